@@ -1,0 +1,82 @@
+/* rehost runtime: C API.
+ *
+ * Drop-in replacements for hiredis's connect functions that resolve a named
+ * connection profile (environment, then rehost.toml, then the call site's
+ * original arguments) and hand back an ordinary hiredis context. Errors follow
+ * hiredis's contract: test `c == NULL || c->err`, read `c->errstr`.
+ *
+ * Nothing here throws. Strings returned by the accessors stay valid for the
+ * life of the process (they are interned). */
+#ifndef REHOST_REHOST_H
+#define REHOST_REHOST_H
+
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
+#include <sys/time.h>
+
+#if defined(REHOST_RUNTIME_BUILDING)
+#define REHOST_API __attribute__((visibility("default")))
+#else
+#define REHOST_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Connectors. `profile` names the profile ("default", "queue", ...); the
+ * remaining arguments are the original hiredis arguments, used only for what
+ * no configuration sets. NULL/empty strings and ports <= 0 mean "no fallback".
+ * On configuration or handshake failure the context has err set and an errstr
+ * that names the variable or key at fault (never a password). NULL only when
+ * memory runs out. Free with redisFree / redisAsyncFree as usual. */
+REHOST_API redisContext *rehost_redisConnect(const char *profile,
+                                             const char *ip, int port);
+REHOST_API redisContext *
+rehost_redisConnectWithTimeout(const char *profile, const char *ip, int port,
+                               const struct timeval tv);
+REHOST_API redisContext *rehost_redisConnectNonBlock(const char *profile,
+                                                     const char *ip, int port);
+REHOST_API redisContext *
+rehost_redisConnectBindNonBlock(const char *profile, const char *ip, int port,
+                                const char *source_addr);
+REHOST_API redisContext *rehost_redisConnectUnix(const char *profile,
+                                                 const char *path);
+REHOST_API redisContext *
+rehost_redisConnectUnixWithTimeout(const char *profile, const char *path,
+                                   const struct timeval tv);
+REHOST_API redisContext *rehost_redisConnectUnixNonBlock(const char *profile,
+                                                         const char *path);
+REHOST_API redisAsyncContext *
+rehost_redisAsyncConnect(const char *profile, const char *ip, int port);
+REHOST_API redisAsyncContext *rehost_redisAsyncConnectUnix(const char *profile,
+                                                           const char *path);
+
+/* Value accessors for code that builds its own clients. On a configuration
+ * error the string accessors return NULL and the int accessors -1; then
+ * rehost_last_error() says why. */
+REHOST_API const char *rehost_host(const char *profile, const char *fallback);
+REHOST_API int rehost_port(const char *profile, int fallback);
+/* NULL when no password is configured and fallback is NULL. */
+REHOST_API const char *rehost_password(const char *profile,
+                                       const char *fallback);
+/* NULL when no ACL user is configured and fallback is NULL. */
+REHOST_API const char *rehost_username(const char *profile,
+                                       const char *fallback);
+REHOST_API int rehost_db(const char *profile, int fallback);
+/* redis-plus-plus form: tcp://[[user:]password@]host:port[/db] or
+ * unix://[[user:]password@]/path[/db]. `fallback` is a URI in any accepted
+ * form (see docs/runtime.md). */
+REHOST_API const char *rehost_uri(const char *profile, const char *fallback);
+/* Comma-separated host:port list. */
+REHOST_API const char *rehost_cluster_nodes(const char *profile,
+                                            const char *fallback);
+
+/* Why the last rehost_ call on this thread failed, or NULL if it succeeded. */
+REHOST_API const char *rehost_last_error(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* REHOST_REHOST_H */

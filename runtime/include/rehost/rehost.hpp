@@ -1,0 +1,109 @@
+// rehost runtime: C++ API. Includes the C API (rehost/rehost.h) as well.
+#ifndef REHOST_REHOST_HPP
+#define REHOST_REHOST_HPP
+
+#include <rehost/rehost.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rehost {
+
+// Bad configuration: the message names the variable or key and the reason,
+// never a password.
+class REHOST_API ConfigError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+  ~ConfigError() override;
+};
+
+// Where a resolved value came from, highest priority first.
+enum class Source { environment, config_file, call_site, built_in };
+
+struct Origin {
+  Source source = Source::built_in;
+  // The variable ("REDIS_URL"), the file and key
+  // ("/srv/rehost.toml: profiles.queue.port"), or empty.
+  std::string name;
+
+  // Like `git config --show-origin`: "env:REDIS_URL",
+  // "file:/srv/rehost.toml: profiles.queue.port", "call-site", "default".
+  REHOST_API std::string to_string() const;
+};
+
+template <typename T> struct Setting {
+  T value{};
+  Origin origin;
+};
+
+enum class Transport { tcp, unix_socket };
+enum class TlsVerify { full, ca, none };
+
+// A resolved profile: every field is set, each with its origin.
+struct Profile {
+  std::string name;
+  // The overlay environment used for rehost.toml ("local", "kubernetes",
+  // "container" or REHOST_ENV), and the file read ("" when none).
+  std::string environment;
+  std::string config_path;
+
+  Setting<Transport> transport;
+  Setting<std::string> host; // TCP host, IPv6 without brackets
+  Setting<int> port;         // TCP port, 1..65535
+  Setting<std::string> socket; // unix socket path (transport unix_socket)
+  Setting<int> db;             // logical database, SELECTed when not 0
+  Setting<std::string> username; // ACL user; "" or "default": one-arg AUTH
+  Setting<std::string> password; // "" means no AUTH; never print it
+
+  Setting<bool> tls; // requires hiredis >= 1.0 built with SSL
+  Setting<std::string> tls_ca_cert_file;
+  Setting<std::string> tls_ca_cert_dir;
+  Setting<std::string> tls_cert_file;
+  Setting<std::string> tls_key_file;
+  Setting<std::string> tls_server_name; // SNI; "" means the host
+  Setting<TlsVerify> tls_verify;
+
+  // Time to establish the connection and finish AUTH/SELECT. Default 5000ms.
+  Setting<std::chrono::milliseconds> connect_timeout;
+  // Per-command socket timeout. 0ms (the default) means none, so BLPOP and
+  // SUBSCRIBE keep working.
+  Setting<std::chrono::milliseconds> command_timeout;
+  Setting<bool> keepalive;         // TCP keepalive, default on
+  Setting<std::string> client_name; // CLIENT SETNAME when not empty
+  Setting<std::vector<std::string>> cluster_nodes; // "host:port" entries
+
+  // Pool settings, validated now and used by the pool.
+  Setting<int> pool_size; // max connections, idle + in use. Default 8.
+  // Max wait for a free connection. Default 2000ms; 0ms means do not wait.
+  Setting<std::chrono::milliseconds> pool_wait_timeout;
+  Setting<int> pool_min_idle; // idle connections kept open. Default 0.
+  // Close connections older than this. Default 30 min; 0ms means never.
+  Setting<std::chrono::milliseconds> pool_connection_lifetime;
+  // Close connections idle longer than this. Default 5 min; 0ms means never.
+  Setting<std::chrono::milliseconds> pool_connection_idle_time;
+
+  // Non-fatal findings, e.g. an unknown URL query key.
+  std::vector<std::string> warnings;
+};
+
+// Resolve profile `name` from the environment and rehost.toml, with no call
+// site fallback. Throws ConfigError.
+REHOST_API Profile resolve(std::string_view name);
+
+// Accessors: the configured value, else `fallback`. Throw ConfigError.
+REHOST_API std::string host(std::string_view profile,
+                            std::string_view fallback = "127.0.0.1");
+REHOST_API int port(std::string_view profile, int fallback = 6379);
+// "" when no password is configured and no fallback given.
+REHOST_API std::string password(std::string_view profile,
+                                std::string_view fallback = {});
+// redis-plus-plus URI (tcp:// or unix://) with credentials and db.
+REHOST_API std::string uri(std::string_view profile,
+                           std::string_view fallback = {});
+
+} // namespace rehost
+
+#endif // REHOST_REHOST_HPP

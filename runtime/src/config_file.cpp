@@ -1,0 +1,149 @@
+#include "config_file.hpp"
+
+#include "keys.hpp"
+#include "source.hpp"
+
+#include <toml++/toml.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace rehost::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_known_key(std::string_view key) {
+  if (key == "url_file")
+    return true;
+  if (key.size() > 5 && key.substr(key.size() - 5) == "_file" &&
+      has_file_variant(key.substr(0, key.size() - 5)))
+    return true;
+  for (std::string_view known : setting_keys())
+    if (known == key)
+      return true;
+  return false;
+}
+
+// TOML scalars become the same text an environment variable would hold, so
+// both go through one set of parsers.
+std::string scalar_text(const toml::node &node, const std::string &label) {
+  if (auto s = node.as_string())
+    return s->get();
+  if (auto i = node.as_integer())
+    return std::to_string(i->get());
+  if (auto b = node.as_boolean())
+    return b->get() ? "true" : "false";
+  if (auto f = node.as_floating_point()) {
+    std::ostringstream out;
+    out << f->get();
+    return out.str();
+  }
+  if (auto array = node.as_array()) {
+    std::string joined;
+    for (const toml::node &item : *array) {
+      if (!item.is_string())
+        throw ConfigError(label + ": array items must be strings");
+      joined += (joined.empty() ? "" : ",") + item.as_string()->get();
+    }
+    return joined;
+  }
+  throw ConfigError(label + ": expected a string, number, boolean or array");
+}
+
+Layer read_profile_table(const toml::table &table, const std::string &path,
+                         const std::string &key_path,
+                         std::vector<std::string> &warnings) {
+  for (const auto &[key, node] : table) {
+    if (!is_known_key(key.str()))
+      throw ConfigError(path + ": " + key_path + "." + std::string(key.str()) +
+                        ": unknown key");
+  }
+  return read_source(
+      [&](std::string_view key) -> std::optional<RawValue> {
+        const toml::node *node = table.get(key);
+        if (!node)
+          return std::nullopt;
+        std::string label = path + ": " + key_path + "." + std::string(key);
+        return RawValue{scalar_text(*node, label),
+                        Origin{Source::config_file, label}};
+      },
+      warnings);
+}
+
+const toml::table *table_at(const toml::table &root,
+                            std::initializer_list<std::string_view> keys,
+                            const std::string &path) {
+  const toml::table *table = &root;
+  std::string key_path;
+  for (std::string_view key : keys) {
+    key_path += (key_path.empty() ? "" : ".") + std::string(key);
+    const toml::node *node = table->get(key);
+    if (!node)
+      return nullptr;
+    table = node->as_table();
+    if (!table)
+      throw ConfigError(path + ": " + key_path + ": expected a table");
+  }
+  return table;
+}
+
+} // namespace
+
+std::string deployment_environment() {
+  if (const char *chosen = std::getenv("REHOST_ENV"); chosen && *chosen)
+    return chosen;
+  if (const char *k8s = std::getenv("KUBERNETES_SERVICE_HOST"); k8s && *k8s)
+    return "kubernetes";
+  std::error_code ignored;
+  if (fs::exists("/.dockerenv", ignored) ||
+      fs::exists("/run/.containerenv", ignored))
+    return "container";
+  return "local";
+}
+
+ConfigFileSettings read_config_file(std::string_view profile,
+                                    const std::string &environment,
+                                    std::vector<std::string> &warnings) {
+  ConfigFileSettings result;
+  std::error_code ignored;
+  if (const char *chosen = std::getenv("REHOST_CONFIG"); chosen && *chosen) {
+    result.path = fs::absolute(chosen, ignored).string();
+    if (!std::ifstream(result.path))
+      throw ConfigError(std::string("REHOST_CONFIG: cannot read '") +
+                        result.path + "': " + std::strerror(errno));
+  } else if (fs::exists("rehost.toml", ignored)) {
+    result.path = fs::absolute("rehost.toml", ignored).string();
+  } else {
+    return result;
+  }
+
+  toml::table root;
+  try {
+    root = toml::parse_file(result.path);
+  } catch (const toml::parse_error &error) {
+    throw ConfigError(result.path + ":" +
+                      std::to_string(error.source().begin.line) + ":" +
+                      std::to_string(error.source().begin.column) + ": " +
+                      std::string(error.description()));
+  }
+
+  const std::string name(profile);
+  if (auto base = table_at(root, {"profiles", name}, result.path))
+    result.settings =
+        read_profile_table(*base, result.path, "profiles." + name, warnings);
+  if (auto env_overlay = table_at(
+          root, {"environments", environment, "profiles", name}, result.path))
+    overlay(result.settings,
+            read_profile_table(*env_overlay, result.path,
+                               "environments." + environment + ".profiles." +
+                                   name,
+                               warnings));
+  return result;
+}
+
+} // namespace rehost::detail

@@ -1,0 +1,28 @@
+// The commands a new connection sends before the caller gets it: AUTH,
+// SELECT, CLIENT SETNAME.
+#ifndef REHOST_SRC_HANDSHAKE_HPP
+#define REHOST_SRC_HANDSHAKE_HPP
+
+#include <rehost/rehost.hpp>
+
+#include <string>
+#include <vector>
+
+namespace rehost::detail {
+
+struct HandshakeStep {
+  std::vector<std::string> argv;
+  // Prefix of the error if the server refuses, e.g. "REDIS_PASSWORD: AUTH".
+  // Never contains argv, which may hold the password.
+  std::string what;
+};
+
+std::vector<HandshakeStep> handshake_steps(const Profile &profile);
+
+// Runs the steps on a blocking context; on a refusal sets c->err and an
+// errstr naming the setting at fault, and returns false.
+bool run_handshake(redisContext *c, const std::vector<HandshakeStep> &steps);
+
+} // namespace rehost::detail
+
+#endif

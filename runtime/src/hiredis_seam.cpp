@@ -1,0 +1,203 @@
+#include "hiredis_seam.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace rehost::detail::hiredis {
+namespace {
+
+// connect() on a path below a regular file fails at once with ENOTDIR.
+constexpr const char *unreachable_socket = "/dev/null/rehost";
+
+timeval to_timeval(std::chrono::milliseconds ms) {
+  timeval tv{};
+  tv.tv_sec = static_cast<time_t>(ms.count() / 1000);
+  tv.tv_usec = static_cast<suseconds_t>(ms.count() % 1000 * 1000);
+  return tv;
+}
+
+bool set_fd_blocking(int fd, bool blocking) {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0)
+    return false;
+  flags = blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK;
+  return fcntl(fd, F_SETFL, flags) == 0;
+}
+
+void fail_from_errno(redisContext *c, const char *what) {
+  set_error(c, REDIS_ERR_IO, std::string(what) + ": " + std::strerror(errno));
+}
+
+bool wait_connected(redisContext *c, std::chrono::milliseconds timeout) {
+  pollfd pfd{c->fd, POLLOUT, 0};
+  int ready = poll(&pfd, 1, static_cast<int>(timeout.count()));
+  if (ready == 0) {
+    errno = ETIMEDOUT;
+    fail_from_errno(c, "connect");
+    return false;
+  }
+  int error = 0;
+  socklen_t length = sizeof(error);
+  if (ready < 0 || getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &error, &length))
+    error = errno;
+  if (error) {
+    errno = error;
+    fail_from_errno(c, "connect");
+    return false;
+  }
+  return true;
+}
+
+// redisCommandArgv's view of an argument vector; `argv` must outlive it.
+struct ArgvView {
+  explicit ArgvView(const std::vector<std::string> &argv) {
+    for (const std::string &arg : argv) {
+      pointers.push_back(arg.data());
+      lengths.push_back(arg.size());
+    }
+  }
+  int count() const { return static_cast<int>(pointers.size()); }
+  std::vector<const char *> pointers;
+  std::vector<size_t> lengths;
+};
+
+void on_handshake_reply(redisAsyncContext *ac, void *reply, void *privdata) {
+  auto *what = static_cast<std::string *>(privdata);
+  auto *r = static_cast<redisReply *>(reply);
+  // hiredis calls back with NULL for replies that never came; then the
+  // connection error is already in ac->errstr.
+  if (r && r->type == REDIS_REPLY_ERROR && ac->err == 0) {
+    set_async_error(ac, REDIS_ERR_OTHER,
+                    *what + " failed: " + std::string(r->str, r->len));
+    redisAsyncDisconnect(ac);
+  }
+  delete what;
+}
+
+} // namespace
+
+std::string version() {
+  return std::to_string(HIREDIS_MAJOR) + "." + std::to_string(HIREDIS_MINOR) +
+         "." + std::to_string(HIREDIS_PATCH);
+}
+
+bool has_tls() {
+#if defined(REHOST_HAVE_HIREDIS_SSL)
+  return true;
+#else
+  return false;
+#endif
+}
+
+redisContext *connect(const Endpoint &endpoint, Mode mode,
+                      std::chrono::milliseconds connect_timeout) {
+  const bool unix_socket = endpoint.transport == Transport::unix_socket;
+  if (mode == Mode::blocking) {
+    timeval tv = to_timeval(connect_timeout);
+    return unix_socket ? redisConnectUnixWithTimeout(endpoint.socket.c_str(), tv)
+                       : redisConnectWithTimeout(endpoint.host.c_str(),
+                                                 endpoint.port, tv);
+  }
+  if (unix_socket)
+    return redisConnectUnixNonBlock(endpoint.socket.c_str());
+  if (!endpoint.bind_address.empty())
+    return redisConnectBindNonBlock(endpoint.host.c_str(), endpoint.port,
+                                    endpoint.bind_address.c_str());
+  return redisConnectNonBlock(endpoint.host.c_str(), endpoint.port);
+}
+
+redisAsyncContext *connect_async(const Endpoint &endpoint) {
+  if (endpoint.transport == Transport::unix_socket)
+    return redisAsyncConnectUnix(endpoint.socket.c_str());
+  return redisAsyncConnect(endpoint.host.c_str(), endpoint.port);
+}
+
+redisContext *error_context(int err, const std::string &message) {
+  redisContext *c = redisConnectUnixNonBlock(unreachable_socket);
+  if (c)
+    set_error(c, err, message);
+  return c;
+}
+
+redisAsyncContext *async_error_context(const std::string &message) {
+  redisAsyncContext *ac = redisAsyncConnectUnix(unreachable_socket);
+  if (ac)
+    set_async_error(ac, REDIS_ERR_OTHER, message);
+  return ac;
+}
+
+void set_error(redisContext *c, int err, const std::string &message) {
+  c->err = err;
+  std::snprintf(c->errstr, sizeof(c->errstr), "%s", message.c_str());
+}
+
+void set_async_error(redisAsyncContext *ac, int err,
+                     const std::string &message) {
+  set_error(&ac->c, err, message);
+  ac->err = ac->c.err;
+  ac->errstr = ac->c.errstr;
+}
+
+Reply command(redisContext *c, const std::vector<std::string> &argv) {
+  ArgvView args(argv);
+  auto *reply = static_cast<redisReply *>(redisCommandArgv(
+      c, args.count(), args.pointers.data(), args.lengths.data()));
+  Reply result;
+  if (!reply) {
+    result.io_error = true;
+    result.text = c->errstr;
+    return result;
+  }
+  result.ok = reply->type != REDIS_REPLY_ERROR;
+  if (reply->str)
+    result.text.assign(reply->str, reply->len);
+  freeReplyObject(reply);
+  return result;
+}
+
+bool set_socket_timeout(redisContext *c, std::chrono::milliseconds timeout) {
+  return redisSetTimeout(c, to_timeval(timeout)) == REDIS_OK;
+}
+
+bool enable_keepalive(redisContext *c) {
+  return redisEnableKeepAlive(c) == REDIS_OK;
+}
+
+bool handshake_nonblocking(redisContext *c,
+                           const std::vector<HandshakeStep> &steps,
+                           std::chrono::milliseconds timeout) {
+  if (!wait_connected(c, timeout))
+    return false;
+  if (!set_fd_blocking(c->fd, true)) {
+    fail_from_errno(c, "fcntl");
+    return false;
+  }
+  c->flags |= REDIS_BLOCK;
+  bool ok = set_socket_timeout(c, timeout) && run_handshake(c, steps) &&
+            set_socket_timeout(c, std::chrono::milliseconds(0));
+  c->flags &= ~REDIS_BLOCK;
+  if (!set_fd_blocking(c->fd, false) && ok) {
+    fail_from_errno(c, "fcntl");
+    return false;
+  }
+  return ok;
+}
+
+void queue_async_handshake(redisAsyncContext *ac,
+                           const std::vector<HandshakeStep> &steps) {
+  for (const HandshakeStep &step : steps) {
+    ArgvView args(step.argv);
+    auto *what = new std::string(step.what);
+    if (redisAsyncCommandArgv(ac, on_handshake_reply, what, args.count(),
+                              args.pointers.data(),
+                              args.lengths.data()) != REDIS_OK)
+      delete what;
+  }
+}
+
+} // namespace rehost::detail::hiredis

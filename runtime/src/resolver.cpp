@@ -1,0 +1,67 @@
+#include "resolver.hpp"
+
+#include "config_file.hpp"
+#include "env_source.hpp"
+#include "keys.hpp"
+
+#include <cctype>
+
+namespace rehost::detail {
+namespace {
+
+void validate_profile_name(std::string_view name) {
+  bool valid = !name.empty();
+  for (char c : name)
+    valid = valid && (std::isalnum(static_cast<unsigned char>(c)) ||
+                      c == '_' || c == '-');
+  if (!valid)
+    throw ConfigError("profile name '" + std::string(name) +
+                      "' is invalid (use letters, digits, '_' and '-')");
+}
+
+const Layer &built_in_defaults() {
+  static const Layer defaults = [] {
+    const Origin origin{Source::built_in, ""};
+    Layer layer;
+    for (auto [key, text] : {std::pair{"transport", "tcp"},
+                             {"host", "127.0.0.1"},
+                             {"port", "6379"},
+                             {"db", "0"},
+                             {"tls", "false"},
+                             {"tls_verify", "full"},
+                             {"connect_timeout", "5s"},
+                             {"command_timeout", "0"},
+                             {"keepalive", "true"},
+                             {"pool_size", "8"},
+                             {"pool_wait_timeout", "2s"},
+                             {"pool_min_idle", "0"},
+                             {"pool_connection_lifetime", "30m"},
+                             {"pool_connection_idle_time", "5m"}})
+      layer.emplace(key, RawValue{text, origin});
+    return layer;
+  }();
+  return defaults;
+}
+
+} // namespace
+
+Profile resolve_profile(std::string_view name, const Layer &call_site) {
+  validate_profile_name(name);
+  Profile profile;
+  profile.name = std::string(name);
+  profile.environment = deployment_environment();
+
+  Layer merged = built_in_defaults();
+  overlay(merged, call_site);
+  ConfigFileSettings file =
+      read_config_file(name, profile.environment, profile.warnings);
+  profile.config_path = file.path;
+  overlay(merged, file.settings);
+  overlay(merged, read_environment(name, profile.warnings));
+
+  for (const auto &[key, raw] : merged)
+    apply_setting(profile, key, raw);
+  return profile;
+}
+
+} // namespace rehost::detail

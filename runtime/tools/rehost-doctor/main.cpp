@@ -1,0 +1,301 @@
+// rehost-doctor [--json] [PROFILE...]: shows where each setting of a profile
+// comes from, then connects and reports on the server. Exit 1 when a profile
+// is misconfigured or unreachable, 2 on bad usage.
+#include <rehost/rehost.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Field {
+  std::string name;
+  std::string value;
+  rehost::Origin origin;
+};
+
+template <typename T>
+Field field(const char *name, const rehost::Setting<T> &setting,
+            std::string value) {
+  return {name, std::move(value), setting.origin};
+}
+
+std::string text(bool value) { return value ? "true" : "false"; }
+std::string text(int value) { return std::to_string(value); }
+std::string text(const std::string &value) { return value; }
+std::string text(std::chrono::milliseconds value) {
+  return std::to_string(value.count()) + "ms";
+}
+std::string text(const std::vector<std::string> &nodes) {
+  std::string joined;
+  for (const std::string &node : nodes)
+    joined += (joined.empty() ? "" : ",") + node;
+  return joined;
+}
+
+template <typename T>
+Field field(const char *name, const rehost::Setting<T> &setting) {
+  return field(name, setting, text(setting.value));
+}
+
+std::vector<Field> fields_of(const rehost::Profile &p) {
+  const bool unix_socket = p.transport.value == rehost::Transport::unix_socket;
+  std::vector<Field> fields{
+      field("transport", p.transport, unix_socket ? "unix" : "tcp")};
+  if (unix_socket) {
+    fields.push_back(field("socket", p.socket));
+  } else {
+    fields.push_back(field("host", p.host));
+    fields.push_back(field("port", p.port));
+  }
+  fields.push_back(field("db", p.db));
+  fields.push_back(field("username", p.username));
+  // The password itself is never shown, only whether there is one.
+  fields.push_back(
+      field("password", p.password, p.password.value.empty() ? "" : "***"));
+  fields.push_back(field("tls", p.tls));
+  if (p.tls.value) {
+    static const char *verify_names[] = {"full", "ca", "none"};
+    fields.push_back(field("tls_verify", p.tls_verify,
+                           verify_names[static_cast<int>(p.tls_verify.value)]));
+    fields.push_back(field("tls_ca_cert_file", p.tls_ca_cert_file));
+    fields.push_back(field("tls_ca_cert_dir", p.tls_ca_cert_dir));
+    fields.push_back(field("tls_cert_file", p.tls_cert_file));
+    fields.push_back(field("tls_key_file", p.tls_key_file));
+    fields.push_back(field("tls_server_name", p.tls_server_name));
+  }
+  fields.push_back(field("connect_timeout", p.connect_timeout));
+  fields.push_back(field("command_timeout", p.command_timeout));
+  fields.push_back(field("keepalive", p.keepalive));
+  fields.push_back(field("client_name", p.client_name));
+  fields.push_back(field("cluster_nodes", p.cluster_nodes));
+  fields.push_back(field("pool_size", p.pool_size));
+  fields.push_back(field("pool_wait_timeout", p.pool_wait_timeout));
+  fields.push_back(field("pool_min_idle", p.pool_min_idle));
+  fields.push_back(field("pool_connection_lifetime", p.pool_connection_lifetime));
+  fields.push_back(
+      field("pool_connection_idle_time", p.pool_connection_idle_time));
+  return fields;
+}
+
+struct ServerReport {
+  bool reachable = false;
+  std::string error;
+  double ping_ms = 0;
+  std::map<std::string, std::string> info; // selected INFO fields
+};
+
+ServerReport probe(const std::string &profile) {
+  ServerReport report;
+  redisContext *c = rehost_redisConnect(profile.c_str(), nullptr, 0);
+  if (!c) {
+    report.error = "out of memory";
+    return report;
+  }
+  if (c->err) {
+    report.error = c->errstr;
+    redisFree(c);
+    return report;
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto *ping = static_cast<redisReply *>(redisCommand(c, "PING"));
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  if (!ping || ping->type == REDIS_REPLY_ERROR) {
+    report.error = ping ? std::string("PING: ") + ping->str
+                        : std::string("PING: ") + c->errstr;
+  } else {
+    report.reachable = true;
+    report.ping_ms =
+        std::chrono::duration<double, std::milli>(elapsed).count();
+  }
+  if (ping)
+    freeReplyObject(ping);
+  auto *info = report.reachable
+                   ? static_cast<redisReply *>(redisCommand(c, "INFO"))
+                   : nullptr;
+  if (info && info->type == REDIS_REPLY_STRING) {
+    std::istringstream lines(std::string(info->str, info->len));
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+      auto colon = line.find(':');
+      if (colon == std::string::npos)
+        continue;
+      std::string key = line.substr(0, colon);
+      if (key == "redis_version" || key == "role" ||
+          key == "used_memory_human" || key == "connected_clients")
+        report.info[key] = line.substr(colon + 1);
+    }
+  }
+  if (info)
+    freeReplyObject(info);
+  redisFree(c);
+  return report;
+}
+
+std::string json_string(const std::string &value) {
+  std::string out = "\"";
+  for (unsigned char c : value) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof(escaped), "\\u%04x", c);
+      out += escaped;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+struct ProfileReport {
+  std::string name;
+  bool resolved = false;
+  rehost::Profile profile;
+  std::string config_error;
+  ServerReport server;
+
+  bool ok() const { return resolved && server.reachable; }
+};
+
+ProfileReport examine(const std::string &name) {
+  ProfileReport report;
+  report.name = name;
+  try {
+    report.profile = rehost::resolve(name);
+    report.resolved = true;
+  } catch (const rehost::ConfigError &error) {
+    report.config_error = error.what();
+    return report;
+  }
+  report.server = probe(name);
+  return report;
+}
+
+std::string info_value(const ServerReport &server, const std::string &key) {
+  auto found = server.info.find(key);
+  return found == server.info.end() ? "?" : found->second;
+}
+
+void print_text(const ProfileReport &report) {
+  std::cout << "profile " << report.name << "\n";
+  if (!report.resolved) {
+    std::cout << "  error: " << report.config_error << "\n";
+    return;
+  }
+  const rehost::Profile &p = report.profile;
+  std::cout << "  environment: " << p.environment << "\n"
+            << "  config file: "
+            << (p.config_path.empty() ? "(none)" : p.config_path) << "\n";
+  for (const Field &f : fields_of(p)) {
+    char line[512];
+    std::snprintf(line, sizeof(line), "  %-26s %-28s %s\n", f.name.c_str(),
+                  f.value.empty() ? "(none)" : f.value.c_str(),
+                  f.origin.to_string().c_str());
+    std::cout << line;
+  }
+  for (const std::string &warning : p.warnings)
+    std::cout << "  warning: " << warning << "\n";
+  const ServerReport &s = report.server;
+  if (!s.reachable) {
+    std::cout << "  unreachable: " << s.error << "\n";
+    return;
+  }
+  char ping[32];
+  std::snprintf(ping, sizeof(ping), "%.3f", s.ping_ms);
+  std::cout << "  ping: " << ping << " ms\n"
+            << "  server: redis " << info_value(s, "redis_version")
+            << ", role " << info_value(s, "role") << ", used memory "
+            << info_value(s, "used_memory_human") << ", connected clients "
+            << info_value(s, "connected_clients") << "\n";
+}
+
+std::string to_json(const ProfileReport &report) {
+  std::ostringstream out;
+  out << "{\"name\":" << json_string(report.name);
+  if (!report.resolved) {
+    out << ",\"ok\":false,\"error\":" << json_string(report.config_error)
+        << "}";
+    return out.str();
+  }
+  const rehost::Profile &p = report.profile;
+  out << ",\"ok\":" << (report.ok() ? "true" : "false")
+      << ",\"environment\":" << json_string(p.environment)
+      << ",\"config_file\":" << json_string(p.config_path) << ",\"fields\":{";
+  bool first = true;
+  for (const Field &f : fields_of(p)) {
+    out << (first ? "" : ",") << json_string(f.name)
+        << ":{\"value\":" << json_string(f.value)
+        << ",\"origin\":" << json_string(f.origin.to_string()) << "}";
+    first = false;
+  }
+  out << "},\"warnings\":[";
+  for (size_t i = 0; i < p.warnings.size(); ++i)
+    out << (i ? "," : "") << json_string(p.warnings[i]);
+  out << "]";
+  const ServerReport &s = report.server;
+  if (!s.reachable) {
+    out << ",\"error\":" << json_string(s.error) << "}";
+    return out.str();
+  }
+  char ping[32];
+  std::snprintf(ping, sizeof(ping), "%.3f", s.ping_ms);
+  out << ",\"ping_ms\":" << ping << ",\"server\":{";
+  first = true;
+  for (const auto &[key, value] : s.info) {
+    out << (first ? "" : ",") << json_string(key) << ":" << json_string(value);
+    first = false;
+  }
+  out << "}}";
+  return out.str();
+}
+
+int usage(std::ostream &out, int code) {
+  out << "usage: rehost-doctor [--json] [PROFILE...]\n"
+         "Shows each resolved setting of the profiles (default: \"default\")\n"
+         "with its source, then connects and PINGs the server.\n";
+  return code;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  bool json = false;
+  std::vector<std::string> names;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--json") == 0)
+      json = true;
+    else if (std::strcmp(argv[i], "--help") == 0 ||
+             std::strcmp(argv[i], "-h") == 0)
+      return usage(std::cout, 0);
+    else if (argv[i][0] == '-')
+      return usage(std::cerr, 2);
+    else
+      names.push_back(argv[i]);
+  }
+  if (names.empty())
+    names.push_back("default");
+
+  bool all_ok = true;
+  if (json)
+    std::cout << "{\"profiles\":[";
+  for (size_t i = 0; i < names.size(); ++i) {
+    ProfileReport report = examine(names[i]);
+    all_ok = all_ok && report.ok();
+    if (json)
+      std::cout << (i ? "," : "") << to_json(report);
+    else
+      print_text(report);
+  }
+  if (json)
+    std::cout << "]}\n";
+  return all_ok ? 0 : 1;
+}
