@@ -1,0 +1,49 @@
+//===- ConstantEvaluator.h - Is an endpoint argument hardcoded? -----------===//
+//
+// Decides whether an argument is constant the way a reader of the code would:
+// literals, macros, const/constexpr variables, std::string constants, literal
+// concatenation and constant arithmetic are constant; getenv, argv, parameters
+// and config objects are not; a constant that run-time code may replace (a
+// conditional, a variable that is reassigned) is a partial constant.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_CONSTANTEVALUATOR_H
+#define REHOST_CONSTANTEVALUATOR_H
+
+#include "rehost/Site.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang {
+class ASTContext;
+class Expr;
+class VarDecl;
+} // namespace clang
+
+namespace rehost {
+
+class ConstantEvaluator {
+public:
+  explicit ConstantEvaluator(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+
+  /// Evaluates an expression of string type (const char *, std::string).
+  Value evaluateString(const clang::Expr *E);
+  /// Evaluates an expression of integer type.
+  Value evaluateInteger(const clang::Expr *E);
+
+private:
+  enum class Type { String, Integer };
+  Value evaluate(const clang::Expr *E, Type T, unsigned Depth);
+  Value evaluateLeaf(const clang::Expr *E, Type T, unsigned Depth);
+  Value evaluateVariable(const clang::VarDecl *VD, Type T, unsigned Depth);
+  /// Whether code in this translation unit may assign to \p VD.
+  bool mayBeReassigned(const clang::VarDecl *VD);
+
+  clang::ASTContext &Ctx;
+  llvm::DenseMap<const clang::VarDecl *, bool> ReassignedCache;
+};
+
+} // namespace rehost
+
+#endif // REHOST_CONSTANTEVALUATOR_H

@@ -1,0 +1,86 @@
+//===- Report.h - The one report model every output format reads ----------===//
+
+#ifndef REHOST_REPORT_H
+#define REHOST_REPORT_H
+
+#include "rehost/Site.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
+namespace rehost {
+
+/// What happens (or would happen) to a finding.
+enum class Action {
+  Fixable, ///< scan: fix would rewrite it.
+  Fixed,
+  Manual, ///< Reported, not rewritten; Reason says why.
+  Suppressed,
+  Baselined,
+};
+llvm::StringRef actionName(Action A);
+
+struct Finding {
+  Rule R = Rule::HardcodedEndpoint;
+  std::string Api;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  std::string LineText;
+  std::string Endpoint; ///< As a URI, credentials redacted.
+  std::string Profile;  ///< Empty when the site gets no profile (manual).
+  Action Act = Action::Fixable;
+  std::string Reason;
+
+  /// The one-line diagnostic message.
+  std::string message() const;
+};
+
+struct FileReport {
+  enum class Status { Clean, Findings, Error };
+  std::string Path;        ///< Absolute path.
+  std::string DisplayPath; ///< Relative to the report root when inside it.
+  Status State = Status::Clean;
+  std::string Error; ///< Why the file could not be analysed.
+  std::vector<Finding> Findings;
+};
+llvm::StringRef statusName(FileReport::Status S);
+
+struct Summary {
+  unsigned FilesScanned = 0;
+  unsigned FilesWithFindings = 0;
+  unsigned FilesWithErrors = 0;
+  unsigned Findings = 0;
+  unsigned HardcodedEndpoints = 0;
+  unsigned HardcodedCredentials = 0;
+  unsigned PartiallyHardcoded = 0;
+};
+
+struct Report {
+  std::string Root; ///< Directory report paths are relative to.
+  std::vector<FileReport> Files; ///< Sorted by path.
+  unsigned TranslationUnits = 0; ///< How many were analysed.
+  Summary computeSummary() const;
+};
+
+enum class Format { Text, Json, Sarif };
+
+/// Parses a --format value.
+llvm::Expected<Format> parseFormat(llvm::StringRef Name);
+
+/// Writes \p R in \p F.
+void writeReport(const Report &R, Format F, llvm::raw_ostream &OS);
+
+void writeText(const Report &R, llvm::raw_ostream &OS);
+void writeJson(const Report &R, llvm::raw_ostream &OS);
+void writeSarif(const Report &R, llvm::raw_ostream &OS);
+
+} // namespace rehost
+
+#endif // REHOST_REPORT_H

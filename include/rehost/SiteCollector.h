@@ -1,0 +1,24 @@
+//===- SiteCollector.h - Phase one: the sites of one translation unit -----===//
+
+#ifndef REHOST_SITECOLLECTOR_H
+#define REHOST_SITECOLLECTOR_H
+
+#include "rehost/Site.h"
+
+#include <memory>
+#include <vector>
+
+namespace clang {
+class ASTConsumer;
+} // namespace clang
+
+namespace rehost {
+
+/// Creates the AST consumer that matches the catalog against one translation
+/// unit and appends every site with a hardcoded part to \p Sites.
+std::unique_ptr<clang::ASTConsumer>
+createSiteCollector(std::vector<Site> &Sites);
+
+} // namespace rehost
+
+#endif // REHOST_SITECOLLECTOR_H

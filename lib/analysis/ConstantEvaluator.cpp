@@ -1,0 +1,191 @@
+//===- ConstantEvaluator.cpp - Is an endpoint argument hardcoded? ---------===//
+
+#include "rehost/ConstantEvaluator.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+
+using namespace clang;
+
+namespace rehost {
+namespace {
+
+// Constants are rarely nested deeper than a few variables; the bound keeps a
+// self-referencing initializer from recursing forever.
+constexpr unsigned MaxDepth = 16;
+
+const Expr *stripNoise(const Expr *E) {
+  while (true) {
+    const Expr *Before = E;
+    E = E->IgnoreImplicit()->IgnoreParenCasts();
+    if (const auto *Opaque = dyn_cast<OpaqueValueExpr>(E))
+      if (Opaque->getSourceExpr())
+        E = Opaque->getSourceExpr();
+    if (E == Before)
+      return E;
+  }
+}
+
+bool isStdString(QualType T) {
+  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->isInStdNamespace())
+    return false;
+  llvm::StringRef Name = Record->getName();
+  return Name == "basic_string" || Name == "basic_string_view";
+}
+
+/// Both branches of a conditional, or both operands of a concatenation.
+Value combineAlternatives(const Value &A, const Value &B) {
+  if (A.isConstant() && B.isConstant() && A.Text == B.Text)
+    return A;
+  if (A.isKnown())
+    return Value::partial(A.Text);
+  if (B.isKnown())
+    return Value::partial(B.Text);
+  return Value::runtime();
+}
+
+Value concatenate(const Value &A, const Value &B) {
+  if (A.isConstant() && B.isConstant())
+    return Value::constant(A.Text + B.Text);
+  if (A.isKnown() || B.isKnown())
+    return Value::partial(A.Text + B.Text);
+  return Value::runtime();
+}
+
+} // namespace
+
+Value ConstantEvaluator::evaluateString(const Expr *E) {
+  return evaluate(E, Type::String, 0);
+}
+
+Value ConstantEvaluator::evaluateInteger(const Expr *E) {
+  return evaluate(E, Type::Integer, 0);
+}
+
+Value ConstantEvaluator::evaluate(const Expr *E, Type T, unsigned Depth) {
+  if (!E || Depth > MaxDepth)
+    return Value::runtime();
+  E = stripNoise(E);
+  if (E->isValueDependent() || E->isTypeDependent())
+    return Value::runtime();
+
+  // A conditional whose condition is known picks its branch; otherwise a
+  // constant branch is a fallback next to a run-time one.
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+    bool Known = false;
+    if (!Cond->getCond()->isValueDependent() &&
+        Cond->getCond()->EvaluateAsBooleanCondition(Known, Ctx))
+      return evaluate(Known ? Cond->getTrueExpr() : Cond->getFalseExpr(), T,
+                      Depth + 1);
+    return combineAlternatives(evaluate(Cond->getTrueExpr(), T, Depth + 1),
+                               evaluate(Cond->getFalseExpr(), T, Depth + 1));
+  }
+  return evaluateLeaf(E, T, Depth);
+}
+
+Value ConstantEvaluator::evaluateLeaf(const Expr *E, Type T, unsigned Depth) {
+  // Clang folds literals, macros, const variables and constant arithmetic.
+  if (T == Type::Integer) {
+    Expr::EvalResult Result;
+    if (E->EvaluateAsInt(Result, Ctx))
+      return Value::constant(llvm::toString(Result.Val.getInt(), 10));
+  }
+
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      return evaluateVariable(VD, T, Depth);
+  if (T == Type::Integer)
+    return Value::runtime();
+
+  if (const auto *Literal = dyn_cast<StringLiteral>(E))
+    return Literal->getCharByteWidth() == 1
+               ? Value::constant(Literal->getString().str())
+               : Value::runtime();
+
+  // std::string HOST = "..."; std::string("...").
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (!isStdString(Construct->getType()) || Construct->getNumArgs() == 0)
+      return Value::runtime();
+    // (const char *, count) and friends take a prefix: not worth guessing.
+    if (Construct->getNumArgs() > 1 &&
+        !isa<CXXDefaultArgExpr>(Construct->getArg(1)))
+      return Value::runtime();
+    return evaluate(Construct->getArg(0), T, Depth + 1);
+  }
+
+  // HOST.c_str(), HOST.data().
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const auto *Method = Member->getMethodDecl();
+    if (Method && Method->getIdentifier() &&
+        (Method->getName() == "c_str" || Method->getName() == "data") &&
+        isStdString(Member->getImplicitObjectArgument()->getType()))
+      return evaluate(Member->getImplicitObjectArgument(), T, Depth + 1);
+    return Value::runtime();
+  }
+
+  // std::string("redis.") + "internal".
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Plus && Op->getNumArgs() == 2)
+      return concatenate(evaluate(Op->getArg(0), T, Depth + 1),
+                         evaluate(Op->getArg(1), T, Depth + 1));
+    return Value::runtime();
+  }
+  return Value::runtime();
+}
+
+Value ConstantEvaluator::evaluateVariable(const VarDecl *VD, Type T,
+                                          unsigned Depth) {
+  if (isa<ParmVarDecl>(VD))
+    return Value::runtime();
+  const Expr *Init = VD->getAnyInitializer();
+  if (!Init)
+    return Value::runtime();
+  Value V = evaluate(Init, T, Depth + 1);
+  if (!V.isKnown())
+    return V;
+  QualType Type = VD->getType();
+  bool IsConst = VD->isConstexpr() || Type.isConstant(Ctx) ||
+                 Type.isConstQualified() ||
+                 (Type->isReferenceType() &&
+                  Type.getNonReferenceType().isConstQualified());
+  if (IsConst || !mayBeReassigned(VD))
+    return V;
+  // The literal is only the initial value: run-time code may replace it.
+  return Value::partial(V.Text);
+}
+
+bool ConstantEvaluator::mayBeReassigned(const VarDecl *VD) {
+  auto Cached = ReassignedCache.find(VD);
+  if (Cached != ReassignedCache.end())
+    return Cached->second;
+
+  bool Reassigned = true;
+  if (VD->isLocalVarDecl()) {
+    const auto *Owner = dyn_cast_or_null<Decl>(VD->getParentFunctionOrMethod());
+    if (const Stmt *Body = Owner ? Owner->getBody() : nullptr)
+      Reassigned = ExprMutationAnalyzer(*Body, Ctx).isMutated(VD);
+  } else if (!VD->isExternallyVisible()) {
+    // File-local global: only this translation unit's functions can assign it.
+    using namespace ast_matchers;
+    auto Users = match(
+        functionDecl(isDefinition(), hasBody(hasDescendant(declRefExpr(
+                                         to(varDecl(equalsNode(VD)))))))
+            .bind("fn"),
+        Ctx);
+    Reassigned = llvm::any_of(Users, [&](const BoundNodes &Nodes) {
+      const auto *Fn = Nodes.getNodeAs<FunctionDecl>("fn");
+      return ExprMutationAnalyzer(*Fn->getBody(), Ctx).isMutated(VD);
+    });
+  }
+  // An externally visible global may be assigned by another translation unit.
+  ReassignedCache[VD] = Reassigned;
+  return Reassigned;
+}
+
+} // namespace rehost

@@ -1,0 +1,182 @@
+//===- Scanner.cpp - Runs phase one over a compilation database -----------===//
+
+#include "rehost/Scanner.h"
+
+#include "rehost/SiteCollector.h"
+#include "rehost/Toolchain.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace rehost {
+namespace {
+
+std::string absolutePath(llvm::StringRef Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+std::string currentDirectory() {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return std::string(Cwd);
+}
+
+/// The project's database, plus a command built from the `--` arguments for
+/// the files it does not list (with a warning, since flags may be missing).
+class FallbackDatabase : public CompilationDatabase {
+public:
+  FallbackDatabase(std::unique_ptr<CompilationDatabase> Project,
+                   std::string ProjectDir, llvm::raw_ostream &Log)
+      : Project(std::move(Project)), ProjectDir(std::move(ProjectDir)),
+        Log(Log) {}
+
+  std::vector<CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    if (Project) {
+      std::vector<CompileCommand> Commands = Project->getCompileCommands(File);
+      if (!Commands.empty())
+        return Commands;
+      Log << "warning: " << File << " is not in " << ProjectDir
+          << "/compile_commands.json; parsing it with the flags after '--' "
+             "only\n";
+    }
+    // The `--` arguments are appended to every command by an adjuster.
+    return {CompileCommand(currentDirectory(), File,
+                           {"rehost-fallback", File.str()}, "")};
+  }
+
+  std::vector<std::string> getAllFiles() const override {
+    return Project ? Project->getAllFiles() : std::vector<std::string>();
+  }
+
+private:
+  std::unique_ptr<CompilationDatabase> Project;
+  std::string ProjectDir;
+  llvm::raw_ostream &Log;
+};
+
+llvm::Error inputError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+llvm::Expected<std::unique_ptr<CompilationDatabase>>
+loadDatabase(const ScanRequest &Request, llvm::ArrayRef<std::string> Files,
+             llvm::raw_ostream &Log) {
+  std::string Error;
+  std::unique_ptr<CompilationDatabase> Project;
+  std::string ProjectDir;
+  if (!Request.BuildDir.empty()) {
+    ProjectDir = absolutePath(Request.BuildDir);
+    Project = CompilationDatabase::loadFromDirectory(ProjectDir, Error);
+    if (!Project)
+      return inputError("cannot load a compilation database from '" +
+                        Request.BuildDir + "': " + Error);
+  } else {
+    std::string Start = Files.empty()
+                            ? currentDirectory()
+                            : llvm::sys::path::parent_path(Files.front()).str();
+    Project = CompilationDatabase::autoDetectFromDirectory(Start, Error);
+    if (!Project && !Request.HasExtraArgs)
+      return inputError("no compile_commands.json found in '" + Start +
+                        "' or any parent directory; pass -p BUILD_DIR, or give "
+                        "compiler flags after '--'");
+    ProjectDir = Start;
+  }
+  return std::make_unique<FallbackDatabase>(std::move(Project), ProjectDir,
+                                            Log);
+}
+
+/// Clang's builtin headers (stddef.h, stdarg.h) live beside the Clang rehost
+/// was built with, not beside the rehost binary.
+ArgumentsAdjuster resourceDirAdjuster() {
+  return [](const CommandLineArguments &Args, llvm::StringRef) {
+    bool HasResourceDir = llvm::any_of(Args, [](const std::string &Arg) {
+      return llvm::StringRef(Arg).startswith("-resource-dir");
+    });
+    if (HasResourceDir)
+      return Args;
+    CommandLineArguments Out = Args;
+    Out.insert(Out.begin() + 1, ("-resource-dir=" + clangResourceDir()).str());
+    return Out;
+  };
+}
+
+class CollectorFactory {
+public:
+  explicit CollectorFactory(std::vector<Site> &Sites) : Sites(Sites) {}
+  std::unique_ptr<ASTConsumer> newASTConsumer() {
+    return createSiteCollector(Sites);
+  }
+
+private:
+  std::vector<Site> &Sites;
+};
+
+TranslationUnitFacts analyse(CompilationDatabase &Database,
+                             const std::string &File,
+                             llvm::ArrayRef<std::string> ExtraArgs,
+                             llvm::raw_ostream &Log) {
+  TranslationUnitFacts Facts;
+  Facts.MainFile = File;
+  if (!llvm::sys::fs::exists(File)) {
+    Facts.Error = "no such file";
+    Log << File << ": error: no such file\n";
+    return Facts;
+  }
+  ClangTool Tool(Database, {File});
+  Tool.appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(CommandLineArguments(ExtraArgs.begin(),
+                                                     ExtraArgs.end()),
+                                ArgumentInsertPosition::END));
+  // The project's own warnings are not ours to report.
+  Tool.appendArgumentsAdjuster(
+      getInsertArgumentAdjuster("-w", ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(resourceDirAdjuster());
+
+  CollectorFactory Factory(Facts.Sites);
+  if (Tool.run(newFrontendActionFactory(&Factory).get()) != 0) {
+    Facts.Error = "could not be parsed (the compiler's errors are above)";
+    Log << File << ": error: " << Facts.Error << "\n";
+  }
+  return Facts;
+}
+
+} // namespace
+
+llvm::Expected<std::vector<TranslationUnitFacts>>
+collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log) {
+  std::vector<std::string> Files;
+  for (const std::string &File : Request.Files)
+    Files.push_back(absolutePath(File));
+
+  auto Database = loadDatabase(Request, Files, Log);
+  if (!Database)
+    return Database.takeError();
+  if (Files.empty()) {
+    Files = (*Database)->getAllFiles();
+    llvm::sort(Files);
+    if (Files.empty())
+      return inputError("no files to scan: the compilation database is empty "
+                        "and no FILES were given");
+  }
+
+  std::vector<TranslationUnitFacts> Units;
+  for (const std::string &File : Files)
+    Units.push_back(analyse(**Database, File, Request.ExtraArgs, Log));
+  return Units;
+}
+
+} // namespace rehost

@@ -1,0 +1,62 @@
+//===- JsonWriter.cpp - The machine-readable report -----------------------===//
+
+#include "rehost/Report.h"
+#include "rehost/Version.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace rehost {
+namespace {
+
+llvm::json::Object findingToJson(const Finding &F) {
+  return llvm::json::Object{
+      {"rule", ruleId(F.R)},         {"api", F.Api},
+      {"line", F.Line},              {"column", F.Column},
+      {"endpoint", F.Endpoint},      {"profile", F.Profile},
+      {"action", actionName(F.Act)}, {"reason", F.Reason},
+      {"message", F.message()},
+  };
+}
+
+llvm::json::Object fileToJson(const FileReport &File) {
+  llvm::json::Array Findings;
+  for (const Finding &F : File.Findings)
+    Findings.push_back(findingToJson(F));
+  llvm::json::Object Out{{"path", File.DisplayPath},
+                         {"status", statusName(File.State)},
+                         {"findings", std::move(Findings)}};
+  if (!File.Error.empty())
+    Out["error"] = File.Error;
+  return Out;
+}
+
+llvm::json::Object summaryToJson(const Summary &S) {
+  return llvm::json::Object{
+      {"files_scanned", S.FilesScanned},
+      {"files_with_findings", S.FilesWithFindings},
+      {"files_with_errors", S.FilesWithErrors},
+      {"findings", S.Findings},
+      {"by_rule", llvm::json::Object{
+                      {"hardcoded-endpoint", S.HardcodedEndpoints},
+                      {"hardcoded-credential", S.HardcodedCredentials},
+                      {"partially-hardcoded", S.PartiallyHardcoded},
+                  }},
+  };
+}
+
+} // namespace
+
+void writeJson(const Report &R, llvm::raw_ostream &OS) {
+  llvm::json::Array Files;
+  for (const FileReport &File : R.Files)
+    Files.push_back(fileToJson(File));
+  llvm::json::Object Doc{{"tool", "rehost"},
+                         {"version", Version},
+                         {"root", R.Root},
+                         {"files", std::move(Files)},
+                         {"summary", summaryToJson(R.computeSummary())}};
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))) << '\n';
+}
+
+} // namespace rehost

@@ -1,0 +1,92 @@
+//===- Report.cpp - The report model shared by every output format --------===//
+
+#include "rehost/Report.h"
+
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace rehost {
+
+llvm::StringRef actionName(Action A) {
+  switch (A) {
+  case Action::Fixable:
+    return "fixable";
+  case Action::Fixed:
+    return "fixed";
+  case Action::Manual:
+    return "manual";
+  case Action::Suppressed:
+    return "suppressed";
+  case Action::Baselined:
+    return "baselined";
+  }
+  llvm_unreachable("unknown action");
+}
+
+llvm::StringRef statusName(FileReport::Status S) {
+  switch (S) {
+  case FileReport::Status::Clean:
+    return "clean";
+  case FileReport::Status::Findings:
+    return "findings";
+  case FileReport::Status::Error:
+    return "error";
+  }
+  llvm_unreachable("unknown status");
+}
+
+std::string Finding::message() const {
+  std::string Where = "' in call to '" + Api + "'";
+  switch (R) {
+  case Rule::HardcodedEndpoint:
+    return "hardcoded Redis endpoint '" + Endpoint + Where;
+  case Rule::HardcodedCredential:
+    return "hardcoded Redis credential for '" + Endpoint + Where;
+  case Rule::PartiallyHardcoded:
+    return "partially hardcoded Redis endpoint '" + Endpoint + Where +
+           ": a constant fallback is mixed with values computed at run time";
+  }
+  llvm_unreachable("unknown rule");
+}
+
+Summary Report::computeSummary() const {
+  Summary S;
+  S.FilesScanned = TranslationUnits;
+  for (const FileReport &File : Files) {
+    S.FilesWithFindings += !File.Findings.empty();
+    S.FilesWithErrors += File.State == FileReport::Status::Error;
+    for (const Finding &F : File.Findings) {
+      ++S.Findings;
+      S.HardcodedEndpoints += F.R == Rule::HardcodedEndpoint;
+      S.HardcodedCredentials += F.R == Rule::HardcodedCredential;
+      S.PartiallyHardcoded += F.R == Rule::PartiallyHardcoded;
+    }
+  }
+  return S;
+}
+
+llvm::Expected<Format> parseFormat(llvm::StringRef Name) {
+  if (Name == "text")
+    return Format::Text;
+  if (Name == "json")
+    return Format::Json;
+  if (Name == "sarif")
+    return Format::Sarif;
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "unknown report format '%s' (expected text, "
+                                 "json or sarif)",
+                                 Name.str().c_str());
+}
+
+void writeReport(const Report &R, Format F, llvm::raw_ostream &OS) {
+  switch (F) {
+  case Format::Text:
+    return writeText(R, OS);
+  case Format::Json:
+    return writeJson(R, OS);
+  case Format::Sarif:
+    return writeSarif(R, OS);
+  }
+}
+
+} // namespace rehost

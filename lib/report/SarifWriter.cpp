@@ -1,0 +1,155 @@
+//===- SarifWriter.cpp - SARIF 2.1.0 for code scanning --------------------===//
+//
+// Paths are relative URIs under the SRCROOT base so GitHub code scanning can
+// place results in the repository; partialFingerprints ignore line numbers so
+// a finding keeps its identity when code above it moves.
+//
+//===----------------------------------------------------------------------===//
+
+#include "rehost/Report.h"
+#include "rehost/Version.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MD5.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace rehost {
+namespace {
+
+struct RuleInfo {
+  Rule R;
+  llvm::StringLiteral Name;
+  llvm::StringLiteral Description;
+};
+
+const RuleInfo Rules[] = {
+    {Rule::HardcodedEndpoint, "HardcodedEndpoint",
+     "A Redis client is pointed at a host, port or socket fixed in the "
+     "source; move it onto configuration with `rehost fix`."},
+    {Rule::HardcodedCredential, "HardcodedCredential",
+     "A Redis password or ACL user is written in the source."},
+    {Rule::PartiallyHardcoded, "PartiallyHardcoded",
+     "A Redis endpoint mixes a constant fallback with values computed at run "
+     "time."},
+};
+
+unsigned ruleIndex(Rule R) {
+  for (unsigned I = 0; I != std::size(Rules); ++I)
+    if (Rules[I].R == R)
+      return I;
+  return 0;
+}
+
+/// Percent-encodes what may not appear raw in a URI path.
+std::string encodeUriPath(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
+      Out += C;
+    else
+      Out += "%" + llvm::utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
+  }
+  return Out;
+}
+
+std::string fingerprint(const Finding &F, llvm::StringRef Path) {
+  llvm::MD5 Hash;
+  for (llvm::StringRef Part : {llvm::StringRef(Path), ruleId(F.R),
+                               llvm::StringRef(F.Api),
+                               llvm::StringRef(F.LineText).trim()}) {
+    Hash.update(Part);
+    Hash.update(llvm::ArrayRef<uint8_t>{0});
+  }
+  llvm::MD5::MD5Result Result;
+  Hash.final(Result);
+  return std::string(Result.digest());
+}
+
+llvm::json::Object artifactLocation(const FileReport &File) {
+  if (File.DisplayPath == File.Path)
+    return llvm::json::Object{{"uri", "file://" + encodeUriPath(File.Path)}};
+  return llvm::json::Object{{"uri", encodeUriPath(File.DisplayPath)},
+                            {"uriBaseId", "SRCROOT"}};
+}
+
+llvm::json::Object result(const FileReport &File, const Finding &F) {
+  llvm::json::Object Region{{"startLine", F.Line},
+                            {"startColumn", F.Column},
+                            {"snippet", llvm::json::Object{{"text", F.LineText}}}};
+  llvm::json::Object Physical{{"artifactLocation", artifactLocation(File)},
+                              {"region", std::move(Region)}};
+  llvm::json::Object Properties{{"api", F.Api},
+                                {"endpoint", F.Endpoint},
+                                {"action", actionName(F.Act)}};
+  if (!F.Profile.empty())
+    Properties["profile"] = F.Profile;
+  if (!F.Reason.empty())
+    Properties["reason"] = F.Reason;
+  return llvm::json::Object{
+      {"ruleId", ("rehost-" + ruleId(F.R)).str()},
+      {"ruleIndex", ruleIndex(F.R)},
+      {"level", "warning"},
+      {"message", llvm::json::Object{{"text", F.message()}}},
+      {"locations", llvm::json::Array{llvm::json::Object{
+                        {"physicalLocation", std::move(Physical)}}}},
+      {"partialFingerprints",
+       llvm::json::Object{{"rehostSite/v1", fingerprint(F, File.DisplayPath)}}},
+      {"properties", std::move(Properties)},
+  };
+}
+
+llvm::json::Array ruleDescriptors() {
+  llvm::json::Array Out;
+  for (const RuleInfo &Info : Rules)
+    Out.push_back(llvm::json::Object{
+        {"id", ("rehost-" + ruleId(Info.R)).str()},
+        {"name", Info.Name},
+        {"shortDescription", llvm::json::Object{{"text", Info.Description}}},
+        {"help", llvm::json::Object{{"text", (llvm::Twine(Info.Description) +
+                                              " See docs/rules.md#" +
+                                              ruleId(Info.R) + ".")
+                                                 .str()}}},
+        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
+    });
+  return Out;
+}
+
+} // namespace
+
+void writeSarif(const Report &R, llvm::raw_ostream &OS) {
+  llvm::json::Array Results;
+  llvm::json::Array Notifications;
+  for (const FileReport &File : R.Files) {
+    for (const Finding &F : File.Findings)
+      Results.push_back(result(File, F));
+    if (File.State == FileReport::Status::Error)
+      Notifications.push_back(llvm::json::Object{
+          {"level", "error"},
+          {"message", llvm::json::Object{{"text", File.DisplayPath + ": " +
+                                                      File.Error}}},
+      });
+  }
+  std::string RootUri = "file://" + encodeUriPath(R.Root);
+  if (!llvm::StringRef(RootUri).endswith("/"))
+    RootUri += '/';
+  llvm::json::Object Driver{{"name", "rehost"},
+                            {"version", Version},
+                            {"rules", ruleDescriptors()}};
+  llvm::json::Object Invocation{
+      {"executionSuccessful", Notifications.empty()},
+      {"toolExecutionNotifications", std::move(Notifications)}};
+  llvm::json::Object Run{
+      {"tool", llvm::json::Object{{"driver", std::move(Driver)}}},
+      {"originalUriBaseIds",
+       llvm::json::Object{{"SRCROOT", llvm::json::Object{{"uri", RootUri}}}}},
+      {"invocations", llvm::json::Array{std::move(Invocation)}},
+      {"results", std::move(Results)}};
+  llvm::json::Object Doc{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", llvm::json::Array{std::move(Run)}}};
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))) << '\n';
+}
+
+} // namespace rehost

@@ -1,0 +1,33 @@
+# lit configuration for rehost's tool tests (configured via lit.site.cfg.py).
+import os
+import re
+
+import lit.formats
+
+config.name = "rehost"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "unit", "utils", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.rehost_obj_root, "test")
+
+# Keep the environment small and predictable.
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.dirname(config.rehost_path), config.llvm_tools_dir, config.environment.get("PATH", "")])
+config.environment["LC_ALL"] = "C"
+
+
+def tool(name, path):
+    # A whole word that is not part of a path or an option value.
+    return (r"(?<![\w/.=-])" + re.escape(name) + r"(?![\w/.-])", path)
+
+
+config.substitutions.append(("%rehost", config.rehost_path))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.substitutions.append(("%python", config.python_executable))
+# %expect-exit N CMD: succeeds only when CMD exits with N (0, 1 or 2 for rehost).
+config.substitutions.append(
+    ("%expect-exit", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "expect-exit.py")))
+config.substitutions.append(tool("FileCheck", config.filecheck_path))
+config.substitutions.append(tool("not", config.not_path))
+config.substitutions.append(tool("split-file", config.split_file_path))

@@ -1,0 +1,77 @@
+//===- ProjectTest.cpp ----------------------------------------------------===//
+
+#include "rehost/Project.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+rehost::Site tcpSite(std::string File, unsigned Offset, std::string Host,
+                     std::string Port) {
+  rehost::Site S;
+  S.File = std::move(File);
+  S.Offset = Offset;
+  S.Line = Offset + 1;
+  S.Column = 1;
+  S.Api = "redisConnect";
+  S.Target.Host = rehost::Value::constant(std::move(Host));
+  S.Target.Port = rehost::Value::constant(std::move(Port));
+  return S;
+}
+
+TEST(Profiles, MostUsedIsDefaultAndOthersAreReadable) {
+  auto Names = rehost::nameProfiles(
+      {"redis://10.0.0.12:6380", "redis://127.0.0.1:6379",
+       "redis://127.0.0.1:6379", "redis://cache.internal:6379",
+       "unix:///var/run/redis/queue.sock", "redis://localhost:6390"});
+  EXPECT_EQ(Names["redis://127.0.0.1:6379"], "default");
+  EXPECT_EQ(Names["redis://10.0.0.12:6380"], "ip-10-0-0-12-6380");
+  EXPECT_EQ(Names["redis://cache.internal:6379"], "cache");
+  EXPECT_EQ(Names["unix:///var/run/redis/queue.sock"], "queue");
+  EXPECT_EQ(Names["redis://localhost:6390"], "local-6390");
+}
+
+TEST(Profiles, CollidingNamesGetSuffixes) {
+  auto Names = rehost::nameProfiles({"redis://a:1", "redis://cache.a:6379",
+                                     "redis://cache.b:6379"});
+  EXPECT_EQ(Names["redis://a:1"], "default");
+  EXPECT_EQ(Names["redis://cache.a:6379"], "cache");
+  EXPECT_EQ(Names["redis://cache.b:6379"], "cache-2");
+}
+
+TEST(Project, HeaderSitesSeenByManyUnitsAreReportedOnce) {
+  rehost::TranslationUnitFacts A{"/p/a.c", {tcpSite("/p/h.h", 10, "h", "1")}, ""};
+  rehost::TranslationUnitFacts B{"/p/b.c", {tcpSite("/p/h.h", 10, "h", "1")}, ""};
+  rehost::Report R = rehost::resolveProject({A, B}, "/p");
+  rehost::Summary S = R.computeSummary();
+  EXPECT_EQ(S.Findings, 1u);
+  EXPECT_EQ(S.FilesScanned, 2u);
+  ASSERT_EQ(R.Files.size(), 3u);
+  EXPECT_EQ(R.Files[2].DisplayPath, "h.h");
+  EXPECT_EQ(R.Files[2].Findings[0].Profile, "default");
+}
+
+TEST(Project, FailedUnitsAreErrorsAndOthersStillCount) {
+  rehost::TranslationUnitFacts A{"/p/a.c", {}, "could not be parsed"};
+  rehost::TranslationUnitFacts B{"/p/b.c", {tcpSite("/p/b.c", 3, "h", "1")}, ""};
+  rehost::Report R = rehost::resolveProject({A, B}, "/p");
+  rehost::Summary S = R.computeSummary();
+  EXPECT_EQ(S.FilesWithErrors, 1u);
+  EXPECT_EQ(S.Findings, 1u);
+  EXPECT_EQ(R.Files[0].State, rehost::FileReport::Status::Error);
+}
+
+TEST(Endpoint, UriShowsRuntimePartsAndBracketsIPv6) {
+  rehost::Endpoint E;
+  E.Host = rehost::Value::constant("::1");
+  E.Port = rehost::Value::runtime();
+  EXPECT_EQ(E.uri(), "redis://[::1]:<runtime>");
+  EXPECT_FALSE(E.isFullyConstant());
+  EXPECT_TRUE(E.hasConstantAddress());
+  rehost::Endpoint U;
+  U.UnixPath = rehost::Value::constant("/tmp/r.sock");
+  EXPECT_EQ(U.uri(), "unix:///tmp/r.sock");
+  EXPECT_TRUE(U.isFullyConstant());
+}
+
+} // namespace
