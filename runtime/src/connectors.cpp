@@ -39,8 +39,13 @@ std::string describe_endpoint(const Profile &profile) {
   if (profile.transport.value == Transport::unix_socket)
     return profile.socket.value + " (" + error_label(profile.socket.origin) +
            ")";
+  std::string host_from = error_label(profile.host.origin);
+  std::string port_from = error_label(profile.port.origin);
   return profile.host.value + ":" + std::to_string(profile.port.value) + " (" +
-         error_label(profile.host.origin) + ")";
+         (host_from == port_from
+              ? host_from
+              : "host " + host_from + ", port " + port_from) +
+         ")";
 }
 
 Profile resolve_for_connect(const char *name, const Layer &call_site) {

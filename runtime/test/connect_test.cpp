@@ -1,0 +1,449 @@
+// The drop-in connectors against a real redis-server on loopback.
+#include "redis_server.hpp"
+#include "scoped_env.hpp"
+#include "test_support.hpp"
+
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <chrono>
+
+extern "C" int rehost_test_c_ping(const char *profile, const char *ip,
+                                  int port, char *err, size_t errlen);
+extern "C" const char *rehost_test_c_host(const char *profile,
+                                          const char *fallback);
+
+using namespace rehost;
+using namespace rehost::test;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct ReplyDeleter {
+  void operator()(redisReply *r) const { freeReplyObject(r); }
+};
+using Reply = std::unique_ptr<redisReply, ReplyDeleter>;
+struct ContextDeleter {
+  void operator()(redisContext *c) const { redisFree(c); }
+};
+using Context = std::unique_ptr<redisContext, ContextDeleter>;
+
+Reply run(redisContext *c, const char *command) {
+  return Reply(static_cast<redisReply *>(redisCommand(c, command)));
+}
+
+std::string text_of(redisContext *c, const char *command) {
+  Reply r = run(c, command);
+  if (!r)
+    return std::string("<io error: ") + c->errstr + ">";
+  return r->str ? std::string(r->str, r->len) : std::to_string(r->integer);
+}
+
+long long ms_since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
+                                                               start)
+      .count();
+}
+
+// Drives a non-blocking context until one reply arrives (bounded: 2 s).
+Reply nonblocking_command(redisContext *c, const char *command) {
+  redisAppendCommand(c, command);
+  int done = 0;
+  for (int i = 0; i < 200 && !done; ++i)
+    if (redisBufferWrite(c, &done) != REDIS_OK)
+      return nullptr;
+  void *reply = nullptr;
+  for (int i = 0; i < 200 && !reply; ++i) {
+    pollfd pfd{c->fd, POLLIN, 0};
+    poll(&pfd, 1, 10);
+    if (redisBufferRead(c) != REDIS_OK || redisGetReply(c, &reply) != REDIS_OK)
+      return nullptr;
+  }
+  return Reply(static_cast<redisReply *>(reply));
+}
+
+TEST(Connect, FallbackOnly) {
+  ScopedEnv env;
+  RedisServer server;
+  Context c(rehost_redisConnect("default", "127.0.0.1", server.port()));
+  ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+  EXPECT_EQ(text_of(c.get(), "PING"), "PONG");
+}
+
+TEST(Connect, EnvironmentBeatsFallback) {
+  ScopedEnv env;
+  RedisServer server;
+  env.set("REDIS_URL", server.url());
+  Context c(rehost_redisConnect("default", "127.0.0.1", 1));
+  ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+  EXPECT_EQ(text_of(c.get(), "PING"), "PONG");
+}
+
+TEST(Connect, FromC) {
+  ScopedEnv env;
+  RedisServer server;
+  char err[256] = "";
+  EXPECT_EQ(rehost_test_c_ping("default", "127.0.0.1", server.port(), err,
+                               sizeof err),
+            1)
+      << err;
+  env.set("REDIS_PORT", "notaport");
+  EXPECT_EQ(rehost_test_c_ping("default", "127.0.0.1", server.port(), err,
+                               sizeof err),
+            0);
+  EXPECT_STREQ(err, "REDIS_PORT: port 'notaport' is not a number");
+  EXPECT_STREQ(rehost_test_c_host("default", "h"), nullptr);
+}
+
+TEST(Connect, RequirePass) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  env.set("REDIS_PORT", std::to_string(server.port()));
+  env.set("REDIS_PASSWORD", secret);
+  Context c(rehost_redisConnect("default", "127.0.0.1", 6379));
+  ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+  EXPECT_EQ(text_of(c.get(), "PING"), "PONG");
+
+  env.set("REDIS_PASSWORD", "wrong-" + secret);
+  Context bad(rehost_redisConnect("default", "127.0.0.1", 6379));
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->err, REDIS_ERR_OTHER);
+  EXPECT_EQ(std::string(bad->errstr).rfind("REDIS_PASSWORD: AUTH failed: "
+                                           "WRONGPASS",
+                                           0),
+            0u)
+      << bad->errstr;
+  EXPECT_EQ(std::string(bad->errstr).find(secret), std::string::npos);
+}
+
+TEST(Connect, AclUserAndDbAndClientName) {
+  ScopedEnv env;
+  RedisServer server;
+  Context admin(server.admin_connect());
+  ASSERT_EQ(text_of(admin.get(), "ACL SETUSER app on >app-pw ~* &* +@all"),
+            "OK");
+  env.set("REDIS_URL", "redis://app:app-pw@127.0.0.1:" +
+                           std::to_string(server.port()) +
+                           "/5?client_name=rehost-test");
+  Context c(rehost_redisConnect("default", nullptr, 0));
+  ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+  EXPECT_EQ(text_of(c.get(), "ACL WHOAMI"), "app");
+  EXPECT_EQ(text_of(c.get(), "CLIENT GETNAME"), "rehost-test");
+  EXPECT_EQ(text_of(c.get(), "SET k in-db-5"), "OK");
+  EXPECT_EQ(text_of(admin.get(), "SELECT 5"), "OK");
+  EXPECT_EQ(text_of(admin.get(), "GET k"), "in-db-5");
+
+  env.set("REDIS_URL", "redis://app:nope@127.0.0.1:" +
+                           std::to_string(server.port()));
+  Context bad(rehost_redisConnect("default", nullptr, 0));
+  EXPECT_EQ(std::string(bad->errstr).rfind("REDIS_URL: AUTH as 'app' failed",
+                                           0),
+            0u)
+      << bad->errstr;
+}
+
+TEST(Connect, BadDbIsNamed) {
+  ScopedEnv env;
+  RedisServer server;
+  env.set("REDIS_PORT", std::to_string(server.port()));
+  env.set("REDIS_DB", "100");
+  Context c(rehost_redisConnect("default", "127.0.0.1", 0));
+  EXPECT_EQ(std::string(c->errstr), "REDIS_DB: SELECT 100 failed: ERR DB "
+                                    "index is out of range");
+}
+
+TEST(Connect, PasswordFileIsReReadPerConnection) {
+  ScopedEnv env;
+  TempDir dir;
+  RedisServer server({"--requirepass", "first"});
+  env.set("REDIS_PORT", std::to_string(server.port()));
+  env.set("REDIS_PASSWORD_FILE", dir.write("pw", "first\n"));
+  Context c1(rehost_redisConnect("default", "127.0.0.1", 0));
+  ASSERT_TRUE(c1 && !c1->err) << c1->errstr;
+  EXPECT_EQ(text_of(c1.get(), "CONFIG SET requirepass second"), "OK");
+  dir.write("pw", "second\n");
+  Context c2(rehost_redisConnect("default", "127.0.0.1", 0));
+  ASSERT_TRUE(c2 && !c2->err) << c2->errstr;
+  EXPECT_EQ(text_of(c2.get(), "PING"), "PONG");
+}
+
+TEST(Connect, UnixSocket) {
+  ScopedEnv env;
+  TempDir dir;
+  std::string path = (dir.path() / "redis.sock").string();
+  RedisServer server({"--unixsocket", path, "--unixsocketperm", "700"});
+  Context c(rehost_redisConnectUnix("default", path.c_str()));
+  ASSERT_TRUE(c && !c->err) << c->errstr;
+  EXPECT_EQ(text_of(c.get(), "PING"), "PONG");
+
+  env.set("REDIS_URL", "unix://" + path + "?db=3");
+  Context via_url(rehost_redisConnect("default", "127.0.0.1", 1));
+  ASSERT_TRUE(via_url && !via_url->err) << via_url->errstr;
+  EXPECT_EQ(text_of(via_url.get(), "CLIENT INFO").find(" db=3 ") !=
+                std::string::npos,
+            true);
+
+  env.set("REDIS_URL", "");
+  env.set("REDIS_SOCKET", path);
+  timeval tv{1, 0};
+  Context timed(rehost_redisConnectUnixWithTimeout("default", "/nowhere", tv));
+  ASSERT_TRUE(timed && !timed->err) << timed->errstr;
+  Context nonblocking(rehost_redisConnectUnixNonBlock("default", "/nowhere"));
+  ASSERT_TRUE(nonblocking && !nonblocking->err) << nonblocking->errstr;
+  Reply r = nonblocking_command(nonblocking.get(), "PING");
+  ASSERT_TRUE(r);
+  EXPECT_STREQ(r->str, "PONG");
+}
+
+TEST(Connect, NonBlockingWithHandshake) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  env.set("REDIS_PASSWORD", secret);
+  env.set("REDIS_DB", "2");
+  Context c(rehost_redisConnectNonBlock("default", "127.0.0.1", server.port()));
+  ASSERT_TRUE(c && !c->err) << c->errstr;
+  EXPECT_FALSE(c->flags & REDIS_BLOCK);
+  Reply r = nonblocking_command(c.get(), "CLIENT INFO");
+  ASSERT_TRUE(r && r->str);
+  EXPECT_NE(std::string(r->str).find(" db=2 "), std::string::npos);
+
+  Context bound(rehost_redisConnectBindNonBlock("default", "127.0.0.1",
+                                                server.port(), "127.0.0.1"));
+  ASSERT_TRUE(bound && !bound->err) << bound->errstr;
+  Reply pong = nonblocking_command(bound.get(), "PING");
+  ASSERT_TRUE(pong);
+  EXPECT_STREQ(pong->str, "PONG");
+}
+
+TEST(Connect, RefusedNamesEndpointAndSource) {
+  ScopedEnv env;
+  int port = free_loopback_port();
+  env.set("REDIS_PORT", std::to_string(port));
+  Context c(rehost_redisConnect("default", "127.0.0.1", 6379));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->err, REDIS_ERR_IO);
+  EXPECT_EQ(std::string(c->errstr),
+            "127.0.0.1:" + std::to_string(port) +
+                " (host call site, port REDIS_PORT): Connection refused");
+}
+
+TEST(Connect, CommandTimeout) {
+  ScopedEnv env;
+  RedisServer server;
+  env.set("REDIS_PORT", std::to_string(server.port()));
+  env.set("REDIS_COMMAND_TIMEOUT", "200ms");
+  Context c(rehost_redisConnect("default", "127.0.0.1", 0));
+  ASSERT_TRUE(c && !c->err) << c->errstr;
+  auto start = Clock::now();
+  Reply r = run(c.get(), "DEBUG SLEEP 1");
+  EXPECT_FALSE(r);
+  EXPECT_NE(c->err, 0);
+  EXPECT_LT(ms_since(start), 900);
+  EXPECT_GE(ms_since(start), 150);
+}
+
+TEST(Connect, NoCommandTimeoutByDefaultSoBlpopWorks) {
+  ScopedEnv env;
+  RedisServer server;
+  env.set("REDIS_PORT", std::to_string(server.port()));
+  Context c(rehost_redisConnectWithTimeout("default", "127.0.0.1", 0,
+                                           timeval{0, 200000}));
+  ASSERT_TRUE(c && !c->err) << c->errstr;
+  auto start = Clock::now();
+  Reply r = run(c.get(), "BLPOP nothing 1");
+  ASSERT_TRUE(r) << c->errstr;
+  EXPECT_EQ(r->type, REDIS_REPLY_NIL);
+  EXPECT_GE(ms_since(start), 900);
+}
+
+// A listener whose accept queue is full: the kernel drops further SYNs, so a
+// connect to it hangs until the client's timeout.
+class FullBacklogListener {
+public:
+  FullBacklogListener() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof(addr);
+    bind(fd_, reinterpret_cast<sockaddr *>(&addr), sizeof(addr));
+    listen(fd_, 0);
+    getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &length);
+    port_ = ntohs(addr.sin_port);
+    for (int &filler : fillers_) {
+      filler = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      connect(filler, reinterpret_cast<sockaddr *>(&addr), sizeof(addr));
+    }
+  }
+  ~FullBacklogListener() {
+    for (int filler : fillers_)
+      close(filler);
+    close(fd_);
+  }
+  int port() const { return port_; }
+
+private:
+  int fd_ = -1;
+  int port_ = 0;
+  int fillers_[3] = {-1, -1, -1};
+};
+
+TEST(Connect, ConnectTimeout) {
+  ScopedEnv env;
+  FullBacklogListener listener;
+  env.set("REDIS_CONNECT_TIMEOUT", "300ms");
+  auto start = Clock::now();
+  Context c(rehost_redisConnect("default", "127.0.0.1", listener.port()));
+  ASSERT_TRUE(c);
+  EXPECT_NE(c->err, 0);
+  EXPECT_LT(ms_since(start), 2000);
+  EXPECT_NE(std::string(c->errstr).find("(call site)"), std::string::npos)
+      << c->errstr;
+}
+
+TEST(Connect, HandshakeIsBoundedByConnectTimeout) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  Context admin(server.admin_connect());
+  ASSERT_EQ(text_of(admin.get(), ("AUTH " + secret).c_str()), "OK");
+  // Put the server to sleep without waiting for the reply.
+  redisAppendCommand(admin.get(), "DEBUG SLEEP 2");
+  int done = 0;
+  while (!done)
+    ASSERT_EQ(redisBufferWrite(admin.get(), &done), REDIS_OK);
+  env.set("REDIS_PASSWORD", secret);
+  env.set("REDIS_CONNECT_TIMEOUT", "300ms");
+  auto start = Clock::now();
+  Context c(rehost_redisConnect("default", "127.0.0.1", server.port()));
+  ASSERT_TRUE(c);
+  EXPECT_NE(c->err, 0);
+  EXPECT_LT(ms_since(start), 1500);
+  EXPECT_EQ(std::string(c->errstr).rfind("REDIS_PASSWORD: AUTH failed", 0),
+            0u)
+      << c->errstr;
+}
+
+TEST(Connect, TlsIsAnErrorNeverPlaintext) {
+  ScopedEnv env;
+  RedisServer server;
+  env.set("REDIS_URL", "rediss://127.0.0.1:" + std::to_string(server.port()));
+  Context c(rehost_redisConnect("default", nullptr, 0));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->err, REDIS_ERR_OTHER);
+  EXPECT_NE(std::string(c->errstr).find("REDIS_URL: TLS"), std::string::npos);
+  // An error context is still safe to use, as hiredis's own are.
+  EXPECT_FALSE(run(c.get(), "PING"));
+  env.set("REDIS_URL", "");
+  env.set("REDIS_TLS", "1");
+  Context c2(rehost_redisConnect("default", "127.0.0.1", server.port()));
+  EXPECT_NE(std::string(c2->errstr).find("REDIS_TLS: TLS needs hiredis >= 1.0"),
+            std::string::npos)
+      << c2->errstr;
+}
+
+// Async: drives the context with poll until `finished` or 2 s pass.
+void drive(redisAsyncContext *ac, const bool &finished) {
+  auto deadline = Clock::now() + std::chrono::seconds(2);
+  while (!finished && Clock::now() < deadline) {
+    pollfd pfd{ac->c.fd, POLLIN | POLLOUT, 0};
+    if (poll(&pfd, 1, 10) <= 0)
+      continue;
+    if (pfd.revents & POLLOUT)
+      redisAsyncHandleWrite(ac);
+    if (!finished && (pfd.revents & (POLLIN | POLLHUP)))
+      redisAsyncHandleRead(ac);
+  }
+}
+
+struct AsyncResult {
+  bool finished = false;
+  std::string value;
+  int disconnect_status = 1; // not called yet
+  std::string errstr;
+};
+
+TEST(Connect, AsyncHandshake) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  Context admin(server.admin_connect());
+  text_of(admin.get(), ("AUTH " + secret).c_str());
+  text_of(admin.get(), "SELECT 4");
+  text_of(admin.get(), "SET k four");
+  env.set("REDIS_PASSWORD", secret);
+  env.set("REDIS_DB", "4");
+  redisAsyncContext *ac =
+      rehost_redisAsyncConnect("default", "127.0.0.1", server.port());
+  ASSERT_TRUE(ac && !ac->err);
+  AsyncResult result;
+  ac->data = &result;
+  redisAsyncCommand(
+      ac,
+      [](redisAsyncContext *ac, void *reply, void *) {
+        auto *r = static_cast<redisReply *>(reply);
+        auto *result = static_cast<AsyncResult *>(ac->data);
+        result->value = r && r->str ? r->str : "<none>";
+        result->finished = true;
+      },
+      nullptr, "GET k");
+  drive(ac, result.finished);
+  EXPECT_EQ(result.value, "four");
+  redisAsyncFree(ac);
+}
+
+TEST(Connect, AsyncWrongPasswordDisconnectsWithNamedError) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  env.set("REDIS_PASSWORD", "wrong");
+  redisAsyncContext *ac =
+      rehost_redisAsyncConnect("default", "127.0.0.1", server.port());
+  ASSERT_TRUE(ac && !ac->err);
+  AsyncResult result;
+  ac->data = &result;
+  redisAsyncSetDisconnectCallback(
+      ac, [](const redisAsyncContext *ac, int status) {
+        auto *result = static_cast<AsyncResult *>(ac->data);
+        result->disconnect_status = status;
+        result->errstr = ac->errstr ? ac->errstr : "";
+        result->finished = true;
+      });
+  drive(ac, result.finished);
+  // The context freed itself on disconnect.
+  EXPECT_EQ(result.disconnect_status, REDIS_ERR);
+  EXPECT_EQ(result.errstr.rfind("REDIS_PASSWORD: AUTH failed: WRONGPASS", 0),
+            0u)
+      << result.errstr;
+}
+
+TEST(Connect, AsyncConfigErrorAndUnix) {
+  ScopedEnv env;
+  env.set("REDIS_PORT", "x");
+  redisAsyncContext *ac = rehost_redisAsyncConnect("default", "127.0.0.1", 1);
+  ASSERT_TRUE(ac);
+  EXPECT_EQ(ac->err, REDIS_ERR_OTHER);
+  EXPECT_STREQ(ac->errstr, "REDIS_PORT: port 'x' is not a number");
+  redisAsyncFree(ac);
+
+  TempDir dir;
+  std::string path = (dir.path() / "r.sock").string();
+  RedisServer server({"--unixsocket", path});
+  env.set("REDIS_PORT", "");
+  ac = rehost_redisAsyncConnectUnix("default", path.c_str());
+  ASSERT_TRUE(ac && !ac->err) << ac->errstr;
+  AsyncResult result;
+  ac->data = &result;
+  redisAsyncCommand(
+      ac,
+      [](redisAsyncContext *ac, void *reply, void *) {
+        auto *r = static_cast<redisReply *>(reply);
+        auto *result = static_cast<AsyncResult *>(ac->data);
+        result->value = r && r->str ? r->str : "<none>";
+        result->finished = true;
+      },
+      nullptr, "PING");
+  drive(ac, result.finished);
+  EXPECT_EQ(result.value, "PONG");
+  redisAsyncFree(ac);
+}
+
+} // namespace

@@ -1,0 +1,255 @@
+// Environment variables, precedence and the accessors.
+#include "scoped_env.hpp"
+#include "test_support.hpp"
+
+#include <cstring>
+
+using namespace rehost;
+using namespace rehost::test;
+
+namespace {
+
+TEST(Env, Pieces) {
+  ScopedEnv env;
+  env.set("REDIS_HOST", "10.1.2.3");
+  env.set("REDIS_PORT", "6390");
+  env.set("REDIS_DB", "7");
+  env.set("REDIS_USERNAME", "app");
+  env.set("REDIS_PASSWORD", "pw");
+  env.set("REDIS_TLS", "off");
+  env.set("REDIS_CONNECT_TIMEOUT", "750ms");
+  env.set("REDIS_COMMAND_TIMEOUT", "3s");
+  env.set("REDIS_KEEPALIVE", "false");
+  env.set("REDIS_CLIENT_NAME", "svc");
+  env.set("REDIS_CLUSTER_NODES", "a:1, [::1]:2");
+  env.set("REDIS_POOL_SIZE", "3");
+  Profile p = resolve("default");
+  EXPECT_EQ(p.host.value, "10.1.2.3");
+  EXPECT_EQ(p.host.origin.to_string(), "env:REDIS_HOST");
+  EXPECT_EQ(p.port.value, 6390);
+  EXPECT_EQ(p.db.value, 7);
+  EXPECT_EQ(p.username.value, "app");
+  EXPECT_EQ(p.password.value, "pw");
+  EXPECT_FALSE(p.tls.value);
+  EXPECT_EQ(p.connect_timeout.value.count(), 750);
+  EXPECT_EQ(p.command_timeout.value.count(), 3000);
+  EXPECT_FALSE(p.keepalive.value);
+  EXPECT_EQ(p.client_name.value, "svc");
+  EXPECT_EQ(p.cluster_nodes.value,
+            (std::vector<std::string>{"a:1", "[::1]:2"}));
+  EXPECT_EQ(p.pool_size.value, 3);
+}
+
+TEST(Env, Defaults) {
+  ScopedEnv env;
+  Profile p = resolve("default");
+  EXPECT_EQ(p.host.value, "127.0.0.1");
+  EXPECT_EQ(p.port.value, 6379);
+  EXPECT_EQ(p.connect_timeout.value.count(), 5000);
+  EXPECT_EQ(p.command_timeout.value.count(), 0);
+  EXPECT_TRUE(p.keepalive.value);
+  EXPECT_EQ(p.host.origin.to_string(), "default");
+}
+
+TEST(Env, ProfilePrefix) {
+  ScopedEnv env;
+  env.set("REDIS_HOST", "default-host");
+  env.set("REDIS_QUEUE_HOST", "queue-host");
+  env.set("REDIS_MY_CACHE_PORT", "7001");
+  EXPECT_EQ(resolve("queue").host.value, "queue-host");
+  EXPECT_EQ(resolve("default").host.value, "default-host");
+  EXPECT_EQ(resolve("my-cache").port.value, 7001);
+  EXPECT_EQ(resolve("my-cache").port.origin.name, "REDIS_MY_CACHE_PORT");
+}
+
+TEST(Env, TimeoutMs) {
+  ScopedEnv env;
+  env.set("REDIS_TIMEOUT_MS", "1200");
+  Profile p = resolve("default");
+  EXPECT_EQ(p.connect_timeout.value.count(), 1200);
+  EXPECT_EQ(p.connect_timeout.origin.name, "REDIS_TIMEOUT_MS");
+}
+
+TEST(Env, KubernetesServiceLinkPort) {
+  ScopedEnv env;
+  env.set("REDIS_PORT", "tcp://10.0.0.11:6380");
+  EXPECT_EQ(resolve("default").port.value, 6380);
+}
+
+TEST(Env, UrlWinsOverPiecesAndPiecesFillGaps) {
+  ScopedEnv env;
+  env.set("REDIS_URL", "redis://url-host:6000");
+  env.set("REDIS_HOST", "piece-host");
+  env.set("REDIS_DB", "2");
+  Profile p = resolve("default");
+  EXPECT_EQ(p.host.value, "url-host");
+  EXPECT_EQ(p.db.value, 2);
+  EXPECT_EQ(p.db.origin.name, "REDIS_DB");
+  ASSERT_EQ(p.warnings.size(), 1u);
+  EXPECT_NE(p.warnings[0].find("REDIS_HOST is ignored"), std::string::npos);
+}
+
+TEST(Env, SecretFilesAreReadEachTime) {
+  ScopedEnv env;
+  TempDir dir;
+  std::string file = dir.write("password", "first\r\n");
+  env.set("REDIS_PASSWORD_FILE", file);
+  Profile p = resolve("default");
+  EXPECT_EQ(p.password.value, "first");
+  EXPECT_EQ(p.password.origin.name, "REDIS_PASSWORD_FILE");
+  dir.write("password", "second\n");
+  EXPECT_EQ(resolve("default").password.value, "second");
+}
+
+TEST(Env, UrlFile) {
+  ScopedEnv env;
+  TempDir dir;
+  env.set("REDIS_URL_FILE", dir.write("url", "redis://:pw@file-host:1\n"));
+  Profile p = resolve("default");
+  EXPECT_EQ(p.host.value, "file-host");
+  EXPECT_EQ(p.host.origin.name, "REDIS_URL_FILE");
+}
+
+struct BadEnv {
+  std::string name;
+  std::string value;
+  std::string message;
+};
+
+void PrintTo(const BadEnv &bad, std::ostream *out) {
+  *out << bad.name << "=" << bad.value;
+}
+
+class BadEnvValues : public ::testing::TestWithParam<BadEnv> {};
+
+TEST_P(BadEnvValues, NameTheVariableAndHideThePassword) {
+  ScopedEnv env;
+  env.set("REDIS_PASSWORD", secret);
+  env.set(GetParam().name, GetParam().value);
+  expect_config_error("default", GetParam().message);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Env, BadEnvValues,
+    ::testing::Values(
+        BadEnv{"REDIS_PORT", "notaport",
+               "REDIS_PORT: port 'notaport' is not a number"},
+        BadEnv{"REDIS_PORT", "0", "REDIS_PORT: port '0' is out of range 1..65535"},
+        BadEnv{"REDIS_PORT", "tcp://h", "REDIS_PORT: port 'tcp://h' has no port"},
+        BadEnv{"REDIS_DB", "-1", "REDIS_DB: db '-1' is out of range"},
+        BadEnv{"REDIS_DB", "99999999999", "REDIS_DB: db '99999999999' is out of range"},
+        BadEnv{"REDIS_TLS", "maybe", "REDIS_TLS: 'maybe' is not a boolean"},
+        BadEnv{"REDIS_TLS_VERIFY", "sometimes",
+               "REDIS_TLS_VERIFY: TLS verification 'sometimes'"},
+        BadEnv{"REDIS_CONNECT_TIMEOUT", "0",
+               "REDIS_CONNECT_TIMEOUT: timeout must be more than 0ms"},
+        BadEnv{"REDIS_COMMAND_TIMEOUT", "-5",
+               "REDIS_COMMAND_TIMEOUT: duration '-5' is not a number"},
+        BadEnv{"REDIS_TIMEOUT_MS", "1.5",
+               "REDIS_TIMEOUT_MS: '1.5' is not a whole number of milliseconds"},
+        BadEnv{"REDIS_CLUSTER_NODES", "a", "REDIS_CLUSTER_NODES: node 'a' is not host:port"},
+        BadEnv{"REDIS_CLUSTER_NODES", "::1:5",
+               "REDIS_CLUSTER_NODES: node '::1:5' needs brackets"},
+        BadEnv{"REDIS_CLIENT_NAME", "a b",
+               "REDIS_CLIENT_NAME: client name 'a b' contains spaces"},
+        BadEnv{"REDIS_HOST", "a b", "REDIS_HOST: host 'a b' contains a character"},
+        BadEnv{"REDIS_SOCKET", std::string(200, 's'),
+               "REDIS_SOCKET: socket path is longer than 107 bytes"},
+        BadEnv{"REDIS_POOL_SIZE", "0", "REDIS_POOL_SIZE: pool size '0' is out of range"},
+        BadEnv{"REDIS_PASSWORD_FILE", "/nonexistent/pw",
+               "REDIS_PASSWORD and REDIS_PASSWORD_FILE are both set"}),
+    [](const auto &info) {
+      return info.param.name + "_" + std::to_string(info.index);
+    });
+
+TEST(Env, HostAndSocketConflict) {
+  ScopedEnv env;
+  env.set("REDIS_HOST", "h");
+  env.set("REDIS_SOCKET", "/s");
+  expect_config_error("default",
+                      "REDIS_HOST and REDIS_SOCKET are both set");
+}
+
+TEST(Env, UnreadableSecretFile) {
+  ScopedEnv env;
+  env.set("REDIS_PASSWORD_FILE", "/nonexistent/pw");
+  expect_config_error(
+      "default",
+      "REDIS_PASSWORD_FILE: cannot read '/nonexistent/pw': No such file");
+}
+
+TEST(Env, ConnectTimeoutTwice) {
+  ScopedEnv env;
+  env.set("REDIS_CONNECT_TIMEOUT", "1s");
+  env.set("REDIS_TIMEOUT_MS", "100");
+  expect_config_error("default", "REDIS_CONNECT_TIMEOUT and REDIS_TIMEOUT_MS "
+                                 "are both set");
+}
+
+TEST(Env, InvalidProfileName) {
+  ScopedEnv env;
+  expect_config_error("bad name", "profile name 'bad name' is invalid");
+}
+
+TEST(Accessors, CFallbacksAndOverrides) {
+  ScopedEnv env;
+  EXPECT_STREQ(rehost_host("default", "10.0.0.5"), "10.0.0.5");
+  EXPECT_EQ(rehost_port("default", 6380), 6380);
+  EXPECT_EQ(rehost_db("default", 0), 0);
+  EXPECT_EQ(rehost_password("default", nullptr), nullptr);
+  EXPECT_EQ(rehost_last_error(), nullptr);
+  EXPECT_EQ(rehost_username("default", nullptr), nullptr);
+  EXPECT_STREQ(rehost_cluster_nodes("default", "a:1,b:2"), "a:1,b:2");
+
+  env.set("REDIS_HOST", "env-host");
+  env.set("REDIS_PASSWORD", "pw");
+  env.set("REDIS_USERNAME", "app");
+  env.set("REDIS_DB", "4");
+  const char *first = rehost_host("default", "10.0.0.5");
+  EXPECT_STREQ(first, "env-host");
+  EXPECT_EQ(rehost_host("default", "other"), first) << "interned";
+  EXPECT_EQ(rehost_port("default", 6380), 6380);
+  EXPECT_STREQ(rehost_password("default", nullptr), "pw");
+  EXPECT_STREQ(rehost_username("default", nullptr), "app");
+  EXPECT_EQ(rehost_db("default", 0), 4);
+  // A host from the environment beats a node list from the call site.
+  EXPECT_STREQ(rehost_cluster_nodes("default", "a:1,b:2"), "env-host:6379");
+}
+
+TEST(Accessors, CErrors) {
+  ScopedEnv env;
+  env.set("REDIS_PORT", "x");
+  EXPECT_EQ(rehost_port("default", 1), -1);
+  EXPECT_STREQ(rehost_last_error(), "REDIS_PORT: port 'x' is not a number");
+  EXPECT_EQ(rehost_host("default", "h"), nullptr);
+  EXPECT_NE(rehost_last_error(), nullptr);
+  EXPECT_EQ(rehost_host(nullptr, "h"), nullptr);
+  EXPECT_STREQ(rehost_last_error(), "profile name is NULL");
+}
+
+TEST(Accessors, Uri) {
+  ScopedEnv env;
+  EXPECT_STREQ(rehost_uri("queue", "tcp://127.0.0.1:6380"),
+               "tcp://127.0.0.1:6380?connect_timeout=5000ms&keep_alive=true");
+  env.set("REDIS_QUEUE_URL", "redis://app:pw@q:1/2?socket_timeout=100ms");
+  EXPECT_EQ(uri("queue", "tcp://127.0.0.1:6380"),
+            "tcp://app:pw@q:1/2?connect_timeout=5000ms&socket_timeout=100ms&"
+            "keep_alive=true");
+  env.set("REDIS_URL", "unix://:pw@/tmp/r.sock?keepalive=off");
+  EXPECT_EQ(uri("default"), "unix://pw@/tmp/r.sock?connect_timeout=5000ms");
+}
+
+TEST(Accessors, Cpp) {
+  ScopedEnv env;
+  EXPECT_EQ(host("default"), "127.0.0.1");
+  EXPECT_EQ(host("default", "10.0.0.1"), "10.0.0.1");
+  EXPECT_EQ(port("default"), 6379);
+  EXPECT_EQ(password("default"), "");
+  env.set("REDIS_PASSWORD", "pw");
+  EXPECT_EQ(password("default"), "pw");
+  env.set("REDIS_PORT", "nope");
+  EXPECT_THROW(port("default", 1), ConfigError);
+  EXPECT_THROW(host("bad/name"), ConfigError);
+}
+
+} // namespace

@@ -1,0 +1,173 @@
+// URL forms, read through REDIS_URL.
+#include "scoped_env.hpp"
+#include "test_support.hpp"
+
+using namespace rehost;
+using namespace rehost::test;
+
+namespace {
+
+Profile resolve_url(ScopedEnv &env, const std::string &url) {
+  env.set("REDIS_URL", url);
+  return resolve("default");
+}
+
+TEST(Url, HostPortDb) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "redis://cache.internal:6380/3");
+  EXPECT_EQ(p.transport.value, Transport::tcp);
+  EXPECT_EQ(p.host.value, "cache.internal");
+  EXPECT_EQ(p.port.value, 6380);
+  EXPECT_EQ(p.db.value, 3);
+  EXPECT_FALSE(p.tls.value);
+  EXPECT_EQ(p.host.origin.to_string(), "env:REDIS_URL");
+  EXPECT_EQ(p.port.origin.source, Source::environment);
+}
+
+TEST(Url, HostWithoutPortMeansRedisPort) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "redis://cache");
+  EXPECT_EQ(p.port.value, 6379);
+  EXPECT_EQ(p.port.origin.to_string(), "env:REDIS_URL");
+  EXPECT_EQ(p.db.value, 0);
+}
+
+TEST(Url, UserAndPercentEncodedPassword) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "redis://app%2Dname:p%40ss%3Aw%2Fd@h:1/0");
+  EXPECT_EQ(p.username.value, "app-name");
+  EXPECT_EQ(p.password.value, "p@ss:w/d");
+}
+
+TEST(Url, PasswordOnly) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "redis://:pw@h");
+  EXPECT_EQ(p.username.value, "");
+  EXPECT_EQ(p.password.value, "pw");
+}
+
+TEST(Url, LoneTokenIsPasswordWithWarning) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "redis://token@h");
+  EXPECT_EQ(p.password.value, "token");
+  ASSERT_EQ(p.warnings.size(), 1u);
+  EXPECT_EQ(p.warnings[0].find("token"), std::string::npos);
+}
+
+TEST(Url, AuthorityEndsAtLastAt) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "redis://u:a@b@h:7");
+  EXPECT_EQ(p.password.value, "a@b");
+  EXPECT_EQ(p.host.value, "h");
+}
+
+TEST(Url, TlsSchemes) {
+  ScopedEnv env;
+  for (const char *url : {"rediss://h", "redis+tls://h", "valkeys://h"}) {
+    Profile p = resolve_url(env, url);
+    EXPECT_TRUE(p.tls.value) << url;
+  }
+  for (const char *url : {"redis://h", "tcp://h", "valkey://h", "REDIS://h"}) {
+    Profile p = resolve_url(env, url);
+    EXPECT_FALSE(p.tls.value) << url;
+  }
+}
+
+TEST(Url, Ipv6) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "redis://[::1]:7000");
+  EXPECT_EQ(p.host.value, "::1");
+  EXPECT_EQ(p.port.value, 7000);
+}
+
+TEST(Url, UnixSocket) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "unix://:pw@/run/redis%20x.sock?db=4");
+  EXPECT_EQ(p.transport.value, Transport::unix_socket);
+  EXPECT_EQ(p.socket.value, "/run/redis x.sock");
+  EXPECT_EQ(p.db.value, 4);
+  EXPECT_EQ(p.password.value, "pw");
+  for (const char *alias : {"redis-socket:///s", "redis+socket:///s"})
+    EXPECT_EQ(resolve_url(env, alias).socket.value, "/s") << alias;
+}
+
+TEST(Url, QueryKeysWinOverPath) {
+  ScopedEnv env;
+  Profile p = resolve_url(
+      env, "redis://h/1?db=3&connect_timeout=250ms&socket_timeout=2&"
+           "keepalive=no&client_name=worker&pool_size=4&pool_wait_timeout="
+           "100ms&user=u&password=pw");
+  EXPECT_EQ(p.db.value, 3);
+  EXPECT_EQ(p.connect_timeout.value.count(), 250);
+  EXPECT_EQ(p.command_timeout.value.count(), 2000);
+  EXPECT_FALSE(p.keepalive.value);
+  EXPECT_EQ(p.client_name.value, "worker");
+  EXPECT_EQ(p.pool_size.value, 4);
+  EXPECT_EQ(p.pool_wait_timeout.value.count(), 100);
+  EXPECT_EQ(p.username.value, "u");
+  EXPECT_EQ(p.password.value, "pw");
+}
+
+TEST(Url, QueryAliases) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "redis://h?database=2&socket_connect_timeout="
+                               "1.5&max_connections=9&ssl_cert_reqs=none");
+  EXPECT_EQ(p.db.value, 2);
+  EXPECT_EQ(p.connect_timeout.value.count(), 1500);
+  EXPECT_EQ(p.pool_size.value, 9);
+  EXPECT_EQ(p.tls_verify.value, TlsVerify::none);
+}
+
+TEST(Url, UnknownQueryKeyWarns) {
+  ScopedEnv env;
+  Profile p = resolve_url(env, "redis://h?colour=blue");
+  ASSERT_EQ(p.warnings.size(), 1u);
+  EXPECT_NE(p.warnings[0].find("'colour'"), std::string::npos);
+}
+
+struct BadUrl {
+  std::string url;
+  std::string message;
+};
+
+void PrintTo(const BadUrl &bad, std::ostream *out) { *out << bad.message; }
+
+class BadUrls : public ::testing::TestWithParam<BadUrl> {};
+
+TEST_P(BadUrls, NameTheVariableAndHideThePassword) {
+  ScopedEnv env;
+  env.set("REDIS_URL", GetParam().url);
+  expect_config_error("default", GetParam().message);
+}
+
+const std::string pw = "redis://:" + secret + "@";
+
+INSTANTIATE_TEST_SUITE_P(
+    Url, BadUrls,
+    ::testing::Values(
+        BadUrl{pw + "h:notaport", "REDIS_URL: port 'notaport' is not a number"},
+        BadUrl{pw + "h:70000", "REDIS_URL: port '70000' is out of range"},
+        BadUrl{pw + "h/abc", "REDIS_URL: db 'abc' is not a number"},
+        BadUrl{pw + "h/1/2", "REDIS_URL: URL path is not a database number"},
+        BadUrl{"ftp://:" + secret + "@h", "REDIS_URL: URL scheme 'ftp'"},
+        BadUrl{secret, "REDIS_URL: not a URL"},
+        BadUrl{pw + "h?timeout=1", "REDIS_URL: query key 'timeout' is ambiguous"},
+        BadUrl{"redis://:Sup3r%zzS3cret@h",
+               "REDIS_URL: bad percent-encoding in the URL's password"},
+        BadUrl{"redis://:Sup3r#S3cret@h", "REDIS_URL: URL contains '#'"},
+        BadUrl{pw + "h?connect_timeout=fast",
+               "REDIS_URL: duration 'fast' is not a number"},
+        BadUrl{pw + "h?connect_timeout=5parsecs",
+               "REDIS_URL: duration '5parsecs' has unit 'parsecs'"},
+        BadUrl{pw + "h?protocol=3", "REDIS_URL: protocol '3' is not supported"},
+        BadUrl{pw + "h?keepalive=maybe", "REDIS_URL: 'maybe' is not a boolean"},
+        BadUrl{pw + "h?db", "REDIS_URL: query key 'db' has no '=value'"},
+        BadUrl{pw + "a:b:c", "REDIS_URL: host has several ':'"},
+        BadUrl{pw + "[::1", "REDIS_URL: IPv6 host has no closing ']'"},
+        BadUrl{"unix://:" + secret + "@host/x",
+               "REDIS_URL: unix URL needs an absolute socket path"},
+        BadUrl{"redis+sentinel://:" + secret + "@h:26379/m",
+               "REDIS_URL: Sentinel URLs are not supported yet"}),
+    [](const auto &info) { return "case" + std::to_string(info.index); });
+
+} // namespace
