@@ -69,8 +69,9 @@ std::string plus_plus_uri(const Profile &p) {
   uri += "?connect_timeout=" + std::to_string(p.connect_timeout.value.count()) +
          "ms";
   if (p.command_timeout.value.count() > 0)
-    uri += "&socket_timeout=" +
-           std::to_string(p.command_timeout.value.count()) + "ms";
+    uri +=
+        "&socket_timeout=" + std::to_string(p.command_timeout.value.count()) +
+        "ms";
   if (p.keepalive.value)
     uri += "&keep_alive=true";
   return uri;

@@ -42,8 +42,9 @@ void add_connect_timeout(Layer &layer, const timeval &tv) {
   long long ms = static_cast<long long>(tv.tv_sec) * 1000 +
                  (static_cast<long long>(tv.tv_usec) + 999) / 1000;
   if (ms > 0)
-    layer.insert_or_assign("connect_timeout",
-                           RawValue{std::to_string(ms) + "ms", call_site_origin});
+    layer.insert_or_assign(
+        "connect_timeout",
+        RawValue{std::to_string(ms) + "ms", call_site_origin});
 }
 
 Layer call_site_uri(const char *uri) {

@@ -138,11 +138,10 @@ ConfigFileSettings read_config_file(std::string_view profile,
         read_profile_table(*base, result.path, "profiles." + name, warnings);
   if (auto env_overlay = table_at(
           root, {"environments", environment, "profiles", name}, result.path))
-    overlay(result.settings,
-            read_profile_table(*env_overlay, result.path,
-                               "environments." + environment + ".profiles." +
-                                   name,
-                               warnings));
+    overlay(result.settings, read_profile_table(*env_overlay, result.path,
+                                                "environments." + environment +
+                                                    ".profiles." + name,
+                                                warnings));
   return result;
 }
 

@@ -16,12 +16,12 @@ void require_supported_tls(const Profile &profile) {
     return;
   std::string label = error_label(profile.tls.origin);
   if (!hiredis::has_tls())
-    throw ConfigError(label + ": TLS needs hiredis >= 1.0 built with SSL; "
-                              "this runtime was built with hiredis " +
+    throw ConfigError(label +
+                      ": TLS needs hiredis >= 1.0 built with SSL; "
+                      "this runtime was built with hiredis " +
                       hiredis::version() + " without TLS");
-  throw ConfigError(label +
-                    ": TLS connections are not implemented in this "
-                    "rehost-runtime build yet");
+  throw ConfigError(label + ": TLS connections are not implemented in this "
+                            "rehost-runtime build yet");
 }
 
 hiredis::Endpoint endpoint_of(const Profile &profile, const char *bind) {
@@ -57,8 +57,7 @@ Profile resolve_for_connect(const char *name, const Layer &call_site) {
 }
 
 void prefix_error(redisContext *c, const Profile &profile) {
-  hiredis::set_error(c, c->err,
-                     describe_endpoint(profile) + ": " + c->errstr);
+  hiredis::set_error(c, c->err, describe_endpoint(profile) + ": " + c->errstr);
 }
 
 // Connected context to finish: keepalive, handshake, command timeout.
@@ -77,14 +76,14 @@ void finish_connect(redisContext *c, const Profile &profile, Mode mode) {
   }
   // The connect timeout also bounds the handshake replies, so a server that
   // accepts but never answers cannot hang the caller.
-  if (!steps.empty() && !(hiredis::set_socket_timeout(c, limit) &&
-                          run_handshake(c, steps)))
+  if (!steps.empty() &&
+      !(hiredis::set_socket_timeout(c, limit) && run_handshake(c, steps)))
     return;
   hiredis::set_socket_timeout(c, profile.command_timeout.value);
 }
 
-redisContext *connect_sync(const char *name, const Layer &call_site,
-                           Mode mode, const char *bind = nullptr) noexcept {
+redisContext *connect_sync(const char *name, const Layer &call_site, Mode mode,
+                           const char *bind = nullptr) noexcept {
   try {
     Profile profile = resolve_for_connect(name, call_site);
     redisContext *c = hiredis::connect(endpoint_of(profile, bind), mode,
@@ -105,7 +104,8 @@ redisAsyncContext *connect_async(const char *name,
                                  const Layer &call_site) noexcept {
   try {
     Profile profile = resolve_for_connect(name, call_site);
-    redisAsyncContext *ac = hiredis::connect_async(endpoint_of(profile, nullptr));
+    redisAsyncContext *ac =
+        hiredis::connect_async(endpoint_of(profile, nullptr));
     if (!ac)
       return nullptr;
     if (ac->err) {
@@ -181,8 +181,8 @@ redisContext *rehost_redisConnectUnixNonBlock(const char *profile,
   return connect_sync(profile, call_site_unix(path), Mode::nonblocking);
 }
 
-redisAsyncContext *rehost_redisAsyncConnect(const char *profile,
-                                            const char *ip, int port) {
+redisAsyncContext *rehost_redisAsyncConnect(const char *profile, const char *ip,
+                                            int port) {
   return connect_async(profile, call_site_tcp(ip, port));
 }
 

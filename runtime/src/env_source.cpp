@@ -18,8 +18,9 @@ std::optional<RawValue> get_env(const std::string &name) {
 std::string upper(std::string_view key) {
   std::string out(key);
   for (char &c : out)
-    c = c == '-' ? '_'
-                 : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    c = c == '-'
+            ? '_'
+            : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 

@@ -11,9 +11,9 @@ std::vector<HandshakeStep> handshake_steps(const Profile &profile) {
   const bool acl_user = !user.empty() && user != "default";
   if (acl_user) {
     // A nopass ACL user accepts any password, so an empty one is fine.
-    steps.push_back({{"AUTH", user, profile.password.value},
-                     error_label(profile.username.origin) + ": AUTH as '" +
-                         user + "'"});
+    steps.push_back(
+        {{"AUTH", user, profile.password.value},
+         error_label(profile.username.origin) + ": AUTH as '" + user + "'"});
   } else if (!profile.password.value.empty()) {
     // One-argument AUTH works on every Redis version and means user default.
     steps.push_back({{"AUTH", profile.password.value},
@@ -25,9 +25,9 @@ std::vector<HandshakeStep> handshake_steps(const Profile &profile) {
         {{"SELECT", db}, error_label(profile.db.origin) + ": SELECT " + db});
   }
   if (!profile.client_name.value.empty())
-    steps.push_back({{"CLIENT", "SETNAME", profile.client_name.value},
-                     error_label(profile.client_name.origin) +
-                         ": CLIENT SETNAME"});
+    steps.push_back(
+        {{"CLIENT", "SETNAME", profile.client_name.value},
+         error_label(profile.client_name.origin) + ": CLIENT SETNAME"});
   return steps;
 }
 

@@ -99,9 +99,10 @@ redisContext *connect(const Endpoint &endpoint, Mode mode,
   const bool unix_socket = endpoint.transport == Transport::unix_socket;
   if (mode == Mode::blocking) {
     timeval tv = to_timeval(connect_timeout);
-    return unix_socket ? redisConnectUnixWithTimeout(endpoint.socket.c_str(), tv)
-                       : redisConnectWithTimeout(endpoint.host.c_str(),
-                                                 endpoint.port, tv);
+    return unix_socket
+               ? redisConnectUnixWithTimeout(endpoint.socket.c_str(), tv)
+               : redisConnectWithTimeout(endpoint.host.c_str(), endpoint.port,
+                                         tv);
   }
   if (unix_socket)
     return redisConnectUnixNonBlock(endpoint.socket.c_str());

@@ -12,8 +12,8 @@ namespace {
 void validate_profile_name(std::string_view name) {
   bool valid = !name.empty();
   for (char c : name)
-    valid = valid && (std::isalnum(static_cast<unsigned char>(c)) ||
-                      c == '_' || c == '-');
+    valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+                      c == '-');
   if (!valid)
     throw ConfigError("profile name '" + std::string(name) +
                       "' is invalid (use letters, digits, '_' and '-')");

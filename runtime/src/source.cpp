@@ -37,8 +37,9 @@ Layer read_source(const Lookup &lookup, std::vector<std::string> &warnings) {
                           error_label(file->origin) +
                           " are both set; set only one");
       if (file)
-        value = RawValue{read_secret_file(file->text, error_label(file->origin)),
-                         file->origin};
+        value =
+            RawValue{read_secret_file(file->text, error_label(file->origin)),
+                     file->origin};
     }
     if (!value)
       continue;
@@ -51,11 +52,13 @@ Layer read_source(const Lookup &lookup, std::vector<std::string> &warnings) {
   auto socket = pieces.find("socket");
   auto host = pieces.find("host");
   if (socket != pieces.end() && host != pieces.end())
-    throw ConfigError(error_label(host->second.origin) + " and " +
-                      error_label(socket->second.origin) +
-                      " are both set; a profile is either TCP or a unix socket");
+    throw ConfigError(
+        error_label(host->second.origin) + " and " +
+        error_label(socket->second.origin) +
+        " are both set; a profile is either TCP or a unix socket");
   if (socket != pieces.end())
-    pieces.insert_or_assign("transport", RawValue{"unix", socket->second.origin});
+    pieces.insert_or_assign("transport",
+                            RawValue{"unix", socket->second.origin});
   else if (host != pieces.end() || pieces.count("port"))
     pieces.insert_or_assign(
         "transport",

@@ -90,8 +90,8 @@ void parse_query_param(std::string_view param, const Origin &origin,
                        const std::string &label, Layer &out,
                        std::vector<std::string> &warnings) {
   auto equals = param.find('=');
-  std::string key = to_lower(percent_decode(param.substr(0, equals), label,
-                                            "query key"));
+  std::string key =
+      to_lower(percent_decode(param.substr(0, equals), label, "query key"));
   if (equals == std::string_view::npos)
     throw ConfigError(label + ": query key '" + key + "' has no '=value'");
   std::string value =
@@ -161,8 +161,7 @@ void parse_host_port(std::string_view hostport, const Origin &origin,
       throw ConfigError(label + ": unexpected text after the IPv6 host");
     if (!rest.empty())
       port = rest.substr(1);
-  } else if (auto colon = hostport.find(':');
-             colon != std::string_view::npos) {
+  } else if (auto colon = hostport.find(':'); colon != std::string_view::npos) {
     host = hostport.substr(0, colon);
     port = hostport.substr(colon + 1);
     if (port.find(':') != std::string_view::npos)
@@ -214,8 +213,8 @@ void parse_url(std::string_view url, const Origin &origin, Layer &out,
       throw ConfigError(label + ": unix URL needs an absolute socket path, "
                                 "as in unix:///run/redis.sock");
     out.insert_or_assign("transport", RawValue{"unix", origin});
-    out.insert_or_assign(
-        "socket", RawValue{percent_decode(path, label, "path"), origin});
+    out.insert_or_assign("socket",
+                         RawValue{percent_decode(path, label, "path"), origin});
   } else {
     out.insert_or_assign("transport", RawValue{"tcp", origin});
     out.insert_or_assign(

@@ -129,8 +129,7 @@ std::string parse_host(std::string_view text, const std::string &label) {
 std::string parse_node(std::string_view text, const std::string &label) {
   auto colon = text.rfind(':');
   if (colon == std::string_view::npos)
-    throw ConfigError(label + ": node " + quoted(text) +
-                      " is not host:port");
+    throw ConfigError(label + ": node " + quoted(text) + " is not host:port");
   std::string host = parse_host(text.substr(0, colon), label);
   int port = parse_port(text.substr(colon + 1), label);
   if (host.find(':') != std::string::npos) {

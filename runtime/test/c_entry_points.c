@@ -7,8 +7,8 @@
 
 /* Connects through `profile` with the given fallback and PINGs. Returns 1 on
  * PONG; otherwise 0 with the reason in err. */
-int rehost_test_c_ping(const char *profile, const char *ip, int port,
-                       char *err, size_t errlen) {
+int rehost_test_c_ping(const char *profile, const char *ip, int port, char *err,
+                       size_t errlen) {
   redisContext *c = rehost_redisConnect(profile, ip, port);
   redisReply *reply;
   int ok;

@@ -151,8 +151,7 @@ INSTANTIATE_TEST_SUITE_P(
                   ": profiles.default.port: port 'notaport' is not a number"},
         BadConfig{"[profiles.default]\ncolour = \"blue\"\n",
                   ": profiles.default.colour: unknown key"},
-        BadConfig{"[profiles.default]\nurl = \"redis://:" + secret +
-                      "@h:x\"\n",
+        BadConfig{"[profiles.default]\nurl = \"redis://:" + secret + "@h:x\"\n",
                   ": profiles.default.url: port 'x' is not a number"},
         BadConfig{"[profiles.default]\npassword = \"" + secret +
                       "\"\npassword_file = \"/x\"\n",

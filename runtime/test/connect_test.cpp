@@ -9,8 +9,8 @@
 
 #include <chrono>
 
-extern "C" int rehost_test_c_ping(const char *profile, const char *ip,
-                                  int port, char *err, size_t errlen);
+extern "C" int rehost_test_c_ping(const char *profile, const char *ip, int port,
+                                  char *err, size_t errlen);
 extern "C" const char *rehost_test_c_host(const char *profile,
                                           const char *fallback);
 
@@ -109,9 +109,10 @@ TEST(Connect, RequirePass) {
   Context bad(rehost_redisConnect("default", "127.0.0.1", 6379));
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->err, REDIS_ERR_OTHER);
-  EXPECT_EQ(std::string(bad->errstr).rfind("REDIS_PASSWORD: AUTH failed: "
-                                           "WRONGPASS",
-                                           0),
+  EXPECT_EQ(std::string(bad->errstr)
+                .rfind("REDIS_PASSWORD: AUTH failed: "
+                       "WRONGPASS",
+                       0),
             0u)
       << bad->errstr;
   EXPECT_EQ(std::string(bad->errstr).find(secret), std::string::npos);
@@ -123,9 +124,9 @@ TEST(Connect, AclUserAndDbAndClientName) {
   Context admin(server.admin_connect());
   ASSERT_EQ(text_of(admin.get(), "ACL SETUSER app on >app-pw ~* &* +@all"),
             "OK");
-  env.set("REDIS_URL", "redis://app:app-pw@127.0.0.1:" +
-                           std::to_string(server.port()) +
-                           "/5?client_name=rehost-test");
+  env.set("REDIS_URL",
+          "redis://app:app-pw@127.0.0.1:" + std::to_string(server.port()) +
+              "/5?client_name=rehost-test");
   Context c(rehost_redisConnect("default", nullptr, 0));
   ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
   EXPECT_EQ(text_of(c.get(), "ACL WHOAMI"), "app");
@@ -134,12 +135,11 @@ TEST(Connect, AclUserAndDbAndClientName) {
   EXPECT_EQ(text_of(admin.get(), "SELECT 5"), "OK");
   EXPECT_EQ(text_of(admin.get(), "GET k"), "in-db-5");
 
-  env.set("REDIS_URL", "redis://app:nope@127.0.0.1:" +
-                           std::to_string(server.port()));
+  env.set("REDIS_URL",
+          "redis://app:nope@127.0.0.1:" + std::to_string(server.port()));
   Context bad(rehost_redisConnect("default", nullptr, 0));
-  EXPECT_EQ(std::string(bad->errstr).rfind("REDIS_URL: AUTH as 'app' failed",
-                                           0),
-            0u)
+  EXPECT_EQ(
+      std::string(bad->errstr).rfind("REDIS_URL: AUTH as 'app' failed", 0), 0u)
       << bad->errstr;
 }
 
@@ -319,8 +319,7 @@ TEST(Connect, HandshakeIsBoundedByConnectTimeout) {
   ASSERT_TRUE(c);
   EXPECT_NE(c->err, 0);
   EXPECT_LT(ms_since(start), 1500);
-  EXPECT_EQ(std::string(c->errstr).rfind("REDIS_PASSWORD: AUTH failed", 0),
-            0u)
+  EXPECT_EQ(std::string(c->errstr).rfind("REDIS_PASSWORD: AUTH failed", 0), 0u)
       << c->errstr;
 }
 

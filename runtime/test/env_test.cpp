@@ -134,10 +134,13 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadEnv{"REDIS_PORT", "notaport",
                "REDIS_PORT: port 'notaport' is not a number"},
-        BadEnv{"REDIS_PORT", "0", "REDIS_PORT: port '0' is out of range 1..65535"},
-        BadEnv{"REDIS_PORT", "tcp://h", "REDIS_PORT: port 'tcp://h' has no port"},
+        BadEnv{"REDIS_PORT", "0",
+               "REDIS_PORT: port '0' is out of range 1..65535"},
+        BadEnv{"REDIS_PORT", "tcp://h",
+               "REDIS_PORT: port 'tcp://h' has no port"},
         BadEnv{"REDIS_DB", "-1", "REDIS_DB: db '-1' is out of range"},
-        BadEnv{"REDIS_DB", "99999999999", "REDIS_DB: db '99999999999' is out of range"},
+        BadEnv{"REDIS_DB", "99999999999",
+               "REDIS_DB: db '99999999999' is out of range"},
         BadEnv{"REDIS_TLS", "maybe", "REDIS_TLS: 'maybe' is not a boolean"},
         BadEnv{"REDIS_TLS_VERIFY", "sometimes",
                "REDIS_TLS_VERIFY: TLS verification 'sometimes'"},
@@ -147,15 +150,18 @@ INSTANTIATE_TEST_SUITE_P(
                "REDIS_COMMAND_TIMEOUT: duration '-5' is not a number"},
         BadEnv{"REDIS_TIMEOUT_MS", "1.5",
                "REDIS_TIMEOUT_MS: '1.5' is not a whole number of milliseconds"},
-        BadEnv{"REDIS_CLUSTER_NODES", "a", "REDIS_CLUSTER_NODES: node 'a' is not host:port"},
+        BadEnv{"REDIS_CLUSTER_NODES", "a",
+               "REDIS_CLUSTER_NODES: node 'a' is not host:port"},
         BadEnv{"REDIS_CLUSTER_NODES", "::1:5",
                "REDIS_CLUSTER_NODES: node '::1:5' needs brackets"},
         BadEnv{"REDIS_CLIENT_NAME", "a b",
                "REDIS_CLIENT_NAME: client name 'a b' contains spaces"},
-        BadEnv{"REDIS_HOST", "a b", "REDIS_HOST: host 'a b' contains a character"},
+        BadEnv{"REDIS_HOST", "a b",
+               "REDIS_HOST: host 'a b' contains a character"},
         BadEnv{"REDIS_SOCKET", std::string(200, 's'),
                "REDIS_SOCKET: socket path is longer than 107 bytes"},
-        BadEnv{"REDIS_POOL_SIZE", "0", "REDIS_POOL_SIZE: pool size '0' is out of range"},
+        BadEnv{"REDIS_POOL_SIZE", "0",
+               "REDIS_POOL_SIZE: pool size '0' is out of range"},
         BadEnv{"REDIS_PASSWORD_FILE", "/nonexistent/pw",
                "REDIS_PASSWORD and REDIS_PASSWORD_FILE are both set"}),
     [](const auto &info) {
@@ -166,8 +172,7 @@ TEST(Env, HostAndSocketConflict) {
   ScopedEnv env;
   env.set("REDIS_HOST", "h");
   env.set("REDIS_SOCKET", "/s");
-  expect_config_error("default",
-                      "REDIS_HOST and REDIS_SOCKET are both set");
+  expect_config_error("default", "REDIS_HOST and REDIS_SOCKET are both set");
 }
 
 TEST(Env, UnreadableSecretFile) {

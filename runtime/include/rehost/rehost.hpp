@@ -51,10 +51,10 @@ struct Profile {
   std::string config_path;
 
   Setting<Transport> transport;
-  Setting<std::string> host; // TCP host, IPv6 without brackets
-  Setting<int> port;         // TCP port, 1..65535
-  Setting<std::string> socket; // unix socket path (transport unix_socket)
-  Setting<int> db;             // logical database, SELECTed when not 0
+  Setting<std::string> host;     // TCP host, IPv6 without brackets
+  Setting<int> port;             // TCP port, 1..65535
+  Setting<std::string> socket;   // unix socket path (transport unix_socket)
+  Setting<int> db;               // logical database, SELECTed when not 0
   Setting<std::string> username; // ACL user; "" or "default": one-arg AUTH
   Setting<std::string> password; // "" means no AUTH; never print it
 
@@ -71,7 +71,7 @@ struct Profile {
   // Per-command socket timeout. 0ms (the default) means none, so BLPOP and
   // SUBSCRIBE keep working.
   Setting<std::chrono::milliseconds> command_timeout;
-  Setting<bool> keepalive;         // TCP keepalive, default on
+  Setting<bool> keepalive;          // TCP keepalive, default on
   Setting<std::string> client_name; // CLIENT SETNAME when not empty
   Setting<std::vector<std::string>> cluster_nodes; // "host:port" entries
 

@@ -29,8 +29,14 @@ Field field(const char *name, const rehost::Setting<T> &setting,
 std::string text(bool value) { return value ? "true" : "false"; }
 std::string text(int value) { return std::to_string(value); }
 std::string text(const std::string &value) { return value; }
+// The largest whole unit, as a person would write it in rehost.toml.
 std::string text(std::chrono::milliseconds value) {
-  return std::to_string(value.count()) + "ms";
+  long long ms = value.count();
+  if (ms >= 60000 && ms % 60000 == 0)
+    return std::to_string(ms / 60000) + "m";
+  if (ms >= 1000 && ms % 1000 == 0)
+    return std::to_string(ms / 1000) + "s";
+  return std::to_string(ms) + "ms";
 }
 std::string text(const std::vector<std::string> &nodes) {
   std::string joined;
@@ -78,7 +84,8 @@ std::vector<Field> fields_of(const rehost::Profile &p) {
   fields.push_back(field("pool_size", p.pool_size));
   fields.push_back(field("pool_wait_timeout", p.pool_wait_timeout));
   fields.push_back(field("pool_min_idle", p.pool_min_idle));
-  fields.push_back(field("pool_connection_lifetime", p.pool_connection_lifetime));
+  fields.push_back(
+      field("pool_connection_lifetime", p.pool_connection_lifetime));
   fields.push_back(
       field("pool_connection_idle_time", p.pool_connection_idle_time));
   return fields;
@@ -111,8 +118,7 @@ ServerReport probe(const std::string &profile) {
                         : std::string("PING: ") + c->errstr;
   } else {
     report.reachable = true;
-    report.ping_ms =
-        std::chrono::duration<double, std::milli>(elapsed).count();
+    report.ping_ms = std::chrono::duration<double, std::milli>(elapsed).count();
   }
   if (ping)
     freeReplyObject(ping);
@@ -212,8 +218,8 @@ void print_text(const ProfileReport &report) {
   char ping[32];
   std::snprintf(ping, sizeof(ping), "%.3f", s.ping_ms);
   std::cout << "  ping: " << ping << " ms\n"
-            << "  server: redis " << info_value(s, "redis_version")
-            << ", role " << info_value(s, "role") << ", used memory "
+            << "  server: redis " << info_value(s, "redis_version") << ", role "
+            << info_value(s, "role") << ", used memory "
             << info_value(s, "used_memory_human") << ", connected clients "
             << info_value(s, "connected_clients") << "\n";
 }
