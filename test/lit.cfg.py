@@ -1,6 +1,8 @@
 # lit configuration for rehost's tool tests (configured via lit.site.cfg.py).
+import hashlib
 import os
 import re
+import tempfile
 
 import lit.formats
 
@@ -9,7 +11,10 @@ config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
 config.excludes = ["Inputs", "unit", "utils", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
-config.test_exec_root = os.path.join(config.rehost_obj_root, "test")
+# Outputs live outside the build tree: its compile_commands.json would
+# otherwise be found upward from every test's temporary files.
+config.test_exec_root = os.path.join(
+    tempfile.gettempdir(), "rehost-lit-" + hashlib.sha1(config.rehost_obj_root.encode()).hexdigest()[:12])
 
 # Keep the environment small and predictable.
 config.environment["PATH"] = os.pathsep.join(

@@ -122,8 +122,11 @@ public:
     std::vector<llvm::StringRef> Names;
     for (const CallEntry &Entry : callCatalog())
       Names.push_back(Entry.Name);
+    // Templates are read once, in their written form: an instantiation would
+    // report one site per argument list.
     Finder.addMatcher(
-        callExpr(callee(functionDecl(hasAnyName(Names)).bind("callee")))
+        callExpr(callee(functionDecl(hasAnyName(Names)).bind("callee")),
+                 unless(isInTemplateInstantiation()))
             .bind("call"),
         &Callback);
   }

@@ -11,6 +11,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -36,23 +37,27 @@ std::string currentDirectory() {
 
 /// The project's database, plus a command built from the `--` arguments for
 /// the files it does not list (with a warning, since flags may be missing).
+/// Clang would otherwise borrow a neighbour's flags for such files without a
+/// word, which hides why a parse went wrong.
 class FallbackDatabase : public CompilationDatabase {
 public:
   FallbackDatabase(std::unique_ptr<CompilationDatabase> Project,
                    std::string ProjectDir, llvm::raw_ostream &Log)
       : Project(std::move(Project)), ProjectDir(std::move(ProjectDir)),
-        Log(Log) {}
+        Log(Log) {
+    if (this->Project)
+      for (const std::string &File : this->Project->getAllFiles())
+        Listed.insert(File);
+  }
 
   std::vector<CompileCommand>
   getCompileCommands(llvm::StringRef File) const override {
-    if (Project) {
-      std::vector<CompileCommand> Commands = Project->getCompileCommands(File);
-      if (!Commands.empty())
-        return Commands;
+    if (Listed.contains(File))
+      return Project->getCompileCommands(File);
+    if (Project)
       Log << "warning: " << File << " is not in " << ProjectDir
           << "/compile_commands.json; parsing it with the flags after '--' "
              "only\n";
-    }
     // The `--` arguments are appended to every command by an adjuster.
     return {CompileCommand(currentDirectory(), File,
                            {"rehost-fallback", File.str()}, "")};
@@ -64,6 +69,7 @@ public:
 
 private:
   std::unique_ptr<CompilationDatabase> Project;
+  llvm::StringSet<> Listed;
   std::string ProjectDir;
   llvm::raw_ostream &Log;
 };

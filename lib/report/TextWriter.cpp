@@ -2,6 +2,7 @@
 //
 // The layout is a compiler's (file:line:col: warning: message [rule], then
 // the source line and a caret) so editors and CI problem matchers read it.
+// Files that could not be analysed were reported on stderr as it happened.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,8 +14,6 @@ namespace rehost {
 
 void writeText(const Report &R, llvm::raw_ostream &OS) {
   for (const FileReport &File : R.Files) {
-    if (File.State == FileReport::Status::Error)
-      OS << File.DisplayPath << ": error: " << File.Error << "\n";
     for (const Finding &F : File.Findings) {
       OS << File.DisplayPath << ':' << F.Line << ':' << F.Column
          << ": warning: " << F.message() << " [rehost-" << ruleId(F.R)

@@ -1,0 +1,52 @@
+// RUN: %expect-exit 1 %rehost scan --format json %s -- | FileCheck %s
+// The JSON report: per file path, status and findings; then a summary.
+
+#include <hiredis/hiredis.h>
+#include <stdlib.h>
+
+redisContext *fixed(void) { return redisConnect("10.0.0.12", 6380); }
+redisContext *fallback(int argc, char **argv) {
+  return redisConnect(argc > 1 ? argv[1] : "localhost", 6379);
+}
+
+// CHECK:      "files": [
+// CHECK-NEXT:   {
+// CHECK-NEXT:     "findings": [
+// CHECK-NEXT:       {
+// CHECK-NEXT:         "action": "fixable",
+// CHECK-NEXT:         "api": "redisConnect",
+// CHECK-NEXT:         "column": 36,
+// CHECK-NEXT:         "endpoint": "redis://10.0.0.12:6380",
+// CHECK-NEXT:         "line": 7,
+// CHECK-NEXT:         "message": "hardcoded Redis endpoint 'redis://10.0.0.12:6380' in call to 'redisConnect'",
+// CHECK-NEXT:         "profile": "default",
+// CHECK-NEXT:         "reason": "",
+// CHECK-NEXT:         "rule": "hardcoded-endpoint"
+// CHECK-NEXT:       },
+// CHECK-NEXT:       {
+// CHECK-NEXT:         "action": "manual",
+// CHECK-NEXT:         "api": "redisConnect",
+// CHECK-NEXT:         "column": 10,
+// CHECK-NEXT:         "endpoint": "redis://localhost:6379",
+// CHECK-NEXT:         "line": 9,
+// CHECK:              "profile": "",
+// CHECK-NEXT:         "reason": "a constant fallback is mixed with values computed at run time; move the fallback into configuration by hand",
+// CHECK-NEXT:         "rule": "partially-hardcoded"
+// CHECK-NEXT:       }
+// CHECK-NEXT:     ],
+// CHECK-NEXT:     "path": "{{.*}}format-json.c",
+// CHECK-NEXT:     "status": "findings"
+// CHECK-NEXT:   }
+// CHECK-NEXT: ],
+// CHECK:      "summary": {
+// CHECK-NEXT:   "by_rule": {
+// CHECK-NEXT:     "hardcoded-credential": 0,
+// CHECK-NEXT:     "hardcoded-endpoint": 1,
+// CHECK-NEXT:     "partially-hardcoded": 1
+// CHECK-NEXT:   },
+// CHECK-NEXT:   "files_scanned": 1,
+// CHECK-NEXT:   "files_with_errors": 0,
+// CHECK-NEXT:   "files_with_findings": 1,
+// CHECK-NEXT:   "findings": 2
+// CHECK-NEXT: },
+// CHECK-NEXT: "tool": "rehost",
