@@ -1,0 +1,36 @@
+// Pushes a job onto the work queue, which lives on its own Redis.
+#include "redis_config.h"
+
+#include <string>
+
+namespace {
+constexpr const char *QueueHost = "10.0.0.12";
+constexpr int QueuePort = 6380;
+const std::string QueuePassword = "example-queue-password";
+} // namespace
+
+int main() {
+  redisContext *Queue = redisConnect(QueueHost, QueuePort);
+  if (!check_context(Queue, "queue"))
+    return 1;
+  redisReply *Auth = static_cast<redisReply *>(
+      redisCommand(Queue, "AUTH %s", QueuePassword.c_str()));
+  if (Auth)
+    freeReplyObject(Auth);
+  auto *Reply =
+      static_cast<redisReply *>(redisCommand(Queue, "LPUSH jobs %s", "resize"));
+  if (!Reply || Reply->type != REDIS_REPLY_INTEGER) {
+    std::fprintf(stderr, "queue: LPUSH failed: %s\n", Queue->errstr);
+    return 1;
+  }
+  std::printf("queue: %lld job(s) waiting\n", Reply->integer);
+  freeReplyObject(Reply);
+
+  // The cache is shared with the counter service.
+  redisContext *Cache = connect_shared_cache();
+  if (!check_context(Cache, "queue"))
+    return 1;
+  redisFree(Cache);
+  redisFree(Queue);
+  return 0;
+}
