@@ -24,28 +24,50 @@ void require_supported_tls(const Profile &profile) {
                             "rehost-runtime build yet");
 }
 
-hiredis::Endpoint endpoint_of(const Profile &profile, const char *bind) {
+// The local address the Bind variants connect from. It is not a profile
+// setting: no source overrides it, it is passed to hiredis as the call site
+// gave it, and a profile that resolves to a unix socket ignores it.
+struct SourceAddress {
+  const char *address = nullptr; // NULL or "": the OS chooses
+  bool reuse = false;            // SO_REUSEADDR (the ...WithReuse variants)
+};
+
+bool binds(const Profile &profile, const SourceAddress &source) {
+  return profile.transport.value == Transport::tcp && source.address &&
+         *source.address;
+}
+
+hiredis::Endpoint endpoint_of(const Profile &profile,
+                              const SourceAddress &source) {
   hiredis::Endpoint endpoint;
   endpoint.transport = profile.transport.value;
   endpoint.host = profile.host.value;
   endpoint.port = profile.port.value;
   endpoint.socket = profile.socket.value;
-  endpoint.bind_address = bind ? bind : "";
+  if (binds(profile, source)) {
+    endpoint.bind_address = source.address;
+    endpoint.reuse_address = source.reuse;
+  }
   return endpoint;
 }
 
-// "10.0.0.5:6380 (REDIS_URL)": where we tried to go and who said so.
-std::string describe_endpoint(const Profile &profile) {
+// "10.0.0.5:6380 (REDIS_URL)": where we tried to go and who said so, plus
+// " from source 10.0.0.9 (call site)" when binding a local address.
+std::string describe_endpoint(const Profile &profile,
+                              const SourceAddress &source) {
   if (profile.transport.value == Transport::unix_socket)
     return profile.socket.value + " (" + error_label(profile.socket.origin) +
            ")";
   std::string host_from = error_label(profile.host.origin);
   std::string port_from = error_label(profile.port.origin);
-  return profile.host.value + ":" + std::to_string(profile.port.value) + " (" +
-         (host_from == port_from
-              ? host_from
-              : "host " + host_from + ", port " + port_from) +
-         ")";
+  std::string text =
+      profile.host.value + ":" + std::to_string(profile.port.value) + " (" +
+      (host_from == port_from ? host_from
+                              : "host " + host_from + ", port " + port_from) +
+      ")";
+  if (binds(profile, source))
+    text += std::string(" from source ") + source.address + " (call site)";
+  return text;
 }
 
 Profile resolve_for_connect(const char *name, const Layer &call_site) {
@@ -56,15 +78,18 @@ Profile resolve_for_connect(const char *name, const Layer &call_site) {
   return profile;
 }
 
-void prefix_error(redisContext *c, const Profile &profile) {
-  hiredis::set_error(c, c->err, describe_endpoint(profile) + ": " + c->errstr);
+void prefix_error(redisContext *c, const Profile &profile,
+                  const SourceAddress &source) {
+  hiredis::set_error(c, c->err,
+                     describe_endpoint(profile, source) + ": " + c->errstr);
 }
 
 // Connected context to finish: keepalive, handshake, command timeout.
-void finish_connect(redisContext *c, const Profile &profile, Mode mode) {
+void finish_connect(redisContext *c, const Profile &profile, Mode mode,
+                    const SourceAddress &source) {
   if (profile.transport.value == Transport::tcp && profile.keepalive.value &&
       !hiredis::enable_keepalive(c)) {
-    prefix_error(c, profile);
+    prefix_error(c, profile, source);
     return;
   }
   const std::vector<HandshakeStep> steps = handshake_steps(profile);
@@ -83,15 +108,15 @@ void finish_connect(redisContext *c, const Profile &profile, Mode mode) {
 }
 
 redisContext *connect_sync(const char *name, const Layer &call_site, Mode mode,
-                           const char *bind = nullptr) noexcept {
+                           SourceAddress source = {}) noexcept {
   try {
     Profile profile = resolve_for_connect(name, call_site);
-    redisContext *c = hiredis::connect(endpoint_of(profile, bind), mode,
+    redisContext *c = hiredis::connect(endpoint_of(profile, source), mode,
                                        profile.connect_timeout.value);
     if (c && c->err)
-      prefix_error(c, profile);
+      prefix_error(c, profile, source);
     else if (c)
-      finish_connect(c, profile, mode);
+      finish_connect(c, profile, mode, source);
     return c;
   } catch (const std::exception &error) {
     return hiredis::error_context(REDIS_ERR_OTHER, error.what());
@@ -100,17 +125,17 @@ redisContext *connect_sync(const char *name, const Layer &call_site, Mode mode,
   }
 }
 
-redisAsyncContext *connect_async(const char *name,
-                                 const Layer &call_site) noexcept {
+redisAsyncContext *connect_async(const char *name, const Layer &call_site,
+                                 SourceAddress source = {}) noexcept {
   try {
     Profile profile = resolve_for_connect(name, call_site);
     redisAsyncContext *ac =
-        hiredis::connect_async(endpoint_of(profile, nullptr));
+        hiredis::connect_async(endpoint_of(profile, source));
     if (!ac)
       return nullptr;
     if (ac->err) {
-      hiredis::set_async_error(ac, ac->err,
-                               describe_endpoint(profile) + ": " + ac->errstr);
+      hiredis::set_async_error(
+          ac, ac->err, describe_endpoint(profile, source) + ": " + ac->errstr);
       return ac;
     }
     if (profile.transport.value == Transport::tcp && profile.keepalive.value)
@@ -163,7 +188,14 @@ redisContext *rehost_redisConnectBindNonBlock(const char *profile,
                                               const char *ip, int port,
                                               const char *source_addr) {
   return connect_sync(profile, call_site_tcp(ip, port), Mode::nonblocking,
-                      source_addr);
+                      {source_addr, false});
+}
+
+redisContext *
+rehost_redisConnectBindNonBlockWithReuse(const char *profile, const char *ip,
+                                         int port, const char *source_addr) {
+  return connect_sync(profile, call_site_tcp(ip, port), Mode::nonblocking,
+                      {source_addr, true});
 }
 
 redisContext *rehost_redisConnectUnix(const char *profile, const char *path) {
@@ -184,6 +216,18 @@ redisContext *rehost_redisConnectUnixNonBlock(const char *profile,
 redisAsyncContext *rehost_redisAsyncConnect(const char *profile, const char *ip,
                                             int port) {
   return connect_async(profile, call_site_tcp(ip, port));
+}
+
+redisAsyncContext *rehost_redisAsyncConnectBind(const char *profile,
+                                                const char *ip, int port,
+                                                const char *source_addr) {
+  return connect_async(profile, call_site_tcp(ip, port), {source_addr, false});
+}
+
+redisAsyncContext *
+rehost_redisAsyncConnectBindWithReuse(const char *profile, const char *ip,
+                                      int port, const char *source_addr) {
+  return connect_async(profile, call_site_tcp(ip, port), {source_addr, true});
 }
 
 redisAsyncContext *rehost_redisAsyncConnectUnix(const char *profile,

@@ -106,16 +106,25 @@ redisContext *connect(const Endpoint &endpoint, Mode mode,
   }
   if (unix_socket)
     return redisConnectUnixNonBlock(endpoint.socket.c_str());
-  if (!endpoint.bind_address.empty())
-    return redisConnectBindNonBlock(endpoint.host.c_str(), endpoint.port,
-                                    endpoint.bind_address.c_str());
-  return redisConnectNonBlock(endpoint.host.c_str(), endpoint.port);
+  const char *host = endpoint.host.c_str();
+  if (endpoint.bind_address.empty())
+    return redisConnectNonBlock(host, endpoint.port);
+  const char *source = endpoint.bind_address.c_str();
+  return endpoint.reuse_address
+             ? redisConnectBindNonBlockWithReuse(host, endpoint.port, source)
+             : redisConnectBindNonBlock(host, endpoint.port, source);
 }
 
 redisAsyncContext *connect_async(const Endpoint &endpoint) {
   if (endpoint.transport == Transport::unix_socket)
     return redisAsyncConnectUnix(endpoint.socket.c_str());
-  return redisAsyncConnect(endpoint.host.c_str(), endpoint.port);
+  const char *host = endpoint.host.c_str();
+  if (endpoint.bind_address.empty())
+    return redisAsyncConnect(host, endpoint.port);
+  const char *source = endpoint.bind_address.c_str();
+  return endpoint.reuse_address
+             ? redisAsyncConnectBindWithReuse(host, endpoint.port, source)
+             : redisAsyncConnectBind(host, endpoint.port, source);
 }
 
 redisContext *error_context(int err, const std::string &message) {

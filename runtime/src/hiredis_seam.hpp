@@ -18,7 +18,8 @@ struct Endpoint {
   std::string host;
   int port = 0;
   std::string socket;
-  std::string bind_address; // local source address; "" lets the OS choose
+  std::string bind_address;   // local source address; "" lets the OS choose
+  bool reuse_address = false; // SO_REUSEADDR before binding bind_address
 };
 
 enum class Mode { blocking, nonblocking };
@@ -28,7 +29,9 @@ std::string version();
 bool has_tls();
 
 // A context as hiredis returns it (err set on failure), NULL only on OOM.
-// A non-blocking connect may still be in progress.
+// A non-blocking connect may still be in progress. bind_address applies to
+// non-blocking and async TCP connects only (hiredis has no other bind calls);
+// a unix socket endpoint ignores it.
 redisContext *connect(const Endpoint &endpoint, Mode mode,
                       std::chrono::milliseconds connect_timeout);
 redisAsyncContext *connect_async(const Endpoint &endpoint);

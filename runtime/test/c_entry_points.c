@@ -30,3 +30,19 @@ int rehost_test_c_ping(const char *profile, const char *ip, int port, char *err,
 const char *rehost_test_c_host(const char *profile, const char *fallback) {
   return rehost_host(profile, fallback);
 }
+
+/* The Bind drop-ins called from C; the C++ test drives what they return.
+ * `reuse` picks the ...WithReuse variant. */
+redisContext *rehost_test_c_bind_nonblock(const char *profile, const char *ip,
+                                          int port, const char *source_addr) {
+  return rehost_redisConnectBindNonBlockWithReuse(profile, ip, port,
+                                                  source_addr);
+}
+
+redisAsyncContext *rehost_test_c_async_bind(int reuse, const char *profile,
+                                            const char *ip, int port,
+                                            const char *source_addr) {
+  return reuse ? rehost_redisAsyncConnectBindWithReuse(profile, ip, port,
+                                                       source_addr)
+               : rehost_redisAsyncConnectBind(profile, ip, port, source_addr);
+}

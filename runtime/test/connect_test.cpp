@@ -13,6 +13,13 @@ extern "C" int rehost_test_c_ping(const char *profile, const char *ip, int port,
                                   char *err, size_t errlen);
 extern "C" const char *rehost_test_c_host(const char *profile,
                                           const char *fallback);
+extern "C" redisContext *rehost_test_c_bind_nonblock(const char *profile,
+                                                     const char *ip, int port,
+                                                     const char *source_addr);
+extern "C" redisAsyncContext *rehost_test_c_async_bind(int reuse,
+                                                       const char *profile,
+                                                       const char *ip, int port,
+                                                       const char *source_addr);
 
 using namespace rehost;
 using namespace rehost::test;
@@ -443,6 +450,204 @@ TEST(Connect, AsyncConfigErrorAndUnix) {
   drive(ac, result.finished);
   EXPECT_EQ(result.value, "PONG");
   redisAsyncFree(ac);
+}
+
+// The Bind drop-ins. Each test points the environment at a server that
+// requires a password and gives a fallback port nobody listens on, so a reply
+// proves the connection went where the profile says and AUTH happened.
+constexpr const char *source = "127.0.0.1";
+
+bool reuse_address_set(int fd) {
+  int on = 0;
+  socklen_t length = sizeof(on);
+  getsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, &length);
+  return on != 0;
+}
+
+struct AsyncReply {
+  bool finished = false;
+  bool disconnected = false;
+  std::string text;
+};
+
+// Sends `command` on an async drop-in's context, drives it and frees it.
+// Returns the reply text, or what went wrong.
+std::string async_text(redisAsyncContext *ac, const char *command) {
+  if (!ac)
+    return "<null context>";
+  if (ac->err) {
+    std::string error = std::string("<err: ") + ac->errstr + ">";
+    redisAsyncFree(ac);
+    return error;
+  }
+  AsyncReply result;
+  ac->data = &result;
+  redisAsyncSetDisconnectCallback(ac, [](const redisAsyncContext *ac, int) {
+    auto *result = static_cast<AsyncReply *>(ac->data);
+    result->disconnected = true;
+    result->finished = true;
+    if (result->text.empty())
+      result->text =
+          std::string("<disconnected: ") + (ac->errstr ? ac->errstr : "") + ">";
+  });
+  redisAsyncCommand(
+      ac,
+      [](redisAsyncContext *ac, void *reply, void *) {
+        auto *r = static_cast<redisReply *>(reply);
+        auto *result = static_cast<AsyncReply *>(ac->data);
+        if (ac->err) // a refused handshake: wait for the disconnect
+          return;
+        if (r && r->str)
+          result->text.assign(r->str, r->len);
+        result->finished = true;
+      },
+      nullptr, command);
+  drive(ac, result.finished);
+  if (!result.disconnected)
+    redisAsyncFree(ac);
+  return result.text;
+}
+
+class BindTest : public ::testing::Test {
+protected:
+  BindTest() : server_({"--requirepass", secret}) {
+    env_.set("REDIS_PORT", std::to_string(server_.port()));
+    env_.set("REDIS_PASSWORD", secret);
+  }
+  ScopedEnv env_;
+  RedisServer server_;
+  int dead_port_ = free_loopback_port();
+};
+
+TEST_F(BindTest, BindNonBlockWithReuse) {
+  Context c(rehost_redisConnectBindNonBlockWithReuse("default", "127.0.0.1",
+                                                     dead_port_, source));
+  ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+  EXPECT_FALSE(c->flags & REDIS_BLOCK);
+  EXPECT_TRUE(reuse_address_set(c->fd));
+  Reply r = nonblocking_command(c.get(), "CLIENT INFO");
+  ASSERT_TRUE(r && r->str);
+  EXPECT_NE(std::string(r->str).find(" addr=127.0.0.1:"), std::string::npos)
+      << r->str;
+
+  // The existing variant binds without SO_REUSEADDR.
+  Context plain(rehost_redisConnectBindNonBlock("default", "127.0.0.1",
+                                                dead_port_, source));
+  ASSERT_TRUE(plain && !plain->err) << (plain ? plain->errstr : "");
+  EXPECT_FALSE(reuse_address_set(plain->fd));
+}
+
+TEST_F(BindTest, AsyncBind) {
+  redisAsyncContext *ac =
+      rehost_redisAsyncConnectBind("default", "127.0.0.1", dead_port_, source);
+  ASSERT_TRUE(ac && !ac->err) << (ac ? ac->errstr : "");
+  EXPECT_FALSE(reuse_address_set(ac->c.fd));
+  std::string info = async_text(ac, "CLIENT INFO");
+  EXPECT_NE(info.find(" addr=127.0.0.1:"), std::string::npos) << info;
+}
+
+TEST_F(BindTest, AsyncBindWithReuse) {
+  redisAsyncContext *ac = rehost_redisAsyncConnectBindWithReuse(
+      "default", "127.0.0.1", dead_port_, source);
+  ASSERT_TRUE(ac && !ac->err) << (ac ? ac->errstr : "");
+  EXPECT_TRUE(reuse_address_set(ac->c.fd));
+  std::string info = async_text(ac, "CLIENT INFO");
+  EXPECT_NE(info.find(" addr=127.0.0.1:"), std::string::npos) << info;
+}
+
+TEST_F(BindTest, FromC) {
+  Context c(
+      rehost_test_c_bind_nonblock("default", "127.0.0.1", dead_port_, source));
+  ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+  Reply r = nonblocking_command(c.get(), "PING");
+  ASSERT_TRUE(r && r->str);
+  EXPECT_STREQ(r->str, "PONG");
+  for (int reuse : {0, 1})
+    EXPECT_EQ(async_text(rehost_test_c_async_bind(reuse, "default", "127.0.0.1",
+                                                  dead_port_, source),
+                         "PING"),
+              "PONG")
+        << "reuse " << reuse;
+
+  env_.set("REDIS_PORT", "notaport");
+  Context bad(
+      rehost_test_c_bind_nonblock("default", "127.0.0.1", dead_port_, source));
+  ASSERT_TRUE(bad);
+  EXPECT_STREQ(bad->errstr, "REDIS_PORT: port 'notaport' is not a number");
+  for (int reuse : {0, 1})
+    EXPECT_EQ(async_text(rehost_test_c_async_bind(reuse, "default", "127.0.0.1",
+                                                  dead_port_, source),
+                         "PING"),
+              "<err: REDIS_PORT: port 'notaport' is not a number>")
+        << "reuse " << reuse;
+}
+
+TEST_F(BindTest, WrongPasswordIsNamed) {
+  env_.set("REDIS_PASSWORD", "wrong");
+  Context c(rehost_redisConnectBindNonBlockWithReuse("default", "127.0.0.1",
+                                                     dead_port_, source));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->err, REDIS_ERR_OTHER);
+  EXPECT_EQ(std::string(c->errstr).rfind("REDIS_PASSWORD: AUTH failed: ", 0),
+            0u)
+      << c->errstr;
+  for (auto *connect :
+       {rehost_redisAsyncConnectBind, rehost_redisAsyncConnectBindWithReuse}) {
+    std::string text =
+        async_text(connect("default", "127.0.0.1", dead_port_, source), "PING");
+    EXPECT_EQ(text.rfind("<disconnected: REDIS_PASSWORD: AUTH failed: ", 0), 0u)
+        << text;
+  }
+}
+
+// A source address the host does not have (TEST-NET-1): hiredis cannot bind
+// it, and the error names the endpoint, the source address and their origins
+// (hiredis's reason is cut at errstr's 127 characters).
+TEST_F(BindTest, UnbindableSourceIsNamed) {
+  const std::string prefix = "127.0.0.1:" + std::to_string(server_.port()) +
+                             " (host call site, port REDIS_PORT) from source "
+                             "192.0.2.1 (call site): Can't bind socket";
+  Context c(rehost_redisConnectBindNonBlockWithReuse("default", "127.0.0.1",
+                                                     dead_port_, "192.0.2.1"));
+  ASSERT_TRUE(c);
+  EXPECT_NE(c->err, 0);
+  EXPECT_EQ(std::string(c->errstr).rfind(prefix, 0), 0u) << c->errstr;
+  for (auto *connect :
+       {rehost_redisAsyncConnectBind, rehost_redisAsyncConnectBindWithReuse}) {
+    redisAsyncContext *ac =
+        connect("default", "127.0.0.1", dead_port_, "192.0.2.1");
+    ASSERT_TRUE(ac);
+    EXPECT_NE(ac->err, 0);
+    EXPECT_EQ(std::string(ac->errstr).rfind(prefix, 0), 0u) << ac->errstr;
+    redisAsyncFree(ac);
+  }
+}
+
+// A profile that resolves to a unix socket connects over it; the source
+// address, meaningless there, is ignored (even one the host does not have).
+TEST_F(BindTest, UnixSocketProfileIgnoresSource) {
+  TempDir dir;
+  std::string path = (dir.path() / "redis.sock").string();
+  RedisServer unix_server({"--unixsocket", path, "--requirepass", secret});
+  env_.set("REDIS_PORT", "");
+  env_.set("REDIS_SOCKET", path);
+  for (const char *from : {source, "192.0.2.1"}) {
+    for (auto *connect : {rehost_redisConnectBindNonBlock,
+                          rehost_redisConnectBindNonBlockWithReuse}) {
+      Context c(connect("default", "127.0.0.1", dead_port_, from));
+      ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+      Reply r = nonblocking_command(c.get(), "CLIENT INFO");
+      ASSERT_TRUE(r && r->str);
+      EXPECT_NE(std::string(r->str).find(" addr=" + path), std::string::npos)
+          << r->str;
+    }
+    for (auto *connect : {rehost_redisAsyncConnectBind,
+                          rehost_redisAsyncConnectBindWithReuse}) {
+      std::string info = async_text(
+          connect("default", "127.0.0.1", dead_port_, from), "CLIENT INFO");
+      EXPECT_NE(info.find(" addr=" + path), std::string::npos) << info;
+    }
+  }
 }
 
 } // namespace

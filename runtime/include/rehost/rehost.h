@@ -29,7 +29,11 @@ extern "C" {
  * no configuration sets. NULL/empty strings and ports <= 0 mean "no fallback".
  * On configuration or handshake failure the context has err set and an errstr
  * that names the variable or key at fault (never a password). NULL only when
- * memory runs out. Free with redisFree / redisAsyncFree as usual. */
+ * memory runs out. Free with redisFree / redisAsyncFree as usual.
+ *
+ * The Bind variants' `source_addr` is not a profile setting: it is used as
+ * given (NULL/empty: the OS chooses) for TCP, and ignored when the profile
+ * resolves to a unix socket, which then connects as usual. */
 REHOST_API redisContext *rehost_redisConnect(const char *profile,
                                              const char *ip, int port);
 REHOST_API redisContext *
@@ -40,6 +44,9 @@ REHOST_API redisContext *rehost_redisConnectNonBlock(const char *profile,
 REHOST_API redisContext *
 rehost_redisConnectBindNonBlock(const char *profile, const char *ip, int port,
                                 const char *source_addr);
+REHOST_API redisContext *
+rehost_redisConnectBindNonBlockWithReuse(const char *profile, const char *ip,
+                                         int port, const char *source_addr);
 REHOST_API redisContext *rehost_redisConnectUnix(const char *profile,
                                                  const char *path);
 REHOST_API redisContext *
@@ -49,6 +56,12 @@ REHOST_API redisContext *rehost_redisConnectUnixNonBlock(const char *profile,
                                                          const char *path);
 REHOST_API redisAsyncContext *
 rehost_redisAsyncConnect(const char *profile, const char *ip, int port);
+REHOST_API redisAsyncContext *
+rehost_redisAsyncConnectBind(const char *profile, const char *ip, int port,
+                             const char *source_addr);
+REHOST_API redisAsyncContext *
+rehost_redisAsyncConnectBindWithReuse(const char *profile, const char *ip,
+                                      int port, const char *source_addr);
 REHOST_API redisAsyncContext *rehost_redisAsyncConnectUnix(const char *profile,
                                                            const char *path);
 
