@@ -3,11 +3,12 @@
 # Works on a copy in the build tree; the checkout is never touched.
 set -euo pipefail
 
+# Usage: scripts/demo.sh [BUILD_DIR] [DEMO_DIR]  (DEMO_DIR defaults to BUILD_DIR/demo)
 build_dir=$(realpath "${1:-build}")
 root=$(cd "$(dirname "$0")/.." && pwd)
 rehost="$build_dir/bin/rehost"
 doctor="$build_dir/bin/rehost-doctor"
-demo="$build_dir/demo"
+demo=$(realpath -m "${2:-$build_dir/demo}")
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
