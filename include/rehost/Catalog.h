@@ -1,52 +1,83 @@
 //===- Catalog.h - The client APIs rehost understands, as data ------------===//
 //
 // Every Redis client entry point that can carry an endpoint or a credential is
-// one row here: its name, the library family whose headers must declare it, the
-// role of each argument, and the runtime call that replaces it. Matching,
-// evaluation, reporting and rewriting all read these rows; none of them
-// special-cases an API by name.
+// one row here: its kind (function, method, constructor, options field), its
+// name, the library family whose headers must declare it, the role of each
+// argument, and the runtime call that replaces it. Matching, evaluation,
+// reporting and rewriting all read these rows; none of them special-cases an
+// API by name.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef REHOST_CATALOG_H
 #define REHOST_CATALOG_H
 
+#include "rehost/Site.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace rehost {
 
-/// What one argument of a catalogued call means for the endpoint.
+/// What one argument (or the assigned value of a field) means.
 enum class ArgRole {
   Host,     ///< TCP host name or address (string).
   Port,     ///< TCP port (integer).
   UnixPath, ///< Unix socket path (string).
-  Other,    ///< Not part of the endpoint (timeouts, source address, ...).
+  Uri,      ///< Connection URI, possibly with credentials (string).
+  Nodes,    ///< Cluster node list "host:port,host:port" (string).
+  NodeList, ///< Node list as a container of (host, port) pairs.
+  Db,       ///< Database number (integer).
+  User,     ///< ACL user name (string).
+  Password, ///< Password (string).
+  Command,  ///< hiredis format string; the variadic arguments follow it.
+  Other,    ///< Not part of the endpoint (timeouts, callbacks, ...).
 };
+
+enum class Language { C, Cxx };
 
 /// A client library whose declarations are recognised by the header that
 /// declares them, so a project function that merely shares a name is ignored.
 struct LibraryFamily {
   llvm::StringRef Name;
+  Language Lang;
   /// Path suffixes (on component boundaries) of the headers that declare the
   /// family's API, e.g. "hiredis/hiredis.h".
   llvm::ArrayRef<llvm::StringRef> Headers;
 };
 
-/// One catalogued free function.
-struct CallEntry {
+/// One catalogued API.
+struct CatalogEntry {
+  ApiKind Kind;
+  /// The qualified name: "redisConnect", "cpp_redis::client::connect",
+  /// "sw::redis::Redis" (the class, for constructors),
+  /// "sw::redis::ConnectionOptions::host" (for fields).
   llvm::StringRef Name;
   const LibraryFamily *Family;
+  /// The arguments' roles, in order; a field has one, its assigned value.
+  /// A constructor or method overload whose parameters cannot hold these
+  /// roles (a ConnectionOptions where a URI string is expected) is another
+  /// API and does not match.
   llvm::ArrayRef<ArgRole> Args;
-  /// The runtime drop-in with the same return type, taking the profile first.
+  /// The runtime drop-in that replaces the whole call, taking the profile
+  /// first; empty when each hardcoded argument is wrapped on its own in
+  /// runtimeAccessor() of its role.
   llvm::StringRef RuntimeCall;
+
+  /// What `rehost fix` puts in place: RuntimeCall, or the accessor of every
+  /// role that carries a value.
+  llvm::SmallVector<llvm::StringRef, 2> replacements() const;
 };
 
-/// All catalogued free functions.
-llvm::ArrayRef<CallEntry> callCatalog();
+/// All catalogued APIs.
+llvm::ArrayRef<CatalogEntry> catalog();
 
-/// The entry for a function name, or null.
-const CallEntry *findCall(llvm::StringRef Name);
+/// The entry of \p Kind with the qualified name \p Name, or null.
+const CatalogEntry *findEntry(ApiKind Kind, llvm::StringRef Name);
+
+/// The runtime accessor (profile, fallback) -> value that replaces one
+/// argument of \p Role in \p Lang; empty for roles that carry no value.
+llvm::StringRef runtimeAccessor(ArgRole Role, Language Lang);
 
 /// True when \p Path is one of \p Family's headers.
 bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path);

@@ -31,6 +31,8 @@ public:
   Value evaluateString(const clang::Expr *E);
   /// Evaluates an expression of integer type.
   Value evaluateInteger(const clang::Expr *E);
+  /// Evaluates a braced list of (host, port) pairs into "host:port,...".
+  Value evaluateNodeList(const clang::Expr *E);
 
 private:
   enum class Type { String, Integer };

@@ -29,7 +29,8 @@ struct TranslationUnitFacts {
 };
 
 /// Names one profile per distinct endpoint: the most used is "default", the
-/// others get stable names derived from the endpoint. Keys are endpoint URIs.
+/// others get stable names derived from the endpoint. Keys are endpoint
+/// addresses (Endpoint::address()).
 std::map<std::string, std::string>
 nameProfiles(llvm::ArrayRef<std::string> EndpointUses);
 

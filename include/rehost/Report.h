@@ -30,6 +30,7 @@ llvm::StringRef actionName(Action A);
 struct Finding {
   Rule R = Rule::HardcodedEndpoint;
   std::string Api;
+  ApiKind Kind = ApiKind::Function;
   unsigned Line = 0;
   unsigned Column = 0;
   std::string LineText;
@@ -63,7 +64,7 @@ struct Summary {
 };
 
 struct Report {
-  std::string Root; ///< Directory report paths are relative to.
+  std::string Root;              ///< Directory report paths are relative to.
   std::vector<FileReport> Files; ///< Sorted by path.
   unsigned TranslationUnits = 0; ///< How many were analysed.
   Summary computeSummary() const;

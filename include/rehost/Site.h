@@ -29,7 +29,9 @@ struct Value {
 
   static Value absent() { return {}; }
   static Value runtime() { return {Kind::Runtime, {}}; }
-  static Value constant(std::string T) { return {Kind::Constant, std::move(T)}; }
+  static Value constant(std::string T) {
+    return {Kind::Constant, std::move(T)};
+  }
   static Value partial(std::string Fallback) {
     return {Kind::Partial, std::move(Fallback)};
   }
@@ -37,21 +39,45 @@ struct Value {
   bool isKnown() const { return K == Kind::Constant || K == Kind::Partial; }
 };
 
-/// The parts of an endpoint a site sets.
+/// The parts of an endpoint a site sets. An API sets only some of them; the
+/// others stay Absent.
 struct Endpoint {
   Value Host;
   Value Port;
   Value UnixPath;
+  Value Uri;   ///< A connection URI as written (tcp://, redis://, unix://).
+  Value Nodes; ///< A cluster node list, "host:port,host:port".
+  Value Db;
+  Value User;     ///< ACL user name.
+  Value Password; ///< Never shown: every rendering prints "***".
 
-  /// The endpoint as a URI (redis://host:port or unix:///path); parts computed
-  /// at run time are shown as <runtime>.
+  /// The endpoint as a URI for people (redis://host:port, unix:///path,
+  /// redis://h1:p1,h2:p2 or the URI as written); parts computed at run time
+  /// are shown as <runtime> and a password as ***.
   std::string uri() const;
+  /// The endpoint without credentials, normalised so that one server has one
+  /// spelling (tcp:// is redis://, the default port is explicit). Empty when
+  /// the address is not fully constant: such an endpoint gets no profile.
+  std::string address() const;
   /// True when every part the API takes is constant.
   bool isFullyConstant() const;
-  /// True when the address (host or socket path) is constant or has a
-  /// constant fallback. A constant port next to a configured host does not
-  /// pin the endpoint, so it alone is not a finding.
+  /// True when the address (host, socket path, URI host or node list) is
+  /// constant or has a constant fallback. A constant port next to a
+  /// configured host does not pin the endpoint, so it alone is not a finding.
   bool hasConstantAddress() const;
+  /// True when a user name or password is written in the source.
+  bool hasConstantCredential() const;
+  /// \p Text (a source line) with every written password replaced by ***,
+  /// so a report that quotes the line does not leak it.
+  std::string redactPasswords(llvm::StringRef Text) const;
+};
+
+/// How a site hands its endpoint to the client library.
+enum class ApiKind {
+  Function,    ///< A free function call (hiredis).
+  Method,      ///< A member function call (cpp_redis::client::connect).
+  Constructor, ///< An object construction (sw::redis::Redis).
+  Field,       ///< An assignment to an options field.
 };
 
 enum class Rule { HardcodedEndpoint, HardcodedCredential, PartiallyHardcoded };
@@ -59,7 +85,7 @@ enum class Rule { HardcodedEndpoint, HardcodedCredential, PartiallyHardcoded };
 /// The rule's identifier as it appears in diagnostics and reports.
 llvm::StringRef ruleId(Rule R);
 
-/// One place in the source that sets a Redis endpoint.
+/// One place in the source that sets a Redis endpoint or credential.
 struct Site {
   std::string File; ///< Absolute, normalised path of the file holding the site.
   unsigned Offset = 0;
@@ -67,6 +93,7 @@ struct Site {
   unsigned Column = 0;
   std::string LineText; ///< The source line, for caret diagnostics.
   std::string Api;      ///< The catalog entry's name.
+  ApiKind Kind = ApiKind::Function;
   Rule R = Rule::HardcodedEndpoint;
   Endpoint Target;
 };

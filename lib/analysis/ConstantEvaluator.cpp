@@ -26,6 +26,12 @@ const Expr *stripNoise(const Expr *E) {
     if (const auto *Opaque = dyn_cast<OpaqueValueExpr>(E))
       if (Opaque->getSourceExpr())
         E = Opaque->getSourceExpr();
+    // A library default left in place is written in the library's header,
+    // which makes it as hardcoded as a literal at the call.
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
+      E = Default->getExpr();
+    if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+      E = List->getSubExpr();
     if (E == Before)
       return E;
   }
@@ -58,7 +64,54 @@ Value concatenate(const Value &A, const Value &B) {
   return Value::runtime();
 }
 
+/// The elements of a braced list, whether it builds the container directly
+/// or through its std::initializer_list constructor.
+ArrayRef<Expr *> bracedElements(const Expr *E) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() >= 1)
+      E = stripNoise(Construct->getArg(0));
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return List->inits();
+  return {};
+}
+
+/// The two halves of a (host, port) pair: std::pair's constructor or a
+/// nested braced list.
+ArrayRef<const Expr *> pairHalves(const Expr *E) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return llvm::makeArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return llvm::makeArrayRef(List->getInits(), List->getNumInits());
+  return {};
+}
+
 } // namespace
+
+Value ConstantEvaluator::evaluateNodeList(const Expr *E) {
+  if (!E)
+    return Value::runtime();
+  ArrayRef<Expr *> Elements = bracedElements(stripNoise(E));
+  if (Elements.empty())
+    return Value::runtime();
+  std::string Text;
+  bool AllConstant = true;
+  bool AnyHostKnown = false;
+  for (const Expr *Element : Elements) {
+    ArrayRef<const Expr *> Halves = pairHalves(stripNoise(Element));
+    if (Halves.size() != 2)
+      return Value::runtime();
+    Value Host = evaluateString(Halves[0]);
+    Value Port = evaluateInteger(Halves[1]);
+    if (!Text.empty())
+      Text += ',';
+    Text += Host.Text + ":" + Port.Text;
+    AllConstant &= Host.isConstant() && Port.isConstant();
+    AnyHostKnown |= Host.isKnown();
+  }
+  if (AllConstant)
+    return Value::constant(std::move(Text));
+  return AnyHostKnown ? Value::partial(std::move(Text)) : Value::runtime();
+}
 
 Value ConstantEvaluator::evaluateString(const Expr *E) {
   return evaluate(E, Type::String, 0);
@@ -173,11 +226,11 @@ bool ConstantEvaluator::mayBeReassigned(const VarDecl *VD) {
   } else if (!VD->isExternallyVisible()) {
     // File-local global: only this translation unit's functions can assign it.
     using namespace ast_matchers;
-    auto Users = match(
-        functionDecl(isDefinition(), hasBody(hasDescendant(declRefExpr(
-                                         to(varDecl(equalsNode(VD)))))))
-            .bind("fn"),
-        Ctx);
+    auto Users =
+        match(functionDecl(isDefinition(), hasBody(hasDescendant(declRefExpr(
+                                               to(varDecl(equalsNode(VD)))))))
+                  .bind("fn"),
+              Ctx);
     Reassigned = llvm::any_of(Users, [&](const BoundNodes &Nodes) {
       const auto *Fn = Nodes.getNodeAs<FunctionDecl>("fn");
       return ExprMutationAnalyzer(*Fn->getBody(), Ctx).isMutated(VD);

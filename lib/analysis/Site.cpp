@@ -2,36 +2,121 @@
 
 #include "rehost/Site.h"
 
+#include "rehost/Uri.h"
+
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ErrorHandling.h"
 
 namespace rehost {
 namespace {
 
+bool isPresent(const Value &V) { return V.K != Value::Kind::Absent; }
+
 std::string describe(const Value &V) {
   return V.isKnown() ? V.Text : std::string("<runtime>");
+}
+
+/// A constant that sets something: an empty password is no password.
+bool isNonEmptyKnown(const Value &V) { return V.isKnown() && !V.Text.empty(); }
+
+/// IPv6 literals are bracketed so the port stays unambiguous.
+std::string bracketHost(const Value &Host) {
+  std::string Text = describe(Host);
+  if (Host.isKnown() && Text.find(':') != std::string::npos)
+    return "[" + Text + "]";
+  return Text;
+}
+
+/// "user:***@", "***@"-style user info; the password itself never appears.
+std::string userInfo(const Endpoint &E) {
+  if (!isPresent(E.User) && !isPresent(E.Password))
+    return {};
+  std::string Info = isPresent(E.User) ? describe(E.User) : "";
+  if (isPresent(E.Password))
+    Info += ":***";
+  return Info + "@";
+}
+
+/// Where the endpoint points, with run-time parts shown as <runtime>.
+std::string location(const Endpoint &E) {
+  if (isPresent(E.UnixPath))
+    return describe(E.UnixPath);
+  if (isPresent(E.Nodes))
+    return describe(E.Nodes);
+  if (!isPresent(E.Host))
+    return "<runtime>";
+  std::string Out = bracketHost(E.Host);
+  if (isPresent(E.Port))
+    Out += ":" + describe(E.Port);
+  if (isPresent(E.Db))
+    Out += "/" + describe(E.Db);
+  return Out;
 }
 
 } // namespace
 
 std::string Endpoint::uri() const {
-  if (UnixPath.K != Value::Kind::Absent)
-    return "unix://" + describe(UnixPath);
-  std::string HostText = describe(Host);
-  // IPv6 literals are bracketed so the port stays unambiguous.
-  if (Host.isKnown() && HostText.find(':') != std::string::npos)
-    HostText = "[" + HostText + "]";
-  return "redis://" + HostText + ":" + describe(Port);
+  if (isPresent(Uri))
+    return Uri.isKnown() ? redactUri(Uri.Text) : std::string("<runtime>");
+  std::string Scheme = isPresent(UnixPath) ? "unix://" : "redis://";
+  return Scheme + userInfo(*this) + location(*this);
+}
+
+std::string Endpoint::address() const {
+  if (!isFullyConstant())
+    return {};
+  if (isPresent(Uri))
+    return normaliseUri(Uri.Text);
+  if (isPresent(UnixPath))
+    return "unix://" + UnixPath.Text;
+  if (isPresent(Nodes))
+    return "redis://" + llvm::join(splitNodes(Nodes.Text), ",");
+  std::string Out = "redis://" + bracketHost(Host) + ":" +
+                    (isPresent(Port) ? Port.Text : std::string("6379"));
+  if (isPresent(Db) && Db.Text != "0")
+    Out += "/" + Db.Text;
+  return Out;
 }
 
 bool Endpoint::isFullyConstant() const {
-  for (const Value *Part : {&Host, &Port, &UnixPath})
-    if (Part->K != Value::Kind::Absent && !Part->isConstant())
+  for (const Value *Part : {&Host, &Port, &UnixPath, &Uri, &Nodes, &Db})
+    if (isPresent(*Part) && !Part->isConstant())
       return false;
   return hasConstantAddress();
 }
 
 bool Endpoint::hasConstantAddress() const {
-  return Host.isKnown() || UnixPath.isKnown();
+  if (Uri.isKnown() && !splitUri(Uri.Text).Host.empty())
+    return true;
+  if (Nodes.isKnown() && !splitNodes(Nodes.Text).empty())
+    return true;
+  return isNonEmptyKnown(Host) || isNonEmptyKnown(UnixPath);
+}
+
+bool Endpoint::hasConstantCredential() const {
+  if (isNonEmptyKnown(User) || isNonEmptyKnown(Password))
+    return true;
+  if (!Uri.isKnown())
+    return false;
+  UriParts P = splitUri(Uri.Text);
+  return !P.User.empty() || !P.Password.empty();
+}
+
+std::string Endpoint::redactPasswords(llvm::StringRef Text) const {
+  std::string Out = Text.str();
+  llvm::SmallVector<llvm::StringRef, 2> Secrets;
+  if (Password.isKnown())
+    Secrets.push_back(Password.Text);
+  if (Uri.isKnown())
+    Secrets.push_back(splitUri(Uri.Text).Password);
+  for (llvm::StringRef Secret : Secrets) {
+    if (Secret.empty())
+      continue;
+    for (size_t At = Out.find(Secret.str()); At != std::string::npos;
+         At = Out.find(Secret.str(), At + 3))
+      Out.replace(At, Secret.size(), "***");
+  }
+  return Out;
 }
 
 llvm::StringRef ruleId(Rule R) {

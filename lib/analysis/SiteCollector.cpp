@@ -3,6 +3,7 @@
 #include "rehost/SiteCollector.h"
 
 #include "rehost/Catalog.h"
+#include "rehost/CommandFormat.h"
 #include "rehost/ConstantEvaluator.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -20,14 +21,75 @@ using namespace clang::ast_matchers;
 namespace rehost {
 namespace {
 
+/// A use of a catalogued API, whatever its syntax: a call, a construction
+/// or an assignment to an options field.
+struct ApiUse {
+  ApiKind Kind;
+  /// What the catalog names and the family's headers must declare: the
+  /// function, the constructed class or the field.
+  const NamedDecl *Declaration;
+  /// The called function or constructor, whose parameters pick the overload;
+  /// null for fields.
+  const FunctionDecl *Callee = nullptr;
+  llvm::SmallVector<const Expr *, 4> Args;
+  SourceLocation Loc;
+};
+
 /// Matching is on the declaration, not the spelling: a project function that
 /// shares a catalogued name is not declared by the library's headers.
-bool isDeclaredByFamily(const FunctionDecl &Fn, const LibraryFamily &Family,
+bool isDeclaredByFamily(const Decl &D, const LibraryFamily &Family,
                         const SourceManager &SM) {
-  return llvm::any_of(Fn.redecls(), [&](const FunctionDecl *Redecl) {
+  return llvm::any_of(D.redecls(), [&](const Decl *Redecl) {
     SourceLocation Loc = SM.getSpellingLoc(Redecl->getLocation());
     return Loc.isValid() && isFamilyHeader(Family, SM.getFilename(Loc));
   });
+}
+
+bool isStringLike(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *Pointer = T->getAs<PointerType>())
+    return Pointer->getPointeeType()->isAnyCharacterType();
+  const auto *Record = T->getAsCXXRecordDecl();
+  return Record && Record->isInStdNamespace() && Record->getIdentifier() &&
+         (Record->getName() == "basic_string" ||
+          Record->getName() == "basic_string_view");
+}
+
+/// Whether parameter \p T can hold a value of \p Role. An overload that
+/// takes an options object where the entry expects a URI is another API.
+bool fitsRole(QualType T, ArgRole Role) {
+  switch (Role) {
+  case ArgRole::Port:
+  case ArgRole::Db:
+    return T.getNonReferenceType()->isIntegerType();
+  case ArgRole::Other:
+  case ArgRole::NodeList:
+    return true;
+  default:
+    return isStringLike(T);
+  }
+}
+
+bool parametersFit(const FunctionDecl &Callee, llvm::ArrayRef<ArgRole> Roles) {
+  for (unsigned I = 0; I != Roles.size(); ++I) {
+    if (Roles[I] == ArgRole::Other)
+      continue;
+    if (I >= Callee.getNumParams() ||
+        !fitsRole(Callee.getParamDecl(I)->getType(), Roles[I]))
+      return false;
+  }
+  return true;
+}
+
+/// The finding a site's endpoint makes, if any. A written credential is the
+/// finding whatever the address; otherwise the address decides.
+llvm::Optional<Rule> classify(const Endpoint &Target) {
+  if (Target.hasConstantCredential())
+    return Rule::HardcodedCredential;
+  if (!Target.hasConstantAddress())
+    return llvm::None;
+  return Target.isFullyConstant() ? Rule::HardcodedEndpoint
+                                  : Rule::PartiallyHardcoded;
 }
 
 std::string canonicalPath(const SourceManager &SM, FileID File) {
@@ -50,6 +112,33 @@ std::string lineText(const SourceManager &SM, FileID File, unsigned Offset) {
   return Buffer.slice(Begin, End).str();
 }
 
+ApiUse useOfCall(const CallExpr &Call, const FunctionDecl &Callee) {
+  ApiUse Use{isa<CXXMethodDecl>(Callee) ? ApiKind::Method : ApiKind::Function,
+             &Callee,
+             &Callee,
+             {},
+             Call.getBeginLoc()};
+  Use.Args.append(Call.arg_begin(), Call.arg_end());
+  return Use;
+}
+
+ApiUse useOfConstruction(const CXXConstructExpr &Construct) {
+  const CXXConstructorDecl *Ctor = Construct.getConstructor();
+  ApiUse Use{ApiKind::Constructor,
+             Ctor->getParent(),
+             Ctor,
+             {},
+             Construct.getBeginLoc()};
+  Use.Args.append(Construct.arg_begin(), Construct.arg_end());
+  return Use;
+}
+
+ApiUse useOfAssignment(const Expr &Assignment, const FieldDecl &Field,
+                       const Expr &Assigned) {
+  return ApiUse{
+      ApiKind::Field, &Field, nullptr, {&Assigned}, Assignment.getBeginLoc()};
+}
+
 class CatalogCallback : public MatchFinder::MatchCallback {
 public:
   explicit CatalogCallback(std::vector<Site> &Sites) : Sites(Sites) {}
@@ -58,18 +147,34 @@ public:
   void setEvaluator(ConstantEvaluator *E) { Evaluator = E; }
 
   void run(const MatchFinder::MatchResult &Result) override {
-    const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-    const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
-    const SourceManager &SM = *Result.SourceManager;
-    const CallEntry *Entry = findCall(Callee->getName());
-    if (!Entry || !isDeclaredByFamily(*Callee, *Entry->Family, SM))
+    const BoundNodes &Nodes = Result.Nodes;
+    if (const auto *Call = Nodes.getNodeAs<CallExpr>("call"))
+      return collect(useOfCall(*Call, *Nodes.getNodeAs<FunctionDecl>("callee")),
+                     *Result.SourceManager);
+    if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("construct"))
+      return collect(useOfConstruction(*Construct), *Result.SourceManager);
+    if (const auto *Assignment = Nodes.getNodeAs<Expr>("assign"))
+      return collect(useOfAssignment(*Assignment,
+                                     *Nodes.getNodeAs<FieldDecl>("field"),
+                                     *Nodes.getNodeAs<Expr>("value")),
+                     *Result.SourceManager);
+  }
+
+private:
+  void collect(const ApiUse &Use, const SourceManager &SM) {
+    const CatalogEntry *Entry =
+        findEntry(Use.Kind, Use.Declaration->getQualifiedNameAsString());
+    if (!Entry || !isDeclaredByFamily(*Use.Declaration, *Entry->Family, SM))
+      return;
+    if (Use.Callee && !parametersFit(*Use.Callee, Entry->Args))
       return;
 
-    Endpoint Target = evaluateEndpoint(*Call, *Entry);
-    if (!Target.hasConstantAddress())
+    Endpoint Target = evaluateEndpoint(Use.Args, *Entry);
+    llvm::Optional<Rule> Found = classify(Target);
+    if (!Found)
       return;
 
-    SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
+    SourceLocation Loc = SM.getExpansionLoc(Use.Loc);
     if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
       return;
     FileID File = SM.getFileID(Loc);
@@ -80,21 +185,20 @@ public:
     S.Offset = SM.getFileOffset(Loc);
     S.Line = SM.getSpellingLineNumber(Loc);
     S.Column = SM.getSpellingColumnNumber(Loc);
-    S.LineText = lineText(SM, File, S.Offset);
+    S.LineText = Target.redactPasswords(lineText(SM, File, S.Offset));
     S.Api = Entry->Name.str();
-    S.R = Target.isFullyConstant() ? Rule::HardcodedEndpoint
-                                   : Rule::PartiallyHardcoded;
+    S.Kind = Entry->Kind;
+    S.R = *Found;
     S.Target = std::move(Target);
     Sites.push_back(std::move(S));
   }
 
-private:
-  Endpoint evaluateEndpoint(const CallExpr &Call, const CallEntry &Entry) {
+  Endpoint evaluateEndpoint(llvm::ArrayRef<const Expr *> Args,
+                            const CatalogEntry &Entry) {
     Endpoint Target;
-    for (unsigned I = 0, E = std::min<unsigned>(Entry.Args.size(),
-                                                Call.getNumArgs());
+    for (unsigned I = 0, E = std::min<unsigned>(Entry.Args.size(), Args.size());
          I != E; ++I) {
-      const Expr *Arg = Call.getArg(I);
+      const Expr *Arg = Args[I];
       switch (Entry.Args[I]) {
       case ArgRole::Host:
         Target.Host = Evaluator->evaluateString(Arg);
@@ -105,6 +209,27 @@ private:
       case ArgRole::UnixPath:
         Target.UnixPath = Evaluator->evaluateString(Arg);
         break;
+      case ArgRole::Uri:
+        Target.Uri = Evaluator->evaluateString(Arg);
+        break;
+      case ArgRole::Nodes:
+        Target.Nodes = Evaluator->evaluateString(Arg);
+        break;
+      case ArgRole::NodeList:
+        Target.Nodes = Evaluator->evaluateNodeList(Arg);
+        break;
+      case ArgRole::Db:
+        Target.Db = Evaluator->evaluateInteger(Arg);
+        break;
+      case ArgRole::User:
+        Target.User = Evaluator->evaluateString(Arg);
+        break;
+      case ArgRole::Password:
+        Target.Password = Evaluator->evaluateString(Arg);
+        break;
+      case ArgRole::Command:
+        evaluateAuthCommand(Arg, Args.drop_front(I + 1), Target);
+        break;
       case ArgRole::Other:
         break;
       }
@@ -112,23 +237,86 @@ private:
     return Target;
   }
 
+  /// The credentials of an AUTH command; other commands set nothing. A
+  /// format computed at run time cannot be read, so it sets nothing either.
+  void evaluateAuthCommand(const Expr *FormatArg,
+                           llvm::ArrayRef<const Expr *> Variadic,
+                           Endpoint &Target) {
+    Value Format = Evaluator->evaluateString(FormatArg);
+    if (!Format.isConstant())
+      return;
+    std::optional<AuthWords> Auth =
+        findAuthWords(splitCommandFormat(Format.Text));
+    if (!Auth)
+      return;
+    Target.Password = evaluateWord(Auth->Password, Variadic);
+    if (Auth->User)
+      Target.User = evaluateWord(*Auth->User, Variadic);
+  }
+
+  Value evaluateWord(const FormatWord &Word,
+                     llvm::ArrayRef<const Expr *> Variadic) {
+    switch (Word.K) {
+    case FormatWord::Kind::Literal:
+      return Value::constant(Word.Text);
+    case FormatWord::Kind::Argument:
+      return Word.Argument < Variadic.size()
+                 ? Evaluator->evaluateString(Variadic[Word.Argument])
+                 : Value::runtime();
+    case FormatWord::Kind::Mixed:
+      return Value::runtime();
+    }
+    llvm_unreachable("unknown format word");
+  }
+
   std::vector<Site> &Sites;
   ConstantEvaluator *Evaluator = nullptr;
 };
 
+/// The catalogued names of one kind, for the matchers' name filters.
+std::vector<llvm::StringRef> namesOf(ApiKind Kind) {
+  std::vector<llvm::StringRef> Names;
+  for (const CatalogEntry &Entry : catalog())
+    if (Entry.Kind == Kind)
+      Names.push_back(Entry.Name);
+  return Names;
+}
+
 class SiteCollectorConsumer : public ASTConsumer {
 public:
   explicit SiteCollectorConsumer(std::vector<Site> &Sites) : Callback(Sites) {
-    std::vector<llvm::StringRef> Names;
-    for (const CallEntry &Entry : callCatalog())
-      Names.push_back(Entry.Name);
+    std::vector<llvm::StringRef> CallNames = namesOf(ApiKind::Function);
+    llvm::append_range(CallNames, namesOf(ApiKind::Method));
     // Templates are read once, in their written form: an instantiation would
     // report one site per argument list.
-    Finder.addMatcher(
-        callExpr(callee(functionDecl(hasAnyName(Names)).bind("callee")),
-                 unless(isInTemplateInstantiation()))
-            .bind("call"),
-        &Callback);
+    const auto Written = unless(isInTemplateInstantiation());
+    const auto CatalogCall =
+        callExpr(callee(functionDecl(hasAnyName(CallNames)).bind("callee")),
+                 Written)
+            .bind("call");
+    const auto CatalogConstruction =
+        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
+                             hasAnyName(namesOf(ApiKind::Constructor))))),
+                         Written)
+            .bind("construct");
+    const auto CatalogField = ignoringParenImpCasts(memberExpr(
+        member(fieldDecl(hasAnyName(namesOf(ApiKind::Field))).bind("field"))));
+    // `opts.port = 6380` is a built-in assignment, `opts.host = "..."` a
+    // call to std::string's operator=.
+    const auto BuiltinAssignment =
+        binaryOperator(isAssignmentOperator(), hasLHS(CatalogField),
+                       hasRHS(expr().bind("value")), Written)
+            .bind("assign");
+    const auto OverloadedAssignment =
+        cxxOperatorCallExpr(hasOverloadedOperatorName("="),
+                            hasArgument(0, CatalogField),
+                            hasArgument(1, expr().bind("value")), Written)
+            .bind("assign");
+    for (const auto &Matcher :
+         {StatementMatcher(CatalogCall), StatementMatcher(CatalogConstruction),
+          StatementMatcher(BuiltinAssignment),
+          StatementMatcher(OverloadedAssignment)})
+      Finder.addMatcher(Matcher, &Callback);
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {

@@ -10,48 +10,173 @@ namespace rehost {
 namespace {
 
 using R = ArgRole;
+using K = ApiKind;
 
-const llvm::StringRef HiredisHeaders[] = {"hiredis/hiredis.h", "hiredis/async.h",
-                                          "hiredis.h", "async.h"};
-const LibraryFamily Hiredis{"hiredis", HiredisHeaders};
+const llvm::StringRef HiredisHeaders[] = {
+    "hiredis/hiredis.h", "hiredis/async.h", "hiredis.h", "async.h"};
+const LibraryFamily Hiredis{"hiredis", Language::C, HiredisHeaders};
+
+// hiredis-cluster installs hiredis_cluster/hircluster.h, hiredis-vip
+// hiredis-vip/hircluster.h; both declare the same API.
+const llvm::StringRef HiredisClusterHeaders[] = {"hircluster.h"};
+const LibraryFamily HiredisCluster{"hiredis-cluster", Language::C,
+                                   HiredisClusterHeaders};
+
+const llvm::StringRef RedisPlusPlusHeaders[] = {
+    "sw/redis++/redis++.h", "sw/redis++/connection.h", "sw/redis++/redis.h",
+    "sw/redis++/redis_cluster.h", "sw/redis++/sentinel.h"};
+const LibraryFamily RedisPlusPlus{"redis-plus-plus", Language::Cxx,
+                                  RedisPlusPlusHeaders};
+
+const llvm::StringRef CppRedisHeaders[] = {"cpp_redis/core/client.hpp",
+                                           "cpp_redis/core/subscriber.hpp"};
+const LibraryFamily CppRedis{"cpp_redis", Language::Cxx, CppRedisHeaders};
 
 const ArgRole HostPort[] = {R::Host, R::Port};
 const ArgRole HostPortOther[] = {R::Host, R::Port, R::Other};
 const ArgRole Path[] = {R::UnixPath};
 const ArgRole PathOther[] = {R::UnixPath, R::Other};
+const ArgRole ContextCommand[] = {R::Other, R::Command};
+const ArgRole AsyncContextCommand[] = {R::Other, R::Other, R::Other,
+                                       R::Command};
+const ArgRole NodesOther[] = {R::Nodes, R::Other};
+const ArgRole NodesOtherOther[] = {R::Nodes, R::Other, R::Other};
+const ArgRole ContextNodes[] = {R::Other, R::Nodes};
+const ArgRole ContextPassword[] = {R::Other, R::Password};
+const ArgRole ContextUser[] = {R::Other, R::User};
+const ArgRole Uri[] = {R::Uri};
+const ArgRole Host[] = {R::Host};
+const ArgRole Port[] = {R::Port};
+const ArgRole Db[] = {R::Db};
+const ArgRole User[] = {R::User};
+const ArgRole Password[] = {R::Password};
+const ArgRole NodeList[] = {R::NodeList};
 
-const CallEntry Calls[] = {
+const CatalogEntry Entries[] = {
     // hiredis, synchronous and non-blocking contexts.
-    {"redisConnect", &Hiredis, HostPort, "rehost_redisConnect"},
-    {"redisConnectWithTimeout", &Hiredis, HostPortOther,
+    {K::Function, "redisConnect", &Hiredis, HostPort, "rehost_redisConnect"},
+    {K::Function, "redisConnectWithTimeout", &Hiredis, HostPortOther,
      "rehost_redisConnectWithTimeout"},
-    {"redisConnectNonBlock", &Hiredis, HostPort, "rehost_redisConnectNonBlock"},
-    {"redisConnectBindNonBlock", &Hiredis, HostPortOther,
+    {K::Function, "redisConnectNonBlock", &Hiredis, HostPort,
+     "rehost_redisConnectNonBlock"},
+    {K::Function, "redisConnectBindNonBlock", &Hiredis, HostPortOther,
      "rehost_redisConnectBindNonBlock"},
-    {"redisConnectBindNonBlockWithReuse", &Hiredis, HostPortOther,
+    {K::Function, "redisConnectBindNonBlockWithReuse", &Hiredis, HostPortOther,
      "rehost_redisConnectBindNonBlockWithReuse"},
-    {"redisConnectUnix", &Hiredis, Path, "rehost_redisConnectUnix"},
-    {"redisConnectUnixWithTimeout", &Hiredis, PathOther,
+    {K::Function, "redisConnectUnix", &Hiredis, Path,
+     "rehost_redisConnectUnix"},
+    {K::Function, "redisConnectUnixWithTimeout", &Hiredis, PathOther,
      "rehost_redisConnectUnixWithTimeout"},
-    {"redisConnectUnixNonBlock", &Hiredis, Path,
+    {K::Function, "redisConnectUnixNonBlock", &Hiredis, Path,
      "rehost_redisConnectUnixNonBlock"},
     // hiredis, asynchronous contexts.
-    {"redisAsyncConnect", &Hiredis, HostPort, "rehost_redisAsyncConnect"},
-    {"redisAsyncConnectBind", &Hiredis, HostPortOther,
+    {K::Function, "redisAsyncConnect", &Hiredis, HostPort,
+     "rehost_redisAsyncConnect"},
+    {K::Function, "redisAsyncConnectBind", &Hiredis, HostPortOther,
      "rehost_redisAsyncConnectBind"},
-    {"redisAsyncConnectBindWithReuse", &Hiredis, HostPortOther,
+    {K::Function, "redisAsyncConnectBindWithReuse", &Hiredis, HostPortOther,
      "rehost_redisAsyncConnectBindWithReuse"},
-    {"redisAsyncConnectUnix", &Hiredis, Path, "rehost_redisAsyncConnectUnix"},
+    {K::Function, "redisAsyncConnectUnix", &Hiredis, Path,
+     "rehost_redisAsyncConnectUnix"},
+    // hiredis, credentials sent as an AUTH command.
+    {K::Function, "redisCommand", &Hiredis, ContextCommand, ""},
+    {K::Function, "redisAppendCommand", &Hiredis, ContextCommand, ""},
+    {K::Function, "redisAsyncCommand", &Hiredis, AsyncContextCommand, ""},
+
+    // hiredis-cluster and hiredis-vip.
+    {K::Function, "redisClusterConnect", &HiredisCluster, NodesOther, ""},
+    {K::Function, "redisClusterConnectWithTimeout", &HiredisCluster,
+     NodesOtherOther, ""},
+    {K::Function, "redisClusterConnectNonBlock", &HiredisCluster, NodesOther,
+     ""},
+    {K::Function, "redisClusterAsyncConnect", &HiredisCluster, NodesOther, ""},
+    {K::Function, "redisClusterSetOptionAddNodes", &HiredisCluster,
+     ContextNodes, ""},
+    {K::Function, "redisClusterSetOptionAddNode", &HiredisCluster, ContextNodes,
+     ""},
+    {K::Function, "redisClusterSetOptionPassword", &HiredisCluster,
+     ContextPassword, ""},
+    {K::Function, "redisClusterSetOptionUsername", &HiredisCluster, ContextUser,
+     ""},
+    {K::Function, "redisClusterCommand", &HiredisCluster, ContextCommand, ""},
+    {K::Function, "redisClusterAppendCommand", &HiredisCluster, ContextCommand,
+     ""},
+    {K::Function, "redisClusterAsyncCommand", &HiredisCluster,
+     AsyncContextCommand, ""},
+
+    // redis-plus-plus: URIs.
+    {K::Constructor, "sw::redis::Redis", &RedisPlusPlus, Uri, ""},
+    {K::Constructor, "sw::redis::RedisCluster", &RedisPlusPlus, Uri, ""},
+    {K::Constructor, "sw::redis::ConnectionOptions", &RedisPlusPlus, Uri, ""},
+    // redis-plus-plus: option fields.
+    {K::Field, "sw::redis::ConnectionOptions::host", &RedisPlusPlus, Host, ""},
+    {K::Field, "sw::redis::ConnectionOptions::port", &RedisPlusPlus, Port, ""},
+    {K::Field, "sw::redis::ConnectionOptions::path", &RedisPlusPlus, Path, ""},
+    {K::Field, "sw::redis::ConnectionOptions::db", &RedisPlusPlus, Db, ""},
+    {K::Field, "sw::redis::ConnectionOptions::user", &RedisPlusPlus, User, ""},
+    {K::Field, "sw::redis::ConnectionOptions::password", &RedisPlusPlus,
+     Password, ""},
+    {K::Field, "sw::redis::SentinelOptions::nodes", &RedisPlusPlus, NodeList,
+     ""},
+    {K::Field, "sw::redis::SentinelOptions::user", &RedisPlusPlus, User, ""},
+    {K::Field, "sw::redis::SentinelOptions::password", &RedisPlusPlus, Password,
+     ""},
+
+    // cpp_redis: connect's defaults (127.0.0.1:6379) count as written.
+    {K::Method, "cpp_redis::client::connect", &CppRedis, HostPort, ""},
+    {K::Method, "cpp_redis::subscriber::connect", &CppRedis, HostPort, ""},
+    {K::Method, "cpp_redis::client::auth", &CppRedis, Password, ""},
+    {K::Method, "cpp_redis::subscriber::auth", &CppRedis, Password, ""},
+};
+
+struct Accessor {
+  ArgRole Role;
+  llvm::StringRef C;
+  llvm::StringRef Cxx;
+};
+
+// A hiredis AUTH command's password goes through rehost_password (its user
+// word, if any, through rehost_username).
+const Accessor Accessors[] = {
+    {R::Host, "rehost_host", "rehost::host"},
+    {R::Port, "rehost_port", "rehost::port"},
+    {R::UnixPath, "", "rehost::socket"},
+    {R::Uri, "rehost_uri", "rehost::uri"},
+    {R::Nodes, "rehost_cluster_nodes", "rehost::cluster_nodes"},
+    {R::NodeList, "", "rehost::sentinel_nodes"},
+    {R::Db, "rehost_db", "rehost::db"},
+    {R::User, "rehost_username", "rehost::username"},
+    {R::Password, "rehost_password", "rehost::password"},
+    {R::Command, "rehost_password", ""},
 };
 
 } // namespace
 
-llvm::ArrayRef<CallEntry> callCatalog() { return Calls; }
+llvm::SmallVector<llvm::StringRef, 2> CatalogEntry::replacements() const {
+  if (!RuntimeCall.empty())
+    return {RuntimeCall};
+  llvm::SmallVector<llvm::StringRef, 2> Out;
+  for (ArgRole Role : Args)
+    if (Role != ArgRole::Other)
+      Out.push_back(runtimeAccessor(Role, Family->Lang));
+  return Out;
+}
 
-const CallEntry *findCall(llvm::StringRef Name) {
+llvm::ArrayRef<CatalogEntry> catalog() { return Entries; }
+
+const CatalogEntry *findEntry(ApiKind Kind, llvm::StringRef Name) {
+  const auto *It = llvm::find_if(Entries, [&](const CatalogEntry &Entry) {
+    return Entry.Kind == Kind && Entry.Name == Name;
+  });
+  return It == std::end(Entries) ? nullptr : It;
+}
+
+llvm::StringRef runtimeAccessor(ArgRole Role, Language Lang) {
   const auto *It = llvm::find_if(
-      Calls, [&](const CallEntry &Entry) { return Entry.Name == Name; });
-  return It == std::end(Calls) ? nullptr : It;
+      Accessors, [&](const Accessor &A) { return A.Role == Role; });
+  if (It == std::end(Accessors))
+    return {};
+  return Lang == Language::C ? It->C : It->Cxx;
 }
 
 bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path) {

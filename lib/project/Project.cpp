@@ -21,8 +21,9 @@ bool isLoopback(llvm::StringRef Host) {
 }
 
 bool isAddressLiteral(llvm::StringRef Host) {
-  return Host.contains(':') ||
-         llvm::all_of(Host, [](char C) { return llvm::isDigit(C) || C == '.'; });
+  return Host.contains(':') || llvm::all_of(Host, [](char C) {
+           return llvm::isDigit(C) || C == '.';
+         });
 }
 
 /// Lower case, with every character a profile name cannot hold turned into
@@ -35,13 +36,15 @@ std::string sanitize(llvm::StringRef Name) {
   return Trimmed.empty() ? "redis" : Trimmed.str();
 }
 
-/// A readable name for an endpoint URI: the first DNS label of a host name,
-/// the socket file's stem, or the address and port spelled out.
-std::string deriveName(llvm::StringRef Uri) {
-  if (Uri.consume_front("unix://"))
-    return sanitize(llvm::sys::path::stem(Uri));
-  Uri.consume_front("redis://");
-  auto [Host, Port] = Uri.rsplit(':');
+/// A readable name for an endpoint address (Endpoint::address()): the first
+/// DNS label of the (first node's) host name, the socket file's stem, or the
+/// address and port spelled out.
+std::string deriveName(llvm::StringRef Address) {
+  if (Address.consume_front("unix://"))
+    return sanitize(llvm::sys::path::stem(Address));
+  Address = Address.split("://").second;
+  Address = Address.split(',').first.split('/').first;
+  auto [Host, Port] = Address.rsplit(':');
   Host = Host.trim("[]");
   std::string PortSuffix = Port == "6379" ? "" : ("-" + Port).str();
   if (isLoopback(Host))
@@ -55,6 +58,7 @@ Finding makeFinding(const Site &S, llvm::StringRef Profile) {
   Finding F;
   F.R = S.R;
   F.Api = S.Api;
+  F.Kind = S.Kind;
   F.Line = S.Line;
   F.Column = S.Column;
   F.LineText = S.LineText;
@@ -96,8 +100,7 @@ nameProfiles(llvm::ArrayRef<std::string> EndpointUses) {
   std::map<std::string, std::string> Names;
   llvm::StringSet<> Taken;
   for (const auto &[Uri, Count] : Counts) {
-    std::string Name =
-        Names.empty() ? DefaultProfile.str() : deriveName(Uri);
+    std::string Name = Names.empty() ? DefaultProfile.str() : deriveName(Uri);
     std::string Unique = Name;
     for (unsigned N = 2; !Taken.insert(Unique).second; ++N)
       Unique = Name + "-" + std::to_string(N);
@@ -136,15 +139,17 @@ Report resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
            std::tie(B->File, B->Offset, B->Api);
   });
 
+  // A credential finding shares the profile of the endpoint it is written
+  // with (a URI's user info); alone (AUTH, a password field) it has none.
   std::vector<std::string> Uses;
   for (const Site *S : Sites)
-    if (S->R == Rule::HardcodedEndpoint)
-      Uses.push_back(S->Target.uri());
+    if (S->R != Rule::PartiallyHardcoded && !S->Target.address().empty())
+      Uses.push_back(S->Target.address());
   std::map<std::string, std::string> Profiles = nameProfiles(Uses);
 
   for (const Site *S : Sites) {
     FileReport &File = FileFor(S->File);
-    auto Profile = Profiles.find(S->Target.uri());
+    auto Profile = Profiles.find(S->Target.address());
     File.Findings.push_back(makeFinding(
         *S, Profile == Profiles.end() ? llvm::StringRef() : Profile->second));
     if (File.State == FileReport::Status::Clean)

@@ -35,8 +35,27 @@ llvm::StringRef statusName(FileReport::Status S) {
   llvm_unreachable("unknown status");
 }
 
+namespace {
+
+/// How the site hands the endpoint over, for the message: "call to",
+/// "construction of", "assignment to".
+llvm::StringRef useOf(ApiKind Kind) {
+  switch (Kind) {
+  case ApiKind::Function:
+  case ApiKind::Method:
+    return "call to";
+  case ApiKind::Constructor:
+    return "construction of";
+  case ApiKind::Field:
+    return "assignment to";
+  }
+  llvm_unreachable("unknown API kind");
+}
+
+} // namespace
+
 std::string Finding::message() const {
-  std::string Where = "' in call to '" + Api + "'";
+  std::string Where = ("' in " + useOf(Kind) + " '" + Api + "'").str();
   switch (R) {
   case Rule::HardcodedEndpoint:
     return "hardcoded Redis endpoint '" + Endpoint + Where;

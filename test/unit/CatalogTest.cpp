@@ -8,30 +8,66 @@
 
 namespace {
 
+using rehost::ApiKind;
+using rehost::ArgRole;
+
 TEST(Catalog, EveryEntryIsWellFormed) {
   llvm::StringSet<> Names;
-  for (const rehost::CallEntry &Entry : rehost::callCatalog()) {
-    EXPECT_TRUE(Names.insert(Entry.Name).second) << "duplicate " << Entry.Name.str();
+  for (const rehost::CatalogEntry &Entry : rehost::catalog()) {
+    std::string Key = std::to_string(int(Entry.Kind)) + Entry.Name.str();
+    EXPECT_TRUE(Names.insert(Key).second) << "duplicate " << Entry.Name.str();
     ASSERT_NE(Entry.Family, nullptr) << Entry.Name.str();
-    EXPECT_TRUE(Entry.RuntimeCall.startswith("rehost_")) << Entry.Name.str();
-    bool HasEndpoint = false;
-    for (rehost::ArgRole Role : Entry.Args)
-      HasEndpoint |= Role != rehost::ArgRole::Other;
-    EXPECT_TRUE(HasEndpoint) << Entry.Name.str();
+    bool HasValue = llvm::any_of(
+        Entry.Args, [](ArgRole Role) { return Role != ArgRole::Other; });
+    EXPECT_TRUE(HasValue) << Entry.Name.str();
+    if (Entry.Kind == ApiKind::Field)
+      EXPECT_EQ(Entry.Args.size(), 1u) << Entry.Name.str();
+    // `rehost fix` needs a runtime replacement for every value it moves.
+    for (llvm::StringRef Replacement : Entry.replacements())
+      EXPECT_TRUE(Replacement.startswith("rehost_") ||
+                  Replacement.startswith("rehost::"))
+          << Entry.Name.str();
   }
 }
 
-TEST(Catalog, FindsByExactName) {
-  ASSERT_NE(rehost::findCall("redisConnect"), nullptr);
-  EXPECT_EQ(rehost::findCall("redisConnect")->RuntimeCall, "rehost_redisConnect");
-  EXPECT_EQ(rehost::findCall("redisConnectX"), nullptr);
-  EXPECT_EQ(rehost::findCall("redis"), nullptr);
+TEST(Catalog, FindsByKindAndQualifiedName) {
+  const rehost::CatalogEntry *Connect =
+      rehost::findEntry(ApiKind::Function, "redisConnect");
+  ASSERT_NE(Connect, nullptr);
+  EXPECT_EQ(Connect->RuntimeCall, "rehost_redisConnect");
+  EXPECT_EQ(rehost::findEntry(ApiKind::Function, "redisConnectX"), nullptr);
+  EXPECT_EQ(rehost::findEntry(ApiKind::Function, "redis"), nullptr);
+  EXPECT_NE(rehost::findEntry(ApiKind::Constructor, "sw::redis::Redis"),
+            nullptr);
+  EXPECT_EQ(rehost::findEntry(ApiKind::Constructor, "Redis"), nullptr);
+  EXPECT_EQ(rehost::findEntry(ApiKind::Method, "sw::redis::Redis"), nullptr);
+  EXPECT_NE(rehost::findEntry(ApiKind::Field,
+                              "sw::redis::ConnectionOptions::password"),
+            nullptr);
+}
+
+TEST(Catalog, ArgumentEntriesReplaceEachValueWithItsAccessor) {
+  const auto *Connect =
+      rehost::findEntry(ApiKind::Method, "cpp_redis::client::connect");
+  ASSERT_NE(Connect, nullptr);
+  auto Replacements = Connect->replacements();
+  ASSERT_EQ(Replacements.size(), 2u);
+  EXPECT_EQ(Replacements[0], "rehost::host");
+  EXPECT_EQ(Replacements[1], "rehost::port");
+  const auto *Nodes =
+      rehost::findEntry(ApiKind::Function, "redisClusterConnect");
+  ASSERT_NE(Nodes, nullptr);
+  EXPECT_EQ(Nodes->replacements().front(), "rehost_cluster_nodes");
+  const auto *Auth = rehost::findEntry(ApiKind::Function, "redisCommand");
+  ASSERT_NE(Auth, nullptr);
+  EXPECT_EQ(Auth->replacements().front(), "rehost_password");
 }
 
 TEST(Catalog, FamilyHeadersMatchOnPathComponents) {
   const rehost::LibraryFamily &Hiredis =
-      *rehost::findCall("redisConnect")->Family;
-  EXPECT_TRUE(rehost::isFamilyHeader(Hiredis, "/usr/include/hiredis/hiredis.h"));
+      *rehost::findEntry(ApiKind::Function, "redisConnect")->Family;
+  EXPECT_TRUE(
+      rehost::isFamilyHeader(Hiredis, "/usr/include/hiredis/hiredis.h"));
   EXPECT_TRUE(rehost::isFamilyHeader(Hiredis, "third_party/hiredis/async.h"));
   EXPECT_TRUE(rehost::isFamilyHeader(Hiredis, "hiredis.h"));
   EXPECT_FALSE(rehost::isFamilyHeader(Hiredis, "/src/myhiredis.h"));
