@@ -14,4 +14,4 @@ redisContext *ipv6(void) {
   // CHECK: :[[@LINE-1]]:10: warning: hardcoded Redis endpoint 'redis://[::1]:6380' in call to 'redisConnect'
 }
 
-// CHECK: rehost: 2 findings (2 hardcoded, 0 partially hardcoded) in 1 file; 1 translation unit scanned
+// CHECK: rehost: 2 findings (2 hardcoded, 0 partially hardcoded, 0 credentials) in 1 file; 1 translation unit scanned

@@ -60,10 +60,11 @@ int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options) {
   llvm::outs().flush();
   rehost::Summary S = Report.computeSummary();
   fmt::print(stderr,
-             "rehost: {} finding{} ({} hardcoded, {} partially hardcoded) in "
-             "{} file{}; {} translation unit{} scanned{}\n",
+             "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
+             "credential{}) in {} file{}; {} translation unit{} scanned{}\n",
              S.Findings, S.Findings == 1 ? "" : "s", S.HardcodedEndpoints,
-             S.PartiallyHardcoded, S.FilesWithFindings,
+             S.PartiallyHardcoded, S.HardcodedCredentials,
+             S.HardcodedCredentials == 1 ? "" : "s", S.FilesWithFindings,
              S.FilesWithFindings == 1 ? "" : "s", S.FilesScanned,
              S.FilesScanned == 1 ? "" : "s",
              S.FilesWithErrors ? fmt::format(", {} with errors", S.FilesWithErrors)
