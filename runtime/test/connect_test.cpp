@@ -364,105 +364,9 @@ void drive(redisAsyncContext *ac, const bool &finished) {
 
 struct AsyncResult {
   bool finished = false;
-  std::string value;
   int disconnect_status = 1; // not called yet
   std::string errstr;
 };
-
-TEST(Connect, AsyncHandshake) {
-  ScopedEnv env;
-  RedisServer server({"--requirepass", secret});
-  Context admin(server.admin_connect());
-  text_of(admin.get(), ("AUTH " + secret).c_str());
-  text_of(admin.get(), "SELECT 4");
-  text_of(admin.get(), "SET k four");
-  env.set("REDIS_PASSWORD", secret);
-  env.set("REDIS_DB", "4");
-  redisAsyncContext *ac =
-      rehost_redisAsyncConnect("default", "127.0.0.1", server.port());
-  ASSERT_TRUE(ac && !ac->err);
-  AsyncResult result;
-  ac->data = &result;
-  redisAsyncCommand(
-      ac,
-      [](redisAsyncContext *ac, void *reply, void *) {
-        auto *r = static_cast<redisReply *>(reply);
-        auto *result = static_cast<AsyncResult *>(ac->data);
-        result->value = r && r->str ? r->str : "<none>";
-        result->finished = true;
-      },
-      nullptr, "GET k");
-  drive(ac, result.finished);
-  EXPECT_EQ(result.value, "four");
-  redisAsyncFree(ac);
-}
-
-TEST(Connect, AsyncWrongPasswordDisconnectsWithNamedError) {
-  ScopedEnv env;
-  RedisServer server({"--requirepass", secret});
-  env.set("REDIS_PASSWORD", "wrong");
-  redisAsyncContext *ac =
-      rehost_redisAsyncConnect("default", "127.0.0.1", server.port());
-  ASSERT_TRUE(ac && !ac->err);
-  AsyncResult result;
-  ac->data = &result;
-  redisAsyncSetDisconnectCallback(
-      ac, [](const redisAsyncContext *ac, int status) {
-        auto *result = static_cast<AsyncResult *>(ac->data);
-        result->disconnect_status = status;
-        result->errstr = ac->errstr ? ac->errstr : "";
-        result->finished = true;
-      });
-  drive(ac, result.finished);
-  // The context freed itself on disconnect.
-  EXPECT_EQ(result.disconnect_status, REDIS_ERR);
-  EXPECT_EQ(result.errstr.rfind("REDIS_PASSWORD: AUTH failed: WRONGPASS", 0),
-            0u)
-      << result.errstr;
-}
-
-TEST(Connect, AsyncConfigErrorAndUnix) {
-  ScopedEnv env;
-  env.set("REDIS_PORT", "x");
-  redisAsyncContext *ac = rehost_redisAsyncConnect("default", "127.0.0.1", 1);
-  ASSERT_TRUE(ac);
-  EXPECT_EQ(ac->err, REDIS_ERR_OTHER);
-  EXPECT_STREQ(ac->errstr, "REDIS_PORT: port 'x' is not a number");
-  redisAsyncFree(ac);
-
-  TempDir dir;
-  std::string path = (dir.path() / "r.sock").string();
-  RedisServer server({"--unixsocket", path});
-  env.set("REDIS_PORT", "");
-  ac = rehost_redisAsyncConnectUnix("default", path.c_str());
-  ASSERT_TRUE(ac && !ac->err) << ac->errstr;
-  AsyncResult result;
-  ac->data = &result;
-  redisAsyncCommand(
-      ac,
-      [](redisAsyncContext *ac, void *reply, void *) {
-        auto *r = static_cast<redisReply *>(reply);
-        auto *result = static_cast<AsyncResult *>(ac->data);
-        result->value = r && r->str ? r->str : "<none>";
-        result->finished = true;
-      },
-      nullptr, "PING");
-  drive(ac, result.finished);
-  EXPECT_EQ(result.value, "PONG");
-  redisAsyncFree(ac);
-}
-
-// The Bind drop-ins. Each test points the environment at a server that
-// requires a password and gives a fallback port nobody listens on, so a reply
-// proves the connection went where the profile says and AUTH happened.
-constexpr const char *source = "127.0.0.1";
-
-bool reuse_address_set(int fd) {
-  int on = 0;
-  socklen_t length = sizeof(on);
-  getsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, &length);
-  return on != 0;
-}
 
 struct AsyncReply {
   bool finished = false;
@@ -506,6 +410,75 @@ std::string async_text(redisAsyncContext *ac, const char *command) {
   if (!result.disconnected)
     redisAsyncFree(ac);
   return result.text;
+}
+
+TEST(Connect, AsyncHandshake) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  Context admin(server.admin_connect());
+  text_of(admin.get(), ("AUTH " + secret).c_str());
+  text_of(admin.get(), "SELECT 4");
+  text_of(admin.get(), "SET k four");
+  env.set("REDIS_PASSWORD", secret);
+  env.set("REDIS_DB", "4");
+  redisAsyncContext *ac =
+      rehost_redisAsyncConnect("default", "127.0.0.1", server.port());
+  ASSERT_TRUE(ac && !ac->err);
+  EXPECT_EQ(async_text(ac, "GET k"), "four");
+}
+
+TEST(Connect, AsyncWrongPasswordDisconnectsWithNamedError) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  env.set("REDIS_PASSWORD", "wrong");
+  redisAsyncContext *ac =
+      rehost_redisAsyncConnect("default", "127.0.0.1", server.port());
+  ASSERT_TRUE(ac && !ac->err);
+  AsyncResult result;
+  ac->data = &result;
+  redisAsyncSetDisconnectCallback(
+      ac, [](const redisAsyncContext *ac, int status) {
+        auto *result = static_cast<AsyncResult *>(ac->data);
+        result->disconnect_status = status;
+        result->errstr = ac->errstr ? ac->errstr : "";
+        result->finished = true;
+      });
+  drive(ac, result.finished);
+  // The context freed itself on disconnect.
+  EXPECT_EQ(result.disconnect_status, REDIS_ERR);
+  EXPECT_EQ(result.errstr.rfind("REDIS_PASSWORD: AUTH failed: WRONGPASS", 0),
+            0u)
+      << result.errstr;
+}
+
+TEST(Connect, AsyncConfigErrorAndUnix) {
+  ScopedEnv env;
+  env.set("REDIS_PORT", "x");
+  redisAsyncContext *ac = rehost_redisAsyncConnect("default", "127.0.0.1", 1);
+  ASSERT_TRUE(ac);
+  EXPECT_EQ(ac->err, REDIS_ERR_OTHER);
+  EXPECT_STREQ(ac->errstr, "REDIS_PORT: port 'x' is not a number");
+  redisAsyncFree(ac);
+
+  TempDir dir;
+  std::string path = (dir.path() / "r.sock").string();
+  RedisServer server({"--unixsocket", path});
+  env.set("REDIS_PORT", "");
+  ac = rehost_redisAsyncConnectUnix("default", path.c_str());
+  ASSERT_TRUE(ac && !ac->err) << ac->errstr;
+  EXPECT_EQ(async_text(ac, "PING"), "PONG");
+}
+
+// The Bind drop-ins. Each test points the environment at a server that
+// requires a password and gives a fallback port nobody listens on, so a reply
+// proves the connection went where the profile says and AUTH happened.
+constexpr const char *source = "127.0.0.1";
+
+bool reuse_address_set(int fd) {
+  int on = 0;
+  socklen_t length = sizeof(on);
+  getsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, &length);
+  return on != 0;
 }
 
 class BindTest : public ::testing::Test {
