@@ -34,6 +34,11 @@ struct TranslationUnitFacts {
 std::map<std::string, std::string>
 nameProfiles(llvm::ArrayRef<std::string> EndpointUses);
 
+/// The environment variables that override profile \p Profile in the
+/// runtime (REDIS_URL, REDIS_HOST, ... for "default"; REDIS_QUEUE_URL, ...
+/// for "queue").
+std::vector<std::string> profileVariables(llvm::StringRef Profile);
+
 /// Merges the facts of all translation units into one report whose paths are
 /// shown relative to \p Root.
 Report resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,

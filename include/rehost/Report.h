@@ -38,6 +38,10 @@ struct Finding {
   std::string Profile;  ///< Empty when the site gets no profile (manual).
   Action Act = Action::Fixable;
   std::string Reason;
+  /// The source line as it was and, when fix rewrites it, as it becomes
+  /// (passwords redacted in both). After is empty when nothing changes.
+  std::string Before;
+  std::string After;
 
   /// The one-line diagnostic message.
   std::string message() const;
@@ -57,15 +61,32 @@ struct Summary {
   unsigned FilesScanned = 0;
   unsigned FilesWithFindings = 0;
   unsigned FilesWithErrors = 0;
+  unsigned FilesFixed = 0; ///< Files with at least one finding fixed.
   unsigned Findings = 0;
   unsigned HardcodedEndpoints = 0;
   unsigned HardcodedCredentials = 0;
   unsigned PartiallyHardcoded = 0;
+  unsigned Fixable = 0;
+  unsigned Fixed = 0;
+  unsigned Manual = 0;
+};
+
+/// One profile the runtime will resolve: the name, the endpoint the code
+/// used (credentials redacted), and the environment variables that override
+/// it.
+struct ProfileInfo {
+  std::string Name;
+  std::string Address; ///< Endpoint::address(), the key the profile names.
+  std::string Endpoint; ///< For people; credentials redacted.
+  std::vector<std::string> Variables;
+  unsigned Sites = 0; ///< How many findings use it.
 };
 
 struct Report {
+  std::string Command = "scan"; ///< "scan" or "fix", for headings.
   std::string Root;              ///< Directory report paths are relative to.
   std::vector<FileReport> Files; ///< Sorted by path.
+  std::vector<ProfileInfo> Profiles; ///< "default" first, then by name.
   unsigned TranslationUnits = 0; ///< How many were analysed.
   Summary computeSummary() const;
 };

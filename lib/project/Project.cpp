@@ -81,7 +81,46 @@ std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
   return Path.str();
 }
 
+std::vector<ProfileInfo>
+describeProfiles(const std::map<std::string, std::string> &Names,
+                 llvm::ArrayRef<const Site *> Sites) {
+  std::vector<ProfileInfo> Out;
+  for (const auto &[Address, Name] : Names) {
+    ProfileInfo Info;
+    Info.Name = Name;
+    Info.Address = Address;
+    Info.Variables = profileVariables(Name);
+    for (const Site *S : Sites) {
+      if (S->Target.address() != Address)
+        continue;
+      if (Info.Sites++ == 0)
+        Info.Endpoint = S->Target.uri();
+    }
+    Out.push_back(std::move(Info));
+  }
+  llvm::sort(Out, [](const ProfileInfo &A, const ProfileInfo &B) {
+    return std::make_tuple(A.Name != DefaultProfile, A.Name) <
+           std::make_tuple(B.Name != DefaultProfile, B.Name);
+  });
+  return Out;
+}
+
 } // namespace
+
+std::vector<std::string> profileVariables(llvm::StringRef Profile) {
+  // The runtime upper-cases the profile and turns '-' into '_'; "default"
+  // uses the bare names.
+  std::string Prefix = "REDIS_";
+  if (Profile != DefaultProfile) {
+    for (char C : Profile)
+      Prefix += C == '-' ? '_' : llvm::toUpper(C);
+    Prefix += '_';
+  }
+  std::vector<std::string> Out;
+  for (llvm::StringRef Part : {"URL", "HOST", "PORT", "SOCKET", "PASSWORD"})
+    Out.push_back(Prefix + Part.str());
+  return Out;
+}
 
 std::map<std::string, std::string>
 nameProfiles(llvm::ArrayRef<std::string> EndpointUses) {
@@ -157,6 +196,7 @@ Report resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   }
 
   Report R;
+  R.Profiles = describeProfiles(Profiles, Sites);
   R.Root = Root.str();
   for (auto &Entry : Files)
     R.Files.push_back(std::move(Entry.second));

@@ -74,12 +74,18 @@ Summary Report::computeSummary() const {
   for (const FileReport &File : Files) {
     S.FilesWithFindings += !File.Findings.empty();
     S.FilesWithErrors += File.State == FileReport::Status::Error;
+    bool AnyFixed = false;
     for (const Finding &F : File.Findings) {
       ++S.Findings;
       S.HardcodedEndpoints += F.R == Rule::HardcodedEndpoint;
       S.HardcodedCredentials += F.R == Rule::HardcodedCredential;
       S.PartiallyHardcoded += F.R == Rule::PartiallyHardcoded;
+      S.Fixable += F.Act == Action::Fixable;
+      S.Fixed += F.Act == Action::Fixed;
+      S.Manual += F.Act == Action::Manual;
+      AnyFixed |= F.Act == Action::Fixed;
     }
+    S.FilesFixed += AnyFixed;
   }
   return S;
 }

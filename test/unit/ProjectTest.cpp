@@ -75,3 +75,28 @@ TEST(Endpoint, UriShowsRuntimePartsAndBracketsIPv6) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Profiles, VariablesFollowTheRuntimeNaming) {
+  EXPECT_EQ(rehost::profileVariables("default").front(), "REDIS_URL");
+  EXPECT_EQ(rehost::profileVariables("my-cache")[1], "REDIS_MY_CACHE_HOST");
+}
+
+TEST(Project, ReportListsProfilesDefaultFirst) {
+  rehost::TranslationUnitFacts A{
+      "/p/a.c",
+      {tcpSite("/p/a.c", 1, "b.internal", "6379"),
+       tcpSite("/p/a.c", 2, "a.internal", "6379"),
+       tcpSite("/p/a.c", 3, "a.internal", "6379")},
+      ""};
+  rehost::Report R = rehost::resolveProject({A}, "/p");
+  ASSERT_EQ(R.Profiles.size(), 2u);
+  EXPECT_EQ(R.Profiles[0].Name, "default");
+  EXPECT_EQ(R.Profiles[0].Endpoint, "redis://a.internal:6379");
+  EXPECT_EQ(R.Profiles[0].Sites, 2u);
+  EXPECT_EQ(R.Profiles[1].Name, "b");
+  EXPECT_EQ(R.Profiles[1].Variables[0], "REDIS_B_URL");
+}
+
+} // namespace
