@@ -100,8 +100,15 @@ int main(int argc, char **argv) {
   Scan->add_option("-p,--build-dir", Request.BuildDir,
                    "Directory holding compile_commands.json (default: "
                    "searched upward from the first file)");
-  Scan->add_option("--format", Options.Format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+  Scan->add_option("--format", Options.Format,
+                  "Report format: text, json or sarif")
+      ->check(
+          [](const std::string &Name) {
+            // The library decides which formats exist; the CLI only asks.
+            auto Parsed = rehost::parseFormat(Name);
+            return Parsed ? std::string() : llvm::toString(Parsed.takeError());
+          },
+          "FORMAT")
       ->capture_default_str();
   Scan->add_option("-o,--output", Options.Output,
                    "Write the report to FILE instead of standard output");
