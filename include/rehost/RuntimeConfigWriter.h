@@ -1,0 +1,54 @@
+//===- RuntimeConfigWriter.h - Writes the runtime's rehost.toml -----------===//
+//
+// `rehost fix` writes (or merges into) the runtime's `rehost.toml`, the file
+// deployed with the service: one [profiles.NAME] table per profile the
+// rewrite introduced. Without --strict the code keeps the endpoint as the
+// call site's fallback, so the table only documents it in comments; with
+// --strict the code keeps only the profile name and the table carries the
+// endpoint as keys the runtime reads. Credentials are never written. An
+// existing file is kept byte for byte and only missing profiles are
+// appended. Not to be confused with the tool's `.rehost.toml`
+// (ToolConfig.h).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_RUNTIMECONFIGWRITER_H
+#define REHOST_RUNTIMECONFIGWRITER_H
+
+#include "rehost/Report.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace rehost {
+
+/// \p Existing (the current file's text, empty for a new file) with a table
+/// appended for every profile of \p Profiles it does not have yet; the names
+/// of those go to \p Added, in order. Returns \p Existing unchanged when
+/// nothing is missing. Fails, naming \p Path, the line and the column, when
+/// \p Existing is not valid TOML, when a profile name is not
+/// [A-Za-z0-9_-]+, or when the result would not be valid TOML (an existing
+/// `profiles` that cannot take more tables).
+llvm::Expected<std::string> renderRuntimeConfig(
+    llvm::StringRef Existing, llvm::ArrayRef<ProfileInfo> Profiles, bool Strict,
+    std::vector<std::string> &Added, llvm::StringRef Path = "rehost.toml");
+
+/// Merges \p Profiles into the runtime's config file at \p Path (created
+/// when missing, not created when there is nothing to write) with
+/// renderRuntimeConfig. The file is replaced atomically (a temporary file in
+/// the same directory, renamed over it) and keeps its permissions; nothing
+/// is written when nothing is missing, when the file does not parse, or when
+/// it changed on disk while being merged. The names of the profiles
+/// appended go to \p Added when it is given.
+llvm::Error writeRuntimeConfig(llvm::StringRef Path,
+                               llvm::ArrayRef<ProfileInfo> Profiles,
+                               bool Strict,
+                               std::vector<std::string> *Added = nullptr);
+
+} // namespace rehost
+
+#endif // REHOST_RUNTIMECONFIGWRITER_H

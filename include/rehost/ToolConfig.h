@@ -1,0 +1,67 @@
+//===- ToolConfig.h - The tool's own settings file, .rehost.toml ----------===//
+//
+// `.rehost.toml` (with a dot) configures the tool: profile names for
+// endpoints, paths to leave alone, hosts that are already configuration, and
+// report defaults. The services never read it; their file is the runtime's
+// `rehost.toml` (see RuntimeConfigWriter.h). Every message names the file's
+// path so the two are never confused. The format is in
+// docs/configuration.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_TOOLCONFIG_H
+#define REHOST_TOOLCONFIG_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rehost {
+
+/// The file name searched for upwards from the working directory.
+constexpr llvm::StringLiteral ToolConfigFileName = ".rehost.toml";
+
+struct ToolConfig {
+  /// Absolute path of the file read; empty when none was found (defaults).
+  std::string Path;
+  /// Normalised endpoint address (as Endpoint::address() spells it) →
+  /// profile name chosen by the user, instead of a derived one.
+  std::map<std::string, std::string> ProfileNames;
+  /// Glob patterns (llvm::GlobPattern; `*` also matches `/`) relative to the
+  /// config file's directory.
+  std::vector<std::string> Exclude;
+  /// Host names whose endpoints are not findings, without brackets.
+  std::vector<std::string> AllowHosts;
+  /// Default --format for fix; empty when unset. Checked by the caller with
+  /// parseFormat, which alone knows the formats.
+  std::string ReportFormat;
+  /// Default -o for fix, made absolute against the config file's directory;
+  /// empty when unset.
+  std::string ReportOutput;
+
+  /// Whether \p AbsPath, or a directory that contains it, matches an
+  /// Exclude pattern. Paths outside the config file's directory never do.
+  bool isExcluded(llvm::StringRef AbsPath) const;
+  /// Whether \p Host (brackets and letter case ignored) is in AllowHosts.
+  bool isAllowedHost(llvm::StringRef Host) const;
+};
+
+/// Reads \p ExplicitPath (from --config; missing is an error) or, when it is
+/// empty, the first `.rehost.toml` in \p StartDir or one of its parents. No
+/// file found gives a default ToolConfig with an empty Path. Errors name the
+/// file, the line and column, the key and the reason, and never contain a
+/// password.
+llvm::Expected<ToolConfig> loadToolConfig(llvm::StringRef ExplicitPath,
+                                          llvm::StringRef StartDir);
+
+/// Parses \p Contents as the `.rehost.toml` at \p Path (used for messages
+/// and for the directory relative paths start from).
+llvm::Expected<ToolConfig> parseToolConfig(llvm::StringRef Contents,
+                                           llvm::StringRef Path);
+
+} // namespace rehost
+
+#endif // REHOST_TOOLCONFIG_H

@@ -1,0 +1,316 @@
+//===- RuntimeConfigWriter.cpp - Writes the runtime's rehost.toml ---------===//
+
+#include "rehost/RuntimeConfigWriter.h"
+
+#include "rehost/Project.h"
+#include "rehost/Uri.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <toml++/toml.h>
+
+namespace rehost {
+namespace {
+
+llvm::Error error(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+bool isProfileName(llvm::StringRef Name) {
+  return !Name.empty() && llvm::all_of(Name, [](char C) {
+    return llvm::isAlnum(C) || C == '_' || C == '-';
+  });
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped.
+std::string tomlString(llvm::StringRef Text) {
+  std::string Out = "\"";
+  for (char C : Text) {
+    unsigned char U = static_cast<unsigned char>(C);
+    if (C == '"' || C == '\\') {
+      Out += '\\';
+      Out += C;
+    } else if (U < 0x20 || U == 0x7f) {
+      Out += "\\u00";
+      Out += llvm::hexdigit(U >> 4, /*LowerCase=*/false);
+      Out += llvm::hexdigit(U & 0xf, /*LowerCase=*/false);
+    } else {
+      Out += C;
+    }
+  }
+  return Out + "\"";
+}
+
+/// \p Text made safe for a comment: a line break would end the comment and
+/// start a key.
+std::string commentText(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text) {
+    unsigned char U = static_cast<unsigned char>(C);
+    Out += U < 0x20 || U == 0x7f ? '?' : C;
+  }
+  return Out;
+}
+
+/// "REDIS_QUEUE_" for "queue", "REDIS_" for "default".
+std::string variablePrefix(llvm::StringRef Profile) {
+  for (const std::string &Variable : profileVariables(Profile))
+    if (llvm::StringRef(Variable).endswith("_URL"))
+      return Variable.substr(0, Variable.size() - 3);
+  return "REDIS_";
+}
+
+/// The endpoint of \p Address (Endpoint::address()) as keys the runtime
+/// reads; see docs/runtime.md, "The config file rehost.toml".
+std::vector<std::string> endpointKeys(llvm::StringRef Address) {
+  std::vector<std::string> Keys;
+  if (Address.startswith("unix://")) {
+    Keys.push_back("socket = " + tomlString(Address.drop_front(7)));
+    return Keys;
+  }
+  llvm::StringRef Rest = Address.split("://").second;
+  if (Rest.contains(',')) {
+    std::vector<std::string> Nodes;
+    for (llvm::StringRef Node : splitNodes(Rest))
+      Nodes.push_back(tomlString(Node));
+    Keys.push_back("cluster_nodes = [" + llvm::join(Nodes, ", ") + "]");
+    return Keys;
+  }
+  UriParts Parts = splitUri(Address);
+  if (Parts.Host.empty())
+    return Keys;
+  Keys.push_back("host = " + tomlString(Parts.Host));
+  unsigned Number = 0;
+  if (!Parts.Port.empty())
+    Keys.push_back("port = " + (Parts.Port.getAsInteger(10, Number)
+                                    ? tomlString(Parts.Port)
+                                    : std::to_string(Number)));
+  if (!Parts.Db.empty())
+    Keys.push_back("db = " + (Parts.Db.getAsInteger(10, Number)
+                                  ? tomlString(Parts.Db)
+                                  : std::to_string(Number)));
+  if (Parts.Scheme == "rediss")
+    Keys.push_back("tls = true");
+  return Keys;
+}
+
+void renderProfile(const ProfileInfo &Info, bool Strict,
+                   llvm::StringRef Newline, std::string &Out) {
+  auto Line = [&](const llvm::Twine &Text) {
+    Out += Text.str();
+    Out += Newline;
+  };
+  std::string Address = commentText(Info.Address);
+  std::vector<std::string> Variables =
+      Info.Variables.empty() ? profileVariables(Info.Name) : Info.Variables;
+  std::string Prefix = variablePrefix(Info.Name);
+
+  if (Strict)
+    Line("# Profile " + Info.Name +
+         ": the endpoint moved here from the code "
+         "(rehost fix --strict).");
+  else
+    Line("# Profile " + Info.Name +
+         ": fallback in code: " + (Address.empty() ? "(none)" : Address));
+  Line("# Overridden by " + llvm::join(Variables, ", ") + ".");
+
+  // Credentials never travel into this file: say where they go instead.
+  UriParts Parts = splitUri(Info.Endpoint);
+  if (Parts.HasPassword)
+    Line("# The code sent a password; it is not copied here: set " + Prefix +
+         "PASSWORD or " + Prefix + "PASSWORD_FILE where the service runs.");
+  if (!Parts.User.empty())
+    Line("# The code sent an ACL user name: set " + Prefix + "USERNAME.");
+
+  Line("[profiles." + Info.Name + "]");
+  if (Strict) {
+    for (const std::string &Key : endpointKeys(Info.Address))
+      Line(Key);
+    return;
+  }
+  if (!Info.Address.empty())
+    Line("# url = " + commentText(tomlString(Info.Address)));
+}
+
+constexpr llvm::StringLiteral NewFileHeader =
+    "# rehost.toml: connection profiles for the rehost runtime (REHOST_CONFIG "
+    "may\n"
+    "# name another file). Each setting comes from the environment first, "
+    "then\n"
+    "# from this file, then from the call site's fallback. `rehost fix` only\n"
+    "# appends missing profiles: edit freely. The tool's own settings live "
+    "in\n"
+    "# .rehost.toml, a different file.\n";
+
+std::string positionOf(const toml::parse_error &Error) {
+  return ":" + std::to_string(Error.source().begin.line) + ":" +
+         std::to_string(Error.source().begin.column);
+}
+
+llvm::Expected<toml::table> parseRuntimeConfig(llvm::StringRef Text,
+                                               llvm::StringRef Path,
+                                               llvm::StringRef What) {
+  try {
+    return toml::parse(std::string_view(Text.data(), Text.size()),
+                       std::string_view(Path.data(), Path.size()));
+  } catch (const toml::parse_error &Error) {
+    return error(Path + positionOf(Error) + ": " + What + ": " +
+                 std::string(Error.description()));
+  }
+}
+
+llvm::Error fileError(llvm::StringRef Path, llvm::StringRef Doing,
+                      std::error_code EC) {
+  return llvm::createStringError(EC, Path + ": cannot " + Doing + ": " +
+                                         EC.message());
+}
+
+/// The text of \p Path, or None when it does not exist.
+llvm::Expected<llvm::Optional<std::string>> readIfExists(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (Buffer)
+    return llvm::Optional<std::string>((*Buffer)->getBuffer().str());
+  if (Buffer.getError() == std::errc::no_such_file_or_directory)
+    return llvm::Optional<std::string>();
+  return fileError(Path, "read the runtime's config file", Buffer.getError());
+}
+
+} // namespace
+
+llvm::Expected<std::string>
+renderRuntimeConfig(llvm::StringRef Existing,
+                    llvm::ArrayRef<ProfileInfo> Profiles, bool Strict,
+                    std::vector<std::string> &Added, llvm::StringRef Path) {
+  Added.clear();
+  llvm::Expected<toml::table> Root =
+      parseRuntimeConfig(Existing, Path, "invalid TOML, nothing was written");
+  if (!Root)
+    return Root.takeError();
+  const toml::node *ProfilesNode = Root->get("profiles");
+  const toml::table *Present =
+      ProfilesNode ? ProfilesNode->as_table() : nullptr;
+  // `profiles = { ... }` cannot take another table: refuse rather than write
+  // a file the runtime rejects.
+  if (ProfilesNode && (!Present || Present->is_inline()))
+    return error(Path + ":" + llvm::Twine(ProfilesNode->source().begin.line) +
+                 ":" + llvm::Twine(ProfilesNode->source().begin.column) +
+                 ": profiles: not a [profiles.NAME] table, so rehost cannot "
+                 "append profiles to it; write each profile as a "
+                 "[profiles.NAME] table");
+
+  llvm::StringRef Newline = Existing.contains("\r\n") ? "\r\n" : "\n";
+  std::string Out = Existing.str();
+  if (Out.empty())
+    Out = NewFileHeader;
+  else if (!Existing.endswith("\n"))
+    Out += Newline;
+
+  llvm::StringSet<> Seen;
+  for (const ProfileInfo &Info : Profiles) {
+    if (!isProfileName(Info.Name))
+      return error(Path + ": profiles." + commentText(Info.Name) +
+                   ": a profile name may hold only letters, digits, '_' and "
+                   "'-'");
+    if (!Seen.insert(Info.Name).second ||
+        (Present && Present->contains(Info.Name)))
+      continue;
+    Out += Newline;
+    renderProfile(Info, Strict, Newline, Out);
+    Added.push_back(Info.Name);
+  }
+  if (Added.empty())
+    return Existing.str();
+
+  // A last guard: what is written must parse (the position is in the
+  // merged text).
+  llvm::Expected<toml::table> Check = parseRuntimeConfig(
+      Out, Path, "rehost could not merge its profiles into this file");
+  if (!Check)
+    return Check.takeError();
+  return Out;
+}
+
+llvm::Error writeRuntimeConfig(llvm::StringRef Path,
+                               llvm::ArrayRef<ProfileInfo> Profiles,
+                               bool Strict, std::vector<std::string> *Added) {
+  llvm::Expected<llvm::Optional<std::string>> Existing = readIfExists(Path);
+  if (!Existing)
+    return Existing.takeError();
+  std::vector<std::string> Names;
+  llvm::Expected<std::string> Text = renderRuntimeConfig(
+      Existing->getValueOr(""), Profiles, Strict, Names, Path);
+  if (!Text)
+    return Text.takeError();
+  if (Added)
+    *Added = Names;
+  if (Names.empty())
+    return llvm::Error::success();
+
+  // A symbolic link stays one: the file it points to is replaced.
+  llvm::SmallString<256> Target(Path);
+  unsigned Mode = llvm::sys::fs::all_read | llvm::sys::fs::all_write;
+  if (Existing->hasValue()) {
+    if (std::error_code EC = llvm::sys::fs::real_path(Path, Target))
+      return fileError(Path, "resolve the runtime's config file", EC);
+    llvm::ErrorOr<llvm::sys::fs::perms> Perms =
+        llvm::sys::fs::getPermissions(Target);
+    if (!Perms)
+      return fileError(Path,
+                       "read the permissions of the runtime's config file",
+                       Perms.getError());
+    Mode = *Perms;
+  }
+
+  llvm::SmallString<256> Model(Target);
+  llvm::sys::path::remove_filename(Model);
+  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Target) +
+                                     "-%%%%%%%%.tmp");
+  int FD = -1;
+  llvm::SmallString<256> TempPath;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Model, FD, TempPath, llvm::sys::fs::OF_None, Mode))
+    return fileError(Path, "create a temporary file next to it", EC);
+  auto Discard = [&](llvm::Error Err) {
+    llvm::sys::fs::remove(TempPath);
+    return Err;
+  };
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << *Text;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      return Discard(fileError(TempPath, "write", EC));
+    }
+  }
+  // The umask applied at creation: give the file its permissions exactly.
+  if (Existing->hasValue())
+    if (std::error_code EC = llvm::sys::fs::setPermissions(
+            TempPath, static_cast<llvm::sys::fs::perms>(Mode)))
+      return Discard(fileError(TempPath, "set permissions", EC));
+
+  // Someone else may have edited the file meanwhile: their edit wins.
+  llvm::Expected<llvm::Optional<std::string>> Now = readIfExists(Path);
+  if (!Now)
+    return Discard(Now.takeError());
+  if (*Now != *Existing)
+    return Discard(error(Path + ": changed on disk while rehost merged its "
+                                "profiles into it; nothing was written, run "
+                                "fix again"));
+  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Target))
+    return Discard(fileError(Path, "replace the runtime's config file", EC));
+  return llvm::Error::success();
+}
+
+} // namespace rehost

@@ -1,0 +1,415 @@
+//===- ToolConfig.cpp - The tool's own settings file, .rehost.toml --------===//
+
+#include "rehost/ToolConfig.h"
+
+#include "rehost/Project.h"
+#include "rehost/Uri.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <toml++/toml.h>
+
+namespace rehost {
+namespace {
+
+/// "PATH:LINE:COLUMN: KEY: REASON", like the compiler and the runtime.
+llvm::Error configError(llvm::StringRef Path, const toml::source_region &Where,
+                        const llvm::Twine &Key, const llvm::Twine &Reason) {
+  std::string Position;
+  if (Where.begin.line != 0)
+    Position = ":" + std::to_string(Where.begin.line) + ":" +
+               std::to_string(Where.begin.column);
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 Path + Position + ": " + Key + ": " + Reason);
+}
+
+llvm::StringRef typeName(const toml::node &Node) {
+  switch (Node.type()) {
+  case toml::node_type::table:
+    return "a table";
+  case toml::node_type::array:
+    return "an array";
+  case toml::node_type::string:
+    return "a string";
+  case toml::node_type::integer:
+    return "an integer";
+  case toml::node_type::floating_point:
+    return "a float";
+  case toml::node_type::boolean:
+    return "a boolean";
+  default:
+    return "a date or time";
+  }
+}
+
+llvm::StringRef str(const toml::key &Key) {
+  return llvm::StringRef(Key.str().data(), Key.str().size());
+}
+
+bool isProfileName(llvm::StringRef Name) {
+  return !Name.empty() && llvm::all_of(Name, [](char C) {
+    return llvm::isAlnum(C) || C == '_' || C == '-';
+  });
+}
+
+/// The variable that holds \p Profile's password in the runtime.
+std::string passwordVariable(llvm::StringRef Profile) {
+  for (const std::string &Variable : profileVariables(Profile))
+    if (llvm::StringRef(Variable).endswith("_PASSWORD"))
+      return Variable;
+  return "REDIS_PASSWORD";
+}
+
+bool isPort(llvm::StringRef Text) {
+  unsigned Port = 0;
+  return !Text.getAsInteger(10, Port) && Port >= 1 && Port <= 65535;
+}
+
+/// The address Endpoint::address() gives for the endpoint \p Uri names, or
+/// an empty string and \p Reason. Neither ever quotes the URI: a mistyped
+/// one may hold a password in an unexpected place.
+std::string endpointAddress(llvm::StringRef Uri, llvm::StringRef Profile,
+                            std::string &Reason) {
+  UriParts Parts = splitUri(Uri);
+  std::string Scheme = Parts.Scheme.lower();
+  if (Parts.Scheme.empty()) {
+    Reason = "expected a URI such as redis://host:port or unix:///path";
+    return {};
+  }
+  if (Scheme != "redis" && Scheme != "rediss" && Scheme != "tcp" &&
+      Scheme != "unix") {
+    Reason = "unsupported URI scheme; use redis://, rediss://, tcp:// or "
+             "unix://";
+    return {};
+  }
+  if (Parts.HasPassword || !Parts.User.empty()) {
+    Reason = "the URI carries credentials, which never belong in this file; "
+             "remove the user info and set " +
+             passwordVariable(Profile) + " or " + passwordVariable(Profile) +
+             "_FILE where the service runs";
+    return {};
+  }
+  if (Uri.contains('?')) {
+    Reason = "the URI has options (?...); this file names endpoints only, "
+             "options go in the runtime's rehost.toml";
+    return {};
+  }
+  if (Parts.Host.empty()) {
+    Reason = "the URI names no host or socket path";
+    return {};
+  }
+  if (Scheme == "unix") {
+    if (!Parts.Host.startswith("/")) {
+      Reason = "a unix socket path must be absolute (unix:///path)";
+      return {};
+    }
+    return ("unix://" + Parts.Host).str();
+  }
+
+  llvm::StringRef Rest = Uri.split("://").second;
+  if (Rest.contains(',')) {
+    // A cluster node list: Endpoint::address() joins the nodes as given.
+    llvm::SmallVector<llvm::StringRef, 4> Nodes = splitNodes(Rest);
+    for (llvm::StringRef Node : Nodes) {
+      auto [Host, Port] = Node.rsplit(':');
+      if (Node.contains('/') || Host.empty() || !isPort(Port)) {
+        Reason = "each node of a node list must be host:port";
+        return {};
+      }
+    }
+    return "redis://" + llvm::join(Nodes, ",");
+  }
+  if (!Parts.Port.empty() && !isPort(Parts.Port)) {
+    Reason = "the port must be a number from 1 to 65535";
+    return {};
+  }
+  if (!Parts.Db.empty() &&
+      !llvm::all_of(Parts.Db, [](char C) { return llvm::isDigit(C); })) {
+    Reason = "the database after '/' must be a number";
+    return {};
+  }
+  return normaliseUri(Uri);
+}
+
+class ToolConfigReader {
+public:
+  ToolConfigReader(llvm::StringRef Path, ToolConfig &Config)
+      : Path(Path), Config(Config) {}
+
+  llvm::Error read(const toml::table &Root) {
+    for (const auto &[Key, Node] : Root) {
+      llvm::StringRef Name = str(Key);
+      const toml::table *Table = Node.as_table();
+      if (Name != "profiles" && Name != "scan" && Name != "report")
+        return configError(Path, Key.source(), Name,
+                           "unknown key; expected [profiles], [scan] or "
+                           "[report]");
+      if (!Table)
+        return configError(Path, Node.source(), Name,
+                           "expected a table, found " + typeName(Node));
+      llvm::Error Err = Name == "profiles" ? readProfiles(*Table)
+                        : Name == "scan"   ? readScan(*Table)
+                                           : readReport(*Table);
+      if (Err)
+        return Err;
+    }
+    return llvm::Error::success();
+  }
+
+private:
+  llvm::StringRef Path;
+  ToolConfig &Config;
+
+  llvm::Expected<std::string> string(const toml::node &Node,
+                                     const llvm::Twine &Key) {
+    const toml::value<std::string> *Value = Node.as_string();
+    if (!Value)
+      return configError(Path, Node.source(), Key,
+                         "expected a string, found " + typeName(Node));
+    if (Value->get().empty())
+      return configError(Path, Node.source(), Key, "must not be empty");
+    return Value->get();
+  }
+
+  llvm::Expected<std::vector<std::pair<std::string, const toml::node *>>>
+  strings(const toml::node &Node, const llvm::Twine &Key) {
+    const toml::array *Array = Node.as_array();
+    if (!Array)
+      return configError(Path, Node.source(), Key,
+                         "expected an array of strings, found " +
+                             typeName(Node));
+    std::vector<std::pair<std::string, const toml::node *>> Out;
+    for (size_t I = 0; I < Array->size(); ++I) {
+      const toml::node &Item = *Array->get(I);
+      llvm::Expected<std::string> Text =
+          string(Item, Key + "[" + llvm::Twine(I) + "]");
+      if (!Text)
+        return Text.takeError();
+      Out.emplace_back(std::move(*Text), &Item);
+    }
+    return Out;
+  }
+
+  llvm::Error readProfiles(const toml::table &Table) {
+    llvm::StringMap<std::string> NameOfVariables; // REDIS_X_URL → name
+    for (const auto &[Key, Node] : Table) {
+      llvm::StringRef Name = str(Key);
+      std::string Label = ("profiles." + Name).str();
+      if (!isProfileName(Name))
+        return configError(Path, Key.source(), Label,
+                           "a profile name may hold only letters, digits, "
+                           "'_' and '-'");
+      llvm::Expected<std::string> Uri = string(Node, Label);
+      if (!Uri)
+        return Uri.takeError();
+      std::string Reason;
+      std::string Address = endpointAddress(*Uri, Name, Reason);
+      if (Address.empty())
+        return configError(Path, Node.source(), Label, Reason);
+
+      auto Existing = llvm::find_if(Config.ProfileNames, [&](const auto &E) {
+        return E.first == Address;
+      });
+      if (Existing != Config.ProfileNames.end())
+        return configError(Path, Node.source(), Label,
+                           "names the same endpoint (" + Address +
+                               ") as profiles." + Existing->second +
+                               "; give each endpoint one name");
+      std::string FirstVariable = profileVariables(Name).front();
+      auto [Other, Inserted] =
+          NameOfVariables.try_emplace(FirstVariable, Name.str());
+      if (!Inserted)
+        return configError(Path, Key.source(), Label,
+                           "reads the same environment variables (" +
+                               FirstVariable + ", ...) as profiles." +
+                               Other->second + "; rename one of them");
+      Config.ProfileNames.emplace(Address, Name.str());
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Error readScan(const toml::table &Table) {
+    for (const auto &[Key, Node] : Table) {
+      llvm::StringRef Name = str(Key);
+      std::string Label = ("scan." + Name).str();
+      if (Name != "exclude" && Name != "allow_hosts")
+        return configError(Path, Key.source(), Label,
+                           "unknown key; expected exclude or allow_hosts");
+      auto Items = strings(Node, Label);
+      if (!Items)
+        return Items.takeError();
+      for (auto &[Text, Item] : *Items) {
+        llvm::Error Err = Name == "exclude" ? addExclude(Text, *Item, Label)
+                                            : addAllowHost(Text, *Item, Label);
+        if (Err)
+          return Err;
+      }
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Error addExclude(llvm::StringRef Pattern, const toml::node &Item,
+                         llvm::StringRef Label) {
+    if (llvm::sys::path::is_absolute(Pattern))
+      return configError(Path, Item.source(), Label,
+                         "patterns are relative to the directory of this "
+                         "file; drop the leading '/'");
+    while (Pattern.consume_front("./"))
+      ;
+    llvm::Expected<llvm::GlobPattern> Glob = llvm::GlobPattern::create(Pattern);
+    if (!Glob)
+      return configError(Path, Item.source(), Label,
+                         "bad glob pattern: " + toString(Glob.takeError()));
+    Config.Exclude.push_back(Pattern.str());
+    return llvm::Error::success();
+  }
+
+  llvm::Error addAllowHost(llvm::StringRef Host, const toml::node &Item,
+                           llvm::StringRef Label) {
+    if (Host.contains("://") || Host.contains('/') || Host.contains('@'))
+      return configError(Path, Item.source(), Label,
+                         "expected a host name, not a URI");
+    if (llvm::any_of(Host, [](char C) { return llvm::isSpace(C); }))
+      return configError(Path, Item.source(), Label,
+                         "a host name holds no spaces");
+    bool Bracketed = Host.startswith("[") && Host.endswith("]");
+    if (!Bracketed && Host.count(':') == 1)
+      return configError(Path, Item.source(), Label,
+                         "expected a host name without a port");
+    Config.AllowHosts.push_back(Host.trim("[]").lower());
+    return llvm::Error::success();
+  }
+
+  llvm::Error readReport(const toml::table &Table) {
+    for (const auto &[Key, Node] : Table) {
+      llvm::StringRef Name = str(Key);
+      std::string Label = ("report." + Name).str();
+      if (Name != "format" && Name != "output")
+        return configError(Path, Key.source(), Label,
+                           "unknown key; expected format or output");
+      llvm::Expected<std::string> Value = string(Node, Label);
+      if (!Value)
+        return Value.takeError();
+      if (Name == "format") {
+        Config.ReportFormat = std::move(*Value);
+        continue;
+      }
+      llvm::SmallString<256> Output(*Value);
+      if (!llvm::sys::path::is_absolute(Output))
+        Output = (llvm::sys::path::parent_path(Path) + "/" + *Value).str();
+      llvm::sys::path::remove_dots(Output, /*remove_dot_dot=*/true);
+      Config.ReportOutput = Output.str().str();
+    }
+    return llvm::Error::success();
+  }
+};
+
+llvm::Expected<ToolConfig> readToolConfigFile(llvm::StringRef Path,
+                                              llvm::StringRef HowFound) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer)
+    return llvm::createStringError(
+        Buffer.getError(), Path +
+                               ": cannot read the tool's config "
+                               "file" +
+                               HowFound + ": " + Buffer.getError().message());
+  return parseToolConfig((*Buffer)->getBuffer(), Path);
+}
+
+} // namespace
+
+bool ToolConfig::isExcluded(llvm::StringRef AbsPath) const {
+  if (Path.empty() || Exclude.empty())
+    return false;
+  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
+  llvm::SmallString<256> File(AbsPath);
+  llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+  llvm::StringRef Rel = File;
+  if (!Rel.consume_front(Dir) ||
+      (!Dir.endswith("/") && !Rel.consume_front("/")))
+    return false;
+  std::string Relative = llvm::sys::path::convert_to_slash(Rel);
+  if (Relative.empty())
+    return false;
+
+  for (const std::string &Pattern : Exclude) {
+    llvm::Expected<llvm::GlobPattern> Glob = llvm::GlobPattern::create(Pattern);
+    if (!Glob) {
+      llvm::consumeError(Glob.takeError());
+      continue;
+    }
+    // "build" excludes build/a.c as "build/**" does: try every directory
+    // on the way down, then the file itself.
+    for (size_t Slash = Relative.find('/'); Slash != std::string::npos;
+         Slash = Relative.find('/', Slash + 1))
+      if (Glob->match(llvm::StringRef(Relative).take_front(Slash)))
+        return true;
+    if (Glob->match(Relative))
+      return true;
+  }
+  return false;
+}
+
+bool ToolConfig::isAllowedHost(llvm::StringRef Host) const {
+  std::string Wanted = Host.trim("[]").rtrim('.').lower();
+  return llvm::any_of(AllowHosts, [&](const std::string &Allowed) {
+    return llvm::StringRef(Allowed).rtrim('.') == Wanted;
+  });
+}
+
+llvm::Expected<ToolConfig> parseToolConfig(llvm::StringRef Contents,
+                                           llvm::StringRef Path) {
+  ToolConfig Config;
+  Config.Path = Path.str();
+  toml::table Root;
+  try {
+    Root = toml::parse(std::string_view(Contents.data(), Contents.size()),
+                       std::string_view(Path.data(), Path.size()));
+  } catch (const toml::parse_error &Error) {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        Path + ":" + llvm::Twine(Error.source().begin.line) + ":" +
+            llvm::Twine(Error.source().begin.column) +
+            ": invalid TOML: " + std::string(Error.description()));
+  }
+  if (llvm::Error Err = ToolConfigReader(Path, Config).read(Root))
+    return Err;
+  return Config;
+}
+
+llvm::Expected<ToolConfig> loadToolConfig(llvm::StringRef ExplicitPath,
+                                          llvm::StringRef StartDir) {
+  if (!ExplicitPath.empty()) {
+    llvm::SmallString<256> Path(ExplicitPath);
+    llvm::sys::fs::make_absolute(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    return readToolConfigFile(Path, " (--config)");
+  }
+
+  llvm::SmallString<256> Dir(StartDir);
+  if (std::error_code EC = llvm::sys::fs::make_absolute(Dir))
+    return llvm::createStringError(EC, "cannot find the working directory "
+                                       "to search for " +
+                                           ToolConfigFileName + ": " +
+                                           EC.message());
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  for (llvm::StringRef Current = Dir; !Current.empty();
+       Current = llvm::sys::path::parent_path(Current)) {
+    llvm::SmallString<256> Candidate(Current);
+    llvm::sys::path::append(Candidate, ToolConfigFileName);
+    if (llvm::sys::fs::is_regular_file(Candidate))
+      return readToolConfigFile(Candidate, "");
+  }
+  return ToolConfig();
+}
+
+} // namespace rehost

@@ -1,0 +1,313 @@
+//===- ToolConfigTest.cpp -------------------------------------------------===//
+
+#include "rehost/ToolConfig.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+// Substring checks that print the whole message when they fail.
+#define EXPECT_CONTAINS(Text, Part)                                            \
+  EXPECT_NE(std::string(Text).find(Part), std::string::npos) << (Text)
+#define EXPECT_LACKS(Text, Part)                                               \
+  EXPECT_EQ(std::string(Text).find(Part), std::string::npos) << (Text)
+
+/// A scratch directory, removed with everything in it.
+class TempDir {
+public:
+  TempDir() {
+    EXPECT_FALSE(
+        llvm::sys::fs::createUniqueDirectory("rehost-toolconfig", Root));
+    // Compare with paths the loader makes absolute and free of links.
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(Root, Real))
+      Root = Real;
+  }
+  ~TempDir() { llvm::sys::fs::remove_directories(Root); }
+
+  std::string path(llvm::StringRef Rel) const {
+    llvm::SmallString<256> P(Root);
+    llvm::sys::path::append(P, Rel);
+    return std::string(P);
+  }
+
+  std::string write(llvm::StringRef Rel, llvm::StringRef Text) const {
+    std::string P = path(Rel);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(P, EC);
+    EXPECT_FALSE(EC);
+    OS << Text;
+    return P;
+  }
+
+  llvm::SmallString<256> Root;
+};
+
+const char *const ConfigPath = "/proj/.rehost.toml";
+
+rehost::ToolConfig parse(llvm::StringRef Text) {
+  llvm::Expected<rehost::ToolConfig> C =
+      rehost::parseToolConfig(Text, ConfigPath);
+  if (!C) {
+    ADD_FAILURE() << toString(C.takeError());
+    return {};
+  }
+  return std::move(*C);
+}
+
+std::string parseError(llvm::StringRef Text) {
+  llvm::Expected<rehost::ToolConfig> C =
+      rehost::parseToolConfig(Text, ConfigPath);
+  if (C) {
+    ADD_FAILURE() << "expected an error for:\n" << Text.str();
+    return {};
+  }
+  return toString(C.takeError());
+}
+
+TEST(ToolConfig, ReadsEveryKey) {
+  rehost::ToolConfig C = parse(R"(
+[profiles]
+queue = "redis://10.0.0.12:6380"
+cache = "unix:///var/run/redis/cache.sock"
+[scan]
+exclude = ["third_party/**", "build/**"]
+allow_hosts = ["redis.internal"]
+[report]
+format = "markdown"
+output = "reports/rehost-report.md"
+)");
+  EXPECT_EQ(C.Path, ConfigPath);
+  std::map<std::string, std::string> Names = {
+      {"redis://10.0.0.12:6380", "queue"},
+      {"unix:///var/run/redis/cache.sock", "cache"}};
+  EXPECT_EQ(C.ProfileNames, Names);
+  EXPECT_EQ(C.Exclude,
+            (std::vector<std::string>{"third_party/**", "build/**"}));
+  EXPECT_EQ(C.AllowHosts, std::vector<std::string>{"redis.internal"});
+  EXPECT_EQ(C.ReportFormat, "markdown");
+  EXPECT_EQ(C.ReportOutput, "/proj/reports/rehost-report.md");
+}
+
+TEST(ToolConfig, EmptyFileGivesDefaults) {
+  rehost::ToolConfig C = parse("# nothing yet\n");
+  EXPECT_TRUE(C.ProfileNames.empty());
+  EXPECT_TRUE(C.Exclude.empty());
+  EXPECT_TRUE(C.ReportFormat.empty());
+  EXPECT_TRUE(C.ReportOutput.empty());
+}
+
+TEST(ToolConfig, ProfileKeysAreEndpointAddresses) {
+  rehost::ToolConfig C = parse(R"([profiles]
+default = "redis://cache.internal"
+legacy = "tcp://10.0.0.5:6380/0"
+secure = "rediss://secure.example.com:6390/2"
+v6 = "redis://[::1]:7000"
+nodes = "redis://n1:7000, n2:7001"
+)");
+  std::map<std::string, std::string> Names = {
+      {"redis://cache.internal:6379", "default"},
+      {"redis://10.0.0.5:6380", "legacy"},
+      {"rediss://secure.example.com:6390/2", "secure"},
+      {"redis://[::1]:7000", "v6"},
+      {"redis://n1:7000,n2:7001", "nodes"}};
+  EXPECT_EQ(C.ProfileNames, Names);
+}
+
+TEST(ToolConfig, SyntaxErrorNamesFileLineAndColumn) {
+  std::string E = parseError("[profiles]\nqueue = \"redis://h\n");
+  EXPECT_CONTAINS(E, ("/proj/.rehost.toml:2:"));
+  EXPECT_CONTAINS(E, ("invalid TOML"));
+}
+
+TEST(ToolConfig, BadProfileName) {
+  std::string E = parseError("[profiles]\n\"my queue\" = \"redis://h\"\n");
+  EXPECT_CONTAINS(E, ("/proj/.rehost.toml:2:1: profiles.my queue: a "
+                      "profile name may hold only letters, digits"));
+}
+
+TEST(ToolConfig, UriThatDoesNotParse) {
+  EXPECT_EQ(parseError("[profiles]\nqueue = \"10.0.0.1:6379\"\n"),
+            "/proj/.rehost.toml:2:9: profiles.queue: expected a URI such as "
+            "redis://host:port or unix:///path");
+  EXPECT_CONTAINS(parseError("[profiles]\nqueue = \"http://h\"\n"),
+                  ("profiles.queue: unsupported URI scheme"));
+  EXPECT_CONTAINS(parseError("[profiles]\nqueue = \"redis://\"\n"),
+                  ("profiles.queue: the URI names no host"));
+  EXPECT_CONTAINS(parseError("[profiles]\nqueue = \"unix://run/r.sock\"\n"),
+                  ("profiles.queue: a unix socket path must be absolute"));
+  EXPECT_CONTAINS(parseError("[profiles]\nqueue = \"redis://h/x\"\n"),
+                  ("profiles.queue: the database after '/' must be a "
+                   "number"));
+  EXPECT_CONTAINS(parseError("[profiles]\nq = \"redis://a:1,b\"\n"),
+                  ("profiles.q: each node of a node list"));
+}
+
+TEST(ToolConfig, CredentialsAreRefusedWithoutEchoingThem) {
+  for (const char *Uri :
+       {"redis://:hunter2@h", "redis://alice:hunter2@h:6380", "tcp://hunter2@h",
+        "unix://hunter2@/run/r.sock", "redis://hunter2@h"}) {
+    std::string E =
+        parseError(std::string("[profiles]\nqueue = \"") + Uri + "\"\n");
+    EXPECT_CONTAINS(E, ("/proj/.rehost.toml:2:9: profiles.queue: the "
+                        "URI carries credentials"))
+        << Uri;
+    EXPECT_CONTAINS(E, ("REDIS_QUEUE_PASSWORD or "
+                        "REDIS_QUEUE_PASSWORD_FILE"));
+    EXPECT_LACKS(E, (("hunter2"))) << Uri;
+  }
+  // Passwords in odd places are not echoed either.
+  for (const char *Uri : {"redis://h?password=hunter2", "redis://h:hunter2"}) {
+    std::string E =
+        parseError(std::string("[profiles]\nqueue = \"") + Uri + "\"\n");
+    EXPECT_CONTAINS(E, ("profiles.queue: ")) << Uri;
+    EXPECT_LACKS(E, (("hunter2"))) << Uri;
+  }
+}
+
+TEST(ToolConfig, OneNamePerEndpoint) {
+  EXPECT_EQ(parseError("[profiles]\na = \"redis://h\"\nb = "
+                       "\"redis://h:6379/0\"\n"),
+            "/proj/.rehost.toml:3:5: profiles.b: names the same endpoint "
+            "(redis://h:6379) as profiles.a; give each endpoint one name");
+  EXPECT_CONTAINS(parseError("[profiles]\nmy-cache = \"redis://a\"\nmy_cache = "
+                             "\"redis://b\"\n"),
+                  ("profiles.my_cache: reads the same environment "
+                   "variables (REDIS_MY_CACHE_URL, ...) as "
+                   "profiles.my-cache"));
+}
+
+TEST(ToolConfig, UnknownKeysAreErrors) {
+  EXPECT_EQ(parseError("[scann]\nexclude = []\n"),
+            "/proj/.rehost.toml:1:2: scann: unknown key; expected "
+            "[profiles], [scan] or [report]");
+  EXPECT_EQ(parseError("[scan]\nexcludes = [\"build\"]\n"),
+            "/proj/.rehost.toml:2:1: scan.excludes: unknown key; expected "
+            "exclude or allow_hosts");
+  EXPECT_CONTAINS(parseError("[report]\nfromat = \"json\"\n"),
+                  (":2:1: report.fromat: unknown key; expected format "
+                   "or output"));
+}
+
+TEST(ToolConfig, WrongValueTypes) {
+  EXPECT_EQ(parseError("profiles = 1\n"),
+            "/proj/.rehost.toml:1:12: profiles: expected a table, found an "
+            "integer");
+  EXPECT_EQ(parseError("[profiles]\nqueue = 6380\n"),
+            "/proj/.rehost.toml:2:9: profiles.queue: expected a string, "
+            "found an integer");
+  EXPECT_CONTAINS(parseError("[scan]\nexclude = \"build/**\"\n"),
+                  (":2:11: scan.exclude: expected an array of strings, "
+                   "found a string"));
+  EXPECT_CONTAINS(parseError("[scan]\nexclude = [\"a\", 1]\n"),
+                  (":2:17: scan.exclude[1]: expected a string, found an "
+                   "integer"));
+  EXPECT_CONTAINS(parseError("[report]\nformat = true\n"),
+                  ("report.format: expected a string, found a boolean"));
+  EXPECT_CONTAINS(parseError("[report]\noutput = \"\"\n"),
+                  ("report.output: must not be empty"));
+}
+
+TEST(ToolConfig, BadScanEntries) {
+  EXPECT_CONTAINS(parseError("[scan]\nexclude = [\"[a\"]\n"),
+                  ("scan.exclude: bad glob pattern"));
+  EXPECT_CONTAINS(parseError("[scan]\nexclude = [\"/abs/**\"]\n"),
+                  ("scan.exclude: patterns are relative"));
+  EXPECT_CONTAINS(parseError("[scan]\nallow_hosts = [\"redis://mesh\"]\n"),
+                  ("scan.allow_hosts: expected a host name, not a URI"));
+  EXPECT_CONTAINS(parseError("[scan]\nallow_hosts = [\"mesh:6379\"]\n"),
+                  ("scan.allow_hosts: expected a host name without a "
+                   "port"));
+}
+
+TEST(ToolConfig, ExcludesRelativeToTheConfigDirectory) {
+  rehost::ToolConfig C = parse(
+      "[scan]\nexclude = [\"third_party/**\", \"./build\", \"*.pb.cc\"]\n");
+  EXPECT_TRUE(C.isExcluded("/proj/third_party/lib/a.c"));
+  EXPECT_TRUE(C.isExcluded("/proj/build/gen/a.c"));
+  EXPECT_TRUE(C.isExcluded("/proj/src/gen/msg.pb.cc"));
+  EXPECT_TRUE(C.isExcluded("/proj/src/../third_party/a.c"));
+  EXPECT_FALSE(C.isExcluded("/proj/src/main.c"));
+  EXPECT_FALSE(C.isExcluded("/proj/buildtools/a.c"));
+  EXPECT_FALSE(C.isExcluded("/other/third_party/a.c"));
+  EXPECT_FALSE(C.isExcluded("/projx/third_party/a.c"));
+  EXPECT_FALSE(rehost::ToolConfig().isExcluded("/proj/build/a.c"));
+}
+
+TEST(ToolConfig, AllowedHostsIgnoreCaseAndBrackets) {
+  rehost::ToolConfig C =
+      parse("[scan]\nallow_hosts = [\"Redis.Internal\", \"[::1]\"]\n");
+  EXPECT_TRUE(C.isAllowedHost("redis.internal"));
+  EXPECT_TRUE(C.isAllowedHost("REDIS.internal."));
+  EXPECT_TRUE(C.isAllowedHost("::1"));
+  EXPECT_TRUE(C.isAllowedHost("[::1]"));
+  EXPECT_FALSE(C.isAllowedHost("redis.internal.example"));
+  EXPECT_FALSE(C.isAllowedHost("10.0.0.1"));
+}
+
+TEST(ToolConfig, SearchesUpwardsForTheNearestFile) {
+  TempDir Dir;
+  std::string Outer =
+      Dir.write(".rehost.toml", "[profiles]\nouter = \"redis://o\"\n");
+  llvm::sys::fs::create_directories(Dir.path("a/b/c"));
+
+  llvm::Expected<rehost::ToolConfig> C =
+      rehost::loadToolConfig("", Dir.path("a/b/c"));
+  ASSERT_TRUE(bool(C)) << toString(C.takeError());
+  EXPECT_EQ(C->Path, Outer);
+  EXPECT_EQ(C->ProfileNames.at("redis://o:6379"), "outer");
+
+  std::string Inner =
+      Dir.write("a/.rehost.toml", "[profiles]\ninner = \"redis://i\"\n");
+  C = rehost::loadToolConfig("", Dir.path("a/b/../b/c"));
+  ASSERT_TRUE(bool(C)) << toString(C.takeError());
+  EXPECT_EQ(C->Path, Inner);
+}
+
+TEST(ToolConfig, NoFileGivesDefaults) {
+  TempDir Dir;
+  llvm::Expected<rehost::ToolConfig> C = rehost::loadToolConfig("", Dir.Root);
+  ASSERT_TRUE(bool(C)) << toString(C.takeError());
+  EXPECT_TRUE(C->Path.empty());
+  EXPECT_TRUE(C->ProfileNames.empty());
+}
+
+TEST(ToolConfig, ErrorsFromTheSearchNameTheFileFound) {
+  TempDir Dir;
+  std::string Path = Dir.write(".rehost.toml", "[scan]\nexclude = [1]\n");
+  llvm::sys::fs::create_directories(Dir.path("src"));
+  llvm::Expected<rehost::ToolConfig> C =
+      rehost::loadToolConfig("", Dir.path("src"));
+  ASSERT_FALSE(bool(C));
+  EXPECT_EQ(toString(C.takeError()),
+            Path + ":2:12: scan.exclude[0]: expected a string, found an "
+                   "integer");
+}
+
+TEST(ToolConfig, ExplicitPath) {
+  TempDir Dir;
+  Dir.write(".rehost.toml", "[profiles]\nfound = \"redis://f\"\n");
+  std::string Chosen =
+      Dir.write("ci/tool.toml", "[report]\nformat = \"sarif\"\n");
+  llvm::Expected<rehost::ToolConfig> C =
+      rehost::loadToolConfig(Chosen, Dir.Root);
+  ASSERT_TRUE(bool(C)) << toString(C.takeError());
+  EXPECT_EQ(C->Path, Chosen);
+  EXPECT_EQ(C->ReportFormat, "sarif");
+  EXPECT_TRUE(C->ProfileNames.empty());
+
+  std::string Missing = Dir.path("ci/missing.toml");
+  C = rehost::loadToolConfig(Missing, Dir.Root);
+  ASSERT_FALSE(bool(C));
+  EXPECT_EQ(toString(C.takeError()),
+            Missing + ": cannot read the tool's config file (--config): No "
+                      "such file or directory");
+}
+
+} // namespace
