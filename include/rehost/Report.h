@@ -91,7 +91,7 @@ struct Report {
   Summary computeSummary() const;
 };
 
-enum class Format { Text, Json, Sarif };
+enum class Format { Text, Json, Sarif, Markdown, Html };
 
 /// Parses a --format value.
 llvm::Expected<Format> parseFormat(llvm::StringRef Name);
@@ -102,6 +102,10 @@ void writeReport(const Report &R, Format F, llvm::raw_ostream &OS);
 void writeText(const Report &R, llvm::raw_ostream &OS);
 void writeJson(const Report &R, llvm::raw_ostream &OS);
 void writeSarif(const Report &R, llvm::raw_ostream &OS);
+/// The per-file fix report a reviewer reads in a pull request.
+void writeMarkdown(const Report &R, llvm::raw_ostream &OS);
+/// The Markdown report's content as one self-contained HTML page.
+void writeHtml(const Report &R, llvm::raw_ostream &OS);
 
 } // namespace rehost
 

@@ -10,13 +10,23 @@ namespace rehost {
 namespace {
 
 llvm::json::Object findingToJson(const Finding &F) {
-  return llvm::json::Object{
-      {"rule", ruleId(F.R)},         {"api", F.Api},
-      {"line", F.Line},              {"column", F.Column},
-      {"endpoint", F.Endpoint},      {"profile", F.Profile},
-      {"action", actionName(F.Act)}, {"reason", F.Reason},
+  llvm::json::Object Out{
+      {"rule", ruleId(F.R)},
+      {"api", F.Api},
+      {"line", F.Line},
+      {"column", F.Column},
+      {"endpoint", F.Endpoint},
+      {"profile", F.Profile},
+      {"action", actionName(F.Act)},
+      {"reason", F.Reason},
       {"message", F.message()},
   };
+  // After is empty when nothing would change; Before only when it would.
+  if (!F.Before.empty())
+    Out["before"] = F.Before;
+  if (!F.After.empty())
+    Out["after"] = F.After;
+  return Out;
 }
 
 llvm::json::Object fileToJson(const FileReport &File) {
@@ -36,13 +46,33 @@ llvm::json::Object summaryToJson(const Summary &S) {
       {"files_scanned", S.FilesScanned},
       {"files_with_findings", S.FilesWithFindings},
       {"files_with_errors", S.FilesWithErrors},
+      {"files_fixed", S.FilesFixed},
       {"findings", S.Findings},
-      {"by_rule", llvm::json::Object{
-                      {"hardcoded-endpoint", S.HardcodedEndpoints},
-                      {"hardcoded-credential", S.HardcodedCredentials},
-                      {"partially-hardcoded", S.PartiallyHardcoded},
-                  }},
+      {"fixable", S.Fixable},
+      {"fixed", S.Fixed},
+      {"manual", S.Manual},
+      {"by_rule",
+       llvm::json::Object{
+           {"hardcoded-endpoint", S.HardcodedEndpoints},
+           {"hardcoded-credential", S.HardcodedCredentials},
+           {"partially-hardcoded", S.PartiallyHardcoded},
+       }},
   };
+}
+
+llvm::json::Array profilesToJson(const std::vector<ProfileInfo> &Profiles) {
+  llvm::json::Array Out;
+  for (const ProfileInfo &P : Profiles) {
+    llvm::json::Array Variables;
+    for (const std::string &Variable : P.Variables)
+      Variables.push_back(Variable);
+    Out.push_back(llvm::json::Object{{"name", P.Name},
+                                     {"address", P.Address},
+                                     {"endpoint", P.Endpoint},
+                                     {"sites", P.Sites},
+                                     {"variables", std::move(Variables)}});
+  }
+  return Out;
 }
 
 } // namespace
@@ -55,6 +85,7 @@ void writeJson(const Report &R, llvm::raw_ostream &OS) {
                          {"version", Version},
                          {"root", R.Root},
                          {"files", std::move(Files)},
+                         {"profiles", profilesToJson(R.Profiles)},
                          {"summary", summaryToJson(R.computeSummary())}};
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))) << '\n';
 }

@@ -97,9 +97,13 @@ llvm::Expected<Format> parseFormat(llvm::StringRef Name) {
     return Format::Json;
   if (Name == "sarif")
     return Format::Sarif;
+  if (Name == "markdown")
+    return Format::Markdown;
+  if (Name == "html")
+    return Format::Html;
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "unknown report format '%s' (expected text, "
-                                 "json or sarif)",
+                                 "json, sarif, markdown or html)",
                                  Name.str().c_str());
 }
 
@@ -111,6 +115,10 @@ void writeReport(const Report &R, Format F, llvm::raw_ostream &OS) {
     return writeJson(R, OS);
   case Format::Sarif:
     return writeSarif(R, OS);
+  case Format::Markdown:
+    return writeMarkdown(R, OS);
+  case Format::Html:
+    return writeHtml(R, OS);
   }
 }
 

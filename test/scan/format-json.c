@@ -14,8 +14,9 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-NEXT:     "findings": [
 // CHECK-NEXT:       {
 // CHECK-NEXT:         "action": "fixable",
-// CHECK-NEXT:         "api": "redisConnect",
-// CHECK-NEXT:         "column": 36,
+// "after" and "before" sort around "api" when the rewrite is planned.
+// CHECK:              "api": "redisConnect",
+// CHECK:              "column": 36,
 // CHECK-NEXT:         "endpoint": "redis://10.0.0.12:6380",
 // CHECK-NEXT:         "line": 7,
 // CHECK-NEXT:         "message": "hardcoded Redis endpoint 'redis://10.0.0.12:6380' in call to 'redisConnect'",
@@ -38,15 +39,34 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-NEXT:     "status": "findings"
 // CHECK-NEXT:   }
 // CHECK-NEXT: ],
+// CHECK-NEXT: "profiles": [
+// CHECK-NEXT:   {
+// CHECK-NEXT:     "address": "redis://10.0.0.12:6380",
+// CHECK-NEXT:     "endpoint": "redis://10.0.0.12:6380",
+// CHECK-NEXT:     "name": "default",
+// CHECK-NEXT:     "sites": 1,
+// CHECK-NEXT:     "variables": [
+// CHECK-NEXT:       "REDIS_URL",
+// CHECK-NEXT:       "REDIS_HOST",
+// CHECK-NEXT:       "REDIS_PORT",
+// CHECK-NEXT:       "REDIS_SOCKET",
+// CHECK-NEXT:       "REDIS_PASSWORD"
+// CHECK-NEXT:     ]
+// CHECK-NEXT:   }
+// CHECK-NEXT: ],
 // CHECK:      "summary": {
 // CHECK-NEXT:   "by_rule": {
 // CHECK-NEXT:     "hardcoded-credential": 0,
 // CHECK-NEXT:     "hardcoded-endpoint": 1,
 // CHECK-NEXT:     "partially-hardcoded": 1
 // CHECK-NEXT:   },
+// CHECK-NEXT:   "files_fixed": 0,
 // CHECK-NEXT:   "files_scanned": 1,
 // CHECK-NEXT:   "files_with_errors": 0,
 // CHECK-NEXT:   "files_with_findings": 1,
-// CHECK-NEXT:   "findings": 2
+// CHECK-NEXT:   "findings": 2,
+// CHECK-NEXT:   "fixable": 1,
+// CHECK-NEXT:   "fixed": 0,
+// CHECK-NEXT:   "manual": 1
 // CHECK-NEXT: },
 // CHECK-NEXT: "tool": "rehost",

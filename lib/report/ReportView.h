@@ -1,0 +1,81 @@
+//===- ReportView.h - What the reviewer reports show, before markup -------===//
+//
+// The Markdown and HTML reports say the same things in the same order; only
+// their markup differs. This view decides the content once (which counts,
+// which rows, what an empty cell reads as) so each writer only renders spans,
+// tables and headings.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_LIB_REPORT_REPORTVIEW_H
+#define REHOST_LIB_REPORT_REPORTVIEW_H
+
+#include "rehost/Report.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace rehost {
+
+/// A run of text; Code text (source, identifiers, commands) is shown as code.
+struct Span {
+  std::string Text;
+  bool Code = false;
+};
+using Paragraph = std::vector<Span>;
+
+struct Table {
+  std::vector<llvm::StringRef> Header;
+  std::vector<std::vector<Paragraph>> Rows; ///< One cell per column.
+};
+
+/// One labelled number of the summary.
+struct Count {
+  llvm::StringRef Label;
+  unsigned Value = 0;
+};
+
+/// A file with findings or an error; clean files are only counted.
+struct FileSection {
+  std::string Path;
+  std::string Error; ///< "Not analysed: why", when it could not be.
+  Table Findings;    ///< Empty when the file has none.
+};
+
+/// A block of code to copy, with the language a renderer may highlight.
+struct CodeBlock {
+  llvm::StringRef Language;
+  std::vector<llvm::StringRef> Lines;
+};
+
+/// The closing section: how to link the runtime the fix calls into.
+struct LinkingSection {
+  llvm::StringRef Heading;
+  Paragraph PkgConfigIntro;
+  CodeBlock PkgConfig;
+  Paragraph CMakeIntro;
+  CodeBlock CMake;
+  Paragraph Doctor;
+};
+
+struct ReportView {
+  std::string Title;
+  llvm::StringRef SummaryHeading;
+  std::vector<Count> Counts;
+  std::string FixedShare; ///< "3 of 4 findings fixed (75%)".
+  llvm::StringRef ProfilesHeading;
+  Table Profiles;
+  llvm::StringRef NoProfiles; ///< Said instead of an empty table.
+  llvm::StringRef FilesHeading;
+  std::vector<FileSection> Files;
+  llvm::StringRef NoFiles; ///< Said when no file has findings or errors.
+  LinkingSection Linking;
+};
+
+ReportView buildReportView(const Report &R);
+
+} // namespace rehost
+
+#endif // REHOST_LIB_REPORT_REPORTVIEW_H
