@@ -30,6 +30,10 @@ def tool(name, path):
 config.substitutions.append(("%rehost", config.rehost_path))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%python", config.python_executable))
+# Rewritten code must still compile: %clang-syntax checks it against the
+# runtime's headers.
+config.substitutions.append(
+    ("%clang-syntax", config.clang_path + " -fsyntax-only -Werror=implicit-function-declaration -I" + config.runtime_include))
 # %expect-exit N CMD: succeeds only when CMD exits with N (0, 1 or 2 for rehost).
 config.substitutions.append(
     ("%expect-exit", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "expect-exit.py")))

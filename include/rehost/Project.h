@@ -10,8 +10,10 @@
 #ifndef REHOST_PROJECT_H
 #define REHOST_PROJECT_H
 
+#include "rehost/EditPlan.h"
 #include "rehost/Report.h"
 #include "rehost/Site.h"
+#include "rehost/ToolConfig.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -25,24 +27,38 @@ namespace rehost {
 struct TranslationUnitFacts {
   std::string MainFile; ///< Absolute path.
   std::vector<Site> Sites;
+  std::vector<MacroBodyUse> MacroBodyUses;
   std::string Error; ///< Non-empty when the unit could not be analysed.
 };
 
-/// Names one profile per distinct endpoint: the most used is "default", the
-/// others get stable names derived from the endpoint. Keys are endpoint
-/// addresses (Endpoint::address()).
+/// Names one profile per distinct endpoint: names given in \p Preset
+/// (address -> name, from .rehost.toml) first, then "default" for the most
+/// used of the others, then stable names derived from the endpoint. Keys are
+/// endpoint addresses (Endpoint::address()).
 std::map<std::string, std::string>
-nameProfiles(llvm::ArrayRef<std::string> EndpointUses);
+nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
+             const std::map<std::string, std::string> &Preset = {});
 
 /// The environment variables that override profile \p Profile in the
 /// runtime (REDIS_URL, REDIS_HOST, ... for "default"; REDIS_QUEUE_URL, ...
 /// for "queue").
 std::vector<std::string> profileVariables(llvm::StringRef Profile);
 
-/// Merges the facts of all translation units into one report whose paths are
+/// What phase two decided: the findings, and the edits that fix the
+/// fixable ones.
+struct Resolution {
+  Report Findings;
+  EditPlan Edits;
+};
+
+/// Merges the facts of all translation units: one finding per site (a header
+/// included by many units is seen once), profiles named, macro bodies whose
+/// expansions disagree and overlapping edits refused (those sites become
+/// manual), and the edits of the rest grouped per file. Sites in files the
+/// \p Config excludes, or on hosts it allows, are dropped. Report paths are
 /// shown relative to \p Root.
-Report resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
-                      llvm::StringRef Root);
+Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
+                          llvm::StringRef Root, const ToolConfig &Config = {});
 
 } // namespace rehost
 

@@ -42,6 +42,9 @@ struct Finding {
   /// (passwords redacted in both). After is empty when nothing changes.
   std::string Before;
   std::string After;
+  /// The file the rewrite edits (a macro body may live in another header);
+  /// empty when nothing is edited.
+  std::string EditFile;
 
   /// The one-line diagnostic message.
   std::string message() const;

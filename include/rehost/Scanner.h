@@ -7,6 +7,7 @@
 
 #include "llvm/Support/Error.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct ScanRequest {
   std::vector<std::string> ExtraArgs;
   /// Whether `--` was given (it may be given with no arguments).
   bool HasExtraArgs = false;
+  /// Files never parsed (.rehost.toml's exclude); none when unset.
+  std::function<bool(llvm::StringRef)> IsExcluded;
 };
 
 /// Parses every requested translation unit and collects its sites. Errors

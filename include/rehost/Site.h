@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 namespace rehost {
 
@@ -85,6 +86,39 @@ enum class Rule { HardcodedEndpoint, HardcodedCredential, PartiallyHardcoded };
 /// The rule's identifier as it appears in diagnostics and reports.
 llvm::StringRef ruleId(Rule R);
 
+/// One text edit phase one plans for a site. "{profile}" in Text stands for
+/// the profile name that phase two gives the site's endpoint.
+struct PlannedEdit {
+  std::string File; ///< Absolute path of the file the edit lands in.
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+  /// Digest of the file's content when it was parsed: a file changed on disk
+  /// since is not overwritten.
+  std::string Digest;
+
+  static constexpr llvm::StringLiteral ProfilePlaceholder = "{profile}";
+};
+
+/// A catalogued call spelled inside a macro body: an edit of the body changes
+/// every expansion, so phase two checks they all mean the same endpoint.
+struct MacroBodyUse {
+  std::string Key;     ///< "file:offset" of the body's spelling.
+  std::string Address; ///< Endpoint::address(); empty when not constant.
+};
+
+/// How a site would be rewritten: the edits, or why it cannot be.
+struct Rewrite {
+  std::vector<PlannedEdit> Edits;
+  std::string ManualReason; ///< Non-empty: rewrite by hand, Edits is empty.
+  std::string Include;      ///< The runtime header each edited file needs.
+  std::string MacroBodyKey; ///< Set when the edit lands in a macro body.
+  /// The source line the first edit lands on and its offset in the file,
+  /// for the report's before and after.
+  std::string EditLine;
+  unsigned EditLineOffset = 0;
+};
+
 /// One place in the source that sets a Redis endpoint or credential.
 struct Site {
   std::string File; ///< Absolute, normalised path of the file holding the site.
@@ -96,6 +130,7 @@ struct Site {
   ApiKind Kind = ApiKind::Function;
   Rule R = Rule::HardcodedEndpoint;
   Endpoint Target;
+  Rewrite Plan;
 };
 
 } // namespace rehost

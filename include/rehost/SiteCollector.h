@@ -15,9 +15,12 @@ class ASTConsumer;
 namespace rehost {
 
 /// Creates the AST consumer that matches the catalog against one translation
-/// unit and appends every site with a hardcoded part to \p Sites.
+/// unit, appends every site with a hardcoded part to \p Sites (with its
+/// planned rewrite) and every catalogued call spelled in a macro body to
+/// \p MacroBodyUses.
 std::unique_ptr<clang::ASTConsumer>
-createSiteCollector(std::vector<Site> &Sites);
+createSiteCollector(std::vector<Site> &Sites,
+                    std::vector<MacroBodyUse> &MacroBodyUses);
 
 } // namespace rehost
 

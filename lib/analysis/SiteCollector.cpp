@@ -5,6 +5,7 @@
 #include "rehost/Catalog.h"
 #include "rehost/CommandFormat.h"
 #include "rehost/ConstantEvaluator.h"
+#include "rehost/RewritePlanner.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -33,6 +34,7 @@ struct ApiUse {
   const FunctionDecl *Callee = nullptr;
   llvm::SmallVector<const Expr *, 4> Args;
   SourceLocation Loc;
+  const CallExpr *Call = nullptr; ///< For calls: what a rewrite edits.
 };
 
 /// Matching is on the declaration, not the spelling: a project function that
@@ -119,6 +121,7 @@ ApiUse useOfCall(const CallExpr &Call, const FunctionDecl &Callee) {
              {},
              Call.getBeginLoc()};
   Use.Args.append(Call.arg_begin(), Call.arg_end());
+  Use.Call = &Call;
   return Use;
 }
 
@@ -141,10 +144,16 @@ ApiUse useOfAssignment(const Expr &Assignment, const FieldDecl &Field,
 
 class CatalogCallback : public MatchFinder::MatchCallback {
 public:
-  explicit CatalogCallback(std::vector<Site> &Sites) : Sites(Sites) {}
+  CatalogCallback(std::vector<Site> &Sites,
+                  std::vector<MacroBodyUse> &MacroBodyUses)
+      : Sites(Sites), MacroBodyUses(MacroBodyUses) {}
 
-  /// The evaluator of the translation unit being matched.
-  void setEvaluator(ConstantEvaluator *E) { Evaluator = E; }
+  /// The per-unit helpers of the translation unit being matched.
+  void setUnit(ASTContext *Ctx, ConstantEvaluator *E, FileDigests *D) {
+    Context = Ctx;
+    Evaluator = E;
+    Digests = D;
+  }
 
   void run(const MatchFinder::MatchResult &Result) override {
     const BoundNodes &Nodes = Result.Nodes;
@@ -170,6 +179,11 @@ private:
       return;
 
     Endpoint Target = evaluateEndpoint(Use.Args, *Entry);
+    // Every expansion of a macro body is recorded, finding or not: editing
+    // the body is safe only when they all mean one endpoint.
+    if (Use.Call)
+      if (std::string Key = macroBodyKey(*Use.Call, SM); !Key.empty())
+        MacroBodyUses.push_back({std::move(Key), Target.address()});
     llvm::Optional<Rule> Found = classify(Target);
     if (!Found)
       return;
@@ -190,6 +204,8 @@ private:
     S.Kind = Entry->Kind;
     S.R = *Found;
     S.Target = std::move(Target);
+    S.Plan = planRewrite(S.R, *Entry, Use.Call, SM, Context->getLangOpts(),
+                         *Digests);
     Sites.push_back(std::move(S));
   }
 
@@ -270,7 +286,10 @@ private:
   }
 
   std::vector<Site> &Sites;
+  std::vector<MacroBodyUse> &MacroBodyUses;
+  ASTContext *Context = nullptr;
   ConstantEvaluator *Evaluator = nullptr;
+  FileDigests *Digests = nullptr;
 };
 
 /// The catalogued names of one kind, for the matchers' name filters.
@@ -284,7 +303,9 @@ std::vector<llvm::StringRef> namesOf(ApiKind Kind) {
 
 class SiteCollectorConsumer : public ASTConsumer {
 public:
-  explicit SiteCollectorConsumer(std::vector<Site> &Sites) : Callback(Sites) {
+  SiteCollectorConsumer(std::vector<Site> &Sites,
+                        std::vector<MacroBodyUse> &MacroBodyUses)
+      : Callback(Sites, MacroBodyUses) {
     std::vector<llvm::StringRef> CallNames = namesOf(ApiKind::Function);
     llvm::append_range(CallNames, namesOf(ApiKind::Method));
     // Templates are read once, in their written form: an instantiation would
@@ -321,9 +342,10 @@ public:
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     ConstantEvaluator Evaluator(Ctx);
-    Callback.setEvaluator(&Evaluator);
+    FileDigests Digests(Ctx.getSourceManager());
+    Callback.setUnit(&Ctx, &Evaluator, &Digests);
     Finder.matchAST(Ctx);
-    Callback.setEvaluator(nullptr);
+    Callback.setUnit(nullptr, nullptr, nullptr);
   }
 
 private:
@@ -333,8 +355,10 @@ private:
 
 } // namespace
 
-std::unique_ptr<ASTConsumer> createSiteCollector(std::vector<Site> &Sites) {
-  return std::make_unique<SiteCollectorConsumer>(Sites);
+std::unique_ptr<ASTConsumer>
+createSiteCollector(std::vector<Site> &Sites,
+                    std::vector<MacroBodyUse> &MacroBodyUses) {
+  return std::make_unique<SiteCollectorConsumer>(Sites, MacroBodyUses);
 }
 
 } // namespace rehost

@@ -2,6 +2,8 @@
 
 #include "rehost/Project.h"
 
+#include "rehost/Uri.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -63,14 +65,114 @@ Finding makeFinding(const Site &S, llvm::StringRef Profile) {
   F.Column = S.Column;
   F.LineText = S.LineText;
   F.Endpoint = S.Target.uri();
-  if (S.R == Rule::PartiallyHardcoded) {
-    F.Act = Action::Manual;
-    F.Reason = "a constant fallback is mixed with values computed at run "
-               "time; move the fallback into configuration by hand";
-  } else {
+  if (S.R != Rule::PartiallyHardcoded)
     F.Profile = Profile.str();
-  }
+  F.Act = S.Plan.Edits.empty() ? Action::Manual : Action::Fixable;
+  F.Reason = S.Plan.ManualReason;
   return F;
+}
+
+/// Whether the endpoint's host is one .rehost.toml's allow_hosts names.
+bool isAllowed(const Endpoint &Target, const ToolConfig &Config) {
+  if (Target.Host.isKnown())
+    return Config.isAllowedHost(Target.Host.Text);
+  if (Target.Uri.isKnown())
+    return Config.isAllowedHost(splitUri(Target.Uri.Text).Host);
+  return false;
+}
+
+bool overlaps(const FileEdit &A, const FileEdit &B) {
+  if (A.Offset == B.Offset)
+    return true; // Two texts at one place: their order would be a guess.
+  return A.Offset < B.Offset + B.Length && B.Offset < A.Offset + A.Length;
+}
+
+bool sameEdit(const FileEdit &A, const FileEdit &B) {
+  return A.Offset == B.Offset && A.Length == B.Length && A.Text == B.Text;
+}
+
+/// Collects the edits of every fixable site, file by file. A site's edits go
+/// in together or not at all; an edit identical to one already planned (the
+/// same header seen again, a macro body) is planned once.
+class EditCollector {
+public:
+  /// Adds \p Edits, or returns why they conflict with what is planned.
+  std::string add(llvm::ArrayRef<PlannedEdit> Edits, llvm::StringRef Include) {
+    for (const PlannedEdit &E : Edits) {
+      auto It = Files.find(E.File);
+      if (It == Files.end())
+        continue;
+      if (It->second.Digest != E.Digest)
+        return E.File + " changed while it was being analysed";
+      FileEdit Candidate{E.Offset, E.Length, E.Text};
+      for (const FileEdit &Planned : It->second.Edits)
+        if (!sameEdit(Planned, Candidate) && overlaps(Planned, Candidate))
+          return "its edit overlaps another site's edit in " + E.File;
+    }
+    for (const PlannedEdit &E : Edits) {
+      FilePlan &Plan = Files[E.File];
+      Plan.Path = E.File;
+      Plan.Digest = E.Digest;
+      Plan.Includes.insert(Include.str());
+      FileEdit Edit{E.Offset, E.Length, E.Text};
+      if (llvm::none_of(Plan.Edits,
+                        [&](const FileEdit &P) { return sameEdit(P, Edit); }))
+        Plan.Edits.push_back(std::move(Edit));
+    }
+    return {};
+  }
+
+  EditPlan take() {
+    EditPlan Plan;
+    for (auto &Entry : Files) {
+      llvm::sort(Entry.second.Edits, [](const FileEdit &A, const FileEdit &B) {
+        return A.Offset < B.Offset;
+      });
+      Plan.Files.push_back(std::move(Entry.second));
+    }
+    return Plan;
+  }
+
+private:
+  std::map<std::string, FilePlan> Files;
+};
+
+std::vector<PlannedEdit> withProfile(llvm::ArrayRef<PlannedEdit> Edits,
+                                     llvm::StringRef Profile) {
+  std::vector<PlannedEdit> Out(Edits.begin(), Edits.end());
+  for (PlannedEdit &E : Out)
+    for (size_t At; (At = E.Text.find(PlannedEdit::ProfilePlaceholder.str())) !=
+                    std::string::npos;)
+      E.Text.replace(At, PlannedEdit::ProfilePlaceholder.size(), Profile.str());
+  return Out;
+}
+
+/// The line the rewrite edits, after the edits that fall on it.
+std::string rewrittenLine(const Rewrite &Plan,
+                          llvm::ArrayRef<PlannedEdit> Edits) {
+  std::string Line = Plan.EditLine;
+  const std::string &File = Edits.front().File;
+  for (const PlannedEdit &E : llvm::reverse(Edits)) {
+    if (E.File != File || E.Offset < Plan.EditLineOffset ||
+        E.Offset + E.Length > Plan.EditLineOffset + Line.size())
+      continue;
+    Line.replace(E.Offset - Plan.EditLineOffset, E.Length, E.Text);
+  }
+  return Line;
+}
+
+/// Every macro body whose expansions do not all mean one endpoint.
+std::set<std::string>
+disagreeingMacroBodies(llvm::ArrayRef<TranslationUnitFacts> Units) {
+  std::map<std::string, std::set<std::string>> Addresses;
+  for (const TranslationUnitFacts &Unit : Units)
+    for (const MacroBodyUse &Use : Unit.MacroBodyUses)
+      Addresses[Use.Key].insert(Use.Address);
+  std::set<std::string> Out;
+  for (const auto &[Key, Seen] : Addresses)
+    if (Seen.size() > 1 || Seen.count(""))
+      Out.insert(Key);
+  return Out;
 }
 
 std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
@@ -123,7 +225,8 @@ std::vector<std::string> profileVariables(llvm::StringRef Profile) {
 }
 
 std::map<std::string, std::string>
-nameProfiles(llvm::ArrayRef<std::string> EndpointUses) {
+nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
+             const std::map<std::string, std::string> &Preset) {
   // Most used first; ties keep the order of first use, so names are stable.
   std::vector<std::pair<std::string, unsigned>> Counts;
   for (const std::string &Uri : EndpointUses) {
@@ -138,18 +241,27 @@ nameProfiles(llvm::ArrayRef<std::string> EndpointUses) {
 
   std::map<std::string, std::string> Names;
   llvm::StringSet<> Taken;
+  for (const auto &[Address, Name] : Preset)
+    Taken.insert(Name);
   for (const auto &[Uri, Count] : Counts) {
-    std::string Name = Names.empty() ? DefaultProfile.str() : deriveName(Uri);
+    if (auto Given = Preset.find(Uri); Given != Preset.end()) {
+      Names.emplace(Uri, Given->second);
+      continue;
+    }
+    std::string Name = Taken.insert(DefaultProfile).second
+                           ? DefaultProfile.str()
+                           : deriveName(Uri);
     std::string Unique = Name;
-    for (unsigned N = 2; !Taken.insert(Unique).second; ++N)
+    for (unsigned N = 2;
+         Unique != DefaultProfile && !Taken.insert(Unique).second; ++N)
       Unique = Name + "-" + std::to_string(N);
     Names.emplace(Uri, Unique);
   }
   return Names;
 }
 
-Report resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
-                      llvm::StringRef Root) {
+Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
+                          llvm::StringRef Root, const ToolConfig &Config) {
   std::map<std::string, FileReport> Files;
   auto FileFor = [&](const std::string &Path) -> FileReport & {
     FileReport &File = Files[Path];
@@ -170,7 +282,8 @@ Report resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
       Main.Error = Unit.Error;
     }
     for (const Site &S : Unit.Sites)
-      if (Seen.emplace(S.File, S.Offset, S.Api).second)
+      if (!Config.isExcluded(S.File) && !isAllowed(S.Target, Config) &&
+          Seen.emplace(S.File, S.Offset, S.Api).second)
         Sites.push_back(&S);
   }
   llvm::sort(Sites, [](const Site *A, const Site *B) {
@@ -184,24 +297,47 @@ Report resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   for (const Site *S : Sites)
     if (S->R != Rule::PartiallyHardcoded && !S->Target.address().empty())
       Uses.push_back(S->Target.address());
-  std::map<std::string, std::string> Profiles = nameProfiles(Uses);
+  std::map<std::string, std::string> Profiles =
+      nameProfiles(Uses, Config.ProfileNames);
 
+  std::set<std::string> Disagreeing = disagreeingMacroBodies(Units);
+  EditCollector Edits;
   for (const Site *S : Sites) {
     FileReport &File = FileFor(S->File);
     auto Profile = Profiles.find(S->Target.address());
-    File.Findings.push_back(makeFinding(
-        *S, Profile == Profiles.end() ? llvm::StringRef() : Profile->second));
+    Finding F = makeFinding(*S, Profile == Profiles.end() ? llvm::StringRef()
+                                                          : Profile->second);
+    if (F.Act == Action::Fixable) {
+      std::vector<PlannedEdit> Planned = withProfile(S->Plan.Edits, F.Profile);
+      std::string Conflict;
+      if (Disagreeing.count(S->Plan.MacroBodyKey))
+        Conflict = "it is spelled in a macro body whose expansions mean "
+                   "different endpoints; rewrite the macro by hand";
+      else
+        Conflict = Edits.add(Planned, S->Plan.Include);
+      if (Conflict.empty()) {
+        F.Before = S->Target.redactPasswords(S->Plan.EditLine);
+        F.After = S->Target.redactPasswords(rewrittenLine(S->Plan, Planned));
+        F.EditFile = Planned.front().File;
+      } else {
+        F.Act = Action::Manual;
+        F.Reason = std::move(Conflict);
+      }
+    }
+    File.Findings.push_back(std::move(F));
     if (File.State == FileReport::Status::Clean)
       File.State = FileReport::Status::Findings;
   }
 
-  Report R;
+  Resolution Out;
+  Report &R = Out.Findings;
   R.Profiles = describeProfiles(Profiles, Sites);
   R.Root = Root.str();
   for (auto &Entry : Files)
     R.Files.push_back(std::move(Entry.second));
   R.TranslationUnits = Units.size();
-  return R;
+  Out.Edits = Edits.take();
+  return Out;
 }
 
 } // namespace rehost

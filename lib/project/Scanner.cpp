@@ -122,13 +122,13 @@ ArgumentsAdjuster resourceDirAdjuster() {
 
 class CollectorFactory {
 public:
-  explicit CollectorFactory(std::vector<Site> &Sites) : Sites(Sites) {}
+  explicit CollectorFactory(TranslationUnitFacts &Facts) : Facts(Facts) {}
   std::unique_ptr<ASTConsumer> newASTConsumer() {
-    return createSiteCollector(Sites);
+    return createSiteCollector(Facts.Sites, Facts.MacroBodyUses);
   }
 
 private:
-  std::vector<Site> &Sites;
+  TranslationUnitFacts &Facts;
 };
 
 TranslationUnitFacts analyse(CompilationDatabase &Database,
@@ -143,16 +143,19 @@ TranslationUnitFacts analyse(CompilationDatabase &Database,
     return Facts;
   }
   ClangTool Tool(Database, {File});
-  Tool.appendArgumentsAdjuster(
-      getInsertArgumentAdjuster(CommandLineArguments(ExtraArgs.begin(),
-                                                     ExtraArgs.end()),
-                                ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+      CommandLineArguments(ExtraArgs.begin(), ExtraArgs.end()),
+      ArgumentInsertPosition::END));
   // The project's own warnings are not ours to report.
   Tool.appendArgumentsAdjuster(
       getInsertArgumentAdjuster("-w", ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(resourceDirAdjuster());
+  // Last in the search order: the project's own flags win.
+  for (llvm::StringRef Dir : runtimeIncludeDirs())
+    Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+        {"-idirafter", Dir.str()}, ArgumentInsertPosition::END));
 
-  CollectorFactory Factory(Facts.Sites);
+  CollectorFactory Factory(Facts);
   if (Tool.run(newFrontendActionFactory(&Factory).get()) != 0) {
     Facts.Error = "could not be parsed (the compiler's errors are above)";
     Log << File << ": error: " << Facts.Error << "\n";
@@ -181,7 +184,8 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log) {
 
   std::vector<TranslationUnitFacts> Units;
   for (const std::string &File : Files)
-    Units.push_back(analyse(**Database, File, Request.ExtraArgs, Log));
+    if (!Request.IsExcluded || !Request.IsExcluded(File))
+      Units.push_back(analyse(**Database, File, Request.ExtraArgs, Log));
   return Units;
 }
 

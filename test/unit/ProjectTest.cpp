@@ -40,9 +40,9 @@ TEST(Profiles, CollidingNamesGetSuffixes) {
 }
 
 TEST(Project, HeaderSitesSeenByManyUnitsAreReportedOnce) {
-  rehost::TranslationUnitFacts A{"/p/a.c", {tcpSite("/p/h.h", 10, "h", "1")}, ""};
-  rehost::TranslationUnitFacts B{"/p/b.c", {tcpSite("/p/h.h", 10, "h", "1")}, ""};
-  rehost::Report R = rehost::resolveProject({A, B}, "/p");
+  rehost::TranslationUnitFacts A{"/p/a.c", {tcpSite("/p/h.h", 10, "h", "1")}, {}, ""};
+  rehost::TranslationUnitFacts B{"/p/b.c", {tcpSite("/p/h.h", 10, "h", "1")}, {}, ""};
+  rehost::Report R = rehost::resolveProject({A, B}, "/p").Findings;
   rehost::Summary S = R.computeSummary();
   EXPECT_EQ(S.Findings, 1u);
   EXPECT_EQ(S.FilesScanned, 2u);
@@ -52,9 +52,9 @@ TEST(Project, HeaderSitesSeenByManyUnitsAreReportedOnce) {
 }
 
 TEST(Project, FailedUnitsAreErrorsAndOthersStillCount) {
-  rehost::TranslationUnitFacts A{"/p/a.c", {}, "could not be parsed"};
-  rehost::TranslationUnitFacts B{"/p/b.c", {tcpSite("/p/b.c", 3, "h", "1")}, ""};
-  rehost::Report R = rehost::resolveProject({A, B}, "/p");
+  rehost::TranslationUnitFacts A{"/p/a.c", {}, {}, "could not be parsed"};
+  rehost::TranslationUnitFacts B{"/p/b.c", {tcpSite("/p/b.c", 3, "h", "1")}, {}, ""};
+  rehost::Report R = rehost::resolveProject({A, B}, "/p").Findings;
   rehost::Summary S = R.computeSummary();
   EXPECT_EQ(S.FilesWithErrors, 1u);
   EXPECT_EQ(S.Findings, 1u);
@@ -89,8 +89,9 @@ TEST(Project, ReportListsProfilesDefaultFirst) {
       {tcpSite("/p/a.c", 1, "b.internal", "6379"),
        tcpSite("/p/a.c", 2, "a.internal", "6379"),
        tcpSite("/p/a.c", 3, "a.internal", "6379")},
+      {},
       ""};
-  rehost::Report R = rehost::resolveProject({A}, "/p");
+  rehost::Report R = rehost::resolveProject({A}, "/p").Findings;
   ASSERT_EQ(R.Profiles.size(), 2u);
   EXPECT_EQ(R.Profiles[0].Name, "default");
   EXPECT_EQ(R.Profiles[0].Endpoint, "redis://a.internal:6379");

@@ -1,20 +1,25 @@
 //===- main.cpp - The rehost command line ---------------------------------===//
 //
 // Flags in, library calls, exit code out. Exit codes: 0 nothing to report,
-// 1 findings, 2 usage or input error.
+// 1 findings (fix: findings left unfixed), 2 usage or input error.
 //
 //===----------------------------------------------------------------------===//
 
+#include "rehost/EditApplier.h"
 #include "rehost/Project.h"
 #include "rehost/Report.h"
+#include "rehost/RuntimeConfigWriter.h"
 #include "rehost/Scanner.h"
+#include "rehost/ToolConfig.h"
 #include "rehost/Version.h"
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -26,52 +31,211 @@ enum ExitCode { Clean = 0, Findings = 1, InputError = 2 };
 struct ReportOptions {
   std::string Format = "text";
   std::string Output;
+  std::string ConfigPath; ///< --config: the tool's .rehost.toml.
 };
 
-int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options) {
-  auto Units = rehost::collectFacts(Request, llvm::errs());
-  if (!Units) {
-    fmt::print(stderr, "rehost: error: {}\n", llvm::toString(Units.takeError()));
-    return InputError;
-  }
-  llvm::SmallString<256> Root;
-  llvm::sys::fs::current_path(Root);
-  rehost::Report Report = rehost::resolveProject(*Units, Root);
+struct FixOptions {
+  bool DryRun = false;
+  std::string RuntimeConfig = "rehost.toml";
+};
 
+const char *plural(unsigned N) { return N == 1 ? "" : "s"; }
+
+bool writeReportTo(const rehost::Report &Report, const ReportOptions &Options) {
   auto Format = rehost::parseFormat(Options.Format);
   if (!Format) {
-    fmt::print(stderr, "rehost: error: {}\n", llvm::toString(Format.takeError()));
-    return InputError;
+    fmt::print(stderr, "rehost: error: {}\n",
+               llvm::toString(Format.takeError()));
+    return false;
   }
   if (Options.Output.empty()) {
     rehost::writeReport(Report, *Format, llvm::outs());
-  } else {
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(Options.Output, EC);
-    if (EC) {
-      fmt::print(stderr, "rehost: error: cannot write the report to '{}': {}\n",
-                 Options.Output, EC.message());
-      return InputError;
-    }
-    rehost::writeReport(Report, *Format, Out);
+    // The summary goes to stderr after the report, also when both are piped.
+    llvm::outs().flush();
+    return true;
   }
+  std::error_code EC;
+  llvm::raw_fd_ostream Out(Options.Output, EC);
+  if (EC) {
+    fmt::print(stderr, "rehost: error: cannot write the report to '{}': {}\n",
+               Options.Output, EC.message());
+    return false;
+  }
+  rehost::writeReport(Report, *Format, Out);
+  return true;
+}
 
-  // The summary goes to stderr after the report, also when both are piped.
-  llvm::outs().flush();
+/// Phases one and two: every translation unit parsed, then one project view.
+llvm::Expected<rehost::Resolution> analyse(rehost::ScanRequest Request,
+                                           const rehost::ToolConfig &Config) {
+  Request.IsExcluded = [&](llvm::StringRef File) {
+    return Config.isExcluded(File);
+  };
+  auto Units = rehost::collectFacts(Request, llvm::errs());
+  if (!Units)
+    return Units.takeError();
+  llvm::SmallString<256> Root;
+  llvm::sys::fs::current_path(Root);
+  return rehost::resolveProject(*Units, Root, Config);
+}
+
+/// The tool's .rehost.toml: --config, else found upward from here.
+llvm::Expected<rehost::ToolConfig> loadConfig(const ReportOptions &Options) {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return rehost::loadToolConfig(Options.ConfigPath, Cwd);
+}
+
+int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
+            const rehost::ToolConfig &Config) {
+  auto Resolved = analyse(Request, Config);
+  if (!Resolved) {
+    fmt::print(stderr, "rehost: error: {}\n",
+               llvm::toString(Resolved.takeError()));
+    return InputError;
+  }
+  const rehost::Report &Report = Resolved->Findings;
+  if (!writeReportTo(Report, Options))
+    return InputError;
+
   rehost::Summary S = Report.computeSummary();
-  fmt::print(stderr,
-             "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
-             "credential{}) in {} file{}; {} translation unit{} scanned{}\n",
-             S.Findings, S.Findings == 1 ? "" : "s", S.HardcodedEndpoints,
-             S.PartiallyHardcoded, S.HardcodedCredentials,
-             S.HardcodedCredentials == 1 ? "" : "s", S.FilesWithFindings,
-             S.FilesWithFindings == 1 ? "" : "s", S.FilesScanned,
-             S.FilesScanned == 1 ? "" : "s",
-             S.FilesWithErrors ? fmt::format(", {} with errors", S.FilesWithErrors)
-                               : "");
+  fmt::print(
+      stderr,
+      "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
+      "credential{}) in {} file{}; {} translation unit{} scanned{}\n",
+      S.Findings, plural(S.Findings), S.HardcodedEndpoints,
+      S.PartiallyHardcoded, S.HardcodedCredentials,
+      plural(S.HardcodedCredentials), S.FilesWithFindings,
+      plural(S.FilesWithFindings), S.FilesScanned, plural(S.FilesScanned),
+      S.FilesWithErrors ? fmt::format(", {} with errors", S.FilesWithErrors)
+                        : "");
   if (S.FilesWithErrors)
     return InputError;
   return S.Findings ? Findings : Clean;
+}
+
+/// Marks what phase three did: findings whose file was written are fixed,
+/// those whose file was refused are manual with the reason.
+void recordOutcomes(rehost::Report &Report,
+                    llvm::ArrayRef<rehost::FileOutcome> Outcomes, bool DryRun) {
+  llvm::StringMap<std::string> Refused;
+  for (const rehost::FileOutcome &Outcome : Outcomes)
+    if (!Outcome.Error.empty())
+      Refused[Outcome.Path] = Outcome.Error;
+  for (rehost::FileReport &File : Report.Files)
+    for (rehost::Finding &F : File.Findings) {
+      if (F.Act != rehost::Action::Fixable)
+        continue;
+      auto It = Refused.find(F.EditFile);
+      if (It != Refused.end()) {
+        F.Act = rehost::Action::Manual;
+        F.Reason = "not rewritten: " + It->second;
+        F.After.clear();
+      } else if (!DryRun) {
+        F.Act = rehost::Action::Fixed;
+      }
+    }
+}
+
+/// The profiles whose findings were rewritten: the runtime's config file
+/// lists them.
+std::vector<rehost::ProfileInfo> fixedProfiles(const rehost::Report &Report) {
+  std::vector<rehost::ProfileInfo> Out;
+  for (const rehost::ProfileInfo &Profile : Report.Profiles)
+    for (const rehost::FileReport &File : Report.Files)
+      if (llvm::any_of(File.Findings, [&](const rehost::Finding &F) {
+            return F.Act == rehost::Action::Fixed && F.Profile == Profile.Name;
+          })) {
+        Out.push_back(Profile);
+        break;
+      }
+  return Out;
+}
+
+int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
+           const FixOptions &Fix, const rehost::ToolConfig &Config) {
+  auto Resolved = analyse(Request, Config);
+  if (!Resolved) {
+    fmt::print(stderr, "rehost: error: {}\n",
+               llvm::toString(Resolved.takeError()));
+    return InputError;
+  }
+  rehost::Report &Report = Resolved->Findings;
+  Report.Command = "fix";
+  std::vector<rehost::FileOutcome> Outcomes = rehost::applyEditPlan(
+      Resolved->Edits, Report.Root, {/*DryRun=*/Fix.DryRun});
+  unsigned Refused = 0;
+  for (const rehost::FileOutcome &Outcome : Outcomes) {
+    if (Fix.DryRun)
+      llvm::outs() << Outcome.Diff;
+    if (!Outcome.Error.empty()) {
+      ++Refused;
+      fmt::print(stderr, "{}: error: {}\n", Outcome.Path, Outcome.Error);
+    }
+  }
+  llvm::outs().flush();
+  recordOutcomes(Report, Outcomes, Fix.DryRun);
+  if (!Fix.DryRun) {
+    std::vector<std::string> Added;
+    if (llvm::Error Err =
+            rehost::writeRuntimeConfig(Fix.RuntimeConfig, fixedProfiles(Report),
+                                       /*Strict=*/false, &Added)) {
+      fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
+      return InputError;
+    }
+    if (!Added.empty())
+      fmt::print(stderr, "rehost: added profile{} {} to the runtime's {}\n",
+                 plural(Added.size()), fmt::join(Added, ", "),
+                 Fix.RuntimeConfig);
+  }
+  // A dry run's output is the diff; its report is written only on request.
+  if ((!Fix.DryRun || !Options.Output.empty()) &&
+      !writeReportTo(Report, Options))
+    return InputError;
+
+  rehost::Summary S = Report.computeSummary();
+  unsigned Changed = Outcomes.size() - Refused;
+  fmt::print(stderr,
+             "rehost: {} {} of {} finding{} in {} file{} ({} file{} {}); {} "
+             "manual; {} translation unit{} scanned{}\n",
+             Fix.DryRun ? "would fix" : "fixed",
+             Fix.DryRun ? S.Fixable : S.Fixed, S.Findings, plural(S.Findings),
+             S.FilesWithFindings, plural(S.FilesWithFindings), Changed,
+             plural(Changed), Fix.DryRun ? "to change" : "changed", S.Manual,
+             S.FilesScanned, plural(S.FilesScanned),
+             S.FilesWithErrors || Refused
+                 ? fmt::format(", {} with errors", S.FilesWithErrors + Refused)
+                 : "");
+  if (S.FilesWithErrors || Refused)
+    return InputError;
+  return S.Manual || (Fix.DryRun && S.Fixable) ? Findings : Clean;
+}
+
+/// The options `scan` and `fix` share: the project and the report.
+void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
+                       ReportOptions &Options) {
+  Command.add_option("-p,--build-dir", Request.BuildDir,
+                     "Directory holding compile_commands.json (default: "
+                     "searched upward from the first file)");
+  Command.add_option("--config", Options.ConfigPath,
+                     "The tool's settings file (default: .rehost.toml found "
+                     "upward from the working directory)");
+  Command
+      .add_option("--format", Options.Format,
+                  "Report format: text, json, sarif, markdown or html")
+      ->check(
+          [](const std::string &Name) {
+            // The library decides which formats exist; the CLI only asks.
+            auto Parsed = rehost::parseFormat(Name);
+            return Parsed ? std::string() : llvm::toString(Parsed.takeError());
+          },
+          "FORMAT")
+      ->capture_default_str();
+  Command.add_option("-o,--output", Options.Output,
+                     "Write the report to FILE instead of standard output");
+  Command.add_option("files", Request.Files,
+                     "Files to analyse (default: every entry of the "
+                     "compilation database)");
 }
 
 } // namespace
@@ -93,31 +257,28 @@ int main(int argc, char **argv) {
                "rehost"};
   App.set_version_flag("--version", rehost::Version);
   App.require_subcommand(1);
+  App.footer("Compiler flags after '--' are appended to every command and "
+             "used alone for files the database does not list.");
 
   ReportOptions Options;
+  FixOptions Fix;
   CLI::App *Scan = App.add_subcommand(
       "scan", "Report every hardcoded Redis endpoint; change nothing");
-  Scan->add_option("-p,--build-dir", Request.BuildDir,
-                   "Directory holding compile_commands.json (default: "
-                   "searched upward from the first file)");
-  Scan->add_option("--format", Options.Format,
-                  "Report format: text, json or sarif")
-      ->check(
-          [](const std::string &Name) {
-            // The library decides which formats exist; the CLI only asks.
-            auto Parsed = rehost::parseFormat(Name);
-            return Parsed ? std::string() : llvm::toString(Parsed.takeError());
-          },
-          "FORMAT")
+  addProjectOptions(*Scan, Request, Options);
+  Scan->footer("Exit status: 0 no findings, 1 findings, 2 usage or input "
+               "error.");
+
+  CLI::App *FixCommand = App.add_subcommand(
+      "fix", "Rewrite hardcoded Redis endpoints onto the rehost runtime");
+  addProjectOptions(*FixCommand, Request, Options);
+  FixCommand->add_flag("--dry-run", Fix.DryRun,
+                       "Print a unified diff of the changes; write nothing");
+  FixCommand
+      ->add_option("--runtime-config", Fix.RuntimeConfig,
+                   "The runtime's config file to list the profiles in")
       ->capture_default_str();
-  Scan->add_option("-o,--output", Options.Output,
-                   "Write the report to FILE instead of standard output");
-  Scan->add_option("files", Request.Files,
-                   "Files to scan (default: every entry of the compilation "
-                   "database)");
-  Scan->footer("Compiler flags after '--' are appended to every command and "
-               "used alone for files the database does not list.\nExit "
-               "status: 0 no findings, 1 findings, 2 usage or input error.");
+  FixCommand->footer("Exit status: 0 everything fixed (or nothing to fix), 1 "
+                     "findings left for a human, 2 usage or input error.");
 
   try {
     App.parse(OwnArgs, argv);
@@ -125,5 +286,22 @@ int main(int argc, char **argv) {
     // Help and --version exit 0; every other parse error is a usage error.
     return App.exit(E) == 0 ? Clean : InputError;
   }
-  return runScan(Request, Options);
+  auto Config = loadConfig(Options);
+  if (!Config) {
+    fmt::print(stderr, "rehost: error: {}\n",
+               llvm::toString(Config.takeError()));
+    return InputError;
+  }
+  if (!FixCommand->parsed())
+    return runScan(Request, Options, *Config);
+  // Unless told otherwise, fix writes its per-file report to a file (a dry
+  // run's output is the diff).
+  if (FixCommand->get_option("--format")->count() == 0) {
+    Options.Format =
+        Config->ReportFormat.empty() ? "markdown" : Config->ReportFormat;
+    if (FixCommand->get_option("--output")->count() == 0 && !Fix.DryRun)
+      Options.Output = Config->ReportOutput.empty() ? "rehost-report.md"
+                                                    : Config->ReportOutput;
+  }
+  return runFix(Request, Options, Fix, *Config);
 }

@@ -1,0 +1,47 @@
+//===- EditApplier.h - Phase three: the planned edits, written safely -----===//
+
+#ifndef REHOST_EDITAPPLIER_H
+#define REHOST_EDITAPPLIER_H
+
+#include "rehost/EditPlan.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace rehost {
+
+struct ApplyOptions {
+  bool DryRun = false; ///< Compute the diff; write nothing.
+};
+
+/// What happened to one file of the plan.
+struct FileOutcome {
+  std::string Path;
+  std::string Error; ///< Why the file was left as it was; empty on success.
+  std::string Diff;  ///< Unified diff of the change (also on success).
+};
+
+/// Applies each file's edits plus one include per needed runtime header (none
+/// when the file includes it already), placed in the file's include block.
+/// A file whose content no longer matches what was parsed is not touched.
+/// Files are replaced atomically and keep their permissions and line
+/// endings. Diffs name files relative to \p Root.
+std::vector<FileOutcome> applyEditPlan(const EditPlan &Plan,
+                                       llvm::StringRef Root,
+                                       const ApplyOptions &Options);
+
+/// A unified diff (git style, 3 lines of context) of \p Old against the
+/// result of the sorted, non-overlapping \p Edits.
+std::string unifiedDiff(llvm::StringRef DisplayPath, llvm::StringRef Old,
+                        llvm::ArrayRef<FileEdit> Edits);
+
+/// Replaces \p Path with \p Content through a temporary file in the same
+/// directory and a rename, keeping the file's permissions.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
+
+} // namespace rehost
+
+#endif // REHOST_EDITAPPLIER_H
