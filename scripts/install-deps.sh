@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build ccache pkg-config g++ python3
   clang-14 libclang-14-dev libclang-cpp14-dev llvm-14-dev llvm-14-tools
-  libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev
+  clang-tools-14 libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev
   libhiredis-dev libtomlplusplus-dev redis-server redis-tools
 )
 

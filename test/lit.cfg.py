@@ -40,3 +40,5 @@ config.substitutions.append(
 config.substitutions.append(tool("FileCheck", config.filecheck_path))
 config.substitutions.append(tool("not", config.not_path))
 config.substitutions.append(tool("split-file", config.split_file_path))
+config.substitutions.append(
+    tool("clang-apply-replacements", os.path.join(config.llvm_tools_dir, "clang-apply-replacements")))

@@ -9,6 +9,10 @@
 #include "llvm/Support/Error.h"
 
 #include <string>
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
 #include <vector>
 
 namespace rehost {
@@ -22,6 +26,11 @@ struct FileOutcome {
   std::string Path;
   std::string Error; ///< Why the file was left as it was; empty on success.
   std::string Diff;  ///< Unified diff of the change (also on success).
+  /// Every edit of the file, includes too, sorted: what --export-fixes
+  /// hands to clang-apply-replacements.
+  std::vector<FileEdit> Edits;
+  std::string Original;  ///< The content before the edits, for --verify.
+  bool Restored = false; ///< --verify put Original back (Error says why).
 };
 
 /// Applies each file's edits plus one include per needed runtime header (none
@@ -32,6 +41,11 @@ struct FileOutcome {
 std::vector<FileOutcome> applyEditPlan(const EditPlan &Plan,
                                        llvm::StringRef Root,
                                        const ApplyOptions &Options);
+
+/// Writes \p Outcomes' edits in clang-tidy's --export-fixes YAML
+/// (TranslationUnitReplacements), which clang-apply-replacements applies.
+void writeExportedFixes(llvm::ArrayRef<FileOutcome> Outcomes,
+                        llvm::raw_ostream &OS);
 
 /// A unified diff (git style, 3 lines of context) of \p Old against the
 /// result of the sorted, non-overlapping \p Edits.

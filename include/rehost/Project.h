@@ -29,6 +29,7 @@ struct TranslationUnitFacts {
   std::vector<Site> Sites;
   std::vector<MacroBodyUse> MacroBodyUses;
   std::string Error; ///< Non-empty when the unit could not be analysed.
+  std::vector<std::string> Files; ///< Every file the unit read (real paths).
 };
 
 /// Names one profile per distinct endpoint: names given in \p Preset

@@ -79,18 +79,18 @@ struct Summary {
 /// it.
 struct ProfileInfo {
   std::string Name;
-  std::string Address; ///< Endpoint::address(), the key the profile names.
+  std::string Address;  ///< Endpoint::address(), the key the profile names.
   std::string Endpoint; ///< For people; credentials redacted.
   std::vector<std::string> Variables;
   unsigned Sites = 0; ///< How many findings use it.
 };
 
 struct Report {
-  std::string Command = "scan"; ///< "scan" or "fix", for headings.
+  std::string Command = "scan";  ///< "scan" or "fix", for headings.
   std::string Root;              ///< Directory report paths are relative to.
   std::vector<FileReport> Files; ///< Sorted by path.
   std::vector<ProfileInfo> Profiles; ///< "default" first, then by name.
-  unsigned TranslationUnits = 0; ///< How many were analysed.
+  unsigned TranslationUnits = 0;     ///< How many were analysed.
   Summary computeSummary() const;
 };
 

@@ -5,6 +5,7 @@
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/Inclusions/HeaderIncludes.h"
+#include "clang/Tooling/ReplacementsYaml.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MD5.h"
@@ -98,6 +99,8 @@ FileOutcome applyOne(const FilePlan &Plan, llvm::StringRef Root,
   }
   Outcome.Diff =
       unifiedDiff(displayPath(Plan.Path, Root), Code, Rewritten->second);
+  Outcome.Edits = std::move(Rewritten->second);
+  Outcome.Original = Code.str();
   if (Options.DryRun)
     return Outcome;
   if (llvm::Error Err = writeFileAtomically(Plan.Path, Rewritten->first))
@@ -114,6 +117,21 @@ std::vector<FileOutcome> applyEditPlan(const EditPlan &Plan,
   for (const FilePlan &File : Plan.Files)
     Out.push_back(applyOne(File, Root, Options));
   return Out;
+}
+
+void writeExportedFixes(llvm::ArrayRef<FileOutcome> Outcomes,
+                        llvm::raw_ostream &OS) {
+  clang::tooling::TranslationUnitReplacements Fixes;
+  for (const FileOutcome &Outcome : Outcomes) {
+    if (!Outcome.Error.empty())
+      continue;
+    if (Fixes.MainSourceFile.empty())
+      Fixes.MainSourceFile = Outcome.Path;
+    for (const FileEdit &E : Outcome.Edits)
+      Fixes.Replacements.emplace_back(Outcome.Path, E.Offset, E.Length, E.Text);
+  }
+  llvm::yaml::Output YAML(OS);
+  YAML << Fixes;
 }
 
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {

@@ -6,6 +6,9 @@
 #include "rehost/Toolchain.h"
 
 #include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -120,11 +123,31 @@ ArgumentsAdjuster resourceDirAdjuster() {
   };
 }
 
+/// Records every file the translation unit read, so --verify knows which
+/// units an edited header reaches.
+class FileListConsumer : public ASTConsumer {
+public:
+  explicit FileListConsumer(std::vector<std::string> &Files) : Files(Files) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+      if (llvm::StringRef Real = It->getFirst()->tryGetRealPathName();
+          !Real.empty())
+        Files.push_back(Real.str());
+  }
+
+private:
+  std::vector<std::string> &Files;
+};
+
 class CollectorFactory {
 public:
   explicit CollectorFactory(TranslationUnitFacts &Facts) : Facts(Facts) {}
   std::unique_ptr<ASTConsumer> newASTConsumer() {
-    return createSiteCollector(Facts.Sites, Facts.MacroBodyUses);
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(createSiteCollector(Facts.Sites, Facts.MacroBodyUses));
+    Consumers.push_back(std::make_unique<FileListConsumer>(Facts.Files));
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
 private:

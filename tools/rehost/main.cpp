@@ -11,6 +11,7 @@
 #include "rehost/RuntimeConfigWriter.h"
 #include "rehost/Scanner.h"
 #include "rehost/ToolConfig.h"
+#include "rehost/Verifier.h"
 #include "rehost/Version.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -36,7 +37,13 @@ struct ReportOptions {
 
 struct FixOptions {
   bool DryRun = false;
+  bool Verify = false;
+  std::string
+      ExportFixes; ///< clang-apply-replacements YAML; sources untouched.
   std::string RuntimeConfig = "rehost.toml";
+
+  /// Whether source files are rewritten (not for a diff or an export).
+  bool writesSources() const { return !DryRun && ExportFixes.empty(); }
 };
 
 const char *plural(unsigned N) { return N == 1 ? "" : "s"; }
@@ -66,9 +73,15 @@ bool writeReportTo(const rehost::Report &Report, const ReportOptions &Options) {
 }
 
 /// Phases one and two: every translation unit parsed, then one project view.
-llvm::Expected<rehost::Resolution> analyse(rehost::ScanRequest Request,
-                                           const rehost::ToolConfig &Config) {
-  Request.IsExcluded = [&](llvm::StringRef File) {
+struct Analysis {
+  rehost::ScanRequest Request; ///< As run, with the config's exclusions.
+  std::vector<rehost::TranslationUnitFacts> Units;
+  rehost::Resolution Resolved;
+};
+
+llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
+                                 const rehost::ToolConfig &Config) {
+  Request.IsExcluded = [&Config](llvm::StringRef File) {
     return Config.isExcluded(File);
   };
   auto Units = rehost::collectFacts(Request, llvm::errs());
@@ -76,7 +89,8 @@ llvm::Expected<rehost::Resolution> analyse(rehost::ScanRequest Request,
     return Units.takeError();
   llvm::SmallString<256> Root;
   llvm::sys::fs::current_path(Root);
-  return rehost::resolveProject(*Units, Root, Config);
+  rehost::Resolution Resolved = rehost::resolveProject(*Units, Root, Config);
+  return Analysis{std::move(Request), std::move(*Units), std::move(Resolved)};
 }
 
 /// The tool's .rehost.toml: --config, else found upward from here.
@@ -88,13 +102,13 @@ llvm::Expected<rehost::ToolConfig> loadConfig(const ReportOptions &Options) {
 
 int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
             const rehost::ToolConfig &Config) {
-  auto Resolved = analyse(Request, Config);
-  if (!Resolved) {
+  auto Analysed = analyse(Request, Config);
+  if (!Analysed) {
     fmt::print(stderr, "rehost: error: {}\n",
-               llvm::toString(Resolved.takeError()));
+               llvm::toString(Analysed.takeError()));
     return InputError;
   }
-  const rehost::Report &Report = Resolved->Findings;
+  const rehost::Report &Report = Analysed->Resolved.Findings;
   if (!writeReportTo(Report, Options))
     return InputError;
 
@@ -117,7 +131,8 @@ int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
 /// Marks what phase three did: findings whose file was written are fixed,
 /// those whose file was refused are manual with the reason.
 void recordOutcomes(rehost::Report &Report,
-                    llvm::ArrayRef<rehost::FileOutcome> Outcomes, bool DryRun) {
+                    llvm::ArrayRef<rehost::FileOutcome> Outcomes,
+                    bool SourcesWritten) {
   llvm::StringMap<std::string> Refused;
   for (const rehost::FileOutcome &Outcome : Outcomes)
     if (!Outcome.Error.empty())
@@ -131,7 +146,7 @@ void recordOutcomes(rehost::Report &Report,
         F.Act = rehost::Action::Manual;
         F.Reason = "not rewritten: " + It->second;
         F.After.clear();
-      } else if (!DryRun) {
+      } else if (SourcesWritten) {
         F.Act = rehost::Action::Fixed;
       }
     }
@@ -152,30 +167,51 @@ std::vector<rehost::ProfileInfo> fixedProfiles(const rehost::Report &Report) {
   return Out;
 }
 
+/// Writes the edits for clang-apply-replacements.
+bool exportFixes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
+                 const std::string &Path) {
+  std::error_code EC;
+  llvm::raw_fd_ostream Out(Path, EC);
+  if (EC) {
+    fmt::print(stderr, "rehost: error: cannot write the fixes to '{}': {}\n",
+               Path, EC.message());
+    return false;
+  }
+  rehost::writeExportedFixes(Outcomes, Out);
+  return true;
+}
+
 int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
            const FixOptions &Fix, const rehost::ToolConfig &Config) {
-  auto Resolved = analyse(Request, Config);
-  if (!Resolved) {
+  auto Analysed = analyse(Request, Config);
+  if (!Analysed) {
     fmt::print(stderr, "rehost: error: {}\n",
-               llvm::toString(Resolved.takeError()));
+               llvm::toString(Analysed.takeError()));
     return InputError;
   }
-  rehost::Report &Report = Resolved->Findings;
+  rehost::Report &Report = Analysed->Resolved.Findings;
   Report.Command = "fix";
   std::vector<rehost::FileOutcome> Outcomes = rehost::applyEditPlan(
-      Resolved->Edits, Report.Root, {/*DryRun=*/Fix.DryRun});
-  unsigned Refused = 0;
+      Analysed->Resolved.Edits, Report.Root, {/*DryRun=*/!Fix.writesSources()});
+  if (!Fix.ExportFixes.empty() && !exportFixes(Outcomes, Fix.ExportFixes))
+    return InputError;
+  if (Fix.Verify && Fix.writesSources())
+    rehost::verifyEdits(Analysed->Request, Analysed->Units, Outcomes,
+                        llvm::errs());
+  unsigned Refused = 0, Changed = 0;
   for (const rehost::FileOutcome &Outcome : Outcomes) {
     if (Fix.DryRun)
       llvm::outs() << Outcome.Diff;
-    if (!Outcome.Error.empty()) {
+    if (Outcome.Error.empty()) {
+      ++Changed;
+    } else if (!Outcome.Restored) {
       ++Refused;
       fmt::print(stderr, "{}: error: {}\n", Outcome.Path, Outcome.Error);
     }
   }
   llvm::outs().flush();
-  recordOutcomes(Report, Outcomes, Fix.DryRun);
-  if (!Fix.DryRun) {
+  recordOutcomes(Report, Outcomes, Fix.writesSources());
+  if (Fix.writesSources()) {
     std::vector<std::string> Added;
     if (llvm::Error Err =
             rehost::writeRuntimeConfig(Fix.RuntimeConfig, fixedProfiles(Report),
@@ -194,21 +230,21 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
     return InputError;
 
   rehost::Summary S = Report.computeSummary();
-  unsigned Changed = Outcomes.size() - Refused;
+  bool Writes = Fix.writesSources();
   fmt::print(stderr,
              "rehost: {} {} of {} finding{} in {} file{} ({} file{} {}); {} "
              "manual; {} translation unit{} scanned{}\n",
-             Fix.DryRun ? "would fix" : "fixed",
-             Fix.DryRun ? S.Fixable : S.Fixed, S.Findings, plural(S.Findings),
-             S.FilesWithFindings, plural(S.FilesWithFindings), Changed,
-             plural(Changed), Fix.DryRun ? "to change" : "changed", S.Manual,
-             S.FilesScanned, plural(S.FilesScanned),
+             Writes ? "fixed" : "would fix", Writes ? S.Fixed : S.Fixable,
+             S.Findings, plural(S.Findings), S.FilesWithFindings,
+             plural(S.FilesWithFindings), Changed, plural(Changed),
+             Writes ? "changed" : "to change", S.Manual, S.FilesScanned,
+             plural(S.FilesScanned),
              S.FilesWithErrors || Refused
                  ? fmt::format(", {} with errors", S.FilesWithErrors + Refused)
                  : "");
   if (S.FilesWithErrors || Refused)
     return InputError;
-  return S.Manual || (Fix.DryRun && S.Fixable) ? Findings : Clean;
+  return S.Manual || (!Writes && S.Fixable) ? Findings : Clean;
 }
 
 /// The options `scan` and `fix` share: the project and the report.
@@ -273,6 +309,12 @@ int main(int argc, char **argv) {
   addProjectOptions(*FixCommand, Request, Options);
   FixCommand->add_flag("--dry-run", Fix.DryRun,
                        "Print a unified diff of the changes; write nothing");
+  FixCommand->add_flag("--verify", Fix.Verify,
+                       "Parse every rewritten translation unit again and "
+                       "restore the original of any file that broke one");
+  FixCommand->add_option("--export-fixes", Fix.ExportFixes,
+                         "Write the edits as clang-tidy's replacements YAML "
+                         "for clang-apply-replacements; change no source");
   FixCommand
       ->add_option("--runtime-config", Fix.RuntimeConfig,
                    "The runtime's config file to list the profiles in")
@@ -299,7 +341,8 @@ int main(int argc, char **argv) {
   if (FixCommand->get_option("--format")->count() == 0) {
     Options.Format =
         Config->ReportFormat.empty() ? "markdown" : Config->ReportFormat;
-    if (FixCommand->get_option("--output")->count() == 0 && !Fix.DryRun)
+    if (FixCommand->get_option("--output")->count() == 0 && !Fix.DryRun &&
+        Fix.ExportFixes.empty())
       Options.Output = Config->ReportOutput.empty() ? "rehost-report.md"
                                                     : Config->ReportOutput;
   }
