@@ -52,10 +52,6 @@ void writeExportedFixes(llvm::ArrayRef<FileOutcome> Outcomes,
 std::string unifiedDiff(llvm::StringRef DisplayPath, llvm::StringRef Old,
                         llvm::ArrayRef<FileEdit> Edits);
 
-/// Replaces \p Path with \p Content through a temporary file in the same
-/// directory and a rename, keeping the file's permissions.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
-
 } // namespace rehost
 
 #endif // REHOST_EDITAPPLIER_H

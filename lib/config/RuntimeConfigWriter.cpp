@@ -2,6 +2,8 @@
 
 #include "rehost/RuntimeConfigWriter.h"
 
+#include "rehost/FileIO.h"
+
 #include "rehost/Project.h"
 #include "rehost/Uri.h"
 
@@ -256,61 +258,15 @@ llvm::Error writeRuntimeConfig(llvm::StringRef Path,
   if (Names.empty())
     return llvm::Error::success();
 
-  // A symbolic link stays one: the file it points to is replaced.
-  llvm::SmallString<256> Target(Path);
-  unsigned Mode = llvm::sys::fs::all_read | llvm::sys::fs::all_write;
-  if (Existing->hasValue()) {
-    if (std::error_code EC = llvm::sys::fs::real_path(Path, Target))
-      return fileError(Path, "resolve the runtime's config file", EC);
-    llvm::ErrorOr<llvm::sys::fs::perms> Perms =
-        llvm::sys::fs::getPermissions(Target);
-    if (!Perms)
-      return fileError(Path,
-                       "read the permissions of the runtime's config file",
-                       Perms.getError());
-    Mode = *Perms;
-  }
-
-  llvm::SmallString<256> Model(Target);
-  llvm::sys::path::remove_filename(Model);
-  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Target) +
-                                     "-%%%%%%%%.tmp");
-  int FD = -1;
-  llvm::SmallString<256> TempPath;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Model, FD, TempPath, llvm::sys::fs::OF_None, Mode))
-    return fileError(Path, "create a temporary file next to it", EC);
-  auto Discard = [&](llvm::Error Err) {
-    llvm::sys::fs::remove(TempPath);
-    return Err;
-  };
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << *Text;
-    OS.close();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      return Discard(fileError(TempPath, "write", EC));
-    }
-  }
-  // The umask applied at creation: give the file its permissions exactly.
-  if (Existing->hasValue())
-    if (std::error_code EC = llvm::sys::fs::setPermissions(
-            TempPath, static_cast<llvm::sys::fs::perms>(Mode)))
-      return Discard(fileError(TempPath, "set permissions", EC));
-
   // Someone else may have edited the file meanwhile: their edit wins.
   llvm::Expected<llvm::Optional<std::string>> Now = readIfExists(Path);
   if (!Now)
-    return Discard(Now.takeError());
+    return Now.takeError();
   if (*Now != *Existing)
-    return Discard(error(Path + ": changed on disk while rehost merged its "
-                                "profiles into it; nothing was written, run "
-                                "fix again"));
-  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Target))
-    return Discard(fileError(Path, "replace the runtime's config file", EC));
-  return llvm::Error::success();
+    return error(Path + ": changed on disk while rehost merged its "
+                        "profiles into it; nothing was written, run fix "
+                        "again");
+  return writeFileAtomically(Path, *Text);
 }
 
 } // namespace rehost

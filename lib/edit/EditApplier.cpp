@@ -2,27 +2,20 @@
 
 #include "rehost/EditApplier.h"
 
+#include "rehost/FileIO.h"
+
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/Inclusions/HeaderIncludes.h"
 #include "clang/Tooling/ReplacementsYaml.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MD5.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace rehost {
 namespace {
-
-std::string digestOf(llvm::StringRef Content) {
-  llvm::MD5 Hash;
-  Hash.update(Content);
-  llvm::MD5::MD5Result Result;
-  Hash.final(Result);
-  return std::string(Result.digest());
-}
 
 std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
   llvm::StringRef Rel = Path;
@@ -87,7 +80,7 @@ FileOutcome applyOne(const FilePlan &Plan, llvm::StringRef Root,
     return Outcome;
   }
   llvm::StringRef Code = (*Buffer)->getBuffer();
-  if (digestOf(Code) != Plan.Digest) {
+  if (contentDigest(Code) != Plan.Digest) {
     Outcome.Error = "it changed on disk since it was parsed; not rewritten";
     return Outcome;
   }
@@ -132,43 +125,6 @@ void writeExportedFixes(llvm::ArrayRef<FileOutcome> Outcomes,
   }
   llvm::yaml::Output YAML(OS);
   YAML << Fixes;
-}
-
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
-  namespace fs = llvm::sys::fs;
-  fs::file_status Status;
-  if (std::error_code EC = fs::status(Path, Status))
-    return llvm::createStringError(EC, "cannot stat '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  llvm::SmallString<256> Model(Path);
-  Model += ".rehost-%%%%%%.tmp";
-  int FD = -1;
-  llvm::SmallString<256> Temp;
-  if (std::error_code EC = fs::createUniqueFile(Model, FD, Temp))
-    return llvm::createStringError(EC,
-                                   "cannot create a temporary file next to "
-                                   "'%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  auto Fail = [&](const llvm::Twine &What) {
-    fs::remove(Temp);
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   What + " (the original is unchanged)");
-  };
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Content;
-    OS.close();
-    if (OS.has_error()) {
-      std::string Message = OS.error().message();
-      OS.clear_error();
-      return Fail("cannot write '" + Temp + "': " + Message);
-    }
-  }
-  if (std::error_code EC = fs::setPermissions(Temp, Status.permissions()))
-    return Fail("cannot set permissions of '" + Temp + "': " + EC.message());
-  if (std::error_code EC = fs::rename(Temp, Path))
-    return Fail("cannot replace '" + Path + "': " + EC.message());
-  return llvm::Error::success();
 }
 
 } // namespace rehost

@@ -2,6 +2,8 @@
 
 #include "rehost/Verifier.h"
 
+#include "rehost/FileIO.h"
+
 #include "llvm/ADT/StringSet.h"
 
 namespace rehost {

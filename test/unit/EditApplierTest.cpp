@@ -1,9 +1,9 @@
 //===- EditApplierTest.cpp ------------------------------------------------===//
 
 #include "rehost/EditApplier.h"
+#include "rehost/FileIO.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MD5.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -11,14 +11,6 @@
 #include <gtest/gtest.h>
 
 namespace {
-
-std::string digestOf(llvm::StringRef Content) {
-  llvm::MD5 Hash;
-  Hash.update(Content);
-  llvm::MD5::MD5Result Result;
-  Hash.final(Result);
-  return std::string(Result.digest());
-}
 
 class EditApplierTest : public ::testing::Test {
 protected:
@@ -44,7 +36,7 @@ protected:
                             unsigned Offset) {
     rehost::FilePlan Plan;
     Plan.Path = Path;
-    Plan.Digest = digestOf(Code);
+    Plan.Digest = rehost::contentDigest(Code);
     Plan.Edits.push_back({Offset, 12, "rehost_redisConnect"});
     Plan.Includes.insert("rehost/rehost.h");
     return Plan;

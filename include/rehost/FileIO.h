@@ -1,0 +1,25 @@
+//===- FileIO.h - Reading and replacing source files safely ---------------===//
+
+#ifndef REHOST_FILEIO_H
+#define REHOST_FILEIO_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+
+namespace rehost {
+
+/// A digest of \p Content: equal digests mean the file did not change
+/// between being read and being written.
+std::string contentDigest(llvm::StringRef Content);
+
+/// Replaces (or creates) \p Path with \p Content through a temporary file in
+/// the same directory and a rename, so readers never see half a file. An
+/// existing file keeps its permissions, and a symbolic link stays a link (the
+/// file it points to is replaced). On failure the original is unchanged.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
+
+} // namespace rehost
+
+#endif // REHOST_FILEIO_H
