@@ -118,6 +118,23 @@ std::string password(std::string_view profile, std::string_view fallback) {
       .password.value;
 }
 
+std::string username(std::string_view profile, std::string_view fallback) {
+  return resolve_profile(
+             profile, call_site({{"username", std::string(fallback).c_str()}}))
+      .username.value;
+}
+
+std::string socket(std::string_view profile, std::string_view fallback) {
+  return resolve_profile(profile,
+                         call_site({{"socket", std::string(fallback).c_str()}}))
+      .socket.value;
+}
+
+int db(std::string_view profile, int fallback) {
+  std::string text = fallback >= 0 ? std::to_string(fallback) : "";
+  return resolve_profile(profile, call_site({{"db", text.c_str()}})).db.value;
+}
+
 std::string uri(std::string_view profile, std::string_view fallback) {
   return plus_plus_uri(
       resolve_profile(profile, call_site_uri(std::string(fallback).c_str())));

@@ -257,4 +257,33 @@ TEST(Accessors, Cpp) {
   EXPECT_THROW(host("bad/name"), ConfigError);
 }
 
+// rehost fix takes a URI's credentials out of the code: the fallback has
+// none, so the configured ones must come back inside the URI.
+TEST(Accessors, UriCarriesConfiguredCredentials) {
+  ScopedEnv env;
+  env.set("REDIS_PASSWORD", "s3cret");
+  EXPECT_EQ(uri("default", "tcp://cache:6379/1"),
+            "tcp://s3cret@cache:6379/1?connect_timeout=5000ms&keep_alive=true");
+  env.set("REDIS_USERNAME", "app");
+  EXPECT_EQ(uri("default", "tcp://cache:6379/1"),
+            "tcp://app:s3cret@cache:6379/1?connect_timeout=5000ms&"
+            "keep_alive=true");
+}
+
+TEST(Accessors, CppUsernameSocketDb) {
+  ScopedEnv env;
+  // redis-plus-plus's own default user: no AUTH unless a password is set.
+  EXPECT_EQ(username("default"), "default");
+  EXPECT_EQ(socket("default", "/tmp/r.sock"), "/tmp/r.sock");
+  EXPECT_EQ(db("default"), 0);
+  EXPECT_EQ(db("default", 2), 2);
+  env.set("REDIS_USERNAME", "app");
+  env.set("REDIS_SOCKET", "/run/redis.sock");
+  env.set("REDIS_DB", "5");
+  EXPECT_EQ(username("default"), "app");
+  EXPECT_EQ(socket("default", "/tmp/r.sock"), "/run/redis.sock");
+  EXPECT_EQ(db("default", 2), 5);
+  EXPECT_THROW(socket("bad/name"), ConfigError);
+}
+
 } // namespace

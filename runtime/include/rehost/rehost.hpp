@@ -100,7 +100,17 @@ REHOST_API int port(std::string_view profile, int fallback = 6379);
 // "" when no password is configured and no fallback given.
 REHOST_API std::string password(std::string_view profile,
                                 std::string_view fallback = {});
-// redis-plus-plus URI (tcp:// or unix://) with credentials and db.
+// The ACL user; `fallback` ("default", redis's own user, which is what
+// redis-plus-plus's ConnectionOptions::user holds) when none is configured.
+REHOST_API std::string username(std::string_view profile,
+                                std::string_view fallback = "default");
+// Unix socket path; `fallback` when none is configured.
+REHOST_API std::string socket(std::string_view profile,
+                              std::string_view fallback = {});
+REHOST_API int db(std::string_view profile, int fallback = 0);
+// redis-plus-plus URI (tcp:// or unix://) with credentials and db: a
+// configured password or user is written into it even when `fallback` has
+// none.
 REHOST_API std::string uri(std::string_view profile,
                            std::string_view fallback = {});
 
