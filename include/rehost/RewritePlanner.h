@@ -10,20 +10,21 @@
 #ifndef REHOST_REWRITEPLANNER_H
 #define REHOST_REWRITEPLANNER_H
 
+#include "rehost/Catalog.h"
 #include "rehost/Site.h"
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 
 namespace clang {
 class CallExpr;
+class Expr;
 class LangOptions;
 class SourceManager;
 } // namespace clang
 
 namespace rehost {
-
-struct CatalogEntry;
 
 /// Digests of the files of one translation unit, computed once each.
 class FileDigests {
@@ -36,6 +37,29 @@ private:
   llvm::DenseMap<clang::FileID, std::string> Cache;
 };
 
+/// Another field of the same options object that moves with an address
+/// field: `opts.port = 6380` next to `opts.host = "cache"`. A port left
+/// behind would point a configured host at the old port.
+struct CompanionField {
+  ArgRole Role;
+  const clang::Expr *Value; ///< The assigned value, known to be constant.
+  std::string Text;         ///< Its constant value.
+};
+
+/// What the planner needs to see of one use of a catalogued API.
+struct UseSyntax {
+  /// A call of a drop-in function: it is renamed. Null for other uses.
+  const clang::CallExpr *Call = nullptr;
+  /// The arguments in the catalog's role order (a field: the assigned
+  /// value). A default argument left out by the caller is still listed.
+  llvm::ArrayRef<const clang::Expr *> Args;
+  /// The closing parenthesis, where left-out default arguments are written;
+  /// invalid when the use has none.
+  clang::SourceLocation RParen;
+  /// For an address field: the object's port and db fields.
+  llvm::ArrayRef<CompanionField> Companions;
+};
+
 /// "file:offset" of the callee's name when \p Call is spelled inside a
 /// macro body (an edit there changes every expansion); empty otherwise.
 std::string macroBodyKey(const clang::CallExpr &Call,
@@ -44,9 +68,12 @@ std::string macroBodyKey(const clang::CallExpr &Call,
 /// Plans how a site found by rule \p R in a use of \p Entry moves onto the
 /// runtime. Calls of drop-in functions are rewritten: the function renamed,
 /// the profile passed first and the original arguments kept as the fallback.
-/// Every other site gets the reason it must be rewritten by hand.
-Rewrite planRewrite(Rule R, const CatalogEntry &Entry,
-                    const clang::CallExpr *Call, const clang::SourceManager &SM,
+/// Other APIs keep their call and have each hardcoded argument wrapped in
+/// its role's runtime accessor, the original value as the fallback; a
+/// written credential is replaced by its accessor without a fallback. Every
+/// site that cannot be rewritten safely gets the reason.
+Rewrite planRewrite(Rule R, const CatalogEntry &Entry, const Endpoint &Target,
+                    const UseSyntax &Use, const clang::SourceManager &SM,
                     const clang::LangOptions &LangOpts, FileDigests &Digests);
 
 } // namespace rehost

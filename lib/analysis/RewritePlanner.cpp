@@ -2,12 +2,17 @@
 
 #include "rehost/RewritePlanner.h"
 
-#include "rehost/Catalog.h"
+#include "rehost/Uri.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MD5.h"
+
+#include <tuple>
 
 using namespace clang;
 
@@ -28,6 +33,17 @@ std::string realPath(const SourceManager &SM, FileID File) {
 /// The runtime header a family's rewrites need.
 llvm::StringRef runtimeHeader(const LibraryFamily &Family) {
   return Family.Lang == Language::C ? "rehost/rehost.h" : "rehost/rehost.hpp";
+}
+
+/// Records the line \p Offset lies on as the report's "before".
+void noteEditLine(Rewrite &R, const SourceManager &SM, FileID File,
+                  unsigned Offset) {
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  size_t LineStart = Buffer.rfind('\n', Offset);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  R.EditLineOffset = LineStart;
+  R.EditLine =
+      Buffer.slice(LineStart, Buffer.find_first_of("\r\n", Offset)).str();
 }
 
 /// `redisConnect(host, port)` -> `rehost_redisConnect("{profile}", host,
@@ -68,13 +84,291 @@ Rewrite planDropInCall(const CallExpr &Call, const CatalogEntry &Entry,
   R.Edits.push_back({Path, SM.getFileOffset(Paren->getEndLoc()), 0,
                      ("\"" + PlannedEdit::ProfilePlaceholder + "\", ").str(),
                      Digest});
+  noteEditLine(R, SM, File, NameOffset);
+  return R;
+}
 
-  llvm::StringRef Buffer = SM.getBufferData(File);
-  size_t LineStart = Buffer.rfind('\n', NameOffset);
-  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-  R.EditLineOffset = LineStart;
-  R.EditLine =
-      Buffer.slice(LineStart, Buffer.find_first_of("\r\n", NameOffset)).str();
+bool isCredential(ArgRole Role) {
+  return Role == ArgRole::User || Role == ArgRole::Password;
+}
+
+/// The value the evaluator found for an argument of \p Role.
+const Value &valueOf(const Endpoint &Target, ArgRole Role) {
+  static const Value None;
+  switch (Role) {
+  case ArgRole::Host:
+    return Target.Host;
+  case ArgRole::Port:
+    return Target.Port;
+  case ArgRole::UnixPath:
+    return Target.UnixPath;
+  case ArgRole::Uri:
+    return Target.Uri;
+  case ArgRole::Nodes:
+  case ArgRole::NodeList:
+    return Target.Nodes;
+  case ArgRole::Db:
+    return Target.Db;
+  case ArgRole::User:
+    return Target.User;
+  case ArgRole::Password:
+    return Target.Password;
+  case ArgRole::Command:
+  case ArgRole::Other:
+    return None;
+  }
+  llvm_unreachable("unknown role");
+}
+
+bool isIntegerRole(ArgRole Role) {
+  return Role == ArgRole::Port || Role == ArgRole::Db;
+}
+
+/// \p Text as a C string literal, or None when it holds a character a
+/// plain literal cannot show.
+llvm::Optional<std::string> stringLiteral(llvm::StringRef Text) {
+  std::string Out = "\"";
+  for (char C : Text) {
+    if (!llvm::isPrint(C))
+      return llvm::None;
+    if (C == '"' || C == '\\')
+      Out += '\\';
+    Out += C;
+  }
+  return Out + "\"";
+}
+
+/// A constant written back as source: the fallback of a left-out default
+/// argument or of a URI whose credentials were taken out.
+llvm::Optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
+  if (isIntegerRole(Role))
+    return Text.str();
+  return stringLiteral(Text);
+}
+
+/// \p Uri without its user info, or None when its credentials cannot be
+/// taken out cleanly. The user info is found as splitUri finds it.
+llvm::Optional<std::string> withoutCredentials(llvm::StringRef Uri) {
+  size_t SchemeEnd = Uri.find("://");
+  size_t InfoStart = SchemeEnd == llvm::StringRef::npos ? 0 : SchemeEnd + 3;
+  llvm::StringRef Rest = Uri.drop_front(InfoStart);
+  size_t At = Rest.take_until([](char C) { return C == '?'; })
+                  .take_until([](char C) { return C == '/'; })
+                  .rfind('@');
+  if (At == llvm::StringRef::npos)
+    return Uri.str();
+  std::string Out = (Uri.take_front(InfoStart) + Rest.drop_front(At + 1)).str();
+  UriParts P = splitUri(Out);
+  if (P.HasPassword || !P.User.empty())
+    return llvm::None;
+  return Out;
+}
+
+/// True when \p Arg is a string literal written at the use itself (perhaps
+/// converted to std::string): replacing it takes the value out of the code.
+/// A variable or a macro would leave the value written elsewhere.
+bool isLiteralAtUse(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() >= 1)
+      E = Construct->getArg(0)->IgnoreImplicit();
+  const auto *Literal = dyn_cast<StringLiteral>(E->IgnoreParens());
+  return Literal && Literal->getBeginLoc().isFileID() &&
+         Literal->getEndLoc().isFileID();
+}
+
+/// Collects the edits of a wrapping rewrite; every edit must land in a
+/// file rehost may change.
+class WrapEdits {
+public:
+  WrapEdits(const SourceManager &SM, const LangOptions &LangOpts,
+            FileDigests &Digests)
+      : SM(SM), LangOpts(LangOpts), Digests(Digests) {}
+
+  /// Where \p Arg is written in a file, or why it cannot be edited there.
+  llvm::Expected<CharSourceRange> fileRange(const Expr &Arg) const {
+    CharSourceRange Range = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(Arg.getSourceRange()), SM, LangOpts);
+    if (Range.isInvalid())
+      return error("an argument is spelled partly in a macro");
+    if (SM.isInSystemHeader(Range.getBegin()))
+      return error("an argument is spelled in a system header");
+    if (realPath(SM, SM.getFileID(Range.getBegin())).empty())
+      return error("an argument is produced by token pasting");
+    return Range;
+  }
+
+  /// Two texts at one place are one edit, in the order they were planned:
+  /// `"h"` + `)` + `, rehost::port(...)` when the port was left out.
+  void insert(SourceLocation Loc, std::string Text) {
+    std::string Path = realPath(SM, SM.getFileID(Loc));
+    unsigned Offset = SM.getFileOffset(Loc);
+    for (PlannedEdit &E : Edits)
+      if (E.File == Path && E.Offset == Offset && E.Length == 0) {
+        E.Text += Text;
+        return;
+      }
+    add(Loc, 0, std::move(Text));
+  }
+  void replace(CharSourceRange Range, std::string Text) {
+    add(Range.getBegin(),
+        SM.getFileOffset(Range.getEnd()) - SM.getFileOffset(Range.getBegin()),
+        std::move(Text));
+  }
+  std::vector<PlannedEdit> take() { return std::move(Edits); }
+  /// The file of the first edit: the report shows its line.
+  FileID firstFile() const { return First; }
+
+  static llvm::Error error(const llvm::Twine &Reason) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Reason);
+  }
+
+private:
+  void add(SourceLocation Loc, unsigned Length, std::string Text) {
+    FileID File = SM.getFileID(Loc);
+    if (Edits.empty())
+      First = File;
+    Edits.push_back({realPath(SM, File), SM.getFileOffset(Loc), Length,
+                     std::move(Text), Digests.of(File)});
+  }
+
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+  FileDigests &Digests;
+  std::vector<PlannedEdit> Edits;
+  FileID First;
+};
+
+/// `accessor("profile", ` ... `)`, or with no fallback for a credential.
+std::string accessorCall(llvm::StringRef Accessor, llvm::StringRef Profile,
+                         llvm::StringRef Fallback) {
+  std::string Call = (Accessor + "(\"" + Profile + "\"").str();
+  if (!Fallback.empty())
+    Call += (", " + Fallback).str();
+  return Call + ")";
+}
+
+/// The runtime accessor of \p Role, or why an argument of it is not wrapped.
+llvm::Expected<llvm::StringRef> accessorOf(ArgRole Role,
+                                           const LibraryFamily &Family) {
+  llvm::StringRef Accessor = runtimeAccessor(Role, Family.Lang);
+  if (Role == ArgRole::Command)
+    return WrapEdits::error("rehost fix does not rewrite AUTH commands yet; "
+                            "remove the password from the command and set the "
+                            "profile's _PASSWORD variable by hand");
+  if (Accessor.empty() || Role == ArgRole::NodeList)
+    return WrapEdits::error("rehost fix has no runtime accessor for this " +
+                            Family.Name + " argument yet");
+  return Accessor;
+}
+
+/// Wraps one written argument: `"h"` -> `rehost::host("p", "h")` as two
+/// insertions; a credential literal is replaced by its accessor with no
+/// fallback, a URI literal by one without its user info.
+llvm::Error wrapWritten(ArgRole Role, llvm::StringRef Accessor, Language Lang,
+                        const Value &V, const Expr &Arg,
+                        llvm::StringRef Profile, WrapEdits &Edits) {
+  llvm::Expected<CharSourceRange> Range = Edits.fileRange(Arg);
+  if (!Range)
+    return Range.takeError();
+  bool UriWithCredentials =
+      Role == ArgRole::Uri &&
+      (splitUri(V.Text).HasPassword || !splitUri(V.Text).User.empty());
+  if (!isCredential(Role) && !UriWithCredentials) {
+    Edits.insert(Range->getBegin(),
+                 (Accessor + "(\"" + Profile + "\", ").str());
+    Edits.insert(Range->getEnd(), ")");
+    return llvm::Error::success();
+  }
+  // Credentials leave the code: the literal itself must be at the use.
+  if (!isLiteralAtUse(&Arg))
+    return WrapEdits::error(
+        "the credential is not a literal written at this use; move it to "
+        "configuration and remove it from the code by hand");
+  // The C accessors take the fallback explicitly; NULL is none.
+  std::string Fallback = Lang == Language::C ? "NULL" : "";
+  if (UriWithCredentials) {
+    llvm::Optional<std::string> Stripped = withoutCredentials(V.Text);
+    llvm::Optional<std::string> Literal =
+        Stripped ? stringLiteral(*Stripped) : llvm::None;
+    if (!Literal)
+      return WrapEdits::error("the URI's credentials cannot be taken out of "
+                              "it safely; rewrite it by hand");
+    Fallback = std::move(*Literal);
+  }
+  Edits.replace(*Range, accessorCall(Accessor, Profile, Fallback));
+  return llvm::Error::success();
+}
+
+/// Wraps every hardcoded argument (and the object's companion fields) in
+/// its role's accessor; default arguments the caller left out are written
+/// out at the closing parenthesis, so the library's default becomes the
+/// profile's fallback.
+Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
+                             const UseSyntax &Use, const SourceManager &SM,
+                             const LangOptions &LangOpts,
+                             FileDigests &Digests) {
+  // A site with an address gets its profile in phase two; a credential on
+  // its own has none and uses the default profile.
+  std::string Profile = Target.address().empty()
+                            ? std::string("default")
+                            : PlannedEdit::ProfilePlaceholder.str();
+  WrapEdits Edits(SM, LangOpts, Digests);
+  std::vector<std::string> LeftOut;
+  bool AnyWritten = false;
+  for (unsigned I = 0,
+                E = std::min<unsigned>(Entry.Args.size(), Use.Args.size());
+       I != E; ++I) {
+    ArgRole Role = Entry.Args[I];
+    const Value &V = valueOf(Target, Role);
+    bool Defaulted = isa<CXXDefaultArgExpr>(Use.Args[I]);
+    AnyWritten |= !Defaulted;
+    if (Role == ArgRole::Other || !V.isConstant())
+      continue;
+    llvm::Expected<llvm::StringRef> Accessor = accessorOf(Role, *Entry.Family);
+    if (!Accessor)
+      return manual(llvm::toString(Accessor.takeError()));
+    if (!Defaulted) {
+      if (llvm::Error Err = wrapWritten(Role, *Accessor, Entry.Family->Lang, V,
+                                        *Use.Args[I], Profile, Edits))
+        return manual(llvm::toString(std::move(Err)));
+      continue;
+    }
+    llvm::Optional<std::string> Fallback = literalFor(Role, V.Text);
+    if (!Fallback || isCredential(Role))
+      return manual("a default argument cannot be written out; rewrite the "
+                    "call by hand");
+    LeftOut.push_back(accessorCall(*Accessor, Profile, *Fallback));
+  }
+  if (!LeftOut.empty()) {
+    if (Use.RParen.isInvalid() || !Use.RParen.isFileID())
+      return manual("the call's closing parenthesis is spelled in a macro");
+    Edits.insert(Use.RParen,
+                 (AnyWritten ? ", " : "") + llvm::join(LeftOut, ", "));
+  }
+  if (!Target.address().empty())
+    for (const CompanionField &Field : Use.Companions) {
+      llvm::Expected<llvm::StringRef> Accessor =
+          accessorOf(Field.Role, *Entry.Family);
+      if (!Accessor)
+        return manual(llvm::toString(Accessor.takeError()));
+      Value V = Value::constant(Field.Text);
+      if (llvm::Error Err =
+              wrapWritten(Field.Role, *Accessor, Entry.Family->Lang, V,
+                          *Field.Value, Profile, Edits))
+        return manual(llvm::toString(std::move(Err)));
+    }
+
+  Rewrite R;
+  R.Edits = Edits.take();
+  if (R.Edits.empty())
+    return manual("nothing at this site can be wrapped in a runtime accessor");
+  R.Include = runtimeHeader(*Entry.Family).str();
+  noteEditLine(R, SM, Edits.firstFile(), R.Edits.front().Offset);
+  // Phase two replays the edits on the reported line in reverse order.
+  llvm::stable_sort(R.Edits, [](const PlannedEdit &A, const PlannedEdit &B) {
+    return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
+  });
   return R;
 }
 
@@ -101,25 +395,15 @@ std::string macroBodyKey(const CallExpr &Call, const SourceManager &SM) {
          std::to_string(SM.getFileOffset(Spelling));
 }
 
-Rewrite planRewrite(Rule R, const CatalogEntry &Entry, const CallExpr *Call,
-                    const SourceManager &SM, const LangOptions &LangOpts,
-                    FileDigests &Digests) {
-  switch (R) {
-  case Rule::PartiallyHardcoded:
+Rewrite planRewrite(Rule R, const CatalogEntry &Entry, const Endpoint &Target,
+                    const UseSyntax &Use, const SourceManager &SM,
+                    const LangOptions &LangOpts, FileDigests &Digests) {
+  if (R == Rule::PartiallyHardcoded)
     return manual("a constant fallback is mixed with values computed at run "
                   "time; move the fallback into configuration by hand");
-  case Rule::HardcodedCredential:
-    return manual(
-        "rehost fix does not move credentials yet; set the "
-        "profile's _PASSWORD variable and remove the literal by hand");
-  case Rule::HardcodedEndpoint:
-    break;
-  }
-  if (!Call || Entry.RuntimeCall.empty())
-    return manual("rehost fix does not rewrite this " +
-                  Entry.Family->Name.str() +
-                  " API yet; move the endpoint to configuration by hand");
-  return planDropInCall(*Call, Entry, SM, LangOpts, Digests);
+  if (Use.Call && !Entry.RuntimeCall.empty())
+    return planDropInCall(*Use.Call, Entry, SM, LangOpts, Digests);
+  return planWrappedArguments(Entry, Target, Use, SM, LangOpts, Digests);
 }
 
 } // namespace rehost

@@ -35,6 +35,11 @@ struct ApiUse {
   llvm::SmallVector<const Expr *, 4> Args;
   SourceLocation Loc;
   const CallExpr *Call = nullptr; ///< For calls: what a rewrite edits.
+  /// Where left-out default arguments would be written.
+  SourceLocation RParen = {};
+  /// For fields: the options object assigned to (the variable or member
+  /// the field belongs to); null when it has no name.
+  const Decl *Object = nullptr;
 };
 
 /// Matching is on the declaration, not the spelling: a project function that
@@ -122,6 +127,7 @@ ApiUse useOfCall(const CallExpr &Call, const FunctionDecl &Callee) {
              Call.getBeginLoc()};
   Use.Args.append(Call.arg_begin(), Call.arg_end());
   Use.Call = &Call;
+  Use.RParen = Call.getRParenLoc();
   return Use;
 }
 
@@ -136,10 +142,23 @@ ApiUse useOfConstruction(const CXXConstructExpr &Construct) {
   return Use;
 }
 
+/// The object whose field \p Member names: `opts` in `opts.host` or
+/// `opts->host`, the member `opts_` in `this->opts_.host`.
+const Decl *objectOf(const MemberExpr &Member) {
+  const Expr *Base = Member.getBase()->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
+    return Ref->getDecl();
+  if (const auto *Outer = dyn_cast<MemberExpr>(Base))
+    return Outer->getMemberDecl();
+  return nullptr;
+}
+
 ApiUse useOfAssignment(const Expr &Assignment, const FieldDecl &Field,
-                       const Expr &Assigned) {
-  return ApiUse{
+                       const MemberExpr &Member, const Expr &Assigned) {
+  ApiUse Use{
       ApiKind::Field, &Field, nullptr, {&Assigned}, Assignment.getBeginLoc()};
+  Use.Object = objectOf(Member);
+  return Use;
 }
 
 class CatalogCallback : public MatchFinder::MatchCallback {
@@ -162,20 +181,56 @@ public:
                      *Result.SourceManager);
     if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("construct"))
       return collect(useOfConstruction(*Construct), *Result.SourceManager);
+    // Fields wait for the whole unit: an address field's rewrite takes
+    // its object's port and db along.
     if (const auto *Assignment = Nodes.getNodeAs<Expr>("assign"))
-      return collect(useOfAssignment(*Assignment,
-                                     *Nodes.getNodeAs<FieldDecl>("field"),
-                                     *Nodes.getNodeAs<Expr>("value")),
-                     *Result.SourceManager);
+      PendingFields.push_back(
+          useOfAssignment(*Assignment, *Nodes.getNodeAs<FieldDecl>("field"),
+                          *Nodes.getNodeAs<MemberExpr>("member"),
+                          *Nodes.getNodeAs<Expr>("value")));
+  }
+
+  void collectFields(const SourceManager &SM) {
+    for (const ApiUse &Use : PendingFields)
+      collect(Use, SM, companionsOf(Use, SM));
+    PendingFields.clear();
   }
 
 private:
-  void collect(const ApiUse &Use, const SourceManager &SM) {
+  const CatalogEntry *entryOf(const ApiUse &Use, const SourceManager &SM) {
     const CatalogEntry *Entry =
         findEntry(Use.Kind, Use.Declaration->getQualifiedNameAsString());
     if (!Entry || !isDeclaredByFamily(*Use.Declaration, *Entry->Family, SM))
-      return;
+      return nullptr;
     if (Use.Callee && !parametersFit(*Use.Callee, Entry->Args))
+      return nullptr;
+    return Entry;
+  }
+
+  /// The constant port and db fields of \p Field's object, other than it.
+  std::vector<CompanionField> companionsOf(const ApiUse &Field,
+                                           const SourceManager &SM) {
+    std::vector<CompanionField> Out;
+    if (!Field.Object)
+      return Out;
+    for (const ApiUse &Other : PendingFields) {
+      if (&Other == &Field || Other.Object != Field.Object)
+        continue;
+      const CatalogEntry *Entry = entryOf(Other, SM);
+      if (!Entry || Entry->Args.size() != 1 ||
+          (Entry->Args[0] != ArgRole::Port && Entry->Args[0] != ArgRole::Db))
+        continue;
+      Value V = Evaluator->evaluateInteger(Other.Args[0]);
+      if (V.isConstant())
+        Out.push_back({Entry->Args[0], Other.Args[0], V.Text});
+    }
+    return Out;
+  }
+
+  void collect(const ApiUse &Use, const SourceManager &SM,
+               llvm::ArrayRef<CompanionField> Companions = {}) {
+    const CatalogEntry *Entry = entryOf(Use, SM);
+    if (!Entry)
       return;
 
     Endpoint Target = evaluateEndpoint(Use.Args, *Entry);
@@ -203,9 +258,14 @@ private:
     S.Api = Entry->Name.str();
     S.Kind = Entry->Kind;
     S.R = *Found;
+    UseSyntax Syntax;
+    Syntax.Call = Use.Call;
+    Syntax.Args = Use.Args;
+    Syntax.RParen = Use.RParen;
+    Syntax.Companions = Companions;
+    S.Plan = planRewrite(S.R, *Entry, Target, Syntax, SM,
+                         Context->getLangOpts(), *Digests);
     S.Target = std::move(Target);
-    S.Plan = planRewrite(S.R, *Entry, Use.Call, SM, Context->getLangOpts(),
-                         *Digests);
     Sites.push_back(std::move(S));
   }
 
@@ -287,6 +347,7 @@ private:
 
   std::vector<Site> &Sites;
   std::vector<MacroBodyUse> &MacroBodyUses;
+  std::vector<ApiUse> PendingFields;
   ASTContext *Context = nullptr;
   ConstantEvaluator *Evaluator = nullptr;
   FileDigests *Digests = nullptr;
@@ -320,8 +381,11 @@ public:
                              hasAnyName(namesOf(ApiKind::Constructor))))),
                          Written)
             .bind("construct");
-    const auto CatalogField = ignoringParenImpCasts(memberExpr(
-        member(fieldDecl(hasAnyName(namesOf(ApiKind::Field))).bind("field"))));
+    const auto CatalogField = ignoringParenImpCasts(
+        memberExpr(
+            member(
+                fieldDecl(hasAnyName(namesOf(ApiKind::Field))).bind("field")))
+            .bind("member"));
     // `opts.port = 6380` is a built-in assignment, `opts.host = "..."` a
     // call to std::string's operator=.
     const auto BuiltinAssignment =
@@ -345,6 +409,7 @@ public:
     FileDigests Digests(Ctx.getSourceManager());
     Callback.setUnit(&Ctx, &Evaluator, &Digests);
     Finder.matchAST(Ctx);
+    Callback.collectFields(Ctx.getSourceManager());
     Callback.setUnit(nullptr, nullptr, nullptr);
   }
 

@@ -1,0 +1,47 @@
+// RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
+// RUN: cd %t && %expect-exit 0 %rehost fix --format text app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED
+// RUN: %clang-syntax -std=c++17 -I%inputs %t/app.cpp
+// RUN: cp %t/app.cpp %t/app.cpp.first
+// RUN: cd %t && %expect-exit 0 %rehost fix --format text app.cpp -- -std=c++17 -I%inputs
+// RUN: cmp %t/app.cpp %t/app.cpp.first
+// A redis-plus-plus URI is wrapped in rehost::uri; the URI as written is the
+// fallback, so nothing changes until a profile is configured.
+
+#include <cstdlib>
+#include <string>
+#include <sw/redis++/redis++.h>
+// FIXED: #include <rehost/rehost.hpp>
+// FIXED-NEXT: #include <string>
+
+void connect() {
+  sw::redis::Redis redis("tcp://127.0.0.1:6379");
+  // FIXED: sw::redis::Redis redis(rehost::uri("default", "tcp://127.0.0.1:6379"));
+  sw::redis::Redis again{"tcp://127.0.0.1:6379"};
+  // FIXED: sw::redis::Redis again{rehost::uri("default", "tcp://127.0.0.1:6379")};
+  sw::redis::RedisCluster cluster("tcp://10.0.0.1:7000");
+  // FIXED: sw::redis::RedisCluster cluster(rehost::uri("ip-10-0-0-1-7000", "tcp://10.0.0.1:7000"));
+  sw::redis::ConnectionOptions opts("unix:///run/redis/queue.sock");
+  // FIXED: sw::redis::ConnectionOptions opts(rehost::uri("queue", "unix:///run/redis/queue.sock"));
+  const std::string Uri = "tcp://127.0.0.1:6379";
+  sw::redis::Redis named(Uri);
+  // FIXED: sw::redis::Redis named(rehost::uri("default", Uri));
+}
+
+#define CACHE_URI "tcp://127.0.0.1:6379"
+#define MAKE(uri) sw::redis::Redis made(uri)
+void macros() {
+  sw::redis::Redis redis(CACHE_URI);
+  // FIXED: sw::redis::Redis redis(rehost::uri("default", CACHE_URI));
+  MAKE("tcp://127.0.0.1:6379");
+  // FIXED: MAKE(rehost::uri("default", "tcp://127.0.0.1:6379"));
+}
+
+void negative(const char *configured) {
+  sw::redis::Redis redis(configured);
+  // FIXED: sw::redis::Redis redis(configured);
+  sw::redis::Redis env(std::getenv("REDIS_URL"));
+  // FIXED: sw::redis::Redis env(std::getenv("REDIS_URL"));
+}
+
+// OUT: rehost: fixed 7 of 7 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned
