@@ -60,6 +60,10 @@ struct FileReport {
 };
 llvm::StringRef statusName(FileReport::Status S);
 
+/// \p Path relative to \p Root when it is inside it, else \p Path: how
+/// reports and diffs name files.
+std::string displayPath(llvm::StringRef Path, llvm::StringRef Root);
+
 struct Summary {
   unsigned FilesScanned = 0;
   unsigned FilesWithFindings = 0;

@@ -3,6 +3,7 @@
 #include "rehost/EditApplier.h"
 
 #include "rehost/FileIO.h"
+#include "rehost/Report.h"
 
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -16,14 +17,6 @@
 
 namespace rehost {
 namespace {
-
-std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
-  llvm::StringRef Rel = Path;
-  if (!Root.empty() && Rel.consume_front(Root) &&
-      (Root.endswith("/") || Rel.consume_front("/")))
-    return Rel.str();
-  return Path.str();
-}
 
 /// True when the file ends its lines with CR LF: inserted lines follow it.
 bool usesCrLf(llvm::StringRef Code) {

@@ -175,14 +175,6 @@ disagreeingMacroBodies(llvm::ArrayRef<TranslationUnitFacts> Units) {
   return Out;
 }
 
-std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
-  llvm::StringRef Rel = Path;
-  if (!Root.empty() && Rel.consume_front(Root) &&
-      (Root.endswith("/") || Rel.consume_front("/")))
-    return Rel.str();
-  return Path.str();
-}
-
 std::vector<ProfileInfo>
 describeProfiles(const std::map<std::string, std::string> &Names,
                  llvm::ArrayRef<const Site *> Sites) {

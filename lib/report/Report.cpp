@@ -54,6 +54,14 @@ llvm::StringRef useOf(ApiKind Kind) {
 
 } // namespace
 
+std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
+  llvm::StringRef Rel = Path;
+  if (!Root.empty() && Rel.consume_front(Root) &&
+      (Root.endswith("/") || Rel.consume_front("/")))
+    return Rel.str();
+  return Path.str();
+}
+
 std::string Finding::message() const {
   std::string Where = ("' in " + useOf(Kind) + " '" + Api + "'").str();
   switch (R) {
