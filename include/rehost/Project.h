@@ -56,10 +56,12 @@ struct Resolution {
 /// included by many units is seen once), profiles named, macro bodies whose
 /// expansions disagree and overlapping edits refused (those sites become
 /// manual), and the edits of the rest grouped per file. Sites in files the
-/// \p Config excludes, or on hosts it allows, are dropped. Report paths are
-/// shown relative to \p Root.
+/// \p Config excludes, or on hosts it allows, are dropped. With \p Strict the
+/// sites' strict rewrites are planned. Report paths are shown relative to
+/// \p Root.
 Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
-                          llvm::StringRef Root, const ToolConfig &Config = {});
+                          llvm::StringRef Root, const ToolConfig &Config = {},
+                          bool Strict = false);
 
 } // namespace rehost
 

@@ -70,11 +70,15 @@ std::string macroBodyKey(const clang::CallExpr &Call,
 /// the profile passed first and the original arguments kept as the fallback.
 /// Other APIs keep their call and have each hardcoded argument wrapped in
 /// its role's runtime accessor, the original value as the fallback; a
-/// written credential is replaced by its accessor without a fallback. Every
-/// site that cannot be rewritten safely gets the reason.
+/// written credential is replaced by its accessor without a fallback. With
+/// \p Strict no original value stays in code: the arguments become "none"
+/// (NULL, 0, or the C++ accessor without a fallback) and the endpoint moves
+/// to the runtime's config file. Every site that cannot be rewritten safely
+/// gets the reason.
 Rewrite planRewrite(Rule R, const CatalogEntry &Entry, const Endpoint &Target,
                     const UseSyntax &Use, const clang::SourceManager &SM,
-                    const clang::LangOptions &LangOpts, FileDigests &Digests);
+                    const clang::LangOptions &LangOpts, FileDigests &Digests,
+                    bool Strict);
 
 } // namespace rehost
 

@@ -130,7 +130,8 @@ struct Site {
   ApiKind Kind = ApiKind::Function;
   Rule R = Rule::HardcodedEndpoint;
   Endpoint Target;
-  Rewrite Plan;
+  Rewrite Plan;       ///< The original values stay in code as fallbacks.
+  Rewrite StrictPlan; ///< --strict: only the profile name stays in code.
 };
 
 } // namespace rehost

@@ -46,11 +46,44 @@ void noteEditLine(Rewrite &R, const SourceManager &SM, FileID File,
       Buffer.slice(LineStart, Buffer.find_first_of("\r\n", Offset)).str();
 }
 
+/// The "no value" a strict rewrite leaves for an argument of \p Role: the
+/// runtime then takes the value from configuration alone.
+llvm::StringRef noFallback(ArgRole Role) {
+  return Role == ArgRole::Port || Role == ArgRole::Db ? "0" : "NULL";
+}
+
+/// The endpoint arguments of a drop-in call (a prefix: host and port, or the
+/// socket path), written as "none" after the profile: `"{profile}", NULL, 0`.
+llvm::Expected<std::pair<CharSourceRange, std::string>>
+strictArguments(const CallExpr &Call, const CatalogEntry &Entry,
+                const SourceManager &SM, const LangOptions &LangOpts) {
+  unsigned Count = 0;
+  while (Count < Entry.Args.size() && Entry.Args[Count] != ArgRole::Other)
+    ++Count;
+  if (Count == 0 || Call.getNumArgs() < Count)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "--strict: the call has no endpoint "
+                                   "arguments to move");
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Call.getArg(0)->getBeginLoc(),
+                                     Call.getArg(Count - 1)->getEndLoc()),
+      SM, LangOpts);
+  if (Range.isInvalid())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "--strict: the endpoint's arguments are spelled partly in a macro");
+  std::string Text = ("\"" + PlannedEdit::ProfilePlaceholder + "\"").str();
+  for (unsigned I = 0; I != Count; ++I)
+    Text += (", " + noFallback(Entry.Args[I])).str();
+  return std::make_pair(Range, std::move(Text));
+}
+
 /// `redisConnect(host, port)` -> `rehost_redisConnect("{profile}", host,
-/// port)`: two edits where the name and its parenthesis are written.
+/// port)`: two edits where the name and its parenthesis are written. With
+/// \p Strict, `rehost_redisConnect("{profile}", NULL, 0)`.
 Rewrite planDropInCall(const CallExpr &Call, const CatalogEntry &Entry,
                        const SourceManager &SM, const LangOptions &LangOpts,
-                       FileDigests &Digests) {
+                       FileDigests &Digests, bool Strict) {
   const auto *Callee =
       dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
   if (!Callee)
@@ -81,9 +114,23 @@ Rewrite planDropInCall(const CallExpr &Call, const CatalogEntry &Entry,
   unsigned NameOffset = SM.getFileOffset(Name);
   R.Edits.push_back({Path, NameOffset, static_cast<unsigned>(Spelled.size()),
                      Entry.RuntimeCall.str(), Digest});
-  R.Edits.push_back({Path, SM.getFileOffset(Paren->getEndLoc()), 0,
-                     ("\"" + PlannedEdit::ProfilePlaceholder + "\", ").str(),
-                     Digest});
+  if (!Strict) {
+    R.Edits.push_back({Path, SM.getFileOffset(Paren->getEndLoc()), 0,
+                       ("\"" + PlannedEdit::ProfilePlaceholder + "\", ").str(),
+                       Digest});
+  } else {
+    auto Arguments = strictArguments(Call, Entry, SM, LangOpts);
+    if (!Arguments)
+      return manual(llvm::toString(Arguments.takeError()));
+    auto &[Range, Text] = *Arguments;
+    FileID ArgsFile = SM.getFileID(Range.getBegin());
+    if (ArgsFile != File)
+      return manual("--strict: the arguments are spelled apart from the "
+                    "function name");
+    unsigned Begin = SM.getFileOffset(Range.getBegin());
+    R.Edits.push_back({Path, Begin, SM.getFileOffset(Range.getEnd()) - Begin,
+                       std::move(Text), Digest});
+  }
   noteEditLine(R, SM, File, NameOffset);
   return R;
 }
@@ -262,18 +309,31 @@ llvm::Expected<llvm::StringRef> accessorOf(ArgRole Role,
   return Accessor;
 }
 
+/// The fallback a strict accessor call passes: none at all in C++, the
+/// C accessors' "none" in C.
+std::string strictFallback(ArgRole Role, Language Lang) {
+  return Lang == Language::Cxx ? std::string() : noFallback(Role).str();
+}
+
 /// Wraps one written argument: `"h"` -> `rehost::host("p", "h")` as two
 /// insertions; a credential literal is replaced by its accessor with no
 /// fallback, a URI literal by one without its user info.
 llvm::Error wrapWritten(ArgRole Role, llvm::StringRef Accessor, Language Lang,
                         const Value &V, const Expr &Arg,
-                        llvm::StringRef Profile, WrapEdits &Edits) {
+                        llvm::StringRef Profile, bool Strict,
+                        WrapEdits &Edits) {
   llvm::Expected<CharSourceRange> Range = Edits.fileRange(Arg);
   if (!Range)
     return Range.takeError();
   bool UriWithCredentials =
       Role == ArgRole::Uri &&
       (splitUri(V.Text).HasPassword || !splitUri(V.Text).User.empty());
+  if (Strict && !isCredential(Role)) {
+    // Only the profile stays; the value is in the runtime's config file.
+    Edits.replace(*Range,
+                  accessorCall(Accessor, Profile, strictFallback(Role, Lang)));
+    return llvm::Error::success();
+  }
   if (!isCredential(Role) && !UriWithCredentials) {
     Edits.insert(Range->getBegin(),
                  (Accessor + "(\"" + Profile + "\", ").str());
@@ -306,8 +366,8 @@ llvm::Error wrapWritten(ArgRole Role, llvm::StringRef Accessor, Language Lang,
 /// profile's fallback.
 Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
                              const UseSyntax &Use, const SourceManager &SM,
-                             const LangOptions &LangOpts,
-                             FileDigests &Digests) {
+                             const LangOptions &LangOpts, FileDigests &Digests,
+                             bool Strict) {
   // A site with an address gets its profile in phase two; a credential on
   // its own has none and uses the default profile.
   std::string Profile = Target.address().empty()
@@ -330,7 +390,7 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
       return manual(llvm::toString(Accessor.takeError()));
     if (!Defaulted) {
       if (llvm::Error Err = wrapWritten(Role, *Accessor, Entry.Family->Lang, V,
-                                        *Use.Args[I], Profile, Edits))
+                                        *Use.Args[I], Profile, Strict, Edits))
         return manual(llvm::toString(std::move(Err)));
       continue;
     }
@@ -338,7 +398,9 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
     if (!Fallback || isCredential(Role))
       return manual("a default argument cannot be written out; rewrite the "
                     "call by hand");
-    LeftOut.push_back(accessorCall(*Accessor, Profile, *Fallback));
+    LeftOut.push_back(accessorCall(
+        *Accessor, Profile,
+        Strict ? strictFallback(Role, Entry.Family->Lang) : *Fallback));
   }
   if (!LeftOut.empty()) {
     if (Use.RParen.isInvalid() || !Use.RParen.isFileID())
@@ -355,7 +417,7 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
       Value V = Value::constant(Field.Text);
       if (llvm::Error Err =
               wrapWritten(Field.Role, *Accessor, Entry.Family->Lang, V,
-                          *Field.Value, Profile, Edits))
+                          *Field.Value, Profile, Strict, Edits))
         return manual(llvm::toString(std::move(Err)));
     }
 
@@ -397,13 +459,15 @@ std::string macroBodyKey(const CallExpr &Call, const SourceManager &SM) {
 
 Rewrite planRewrite(Rule R, const CatalogEntry &Entry, const Endpoint &Target,
                     const UseSyntax &Use, const SourceManager &SM,
-                    const LangOptions &LangOpts, FileDigests &Digests) {
+                    const LangOptions &LangOpts, FileDigests &Digests,
+                    bool Strict) {
   if (R == Rule::PartiallyHardcoded)
     return manual("a constant fallback is mixed with values computed at run "
                   "time; move the fallback into configuration by hand");
   if (Use.Call && !Entry.RuntimeCall.empty())
-    return planDropInCall(*Use.Call, Entry, SM, LangOpts, Digests);
-  return planWrappedArguments(Entry, Target, Use, SM, LangOpts, Digests);
+    return planDropInCall(*Use.Call, Entry, SM, LangOpts, Digests, Strict);
+  return planWrappedArguments(Entry, Target, Use, SM, LangOpts, Digests,
+                              Strict);
 }
 
 } // namespace rehost

@@ -264,7 +264,10 @@ private:
     Syntax.RParen = Use.RParen;
     Syntax.Companions = Companions;
     S.Plan = planRewrite(S.R, *Entry, Target, Syntax, SM,
-                         Context->getLangOpts(), *Digests);
+                         Context->getLangOpts(), *Digests, /*Strict=*/false);
+    S.StrictPlan = planRewrite(S.R, *Entry, Target, Syntax, SM,
+                               Context->getLangOpts(), *Digests,
+                               /*Strict=*/true);
     S.Target = std::move(Target);
     Sites.push_back(std::move(S));
   }

@@ -56,7 +56,8 @@ std::string deriveName(llvm::StringRef Address) {
   return sanitize(Host.split('.').first);
 }
 
-Finding makeFinding(const Site &S, llvm::StringRef Profile) {
+Finding makeFinding(const Site &S, const Rewrite &Plan,
+                    llvm::StringRef Profile) {
   Finding F;
   F.R = S.R;
   F.Api = S.Api;
@@ -67,8 +68,8 @@ Finding makeFinding(const Site &S, llvm::StringRef Profile) {
   F.Endpoint = S.Target.uri();
   if (S.R != Rule::PartiallyHardcoded)
     F.Profile = Profile.str();
-  F.Act = S.Plan.Edits.empty() ? Action::Manual : Action::Fixable;
-  F.Reason = S.Plan.ManualReason;
+  F.Act = Plan.Edits.empty() ? Action::Manual : Action::Fixable;
+  F.Reason = Plan.ManualReason;
   return F;
 }
 
@@ -253,7 +254,8 @@ nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
 }
 
 Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
-                          llvm::StringRef Root, const ToolConfig &Config) {
+                          llvm::StringRef Root, const ToolConfig &Config,
+                          bool Strict) {
   std::map<std::string, FileReport> Files;
   auto FileFor = [&](const std::string &Path) -> FileReport & {
     FileReport &File = Files[Path];
@@ -296,20 +298,22 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   EditCollector Edits;
   for (const Site *S : Sites) {
     FileReport &File = FileFor(S->File);
+    const Rewrite &Plan = Strict ? S->StrictPlan : S->Plan;
     auto Profile = Profiles.find(S->Target.address());
-    Finding F = makeFinding(*S, Profile == Profiles.end() ? llvm::StringRef()
-                                                          : Profile->second);
+    Finding F = makeFinding(*S, Plan,
+                            Profile == Profiles.end() ? llvm::StringRef()
+                                                      : Profile->second);
     if (F.Act == Action::Fixable) {
-      std::vector<PlannedEdit> Planned = withProfile(S->Plan.Edits, F.Profile);
+      std::vector<PlannedEdit> Planned = withProfile(Plan.Edits, F.Profile);
       std::string Conflict;
-      if (Disagreeing.count(S->Plan.MacroBodyKey))
+      if (Disagreeing.count(Plan.MacroBodyKey))
         Conflict = "it is spelled in a macro body whose expansions mean "
                    "different endpoints; rewrite the macro by hand";
       else
-        Conflict = Edits.add(Planned, S->Plan.Include);
+        Conflict = Edits.add(Planned, Plan.Include);
       if (Conflict.empty()) {
-        F.Before = S->Target.redactPasswords(S->Plan.EditLine);
-        F.After = S->Target.redactPasswords(rewrittenLine(S->Plan, Planned));
+        F.Before = S->Target.redactPasswords(Plan.EditLine);
+        F.After = S->Target.redactPasswords(rewrittenLine(Plan, Planned));
         F.EditFile = Planned.front().File;
       } else {
         F.Act = Action::Manual;

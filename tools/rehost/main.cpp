@@ -38,6 +38,7 @@ struct ReportOptions {
 struct FixOptions {
   bool DryRun = false;
   bool Verify = false;
+  bool Strict = false; ///< Only profile names stay in code.
   std::string
       ExportFixes; ///< clang-apply-replacements YAML; sources untouched.
   std::string RuntimeConfig = "rehost.toml";
@@ -80,7 +81,8 @@ struct Analysis {
 };
 
 llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
-                                 const rehost::ToolConfig &Config) {
+                                 const rehost::ToolConfig &Config,
+                                 bool Strict = false) {
   Request.IsExcluded = [&Config](llvm::StringRef File) {
     return Config.isExcluded(File);
   };
@@ -89,7 +91,8 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
     return Units.takeError();
   llvm::SmallString<256> Root;
   llvm::sys::fs::current_path(Root);
-  rehost::Resolution Resolved = rehost::resolveProject(*Units, Root, Config);
+  rehost::Resolution Resolved =
+      rehost::resolveProject(*Units, Root, Config, Strict);
   return Analysis{std::move(Request), std::move(*Units), std::move(Resolved)};
 }
 
@@ -183,7 +186,7 @@ bool exportFixes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
 
 int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
            const FixOptions &Fix, const rehost::ToolConfig &Config) {
-  auto Analysed = analyse(Request, Config);
+  auto Analysed = analyse(Request, Config, Fix.Strict);
   if (!Analysed) {
     fmt::print(stderr, "rehost: error: {}\n",
                llvm::toString(Analysed.takeError()));
@@ -213,9 +216,8 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
   recordOutcomes(Report, Outcomes, Fix.writesSources());
   if (Fix.writesSources()) {
     std::vector<std::string> Added;
-    if (llvm::Error Err =
-            rehost::writeRuntimeConfig(Fix.RuntimeConfig, fixedProfiles(Report),
-                                       /*Strict=*/false, &Added)) {
+    if (llvm::Error Err = rehost::writeRuntimeConfig(
+            Fix.RuntimeConfig, fixedProfiles(Report), Fix.Strict, &Added)) {
       fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
       return InputError;
     }
@@ -309,6 +311,9 @@ int main(int argc, char **argv) {
   addProjectOptions(*FixCommand, Request, Options);
   FixCommand->add_flag("--dry-run", Fix.DryRun,
                        "Print a unified diff of the changes; write nothing");
+  FixCommand->add_flag("--strict", Fix.Strict,
+                       "Leave only profile names in code; the endpoints move "
+                       "to the runtime's config file");
   FixCommand->add_flag("--verify", Fix.Verify,
                        "Parse every rewritten translation unit again and "
                        "restore the original of any file that broke one");
