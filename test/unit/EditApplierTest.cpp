@@ -109,6 +109,17 @@ TEST_F(EditApplierTest, CrLfFilesKeepTheirLineEndings) {
                         "rehost_redisConnect(\"h\", 1); }\r\n");
 }
 
+TEST_F(EditApplierTest, AByteOrderMarkStaysFirst) {
+  std::string Code = "\xEF\xBB\xBF#include <hiredis/hiredis.h>\nvoid f(void) { "
+                     "redisConnect(\"h\", 1); }\n";
+  std::string Path = write("bom.c", Code);
+  rehost::EditPlan Plan{{renameAt(Path, Code, Code.find("redisConnect"))}};
+  rehost::applyEditPlan(Plan, Dir, {});
+  EXPECT_EQ(read(Path), "\xEF\xBB\xBF#include <hiredis/hiredis.h>\n#include "
+                        "<rehost/rehost.h>\nvoid f(void) { "
+                        "rehost_redisConnect(\"h\", 1); }\n");
+}
+
 TEST(UnifiedDiff, FarApartEditsMakeSeparateHunks) {
   std::string Old;
   for (int I = 1; I <= 20; ++I)
