@@ -26,6 +26,8 @@ enum class ArgRole {
   UnixPath, ///< Unix socket path (string).
   Uri,      ///< Connection URI, possibly with credentials (string).
   Nodes,    ///< Cluster node list "host:port,host:port" (string).
+  Node,     ///< One cluster node "host:port" (string): no accessor returns
+            ///< exactly one node, so such sites stay manual in fix.
   NodeList, ///< Node list as a container of (host, port) pairs.
   Db,       ///< Database number (integer).
   User,     ///< ACL user name (string).

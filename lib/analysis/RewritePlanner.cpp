@@ -152,6 +152,7 @@ const Value &valueOf(const Endpoint &Target, ArgRole Role) {
   case ArgRole::Uri:
     return Target.Uri;
   case ArgRole::Nodes:
+  case ArgRole::Node:
   case ArgRole::NodeList:
     return Target.Nodes;
   case ArgRole::Db:

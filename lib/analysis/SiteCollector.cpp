@@ -292,6 +292,7 @@ private:
         Target.Uri = Evaluator->evaluateString(Arg);
         break;
       case ArgRole::Nodes:
+      case ArgRole::Node:
         Target.Nodes = Evaluator->evaluateString(Arg);
         break;
       case ArgRole::NodeList:

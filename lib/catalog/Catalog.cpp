@@ -42,6 +42,7 @@ const ArgRole AsyncContextCommand[] = {R::Other, R::Other, R::Other,
 const ArgRole NodesOther[] = {R::Nodes, R::Other};
 const ArgRole NodesOtherOther[] = {R::Nodes, R::Other, R::Other};
 const ArgRole ContextNodes[] = {R::Other, R::Nodes};
+const ArgRole ContextNode[] = {R::Other, R::Node};
 const ArgRole ContextPassword[] = {R::Other, R::Password};
 const ArgRole ContextUser[] = {R::Other, R::User};
 const ArgRole Uri[] = {R::Uri};
@@ -92,7 +93,7 @@ const CatalogEntry Entries[] = {
     {K::Function, "redisClusterAsyncConnect", &HiredisCluster, NodesOther, ""},
     {K::Function, "redisClusterSetOptionAddNodes", &HiredisCluster,
      ContextNodes, ""},
-    {K::Function, "redisClusterSetOptionAddNode", &HiredisCluster, ContextNodes,
+    {K::Function, "redisClusterSetOptionAddNode", &HiredisCluster, ContextNode,
      ""},
     {K::Function, "redisClusterSetOptionPassword", &HiredisCluster,
      ContextPassword, ""},
@@ -157,8 +158,9 @@ llvm::SmallVector<llvm::StringRef, 2> CatalogEntry::replacements() const {
     return {RuntimeCall};
   llvm::SmallVector<llvm::StringRef, 2> Out;
   for (ArgRole Role : Args)
-    if (Role != ArgRole::Other)
-      Out.push_back(runtimeAccessor(Role, Family->Lang));
+    if (llvm::StringRef Accessor = runtimeAccessor(Role, Family->Lang);
+        !Accessor.empty())
+      Out.push_back(Accessor);
   return Out;
 }
 
