@@ -35,6 +35,9 @@ struct Finding {
   unsigned Column = 0;
   std::string LineText;
   std::string Endpoint; ///< As a URI, credentials redacted.
+  /// For hardcoded-credential: what is written ("password", "user name",
+  /// "user name and password").
+  std::string Credential;
   std::string Profile;  ///< Empty when the site gets no profile (manual).
   Action Act = Action::Fixable;
   std::string Reason;

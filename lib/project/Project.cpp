@@ -56,6 +56,20 @@ std::string deriveName(llvm::StringRef Address) {
   return sanitize(Host.split('.').first);
 }
 
+/// What a credential finding names: the parts written in the source.
+std::string describeCredential(const Endpoint &Target) {
+  bool User = Target.User.isKnown() && !Target.User.Text.empty();
+  bool Password = Target.Password.isKnown() && !Target.Password.Text.empty();
+  if (Target.Uri.isKnown()) {
+    UriParts Parts = splitUri(Target.Uri.Text);
+    User |= !Parts.User.empty();
+    Password |= Parts.HasPassword;
+  }
+  if (User && Password)
+    return "user name and password";
+  return User ? "user name" : "password";
+}
+
 Finding makeFinding(const Site &S, const Rewrite &Plan,
                     llvm::StringRef Profile) {
   Finding F;
@@ -66,6 +80,7 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
   F.Column = S.Column;
   F.LineText = S.LineText;
   F.Endpoint = S.Target.uri();
+  F.Credential = describeCredential(S.Target);
   if (S.R != Rule::PartiallyHardcoded)
     F.Profile = Profile.str();
   F.Act = Plan.Edits.empty() ? Action::Manual : Action::Fixable;

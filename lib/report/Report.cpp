@@ -68,7 +68,11 @@ std::string Finding::message() const {
   case Rule::HardcodedEndpoint:
     return "hardcoded Redis endpoint '" + Endpoint + Where;
   case Rule::HardcodedCredential:
-    return "hardcoded Redis credential for '" + Endpoint + Where;
+    // A credential written apart from any endpoint (AUTH, a password field)
+    // has no profile; one inside a URI names it.
+    if (Profile.empty())
+      return "hardcoded Redis " + Credential + Where.substr(1);
+    return "hardcoded Redis " + Credential + " for '" + Endpoint + Where;
   case Rule::PartiallyHardcoded:
     return "partially hardcoded Redis endpoint '" + Endpoint + Where +
            ": a constant fallback is mixed with values computed at run time";

@@ -9,16 +9,16 @@
 
 void login(redisContext *c, redisAsyncContext *ac) {
   redisCommand(c, "AUTH %s", "s3cret");
-  // CHECK: hiredis-auth-command.c:[[@LINE-1]]:3: warning: hardcoded Redis credential for 'redis://:***@<runtime>' in call to 'redisCommand' [rehost-hardcoded-credential]
+  // CHECK: hiredis-auth-command.c:[[@LINE-1]]:3: warning: hardcoded Redis password in call to 'redisCommand' [rehost-hardcoded-credential]
   // CHECK-NEXT: {{^}}  redisCommand(c, "AUTH %s", "***");
   redisCommand(c, "AUTH s3cret");
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis credential for 'redis://:***@<runtime>' in call to 'redisCommand'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password in call to 'redisCommand'
   redisCommand(c, "auth %s %s", "app", CACHE_PASSWORD);
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis credential for 'redis://app:***@<runtime>' in call to 'redisCommand'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis user name and password in call to 'redisCommand'
   redisAppendCommand(c, "AUTH %b", "s3cret", (size_t)6);
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis credential for 'redis://:***@<runtime>' in call to 'redisAppendCommand'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password in call to 'redisAppendCommand'
   redisAsyncCommand(ac, NULL, NULL, "AUTH %s", "s3cret");
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis credential for 'redis://:***@<runtime>' in call to 'redisAsyncCommand'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password in call to 'redisAsyncCommand'
 }
 
 void configured(redisContext *c, const char *password) {
@@ -30,7 +30,7 @@ void configured(redisContext *c, const char *password) {
 void acl_user(redisContext *c, const char *password) {
   // An ACL user name written in the source is a credential too.
   redisCommand(c, "AUTH %s %s", "app", password);
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis credential for 'redis://app:***@<runtime>' in call to 'redisCommand'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis user name in call to 'redisCommand'
 }
 
 void other_commands(redisContext *c, const char *format) {

@@ -6,11 +6,11 @@
 
 void login(redisClusterContext *cc) {
   redisClusterSetOptionPassword(cc, "s3cret");
-  // CHECK: hiredis-cluster-password.c:[[@LINE-1]]:3: warning: hardcoded Redis credential for 'redis://:***@<runtime>' in call to 'redisClusterSetOptionPassword' [rehost-hardcoded-credential]
+  // CHECK: hiredis-cluster-password.c:[[@LINE-1]]:3: warning: hardcoded Redis password in call to 'redisClusterSetOptionPassword' [rehost-hardcoded-credential]
   redisClusterSetOptionUsername(cc, "app");
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis credential for 'redis://app@<runtime>' in call to 'redisClusterSetOptionUsername'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis user name in call to 'redisClusterSetOptionUsername'
   redisClusterCommand(cc, "AUTH %s", "s3cret");
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis credential for 'redis://:***@<runtime>' in call to 'redisClusterCommand'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password in call to 'redisClusterCommand'
 }
 
 void configured(redisClusterContext *cc, const char *password) {
