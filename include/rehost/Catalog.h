@@ -53,7 +53,10 @@ struct CatalogEntry {
   ApiKind Kind;
   /// The qualified name: "redisConnect", "cpp_redis::client::connect",
   /// "sw::redis::Redis" (the class, for constructors),
-  /// "sw::redis::ConnectionOptions::host" (for fields).
+  /// "sw::redis::ConnectionOptions::host" (for fields). A field of an unnamed
+  /// struct or union has no stable qualified name, so it is keyed by its
+  /// member path from the nearest named record:
+  /// "redisOptions::endpoint.tcp.ip".
   llvm::StringRef Name;
   const LibraryFamily *Family;
   /// The arguments' roles, in order; a field has one, its assigned value.
@@ -70,6 +73,11 @@ struct CatalogEntry {
   /// role that carries a value.
   llvm::SmallVector<llvm::StringRef, 2> replacements() const;
 };
+
+/// The name matchers filter declarations by: \p Entry's qualified name, or
+/// for a field keyed by a member path the last member's own name ("ip" for
+/// "redisOptions::endpoint.tcp.ip"); the path is checked once matched.
+llvm::StringRef declarationName(const CatalogEntry &Entry);
 
 /// All catalogued APIs.
 llvm::ArrayRef<CatalogEntry> catalog();

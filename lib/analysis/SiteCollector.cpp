@@ -29,6 +29,8 @@ struct ApiUse {
   /// What the catalog names and the family's headers must declare: the
   /// function, the constructed class or the field.
   const NamedDecl *Declaration;
+  /// The catalog key: Declaration's qualified name, or a field's member path.
+  std::string Name;
   /// The called function or constructor, whose parameters pick the overload;
   /// null for fields.
   const FunctionDecl *Callee = nullptr;
@@ -122,6 +124,7 @@ std::string lineText(const SourceManager &SM, FileID File, unsigned Offset) {
 ApiUse useOfCall(const CallExpr &Call, const FunctionDecl &Callee) {
   ApiUse Use{isa<CXXMethodDecl>(Callee) ? ApiKind::Method : ApiKind::Function,
              &Callee,
+             Callee.getQualifiedNameAsString(),
              &Callee,
              {},
              Call.getBeginLoc()};
@@ -135,6 +138,7 @@ ApiUse useOfConstruction(const CXXConstructExpr &Construct) {
   const CXXConstructorDecl *Ctor = Construct.getConstructor();
   ApiUse Use{ApiKind::Constructor,
              Ctor->getParent(),
+             Ctor->getParent()->getQualifiedNameAsString(),
              Ctor,
              {},
              Construct.getBeginLoc()};
@@ -142,10 +146,14 @@ ApiUse useOfConstruction(const CXXConstructExpr &Construct) {
   return Use;
 }
 
-/// The object whose field \p Member names: `opts` in `opts.host` or
-/// `opts->host`, the member `opts_` in `this->opts_.host`.
+/// The object whose field \p Member names: `opts` in `opts.host`,
+/// `opts->host` or `(&opts)->host` (as REDIS_OPTIONS_SET_TCP writes it), the
+/// member `opts_` in `this->opts_.host`.
 const Decl *objectOf(const MemberExpr &Member) {
   const Expr *Base = Member.getBase()->IgnoreParenImpCasts();
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(Base);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    Base = AddressOf->getSubExpr()->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
     return Ref->getDecl();
   if (const auto *Outer = dyn_cast<MemberExpr>(Base))
@@ -153,11 +161,54 @@ const Decl *objectOf(const MemberExpr &Member) {
   return nullptr;
 }
 
+/// The name a record is known by: its own, or the typedef's for
+/// `typedef struct {...} redisOptions`; empty for the type of an unnamed
+/// member (`union {...} endpoint`).
+std::string recordName(const RecordDecl &Record) {
+  if (Record.getIdentifier())
+    return Record.getQualifiedNameAsString();
+  if (const TypedefNameDecl *Typedef = Record.getTypedefNameForAnonDecl())
+    return Typedef->getQualifiedNameAsString();
+  return {};
+}
+
+/// An assigned field as the catalog keys it, and the member access that
+/// names the options object.
+struct FieldPath {
+  std::string Key; ///< Empty when no named record holds the field.
+  const MemberExpr *Outermost;
+};
+
+/// `ns::Record::field`, or for a field of an unnamed struct or union the
+/// member path from the nearest named record, walked through the member
+/// accesses: `opts->endpoint.tcp.ip` is `redisOptions::endpoint.tcp.ip`.
+FieldPath fieldPath(const MemberExpr &Member, const FieldDecl &Field) {
+  if (!recordName(*Field.getParent()).empty())
+    return {Field.getQualifiedNameAsString(), &Member};
+  std::string Path = Field.getName().str();
+  const MemberExpr *Current = &Member;
+  while (const auto *Outer =
+             dyn_cast<MemberExpr>(Current->getBase()->IgnoreParenImpCasts())) {
+    const auto *OuterField = dyn_cast<FieldDecl>(Outer->getMemberDecl());
+    if (!OuterField)
+      break;
+    Current = Outer;
+    // A C11 anonymous member (`union { ... };`) adds no name to the path.
+    if (!OuterField->isAnonymousStructOrUnion())
+      Path = (OuterField->getName() + "." + Path).str();
+    if (std::string Record = recordName(*OuterField->getParent());
+        !Record.empty())
+      return {Record + "::" + Path, Current};
+  }
+  return {{}, Current};
+}
+
 ApiUse useOfAssignment(const Expr &Assignment, const FieldDecl &Field,
                        const MemberExpr &Member, const Expr &Assigned) {
-  ApiUse Use{
-      ApiKind::Field, &Field, nullptr, {&Assigned}, Assignment.getBeginLoc()};
-  Use.Object = objectOf(Member);
+  FieldPath Path = fieldPath(Member, Field);
+  ApiUse Use{ApiKind::Field, &Field,      std::move(Path.Key),
+             nullptr,        {&Assigned}, Assignment.getBeginLoc()};
+  Use.Object = objectOf(*Path.Outermost);
   return Use;
 }
 
@@ -198,8 +249,7 @@ public:
 
 private:
   const CatalogEntry *entryOf(const ApiUse &Use, const SourceManager &SM) {
-    const CatalogEntry *Entry =
-        findEntry(Use.Kind, Use.Declaration->getQualifiedNameAsString());
+    const CatalogEntry *Entry = findEntry(Use.Kind, Use.Name);
     if (!Entry || !isDeclaredByFamily(*Use.Declaration, *Entry->Family, SM))
       return nullptr;
     if (Use.Callee && !parametersFit(*Use.Callee, Entry->Args))
@@ -362,7 +412,7 @@ std::vector<llvm::StringRef> namesOf(ApiKind Kind) {
   std::vector<llvm::StringRef> Names;
   for (const CatalogEntry &Entry : catalog())
     if (Entry.Kind == Kind)
-      Names.push_back(Entry.Name);
+      Names.push_back(declarationName(Entry));
   return Names;
 }
 

@@ -70,6 +70,12 @@ const CatalogEntry Entries[] = {
      "rehost_redisConnectUnixWithTimeout"},
     {K::Function, "redisConnectUnixNonBlock", &Hiredis, Path,
      "rehost_redisConnectUnixNonBlock"},
+    // hiredis 1.x: redisOptions as filled by REDIS_OPTIONS_SET_TCP/UNIX or
+    // by hand, then passed to redis(Async)ConnectWithOptions. The endpoint
+    // lives in unnamed union and struct members, hence the member paths.
+    {K::Field, "redisOptions::endpoint.tcp.ip", &Hiredis, Host, ""},
+    {K::Field, "redisOptions::endpoint.tcp.port", &Hiredis, Port, ""},
+    {K::Field, "redisOptions::endpoint.unix_socket", &Hiredis, Path, ""},
     // hiredis, asynchronous contexts.
     {K::Function, "redisAsyncConnect", &Hiredis, HostPort,
      "rehost_redisAsyncConnect"},
@@ -162,6 +168,15 @@ llvm::SmallVector<llvm::StringRef, 2> CatalogEntry::replacements() const {
         !Accessor.empty())
       Out.push_back(Accessor);
   return Out;
+}
+
+llvm::StringRef declarationName(const CatalogEntry &Entry) {
+  if (Entry.Kind != ApiKind::Field)
+    return Entry.Name;
+  llvm::StringRef Path = Entry.Name.rsplit("::").second;
+  if (!Path.contains('.'))
+    return Entry.Name;
+  return Path.rsplit('.').second;
 }
 
 llvm::ArrayRef<CatalogEntry> catalog() { return Entries; }

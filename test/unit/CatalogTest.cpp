@@ -55,6 +55,27 @@ TEST(Catalog, FindsByKindAndQualifiedName) {
             nullptr);
 }
 
+TEST(Catalog, NestedFieldsAreKeyedByMemberPath) {
+  // redisOptions' endpoint lives in unnamed members: the row names the path
+  // from the record, and matchers filter on the last member's name.
+  const rehost::CatalogEntry *Ip =
+      rehost::findEntry(ApiKind::Field, "redisOptions::endpoint.tcp.ip");
+  ASSERT_NE(Ip, nullptr);
+  EXPECT_EQ(Ip->Args.front(), ArgRole::Host);
+  EXPECT_EQ(rehost::declarationName(*Ip), "ip");
+  const rehost::CatalogEntry *Socket =
+      rehost::findEntry(ApiKind::Field, "redisOptions::endpoint.unix_socket");
+  ASSERT_NE(Socket, nullptr);
+  EXPECT_EQ(rehost::declarationName(*Socket), "unix_socket");
+  EXPECT_EQ(rehost::findEntry(ApiKind::Field, "redisOptions::ip"), nullptr);
+  // A field of a named record keeps its qualified name.
+  const rehost::CatalogEntry *Host =
+      rehost::findEntry(ApiKind::Field, "sw::redis::ConnectionOptions::host");
+  ASSERT_NE(Host, nullptr);
+  EXPECT_EQ(rehost::declarationName(*Host),
+            "sw::redis::ConnectionOptions::host");
+}
+
 TEST(Catalog, ArgumentEntriesReplaceEachValueWithItsAccessor) {
   const auto *Connect =
       rehost::findEntry(ApiKind::Method, "cpp_redis::client::connect");
