@@ -147,7 +147,7 @@ struct Accessor {
 const Accessor Accessors[] = {
     {R::Host, "rehost_host", "rehost::host"},
     {R::Port, "rehost_port", "rehost::port"},
-    {R::UnixPath, "", "rehost::socket"},
+    {R::UnixPath, "rehost_socket", "rehost::socket"},
     {R::Uri, "rehost_uri", "rehost::uri"},
     {R::Nodes, "rehost_cluster_nodes", "rehost::cluster_nodes"},
     {R::NodeList, "", "rehost::sentinel_nodes"},

@@ -177,6 +177,14 @@ const char *rehost_username(const char *profile, const char *fallback) {
   });
 }
 
+const char *rehost_socket(const char *profile, const char *fallback) {
+  return guarded<const char *>(nullptr, [&] {
+    return c_string(
+        resolve_c(profile, call_site({{"socket", fallback}})).socket.value,
+        false);
+  });
+}
+
 int rehost_db(const char *profile, int fallback) {
   return guarded(-1, [&] {
     std::string db = fallback >= 0 ? std::to_string(fallback) : "";

@@ -286,4 +286,18 @@ TEST(Accessors, CppUsernameSocketDb) {
   EXPECT_THROW(socket("bad/name"), ConfigError);
 }
 
+// rehost fix wraps redisOptions.endpoint.unix_socket in rehost_socket.
+TEST(Accessors, CSocket) {
+  ScopedEnv env;
+  EXPECT_STREQ(rehost_socket("queue", "/tmp/r.sock"), "/tmp/r.sock");
+  EXPECT_EQ(rehost_last_error(), nullptr);
+  // --strict passes no fallback: an unset socket is "", never a NULL path.
+  EXPECT_STREQ(rehost_socket("queue", nullptr), "");
+  env.set("REDIS_QUEUE_SOCKET", "/run/queue.sock");
+  EXPECT_STREQ(rehost_socket("queue", "/tmp/r.sock"), "/run/queue.sock");
+  EXPECT_STREQ(rehost_socket("queue", nullptr), "/run/queue.sock");
+  EXPECT_EQ(rehost_socket("bad/name", "/tmp/r.sock"), nullptr);
+  EXPECT_NE(rehost_last_error(), nullptr);
+}
+
 } // namespace

@@ -77,6 +77,10 @@ REHOST_API const char *rehost_password(const char *profile,
 REHOST_API const char *rehost_username(const char *profile,
                                        const char *fallback);
 REHOST_API int rehost_db(const char *profile, int fallback);
+/* Unix socket path, for hiredis 1.x's redisOptions.endpoint.unix_socket;
+ * "" when neither configuration nor fallback sets one, so hiredis reports a
+ * connect error instead of reading a NULL path. */
+REHOST_API const char *rehost_socket(const char *profile, const char *fallback);
 /* redis-plus-plus form: tcp://[[user:]password@]host:port[/db] or
  * unix://[[user:]password@]/path[/db]. `fallback` is a URI in any accepted
  * form (see docs/runtime.md). */
