@@ -284,6 +284,14 @@ private:
       return;
 
     Endpoint Target = evaluateEndpoint(Use.Args, *Entry);
+    // An address field's object carries its port and db too: the endpoint,
+    // its profile and --strict's rehost.toml include them.
+    for (const CompanionField &Field : Companions) {
+      Value &Part = Field.Role == ArgRole::Port ? Target.Port : Target.Db;
+      bool Applies = Field.Role == ArgRole::Db || Target.Host.isKnown();
+      if (Applies && Part.K == Value::Kind::Absent)
+        Part = Value::constant(Field.Text);
+    }
     // Every expansion of a macro body is recorded, finding or not: editing
     // the body is safe only when they all mean one endpoint.
     if (Use.Call)

@@ -13,7 +13,7 @@
 redisContext *over_tcp(void) {
   redisOptions options = {0};
   REDIS_OPTIONS_SET_TCP(&options, "10.0.0.5", 6380);
-  // CHECK: hiredis-options.c:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://10.0.0.5' in assignment to 'redisOptions::endpoint.tcp.ip' [rehost-hardcoded-endpoint]
+  // CHECK: hiredis-options.c:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://10.0.0.5:6380' in assignment to 'redisOptions::endpoint.tcp.ip' [rehost-hardcoded-endpoint]
   return redisConnectWithOptions(&options);
 }
 
@@ -27,7 +27,7 @@ redisContext *over_socket(void) {
 redisAsyncContext *by_hand(redisOptions *opts) {
   opts->type = REDIS_CONN_TCP;
   opts->endpoint.tcp.ip = CACHE_HOST;
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://cache.internal' in assignment to 'redisOptions::endpoint.tcp.ip'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://cache.internal:7000' in assignment to 'redisOptions::endpoint.tcp.ip'
   opts->endpoint.tcp.port = 7000;
   return redisAsyncConnectWithOptions(opts);
 }

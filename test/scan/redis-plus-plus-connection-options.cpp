@@ -9,7 +9,7 @@
 sw::redis::Redis make() {
   sw::redis::ConnectionOptions opts;
   opts.host = "cache.internal";
-  // CHECK: redis-plus-plus-connection-options.cpp:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://cache.internal' in assignment to 'sw::redis::ConnectionOptions::host' [rehost-hardcoded-endpoint]
+  // CHECK: redis-plus-plus-connection-options.cpp:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://cache.internal:6380/2' in assignment to 'sw::redis::ConnectionOptions::host' [rehost-hardcoded-endpoint]
   opts.port = 6380;
   opts.db = 2;
   opts.user = "app";
