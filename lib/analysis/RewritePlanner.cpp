@@ -2,6 +2,8 @@
 
 #include "rehost/RewritePlanner.h"
 
+#include "rehost/CommandFormat.h"
+#include "rehost/FileIO.h"
 #include "rehost/Uri.h"
 
 #include "clang/AST/Expr.h"
@@ -10,7 +12,6 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/MD5.h"
 
 #include <tuple>
 
@@ -300,10 +301,6 @@ std::string accessorCall(llvm::StringRef Accessor, llvm::StringRef Profile,
 llvm::Expected<llvm::StringRef> accessorOf(ArgRole Role,
                                            const LibraryFamily &Family) {
   llvm::StringRef Accessor = runtimeAccessor(Role, Family.Lang);
-  if (Role == ArgRole::Command)
-    return WrapEdits::error("rehost fix does not rewrite AUTH commands yet; "
-                            "remove the password from the command and set the "
-                            "profile's _PASSWORD variable by hand");
   if (Accessor.empty() || Role == ArgRole::NodeList)
     return WrapEdits::error("rehost fix has no runtime accessor for this " +
                             Family.Name + " argument yet");
@@ -361,6 +358,47 @@ llvm::Error wrapWritten(ArgRole Role, llvm::StringRef Accessor, Language Lang,
   return llvm::Error::success();
 }
 
+/// AUTH through a hiredis format command: the literal password argument of
+/// `"AUTH %s"` becomes the runtime's AUTH password, which is never NULL (a
+/// NULL %s argument would crash hiredis). Passwords written inside the
+/// format, binary %b arguments and written ACL user names are left to a
+/// human: rewriting them means rewriting the format.
+llvm::Error wrapAuthPassword(const Endpoint &Target, const Expr &FormatArg,
+                             llvm::ArrayRef<const Expr *> Variadic,
+                             llvm::StringRef Accessor, WrapEdits &Edits) {
+  const auto *Format = dyn_cast<StringLiteral>(FormatArg.IgnoreParenImpCasts());
+  if (!Format || Format->getCharByteWidth() != 1)
+    return WrapEdits::error("the AUTH format is not a literal; move the "
+                            "password to configuration by hand");
+  if (Format->getString().contains("%b"))
+    return WrapEdits::error("a binary (%b) AUTH argument is rewritten by hand");
+  std::optional<AuthWords> Auth =
+      findAuthWords(splitCommandFormat(Format->getString()));
+  if (!Auth)
+    return llvm::Error::success();
+  if (Target.User.isConstant() && !Target.User.Text.empty())
+    return WrapEdits::error("the ACL user name is written in the AUTH "
+                            "command; move it to the profile's _USERNAME "
+                            "variable by hand");
+  if (!Target.Password.isConstant())
+    return llvm::Error::success();
+  if (Auth->Password.K != FormatWord::Kind::Argument)
+    return WrapEdits::error("the password is written inside the AUTH format; "
+                            "move it to the profile's _PASSWORD variable by "
+                            "hand");
+  if (Auth->Password.Argument >= Variadic.size() ||
+      !isLiteralAtUse(Variadic[Auth->Password.Argument]))
+    return WrapEdits::error(
+        "the credential is not a literal written at this use; move it to "
+        "configuration and remove it from the code by hand");
+  llvm::Expected<CharSourceRange> Range =
+      Edits.fileRange(*Variadic[Auth->Password.Argument]);
+  if (!Range)
+    return Range.takeError();
+  Edits.replace(*Range, (Accessor + "(\"default\")").str());
+  return llvm::Error::success();
+}
+
 /// Wraps every hardcoded argument (and the object's companion fields) in
 /// its role's accessor; default arguments the caller left out are written
 /// out at the closing parenthesis, so the library's default becomes the
@@ -381,6 +419,13 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
                 E = std::min<unsigned>(Entry.Args.size(), Use.Args.size());
        I != E; ++I) {
     ArgRole Role = Entry.Args[I];
+    if (Role == ArgRole::Command) {
+      if (llvm::Error Err = wrapAuthPassword(
+              Target, *Use.Args[I], Use.Args.drop_front(I + 1),
+              runtimeAccessor(Role, Entry.Family->Lang), Edits))
+        return manual(llvm::toString(std::move(Err)));
+      break; // The variadic arguments belong to the command.
+    }
     const Value &V = valueOf(Target, Role);
     bool Defaulted = isa<CXXDefaultArgExpr>(Use.Args[I]);
     AnyWritten |= !Defaulted;
@@ -440,11 +485,7 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
 const std::string &FileDigests::of(FileID File) {
   auto [It, Inserted] = Cache.try_emplace(File);
   if (Inserted) {
-    llvm::MD5 Hash;
-    Hash.update(SM.getBufferData(File));
-    llvm::MD5::MD5Result Result;
-    Hash.final(Result);
-    It->second = std::string(Result.digest());
+    It->second = contentDigest(SM.getBufferData(File));
   }
   return It->second;
 }

@@ -154,7 +154,7 @@ const Accessor Accessors[] = {
     {R::Db, "rehost_db", "rehost::db"},
     {R::User, "rehost_username", "rehost::username"},
     {R::Password, "rehost_password", "rehost::password"},
-    {R::Command, "rehost_password", ""},
+    {R::Command, "rehost_auth_password", ""},
 };
 
 } // namespace

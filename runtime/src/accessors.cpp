@@ -169,6 +169,11 @@ const char *rehost_password(const char *profile, const char *fallback) {
   });
 }
 
+const char *rehost_auth_password(const char *profile) {
+  const char *password = rehost_password(profile, nullptr);
+  return password ? password : "";
+}
+
 const char *rehost_username(const char *profile, const char *fallback) {
   return guarded<const char *>(nullptr, [&] {
     return c_string(

@@ -287,6 +287,18 @@ TEST(Accessors, CppUsernameSocketDb) {
 }
 
 // rehost fix wraps redisOptions.endpoint.unix_socket in rehost_socket.
+TEST(Accessors, CAuthPasswordIsNeverNull) {
+  ScopedEnv env;
+  EXPECT_STREQ(rehost_auth_password("default"), "");
+  env.set("REDIS_PASSWORD", "from-env");
+  EXPECT_STREQ(rehost_auth_password("default"), "from-env");
+  env.set("REDIS_QUEUE_PORT", "notaport");
+  EXPECT_STREQ(rehost_auth_password("queue"), "");
+  ASSERT_NE(rehost_last_error(), nullptr);
+  EXPECT_EQ(std::string(rehost_last_error()).find("from-env"),
+            std::string::npos);
+}
+
 TEST(Accessors, CSocket) {
   ScopedEnv env;
   EXPECT_STREQ(rehost_socket("queue", "/tmp/r.sock"), "/tmp/r.sock");

@@ -90,7 +90,7 @@ TEST(Catalog, ArgumentEntriesReplaceEachValueWithItsAccessor) {
   EXPECT_EQ(Nodes->replacements().front(), "rehost_cluster_nodes");
   const auto *Auth = rehost::findEntry(ApiKind::Function, "redisCommand");
   ASSERT_NE(Auth, nullptr);
-  EXPECT_EQ(Auth->replacements().front(), "rehost_password");
+  EXPECT_EQ(Auth->replacements().front(), "rehost_auth_password");
 }
 
 TEST(Catalog, FamilyHeadersMatchOnPathComponents) {

@@ -73,6 +73,11 @@ REHOST_API int rehost_port(const char *profile, int fallback);
 /* NULL when no password is configured and fallback is NULL. */
 REHOST_API const char *rehost_password(const char *profile,
                                        const char *fallback);
+/* The password for an AUTH command `rehost fix` rewrote
+ * (redisCommand(c, "AUTH %s", rehost_auth_password("default"))): "" when none
+ * is configured or the configuration is bad (rehost_last_error() says why),
+ * never NULL, since hiredis would read a NULL "%s" argument. */
+REHOST_API const char *rehost_auth_password(const char *profile);
 /* NULL when no ACL user is configured and fallback is NULL. */
 REHOST_API const char *rehost_username(const char *profile,
                                        const char *fallback);
