@@ -1,5 +1,6 @@
 // RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
-// RUN: cd %t && %expect-exit 1 %rehost fix --format text app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED
 // RUN: %clang-syntax -std=c++17 -I%inputs %t/app.cpp
 // RUN: cp %t/app.cpp %t/app.cpp.first
@@ -32,3 +33,7 @@ void configured(cpp_redis::client &client) {
 }
 
 // OUT: rehost: fixed 2 of 3 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
+
+// The JSON report records the rewrite.
+// REPORT: "action": "fixed",
+// REPORT: "after": "{{.*}}client.connect(rehost::host(\"default\", \"10.0.0.5\"), rehost::port(\"default\", 6380));{{.*}}",

@@ -1,5 +1,6 @@
 // RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
-// RUN: cd %t && %expect-exit 1 %rehost fix --format text app.c -- 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.c -- 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED
 // RUN: %clang-syntax %t/app.c
 // RUN: cp %t/app.c %t/app.c.first
@@ -39,3 +40,7 @@ void left_for_a_human(redisContext *c, const char *password) {
 }
 
 // OUT: rehost: fixed 3 of 6 findings in 1 file (1 file changed); 3 manual; 1 translation unit scanned
+
+// The JSON report records the rewrite.
+// REPORT: "action": "fixed",
+// REPORT: "after": "{{.*}}redisCommand(c, \"AUTH %s\", rehost_auth_password(\"default\"));{{.*}}",

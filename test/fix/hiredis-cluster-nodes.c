@@ -1,5 +1,6 @@
 // RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
-// RUN: cd %t && %expect-exit 1 %rehost fix --format text app.c -- -I%inputs/hiredis-cluster 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.c -- -I%inputs/hiredis-cluster 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED --implicit-check-not='{{s3cr[e]t}}'
 // RUN: %clang-syntax -I%inputs/hiredis-cluster %t/app.c
 // RUN: cp %t/app.c %t/app.c.first
@@ -37,3 +38,7 @@ redisClusterContext *direct(void) {
 }
 
 // OUT: rehost: fixed 3 of 4 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
+
+// The JSON report records the rewrite.
+// REPORT: "action": "fixed",
+// REPORT: "after": "{{.*}}redisClusterSetOptionAddNodes(cc, rehost_cluster_nodes(\"default\", \"10.0.0.1:7000,10.0.0.2:7000\"));{{.*}}",

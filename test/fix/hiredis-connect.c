@@ -1,5 +1,6 @@
 // RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
-// RUN: cd %t && %expect-exit 1 %rehost fix --format text app.c -- 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.c -- 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED
 // RUN: %clang-syntax %t/app.c
 
@@ -44,3 +45,7 @@ redisContext *configured(void) {
 }
 
 // OUT: rehost: fixed 4 of 5 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
+
+// The JSON report records the rewrite.
+// REPORT: "action": "fixed",
+// REPORT: "after": "{{.*}}return rehost_redisConnect(\"default\", \"127.0.0.1\", 6379);{{.*}}",

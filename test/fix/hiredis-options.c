@@ -1,5 +1,6 @@
 // RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
-// RUN: cd %t && %expect-exit 1 %rehost fix --format text app.c -- -I%inputs/hiredis-1 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.c -- -I%inputs/hiredis-1 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED
 // RUN: %clang-syntax -I%inputs/hiredis-1 %t/app.c
 // RUN: cp %t/app.c %t/app.c.first
@@ -49,3 +50,7 @@ redisContext *in_macro_body(void) {
 }
 
 // OUT: rehost: fixed 3 of 4 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
+
+// The JSON report records the rewrite.
+// REPORT: "action": "fixed",
+// REPORT: "after": "{{.*}}REDIS_OPTIONS_SET_TCP(&options, rehost_host(\"default\", \"10.0.0.5\"), rehost_port(\"default\", 6380));{{.*}}",

@@ -1,5 +1,6 @@
 // RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
-// RUN: cd %t && %expect-exit 0 %rehost fix --format text app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: cd %t && %expect-exit 0 %rehost fix --format json -o %t/report.json app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED --implicit-check-not='{{s3cr[e]t}}'
 // RUN: %clang-syntax -std=c++17 -I%inputs %t/app.cpp
 // RUN: cp %t/app.cpp %t/app.cpp.first
@@ -45,3 +46,7 @@ void port_alone(sw::redis::ConnectionOptions &opts) {
 }
 
 // OUT: rehost: fixed 4 of 4 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned
+
+// The JSON report records the rewrite.
+// REPORT: "action": "fixed",
+// REPORT: "after": "{{.*}}opts.host = rehost::host(\"default\", \"cache.internal\");{{.*}}",

@@ -1,5 +1,6 @@
 // RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
-// RUN: cd %t && %expect-exit 0 %rehost fix --format text app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: cd %t && %expect-exit 0 %rehost fix --format json -o %t/report.json app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED
 // RUN: %clang-syntax -std=c++17 -I%inputs %t/app.cpp
 // RUN: cp %t/app.cpp %t/app.cpp.first
@@ -45,3 +46,7 @@ void negative(const char *configured) {
 }
 
 // OUT: rehost: fixed 7 of 7 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned
+
+// The JSON report records the rewrite.
+// REPORT: "action": "fixed",
+// REPORT: "after": "{{.*}}sw::redis::Redis redis(rehost::uri(\"default\", \"tcp://127.0.0.1:6379\"));{{.*}}",
