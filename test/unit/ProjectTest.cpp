@@ -32,16 +32,18 @@ TEST(Profiles, MostUsedIsDefaultAndOthersAreReadable) {
 }
 
 TEST(Profiles, CollidingNamesGetSuffixes) {
-  auto Names = rehost::nameProfiles({"redis://a:1", "redis://cache.a:6379",
-                                     "redis://cache.b:6379"});
+  auto Names = rehost::nameProfiles(
+      {"redis://a:1", "redis://cache.a:6379", "redis://cache.b:6379"});
   EXPECT_EQ(Names["redis://a:1"], "default");
   EXPECT_EQ(Names["redis://cache.a:6379"], "cache");
   EXPECT_EQ(Names["redis://cache.b:6379"], "cache-2");
 }
 
 TEST(Project, HeaderSitesSeenByManyUnitsAreReportedOnce) {
-  rehost::TranslationUnitFacts A{"/p/a.c", {tcpSite("/p/h.h", 10, "h", "1")}, {}, ""};
-  rehost::TranslationUnitFacts B{"/p/b.c", {tcpSite("/p/h.h", 10, "h", "1")}, {}, ""};
+  rehost::TranslationUnitFacts A{
+      "/p/a.c", {tcpSite("/p/h.h", 10, "h", "1")}, {}, ""};
+  rehost::TranslationUnitFacts B{
+      "/p/b.c", {tcpSite("/p/h.h", 10, "h", "1")}, {}, ""};
   rehost::Report R = rehost::resolveProject({A, B}, "/p").Findings;
   rehost::Summary S = R.computeSummary();
   EXPECT_EQ(S.Findings, 1u);
@@ -53,7 +55,8 @@ TEST(Project, HeaderSitesSeenByManyUnitsAreReportedOnce) {
 
 TEST(Project, FailedUnitsAreErrorsAndOthersStillCount) {
   rehost::TranslationUnitFacts A{"/p/a.c", {}, {}, "could not be parsed"};
-  rehost::TranslationUnitFacts B{"/p/b.c", {tcpSite("/p/b.c", 3, "h", "1")}, {}, ""};
+  rehost::TranslationUnitFacts B{
+      "/p/b.c", {tcpSite("/p/b.c", 3, "h", "1")}, {}, ""};
   rehost::Report R = rehost::resolveProject({A, B}, "/p").Findings;
   rehost::Summary S = R.computeSummary();
   EXPECT_EQ(S.FilesWithErrors, 1u);
@@ -84,13 +87,12 @@ TEST(Profiles, VariablesFollowTheRuntimeNaming) {
 }
 
 TEST(Project, ReportListsProfilesDefaultFirst) {
-  rehost::TranslationUnitFacts A{
-      "/p/a.c",
-      {tcpSite("/p/a.c", 1, "b.internal", "6379"),
-       tcpSite("/p/a.c", 2, "a.internal", "6379"),
-       tcpSite("/p/a.c", 3, "a.internal", "6379")},
-      {},
-      ""};
+  rehost::TranslationUnitFacts A{"/p/a.c",
+                                 {tcpSite("/p/a.c", 1, "b.internal", "6379"),
+                                  tcpSite("/p/a.c", 2, "a.internal", "6379"),
+                                  tcpSite("/p/a.c", 3, "a.internal", "6379")},
+                                 {},
+                                 ""};
   rehost::Report R = rehost::resolveProject({A}, "/p").Findings;
   ASSERT_EQ(R.Profiles.size(), 2u);
   EXPECT_EQ(R.Profiles[0].Name, "default");
@@ -98,6 +100,53 @@ TEST(Project, ReportListsProfilesDefaultFirst) {
   EXPECT_EQ(R.Profiles[0].Sites, 2u);
   EXPECT_EQ(R.Profiles[1].Name, "b");
   EXPECT_EQ(R.Profiles[1].Variables[0], "REDIS_B_URL");
+}
+
+} // namespace
+
+namespace {
+
+/// A site whose plan replaces [Offset, Offset + Length) of /p/a.c.
+rehost::Site siteEditing(unsigned Offset, unsigned Length, std::string Host) {
+  rehost::Site S = tcpSite("/p/a.c", Offset, std::move(Host), "6379");
+  S.Plan.Edits.push_back({"/p/a.c", Offset, Length, "X", "digest"});
+  S.Plan.Include = "rehost/rehost.h";
+  return S;
+}
+
+TEST(Project, OverlappingEditsMakeTheLaterSiteManual) {
+  rehost::TranslationUnitFacts A{
+      "/p/a.c", {siteEditing(10, 8, "a"), siteEditing(14, 8, "b")}, {}, ""};
+  rehost::Resolution R = rehost::resolveProject({A}, "/p");
+  const auto &Findings = R.Findings.Files[0].Findings;
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].Act, rehost::Action::Fixable);
+  EXPECT_EQ(Findings[1].Act, rehost::Action::Manual);
+  EXPECT_EQ(Findings[1].Reason,
+            "its edit overlaps another site's edit in /p/a.c");
+  ASSERT_EQ(R.Edits.Files.size(), 1u);
+  EXPECT_EQ(R.Edits.Files[0].Edits.size(), 1u);
+}
+
+TEST(Project, IdenticalEditsFromTwoUnitsArePlannedOnce) {
+  rehost::TranslationUnitFacts A{"/p/a.c", {siteEditing(10, 8, "a")}, {}, ""};
+  rehost::TranslationUnitFacts B{"/p/b.c", {siteEditing(10, 8, "a")}, {}, ""};
+  rehost::Resolution R = rehost::resolveProject({A, B}, "/p");
+  ASSERT_EQ(R.Edits.Files.size(), 1u);
+  EXPECT_EQ(R.Edits.Files[0].Edits.size(), 1u);
+  EXPECT_EQ(R.Edits.Files[0].Includes.count("rehost/rehost.h"), 1u);
+}
+
+TEST(Project, MacroBodiesWhoseExpansionsDisagreeAreManual) {
+  rehost::Site S = siteEditing(10, 8, "a");
+  S.Plan.MacroBodyKey = "/p/a.h:40";
+  rehost::TranslationUnitFacts A{
+      "/p/a.c", {S}, {{"/p/a.h:40", "redis://a:6379"}, {"/p/a.h:40", ""}}, ""};
+  rehost::Resolution R = rehost::resolveProject({A}, "/p");
+  const rehost::Finding &F = R.Findings.Files[0].Findings[0];
+  EXPECT_EQ(F.Act, rehost::Action::Manual);
+  EXPECT_NE(F.Reason.find("macro body"), std::string::npos);
+  EXPECT_TRUE(R.Edits.Files.empty());
 }
 
 } // namespace
