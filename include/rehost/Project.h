@@ -18,6 +18,7 @@
 #include "llvm/ADT/ArrayRef.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,12 +34,14 @@ struct TranslationUnitFacts {
 };
 
 /// Names one profile per distinct endpoint: names given in \p Preset
-/// (address -> name, from .rehost.toml) first, then "default" for the most
-/// used of the others, then stable names derived from the endpoint. Keys are
+/// (address -> name, from .rehost.toml or an existing rehost.toml) first,
+/// then "default" for the most used of the others, then stable names derived
+/// from the endpoint; no derived name is one of \p Reserved. Keys are
 /// endpoint addresses (Endpoint::address()).
 std::map<std::string, std::string>
 nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
-             const std::map<std::string, std::string> &Preset = {});
+             const std::map<std::string, std::string> &Preset = {},
+             const std::set<std::string> &Reserved = {});
 
 /// The environment variables that override profile \p Profile in the
 /// runtime (REDIS_URL, REDIS_HOST, ... for "default"; REDIS_QUEUE_URL, ...

@@ -22,6 +22,8 @@
 #include "llvm/Support/Error.h"
 
 #include <string>
+#include <map>
+#include <set>
 #include <vector>
 
 namespace rehost {
@@ -48,6 +50,20 @@ llvm::Error writeRuntimeConfig(llvm::StringRef Path,
                                llvm::ArrayRef<ProfileInfo> Profiles,
                                bool Strict,
                                std::vector<std::string> *Added = nullptr);
+
+/// The profiles an existing runtime config file already defines.
+struct ExistingProfiles {
+  /// Endpoint address -> name, for tables that say their endpoint: keys the
+  /// runtime reads (url, host/port/db, socket), or the "fallback in code"
+  /// comment `rehost fix` writes.
+  std::map<std::string, std::string> ByAddress;
+  std::set<std::string> Names; ///< Every [profiles.NAME] table.
+};
+
+/// Reads \p Path (nothing when it does not exist), so a later `fix` gives an
+/// endpoint the name it already has and never reuses a name for another
+/// endpoint: rewriting never changes an existing table.
+llvm::Expected<ExistingProfiles> readExistingProfiles(llvm::StringRef Path);
 
 } // namespace rehost
 

@@ -16,6 +16,7 @@
 #include "llvm/Support/Error.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct ToolConfig {
   /// Normalised endpoint address (as Endpoint::address() spells it) →
   /// profile name chosen by the user, instead of a derived one.
   std::map<std::string, std::string> ProfileNames;
+  /// Profile names no new endpoint may take: the runtime's rehost.toml
+  /// already has a table of that name (see readExistingProfiles).
+  std::set<std::string> ReservedProfileNames;
   /// Glob patterns (llvm::GlobPattern; `*` also matches `/`) relative to the
   /// config file's directory.
   std::vector<std::string> Exclude;

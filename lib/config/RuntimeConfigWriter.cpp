@@ -269,4 +269,65 @@ llvm::Error writeRuntimeConfig(llvm::StringRef Path,
   return writeFileAtomically(Path, *Text);
 }
 
+namespace {
+
+/// The endpoint a table's keys name, as Endpoint::address() spells it.
+std::string addressOfKeys(const toml::table &Table) {
+  if (auto Url = Table["url"].value<std::string>())
+    return normaliseUri(*Url);
+  if (auto Socket = Table["socket"].value<std::string>())
+    return "unix://" + *Socket;
+  auto Host = Table["host"].value<std::string>();
+  if (!Host)
+    return {};
+  std::string Uri =
+      "redis://" +
+      (Host->find(':') != std::string::npos ? "[" + *Host + "]" : *Host) + ":" +
+      std::to_string(Table["port"].value_or(6379));
+  if (int64_t Db = Table["db"].value_or(int64_t(0)))
+    Uri += "/" + std::to_string(Db);
+  return normaliseUri(Uri);
+}
+
+/// The address in the "# Profile NAME: fallback in code: ADDRESS" comment
+/// renderProfile writes above a table.
+std::string addressOfComment(llvm::StringRef Text, llvm::StringRef Name) {
+  std::string Marker = ("# Profile " + Name + ": fallback in code: ").str();
+  size_t At = Text.find(Marker);
+  if (At == llvm::StringRef::npos)
+    return {};
+  llvm::StringRef Address =
+      Text.substr(At + Marker.size()).split('\n').first.trim();
+  return Address == "(none)" ? std::string() : Address.str();
+}
+
+} // namespace
+
+llvm::Expected<ExistingProfiles> readExistingProfiles(llvm::StringRef Path) {
+  ExistingProfiles Out;
+  llvm::Expected<llvm::Optional<std::string>> Text = readIfExists(Path);
+  if (!Text)
+    return Text.takeError();
+  if (!*Text)
+    return Out;
+  llvm::Expected<toml::table> Root =
+      parseRuntimeConfig(**Text, Path, "invalid TOML");
+  if (!Root)
+    return Root.takeError();
+  const toml::table *Profiles = (*Root)["profiles"].as_table();
+  if (!Profiles)
+    return Out;
+  for (const auto &[Key, Node] : *Profiles) {
+    std::string Name(Key.str());
+    Out.Names.insert(Name);
+    const toml::table *Table = Node.as_table();
+    std::string Address = Table ? addressOfKeys(*Table) : std::string();
+    if (Address.empty())
+      Address = addressOfComment(**Text, Name);
+    if (!Address.empty())
+      Out.ByAddress.emplace(Address, Name);
+  }
+  return Out;
+}
+
 } // namespace rehost

@@ -234,7 +234,8 @@ std::vector<std::string> profileVariables(llvm::StringRef Profile) {
 
 std::map<std::string, std::string>
 nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
-             const std::map<std::string, std::string> &Preset) {
+             const std::map<std::string, std::string> &Preset,
+             const std::set<std::string> &Reserved) {
   // Most used first; ties keep the order of first use, so names are stable.
   std::vector<std::pair<std::string, unsigned>> Counts;
   for (const std::string &Uri : EndpointUses) {
@@ -250,6 +251,8 @@ nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
   std::map<std::string, std::string> Names;
   llvm::StringSet<> Taken;
   for (const auto &[Address, Name] : Preset)
+    Taken.insert(Name);
+  for (const std::string &Name : Reserved)
     Taken.insert(Name);
   for (const auto &[Uri, Count] : Counts) {
     if (auto Given = Preset.find(Uri); Given != Preset.end()) {
@@ -307,7 +310,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
     if (S->R != Rule::PartiallyHardcoded && !S->Target.address().empty())
       Uses.push_back(S->Target.address());
   std::map<std::string, std::string> Profiles =
-      nameProfiles(Uses, Config.ProfileNames);
+      nameProfiles(Uses, Config.ProfileNames, Config.ReservedProfileNames);
 
   std::set<std::string> Disagreeing = disagreeingMacroBodies(Units);
   EditCollector Edits;

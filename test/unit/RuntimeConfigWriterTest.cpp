@@ -380,3 +380,39 @@ TEST(RuntimeConfigWriter, TheRuntimeKeepsTheCallSiteWithoutStrict) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(ExistingProfiles, ReadsKeysCommentsAndNames) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("rehost-existing", Dir));
+  llvm::SmallString<128> Path(Dir);
+  llvm::sys::path::append(Path, "rehost.toml");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    OS << "# Profile cache: fallback in code: redis://cache.internal:6379\n"
+          "[profiles.cache]\n"
+          "[profiles.queue]\nhost = \"10.0.0.12\"\nport = 6380\n"
+          "[profiles.sock]\nsocket = \"/tmp/r.sock\"\n"
+          "[profiles.handwritten]\nconnect_timeout = \"1s\"\n";
+  }
+  llvm::Expected<rehost::ExistingProfiles> Existing =
+      rehost::readExistingProfiles(Path);
+  ASSERT_TRUE(bool(Existing)) << llvm::toString(Existing.takeError());
+  EXPECT_EQ(Existing->ByAddress["redis://cache.internal:6379"], "cache");
+  EXPECT_EQ(Existing->ByAddress["redis://10.0.0.12:6380"], "queue");
+  EXPECT_EQ(Existing->ByAddress["unix:///tmp/r.sock"], "sock");
+  EXPECT_EQ(Existing->ByAddress.size(), 3u);
+  EXPECT_EQ(Existing->Names.count("handwritten"), 1u);
+  llvm::sys::fs::remove_directories(Dir);
+}
+
+TEST(ExistingProfiles, AMissingFileHasNone) {
+  llvm::Expected<rehost::ExistingProfiles> Existing =
+      rehost::readExistingProfiles("/nonexistent/rehost.toml");
+  ASSERT_TRUE(bool(Existing));
+  EXPECT_TRUE(Existing->Names.empty());
+}
+
+} // namespace

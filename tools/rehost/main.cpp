@@ -22,6 +22,7 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,26 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
   rehost::Resolution Resolved =
       rehost::resolveProject(*Units, Root, Config, Strict);
   return Analysis{std::move(Request), std::move(*Units), std::move(Resolved)};
+}
+
+/// The runtime's rehost.toml names profiles already: each endpoint keeps its
+/// name, and no existing name goes to another endpoint (fix never changes an
+/// existing table, so a reused name would point code at the wrong server).
+llvm::Expected<rehost::ToolConfig>
+withExistingProfiles(rehost::ToolConfig Config, llvm::StringRef RuntimeConfig) {
+  auto Existing = rehost::readExistingProfiles(RuntimeConfig);
+  if (!Existing)
+    return Existing.takeError();
+  std::set<std::string> Named;
+  for (const auto &[Address, Name] : Config.ProfileNames)
+    Named.insert(Name);
+  for (const auto &[Address, Name] : Existing->ByAddress)
+    if (!Config.ProfileNames.count(Address) && Named.insert(Name).second)
+      Config.ProfileNames.emplace(Address, Name);
+  for (const std::string &Name : Existing->Names)
+    if (!Named.count(Name))
+      Config.ReservedProfileNames.insert(Name);
+  return Config;
 }
 
 /// The tool's .rehost.toml: --config, else found upward from here.
@@ -334,6 +355,8 @@ int main(int argc, char **argv) {
     return App.exit(E) == 0 ? Clean : InputError;
   }
   auto Config = loadConfig(Options);
+  if (Config)
+    Config = withExistingProfiles(std::move(*Config), Fix.RuntimeConfig);
   if (!Config) {
     fmt::print(stderr, "rehost: error: {}\n",
                llvm::toString(Config.takeError()));
