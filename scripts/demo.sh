@@ -87,5 +87,6 @@ step "rehost-doctor queue: where each setting came from"
 "$prefix/bin/rehost-doctor" queue
 
 step "Done"
-echo "notifier.c keeps its partially hardcoded connect and queue.cpp its AUTH literal:"
-echo "both are listed as manual in rehost-report.md, with the reason."
+echo "queue.cpp's AUTH literal became rehost_auth_password(\"default\"): the password"
+echo "now comes from REDIS_URL. notifier.c keeps its partially hardcoded connect:"
+echo "it is listed as manual in rehost-report.md, with the reason."

@@ -1,22 +1,26 @@
 // Pushes a job onto the work queue, which lives on its own Redis.
 #include "redis_config.h"
 
-#include <string>
+#include <cstdio>
 
 namespace {
 constexpr const char *QueueHost = "10.0.0.12";
 constexpr int QueuePort = 6380;
-const std::string QueuePassword = "example-queue-password";
 } // namespace
 
 int main() {
   redisContext *Queue = redisConnect(QueueHost, QueuePort);
   if (!check_context(Queue, "queue"))
     return 1;
-  redisReply *Auth = static_cast<redisReply *>(
-      redisCommand(Queue, "AUTH %s", QueuePassword.c_str()));
-  if (Auth)
-    freeReplyObject(Auth);
+  // The password everyone copies from the wiki.
+  auto *Auth = static_cast<redisReply *>(
+      redisCommand(Queue, "AUTH %s", "example-queue-password"));
+  if (!Auth || Auth->type == REDIS_REPLY_ERROR) {
+    std::fprintf(stderr, "queue: AUTH failed: %s\n",
+                 Auth ? Auth->str : Queue->errstr);
+    return 1;
+  }
+  freeReplyObject(Auth);
   auto *Reply =
       static_cast<redisReply *>(redisCommand(Queue, "LPUSH jobs %s", "resize"));
   if (!Reply || Reply->type != REDIS_REPLY_INTEGER) {
