@@ -15,7 +15,10 @@
 #include "rehost/Site.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+
+#include <optional>
 
 namespace rehost {
 
@@ -33,6 +36,9 @@ enum class ArgRole {
   User,     ///< ACL user name (string).
   Password, ///< Password (string).
   Command,  ///< hiredis format string; the variadic arguments follow it.
+  /// The context or client object the call acts on: a credential sent
+  /// through it takes the profile of the endpoint it was connected to.
+  Connection,
   Other,    ///< Not part of the endpoint (timeouts, callbacks, ...).
 };
 
@@ -64,14 +70,26 @@ struct CatalogEntry {
   /// roles (a ConnectionOptions where a URI string is expected) is another
   /// API and does not match.
   llvm::ArrayRef<ArgRole> Args;
-  /// The runtime drop-in that replaces the whole call, taking the profile
-  /// first; empty when each hardcoded argument is wrapped on its own in
-  /// runtimeAccessor() of its role.
+  /// The runtime call that replaces the whole call; empty when each
+  /// hardcoded argument is wrapped on its own in runtimeAccessor() of its
+  /// role. The profile name goes first (after the object, which a method's
+  /// rewrite passes first), or in place of a credential or command argument,
+  /// which leaves the code; endpoint arguments stay as the fallback.
   llvm::StringRef RuntimeCall;
+  /// For a field of an options object: the runtime call that hands the whole
+  /// profile to the object (`rehost::configure(opts, "cache")`), written once
+  /// after the code's own assignments to the object's fields.
+  llvm::StringRef OptionsCall = {};
 
   /// What `rehost fix` puts in place: RuntimeCall, or the accessor of every
-  /// role that carries a value.
+  /// role that carries a value, and OptionsCall.
   llvm::SmallVector<llvm::StringRef, 2> replacements() const;
+
+  /// The index of the argument with \p Role, if the entry has one.
+  std::optional<unsigned> argumentOf(ArgRole Role) const;
+  /// True when the entry sends a credential (a password, user name or an
+  /// AUTH command) rather than setting an endpoint.
+  bool sendsCredential() const;
 };
 
 /// The name matchers filter declarations by: \p Entry's qualified name, or

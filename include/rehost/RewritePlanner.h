@@ -46,6 +46,16 @@ struct CompanionField {
   std::string Text;         ///< Its constant value.
 };
 
+/// Where the runtime call that hands the whole profile to an options object
+/// is written: as a statement of its own after the code's last assignment to
+/// the object's fields.
+struct OptionsStatement {
+  clang::SourceLocation After; ///< Just after that assignment's ';'.
+  std::string Object;          ///< The object as an lvalue: "opts", "*opts".
+  std::string Indent;          ///< The assignment line's indentation.
+  std::string Problem;         ///< Non-empty: no place for the call.
+};
+
 /// What the planner needs to see of one use of a catalogued API.
 struct UseSyntax {
   /// A call of a drop-in function: it is renamed. Null for other uses.
@@ -58,6 +68,12 @@ struct UseSyntax {
   clang::SourceLocation RParen;
   /// For an address field: the object's port and db fields.
   llvm::ArrayRef<CompanionField> Companions;
+  /// Why the site has no profile (a credential whose connection could not
+  /// be followed); such a site is left to a human.
+  std::string NoProfileReason;
+  /// For a field of an options object whose catalog entry has an
+  /// OptionsCall: where that call goes.
+  OptionsStatement Options;
 };
 
 /// "file:offset" of the callee's name when \p Call is spelled inside a

@@ -130,8 +130,20 @@ struct Site {
   ApiKind Kind = ApiKind::Function;
   Rule R = Rule::HardcodedEndpoint;
   Endpoint Target;
+  /// For a credential sent on a connection (an AUTH command, auth(), a
+  /// password field): the address of the endpoint that connection was made
+  /// for, whose profile the credential takes. Empty when the site has an
+  /// address of its own or the connection could not be followed.
+  std::string ConnectionAddress;
   Rewrite Plan;       ///< The original values stay in code as fallbacks.
   Rewrite StrictPlan; ///< --strict: only the profile name stays in code.
+
+  /// The address whose profile the site's rewrite uses: its own, else its
+  /// connection's; empty when it has none.
+  std::string profileAddress() const {
+    std::string Own = Target.address();
+    return Own.empty() ? ConnectionAddress : Own;
+  }
 };
 
 } // namespace rehost

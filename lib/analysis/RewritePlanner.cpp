@@ -79,44 +79,71 @@ strictArguments(const CallExpr &Call, const CatalogEntry &Entry,
   return std::make_pair(Range, std::move(Text));
 }
 
+/// Where a called function's name is written, checked to be editable.
+struct CalleeSpelling {
+  SourceLocation Name;
+  FileID File;
+  std::string Path;
+  unsigned Length = 0;
+  Token Paren; ///< The '(' after the name.
+};
+
+/// The name of \p Call's callee as written: in the file, in a macro argument
+/// (also in the file), or in a macro body (then every expansion changes).
+llvm::Expected<CalleeSpelling> spelledCallee(const CallExpr &Call,
+                                             const CatalogEntry &Entry,
+                                             const SourceManager &SM,
+                                             const LangOptions &LangOpts) {
+  auto Fail = [](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+  };
+  const auto *Callee =
+      dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  if (!Callee)
+    return Fail("the function is called through an expression");
+  CalleeSpelling Out;
+  Out.Name = SM.getSpellingLoc(Callee->getLocation());
+  Out.File = SM.getFileID(Out.Name);
+  Out.Path = realPath(SM, Out.File);
+  if (Out.Path.empty())
+    return Fail("the call is produced by token pasting");
+  if (SM.isInSystemHeader(Out.Name))
+    return Fail("the call is spelled in a system header");
+  llvm::StringRef Spelled = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Out.Name), SM, LangOpts);
+  if (Spelled != Entry.Name)
+    return Fail("the function name is spelled by a macro ('" + Spelled +
+                "')");
+  Out.Length = Spelled.size();
+  auto Paren = Lexer::findNextToken(Out.Name, SM, LangOpts);
+  if (!Paren || !Paren->is(tok::l_paren))
+    return Fail("the argument list is spelled apart from the function name");
+  Out.Paren = *Paren;
+  return Out;
+}
+
 /// `redisConnect(host, port)` -> `rehost_redisConnect("{profile}", host,
 /// port)`: two edits where the name and its parenthesis are written. With
 /// \p Strict, `rehost_redisConnect("{profile}", NULL, 0)`.
 Rewrite planDropInCall(const CallExpr &Call, const CatalogEntry &Entry,
                        const SourceManager &SM, const LangOptions &LangOpts,
                        FileDigests &Digests, bool Strict) {
-  const auto *Callee =
-      dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  llvm::Expected<CalleeSpelling> Callee =
+      spelledCallee(Call, Entry, SM, LangOpts);
   if (!Callee)
-    return manual("the function is called through an expression");
-
-  // The name is edited where it is written: in the file, in a macro argument
-  // (also in the file), or in a macro body (then every expansion changes).
-  SourceLocation Name = SM.getSpellingLoc(Callee->getLocation());
-  FileID File = SM.getFileID(Name);
-  std::string Path = realPath(SM, File);
-  if (Path.empty())
-    return manual("the call is produced by token pasting");
-  if (SM.isInSystemHeader(Name))
-    return manual("the call is spelled in a system header");
-  llvm::StringRef Spelled =
-      Lexer::getSourceText(CharSourceRange::getTokenRange(Name), SM, LangOpts);
-  if (Spelled != Entry.Name)
-    return manual("the function name is spelled by a macro ('" + Spelled.str() +
-                  "')");
-  llvm::Optional<Token> Paren = Lexer::findNextToken(Name, SM, LangOpts);
-  if (!Paren || !Paren->is(tok::l_paren))
-    return manual("the argument list is spelled apart from the function name");
+    return manual(llvm::toString(Callee.takeError()));
+  const std::string &Path = Callee->Path;
+  FileID File = Callee->File;
 
   Rewrite R;
   R.Include = runtimeHeader(*Entry.Family).str();
   R.MacroBodyKey = macroBodyKey(Call, SM);
   const std::string &Digest = Digests.of(File);
-  unsigned NameOffset = SM.getFileOffset(Name);
-  R.Edits.push_back({Path, NameOffset, static_cast<unsigned>(Spelled.size()),
-                     Entry.RuntimeCall.str(), Digest});
+  unsigned NameOffset = SM.getFileOffset(Callee->Name);
+  R.Edits.push_back(
+      {Path, NameOffset, Callee->Length, Entry.RuntimeCall.str(), Digest});
   if (!Strict) {
-    R.Edits.push_back({Path, SM.getFileOffset(Paren->getEndLoc()), 0,
+    R.Edits.push_back({Path, SM.getFileOffset(Callee->Paren.getEndLoc()), 0,
                        ("\"" + PlannedEdit::ProfilePlaceholder + "\", ").str(),
                        Digest});
   } else {
@@ -163,6 +190,7 @@ const Value &valueOf(const Endpoint &Target, ArgRole Role) {
   case ArgRole::Password:
     return Target.Password;
   case ArgRole::Command:
+  case ArgRole::Connection:
   case ArgRole::Other:
     return None;
   }
@@ -175,11 +203,11 @@ bool isIntegerRole(ArgRole Role) {
 
 /// \p Text as a C string literal, or None when it holds a character a
 /// plain literal cannot show.
-llvm::Optional<std::string> stringLiteral(llvm::StringRef Text) {
+std::optional<std::string> stringLiteral(llvm::StringRef Text) {
   std::string Out = "\"";
   for (char C : Text) {
     if (!llvm::isPrint(C))
-      return llvm::None;
+      return std::nullopt;
     if (C == '"' || C == '\\')
       Out += '\\';
     Out += C;
@@ -189,7 +217,7 @@ llvm::Optional<std::string> stringLiteral(llvm::StringRef Text) {
 
 /// A constant written back as source: the fallback of a left-out default
 /// argument or of a URI whose credentials were taken out.
-llvm::Optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
+std::optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
   if (isIntegerRole(Role))
     return Text.str();
   return stringLiteral(Text);
@@ -197,7 +225,7 @@ llvm::Optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
 
 /// \p Uri without its user info, or None when its credentials cannot be
 /// taken out cleanly. The user info is found as splitUri finds it.
-llvm::Optional<std::string> withoutCredentials(llvm::StringRef Uri) {
+std::optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   size_t SchemeEnd = Uri.find("://");
   size_t InfoStart = SchemeEnd == llvm::StringRef::npos ? 0 : SchemeEnd + 3;
   llvm::StringRef Rest = Uri.drop_front(InfoStart);
@@ -209,7 +237,7 @@ llvm::Optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   std::string Out = (Uri.take_front(InfoStart) + Rest.drop_front(At + 1)).str();
   UriParts P = splitUri(Out);
   if (P.HasPassword || !P.User.empty())
-    return llvm::None;
+    return std::nullopt;
   return Out;
 }
 
@@ -346,56 +374,15 @@ llvm::Error wrapWritten(ArgRole Role, llvm::StringRef Accessor, Language Lang,
   // The C accessors take the fallback explicitly; NULL is none.
   std::string Fallback = Lang == Language::C ? "NULL" : "";
   if (UriWithCredentials) {
-    llvm::Optional<std::string> Stripped = withoutCredentials(V.Text);
-    llvm::Optional<std::string> Literal =
-        Stripped ? stringLiteral(*Stripped) : llvm::None;
+    std::optional<std::string> Stripped = withoutCredentials(V.Text);
+    std::optional<std::string> Literal =
+        Stripped ? stringLiteral(*Stripped) : std::nullopt;
     if (!Literal)
       return WrapEdits::error("the URI's credentials cannot be taken out of "
                               "it safely; rewrite it by hand");
     Fallback = std::move(*Literal);
   }
   Edits.replace(*Range, accessorCall(Accessor, Profile, Fallback));
-  return llvm::Error::success();
-}
-
-/// AUTH through a hiredis format command: the literal password argument of
-/// `"AUTH %s"` becomes the runtime's AUTH password, which is never NULL (a
-/// NULL %s argument would crash hiredis). Passwords written inside the
-/// format, binary %b arguments and written ACL user names are left to a
-/// human: rewriting them means rewriting the format.
-llvm::Error wrapAuthPassword(const Endpoint &Target, const Expr &FormatArg,
-                             llvm::ArrayRef<const Expr *> Variadic,
-                             llvm::StringRef Accessor, WrapEdits &Edits) {
-  const auto *Format = dyn_cast<StringLiteral>(FormatArg.IgnoreParenImpCasts());
-  if (!Format || Format->getCharByteWidth() != 1)
-    return WrapEdits::error("the AUTH format is not a literal; move the "
-                            "password to configuration by hand");
-  if (Format->getString().contains("%b"))
-    return WrapEdits::error("a binary (%b) AUTH argument is rewritten by hand");
-  std::optional<AuthWords> Auth =
-      findAuthWords(splitCommandFormat(Format->getString()));
-  if (!Auth)
-    return llvm::Error::success();
-  if (Target.User.isConstant() && !Target.User.Text.empty())
-    return WrapEdits::error("the ACL user name is written in the AUTH "
-                            "command; move it to the profile's _USERNAME "
-                            "variable by hand");
-  if (!Target.Password.isConstant())
-    return llvm::Error::success();
-  if (Auth->Password.K != FormatWord::Kind::Argument)
-    return WrapEdits::error("the password is written inside the AUTH format; "
-                            "move it to the profile's _PASSWORD variable by "
-                            "hand");
-  if (Auth->Password.Argument >= Variadic.size() ||
-      !isLiteralAtUse(Variadic[Auth->Password.Argument]))
-    return WrapEdits::error(
-        "the credential is not a literal written at this use; move it to "
-        "configuration and remove it from the code by hand");
-  llvm::Expected<CharSourceRange> Range =
-      Edits.fileRange(*Variadic[Auth->Password.Argument]);
-  if (!Range)
-    return Range.takeError();
-  Edits.replace(*Range, (Accessor + "(\"default\")").str());
   return llvm::Error::success();
 }
 
@@ -407,11 +394,14 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
                              const UseSyntax &Use, const SourceManager &SM,
                              const LangOptions &LangOpts, FileDigests &Digests,
                              bool Strict) {
-  // A site with an address gets its profile in phase two; a credential on
-  // its own has none and uses the default profile.
-  std::string Profile = Target.address().empty()
-                            ? std::string("default")
-                            : PlannedEdit::ProfilePlaceholder.str();
+  // Phase two names the profile of the site's address, or of the
+  // connection a credential is sent on.
+  std::string Profile = PlannedEdit::ProfilePlaceholder.str();
+  // An options object that gets the whole profile keeps its written
+  // endpoint as the fallback; only credentials leave the code.
+  bool WrapsEndpoint = Entry.OptionsCall.empty() || Strict;
+  if (!Entry.OptionsCall.empty() && !Use.Options.Problem.empty())
+    return manual(Use.Options.Problem);
   WrapEdits Edits(SM, LangOpts, Digests);
   std::vector<std::string> LeftOut;
   bool AnyWritten = false;
@@ -419,17 +409,15 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
                 E = std::min<unsigned>(Entry.Args.size(), Use.Args.size());
        I != E; ++I) {
     ArgRole Role = Entry.Args[I];
-    if (Role == ArgRole::Command) {
-      if (llvm::Error Err = wrapAuthPassword(
-              Target, *Use.Args[I], Use.Args.drop_front(I + 1),
-              runtimeAccessor(Role, Entry.Family->Lang), Edits))
-        return manual(llvm::toString(std::move(Err)));
-      break; // The variadic arguments belong to the command.
-    }
+    if (Role == ArgRole::Command)
+      return manual("hiredis-cluster sends the password given to "
+                    "redisClusterSetOptionPassword; move this AUTH there by "
+                    "hand");
     const Value &V = valueOf(Target, Role);
     bool Defaulted = isa<CXXDefaultArgExpr>(Use.Args[I]);
     AnyWritten |= !Defaulted;
-    if (Role == ArgRole::Other || !V.isConstant())
+    if (Role == ArgRole::Other || Role == ArgRole::Connection ||
+        !V.isConstant() || (!WrapsEndpoint && !isCredential(Role)))
       continue;
     llvm::Expected<llvm::StringRef> Accessor = accessorOf(Role, *Entry.Family);
     if (!Accessor)
@@ -440,7 +428,7 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
         return manual(llvm::toString(std::move(Err)));
       continue;
     }
-    llvm::Optional<std::string> Fallback = literalFor(Role, V.Text);
+    std::optional<std::string> Fallback = literalFor(Role, V.Text);
     if (!Fallback || isCredential(Role))
       return manual("a default argument cannot be written out; rewrite the "
                     "call by hand");
@@ -454,7 +442,7 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
     Edits.insert(Use.RParen,
                  (AnyWritten ? ", " : "") + llvm::join(LeftOut, ", "));
   }
-  if (!Target.address().empty())
+  if (!Target.address().empty() && WrapsEndpoint)
     for (const CompanionField &Field : Use.Companions) {
       llvm::Expected<llvm::StringRef> Accessor =
           accessorOf(Field.Role, *Entry.Family);
@@ -467,6 +455,12 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
         return manual(llvm::toString(std::move(Err)));
     }
 
+  if (!Entry.OptionsCall.empty())
+    Edits.insert(Use.Options.After,
+                   ("\n" + Use.Options.Indent + Entry.OptionsCall + "(" +
+                    Use.Options.Object + ", \"" + Profile + "\");")
+                       .str());
+
   Rewrite R;
   R.Edits = Edits.take();
   if (R.Edits.empty())
@@ -474,6 +468,195 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
   R.Include = runtimeHeader(*Entry.Family).str();
   noteEditLine(R, SM, Edits.firstFile(), R.Edits.front().Offset);
   // Phase two replays the edits on the reported line in reverse order.
+  llvm::stable_sort(R.Edits, [](const PlannedEdit &A, const PlannedEdit &B) {
+    return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
+  });
+  return R;
+}
+
+/// `redisCommand(c, "AUTH %s", "pw")`, `redisCommand(c, "AUTH pw")` and
+/// `redisCommand(c, "AUTH user pw")` -> `rehost_redisAuth(c, "{profile}")`:
+/// the command is only AUTH, so the whole of it becomes the profile's AUTH
+/// on the same context (which sends nothing a server without a password
+/// refuses). Every credential word must be written at this use, or the
+/// secret would stay in the code.
+Rewrite planAuthCommand(const CallExpr &Call, const CatalogEntry &Entry,
+                        const UseSyntax &Use, const SourceManager &SM,
+                        const LangOptions &LangOpts, FileDigests &Digests) {
+  unsigned CommandIndex = *Entry.argumentOf(ArgRole::Command);
+  if (CommandIndex >= Use.Args.size())
+    return manual("the AUTH command has no format argument");
+  const Expr *FormatArg = Use.Args[CommandIndex];
+  const auto *Format = dyn_cast<StringLiteral>(FormatArg->IgnoreParenImpCasts());
+  if (!Format || Format->getCharByteWidth() != 1 || !isLiteralAtUse(FormatArg))
+    return manual("the AUTH format is not a literal written at this use; "
+                  "move the password to configuration by hand");
+  if (Format->getString().contains("%b"))
+    return manual("a binary (%b) AUTH argument is rewritten by hand");
+  std::optional<AuthWords> Auth =
+      findAuthWords(splitCommandFormat(Format->getString()));
+  if (!Auth)
+    return manual("the command is not an AUTH command");
+  llvm::ArrayRef<const Expr *> Variadic = Use.Args.drop_front(CommandIndex + 1);
+  llvm::SmallVector<const FormatWord *, 2> Words = {&Auth->Password};
+  if (Auth->User)
+    Words.push_back(&*Auth->User);
+  for (const FormatWord *Word : Words) {
+    if (Word->K == FormatWord::Kind::Mixed)
+      return manual("an AUTH word mixes text and conversions; rewrite it by "
+                    "hand");
+    if (Word->K == FormatWord::Kind::Argument &&
+        (Word->Argument >= Variadic.size() ||
+         !isLiteralAtUse(Variadic[Word->Argument])))
+      return manual("every AUTH word must be written at this use to move to "
+                    "the profile; one is a variable, macro or run-time "
+                    "value, so rewrite the command by hand");
+  }
+
+  llvm::Expected<CalleeSpelling> Callee =
+      spelledCallee(Call, Entry, SM, LangOpts);
+  if (!Callee)
+    return manual(llvm::toString(Callee.takeError()));
+  CharSourceRange Command = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(FormatArg->getBeginLoc(),
+                                     Use.Args.back()->getEndLoc()),
+      SM, LangOpts);
+  if (Command.isInvalid() || SM.getFileID(Command.getBegin()) != Callee->File)
+    return manual("the AUTH command is spelled apart from the function name");
+
+  Rewrite R;
+  R.Include = runtimeHeader(*Entry.Family).str();
+  R.MacroBodyKey = macroBodyKey(Call, SM);
+  const std::string &Digest = Digests.of(Callee->File);
+  unsigned NameOffset = SM.getFileOffset(Callee->Name);
+  unsigned Begin = SM.getFileOffset(Command.getBegin());
+  R.Edits.push_back({Callee->Path, NameOffset, Callee->Length,
+                     Entry.RuntimeCall.str(), Digest});
+  R.Edits.push_back({Callee->Path, Begin,
+                     SM.getFileOffset(Command.getEnd()) - Begin,
+                     ("\"" + PlannedEdit::ProfilePlaceholder + "\"").str(),
+                     Digest});
+  noteEditLine(R, SM, Callee->File, NameOffset);
+  return R;
+}
+
+/// `client.connect("h", 6380)` -> `rehost::connect(client, "{profile}", "h",
+/// 6380)` and `client.auth("pw", cb)` -> `rehost::auth(client, "{profile}",
+/// cb)`: the object goes first, the profile after it; a credential argument
+/// leaves the code, endpoint arguments stay as the fallback (left-out
+/// defaults are written out). With \p Strict no endpoint value stays:
+/// `rehost::connect(client, "{profile}")`, or "none" values when later
+/// arguments are written.
+Rewrite planMethodCall(const CXXMemberCallExpr &Call, const CatalogEntry &Entry,
+                       const Endpoint &Target, const UseSyntax &Use,
+                       const SourceManager &SM, const LangOptions &LangOpts,
+                       FileDigests &Digests, bool Strict) {
+  const auto *Member = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
+  if (!Member || Member->isImplicitAccess())
+    return manual("the method is called without naming its object");
+  WrapEdits Edits(SM, LangOpts, Digests);
+  llvm::Expected<CharSourceRange> Object = Edits.fileRange(*Member->getBase());
+  if (!Object)
+    return manual(llvm::toString(Object.takeError()));
+  SourceLocation Name = Member->getMemberLoc();
+  std::optional<Token> Paren;
+  if (Name.isFileID())
+    if (auto Next = Lexer::findNextToken(Name, SM, LangOpts))
+      Paren = *Next;
+  if (!Paren || !Paren->is(tok::l_paren) ||
+      SM.getFileID(Name) != SM.getFileID(Object->getBegin()))
+    return manual("the method name or its argument list is spelled in a "
+                  "macro");
+
+  // Written arguments, in order, and how many of the first ones go.
+  llvm::SmallVector<std::pair<ArgRole, const Expr *>, 4> Written;
+  llvm::SmallVector<std::string, 2> Defaults;
+  for (unsigned I = 0, E = std::min<unsigned>(Entry.Args.size(),
+                                              Use.Args.size());
+       I != E; ++I) {
+    ArgRole Role = Entry.Args[I];
+    const Value &V = valueOf(Target, Role);
+    if (!isa<CXXDefaultArgExpr>(Use.Args[I])) {
+      if (isCredential(Role) && !isLiteralAtUse(Use.Args[I]))
+        return manual("the credential is not a literal written at this use; "
+                      "move it to configuration and remove it from the code "
+                      "by hand");
+      Written.push_back({Role, Use.Args[I]});
+      continue;
+    }
+    if (Strict || isCredential(Role) || !V.isConstant())
+      continue;
+    std::optional<std::string> Literal = literalFor(Role, V.Text);
+    if (!Literal)
+      return manual("a default argument cannot be written out; rewrite the "
+                    "call by hand");
+    Defaults.push_back(std::move(*Literal));
+  }
+  for (unsigned I = Entry.Args.size(); I < Use.Args.size(); ++I)
+    if (!isa<CXXDefaultArgExpr>(Use.Args[I]))
+      Written.push_back({ArgRole::Other, Use.Args[I]});
+  auto IsEndpoint = [](ArgRole Role) {
+    return Role != ArgRole::Other && !isCredential(Role);
+  };
+  bool OthersWritten = llvm::any_of(
+      Written, [](const auto &Arg) { return Arg.first == ArgRole::Other; });
+  unsigned Dropped = 0;
+  while (Dropped < Written.size() &&
+         (isCredential(Written[Dropped].first) ||
+          (Strict && !OthersWritten && IsEndpoint(Written[Dropped].first))))
+    ++Dropped;
+
+  std::string Head = ", \"" + PlannedEdit::ProfilePlaceholder.str() + "\"";
+  SourceLocation HeadEnd = Paren->getEndLoc();
+  if (Dropped != 0) {
+    llvm::Expected<CharSourceRange> Last =
+        Edits.fileRange(*Written[Dropped - 1].second);
+    if (!Last)
+      return manual(llvm::toString(Last.takeError()));
+    HeadEnd = Last->getEnd();
+    if (Dropped < Written.size()) {
+      llvm::Expected<CharSourceRange> Next =
+          Edits.fileRange(*Written[Dropped].second);
+      if (!Next)
+        return manual(llvm::toString(Next.takeError()));
+      HeadEnd = Next->getBegin();
+    }
+  }
+  if (Dropped < Written.size())
+    Head += ", ";
+
+  // Through a pointer the helper takes `*ptr`, parenthesised unless the
+  // object is a plain name.
+  std::string Deref;
+  if (Member->isArrow()) {
+    llvm::StringRef Text = Lexer::getSourceText(*Object, SM, LangOpts);
+    bool Plain = llvm::all_of(
+        Text, [](char C) { return llvm::isAlnum(C) || C == '_' || C == ':'; });
+    Deref = Plain ? "*" : "*(";
+    if (!Plain)
+      Head = ")" + Head;
+  }
+  Edits.insert(Object->getBegin(), (Entry.RuntimeCall + "(" + Deref).str());
+  Edits.replace(CharSourceRange::getCharRange(Object->getEnd(), HeadEnd),
+                std::move(Head));
+  for (unsigned I = Dropped; Strict && I != Written.size(); ++I) {
+    if (!IsEndpoint(Written[I].first))
+      continue;
+    llvm::Expected<CharSourceRange> Range = Edits.fileRange(*Written[I].second);
+    if (!Range)
+      return manual(llvm::toString(Range.takeError()));
+    Edits.replace(*Range, Written[I].first == ArgRole::Port ? "0" : "\"\"");
+  }
+  if (!Defaults.empty()) {
+    if (Use.RParen.isInvalid() || !Use.RParen.isFileID())
+      return manual("the call's closing parenthesis is spelled in a macro");
+    Edits.insert(Use.RParen, ", " + llvm::join(Defaults, ", "));
+  }
+
+  Rewrite R;
+  R.Edits = Edits.take();
+  R.Include = runtimeHeader(*Entry.Family).str();
+  noteEditLine(R, SM, Edits.firstFile(), R.Edits.front().Offset);
   llvm::stable_sort(R.Edits, [](const PlannedEdit &A, const PlannedEdit &B) {
     return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
   });
@@ -506,8 +689,16 @@ Rewrite planRewrite(Rule R, const CatalogEntry &Entry, const Endpoint &Target,
   if (R == Rule::PartiallyHardcoded)
     return manual("a constant fallback is mixed with values computed at run "
                   "time; move the fallback into configuration by hand");
-  if (Use.Call && !Entry.RuntimeCall.empty())
+  if (!Use.NoProfileReason.empty())
+    return manual(Use.NoProfileReason);
+  if (Use.Call && !Entry.RuntimeCall.empty()) {
+    if (Entry.argumentOf(ArgRole::Command))
+      return planAuthCommand(*Use.Call, Entry, Use, SM, LangOpts, Digests);
+    if (const auto *Method = dyn_cast<CXXMemberCallExpr>(Use.Call))
+      return planMethodCall(*Method, Entry, Target, Use, SM, LangOpts, Digests,
+                            Strict);
     return planDropInCall(*Use.Call, Entry, SM, LangOpts, Digests, Strict);
+  }
   return planWrappedArguments(Entry, Target, Use, SM, LangOpts, Digests,
                               Strict);
 }

@@ -4,6 +4,7 @@
 
 #include "rehost/Catalog.h"
 #include "rehost/CommandFormat.h"
+#include "rehost/ConnectionTracer.h"
 #include "rehost/ConstantEvaluator.h"
 #include "rehost/RewritePlanner.h"
 
@@ -11,7 +12,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -42,6 +45,11 @@ struct ApiUse {
   /// For fields: the options object assigned to (the variable or member
   /// the field belongs to); null when it has no name.
   const Decl *Object = nullptr;
+  /// For fields: the assignment, and the member access naming the object.
+  const Expr *Assignment = nullptr;
+  const MemberExpr *Member = nullptr;
+  /// For methods: the object the method is called on.
+  const Expr *Connection = nullptr;
 };
 
 /// Matching is on the declaration, not the spelling: a project function that
@@ -72,6 +80,7 @@ bool fitsRole(QualType T, ArgRole Role) {
   case ArgRole::Db:
     return T.getNonReferenceType()->isIntegerType();
   case ArgRole::Other:
+  case ArgRole::Connection:
   case ArgRole::NodeList:
     return true;
   default:
@@ -81,7 +90,7 @@ bool fitsRole(QualType T, ArgRole Role) {
 
 bool parametersFit(const FunctionDecl &Callee, llvm::ArrayRef<ArgRole> Roles) {
   for (unsigned I = 0; I != Roles.size(); ++I) {
-    if (Roles[I] == ArgRole::Other)
+    if (Roles[I] == ArgRole::Other || Roles[I] == ArgRole::Connection)
       continue;
     if (I >= Callee.getNumParams() ||
         !fitsRole(Callee.getParamDecl(I)->getType(), Roles[I]))
@@ -92,11 +101,11 @@ bool parametersFit(const FunctionDecl &Callee, llvm::ArrayRef<ArgRole> Roles) {
 
 /// The finding a site's endpoint makes, if any. A written credential is the
 /// finding whatever the address; otherwise the address decides.
-llvm::Optional<Rule> classify(const Endpoint &Target) {
+std::optional<Rule> classify(const Endpoint &Target) {
   if (Target.hasConstantCredential())
     return Rule::HardcodedCredential;
   if (!Target.hasConstantAddress())
-    return llvm::None;
+    return std::nullopt;
   return Target.isFullyConstant() ? Rule::HardcodedEndpoint
                                   : Rule::PartiallyHardcoded;
 }
@@ -131,6 +140,8 @@ ApiUse useOfCall(const CallExpr &Call, const FunctionDecl &Callee) {
   Use.Args.append(Call.arg_begin(), Call.arg_end());
   Use.Call = &Call;
   Use.RParen = Call.getRParenLoc();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Use.Connection = Member->getImplicitObjectArgument();
   return Use;
 }
 
@@ -209,7 +220,32 @@ ApiUse useOfAssignment(const Expr &Assignment, const FieldDecl &Field,
   ApiUse Use{ApiKind::Field, &Field,      std::move(Path.Key),
              nullptr,        {&Assigned}, Assignment.getBeginLoc()};
   Use.Object = objectOf(*Path.Outermost);
+  Use.Assignment = &Assignment;
+  Use.Member = Path.Outermost;
   return Use;
+}
+
+/// A use matched to its catalog entry, with what its arguments evaluate to.
+struct EvaluatedUse {
+  const ApiUse *Use;
+  const CatalogEntry *Entry;
+  Endpoint Target;
+  std::vector<CompanionField> Companions;
+};
+
+/// True when the entry's call yields a connection to its endpoint (a hiredis
+/// or hiredis-cluster connect), rather than acting on a given one.
+bool yieldsConnection(const CatalogEntry &Entry) {
+  return Entry.Kind == ApiKind::Function &&
+         !Entry.argumentOf(ArgRole::Connection) && !Entry.sendsCredential();
+}
+
+bool setsAddress(const CatalogEntry &Entry) {
+  return llvm::any_of(Entry.Args, [](ArgRole Role) {
+    return Role == ArgRole::Host || Role == ArgRole::UnixPath ||
+           Role == ArgRole::Nodes || Role == ArgRole::Node ||
+           Role == ArgRole::NodeList;
+  });
 }
 
 class CatalogCallback : public MatchFinder::MatchCallback {
@@ -218,33 +254,58 @@ public:
                   std::vector<MacroBodyUse> &MacroBodyUses)
       : Sites(Sites), MacroBodyUses(MacroBodyUses) {}
 
-  /// The per-unit helpers of the translation unit being matched.
-  void setUnit(ASTContext *Ctx, ConstantEvaluator *E, FileDigests *D) {
-    Context = Ctx;
-    Evaluator = E;
-    Digests = D;
-  }
-
+  /// Uses wait for the whole unit: an address field's rewrite takes its
+  /// object's port and db along, and a credential's profile is that of a
+  /// connection made anywhere in the unit.
   void run(const MatchFinder::MatchResult &Result) override {
     const BoundNodes &Nodes = Result.Nodes;
     if (const auto *Call = Nodes.getNodeAs<CallExpr>("call"))
-      return collect(useOfCall(*Call, *Nodes.getNodeAs<FunctionDecl>("callee")),
-                     *Result.SourceManager);
-    if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("construct"))
-      return collect(useOfConstruction(*Construct), *Result.SourceManager);
-    // Fields wait for the whole unit: an address field's rewrite takes
-    // its object's port and db along.
-    if (const auto *Assignment = Nodes.getNodeAs<Expr>("assign"))
-      PendingFields.push_back(
+      Pending.push_back(
+          useOfCall(*Call, *Nodes.getNodeAs<FunctionDecl>("callee")));
+    else if (const auto *Construct =
+                 Nodes.getNodeAs<CXXConstructExpr>("construct"))
+      Pending.push_back(useOfConstruction(*Construct));
+    else if (const auto *Assignment = Nodes.getNodeAs<Expr>("assign"))
+      Pending.push_back(
           useOfAssignment(*Assignment, *Nodes.getNodeAs<FieldDecl>("field"),
                           *Nodes.getNodeAs<MemberExpr>("member"),
                           *Nodes.getNodeAs<Expr>("value")));
   }
 
-  void collectFields(const SourceManager &SM) {
-    for (const ApiUse &Use : PendingFields)
-      collect(Use, SM, companionsOf(Use, SM));
-    PendingFields.clear();
+  /// Phase one's result for the unit: every use evaluated, the connections
+  /// they make noted, then the sites planned.
+  void collectUnit(ASTContext &Ctx) {
+    Context = &Ctx;
+    ConstantEvaluator TheEvaluator(Ctx);
+    Evaluator = &TheEvaluator;
+    FileDigests Digests(Ctx.getSourceManager());
+    ConnectionTracer Tracer;
+    Tracer.index(Ctx);
+    const SourceManager &SM = Ctx.getSourceManager();
+
+    std::vector<EvaluatedUse> Evaluated;
+    for (const ApiUse &Use : Pending) {
+      const CatalogEntry *Entry = entryOf(Use, SM);
+      if (!Entry)
+        continue;
+      EvaluatedUse E{&Use, Entry, {}, {}};
+      if (Use.Kind == ApiKind::Field)
+        E.Companions = companionsOf(Use, SM);
+      E.Target = evaluateEndpoint(Use.Args, *Entry, E.Companions);
+      noteConnection(E, Tracer);
+      // Every expansion of a macro body is recorded, finding or not:
+      // editing the body is safe only when they all mean one endpoint.
+      if (Use.Call)
+        if (std::string Key = macroBodyKey(*Use.Call, SM); !Key.empty())
+          MacroBodyUses.push_back({std::move(Key), E.Target.address()});
+      Evaluated.push_back(std::move(E));
+    }
+    for (EvaluatedUse &E : Evaluated)
+      collect(E, SM, Tracer, Digests);
+
+    Pending.clear();
+    Context = nullptr;
+    Evaluator = nullptr;
   }
 
 private:
@@ -257,14 +318,39 @@ private:
     return Entry;
   }
 
+  /// Tells the tracer which endpoint a connect's result, or a configured
+  /// object, is for.
+  void noteConnection(const EvaluatedUse &E, ConnectionTracer &Tracer) {
+    const ApiUse &Use = *E.Use;
+    if (!setsAddress(*E.Entry))
+      return;
+    if (Use.Call && yieldsConnection(*E.Entry))
+      Tracer.noteConnect(Use.Call, E.Target.address());
+    else if (const Expr *Connection = connectionOf(Use, *E.Entry))
+      Tracer.noteConfigured(ConnectionTracer::objectOf(Connection),
+                            E.Target.address());
+    else if (Use.Object)
+      Tracer.noteConfigured(Use.Object, E.Target.address());
+  }
+
+  /// The context or client a use acts on: its Connection argument, or the
+  /// object a method is called on.
+  static const Expr *connectionOf(const ApiUse &Use,
+                                  const CatalogEntry &Entry) {
+    if (std::optional<unsigned> Index = Entry.argumentOf(ArgRole::Connection))
+      return *Index < Use.Args.size() ? Use.Args[*Index] : nullptr;
+    return Use.Connection;
+  }
+
   /// The constant port and db fields of \p Field's object, other than it.
   std::vector<CompanionField> companionsOf(const ApiUse &Field,
                                            const SourceManager &SM) {
     std::vector<CompanionField> Out;
     if (!Field.Object)
       return Out;
-    for (const ApiUse &Other : PendingFields) {
-      if (&Other == &Field || Other.Object != Field.Object)
+    for (const ApiUse &Other : Pending) {
+      if (&Other == &Field || Other.Kind != ApiKind::Field ||
+          Other.Object != Field.Object)
         continue;
       const CatalogEntry *Entry = entryOf(Other, SM);
       if (!Entry || Entry->Args.size() != 1 ||
@@ -277,27 +363,95 @@ private:
     return Out;
   }
 
-  void collect(const ApiUse &Use, const SourceManager &SM,
-               llvm::ArrayRef<CompanionField> Companions = {}) {
-    const CatalogEntry *Entry = entryOf(Use, SM);
-    if (!Entry)
-      return;
-
-    Endpoint Target = evaluateEndpoint(Use.Args, *Entry);
-    // An address field's object carries its port and db too: the endpoint,
-    // its profile and --strict's rehost.toml include them.
-    for (const CompanionField &Field : Companions) {
-      Value &Part = Field.Role == ArgRole::Port ? Target.Port : Target.Db;
-      bool Applies = Field.Role == ArgRole::Db || Target.Host.isKnown();
-      if (Applies && Part.K == Value::Kind::Absent)
-        Part = Value::constant(Field.Text);
+  /// Where an options object's OptionsCall goes: after the last assignment
+  /// to one of its catalogued fields that is a statement of the same block
+  /// as \p Field's.
+  OptionsStatement optionsStatement(const ApiUse &Field,
+                                    const SourceManager &SM) {
+    OptionsStatement Out;
+    const CompoundStmt *Block = nullptr;
+    const Stmt *Own = statementOf(*Field.Assignment, Block);
+    if (!Own || !Field.Object) {
+      Out.Problem = "the options field is not assigned in a statement of "
+                    "its own; hand the profile to the object by hand";
+      return Out;
     }
-    // Every expansion of a macro body is recorded, finding or not: editing
-    // the body is safe only when they all mean one endpoint.
-    if (Use.Call)
-      if (std::string Key = macroBodyKey(*Use.Call, SM); !Key.empty())
-        MacroBodyUses.push_back({std::move(Key), Target.address()});
-    llvm::Optional<Rule> Found = classify(Target);
+    const Stmt *Last = Own;
+    for (const ApiUse &Other : Pending) {
+      if (Other.Kind != ApiKind::Field || Other.Object != Field.Object)
+        continue;
+      const CompoundStmt *OtherBlock = nullptr;
+      const Stmt *Statement = statementOf(*Other.Assignment, OtherBlock);
+      if (Statement && OtherBlock == Block &&
+          SM.isBeforeInTranslationUnit(Last->getBeginLoc(),
+                                       Statement->getBeginLoc()))
+        Last = Statement;
+    }
+    const LangOptions &LangOpts = Context->getLangOpts();
+    SourceLocation End = SM.getExpansionRange(Last->getEndLoc()).getEnd();
+    Out.After = Lexer::findLocationAfterToken(End, tok::semi, SM, LangOpts,
+                                              false);
+    if (Out.After.isInvalid()) {
+      Out.Problem = "the end of the options' last assignment is spelled in "
+                    "a macro";
+      return Out;
+    }
+    Out.Indent = indentation(SM, SM.getExpansionLoc(Last->getBeginLoc()));
+    const Expr *Base = Field.Member->getBase();
+    CharSourceRange Range = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(Base->getSourceRange()), SM, LangOpts);
+    if (Field.Member->isImplicitAccess() || Range.isInvalid()) {
+      Out.Problem = "the options object is not named where its field is "
+                    "assigned";
+      return Out;
+    }
+    std::string Object = Lexer::getSourceText(Range, SM, LangOpts).str();
+    bool Simple = llvm::all_of(Object, [](char C) {
+      return llvm::isAlnum(C) || C == '_' || C == ':';
+    });
+    if (Field.Member->isArrow())
+      Object = Simple ? "*" + Object : "*(" + Object + ")";
+    Out.Object = std::move(Object);
+    return Out;
+  }
+
+  /// The statement \p E is, through the implicit nodes around it, when it
+  /// is one of a block's statements; null otherwise.
+  const Stmt *statementOf(const Expr &E, const CompoundStmt *&Block) {
+    const Stmt *Current = &E;
+    for (unsigned Depth = 0; Depth != 4; ++Depth) {
+      DynTypedNodeList Parents = Context->getParents(*Current);
+      if (Parents.size() != 1)
+        return nullptr;
+      if (const auto *Compound = Parents[0].get<CompoundStmt>()) {
+        Block = Compound;
+        return Current;
+      }
+      const auto *Parent = Parents[0].get<Expr>();
+      if (!Parent || !(isa<ExprWithCleanups>(Parent) ||
+                       isa<ImplicitCastExpr>(Parent)))
+        return nullptr;
+      Current = Parent;
+    }
+    return nullptr;
+  }
+
+  static std::string indentation(const SourceManager &SM,
+                                 SourceLocation Loc) {
+    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc));
+    size_t Offset = SM.getFileOffset(Loc);
+    size_t LineStart = Buffer.rfind('\n', Offset);
+    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    llvm::StringRef Line = Buffer.slice(LineStart, Offset);
+    return Line.take_while([](char C) { return C == ' ' || C == '\t'; })
+        .str();
+  }
+
+  void collect(EvaluatedUse &E, const SourceManager &SM,
+               const ConnectionTracer &Tracer, FileDigests &Digests) {
+    const ApiUse &Use = *E.Use;
+    const CatalogEntry &Entry = *E.Entry;
+    std::optional<Rule> Found = classify(E.Target);
     if (!Found)
       return;
 
@@ -312,26 +466,44 @@ private:
     S.Offset = SM.getFileOffset(Loc);
     S.Line = SM.getSpellingLineNumber(Loc);
     S.Column = SM.getSpellingColumnNumber(Loc);
-    S.LineText = Target.redactPasswords(lineText(SM, File, S.Offset));
-    S.Api = Entry->Name.str();
-    S.Kind = Entry->Kind;
+    S.LineText = E.Target.redactPasswords(lineText(SM, File, S.Offset));
+    S.Api = Entry.Name.str();
+    S.Kind = Entry.Kind;
     S.R = *Found;
     UseSyntax Syntax;
     Syntax.Call = Use.Call;
     Syntax.Args = Use.Args;
     Syntax.RParen = Use.RParen;
-    Syntax.Companions = Companions;
-    S.Plan = planRewrite(S.R, *Entry, Target, Syntax, SM,
-                         Context->getLangOpts(), *Digests, /*Strict=*/false);
-    S.StrictPlan = planRewrite(S.R, *Entry, Target, Syntax, SM,
-                               Context->getLangOpts(), *Digests,
+    Syntax.Companions = E.Companions;
+    if (E.Target.address().empty() && Entry.sendsCredential()) {
+      llvm::Expected<std::string> Address =
+          Use.Object ? Tracer.addressOf(Use.Object)
+          : connectionOf(Use, Entry)
+              ? Tracer.addressOf(connectionOf(Use, Entry))
+              : llvm::Expected<std::string>(llvm::createStringError(
+                    llvm::inconvertibleErrorCode(),
+                    "rehost cannot see which connection it is sent on"));
+      if (Address)
+        S.ConnectionAddress = std::move(*Address);
+      else
+        Syntax.NoProfileReason =
+            "rehost cannot tell which profile the credential belongs to: " +
+            llvm::toString(Address.takeError());
+    }
+    if (!Entry.OptionsCall.empty())
+      Syntax.Options = optionsStatement(Use, SM);
+    S.Plan = planRewrite(S.R, Entry, E.Target, Syntax, SM,
+                         Context->getLangOpts(), Digests, /*Strict=*/false);
+    S.StrictPlan = planRewrite(S.R, Entry, E.Target, Syntax, SM,
+                               Context->getLangOpts(), Digests,
                                /*Strict=*/true);
-    S.Target = std::move(Target);
+    S.Target = std::move(E.Target);
     Sites.push_back(std::move(S));
   }
 
   Endpoint evaluateEndpoint(llvm::ArrayRef<const Expr *> Args,
-                            const CatalogEntry &Entry) {
+                            const CatalogEntry &Entry,
+                            llvm::ArrayRef<CompanionField> Companions) {
     Endpoint Target;
     for (unsigned I = 0, E = std::min<unsigned>(Entry.Args.size(), Args.size());
          I != E; ++I) {
@@ -368,9 +540,18 @@ private:
       case ArgRole::Command:
         evaluateAuthCommand(Arg, Args.drop_front(I + 1), Target);
         break;
+      case ArgRole::Connection:
       case ArgRole::Other:
         break;
       }
+    }
+    // An address field's object carries its port and db too: the endpoint,
+    // its profile and --strict's rehost.toml include them.
+    for (const CompanionField &Field : Companions) {
+      Value &Part = Field.Role == ArgRole::Port ? Target.Port : Target.Db;
+      bool Applies = Field.Role == ArgRole::Db || Target.Host.isKnown();
+      if (Applies && Part.K == Value::Kind::Absent)
+        Part = Value::constant(Field.Text);
     }
     return Target;
   }
@@ -409,10 +590,9 @@ private:
 
   std::vector<Site> &Sites;
   std::vector<MacroBodyUse> &MacroBodyUses;
-  std::vector<ApiUse> PendingFields;
+  std::vector<ApiUse> Pending;
   ASTContext *Context = nullptr;
   ConstantEvaluator *Evaluator = nullptr;
-  FileDigests *Digests = nullptr;
 };
 
 /// The catalogued names of one kind, for the matchers' name filters.
@@ -467,12 +647,8 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    ConstantEvaluator Evaluator(Ctx);
-    FileDigests Digests(Ctx.getSourceManager());
-    Callback.setUnit(&Ctx, &Evaluator, &Digests);
     Finder.matchAST(Ctx);
-    Callback.collectFields(Ctx.getSourceManager());
-    Callback.setUnit(nullptr, nullptr, nullptr);
+    Callback.collectUnit(Ctx);
   }
 
 private:

@@ -36,15 +36,15 @@ const ArgRole HostPort[] = {R::Host, R::Port};
 const ArgRole HostPortOther[] = {R::Host, R::Port, R::Other};
 const ArgRole Path[] = {R::UnixPath};
 const ArgRole PathOther[] = {R::UnixPath, R::Other};
-const ArgRole ContextCommand[] = {R::Other, R::Command};
-const ArgRole AsyncContextCommand[] = {R::Other, R::Other, R::Other,
+const ArgRole ContextCommand[] = {R::Connection, R::Command};
+const ArgRole AsyncContextCommand[] = {R::Connection, R::Other, R::Other,
                                        R::Command};
 const ArgRole NodesOther[] = {R::Nodes, R::Other};
 const ArgRole NodesOtherOther[] = {R::Nodes, R::Other, R::Other};
-const ArgRole ContextNodes[] = {R::Other, R::Nodes};
-const ArgRole ContextNode[] = {R::Other, R::Node};
-const ArgRole ContextPassword[] = {R::Other, R::Password};
-const ArgRole ContextUser[] = {R::Other, R::User};
+const ArgRole ContextNodes[] = {R::Connection, R::Nodes};
+const ArgRole ContextNode[] = {R::Connection, R::Node};
+const ArgRole ContextPassword[] = {R::Connection, R::Password};
+const ArgRole ContextUser[] = {R::Connection, R::User};
 const ArgRole Uri[] = {R::Uri};
 const ArgRole Host[] = {R::Host};
 const ArgRole Port[] = {R::Port};
@@ -85,10 +85,15 @@ const CatalogEntry Entries[] = {
      "rehost_redisAsyncConnectBindWithReuse"},
     {K::Function, "redisAsyncConnectUnix", &Hiredis, Path,
      "rehost_redisAsyncConnectUnix"},
-    // hiredis, credentials sent as an AUTH command.
-    {K::Function, "redisCommand", &Hiredis, ContextCommand, ""},
-    {K::Function, "redisAppendCommand", &Hiredis, ContextCommand, ""},
-    {K::Function, "redisAsyncCommand", &Hiredis, AsyncContextCommand, ""},
+    // hiredis, credentials sent as an AUTH command (only AUTH commands are
+    // sites): the whole command becomes the profile's AUTH, sent on the same
+    // context.
+    {K::Function, "redisCommand", &Hiredis, ContextCommand,
+     "rehost_redisAuth"},
+    {K::Function, "redisAppendCommand", &Hiredis, ContextCommand,
+     "rehost_redisAppendAuth"},
+    {K::Function, "redisAsyncCommand", &Hiredis, AsyncContextCommand,
+     "rehost_redisAsyncAuth"},
 
     // hiredis-cluster and hiredis-vip.
     {K::Function, "redisClusterConnect", &HiredisCluster, NodesOther, ""},
@@ -115,25 +120,37 @@ const CatalogEntry Entries[] = {
     {K::Constructor, "sw::redis::Redis", &RedisPlusPlus, Uri, ""},
     {K::Constructor, "sw::redis::RedisCluster", &RedisPlusPlus, Uri, ""},
     {K::Constructor, "sw::redis::ConnectionOptions", &RedisPlusPlus, Uri, ""},
-    // redis-plus-plus: option fields.
-    {K::Field, "sw::redis::ConnectionOptions::host", &RedisPlusPlus, Host, ""},
-    {K::Field, "sw::redis::ConnectionOptions::port", &RedisPlusPlus, Port, ""},
-    {K::Field, "sw::redis::ConnectionOptions::path", &RedisPlusPlus, Path, ""},
-    {K::Field, "sw::redis::ConnectionOptions::db", &RedisPlusPlus, Db, ""},
-    {K::Field, "sw::redis::ConnectionOptions::user", &RedisPlusPlus, User, ""},
+    // redis-plus-plus: option fields. The object gets the whole profile
+    // (password, db, timeouts too) once its fields are set.
+    {K::Field, "sw::redis::ConnectionOptions::host", &RedisPlusPlus, Host, "",
+     "rehost::configure"},
+    {K::Field, "sw::redis::ConnectionOptions::port", &RedisPlusPlus, Port, "",
+     "rehost::configure"},
+    {K::Field, "sw::redis::ConnectionOptions::path", &RedisPlusPlus, Path, "",
+     "rehost::configure"},
+    {K::Field, "sw::redis::ConnectionOptions::db", &RedisPlusPlus, Db, "",
+     "rehost::configure"},
+    {K::Field, "sw::redis::ConnectionOptions::user", &RedisPlusPlus, User, "",
+     "rehost::configure"},
     {K::Field, "sw::redis::ConnectionOptions::password", &RedisPlusPlus,
-     Password, ""},
+     Password, "", "rehost::configure"},
     {K::Field, "sw::redis::SentinelOptions::nodes", &RedisPlusPlus, NodeList,
      ""},
     {K::Field, "sw::redis::SentinelOptions::user", &RedisPlusPlus, User, ""},
     {K::Field, "sw::redis::SentinelOptions::password", &RedisPlusPlus, Password,
      ""},
 
-    // cpp_redis: connect's defaults (127.0.0.1:6379) count as written.
-    {K::Method, "cpp_redis::client::connect", &CppRedis, HostPort, ""},
-    {K::Method, "cpp_redis::subscriber::connect", &CppRedis, HostPort, ""},
-    {K::Method, "cpp_redis::client::auth", &CppRedis, Password, ""},
-    {K::Method, "cpp_redis::subscriber::auth", &CppRedis, Password, ""},
+    // cpp_redis: connect's defaults (127.0.0.1:6379) count as written. The
+    // runtime's helpers take the object first and also send the profile's
+    // password and db.
+    {K::Method, "cpp_redis::client::connect", &CppRedis, HostPort,
+     "rehost::connect"},
+    {K::Method, "cpp_redis::subscriber::connect", &CppRedis, HostPort,
+     "rehost::connect"},
+    {K::Method, "cpp_redis::client::auth", &CppRedis, Password,
+     "rehost::auth"},
+    {K::Method, "cpp_redis::subscriber::auth", &CppRedis, Password,
+     "rehost::auth"},
 };
 
 struct Accessor {
@@ -142,8 +159,6 @@ struct Accessor {
   llvm::StringRef Cxx;
 };
 
-// A hiredis AUTH command's password goes through rehost_password (its user
-// word, if any, through rehost_username).
 const Accessor Accessors[] = {
     {R::Host, "rehost_host", "rehost::host"},
     {R::Port, "rehost_port", "rehost::port"},
@@ -154,7 +169,6 @@ const Accessor Accessors[] = {
     {R::Db, "rehost_db", "rehost::db"},
     {R::User, "rehost_username", "rehost::username"},
     {R::Password, "rehost_password", "rehost::password"},
-    {R::Command, "rehost_auth_password", ""},
 };
 
 } // namespace
@@ -167,7 +181,23 @@ llvm::SmallVector<llvm::StringRef, 2> CatalogEntry::replacements() const {
     if (llvm::StringRef Accessor = runtimeAccessor(Role, Family->Lang);
         !Accessor.empty())
       Out.push_back(Accessor);
+  if (!OptionsCall.empty())
+    Out.push_back(OptionsCall);
   return Out;
+}
+
+std::optional<unsigned> CatalogEntry::argumentOf(ArgRole Role) const {
+  const auto *It = llvm::find(Args, Role);
+  if (It == Args.end())
+    return std::nullopt;
+  return static_cast<unsigned>(It - Args.begin());
+}
+
+bool CatalogEntry::sendsCredential() const {
+  return llvm::any_of(Args, [](ArgRole Role) {
+    return Role == ArgRole::Password || Role == ArgRole::User ||
+           Role == ArgRole::Command;
+  });
 }
 
 llvm::StringRef declarationName(const CatalogEntry &Entry) {

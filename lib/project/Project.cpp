@@ -79,7 +79,11 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
   F.Line = S.Line;
   F.Column = S.Column;
   F.LineText = S.LineText;
-  F.Endpoint = S.Target.uri();
+  // A credential sent on a connection is reported with that connection's
+  // endpoint, whose profile it takes.
+  F.Endpoint = S.Target.address().empty() && !S.ConnectionAddress.empty()
+                   ? S.ConnectionAddress
+                   : S.Target.uri();
   F.Credential = describeCredential(S.Target);
   if (S.R != Rule::PartiallyHardcoded)
     F.Profile = Profile.str();
@@ -201,9 +205,10 @@ describeProfiles(const std::map<std::string, std::string> &Names,
     Info.Address = Address;
     Info.Variables = profileVariables(Name);
     for (const Site *S : Sites) {
-      if (S->Target.address() != Address)
+      if (S->profileAddress() != Address)
         continue;
-      if (Info.Sites++ == 0)
+      ++Info.Sites;
+      if (Info.Endpoint.empty() && S->Target.address() == Address)
         Info.Endpoint = S->Target.uri();
     }
     Out.push_back(std::move(Info));
@@ -304,11 +309,11 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   });
 
   // A credential finding shares the profile of the endpoint it is written
-  // with (a URI's user info); alone (AUTH, a password field) it has none.
+  // with (a URI's user info) or of the connection it is sent on.
   std::vector<std::string> Uses;
   for (const Site *S : Sites)
-    if (S->R != Rule::PartiallyHardcoded && !S->Target.address().empty())
-      Uses.push_back(S->Target.address());
+    if (S->R != Rule::PartiallyHardcoded && !S->profileAddress().empty())
+      Uses.push_back(S->profileAddress());
   std::map<std::string, std::string> Profiles =
       nameProfiles(Uses, Config.ProfileNames, Config.ReservedProfileNames);
 
@@ -317,7 +322,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   for (const Site *S : Sites) {
     FileReport &File = FileFor(S->File);
     const Rewrite &Plan = Strict ? S->StrictPlan : S->Plan;
-    auto Profile = Profiles.find(S->Target.address());
+    auto Profile = Profiles.find(S->profileAddress());
     Finding F = makeFinding(*S, Plan,
                             Profile == Profiles.end() ? llvm::StringRef()
                                                       : Profile->second);

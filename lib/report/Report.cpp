@@ -68,8 +68,8 @@ std::string Finding::message() const {
   case Rule::HardcodedEndpoint:
     return "hardcoded Redis endpoint '" + Endpoint + Where;
   case Rule::HardcodedCredential:
-    // A credential written apart from any endpoint (AUTH, a password field)
-    // has no profile; one inside a URI names it.
+    // A credential names the endpoint whose profile it moves to: the URI
+    // it is written in, or the connection it is sent on.
     if (Profile.empty())
       return "hardcoded Redis " + Credential + Where.substr(1);
     return "hardcoded Redis " + Credential + " for '" + Endpoint + Where;

@@ -6,41 +6,79 @@
 // RUN: cp %t/app.c %t/app.c.first
 // RUN: cd %t && %expect-exit 1 %rehost fix --format text app.c --
 // RUN: cmp %t/app.c %t/app.c.first
-// A literal AUTH password leaves the code: it becomes the runtime's AUTH
-// password ("" when none is configured, never NULL). What would need the
-// format rewritten stays with a human.
+// A literal AUTH leaves the code: the whole command becomes the AUTH of the
+// profile of the connection it is sent on, followed back to the connect that
+// made it (a local, a member, a function that returns one). A password
+// written inside the format moves too; an ACL user with it. When the
+// connection cannot be followed, or a word stays written elsewhere, the
+// site is left to a human: no profile is guessed.
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
+#include <stdlib.h>
 
 #define QUEUE_PASSWORD "s3cret"
 
-void auth(redisContext *c) {
+static redisContext *connect_queue(void) {
+  return redisConnect("queue.internal", 6380);
+}
+
+void auth(void) {
+  redisContext *c = redisConnect("10.0.0.1", 6379);
   redisCommand(c, "AUTH %s", "s3cret");
-  // FIXED: redisCommand(c, "AUTH %s", rehost_auth_password("default"));
+  // FIXED: rehost_redisAuth(c, "default");
   redisAppendCommand(c, "auth %s", "s3cret");
-  // FIXED: redisAppendCommand(c, "auth %s", rehost_auth_password("default"));
-}
-
-void auth_async(redisAsyncContext *ac) {
-  redisAsyncCommand(ac, NULL, NULL, "AUTH %s", "s3cret");
-  // FIXED: redisAsyncCommand(ac, NULL, NULL, "AUTH %s", rehost_auth_password("default"));
-}
-
-void left_for_a_human(redisContext *c, const char *password) {
-  // Inside the format: rewriting it means rewriting the format.
+  // FIXED: rehost_redisAppendAuth(c, "default");
   redisCommand(c, "AUTH s3cret");
-  // FIXED: redisCommand(c, "AUTH s3cret");
+  // FIXED: rehost_redisAuth(c, "default");
+  redisCommand(c, "AUTH app s3%%cret");
+  // FIXED: rehost_redisAuth(c, "default");
+  redisFree(c);
+}
+
+void on_queue(void) {
+  redisContext *q = NULL;
+  q = connect_queue();
+  redisCommand(q, "AUTH %s", "s3cret");
+  // FIXED: rehost_redisAuth(q, "queue");
+  redisFree(q);
+}
+
+struct service {
+  redisAsyncContext *events;
+};
+
+void auth_async(struct service *s) {
+  s->events = redisAsyncConnect("events.internal", 6379);
+  redisAsyncCommand(s->events, NULL, NULL, "AUTH %s", "s3cret");
+  // FIXED: rehost_redisAsyncAuth(s->events, NULL, NULL, "events");
+}
+
+void left_for_a_human(redisContext *param, const char *password) {
+  // Connected by the caller: which profile is unknown here.
+  redisCommand(param, "AUTH %s", "s3cret");
+  // FIXED: redisCommand(param, "AUTH %s", "s3cret");
+  redisContext *c = redisConnect("10.0.0.1", 6379);
   // A macro keeps the value written elsewhere.
   redisCommand(c, "AUTH %s", QUEUE_PASSWORD);
   // FIXED: redisCommand(c, "AUTH %s", QUEUE_PASSWORD);
-  // A written ACL user name.
+  // A written ACL user name with a password from run time.
   redisCommand(c, "AUTH %s %s", "app", password);
   // FIXED: redisCommand(c, "AUTH %s %s", "app", password);
+  redisAppendCommand(c, "AUTH %b", "s3cret", (size_t)6);
+  // FIXED: redisAppendCommand(c, "AUTH %b", "s3cret", (size_t)6);
+  // Connected to a configured host: the connection has no profile.
+  redisContext *r = redisConnect(getenv("REDIS_HOST"), 6379);
+  redisCommand(r, "AUTH %s", "s3cret");
+  // FIXED: redisCommand(r, "AUTH %s", "s3cret");
 }
 
-// OUT: rehost: fixed 3 of 6 findings in 1 file (1 file changed); 3 manual; 1 translation unit scanned
+// OUT: rehost: fixed 10 of 15 findings in 1 file (1 file changed); 5 manual; 1 translation unit scanned
 
-// The JSON report records the rewrite.
-// REPORT: "action": "fixed",
-// REPORT: "after": "{{.*}}redisCommand(c, \"AUTH %s\", rehost_auth_password(\"default\"));{{.*}}",
+// REPORT: "after": "{{.*}}rehost_redisAuth(c, \"default\");{{.*}}",
+// REPORT: "after": "{{.*}}rehost_redisAuth(q, \"queue\");{{.*}}",
+// REPORT: "reason": "rehost cannot tell which profile the credential belongs to: the connection is a function parameter, connected by the caller"
+// REPORT: "reason": "every AUTH word must be written at this use
+// REPORT: "reason": "every AUTH word must be written at this use
+// REPORT: "reason": "a binary (%b) AUTH argument is rewritten by hand"
+// REPORT: "reason": "rehost cannot tell which profile the credential belongs to: the connection's endpoint is not hardcoded, so it has no profile"

@@ -13,9 +13,9 @@ sw::redis::Redis make() {
   opts.port = 6380;
   opts.db = 2;
   opts.user = "app";
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis user name in assignment to 'sw::redis::ConnectionOptions::user'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis user name for 'redis://cache.internal:6380/2' in assignment to 'sw::redis::ConnectionOptions::user'
   opts.password = "s3cret";
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password in assignment to 'sw::redis::ConnectionOptions::password'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password for 'redis://cache.internal:6380/2' in assignment to 'sw::redis::ConnectionOptions::password'
   return sw::redis::Redis(opts);
 }
 

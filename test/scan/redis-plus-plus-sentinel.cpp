@@ -10,7 +10,7 @@ std::shared_ptr<sw::redis::Sentinel> sentinels() {
   opts.nodes = {{"10.0.0.1", 26379}, {"10.0.0.2", 26380}};
   // CHECK: redis-plus-plus-sentinel.cpp:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://10.0.0.1:26379,10.0.0.2:26380' in assignment to 'sw::redis::SentinelOptions::nodes' [rehost-hardcoded-endpoint]
   opts.password = "s3cret";
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password in assignment to 'sw::redis::SentinelOptions::password'
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password for 'redis://10.0.0.1:26379,10.0.0.2:26380' in assignment to 'sw::redis::SentinelOptions::password'
   return std::make_shared<sw::redis::Sentinel>(opts);
 }
 

@@ -77,20 +77,34 @@ TEST(Catalog, NestedFieldsAreKeyedByMemberPath) {
 }
 
 TEST(Catalog, ArgumentEntriesReplaceEachValueWithItsAccessor) {
-  const auto *Connect =
-      rehost::findEntry(ApiKind::Method, "cpp_redis::client::connect");
-  ASSERT_NE(Connect, nullptr);
-  auto Replacements = Connect->replacements();
-  ASSERT_EQ(Replacements.size(), 2u);
-  EXPECT_EQ(Replacements[0], "rehost::host");
-  EXPECT_EQ(Replacements[1], "rehost::port");
   const auto *Nodes =
       rehost::findEntry(ApiKind::Function, "redisClusterConnect");
   ASSERT_NE(Nodes, nullptr);
   EXPECT_EQ(Nodes->replacements().front(), "rehost_cluster_nodes");
+  const auto *Password = rehost::findEntry(
+      ApiKind::Function, "redisClusterSetOptionPassword");
+  ASSERT_NE(Password, nullptr);
+  EXPECT_EQ(Password->replacements().front(), "rehost_password");
+  EXPECT_TRUE(Password->sendsCredential());
+  EXPECT_EQ(Password->argumentOf(ArgRole::Connection), 0u);
+}
+
+TEST(Catalog, WholeProfileEntriesNameTheirRuntimeCall) {
+  // Connections that must get the password and db too go through a runtime
+  // call that applies the whole profile, not one accessor per argument.
+  const auto *Connect =
+      rehost::findEntry(ApiKind::Method, "cpp_redis::client::connect");
+  ASSERT_NE(Connect, nullptr);
+  EXPECT_EQ(Connect->replacements().front(), "rehost::connect");
+  EXPECT_FALSE(Connect->sendsCredential());
   const auto *Auth = rehost::findEntry(ApiKind::Function, "redisCommand");
   ASSERT_NE(Auth, nullptr);
-  EXPECT_EQ(Auth->replacements().front(), "rehost_auth_password");
+  EXPECT_EQ(Auth->replacements().front(), "rehost_redisAuth");
+  EXPECT_EQ(Auth->argumentOf(ArgRole::Command), 1u);
+  const auto *Host =
+      rehost::findEntry(ApiKind::Field, "sw::redis::ConnectionOptions::host");
+  ASSERT_NE(Host, nullptr);
+  EXPECT_EQ(Host->OptionsCall, "rehost::configure");
 }
 
 TEST(Catalog, FamilyHeadersMatchOnPathComponents) {
