@@ -66,6 +66,8 @@ bool isStringLike(QualType T) {
   T = T.getNonReferenceType();
   if (const auto *Pointer = T->getAs<PointerType>())
     return Pointer->getPointeeType()->isAnyCharacterType();
+  if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+    return Array->getElementType()->isAnyCharacterType();
   const auto *Record = T->getAsCXXRecordDecl();
   return Record && Record->isInStdNamespace() && Record->getIdentifier() &&
          (Record->getName() == "basic_string" ||
@@ -96,6 +98,19 @@ bool parametersFit(const FunctionDecl &Callee, llvm::ArrayRef<ArgRole> Roles) {
         !fitsRole(Callee.getParamDecl(I)->getType(), Roles[I]))
       return false;
   }
+  return true;
+}
+
+/// Whether the arguments a factory forwards to a constructor can hold
+/// \p Roles: `std::make_unique<Redis>(uri)` picks the URI constructor only
+/// for a string.
+bool argumentsFit(llvm::ArrayRef<const Expr *> Args,
+                  llvm::ArrayRef<ArgRole> Roles) {
+  if (Args.size() < Roles.size())
+    return false;
+  for (unsigned I = 0; I != Roles.size(); ++I)
+    if (!fitsRole(Args[I]->IgnoreParenImpCasts()->getType(), Roles[I]))
+      return false;
   return true;
 }
 
@@ -154,6 +169,21 @@ ApiUse useOfConstruction(const CXXConstructExpr &Construct) {
              {},
              Construct.getBeginLoc()};
   Use.Args.append(Construct.arg_begin(), Construct.arg_end());
+  return Use;
+}
+
+/// `std::make_unique<T>(args…)`, `v.emplace_back(args…)`: a construction of
+/// \p Class inside the standard library, reported where the user wrote its
+/// arguments.
+ApiUse useOfFactory(const CallExpr &Call, const CXXRecordDecl &Class) {
+  ApiUse Use{ApiKind::Constructor,
+             &Class,
+             Class.getQualifiedNameAsString(),
+             nullptr,
+             {},
+             Call.getBeginLoc()};
+  Use.Args.append(Call.arg_begin(), Call.arg_end());
+  Use.RParen = Call.getRParenLoc();
   return Use;
 }
 
@@ -265,6 +295,9 @@ public:
     else if (const auto *Construct =
                  Nodes.getNodeAs<CXXConstructExpr>("construct"))
       Pending.push_back(useOfConstruction(*Construct));
+    else if (const auto *Factory = Nodes.getNodeAs<CallExpr>("factory"))
+      Pending.push_back(
+          useOfFactory(*Factory, *Nodes.getNodeAs<CXXRecordDecl>("class")));
     else if (const auto *Assignment = Nodes.getNodeAs<Expr>("assign"))
       Pending.push_back(
           useOfAssignment(*Assignment, *Nodes.getNodeAs<FieldDecl>("field"),
@@ -315,6 +348,9 @@ private:
       return nullptr;
     if (Use.Callee && !parametersFit(*Use.Callee, Entry->Args))
       return nullptr;
+    if (!Use.Callee && Use.Kind == ApiKind::Constructor &&
+        !argumentsFit(Use.Args, Entry->Args))
+      return nullptr;
     return Entry;
   }
 
@@ -363,9 +399,9 @@ private:
     return Out;
   }
 
-  /// Where an options object's OptionsCall goes: after the last assignment
-  /// to one of its catalogued fields that is a statement of the same block
-  /// as \p Field's.
+  /// Where an options object's OptionsCall goes: after the last statement
+  /// of \p Field's block that assigns to one of the object's fields, so
+  /// that no later assignment undoes what the profile configures.
   OptionsStatement optionsStatement(const ApiUse &Field,
                                     const SourceManager &SM) {
     OptionsStatement Out;
@@ -377,14 +413,10 @@ private:
       return Out;
     }
     const Stmt *Last = Own;
-    for (const ApiUse &Other : Pending) {
-      if (Other.Kind != ApiKind::Field || Other.Object != Field.Object)
-        continue;
-      const CompoundStmt *OtherBlock = nullptr;
-      const Stmt *Statement = statementOf(*Other.Assignment, OtherBlock);
-      if (Statement && OtherBlock == Block &&
-          SM.isBeforeInTranslationUnit(Last->getBeginLoc(),
-                                       Statement->getBeginLoc()))
+    bool After = false;
+    for (const Stmt *Statement : Block->body()) {
+      After |= Statement == Own;
+      if (After && assignsFieldOf(Statement, Field.Object))
         Last = Statement;
     }
     const LangOptions &LangOpts = Context->getLangOpts();
@@ -413,6 +445,24 @@ private:
       Object = Simple ? "*" + Object : "*(" + Object + ")";
     Out.Object = std::move(Object);
     return Out;
+  }
+
+  /// True when \p Statement assigns to a field of \p Object.
+  static bool assignsFieldOf(const Stmt *Statement, const Decl *Object) {
+    const auto *E = dyn_cast<Expr>(Statement);
+    if (!E)
+      return false;
+    E = E->IgnoreImplicit();
+    const Expr *Target = nullptr;
+    if (const auto *Op = dyn_cast<BinaryOperator>(E);
+        Op && Op->isAssignmentOp())
+      Target = Op->getLHS();
+    else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E);
+             Call && Call->getOperator() == OO_Equal && Call->getNumArgs() == 2)
+      Target = Call->getArg(0);
+    const auto *Member =
+        Target ? dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+    return Member && objectOf(*Member) == Object;
   }
 
   /// The statement \p E is, through the implicit nodes around it, when it
@@ -623,6 +673,27 @@ public:
                              hasAnyName(namesOf(ApiKind::Constructor))))),
                          Written)
             .bind("construct");
+    // Constructions the standard library performs with the user's
+    // arguments: factories and containers' emplace.
+    const auto CatalogClass =
+        cxxRecordDecl(hasAnyName(namesOf(ApiKind::Constructor))).bind("class");
+    const auto OfCatalogClass = refersToType(
+        hasUnqualifiedDesugaredType(recordType(hasDeclaration(CatalogClass))));
+    const auto Factory =
+        callExpr(callee(functionDecl(
+                     hasAnyName("::std::make_unique", "::std::make_shared"),
+                     hasTemplateArgument(0, OfCatalogClass))),
+                 Written)
+            .bind("factory");
+    const auto Emplace =
+        cxxMemberCallExpr(
+            callee(cxxMethodDecl(
+                hasAnyName("emplace_back", "emplace_front", "emplace"),
+                ofClass(classTemplateSpecializationDecl(
+                    isInStdNamespace(),
+                    hasTemplateArgument(0, OfCatalogClass))))),
+            Written)
+            .bind("factory");
     const auto CatalogField = ignoringParenImpCasts(
         memberExpr(
             member(
@@ -641,6 +712,7 @@ public:
             .bind("assign");
     for (const auto &Matcher :
          {StatementMatcher(CatalogCall), StatementMatcher(CatalogConstruction),
+          StatementMatcher(Factory), StatementMatcher(Emplace),
           StatementMatcher(BuiltinAssignment),
           StatementMatcher(OverloadedAssignment)})
       Finder.addMatcher(Matcher, &Callback);

@@ -1,29 +1,49 @@
 // RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
-// RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.cpp -- -std=c++11 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED --implicit-check-not='{{s3cr[e]t}}'
-// RUN: %clang-syntax -std=c++17 -I%inputs %t/app.cpp
+// RUN: %clang-syntax -std=c++11 -I%inputs %t/app.cpp
 // RUN: cp %t/app.cpp %t/app.cpp.first
-// RUN: cd %t && %expect-exit 1 %rehost fix --format text app.cpp -- -std=c++17 -I%inputs
+// RUN: cd %t && %expect-exit 1 %rehost fix --format text app.cpp -- -std=c++11 -I%inputs
 // RUN: cmp %t/app.cpp %t/app.cpp.first
-// cpp_redis's auth: the password leaves the code and is read from the
-// default profile (REDIS_PASSWORD); no fallback carries it.
+// cpp_redis's auth becomes rehost::auth on the same client: the password
+// leaves the code and comes from the profile of the endpoint the client was
+// connected to (never a guessed one). A client connected elsewhere (a
+// parameter) is left to a human. The project builds as C++11, as cpp_redis
+// itself does.
 
 #include <cpp_redis/cpp_redis>
 #include <cstdlib>
 
 #define PASSWORD "k3pt"
 
-void login(cpp_redis::client &client, cpp_redis::subscriber &sub) {
-  client.auth("s3cret", [](cpp_redis::reply &) {});
-  // FIXED: client.auth(rehost::password("default"), [](cpp_redis::reply &) {});
+struct Service {
+  cpp_redis::client cache;
+  cpp_redis::subscriber events;
+
+  void start() {
+    cache.connect("cache.internal", 6379);
+    cache.auth("s3cret", [](cpp_redis::reply &) {});
+    // FIXED: rehost::auth(cache, "cache", [](cpp_redis::reply &) {});
+    events.connect("events.internal", 6379);
+    events.auth("s3cret");
+    // FIXED: rehost::auth(events, "events");
+  }
+};
+
+void login() {
+  cpp_redis::client client;
+  client.connect();
   client.auth("s3cret");
-  // FIXED: client.auth(rehost::password("default"));
-  sub.auth("s3cret");
-  // FIXED: sub.auth(rehost::password("default"));
+  // FIXED: rehost::auth(client, "default");
   // The password is written in the macro: a human moves it.
   client.auth(PASSWORD);
   // FIXED: client.auth(PASSWORD);
+}
+
+void connected_by_the_caller(cpp_redis::client &client) {
+  client.auth("c4ller");
+  // FIXED: client.auth("c4ller");
 }
 
 void configured(cpp_redis::client &client) {
@@ -31,8 +51,10 @@ void configured(cpp_redis::client &client) {
   // FIXED: client.auth(std::getenv("REDIS_PASSWORD"));
 }
 
-// OUT: rehost: fixed 3 of 4 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
+// OUT: rehost: fixed 6 of 8 findings in 1 file (1 file changed); 2 manual; 1 translation unit scanned
 
 // The JSON report records the rewrite.
 // REPORT: "action": "fixed",
-// REPORT: "after": "{{.*}}client.auth(rehost::password(\"default\"), [](cpp_redis::reply &) {});{{.*}}",
+// REPORT: "after": "{{.*}}rehost::auth(cache, \"cache\", [](cpp_redis::reply &) {});{{.*}}",
+// REPORT: "reason": "the credential is not a literal written at this use
+// REPORT: "reason": "rehost cannot tell which profile the credential belongs to: the connection is a function parameter, connected by the caller"

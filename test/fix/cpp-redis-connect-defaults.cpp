@@ -7,22 +7,23 @@
 // RUN: cd %t && %expect-exit 1 %rehost fix --format text app.cpp -- -std=c++17 -I%inputs
 // RUN: cmp %t/app.cpp %t/app.cpp.first
 // connect's default arguments (127.0.0.1:6379) are an endpoint too: the
-// ones the call leaves out are written out, wrapped, at its parenthesis.
+// ones the call leaves out are written out at its parenthesis, as the
+// fallback rehost::connect passes on.
 
 #include <cpp_redis/cpp_redis>
 
 void defaults(cpp_redis::client &client, cpp_redis::subscriber &sub) {
   client.connect();
-  // FIXED: client.connect(rehost::host("default", "127.0.0.1"), rehost::port("default", 6379));
+  // FIXED: rehost::connect(client, "default", "127.0.0.1", 6379);
   sub.connect("127.0.0.1");
-  // FIXED: sub.connect(rehost::host("default", "127.0.0.1"), rehost::port("default", 6379));
+  // FIXED: rehost::connect(sub, "default", "127.0.0.1", 6379);
   sub.connect( );
-  // FIXED: sub.connect( rehost::host("default", "127.0.0.1"), rehost::port("default", 6379));
+  // FIXED: rehost::connect(sub, "default" , "127.0.0.1", 6379);
 }
 
 #define CONNECT(c) c.connect()
 void in_macro(cpp_redis::client &client) {
-  // The parenthesis is in the macro body: left for a human.
+  // The call is in the macro body: left for a human.
   CONNECT(client);
   // FIXED: CONNECT(client);
 }
@@ -31,4 +32,4 @@ void in_macro(cpp_redis::client &client) {
 
 // The JSON report records the rewrite.
 // REPORT: "action": "fixed",
-// REPORT: "after": "{{.*}}client.connect(rehost::host(\"default\", \"127.0.0.1\"), rehost::port(\"default\", 6379));{{.*}}",
+// REPORT: "after": "{{.*}}rehost::connect(client, \"default\", \"127.0.0.1\", 6379);{{.*}}",

@@ -6,19 +6,33 @@
 // RUN: cp %t/app.cpp %t/app.cpp.first
 // RUN: cd %t && %expect-exit 1 %rehost fix --format text app.cpp -- -std=c++17 -I%inputs
 // RUN: cmp %t/app.cpp %t/app.cpp.first
-// cpp_redis's connect: host and port are each wrapped in their accessor
-// under one profile; the other arguments stay.
+// cpp_redis's connect becomes rehost::connect: the object first, then the
+// profile, then the written arguments as the fallback. It also sends the
+// profile's password and db, which cpp_redis's connect alone never would.
 
 #include <cpp_redis/cpp_redis>
 #include <cstdlib>
-// FIXED: #include <cstdlib>
+#include <memory>
+#include <vector>
+// FIXED: #include <memory>
 // FIXED-NEXT: #include <rehost/rehost.hpp>
 
 void connect(cpp_redis::client &client, cpp_redis::subscriber &sub) {
   client.connect("10.0.0.5", 6380);
-  // FIXED: client.connect(rehost::host("default", "10.0.0.5"), rehost::port("default", 6380));
+  // FIXED: rehost::connect(client, "default", "10.0.0.5", 6380);
   sub.connect("events.internal", 6379, nullptr, 100);
-  // FIXED: sub.connect(rehost::host("events", "events.internal"), rehost::port("events", 6379), nullptr, 100);
+  // FIXED: rehost::connect(sub, "events", "events.internal", 6379, nullptr, 100);
+}
+
+void through_pointers(cpp_redis::client *client,
+                      std::shared_ptr<cpp_redis::client> shared,
+                      std::vector<cpp_redis::client *> &all) {
+  client->connect("10.0.0.5", 6380);
+  // FIXED: rehost::connect(*client, "default", "10.0.0.5", 6380);
+  shared->connect("10.0.0.5", 6380);
+  // FIXED: rehost::connect(*shared, "default", "10.0.0.5", 6380);
+  all[0]->connect("10.0.0.5", 6380);
+  // FIXED: rehost::connect(*(all[0]), "default", "10.0.0.5", 6380);
 }
 
 void partial(cpp_redis::client &client, int port) {
@@ -32,8 +46,8 @@ void configured(cpp_redis::client &client) {
   // FIXED: client.connect(std::getenv("REDIS_HOST"), 6380);
 }
 
-// OUT: rehost: fixed 2 of 3 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
+// OUT: rehost: fixed 5 of 6 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
 
 // The JSON report records the rewrite.
 // REPORT: "action": "fixed",
-// REPORT: "after": "{{.*}}client.connect(rehost::host(\"default\", \"10.0.0.5\"), rehost::port(\"default\", 6380));{{.*}}",
+// REPORT: "after": "{{.*}}rehost::connect(client, \"default\", \"10.0.0.5\", 6380);{{.*}}",
