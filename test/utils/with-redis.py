@@ -116,7 +116,8 @@ def free_loopback_port():
 
 
 def die_with_parent():
-    # If this script is killed outright, the kernel stops its servers too.
+    # If this script is killed outright, the kernel stops its servers and the
+    # command too.
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -255,7 +256,8 @@ def run_command(command, env, deadline):
     """The command's exit code, or None when it ran out of time."""
     sys.stdout.flush()
     try:
-        process = subprocess.Popen(command, env=env, start_new_session=True)
+        process = subprocess.Popen(command, env=env, start_new_session=True,
+                                   preexec_fn=die_with_parent)
     except OSError as error:
         raise HarnessError(f"cannot run '{command[0]}': {error}")
     try:
