@@ -2,6 +2,7 @@
 import hashlib
 import os
 import re
+import shlex
 import tempfile
 
 import lit.formats
@@ -9,7 +10,7 @@ import lit.formats
 config.name = "rehost"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
-config.excludes = ["Inputs", "unit", "utils", "CMakeLists.txt"]
+config.excludes = ["Inputs", "unit", "utils", "fakes", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 # Outputs live outside the build tree: its compile_commands.json would
 # otherwise be found upward from every test's temporary files.
@@ -42,3 +43,33 @@ config.substitutions.append(tool("not", config.not_path))
 config.substitutions.append(tool("split-file", config.split_file_path))
 config.substitutions.append(
     tool("clang-apply-replacements", os.path.join(config.llvm_tools_dir, "clang-apply-replacements")))
+
+# End-to-end: build a migrated program and run it against a real redis-server.
+#   %e2e-cc / %e2e-cxx-rpp / %e2e-cxx-cppredis ARGS...: compile and link ARGS
+#     (sources, -o, -std) against the runtime of this build tree (rpath, so it
+#     runs uninstalled) and hiredis; the C++ ones also with -I%inputs and the
+#     fake redis-plus-plus or cpp_redis of test/e2e/fakes. -Wno-comment: the
+#     programs are the test files, whose RUN lines end in backslashes.
+#   %with-redis [OPTIONS] -- CMD: test/utils/with-redis.py with this build's
+#     redis-server (REQUIRES: redis-server).
+def e2e_build(compiler, flags, libraries):
+    runtime_dir = os.path.dirname(config.e2e_runtime_library)
+    command = [config.python_executable, os.path.join(config.test_source_root, "utils", "e2e-build.py"),
+               compiler, "-I" + config.runtime_include, "-I" + config.e2e_hiredis_root] + flags
+    command += ["--link"] + libraries + [config.e2e_runtime_library, "-Wl,-rpath," + runtime_dir]
+    command += config.e2e_hiredis_libraries + ["--"]
+    return " ".join(shlex.quote(part) for part in command)
+
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+config.substitutions.insert(0, ("%e2e-cc", e2e_build(
+    config.e2e_cc, ["-Wall", "-Wno-comment", "-Werror=implicit-function-declaration"], [])))
+config.substitutions.insert(0, ("%e2e-cxx-rpp", e2e_build(
+    config.e2e_cxx, ["-Wall", "-Wno-comment", "-I" + inputs], [config.e2e_redis_plus_plus_fake])))
+config.substitutions.insert(0, ("%e2e-cxx-cppredis", e2e_build(
+    config.e2e_cxx, ["-Wall", "-Wno-comment", "-pthread", "-I" + inputs], [config.e2e_cpp_redis_fake, "-pthread"])))
+config.substitutions.insert(0, ("%with-redis", " ".join(shlex.quote(part) for part in [
+    config.python_executable, os.path.join(config.test_source_root, "utils", "with-redis.py"),
+    "--redis-server", config.redis_server or "redis-server"])))
+if config.redis_server:
+    config.available_features.add("redis-server")

@@ -1,14 +1,19 @@
-// Stand-in for cpp_redis's core/client.hpp: connect and auth.
+// Stand-in for cpp_redis's core/client.hpp: connect and auth (what rehost
+// rewrites), and the few commands the end-to-end tests run, with the real
+// library's signatures (test/e2e/fakes implements them over hiredis).
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <future>
+#include <memory>
 #include <string>
+#include <vector>
+
+#include "cpp_redis/core/reply.hpp"
+#include "cpp_redis/misc/error.hpp"
 
 namespace cpp_redis {
-
-class reply {};
 
 class client {
 public:
@@ -18,7 +23,10 @@ public:
 
   client();
   ~client();
+  client(const client &) = delete;
+  client &operator=(const client &) = delete;
 
+  // Throws cpp_redis::redis_error when the server cannot be reached.
   void connect(const std::string &host = "127.0.0.1", std::size_t port = 6379,
                const connect_callback_t &connect_callback = nullptr,
                std::uint32_t timeout_ms = 0, std::int32_t max_reconnects = 0,
@@ -27,9 +35,43 @@ public:
                const connect_callback_t &connect_callback = nullptr,
                std::uint32_t timeout_ms = 0, std::int32_t max_reconnects = 0,
                std::uint32_t reconnect_interval_ms = 0);
+  bool is_connected() const;
+  void disconnect(bool wait_for_removal = false);
+
+  // Commands are only queued; commit() or sync_commit() sends them in order
+  // and runs their callbacks (or fulfils their futures) with the replies.
+  client &send(const std::vector<std::string> &redis_cmd, const reply_callback_t &callback);
+  std::future<reply> send(const std::vector<std::string> &redis_cmd);
+  client &commit();
+  client &sync_commit();
 
   client &auth(const std::string &password, const reply_callback_t &reply_callback);
   std::future<reply> auth(const std::string &password);
+
+  client &del(const std::vector<std::string> &key, const reply_callback_t &reply_callback);
+  std::future<reply> del(const std::vector<std::string> &key);
+
+  client &get(const std::string &key, const reply_callback_t &reply_callback);
+  std::future<reply> get(const std::string &key);
+
+  client &incr(const std::string &key, const reply_callback_t &reply_callback);
+  std::future<reply> incr(const std::string &key);
+
+  client &ping(const reply_callback_t &reply_callback);
+  std::future<reply> ping();
+
+  client &rpush(const std::string &key, const std::vector<std::string> &values, const reply_callback_t &reply_callback);
+  std::future<reply> rpush(const std::string &key, const std::vector<std::string> &values);
+
+  client &select(int index, const reply_callback_t &reply_callback);
+  std::future<reply> select(int index);
+
+  client &set(const std::string &key, const std::string &value, const reply_callback_t &reply_callback);
+  std::future<reply> set(const std::string &key, const std::string &value);
+
+private:
+  struct impl;
+  std::unique_ptr<impl> m_impl;
 };
 
 } // namespace cpp_redis

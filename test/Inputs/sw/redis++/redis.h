@@ -1,15 +1,22 @@
-// Stand-in for redis-plus-plus's redis.h.
+// Stand-in for redis-plus-plus's redis.h: the constructors rehost rewrites, and
+// the few commands the end-to-end tests run (test/e2e/fakes implements them).
 #ifndef REHOST_TEST_REDISPLUSPLUS_REDIS_H
 #define REHOST_TEST_REDISPLUSPLUS_REDIS_H
 
+#include <chrono>
 #include <memory>
 #include <string>
 
+#include "sw/redis++/command_options.h"
 #include "sw/redis++/connection.h"
+#include "sw/redis++/cxx_utils.h"
+#include "sw/redis++/errors.h"
 #include "sw/redis++/sentinel.h"
 
 namespace sw {
 namespace redis {
+
+class ConnectionPool;
 
 class Redis {
 public:
@@ -26,6 +33,18 @@ public:
   Redis &operator=(Redis &&) = default;
 
   std::string ping();
+  std::string ping(const StringView &msg);
+
+  long long del(const StringView &key);
+  OptionalString get(const StringView &key);
+  long long incr(const StringView &key);
+  bool set(const StringView &key, const StringView &val,
+           const std::chrono::milliseconds &ttl = std::chrono::milliseconds(0),
+           UpdateType type = UpdateType::ALWAYS);
+  long long rpush(const StringView &key, const StringView &val);
+
+private:
+  std::shared_ptr<ConnectionPool> _pool;
 };
 
 } // namespace redis

@@ -1,0 +1,370 @@
+#!/usr/bin/env python3
+"""Runs a command against throwaway password-protected redis-servers, then
+checks what it wrote. For end-to-end tests of migrated programs.
+
+Usage:
+  with-redis.py [--servers N] [--acl-user NAME] [--timeout S]
+                [--env NAME=TEMPLATE]... [--expect '[@N] DB KEY VALUE']...
+                [--redis-server PATH] -- COMMAND [ARGS...]
+
+Each server listens on a free port of 127.0.0.1 (and nowhere else) with
+`--requirepass` set to a random password and no persistence. Templates in
+--env (and in COMMAND's arguments) may name {port} and {password} of the
+first server, {port2} and {password2} of the second (--servers 2). Without a
+second server {password2} is still defined: --acl-user NAME creates the ACL
+user NAME with it on the first server, so a test can log in as someone else.
+
+The command runs with the REDIS_* and REHOST_* variables of the caller
+removed and the --env ones set, so only the test says where Redis is.
+
+Each --expect is checked afterwards, on server N (default 1), db DB: a
+string key must hold VALUE; a list, set, hash or sorted set must have VALUE
+elements; VALUE `(none)` means the key must not exist.
+
+Prints `with-redis: ok` when the command exited 0 and every check held, else
+`with-redis: FAIL: ...` lines, and exits 1 (2 when the harness itself could
+not start). The servers are always stopped, also when the command times out:
+the whole run is bounded by --timeout (default 60 s).
+"""
+import argparse
+import ctypes
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+LOOPBACK = "127.0.0.1"
+READY_TIMEOUT = 10.0
+
+
+def say(message):
+    sys.stdout.write(f"with-redis: {message}\n")
+    sys.stdout.flush()
+
+
+class HarnessError(Exception):
+    """The harness could not do its own job (exit 2, not a test failure)."""
+
+
+class ReplyError(Exception):
+    """The server answered with an error reply."""
+
+
+class Resp:
+    """A minimal RESP2 client, so the checks depend on nothing but Python."""
+
+    def __init__(self, port, timeout):
+        self.sock = socket.create_connection((LOOPBACK, port), timeout=timeout)
+        self.buffer = b""
+
+    def close(self):
+        self.sock.close()
+
+    def call(self, *args):
+        parts = [b"*%d\r\n" % len(args)]
+        for arg in args:
+            data = arg if isinstance(arg, bytes) else str(arg).encode()
+            parts.append(b"$%d\r\n%s\r\n" % (len(data), data))
+        self.sock.sendall(b"".join(parts))
+        return self._read()
+
+    def _line(self):
+        while b"\r\n" not in self.buffer:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise ConnectionError("the server closed the connection")
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\r\n", 1)
+        return line
+
+    def _exactly(self, size):
+        while len(self.buffer) < size + 2:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise ConnectionError("the server closed the connection")
+            self.buffer += chunk
+        data, self.buffer = self.buffer[:size], self.buffer[size + 2:]
+        return data
+
+    def _read(self):
+        line = self._line()
+        kind, rest = line[:1], line[1:]
+        if kind == b"+":
+            return rest.decode()
+        if kind == b"-":
+            raise ReplyError(rest.decode())
+        if kind == b":":
+            return int(rest)
+        if kind == b"$":
+            size = int(rest)
+            return None if size < 0 else self._exactly(size).decode(errors="replace")
+        if kind == b"*":
+            size = int(rest)
+            return None if size < 0 else [self._read() for _ in range(size)]
+        raise ConnectionError(f"unexpected reply {line!r}")
+
+
+def free_loopback_port():
+    # redis-server refuses --port 0: ask the kernel for a free port instead.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((LOOPBACK, 0))
+        return probe.getsockname()[1]
+
+
+def die_with_parent():
+    # If this script is killed outright, the kernel stops its servers and the
+    # command too.
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+class Server:
+    def __init__(self, index, redis_server, workdir):
+        self.index = index
+        self.redis_server = redis_server
+        self.workdir = workdir
+        self.password = "pw-" + secrets.token_hex(12)
+        self.port = None
+        self.process = None
+        self.log_path = os.path.join(workdir, f"redis-{index}.log")
+
+    def start(self, deadline):
+        for _ in range(5):
+            self.port = free_loopback_port()
+            with open(self.log_path, "w") as log:
+                self.process = subprocess.Popen(
+                    [self.redis_server, "--port", str(self.port), "--bind", LOOPBACK,
+                     "--requirepass", self.password, "--save", "", "--appendonly", "no",
+                     "--daemonize", "no", "--protected-mode", "yes", "--dir", self.workdir,
+                     "--loglevel", "warning"],
+                    stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                    preexec_fn=die_with_parent)
+            if self._wait_ready(min(deadline, time.monotonic() + READY_TIMEOUT)):
+                return
+            self.stop()  # most likely the port was taken meanwhile: try another
+        raise HarnessError(f"redis-server {self.index} did not answer PING within "
+                           f"{READY_TIMEOUT:.0f} s; its log:\n{self.log_tail()}")
+
+    def _wait_ready(self, deadline):
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                return False
+            try:
+                client = self.connect()
+                try:
+                    if client.call("PING") == "PONG":
+                        return True
+                finally:
+                    client.close()
+            except (OSError, ConnectionError, ReplyError):
+                pass
+            time.sleep(0.05)
+        return False
+
+    def connect(self):
+        client = Resp(self.port, timeout=5)
+        client.call("AUTH", self.password)
+        return client
+
+    def stop(self):
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.process = None
+
+    def log_tail(self, lines=20):
+        try:
+            with open(self.log_path, errors="replace") as log:
+                return "".join(log.readlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+
+def parse_expectation(text):
+    """'[@N] DB KEY VALUE' -> (server, db, key, value)."""
+    words = text.split(None, 1)
+    server = 1
+    if words and words[0].startswith("@"):
+        server = int(words[0][1:])
+        text = words[1] if len(words) > 1 else ""
+    parts = text.split(None, 2)
+    if len(parts) != 3 or not parts[0].isdigit():
+        raise HarnessError(f"--expect '{text}': give '[@N] DB KEY VALUE'")
+    return server, int(parts[0]), parts[1], parts[2]
+
+
+def stored_value(server, db, key):
+    """What KEY holds in DB: a string's value, a collection's size, or None."""
+    client = server.connect()
+    try:
+        client.call("SELECT", db)
+        kind = client.call("TYPE", key)
+        if kind == "none":
+            return kind, None
+        sizes = {"list": "LLEN", "set": "SCARD", "hash": "HLEN", "zset": "ZCARD"}
+        if kind == "string":
+            return kind, client.call("GET", key)
+        if kind in sizes:
+            return kind, str(client.call(sizes[kind], key))
+        return kind, f"({kind})"
+    finally:
+        client.close()
+
+
+def keyspace(server):
+    client = server.connect()
+    try:
+        info = client.call("INFO", "keyspace")
+    finally:
+        client.close()
+    entries = [line for line in info.splitlines() if line.startswith("db")]
+    return ", ".join(entries) or "empty"
+
+
+def expand(template, values):
+    try:
+        return template.format(**values)
+    except KeyError as missing:
+        raise HarnessError(f"'{template}' names {{{missing.args[0]}}}, which is not defined "
+                           f"here (known: {', '.join(sorted(values))})")
+    except (IndexError, ValueError) as error:
+        raise HarnessError(f"'{template}': {error}")
+
+
+def create_acl_user(server, name, password):
+    client = server.connect()
+    try:
+        try:
+            client.call("ACL", "SETUSER", name, "on", ">" + password, "allkeys", "allchannels",
+                        "allcommands")
+        except ReplyError:  # before Redis 6.2 there are no channel rules
+            client.call("ACL", "SETUSER", name, "on", ">" + password, "allkeys", "allcommands")
+    finally:
+        client.close()
+
+
+def run_command(command, env, deadline):
+    """The command's exit code, or None when it ran out of time."""
+    sys.stdout.flush()
+    try:
+        process = subprocess.Popen(command, env=env, start_new_session=True,
+                                   preexec_fn=die_with_parent)
+    except OSError as error:
+        raise HarnessError(f"cannot run '{command[0]}': {error}")
+    try:
+        return process.wait(timeout=max(0.1, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        return None
+    finally:
+        if process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            process.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--servers", type=int, default=1, choices=[1, 2])
+    parser.add_argument("--acl-user", metavar="NAME",
+                        help="create ACL user NAME with {password2} on the first server")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=TEMPLATE")
+    parser.add_argument("--expect", action="append", default=[], metavar="'[@N] DB KEY VALUE'")
+    parser.add_argument("--timeout", type=float, default=60.0, help="bound of the whole run, in s")
+    parser.add_argument("--redis-server", default="redis-server")
+    parser.add_argument("command", nargs=argparse.REMAINDER)
+    args = parser.parse_args()
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if not command:
+        parser.error("no command given (put it after --)")
+    expectations = [parse_expectation(text) for text in args.expect]
+    for server, _, _, _ in expectations:
+        if not 1 <= server <= args.servers:
+            raise HarnessError(f"--expect names server @{server}; there are {args.servers}")
+
+    deadline = time.monotonic() + args.timeout
+    servers = []
+    with tempfile.TemporaryDirectory(prefix="with-redis-") as workdir:
+        try:
+            for index in range(1, args.servers + 1):
+                server = Server(index, args.redis_server, workdir)
+                servers.append(server)
+                server.start(deadline)
+                say(f"server {index} on {LOOPBACK}:{server.port}")
+            values = {"port": servers[0].port, "password": servers[0].password,
+                      "password2": "pw2-" + secrets.token_hex(12)}
+            if args.servers == 2:
+                values.update(port2=servers[1].port, password2=servers[1].password)
+            if args.acl_user:
+                create_acl_user(servers[0], args.acl_user, values["password2"])
+
+            env = {name: value for name, value in os.environ.items()
+                   if not name.startswith(("REDIS_", "REHOST_"))}
+            for assignment in args.env:
+                name, equals, template = assignment.partition("=")
+                if not equals or not name:
+                    raise HarnessError(f"--env '{assignment}': give NAME=TEMPLATE")
+                env[name] = expand(template, values)
+            command = [expand(word, values) for word in command]
+
+            failures = []
+            code = run_command(command, env, deadline)
+            if code is None:
+                failures.append(f"'{command[0]}' did not finish within {args.timeout:g} s "
+                                f"(killed)")
+            elif code != 0:
+                failures.append(f"'{command[0]}' exited with {code}")
+
+            for index, db, key, wanted in expectations:
+                try:
+                    kind, value = stored_value(servers[index - 1], db, key)
+                except (OSError, ConnectionError, ReplyError) as error:
+                    failures.append(f"server {index} db {db} {key}: cannot check: {error}")
+                    continue
+                shown = "(none)" if value is None else value
+                if shown == wanted:
+                    say(f"server {index} db {db} {key} = {shown}")
+                else:
+                    failures.append(f"server {index} db {db} {key}: {kind} {shown}, "
+                                    f"expected {wanted}")
+
+            if failures:
+                for failure in failures:
+                    say("FAIL: " + failure)
+                for server in servers:
+                    try:
+                        say(f"server {server.index} keyspace: {keyspace(server)}")
+                    except (OSError, ConnectionError, ReplyError) as error:
+                        say(f"server {server.index} keyspace: unavailable ({error})")
+                return 1
+            say("ok")
+            return 0
+        finally:
+            for server in servers:
+                server.stop()
+            if servers:
+                say(f"stopped {len(servers)} server(s)")
+
+
+def on_signal(number, _frame):
+    raise SystemExit(128 + number)
+
+
+if __name__ == "__main__":
+    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, on_signal)
+    try:
+        sys.exit(main())
+    except HarnessError as error:
+        say(f"FAIL: harness: {error}")
+        sys.exit(2)
