@@ -33,6 +33,10 @@ enum class ArgRole {
             ///< exactly one node, so such sites stay manual in fix.
   NodeList, ///< Node list as a container of (host, port) pairs.
   Db,       ///< Database number (integer).
+  /// A Sentinel's host and port (cpp_redis's add_sentinel): part of the
+  /// endpoint, but no profile setting holds one sentinel, so fix leaves it.
+  SentinelHost,
+  SentinelPort,
   User,     ///< ACL user name (string).
   Password, ///< Password (string).
   Command,  ///< hiredis format string; the variadic arguments follow it.

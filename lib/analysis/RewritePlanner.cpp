@@ -172,8 +172,10 @@ const Value &valueOf(const Endpoint &Target, ArgRole Role) {
   static const Value None;
   switch (Role) {
   case ArgRole::Host:
+  case ArgRole::SentinelHost:
     return Target.Host;
   case ArgRole::Port:
+  case ArgRole::SentinelPort:
     return Target.Port;
   case ArgRole::UnixPath:
     return Target.UnixPath;

@@ -79,6 +79,7 @@ bool isStringLike(QualType T) {
 bool fitsRole(QualType T, ArgRole Role) {
   switch (Role) {
   case ArgRole::Port:
+  case ArgRole::SentinelPort:
   case ArgRole::Db:
     return T.getNonReferenceType()->isIntegerType();
   case ArgRole::Other:
@@ -560,9 +561,11 @@ private:
       const Expr *Arg = Args[I];
       switch (Entry.Args[I]) {
       case ArgRole::Host:
+      case ArgRole::SentinelHost:
         Target.Host = Evaluator->evaluateString(Arg);
         break;
       case ArgRole::Port:
+      case ArgRole::SentinelPort:
         Target.Port = Evaluator->evaluateInteger(Arg);
         break;
       case ArgRole::UnixPath:

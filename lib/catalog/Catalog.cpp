@@ -34,6 +34,7 @@ const LibraryFamily CppRedis{"cpp_redis", Language::Cxx, CppRedisHeaders};
 
 const ArgRole HostPort[] = {R::Host, R::Port};
 const ArgRole HostPortOther[] = {R::Host, R::Port, R::Other};
+const ArgRole Sentinel[] = {R::SentinelHost, R::SentinelPort};
 const ArgRole Path[] = {R::UnixPath};
 const ArgRole PathOther[] = {R::UnixPath, R::Other};
 const ArgRole ContextCommand[] = {R::Connection, R::Command};
@@ -149,6 +150,7 @@ const CatalogEntry Entries[] = {
      "rehost::connect"},
     {K::Method, "cpp_redis::client::auth", &CppRedis, Password,
      "rehost::auth"},
+    {K::Method, "cpp_redis::client::add_sentinel", &CppRedis, Sentinel, ""},
     {K::Method, "cpp_redis::subscriber::auth", &CppRedis, Password,
      "rehost::auth"},
 };

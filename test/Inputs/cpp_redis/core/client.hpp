@@ -31,6 +31,8 @@ public:
                const connect_callback_t &connect_callback = nullptr,
                std::uint32_t timeout_ms = 0, std::int32_t max_reconnects = 0,
                std::uint32_t reconnect_interval_ms = 0);
+  client &add_sentinel(const std::string &host, std::size_t port,
+                       std::uint32_t timeout_ms = 0);
   void connect(const std::string &name,
                const connect_callback_t &connect_callback = nullptr,
                std::uint32_t timeout_ms = 0, std::int32_t max_reconnects = 0,
