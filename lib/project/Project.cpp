@@ -289,8 +289,11 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
     return File;
   };
 
-  // A site in a header is seen by every unit that includes it: keep one.
-  std::set<std::tuple<std::string, unsigned, std::string>> Seen;
+  // A site in a header is seen by every unit that includes it: keep one per
+  // endpoint. A header compiled with different endpoints in different units
+  // (`-DCACHE_HOST=…`) keeps each, and none can be rewritten for all.
+  using SiteKey = std::tuple<std::string, unsigned, std::string>;
+  std::map<SiteKey, std::set<std::string>> EndpointsAt;
   std::vector<const Site *> Sites;
   for (const TranslationUnitFacts &Unit : Units) {
     FileReport &Main = FileFor(Unit.MainFile);
@@ -300,7 +303,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
     }
     for (const Site &S : Unit.Sites)
       if (!Config.isExcluded(S.File) && !isAllowed(S.Target, Config) &&
-          Seen.emplace(S.File, S.Offset, S.Api).second)
+          EndpointsAt[{S.File, S.Offset, S.Api}].insert(S.Target.uri()).second)
         Sites.push_back(&S);
   }
   llvm::sort(Sites, [](const Site *A, const Site *B) {
@@ -326,10 +329,19 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
     Finding F = makeFinding(*S, Plan,
                             Profile == Profiles.end() ? llvm::StringRef()
                                                       : Profile->second);
+    const std::set<std::string> &Endpoints =
+        EndpointsAt[{S->File, S->Offset, S->Api}];
     if (F.Act == Action::Fixable) {
       std::vector<PlannedEdit> Planned = withProfile(Plan.Edits, F.Profile);
       std::string Conflict;
-      if (Disagreeing.count(Plan.MacroBodyKey))
+      if (Endpoints.size() > 1)
+        Conflict = "the translation units that include this file give it "
+                   "different endpoints (" +
+                   llvm::join(Endpoints, ", ") +
+                   "); rewrite it by hand, one profile per endpoint";
+      else if (F.Profile.empty())
+        Conflict = "the endpoint has no profile";
+      else if (Disagreeing.count(Plan.MacroBodyKey))
         Conflict = "it is spelled in a macro body whose expansions mean "
                    "different endpoints; rewrite the macro by hand";
       else
