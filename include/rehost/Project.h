@@ -48,6 +48,11 @@ nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
 /// for "queue").
 std::vector<std::string> profileVariables(llvm::StringRef Profile);
 
+/// The variable that sets \p Part ("PASSWORD", "USERNAME", "URL") of
+/// profile \p Profile: REDIS_PASSWORD for "default", REDIS_QUEUE_PASSWORD for
+/// "queue".
+std::string profileVariable(llvm::StringRef Profile, llvm::StringRef Part);
+
 /// What phase two decided: the findings, and the edits that fix the
 /// fixable ones.
 struct Resolution {

@@ -90,6 +90,9 @@ struct ProfileInfo {
   std::string Endpoint; ///< For people; credentials redacted.
   std::vector<std::string> Variables;
   unsigned Sites = 0; ///< How many findings use it.
+  /// The variables the deployment must now set because `fix` takes a
+  /// credential of this profile out of the code (REDIS_QUEUE_PASSWORD).
+  std::vector<std::string> MustSet;
 };
 
 struct Report {

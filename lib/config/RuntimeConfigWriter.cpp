@@ -62,14 +62,6 @@ std::string commentText(llvm::StringRef Text) {
   return Out;
 }
 
-/// "REDIS_QUEUE_" for "queue", "REDIS_" for "default".
-std::string variablePrefix(llvm::StringRef Profile) {
-  for (const std::string &Variable : profileVariables(Profile))
-    if (llvm::StringRef(Variable).endswith("_URL"))
-      return Variable.substr(0, Variable.size() - 3);
-  return "REDIS_";
-}
-
 /// The endpoint of \p Address (Endpoint::address()) as keys the runtime
 /// reads; see docs/runtime.md, "The config file rehost.toml".
 std::vector<std::string> endpointKeys(llvm::StringRef Address) {
@@ -104,6 +96,11 @@ std::vector<std::string> endpointKeys(llvm::StringRef Address) {
   return Keys;
 }
 
+/// "password" for REDIS_QUEUE_PASSWORD, "ACL user name" for …_USERNAME.
+llvm::StringRef credentialName(llvm::StringRef Variable) {
+  return Variable.take_back(8) == "USERNAME" ? "ACL user name" : "password";
+}
+
 void renderProfile(const ProfileInfo &Info, bool Strict,
                    llvm::StringRef Newline, std::string &Out) {
   auto Line = [&](const llvm::Twine &Text) {
@@ -113,7 +110,6 @@ void renderProfile(const ProfileInfo &Info, bool Strict,
   std::string Address = commentText(Info.Address);
   std::vector<std::string> Variables =
       Info.Variables.empty() ? profileVariables(Info.Name) : Info.Variables;
-  std::string Prefix = variablePrefix(Info.Name);
 
   if (Strict)
     Line("# Profile " + Info.Name +
@@ -125,12 +121,10 @@ void renderProfile(const ProfileInfo &Info, bool Strict,
   Line("# Overridden by " + llvm::join(Variables, ", ") + ".");
 
   // Credentials never travel into this file: say where they go instead.
-  UriParts Parts = splitUri(Info.Endpoint);
-  if (Parts.HasPassword)
-    Line("# The code sent a password; it is not copied here: set " + Prefix +
-         "PASSWORD or " + Prefix + "PASSWORD_FILE where the service runs.");
-  if (!Parts.User.empty())
-    Line("# The code sent an ACL user name: set " + Prefix + "USERNAME.");
+  for (const std::string &Variable : Info.MustSet)
+    Line("# The code's " + credentialName(Variable) +
+         " left it and is not copied here: set " + Variable + " (or " +
+         profileVariable(Info.Name, "URL") + ") where the service runs.");
 
   Line("[profiles." + Info.Name + "]");
   if (Strict) {
@@ -138,8 +132,10 @@ void renderProfile(const ProfileInfo &Info, bool Strict,
       Line(Key);
     return;
   }
-  if (!Info.Address.empty())
-    Line("# url = " + commentText(tomlString(Info.Address)));
+  // What the code falls back to when nothing here or in the environment
+  // sets the endpoint: rehost-doctor shows it, the runtime never uses it.
+  if (!Info.Address.empty() && Info.Address.find(',') == std::string::npos)
+    Line("call_site = " + tomlString(Info.Address));
 }
 
 constexpr llvm::StringLiteral NewFileHeader =

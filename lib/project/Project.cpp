@@ -220,20 +220,44 @@ describeProfiles(const std::map<std::string, std::string> &Names,
   return Out;
 }
 
+/// A credential that `fix` takes out of the code must now come from the
+/// deployment: each profile lists the variables that set what left.
+void noteCredentialsToSet(const std::map<std::string, FileReport> &Files,
+                          std::vector<ProfileInfo> &Profiles) {
+  for (ProfileInfo &Info : Profiles) {
+    bool User = false, Password = false;
+    for (const auto &[Path, File] : Files)
+      for (const Finding &F : File.Findings)
+        if (F.R == Rule::HardcodedCredential && F.Act == Action::Fixable &&
+            F.Profile == Info.Name) {
+          User |= F.Credential.find("user name") != std::string::npos;
+          Password |= F.Credential.find("password") != std::string::npos;
+        }
+    if (User)
+      Info.MustSet.push_back(profileVariable(Info.Name, "USERNAME"));
+    if (Password)
+      Info.MustSet.push_back(profileVariable(Info.Name, "PASSWORD"));
+  }
+}
+
 } // namespace
 
-std::vector<std::string> profileVariables(llvm::StringRef Profile) {
+std::string profileVariable(llvm::StringRef Profile, llvm::StringRef Part) {
   // The runtime upper-cases the profile and turns '-' into '_'; "default"
   // uses the bare names.
-  std::string Prefix = "REDIS_";
+  std::string Name = "REDIS_";
   if (Profile != DefaultProfile) {
     for (char C : Profile)
-      Prefix += C == '-' ? '_' : llvm::toUpper(C);
-    Prefix += '_';
+      Name += C == '-' ? '_' : llvm::toUpper(C);
+    Name += '_';
   }
+  return Name + Part.str();
+}
+
+std::vector<std::string> profileVariables(llvm::StringRef Profile) {
   std::vector<std::string> Out;
   for (llvm::StringRef Part : {"URL", "HOST", "PORT", "SOCKET", "PASSWORD"})
-    Out.push_back(Prefix + Part.str());
+    Out.push_back(profileVariable(Profile, Part));
   return Out;
 }
 
@@ -363,6 +387,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   Resolution Out;
   Report &R = Out.Findings;
   R.Profiles = describeProfiles(Profiles, Sites);
+  noteCredentialsToSet(Files, R.Profiles);
   R.Root = Root.str();
   for (auto &Entry : Files)
     R.Files.push_back(std::move(Entry.second));

@@ -60,17 +60,19 @@ llvm::json::Object summaryToJson(const Summary &S) {
   };
 }
 
+llvm::json::Array stringArray(const std::vector<std::string> &Strings) {
+  return llvm::json::Array(Strings);
+}
+
 llvm::json::Array profilesToJson(const std::vector<ProfileInfo> &Profiles) {
   llvm::json::Array Out;
   for (const ProfileInfo &P : Profiles) {
-    llvm::json::Array Variables;
-    for (const std::string &Variable : P.Variables)
-      Variables.push_back(Variable);
     Out.push_back(llvm::json::Object{{"name", P.Name},
                                      {"address", P.Address},
                                      {"endpoint", P.Endpoint},
                                      {"sites", P.Sites},
-                                     {"variables", std::move(Variables)}});
+                                     {"variables", stringArray(P.Variables)},
+                                     {"must_set", stringArray(P.MustSet)}});
   }
   return Out;
 }

@@ -38,11 +38,12 @@ Paragraph variableList(const std::vector<std::string> &Variables) {
 
 Table profileTable(const std::vector<ProfileInfo> &Profiles) {
   Table Out;
-  Out.Header = {"Profile", "Endpoint", "Sites", "Overridden by"};
+  Out.Header = {"Profile", "Endpoint", "Sites", "Overridden by",
+                "Must now be set"};
   for (const ProfileInfo &P : Profiles)
     Out.Rows.push_back({codeOrNothing(P.Name), codeOrNothing(P.Endpoint),
                         text(std::to_string(P.Sites)),
-                        variableList(P.Variables)});
+                        variableList(P.Variables), variableList(P.MustSet)});
   return Out;
 }
 

@@ -246,6 +246,14 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
       fmt::print(stderr, "rehost: added profile{} {} to the runtime's {}\n",
                  plural(Added.size()), fmt::join(Added, ", "),
                  Fix.RuntimeConfig);
+    // The deployment must now provide what left the code.
+    for (const rehost::ProfileInfo &Profile : fixedProfiles(Report))
+      if (!Profile.MustSet.empty())
+        fmt::print(stderr,
+                   "rehost: profile '{}' no longer has its credentials in the "
+                   "code: set {} (or put them in {}) where the service runs\n",
+                   Profile.Name, fmt::join(Profile.MustSet, " and "),
+                   rehost::profileVariable(Profile.Name, "URL"));
   }
   // A dry run's output is the diff; its report is written only on request.
   if ((!Fix.DryRun || !Options.Output.empty()) &&
