@@ -1,16 +1,48 @@
 // rehost runtime: C++ API. Includes the C API (rehost/rehost.h) as well.
+//
+// Compiles from C++11 on (the code `rehost fix` rewrites may be C++11); the
+// library behind it is C++17.
 #ifndef REHOST_REHOST_HPP
 #define REHOST_REHOST_HPP
 
 #include <rehost/rehost.h>
 
 #include <chrono>
+#include <cstddef>
+#include <cstring>
 #include <stdexcept>
 #include <string>
-#include <string_view>
 #include <vector>
+#if __cplusplus >= 201703L
+#include <string_view>
+#endif
 
 namespace rehost {
+
+// A string argument (profile name or fallback): a string literal, a
+// `const char *` (NULL reads as ""), a std::string or, from C++17, a
+// std::string_view. One parameter type instead of one overload per string
+// type, so no mix of argument types can make a call ambiguous (hence the
+// implicit constructors). It only points at the caller's characters: pass it
+// on, never keep it.
+class StringArg {
+public:
+  StringArg() = default;
+  StringArg(const char *text)
+      : data_(text ? text : ""), size_(text ? std::strlen(text) : 0) {}
+  StringArg(const std::string &text) : data_(text.data()), size_(text.size()) {}
+#if __cplusplus >= 201703L
+  StringArg(std::string_view text) : data_(text.data()), size_(text.size()) {}
+#endif
+
+  const char *data() const { return data_; }
+  std::size_t size() const { return size_; }
+  std::string str() const { return std::string(data_, size_); }
+
+private:
+  const char *data_ = "";
+  std::size_t size_ = 0;
+};
 
 // Bad configuration: the message names the variable or key and the reason,
 // never a password.
@@ -91,28 +123,28 @@ struct Profile {
 
 // Resolve profile `name` from the environment and rehost.toml, with no call
 // site fallback. Throws ConfigError.
-REHOST_API Profile resolve(std::string_view name);
+REHOST_API Profile resolve(StringArg name);
 
 // Accessors: the configured value, else `fallback`. Throw ConfigError.
-REHOST_API std::string host(std::string_view profile,
-                            std::string_view fallback = "127.0.0.1");
-REHOST_API int port(std::string_view profile, int fallback = 6379);
+REHOST_API std::string host(StringArg profile,
+                            StringArg fallback = "127.0.0.1");
+REHOST_API int port(StringArg profile, int fallback = 6379);
 // "" when no password is configured and no fallback given.
-REHOST_API std::string password(std::string_view profile,
-                                std::string_view fallback = {});
+REHOST_API std::string password(StringArg profile, StringArg fallback = {});
 // The ACL user; `fallback` ("default", redis's own user, which is what
 // redis-plus-plus's ConnectionOptions::user holds) when none is configured.
-REHOST_API std::string username(std::string_view profile,
-                                std::string_view fallback = "default");
+REHOST_API std::string username(StringArg profile,
+                                StringArg fallback = "default");
 // Unix socket path; `fallback` when none is configured.
-REHOST_API std::string socket(std::string_view profile,
-                              std::string_view fallback = {});
-REHOST_API int db(std::string_view profile, int fallback = 0);
+REHOST_API std::string socket(StringArg profile, StringArg fallback = {});
+REHOST_API int db(StringArg profile, int fallback = 0);
 // redis-plus-plus URI (tcp:// or unix://) with credentials and db: a
 // configured password or user is written into it even when `fallback` has
 // none.
-REHOST_API std::string uri(std::string_view profile,
-                           std::string_view fallback = {});
+REHOST_API std::string uri(StringArg profile, StringArg fallback = {});
+// Comma-separated "host:port" list, as rehost_cluster_nodes returns it.
+REHOST_API std::string cluster_nodes(StringArg profile,
+                                     StringArg fallback = {});
 
 } // namespace rehost
 
