@@ -67,7 +67,9 @@ REHOST_API redisAsyncContext *rehost_redisAsyncConnectUnix(const char *profile,
 
 /* Value accessors for code that builds its own clients. On a configuration
  * error the string accessors return NULL and the int accessors -1; then
- * rehost_last_error() says why. */
+ * rehost_last_error() says why. A profile that resolves tls = true is such an
+ * error (as it is for the connectors) until TLS lands, so its values never
+ * reach a client that would connect in plaintext. */
 REHOST_API const char *rehost_host(const char *profile, const char *fallback);
 REHOST_API int rehost_port(const char *profile, int fallback);
 /* NULL when no password is configured and fallback is NULL. */

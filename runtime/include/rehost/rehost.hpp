@@ -122,10 +122,12 @@ struct Profile {
 };
 
 // Resolve profile `name` from the environment and rehost.toml, with no call
-// site fallback. Throws ConfigError.
+// site fallback, for inspection (a TLS profile resolves). Throws ConfigError.
 REHOST_API Profile resolve(StringArg name);
 
-// Accessors: the configured value, else `fallback`. Throw ConfigError.
+// Accessors: the configured value, else `fallback`. Throw ConfigError, also
+// for a profile that resolves tls = true: until TLS lands, no value of a TLS
+// profile is handed to a client, which would connect in plaintext.
 REHOST_API std::string host(StringArg profile,
                             StringArg fallback = "127.0.0.1");
 REHOST_API int port(StringArg profile, int fallback = 6379);
