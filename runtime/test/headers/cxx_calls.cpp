@@ -3,6 +3,8 @@
 // library (which is C++17), so both the header and the ABI are checked.
 #include <rehost/rehost.hpp>
 
+#include "client_standins.hpp"
+
 #include <cstdio>
 #include <string>
 #if __cplusplus >= 201703L
@@ -100,6 +102,30 @@ int main() {
 #if __cplusplus >= 201703L
   EXPECT(rehost::resolve(std::string_view("calls")).name == "calls");
 #endif
+  // The adapters' call forms, on stand-ins with the client libraries' API
+  // shapes (nothing listens on port 1: only compiling and resolving count).
+  standin::ConnectionOptions options;
+  options.host = "cache.internal";
+  options.port = 6380;
+  rehost::configure(options, "calls");
+  rehost::configure(options, constexpr_profile);
+  standin::LongLongDbOptions long_long_db;
+  rehost::configure(long_long_db, std::string("calls"));
+  EXPECT(options.host == "cache.internal" && options.port == 6380);
+  standin::client client;
+  rehost::connect(client, "calls", "127.0.0.1", 1);
+  rehost::connect(client, "calls", std::string("127.0.0.1"), 1, nullptr);
+  rehost::connect(client, "calls", "127.0.0.1", 1, nullptr, 100);
+  rehost::connect(client, "calls");
+  standin::subscriber sub;
+  rehost::connect(sub, "calls", "h", 1, nullptr, 100);
+  rehost::connect(sub, "calls");
+  standin::client &chained = rehost::auth(client, "calls", nullptr);
+  std::future<standin::reply> future_reply = rehost::auth(client, "calls");
+  standin::subscriber &sub_chained = rehost::auth(sub, "calls");
+  EXPECT(&chained == &client && &sub_chained == &sub);
+  (void)future_reply;
+
   try {
     rehost::host("not a profile");
     EXPECT(false);
