@@ -64,6 +64,11 @@ int main(void) {
     redisAsyncFree(async_contexts[i]);
   }
 
+  /* The rewritten AUTH command's three forms (no connection: NULL in). */
+  EXPECT(rehost_redisAuth(NULL, "calls") == NULL);
+  EXPECT(rehost_redisAppendAuth(NULL, "calls") == REDIS_ERR);
+  EXPECT(rehost_redisAsyncAuth(NULL, NULL, NULL, "calls") == REDIS_ERR);
+
   if (failures == 0)
     printf("ok (C %ld)\n", (long)__STDC_VERSION__);
   return failures == 0 ? 0 : 1;
