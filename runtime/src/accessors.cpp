@@ -105,6 +105,10 @@ using namespace detail;
 // what hands a value to a client refuses it.
 Profile resolve(StringArg name) { return resolve_profile(view(name), {}); }
 
+Profile resolve_with_recorded_call_site(StringArg name) {
+  return resolve_profile(view(name), {}, RecordedCallSite::use);
+}
+
 std::string host(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"host", fallback.str().c_str()}}))

@@ -64,16 +64,19 @@ void require_supported_tls(const Profile &profile) {
 
 } // namespace
 
-Profile resolve_profile(std::string_view name, const Layer &call_site) {
+Profile resolve_profile(std::string_view name, const Layer &call_site,
+                        RecordedCallSite recorded) {
   validate_profile_name(name);
   Profile profile;
   profile.name = std::string(name);
   profile.environment = deployment_environment();
 
   Layer merged = built_in_defaults();
-  overlay(merged, call_site);
   ConfigFileSettings file =
       read_config_file(name, profile.environment, profile.warnings);
+  if (recorded == RecordedCallSite::use)
+    overlay(merged, file.recorded_call_site);
+  overlay(merged, call_site);
   profile.config_path = file.path;
   overlay(merged, file.settings);
   overlay(merged, read_environment(name, profile.warnings));

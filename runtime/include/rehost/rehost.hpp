@@ -59,11 +59,14 @@ enum class Source { environment, config_file, call_site, built_in };
 struct Origin {
   Source source = Source::built_in;
   // The variable ("REDIS_URL"), the file and key
-  // ("/srv/rehost.toml: profiles.queue.port"), or empty.
+  // ("/srv/rehost.toml: profiles.queue.port"), the file that recorded a call
+  // site, or empty.
   std::string name;
 
   // Like `git config --show-origin`: "env:REDIS_URL",
-  // "file:/srv/rehost.toml: profiles.queue.port", "call-site", "default".
+  // "file:/srv/rehost.toml: profiles.queue.port", "call-site", "default";
+  // a call site recorded in rehost.toml has the file as its name and shows
+  // "call-site (recorded by rehost fix in /srv/rehost.toml)".
   REHOST_API std::string to_string() const;
   // Set by the environment or rehost.toml, not left to the call site or a
   // built-in default.
@@ -130,6 +133,12 @@ struct Profile {
 // Resolve profile `name` from the environment and rehost.toml, with no call
 // site fallback, for inspection (a TLS profile resolves). Throws ConfigError.
 REHOST_API Profile resolve(StringArg name);
+// resolve() with the `call_site` URI `rehost fix` recorded for the profile in
+// rehost.toml as the call site's fallback: what rehost-doctor shows and
+// pings. Origins from it say so ("call-site (recorded by rehost fix in
+// /srv/rehost.toml)"). The program itself never reads that key: its own call
+// site is its fallback.
+REHOST_API Profile resolve_with_recorded_call_site(StringArg name);
 
 // Accessors: the configured value, else `fallback`. Throw ConfigError, also
 // for a profile that resolves tls = true: until TLS lands, no value of a TLS
