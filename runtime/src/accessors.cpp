@@ -21,11 +21,14 @@ const char *intern(const std::string &value) {
   return values.insert(value).first->c_str();
 }
 
-Profile resolve_c(const char *name, const Layer &call_site) {
+// The C API's profile argument; C++ reads NULL as "", C names it.
+StringArg profile_name(const char *name) {
   if (!name)
     throw ConfigError("profile name is NULL");
-  return resolve_profile(name, call_site);
+  return name;
 }
+
+std::string_view view(StringArg text) { return {text.data(), text.size()}; }
 
 // Runs `body` for a C entry point: no exception escapes, and a failure
 // leaves its message for rehost_last_error().
@@ -98,74 +101,82 @@ std::string port_text(int port) {
 
 using namespace detail;
 
-Profile resolve(std::string_view name) { return resolve_profile(name, {}); }
+// The inspection API: a TLS profile resolves (its tls field says so); only
+// what hands a value to a client refuses it.
+Profile resolve(StringArg name) { return resolve_profile(view(name), {}); }
 
-std::string host(std::string_view profile, std::string_view fallback) {
-  return resolve_profile(profile,
-                         call_site({{"host", std::string(fallback).c_str()}}))
+Profile resolve_with_recorded_call_site(StringArg name) {
+  return resolve_profile(view(name), {}, RecordedCallSite::use);
+}
+
+std::string host(StringArg profile, StringArg fallback) {
+  return resolve_for_client(view(profile),
+                            call_site({{"host", fallback.str().c_str()}}))
       .host.value;
 }
 
-int port(std::string_view profile, int fallback) {
-  return resolve_profile(profile,
-                         call_site({{"port", port_text(fallback).c_str()}}))
+int port(StringArg profile, int fallback) {
+  return resolve_for_client(view(profile),
+                            call_site({{"port", port_text(fallback).c_str()}}))
       .port.value;
 }
 
-std::string password(std::string_view profile, std::string_view fallback) {
-  return resolve_profile(
-             profile, call_site({{"password", std::string(fallback).c_str()}}))
+std::string password(StringArg profile, StringArg fallback) {
+  return resolve_for_client(view(profile),
+                            call_site({{"password", fallback.str().c_str()}}))
       .password.value;
 }
 
-std::string username(std::string_view profile, std::string_view fallback) {
-  return resolve_profile(
-             profile, call_site({{"username", std::string(fallback).c_str()}}))
+std::string username(StringArg profile, StringArg fallback) {
+  return resolve_for_client(view(profile),
+                            call_site({{"username", fallback.str().c_str()}}))
       .username.value;
 }
 
-std::string socket(std::string_view profile, std::string_view fallback) {
-  return resolve_profile(profile,
-                         call_site({{"socket", std::string(fallback).c_str()}}))
+std::string socket(StringArg profile, StringArg fallback) {
+  return resolve_for_client(view(profile),
+                            call_site({{"socket", fallback.str().c_str()}}))
       .socket.value;
 }
 
-int db(std::string_view profile, int fallback) {
+int db(StringArg profile, int fallback) {
   std::string text = fallback >= 0 ? std::to_string(fallback) : "";
-  return resolve_profile(profile, call_site({{"db", text.c_str()}})).db.value;
+  return resolve_for_client(view(profile), call_site({{"db", text.c_str()}}))
+      .db.value;
 }
 
-std::string uri(std::string_view profile, std::string_view fallback) {
+std::string uri(StringArg profile, StringArg fallback) {
   return plus_plus_uri(
-      resolve_profile(profile, call_site_uri(std::string(fallback).c_str())));
+      resolve_for_client(view(profile), call_site_uri(fallback.str().c_str())));
+}
+
+std::string cluster_nodes(StringArg profile, StringArg fallback) {
+  return cluster_nodes_of(resolve_for_client(
+      view(profile), call_site({{"cluster_nodes", fallback.str().c_str()}})));
 }
 
 } // namespace rehost
 
 using namespace rehost::detail;
 
+// The C accessors are the C++ ones behind guarded(): one resolution path.
+// A NULL fallback is the C++ "" (no fallback).
 extern "C" {
 
 const char *rehost_host(const char *profile, const char *fallback) {
   return guarded<const char *>(nullptr, [&] {
-    return c_string(
-        resolve_c(profile, call_site({{"host", fallback}})).host.value, false);
+    return c_string(rehost::host(profile_name(profile), fallback), false);
   });
 }
 
 int rehost_port(const char *profile, int fallback) {
-  return guarded(-1, [&] {
-    return resolve_c(profile,
-                     call_site({{"port", port_text(fallback).c_str()}}))
-        .port.value;
-  });
+  return guarded(-1,
+                 [&] { return rehost::port(profile_name(profile), fallback); });
 }
 
 const char *rehost_password(const char *profile, const char *fallback) {
   return guarded<const char *>(nullptr, [&] {
-    return c_string(
-        resolve_c(profile, call_site({{"password", fallback}})).password.value,
-        true);
+    return c_string(rehost::password(profile_name(profile), fallback), true);
   });
 }
 
@@ -176,38 +187,30 @@ const char *rehost_auth_password(const char *profile) {
 
 const char *rehost_username(const char *profile, const char *fallback) {
   return guarded<const char *>(nullptr, [&] {
-    return c_string(
-        resolve_c(profile, call_site({{"username", fallback}})).username.value,
-        true);
+    return c_string(rehost::username(profile_name(profile), fallback), true);
   });
 }
 
 const char *rehost_socket(const char *profile, const char *fallback) {
   return guarded<const char *>(nullptr, [&] {
-    return c_string(
-        resolve_c(profile, call_site({{"socket", fallback}})).socket.value,
-        false);
+    return c_string(rehost::socket(profile_name(profile), fallback), false);
   });
 }
 
 int rehost_db(const char *profile, int fallback) {
-  return guarded(-1, [&] {
-    std::string db = fallback >= 0 ? std::to_string(fallback) : "";
-    return resolve_c(profile, call_site({{"db", db.c_str()}})).db.value;
-  });
+  return guarded(-1,
+                 [&] { return rehost::db(profile_name(profile), fallback); });
 }
 
 const char *rehost_uri(const char *profile, const char *fallback) {
   return guarded<const char *>(nullptr, [&] {
-    return c_string(plus_plus_uri(resolve_c(profile, call_site_uri(fallback))),
-                    false);
+    return c_string(rehost::uri(profile_name(profile), fallback), false);
   });
 }
 
 const char *rehost_cluster_nodes(const char *profile, const char *fallback) {
   return guarded<const char *>(nullptr, [&] {
-    return c_string(cluster_nodes_of(resolve_c(
-                        profile, call_site({{"cluster_nodes", fallback}}))),
+    return c_string(rehost::cluster_nodes(profile_name(profile), fallback),
                     false);
   });
 }

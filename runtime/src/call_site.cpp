@@ -4,6 +4,7 @@
 
 #include <sys/time.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,34 @@ Layer call_site_uri(const char *uri) {
     std::vector<std::string> ignored_warnings;
     parse_url(uri, call_site_origin, layer, ignored_warnings);
   }
+  return layer;
+}
+
+Layer call_site_of(const CallSite &site) {
+  // A port beyond int stays out of range, for parse_port to report.
+  Layer layer =
+      site.socket.empty()
+          ? call_site_tcp(site.host.c_str(),
+                          static_cast<int>(std::min(site.port, 65536LL)))
+          : call_site_unix(site.socket.c_str());
+  std::string db = site.db >= 0 ? std::to_string(site.db) : "";
+  std::string connect_timeout =
+      site.connect_timeout.count() > 0
+          ? std::to_string(site.connect_timeout.count()) + "ms"
+          : "";
+  std::string command_timeout =
+      site.command_timeout.count() > 0
+          ? std::to_string(site.command_timeout.count()) + "ms"
+          : "";
+  const char *keepalive = site.keepalive < 0 ? nullptr
+                          : site.keepalive   ? "true"
+                                             : "false";
+  overlay(layer, call_site({{"username", site.username.c_str()},
+                            {"password", site.password.c_str()},
+                            {"db", db.c_str()},
+                            {"connect_timeout", connect_timeout.c_str()},
+                            {"command_timeout", command_timeout.c_str()},
+                            {"keepalive", keepalive}}));
   return layer;
 }
 

@@ -21,6 +21,8 @@ Layer call_site_unix(const char *path);
 void add_connect_timeout(Layer &layer, const timeval &tv);
 // The settings a URI fallback spells (any accepted URL form).
 Layer call_site_uri(const char *uri);
+// The settings a client adapter passes (rehost::configure, connect).
+Layer call_site_of(const CallSite &site);
 
 } // namespace rehost::detail
 

@@ -2,6 +2,7 @@
 
 #include "keys.hpp"
 #include "source.hpp"
+#include "url.hpp"
 
 #include <toml++/toml.h>
 
@@ -17,8 +18,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::string_view call_site_key = "call_site";
+
 bool is_known_key(std::string_view key) {
-  if (key == "url_file")
+  if (key == "url_file" || key == call_site_key)
     return true;
   if (key.size() > 5 && key.substr(key.size() - 5) == "_file" &&
       has_file_variant(key.substr(0, key.size() - 5)))
@@ -55,15 +58,38 @@ std::string scalar_text(const toml::node &node, const std::string &label) {
   throw ConfigError(label + ": expected a string, number, boolean or array");
 }
 
-Layer read_profile_table(const toml::table &table, const std::string &path,
-                         const std::string &key_path,
-                         std::vector<std::string> &warnings) {
+// The call_site URL, validated in full (every value typed) with errors
+// naming the file and key, then re-labelled as the call site it records.
+Layer read_recorded_call_site(const toml::node &node, const std::string &path,
+                              const std::string &label) {
+  if (!node.is_string())
+    throw ConfigError(label + ": expected a URL string");
+  Layer layer;
+  std::vector<std::string> ignored_warnings;
+  parse_url(node.as_string()->get(), Origin{Source::config_file, label}, layer,
+            ignored_warnings);
+  if (layer.count("username") || layer.count("password"))
+    throw ConfigError(label + ": must not carry credentials (it records the "
+                              "code's endpoint; configure password instead)");
+  Profile scratch;
+  for (auto &[key, raw] : layer) {
+    apply_setting(scratch, key, raw);
+    raw.origin = Origin{Source::call_site, path};
+  }
+  return layer;
+}
+
+ConfigFileSettings read_profile_table(const toml::table &table,
+                                      const std::string &path,
+                                      const std::string &key_path,
+                                      std::vector<std::string> &warnings) {
   for (const auto &[key, node] : table) {
     if (!is_known_key(key.str()))
       throw ConfigError(path + ": " + key_path + "." + std::string(key.str()) +
                         ": unknown key");
   }
-  return read_source(
+  ConfigFileSettings result;
+  result.settings = read_source(
       [&](std::string_view key) -> std::optional<RawValue> {
         const toml::node *node = table.get(key);
         if (!node)
@@ -73,6 +99,10 @@ Layer read_profile_table(const toml::table &table, const std::string &path,
                         Origin{Source::config_file, label}};
       },
       warnings);
+  if (const toml::node *node = table.get(call_site_key))
+    result.recorded_call_site = read_recorded_call_site(
+        *node, path, path + ": " + key_path + "." + std::string(call_site_key));
+  return result;
 }
 
 const toml::table *table_at(const toml::table &root,
@@ -133,15 +163,18 @@ ConfigFileSettings read_config_file(std::string_view profile,
   }
 
   const std::string name(profile);
-  if (auto base = table_at(root, {"profiles", name}, result.path))
-    result.settings =
-        read_profile_table(*base, result.path, "profiles." + name, warnings);
+  const std::string path = result.path;
+  if (auto base = table_at(root, {"profiles", name}, path))
+    result = read_profile_table(*base, path, "profiles." + name, warnings);
   if (auto env_overlay = table_at(
-          root, {"environments", environment, "profiles", name}, result.path))
-    overlay(result.settings, read_profile_table(*env_overlay, result.path,
-                                                "environments." + environment +
-                                                    ".profiles." + name,
-                                                warnings));
+          root, {"environments", environment, "profiles", name}, path)) {
+    ConfigFileSettings over = read_profile_table(
+        *env_overlay, path, "environments." + environment + ".profiles." + name,
+        warnings);
+    overlay(result.settings, over.settings);
+    overlay(result.recorded_call_site, over.recorded_call_site);
+  }
+  result.path = path;
   return result;
 }
 

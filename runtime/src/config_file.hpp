@@ -17,6 +17,11 @@ std::string deployment_environment();
 struct ConfigFileSettings {
   std::string path; // absolute; empty when there is no file
   Layer settings;
+  // The profile's `call_site` key: the endpoint `rehost fix` found in the
+  // code, recorded for rehost-doctor. Not configuration (the program's own
+  // call site is its fallback), so only resolve_profile's `recorded` uses it.
+  // Validated like a URL; origin Source::call_site named by the file.
+  Layer recorded_call_site;
 };
 
 // Reads REHOST_CONFIG (which must exist) or ./rehost.toml (if it exists).

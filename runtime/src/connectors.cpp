@@ -10,20 +10,6 @@ namespace {
 
 using hiredis::Mode;
 
-// Throws unless the connection can be made without silently losing TLS.
-void require_supported_tls(const Profile &profile) {
-  if (!profile.tls.value)
-    return;
-  std::string label = error_label(profile.tls.origin);
-  if (!hiredis::has_tls())
-    throw ConfigError(label +
-                      ": TLS needs hiredis >= 1.0 built with SSL; "
-                      "this runtime was built with hiredis " +
-                      hiredis::version() + " without TLS");
-  throw ConfigError(label + ": TLS connections are not implemented in this "
-                            "rehost-runtime build yet");
-}
-
 // The local address the Bind variants connect from. It is not a profile
 // setting: no source overrides it, it is passed to hiredis as the call site
 // gave it, and a profile that resolves to a unix socket ignores it.
@@ -73,9 +59,7 @@ std::string describe_endpoint(const Profile &profile,
 Profile resolve_for_connect(const char *name, const Layer &call_site) {
   if (!name)
     throw ConfigError("profile name is NULL");
-  Profile profile = resolve_profile(name, call_site);
-  require_supported_tls(profile);
-  return profile;
+  return resolve_for_client(name, call_site);
 }
 
 void prefix_error(redisContext *c, const Profile &profile,

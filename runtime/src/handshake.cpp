@@ -3,32 +3,49 @@
 #include "hiredis_seam.hpp"
 #include "layer.hpp"
 
+#include <optional>
+
 namespace rehost::detail {
+
+namespace {
+
+HandshakeStep select_step(const Profile &profile) {
+  std::string db = std::to_string(profile.db.value);
+  return {{"SELECT", db}, error_label(profile.db.origin) + ": SELECT " + db};
+}
+
+std::optional<HandshakeStep> login_step(const Profile &profile) {
+  const std::string &user = profile.username.value;
+  if (!user.empty() && user != "default")
+    // A nopass ACL user accepts any password, so an empty one is fine.
+    return HandshakeStep{{"AUTH", user, profile.password.value},
+                         error_label(profile.username.origin) + ": AUTH as '" +
+                             user + "'"};
+  if (!profile.password.value.empty())
+    // One-argument AUTH works on every Redis version and means user default.
+    return HandshakeStep{{"AUTH", profile.password.value},
+                         error_label(profile.password.origin) + ": AUTH"};
+  return std::nullopt;
+}
+
+} // namespace
 
 std::vector<HandshakeStep> handshake_steps(const Profile &profile) {
   std::vector<HandshakeStep> steps;
-  const std::string &user = profile.username.value;
-  const bool acl_user = !user.empty() && user != "default";
-  if (acl_user) {
-    // A nopass ACL user accepts any password, so an empty one is fine.
-    steps.push_back(
-        {{"AUTH", user, profile.password.value},
-         error_label(profile.username.origin) + ": AUTH as '" + user + "'"});
-  } else if (!profile.password.value.empty()) {
-    // One-argument AUTH works on every Redis version and means user default.
-    steps.push_back({{"AUTH", profile.password.value},
-                     error_label(profile.password.origin) + ": AUTH"});
-  }
-  if (profile.db.value != 0) {
-    std::string db = std::to_string(profile.db.value);
-    steps.push_back(
-        {{"SELECT", db}, error_label(profile.db.origin) + ": SELECT " + db});
-  }
+  if (std::optional<HandshakeStep> login = login_step(profile))
+    steps.push_back(*login);
+  if (profile.db.value != 0)
+    steps.push_back(select_step(profile));
   if (!profile.client_name.value.empty())
     steps.push_back(
         {{"CLIENT", "SETNAME", profile.client_name.value},
          error_label(profile.client_name.origin) + ": CLIENT SETNAME"});
   return steps;
+}
+
+HandshakeStep auth_command(const Profile &profile) {
+  std::optional<HandshakeStep> login = login_step(profile);
+  return login ? *login : select_step(profile);
 }
 
 bool run_handshake(redisContext *c, const std::vector<HandshakeStep> &steps) {

@@ -19,6 +19,12 @@ struct HandshakeStep {
 
 std::vector<HandshakeStep> handshake_steps(const Profile &profile);
 
+// What an AUTH command the code sent becomes: the profile's AUTH step, or,
+// when it has no password and no ACL user, SELECT of its db, which answers +OK
+// and changes nothing on a connection opened on that db (AUTH "" would fail
+// on a server without a password).
+HandshakeStep auth_command(const Profile &profile);
+
 // Runs the steps on a blocking context; on a refusal sets c->err and an
 // errstr naming the setting at fault, and returns false.
 bool run_handshake(redisContext *c, const std::vector<HandshakeStep> &steps);

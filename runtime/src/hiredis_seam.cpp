@@ -153,10 +153,27 @@ void set_async_error(redisAsyncContext *ac, int err,
   ac->errstr = ac->c.errstr;
 }
 
-Reply command(redisContext *c, const std::vector<std::string> &argv) {
+void *command_reply(redisContext *c, const std::vector<std::string> &argv) {
   ArgvView args(argv);
-  auto *reply = static_cast<redisReply *>(redisCommandArgv(
-      c, args.count(), args.pointers.data(), args.lengths.data()));
+  return redisCommandArgv(c, args.count(), args.pointers.data(),
+                          args.lengths.data());
+}
+
+int append_command(redisContext *c, const std::vector<std::string> &argv) {
+  ArgvView args(argv);
+  return redisAppendCommandArgv(c, args.count(), args.pointers.data(),
+                                args.lengths.data());
+}
+
+int async_command(redisAsyncContext *ac, redisCallbackFn *fn, void *privdata,
+                  const std::vector<std::string> &argv) {
+  ArgvView args(argv);
+  return redisAsyncCommandArgv(ac, fn, privdata, args.count(),
+                               args.pointers.data(), args.lengths.data());
+}
+
+Reply command(redisContext *c, const std::vector<std::string> &argv) {
+  auto *reply = static_cast<redisReply *>(command_reply(c, argv));
   Reply result;
   if (!reply) {
     result.io_error = true;

@@ -52,6 +52,12 @@ struct Reply {
   std::string text;      // status or error text
 };
 Reply command(redisContext *c, const std::vector<std::string> &argv);
+// redisCommandArgv, redisAppendCommandArgv and redisAsyncCommandArgv: the
+// command as separate arguments, so any byte in a password is safe.
+void *command_reply(redisContext *c, const std::vector<std::string> &argv);
+int append_command(redisContext *c, const std::vector<std::string> &argv);
+int async_command(redisAsyncContext *ac, redisCallbackFn *fn, void *privdata,
+                  const std::vector<std::string> &argv);
 
 // SO_RCVTIMEO/SO_SNDTIMEO; 0ms means none. Sets c->err on failure.
 bool set_socket_timeout(redisContext *c, std::chrono::milliseconds timeout);

@@ -11,7 +11,8 @@ std::string Origin::to_string() const {
   case Source::config_file:
     return "file:" + name;
   case Source::call_site:
-    return "call-site";
+    return name.empty() ? "call-site"
+                        : "call-site (recorded by rehost fix in " + name + ")";
   case Source::built_in:
     break;
   }
@@ -26,7 +27,8 @@ std::string error_label(const Origin &origin) {
   case Source::config_file:
     return origin.name;
   case Source::call_site:
-    return "call site";
+    return origin.name.empty() ? "call site"
+                               : "call site recorded in " + origin.name;
   case Source::built_in:
     break;
   }

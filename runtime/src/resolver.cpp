@@ -2,6 +2,7 @@
 
 #include "config_file.hpp"
 #include "env_source.hpp"
+#include "hiredis_seam.hpp"
 #include "keys.hpp"
 
 #include <cctype>
@@ -43,24 +44,51 @@ const Layer &built_in_defaults() {
   return defaults;
 }
 
+// The message names the source that turned TLS on (its label comes first,
+// as in every error) and the profile.
+void require_supported_tls(const Profile &profile) {
+  if (!profile.tls.value)
+    return;
+  const bool built_with_tls = hiredis::has_tls();
+  throw ConfigError(
+      error_label(profile.tls.origin) + ": " +
+      (built_with_tls ? "TLS is not implemented in this rehost-runtime build"
+                      : "TLS needs hiredis >= 1.0 built with SSL") +
+      ", so rehost cannot hand a TLS connection to this client yet (profile '" +
+      profile.name + "'" +
+      (built_with_tls ? std::string()
+                      : "; this runtime has hiredis " + hiredis::version() +
+                            " without SSL") +
+      ")");
+}
+
 } // namespace
 
-Profile resolve_profile(std::string_view name, const Layer &call_site) {
+Profile resolve_profile(std::string_view name, const Layer &call_site,
+                        RecordedCallSite recorded) {
   validate_profile_name(name);
   Profile profile;
   profile.name = std::string(name);
   profile.environment = deployment_environment();
 
   Layer merged = built_in_defaults();
-  overlay(merged, call_site);
   ConfigFileSettings file =
       read_config_file(name, profile.environment, profile.warnings);
+  if (recorded == RecordedCallSite::use)
+    overlay(merged, file.recorded_call_site);
+  overlay(merged, call_site);
   profile.config_path = file.path;
   overlay(merged, file.settings);
   overlay(merged, read_environment(name, profile.warnings));
 
   for (const auto &[key, raw] : merged)
     apply_setting(profile, key, raw);
+  return profile;
+}
+
+Profile resolve_for_client(std::string_view name, const Layer &call_site) {
+  Profile profile = resolve_profile(name, call_site);
+  require_supported_tls(profile);
   return profile;
 }
 

@@ -9,8 +9,18 @@
 
 namespace rehost::detail {
 
-// Throws ConfigError for a bad name or bad value.
-Profile resolve_profile(std::string_view name, const Layer &call_site);
+enum class RecordedCallSite { ignore, use };
+
+// Throws ConfigError for a bad name or bad value. `recorded` use: the
+// call_site key of rehost.toml fills what `call_site` leaves (rehost-doctor).
+Profile resolve_profile(std::string_view name, const Layer &call_site,
+                        RecordedCallSite recorded = RecordedCallSite::ignore);
+
+// resolve_profile for a value or connection handed to a client (every
+// accessor, connector and adapter): also throws when the profile asks for
+// what the runtime cannot hand out yet, TLS, so a TLS profile never becomes
+// a plaintext connection. The one place that decides this.
+Profile resolve_for_client(std::string_view name, const Layer &call_site);
 
 } // namespace rehost::detail
 

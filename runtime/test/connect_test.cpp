@@ -1,4 +1,5 @@
 // The drop-in connectors against a real redis-server on loopback.
+#include "async_driver.hpp"
 #include "redis_server.hpp"
 #include "scoped_env.hpp"
 #include "test_support.hpp"
@@ -346,20 +347,6 @@ TEST(Connect, TlsIsAnErrorNeverPlaintext) {
   EXPECT_NE(std::string(c2->errstr).find("REDIS_TLS: TLS needs hiredis >= 1.0"),
             std::string::npos)
       << c2->errstr;
-}
-
-// Async: drives the context with poll until `finished` or 2 s pass.
-void drive(redisAsyncContext *ac, const bool &finished) {
-  auto deadline = Clock::now() + std::chrono::seconds(2);
-  while (!finished && Clock::now() < deadline) {
-    pollfd pfd{ac->c.fd, POLLIN | POLLOUT, 0};
-    if (poll(&pfd, 1, 10) <= 0)
-      continue;
-    if (pfd.revents & POLLOUT)
-      redisAsyncHandleWrite(ac);
-    if (!finished && (pfd.revents & (POLLIN | POLLHUP)))
-      redisAsyncHandleRead(ac);
-  }
 }
 
 struct AsyncResult {

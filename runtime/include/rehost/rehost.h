@@ -67,16 +67,19 @@ REHOST_API redisAsyncContext *rehost_redisAsyncConnectUnix(const char *profile,
 
 /* Value accessors for code that builds its own clients. On a configuration
  * error the string accessors return NULL and the int accessors -1; then
- * rehost_last_error() says why. */
+ * rehost_last_error() says why. A profile that resolves tls = true is such an
+ * error (as it is for the connectors) until TLS lands, so its values never
+ * reach a client that would connect in plaintext. */
 REHOST_API const char *rehost_host(const char *profile, const char *fallback);
 REHOST_API int rehost_port(const char *profile, int fallback);
 /* NULL when no password is configured and fallback is NULL. */
 REHOST_API const char *rehost_password(const char *profile,
                                        const char *fallback);
-/* The password for an AUTH command `rehost fix` rewrote
- * (redisCommand(c, "AUTH %s", rehost_auth_password("default"))): "" when none
- * is configured or the configuration is bad (rehost_last_error() says why),
- * never NULL, since hiredis would read a NULL "%s" argument. */
+/* Deprecated: `rehost fix` now rewrites a whole AUTH command into
+ * rehost_redisAuth (below). The password for redisCommand(c, "AUTH %s",
+ * rehost_auth_password("default")): "" when none is configured or the
+ * configuration is bad (rehost_last_error() says why), never NULL, since
+ * hiredis would read a NULL "%s" argument. */
 REHOST_API const char *rehost_auth_password(const char *profile);
 /* NULL when no ACL user is configured and fallback is NULL. */
 REHOST_API const char *rehost_username(const char *profile,
@@ -93,6 +96,24 @@ REHOST_API const char *rehost_uri(const char *profile, const char *fallback);
 /* Comma-separated host:port list. */
 REHOST_API const char *rehost_cluster_nodes(const char *profile,
                                             const char *fallback);
+
+/* A hiredis AUTH command the code sent, rewritten:
+ * redisCommand(c, "AUTH %s", "pw") becomes rehost_redisAuth(c, "default").
+ * Sends AUTH [user] password from the profile as separate arguments (any
+ * byte in the password is safe) and returns the reply as redisCommand does.
+ * When the profile has no password (and no ACL user) it sends SELECT <db>
+ * instead, which replies +OK and changes nothing on a connection opened on
+ * that db, so a server without a password is never sent AUTH "". On bad
+ * configuration (a TLS profile too) nothing is sent: NULL, with
+ * c->err = REDIS_ERR_OTHER and an errstr naming the variable or key, never
+ * the password. NULL c: NULL. */
+REHOST_API void *rehost_redisAuth(redisContext *c, const char *profile);
+/* The same for redisAppendCommand: REDIS_OK, or REDIS_ERR with c->err set. */
+REHOST_API int rehost_redisAppendAuth(redisContext *c, const char *profile);
+/* The same for redisAsyncCommand: REDIS_OK, or REDIS_ERR with ac->err and
+ * ac->errstr set (fn is then not called). */
+REHOST_API int rehost_redisAsyncAuth(redisAsyncContext *ac, redisCallbackFn *fn,
+                                     void *privdata, const char *profile);
 
 /* Why the last rehost_ call on this thread failed, or NULL if it succeeded. */
 REHOST_API const char *rehost_last_error(void);

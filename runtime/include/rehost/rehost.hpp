@@ -1,16 +1,49 @@
 // rehost runtime: C++ API. Includes the C API (rehost/rehost.h) as well.
+//
+// Compiles from C++11 on (the code `rehost fix` rewrites may be C++11); the
+// library behind it is C++17.
 #ifndef REHOST_REHOST_HPP
 #define REHOST_REHOST_HPP
 
 #include <rehost/rehost.h>
 
 #include <chrono>
+#include <cstddef>
+#include <cstring>
 #include <stdexcept>
 #include <string>
-#include <string_view>
+#include <utility>
 #include <vector>
+#if __cplusplus >= 201703L
+#include <string_view>
+#endif
 
 namespace rehost {
+
+// A string argument (profile name or fallback): a string literal, a
+// `const char *` (NULL reads as ""), a std::string or, from C++17, a
+// std::string_view. One parameter type instead of one overload per string
+// type, so no mix of argument types can make a call ambiguous (hence the
+// implicit constructors). It only points at the caller's characters: pass it
+// on, never keep it.
+class StringArg {
+public:
+  StringArg() = default;
+  StringArg(const char *text)
+      : data_(text ? text : ""), size_(text ? std::strlen(text) : 0) {}
+  StringArg(const std::string &text) : data_(text.data()), size_(text.size()) {}
+#if __cplusplus >= 201703L
+  StringArg(std::string_view text) : data_(text.data()), size_(text.size()) {}
+#endif
+
+  const char *data() const { return data_; }
+  std::size_t size() const { return size_; }
+  std::string str() const { return std::string(data_, size_); }
+
+private:
+  const char *data_ = "";
+  std::size_t size_ = 0;
+};
 
 // Bad configuration: the message names the variable or key and the reason,
 // never a password.
@@ -26,12 +59,20 @@ enum class Source { environment, config_file, call_site, built_in };
 struct Origin {
   Source source = Source::built_in;
   // The variable ("REDIS_URL"), the file and key
-  // ("/srv/rehost.toml: profiles.queue.port"), or empty.
+  // ("/srv/rehost.toml: profiles.queue.port"), the file that recorded a call
+  // site, or empty.
   std::string name;
 
   // Like `git config --show-origin`: "env:REDIS_URL",
-  // "file:/srv/rehost.toml: profiles.queue.port", "call-site", "default".
+  // "file:/srv/rehost.toml: profiles.queue.port", "call-site", "default";
+  // a call site recorded in rehost.toml has the file as its name and shows
+  // "call-site (recorded by rehost fix in /srv/rehost.toml)".
   REHOST_API std::string to_string() const;
+  // Set by the environment or rehost.toml, not left to the call site or a
+  // built-in default.
+  bool configured() const {
+    return source == Source::environment || source == Source::config_file;
+  }
 };
 
 template <typename T> struct Setting {
@@ -90,29 +131,194 @@ struct Profile {
 };
 
 // Resolve profile `name` from the environment and rehost.toml, with no call
-// site fallback. Throws ConfigError.
-REHOST_API Profile resolve(std::string_view name);
+// site fallback, for inspection (a TLS profile resolves). Throws ConfigError.
+REHOST_API Profile resolve(StringArg name);
+// resolve() with the `call_site` URI `rehost fix` recorded for the profile in
+// rehost.toml as the call site's fallback: what rehost-doctor shows and
+// pings. Origins from it say so ("call-site (recorded by rehost fix in
+// /srv/rehost.toml)"). The program itself never reads that key: its own call
+// site is its fallback.
+REHOST_API Profile resolve_with_recorded_call_site(StringArg name);
 
-// Accessors: the configured value, else `fallback`. Throw ConfigError.
-REHOST_API std::string host(std::string_view profile,
-                            std::string_view fallback = "127.0.0.1");
-REHOST_API int port(std::string_view profile, int fallback = 6379);
+// Accessors: the configured value, else `fallback`. Throw ConfigError, also
+// for a profile that resolves tls = true: until TLS lands, no value of a TLS
+// profile is handed to a client, which would connect in plaintext.
+REHOST_API std::string host(StringArg profile,
+                            StringArg fallback = "127.0.0.1");
+REHOST_API int port(StringArg profile, int fallback = 6379);
 // "" when no password is configured and no fallback given.
-REHOST_API std::string password(std::string_view profile,
-                                std::string_view fallback = {});
+REHOST_API std::string password(StringArg profile, StringArg fallback = {});
 // The ACL user; `fallback` ("default", redis's own user, which is what
 // redis-plus-plus's ConnectionOptions::user holds) when none is configured.
-REHOST_API std::string username(std::string_view profile,
-                                std::string_view fallback = "default");
+REHOST_API std::string username(StringArg profile,
+                                StringArg fallback = "default");
 // Unix socket path; `fallback` when none is configured.
-REHOST_API std::string socket(std::string_view profile,
-                              std::string_view fallback = {});
-REHOST_API int db(std::string_view profile, int fallback = 0);
+REHOST_API std::string socket(StringArg profile, StringArg fallback = {});
+REHOST_API int db(StringArg profile, int fallback = 0);
 // redis-plus-plus URI (tcp:// or unix://) with credentials and db: a
 // configured password or user is written into it even when `fallback` has
 // none.
-REHOST_API std::string uri(std::string_view profile,
-                           std::string_view fallback = {});
+REHOST_API std::string uri(StringArg profile, StringArg fallback = {});
+// Comma-separated "host:port" list, as rehost_cluster_nodes returns it.
+REHOST_API std::string cluster_nodes(StringArg profile,
+                                     StringArg fallback = {});
+
+// Whole-profile adapters for the C++ client libraries. They are templates
+// over the client type, so the runtime needs neither library's headers; the
+// resolution behind them is in the library (detail::resolve_*).
+namespace detail {
+
+// The settings a client object or call already holds: the call site's
+// fallback, below the environment and rehost.toml. Empty strings and the
+// "not set" values leave a setting to the built-in defaults.
+struct CallSite {
+  std::string host;     // TCP host; "": not set
+  long long port = 0;   // TCP port, 1..65535; <= 0: not set
+  std::string socket;   // unix socket path; "": not set. Wins over host/port
+  std::string username; // ACL user; "": not set
+  std::string password; // "": not set; never printed
+  long long db = -1;    // logical database; < 0: not set
+  std::chrono::milliseconds connect_timeout{0}; // connect + AUTH; 0ms: not set
+  std::chrono::milliseconds command_timeout{0}; // per command; 0ms: not set
+  int keepalive = -1; // TCP keepalive: 1 on, 0 off, -1 not set
+};
+
+// Resolves `profile` with `call_site` as the fallback. Throws ConfigError,
+// also for a TLS profile, as the accessors do.
+REHOST_API Profile resolve_with_call_site(StringArg profile,
+                                          const CallSite &call_site);
+// The same, and also refuses what cpp_redis cannot do: a unix socket and an
+// ACL user other than "default" (its auth() sends one-argument AUTH).
+REHOST_API Profile resolve_for_cpp_redis(StringArg profile,
+                                         const CallSite &call_site);
+
+// SELECT on clients that have select() (cpp_redis::client); the subscriber
+// has none, and pub/sub channels do not depend on the db anyway.
+template <class Client>
+auto select_db(Client &c, int db, int)
+    -> decltype(c.select(db, nullptr), void()) {
+  c.select(db, nullptr);
+}
+template <class Client> void select_db(Client &, int, long) {}
+
+// What rehost::auth sends when the profile has no password: a client with
+// send() gets SELECT of the db its connection is already on (+OK, changes
+// nothing, same reply type as AUTH); one without sends nothing.
+template <class Client, class... Rest>
+auto select_instead_of_auth(Client &c, int db, int, Rest &&...rest)
+    -> decltype(c.send(std::vector<std::string>(),
+                       std::forward<Rest>(rest)...)) {
+  return c.send(std::vector<std::string>{"SELECT", std::to_string(db)},
+                std::forward<Rest>(rest)...);
+}
+template <class Client, class... Rest>
+Client &select_instead_of_auth(Client &c, int, long, Rest &&...) {
+  return c;
+}
+
+// cpp_redis queues commands until the caller's commit()/sync_commit(), so
+// AUTH and SELECT queued here go first.
+template <class Client, class... Rest>
+void connect_resolved(Client &c, const Profile &p, Rest &&...rest) {
+  c.connect(p.host.value, static_cast<std::size_t>(p.port.value),
+            std::forward<Rest>(rest)...);
+  if (!p.password.value.empty())
+    c.auth(p.password.value, nullptr);
+  if (p.db.value != 0)
+    select_db(c, p.db.value, 0);
+}
+
+} // namespace detail
+
+// redis-plus-plus: `opts` (sw::redis::ConnectionOptions) gets every setting
+// the environment or rehost.toml gives `profile`: host and port or the unix
+// socket (and `type` to match), user, password, db, connect timeout, command
+// timeout (socket_timeout), keepalive. What is not configured keeps the value
+// the code wrote, which is also the fallback. Call it after the code's own
+// field assignments. Throws ConfigError (a TLS profile too).
+template <class Options> void configure(Options &opts, StringArg profile) {
+  typedef decltype(opts.type) ConnectionType;
+  typedef std::chrono::milliseconds ms;
+  detail::CallSite site;
+  if (opts.type == ConnectionType::UNIX) {
+    site.socket = opts.path;
+  } else {
+    site.host = opts.host;
+    site.port = static_cast<long long>(opts.port);
+  }
+  site.username = opts.user;
+  site.password = opts.password;
+  site.db = static_cast<long long>(opts.db);
+  site.connect_timeout = std::chrono::duration_cast<ms>(opts.connect_timeout);
+  site.command_timeout = std::chrono::duration_cast<ms>(opts.socket_timeout);
+  site.keepalive = opts.keep_alive ? 1 : 0;
+  const Profile p = detail::resolve_with_call_site(profile, site);
+  // Any configured endpoint piece sets the transport; the resolved endpoint
+  // then replaces the code's (its unconfigured parts are the code's own).
+  if (p.transport.origin.configured()) {
+    if (p.transport.value == Transport::unix_socket) {
+      opts.type = ConnectionType::UNIX;
+      opts.path = p.socket.value;
+    } else {
+      opts.type = ConnectionType::TCP;
+      opts.host = p.host.value;
+      opts.port = static_cast<decltype(opts.port)>(p.port.value);
+    }
+  }
+  if (p.username.origin.configured())
+    opts.user = p.username.value;
+  if (p.password.origin.configured())
+    opts.password = p.password.value;
+  if (p.db.origin.configured())
+    opts.db = static_cast<decltype(opts.db)>(p.db.value);
+  if (p.connect_timeout.origin.configured())
+    opts.connect_timeout =
+        std::chrono::duration_cast<decltype(opts.connect_timeout)>(
+            p.connect_timeout.value);
+  if (p.command_timeout.origin.configured())
+    opts.socket_timeout =
+        std::chrono::duration_cast<decltype(opts.socket_timeout)>(
+            p.command_timeout.value);
+  if (p.keepalive.origin.configured())
+    opts.keep_alive = p.keepalive.value;
+}
+
+// cpp_redis (client or subscriber): `c.connect(host, port, rest...)` where
+// `profile` resolves, with `host`/`port` as the fallback, then queues
+// auth(password) when the profile has one and select(db) when db is not 0 and
+// the client has select(). Throws ConfigError for what cpp_redis cannot do:
+// TLS, a unix socket, an ACL user other than "default".
+template <class Client, class... Rest>
+void connect(Client &c, StringArg profile, const std::string &host,
+             std::size_t port, Rest &&...rest) {
+  detail::CallSite site;
+  site.host = host;
+  // An out-of-range port stays out of range, so resolution reports it.
+  site.port = port > 65535 ? 65536 : static_cast<long long>(port);
+  detail::connect_resolved(c, detail::resolve_for_cpp_redis(profile, site),
+                           std::forward<Rest>(rest)...);
+}
+// The same with no fallback (rehost fix --strict): the built-in defaults.
+template <class Client> void connect(Client &c, StringArg profile) {
+  detail::connect_resolved(
+      c, detail::resolve_for_cpp_redis(profile, detail::CallSite()));
+}
+
+// cpp_redis `c.auth(password, rest...)` with the profile's password. With no
+// password configured it does not send AUTH "" (which fails on a server
+// without one): a client with send() gets SELECT of the profile's db instead
+// (+OK through the same callback or future; the connection is already on
+// that db), and one without (the subscriber) gets nothing and `c` returned.
+// Throws ConfigError as connect() does.
+template <class Client, class... Rest>
+auto auth(Client &c, StringArg profile, Rest &&...rest)
+    -> decltype(c.auth(std::string(), std::forward<Rest>(rest)...)) {
+  const Profile p = detail::resolve_for_cpp_redis(profile, detail::CallSite());
+  if (!p.password.value.empty())
+    return c.auth(p.password.value, std::forward<Rest>(rest)...);
+  return detail::select_instead_of_auth(c, p.db.value, 0,
+                                        std::forward<Rest>(rest)...);
+}
 
 } // namespace rehost
 

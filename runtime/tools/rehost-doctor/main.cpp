@@ -98,9 +98,30 @@ struct ServerReport {
   std::map<std::string, std::string> info; // selected INFO fields
 };
 
-ServerReport probe(const std::string &profile) {
+// Nothing but a built-in default chose the endpoint: the program's own call
+// site decides it, and (with no call_site recorded) the doctor cannot know it.
+bool endpoint_is_a_guess(const rehost::Profile &p) {
+  return p.transport.origin.source == rehost::Source::built_in;
+}
+
+const char *const guess_note =
+    "the program's call site decides the endpoint and the doctor cannot know "
+    "it (nothing configures host, port or socket, and rehost.toml records no "
+    "call_site); showing and pinging the built-in default as a guess";
+
+// Connects as the program would, with a recorded call site as the fallback.
+redisContext *connect_like_the_program(const rehost::Profile &p) {
+  const char *name = p.name.c_str();
+  if (p.transport.origin.source != rehost::Source::call_site)
+    return rehost_redisConnect(name, nullptr, 0);
+  if (p.transport.value == rehost::Transport::unix_socket)
+    return rehost_redisConnectUnix(name, p.socket.value.c_str());
+  return rehost_redisConnect(name, p.host.value.c_str(), p.port.value);
+}
+
+ServerReport probe(const rehost::Profile &profile) {
   ServerReport report;
-  redisContext *c = rehost_redisConnect(profile.c_str(), nullptr, 0);
+  redisContext *c = connect_like_the_program(profile);
   if (!c) {
     report.error = "out of memory";
     return report;
@@ -176,13 +197,13 @@ ProfileReport examine(const std::string &name) {
   ProfileReport report;
   report.name = name;
   try {
-    report.profile = rehost::resolve(name);
+    report.profile = rehost::resolve_with_recorded_call_site(name);
     report.resolved = true;
   } catch (const rehost::ConfigError &error) {
     report.config_error = error.what();
     return report;
   }
-  report.server = probe(name);
+  report.server = probe(report.profile);
   return report;
 }
 
@@ -210,6 +231,8 @@ void print_text(const ProfileReport &report) {
   }
   for (const std::string &warning : p.warnings)
     std::cout << "  warning: " << warning << "\n";
+  if (endpoint_is_a_guess(p))
+    std::cout << "  endpoint: " << guess_note << "\n";
   const ServerReport &s = report.server;
   if (!s.reachable) {
     std::cout << "  unreachable: " << s.error << "\n";
@@ -246,7 +269,9 @@ std::string to_json(const ProfileReport &report) {
   out << "},\"warnings\":[";
   for (size_t i = 0; i < p.warnings.size(); ++i)
     out << (i ? "," : "") << json_string(p.warnings[i]);
-  out << "]";
+  out << "],\"endpoint_known\":" << (endpoint_is_a_guess(p) ? "false" : "true");
+  if (endpoint_is_a_guess(p))
+    out << ",\"endpoint_note\":" << json_string(guess_note);
   const ServerReport &s = report.server;
   if (!s.reachable) {
     out << ",\"error\":" << json_string(s.error) << "}";
@@ -267,7 +292,8 @@ std::string to_json(const ProfileReport &report) {
 int usage(std::ostream &out, int code) {
   out << "usage: rehost-doctor [--json] [PROFILE...]\n"
          "Shows each resolved setting of the profiles (default: \"default\")\n"
-         "with its source, then connects and PINGs the server.\n";
+         "with its source, then connects and PINGs the server. A call_site\n"
+         "recorded by rehost fix in rehost.toml is the call-site fallback.\n";
   return code;
 }
 
