@@ -545,7 +545,12 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
       return inputError("no files to scan: the compilation database " +
                         (*Database)->databasePath() +
                         " is empty and no FILES were given");
-    if (Coverage)
+    // A root that holds none of the project's files is not its root (rehost
+    // run from a home directory): searching it would be slow and useless.
+    bool RootHoldsProject = llvm::any_of(Files, [&](const std::string &F) {
+      return isUnder(absolutePath(F), Root);
+    });
+    if (Coverage && RootHoldsProject)
       Coverage->Uncovered =
           findUncoveredSources(Root, Files, Request.IsExcluded);
   }
