@@ -9,10 +9,11 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/MultiplexConsumer.h"
-#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Frontend/TextDiagnostic.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -284,39 +285,87 @@ private:
   TranslationUnitFacts &Facts;
 };
 
-/// Prints the compiler's diagnostics as usual and keeps the first error, so
-/// the reports can say why a file failed and not only that it did.
+/// The absolute path of the file \p PLoc names: the file Clang read (real
+/// path) unless a #line directive renamed it.
+std::string diagnosedFile(FullSourceLoc Loc, const PresumedLoc &PLoc) {
+  llvm::StringRef Named = PLoc.getFilename();
+  if (Loc.isValid() && Loc.hasManager()) {
+    const SourceManager &SM = Loc.getManager();
+    if (const FileEntry *Entry =
+            SM.getFileEntryForID(SM.getFileID(SM.getFileLoc(Loc))))
+      if (llvm::StringRef Real = Entry->tryGetRealPathName();
+          !Real.empty() &&
+          llvm::sys::path::filename(Real) == llvm::sys::path::filename(Named))
+        return Real.str();
+  }
+  return absolutePath(Named);
+}
+
+/// Clang's own text diagnostics, with file names as findings show them:
+/// relative to the project root when inside it.
+class RootRelativeDiagnostic : public TextDiagnostic {
+public:
+  RootRelativeDiagnostic(llvm::raw_ostream &OS, const LangOptions &LangOpts,
+                         DiagnosticOptions *Options, llvm::StringRef Root)
+      : TextDiagnostic(OS, LangOpts, Options), Out(OS), Root(Root) {}
+
+protected:
+  void emitDiagnosticLoc(FullSourceLoc Loc, PresumedLoc PLoc,
+                         DiagnosticsEngine::Level Level,
+                         llvm::ArrayRef<CharSourceRange> Ranges) override {
+    if (PLoc.isInvalid())
+      return;
+    Out << displayPath(diagnosedFile(Loc, PLoc), Root) << ':' << PLoc.getLine()
+        << ':' << PLoc.getColumn() << ": ";
+  }
+
+  void emitIncludeLocation(FullSourceLoc Loc, PresumedLoc PLoc) override {
+    if (PLoc.isInvalid()) {
+      Out << "In included file:\n";
+      return;
+    }
+    Out << "In file included from "
+        << displayPath(diagnosedFile(Loc, PLoc), Root) << ':' << PLoc.getLine()
+        << ":\n";
+  }
+
+private:
+  llvm::raw_ostream &Out;
+  llvm::StringRef Root;
+};
+
+/// Prints the compiler's diagnostics as its own printer would (paths
+/// relative to the project root) and keeps the first error, so the reports
+/// can say why a file failed and not only that it did.
 class FirstErrorRecorder : public DiagnosticConsumer {
 public:
-  explicit FirstErrorRecorder(llvm::raw_ostream &Log)
-      : Options(new DiagnosticOptions), Printer(Log, &*Options) {}
+  FirstErrorRecorder(llvm::raw_ostream &Log, llvm::StringRef Root)
+      : Log(Log), Root(Root), Options(new DiagnosticOptions) {}
 
   void BeginSourceFile(const LangOptions &LangOpts,
                        const Preprocessor *PP) override {
-    Printer.BeginSourceFile(LangOpts, PP);
+    Text = std::make_unique<RootRelativeDiagnostic>(Log, LangOpts, &*Options,
+                                                    Root);
   }
-  void EndSourceFile() override { Printer.EndSourceFile(); }
-  void finish() override { Printer.finish(); }
+  void EndSourceFile() override { Text.reset(); }
+  void finish() override { Log.flush(); }
 
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    Printer.HandleDiagnostic(Level, Info);
+    llvm::SmallString<256> Message;
+    Info.FormatDiagnostic(Message);
+    print(Level, Info, Message);
     if (Level < DiagnosticsEngine::Error || First)
       return;
     CompilerError E;
-    llvm::SmallString<256> Message;
-    Info.FormatDiagnostic(Message);
     E.Message = std::string(Message);
     if (Info.getLocation().isValid() && Info.hasSourceManager()) {
-      const SourceManager &SM = Info.getSourceManager();
-      SourceLocation Loc = SM.getFileLoc(Info.getLocation());
-      PresumedLoc Presumed = SM.getPresumedLoc(Loc);
+      FullSourceLoc Loc(Info.getLocation(), Info.getSourceManager());
+      PresumedLoc Presumed =
+          Loc.getManager().getPresumedLoc(Loc.getManager().getFileLoc(Loc));
       if (Presumed.isValid()) {
-        const FileEntry *Entry = SM.getFileEntryForID(SM.getFileID(Loc));
-        E.File = Entry && !Entry->tryGetRealPathName().empty()
-                     ? Entry->tryGetRealPathName().str()
-                     : absolutePath(Presumed.getFilename());
+        E.File = diagnosedFile(Loc, Presumed);
         E.Line = Presumed.getLine();
         E.Column = Presumed.getColumn();
       }
@@ -331,8 +380,33 @@ public:
   }
 
 private:
+  void print(DiagnosticsEngine::Level Level, const Diagnostic &Info,
+             llvm::StringRef Message) {
+    std::string Text = Message.str();
+    // The warning flag, as Clang's printer shows it ("[-Wnon-pod-varargs]").
+    llvm::StringRef Flag = DiagnosticIDs::getWarningOptionForDiag(Info.getID());
+    if (!Flag.empty() && Level >= DiagnosticsEngine::Warning)
+      Text += (" [-W" + Flag + "]").str();
+    if (!Info.getLocation().isValid() || !Info.hasSourceManager() ||
+        !this->Text) {
+      // The driver's own errors ("unknown argument") have no place.
+      TextDiagnostic::printDiagnosticLevel(Log, Level, Options->ShowColors);
+      TextDiagnostic::printDiagnosticMessage(Log,
+                                             Level == DiagnosticsEngine::Note,
+                                             Text, 0, 0, Options->ShowColors);
+      Log.flush();
+      return;
+    }
+    this->Text->emitDiagnostic(
+        FullSourceLoc(Info.getLocation(), Info.getSourceManager()), Level, Text,
+        Info.getRanges(), Info.getFixItHints());
+    Log.flush();
+  }
+
+  llvm::raw_ostream &Log;
+  std::string Root;
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Options;
-  TextDiagnosticPrinter Printer;
+  std::unique_ptr<RootRelativeDiagnostic> Text;
   std::optional<CompilerError> First;
 };
 
@@ -400,7 +474,7 @@ TranslationUnitFacts analyse(CompilationDatabase &Database,
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         {"-idirafter", Dir.str()}, ArgumentInsertPosition::END));
 
-  FirstErrorRecorder Diagnostics(Log);
+  FirstErrorRecorder Diagnostics(Log, Root);
   Tool.setDiagnosticConsumer(&Diagnostics);
   CollectorFactory Factory(Facts);
   if (Tool.run(newFrontendActionFactory(&Factory).get()) != 0) {
