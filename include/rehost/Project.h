@@ -30,6 +30,7 @@ struct TranslationUnitFacts {
   std::vector<Site> Sites;
   std::vector<MacroBodyUse> MacroBodyUses;
   std::string Error; ///< Non-empty when the unit could not be analysed.
+  std::optional<CompilerError> FirstError; ///< Why, when the compiler said.
   std::vector<std::string> Files; ///< Every file the unit read (real paths).
 };
 

@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,12 +54,24 @@ struct Finding {
   std::string message() const;
 };
 
+/// The first error the compiler reported for a translation unit: the cause
+/// a report gives for a file that could not be parsed.
+struct CompilerError {
+  std::string File; ///< Absolute; empty for an error without a place (the
+                    ///< driver's "unknown argument").
+  unsigned Line = 0;
+  unsigned Column = 0;
+  std::string Message; ///< As the compiler words it, without "error: ".
+};
+
 struct FileReport {
   enum class Status { Clean, Findings, Error };
   std::string Path;        ///< Absolute path.
   std::string DisplayPath; ///< Relative to the report root when inside it.
   Status State = Status::Clean;
   std::string Error; ///< Why the file could not be analysed.
+  /// When it could not be parsed: the compiler's first error, if it gave one.
+  std::optional<CompilerError> FirstError;
   std::vector<Finding> Findings;
 };
 llvm::StringRef statusName(FileReport::Status S);

@@ -18,26 +18,62 @@ class raw_ostream;
 namespace rehost {
 
 struct ScanRequest {
-  /// Directory holding compile_commands.json; empty: search upward from the
-  /// first file (or the working directory), as clang-tidy does.
+  /// Directory holding compile_commands.json, or that file itself; empty:
+  /// search upward from the first file (or the working directory), as
+  /// clang-tidy does.
   std::string BuildDir;
-  /// Files to analyse; empty: every entry of the compilation database.
+  /// Files to analyse (a directory stands for the database's entries under
+  /// it); empty: every entry of the compilation database.
   std::vector<std::string> Files;
   /// Arguments after `--`: appended to every command, and the whole command
   /// for files the database does not know.
   std::vector<std::string> ExtraArgs;
   /// Whether `--` was given (it may be given with no arguments).
   bool HasExtraArgs = false;
-  /// Files never parsed (.rehost.toml's exclude); none when unset.
+  /// --extra-arg-before: inserted after the compiler's name in every command.
+  std::vector<std::string> ExtraArgsBefore;
+  /// --extra-arg: appended to every command, before the `--` arguments.
+  std::vector<std::string> ExtraArgsAfter;
+  /// Drop the GCC flags Clang rejects and keep GCC's warnings warnings
+  /// (see gccCompatAdjuster).
+  bool GccCompat = true;
+  /// No warnings about how a file was parsed (fallback flags); the
+  /// compiler's errors still show.
+  bool Quiet = false;
+  /// --header-filter: the headers whose sites are reported, as a regular
+  /// expression searched in the absolute path; empty: headers under Root.
+  std::string HeaderFilter;
+  /// The project root: report paths and the uncovered-file search start
+  /// here. Empty: the working directory.
+  std::string Root;
+  /// Files never parsed (.rehost.toml's exclude, --exclude); none when unset.
   std::function<bool(llvm::StringRef)> IsExcluded;
 };
 
+/// What a scan found beside the units' facts.
+struct ScanCoverage {
+  /// Source files under the project root that no database entry covers,
+  /// absolute and sorted; only for a whole-database run.
+  std::vector<std::string> Uncovered;
+};
+
 /// Parses every requested translation unit and collects its sites. Errors
-/// that stop the whole run (no compilation database) are returned; a file
-/// that cannot be parsed is recorded in its facts and the others go on.
-/// Warnings and the compiler's own errors go to \p Log.
+/// that stop the whole run (no compilation database, a FILE that does not
+/// exist, a bad --header-filter) are returned; a file that cannot be parsed
+/// is recorded in its facts and the others go on. Warnings and the
+/// compiler's own errors go to \p Log. With \p Coverage, a whole-database run
+/// also lists the source files the database leaves out.
 llvm::Expected<std::vector<TranslationUnitFacts>>
-collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log);
+collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
+             ScanCoverage *Coverage = nullptr);
+
+/// The source files (.c .cc .cpp .cxx .c++ .m .mm) under \p Root that are
+/// not in \p Covered (absolute paths), skipping `.git`, build directories
+/// (a directory other than \p Root holding compile_commands.json or
+/// CMakeCache.txt) and whatever \p IsExcluded excludes. Sorted, absolute.
+std::vector<std::string>
+findUncoveredSources(llvm::StringRef Root, llvm::ArrayRef<std::string> Covered,
+                     const std::function<bool(llvm::StringRef)> &IsExcluded);
 
 } // namespace rehost
 

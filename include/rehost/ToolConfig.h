@@ -12,6 +12,7 @@
 #ifndef REHOST_TOOLCONFIG_H
 #define REHOST_TOOLCONFIG_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -37,6 +38,10 @@ struct ToolConfig {
   /// Glob patterns (llvm::GlobPattern; `*` also matches `/`) relative to the
   /// config file's directory.
   std::vector<std::string> Exclude;
+  /// --exclude: more patterns of the same kind, relative to
+  /// CommandLineExcludeDir (the working directory).
+  std::vector<std::string> CommandLineExclude;
+  std::string CommandLineExcludeDir;
   /// Host names whose endpoints are not findings, without brackets.
   std::vector<std::string> AllowHosts;
   /// Default --format for fix; empty when unset. Checked by the caller with
@@ -47,11 +52,22 @@ struct ToolConfig {
   std::string ReportOutput;
 
   /// Whether \p AbsPath, or a directory that contains it, matches an
-  /// Exclude pattern. Paths outside the config file's directory never do.
+  /// Exclude pattern (paths outside the config file's directory never do)
+  /// or a CommandLineExclude pattern.
   bool isExcluded(llvm::StringRef AbsPath) const;
   /// Whether \p Host (brackets and letter case ignored) is in AllowHosts.
   bool isAllowedHost(llvm::StringRef Host) const;
 };
+
+/// Whether \p AbsPath, or a directory that contains it, relative to
+/// \p BaseDir matches one of \p Patterns (llvm::GlobPattern; `*` also
+/// matches `/`). Paths outside \p BaseDir never do. The one matcher for
+/// .rehost.toml's exclude and --exclude.
+bool matchesPathGlobs(llvm::ArrayRef<std::string> Patterns,
+                      llvm::StringRef BaseDir, llvm::StringRef AbsPath);
+
+/// An error naming \p Pattern when it is not a glob matchesPathGlobs reads.
+llvm::Error checkPathGlob(llvm::StringRef Pattern);
 
 /// Reads \p ExplicitPath (from --config; missing is an error) or, when it is
 /// empty, the first `.rehost.toml` in \p StartDir or one of its parents. No

@@ -327,21 +327,21 @@ llvm::Expected<ToolConfig> readToolConfigFile(llvm::StringRef Path,
 
 } // namespace
 
-bool ToolConfig::isExcluded(llvm::StringRef AbsPath) const {
-  if (Path.empty() || Exclude.empty())
+bool matchesPathGlobs(llvm::ArrayRef<std::string> Patterns,
+                      llvm::StringRef BaseDir, llvm::StringRef AbsPath) {
+  if (Patterns.empty() || BaseDir.empty())
     return false;
-  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
   llvm::SmallString<256> File(AbsPath);
   llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
   llvm::StringRef Rel = File;
-  if (!Rel.consume_front(Dir) ||
-      (!Dir.endswith("/") && !Rel.consume_front("/")))
+  if (!Rel.consume_front(BaseDir) ||
+      (BaseDir.back() != '/' && !Rel.consume_front("/")))
     return false;
   std::string Relative = llvm::sys::path::convert_to_slash(Rel);
   if (Relative.empty())
     return false;
 
-  for (const std::string &Pattern : Exclude) {
+  for (const std::string &Pattern : Patterns) {
     llvm::Expected<llvm::GlobPattern> Glob = llvm::GlobPattern::create(Pattern);
     if (!Glob) {
       llvm::consumeError(Glob.takeError());
@@ -357,6 +357,22 @@ bool ToolConfig::isExcluded(llvm::StringRef AbsPath) const {
       return true;
   }
   return false;
+}
+
+llvm::Error checkPathGlob(llvm::StringRef Pattern) {
+  llvm::Expected<llvm::GlobPattern> Glob = llvm::GlobPattern::create(Pattern);
+  if (!Glob)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "bad glob pattern '" + Pattern +
+                                       "': " + toString(Glob.takeError()));
+  return llvm::Error::success();
+}
+
+bool ToolConfig::isExcluded(llvm::StringRef AbsPath) const {
+  return (!Path.empty() &&
+          matchesPathGlobs(Exclude, llvm::sys::path::parent_path(Path),
+                           AbsPath)) ||
+         matchesPathGlobs(CommandLineExclude, CommandLineExcludeDir, AbsPath);
 }
 
 bool ToolConfig::isAllowedHost(llvm::StringRef Host) const {

@@ -324,6 +324,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
     if (!Unit.Error.empty()) {
       Main.State = FileReport::Status::Error;
       Main.Error = Unit.Error;
+      Main.FirstError = Unit.FirstError;
     }
     for (const Site &S : Unit.Sites)
       if (!Config.isExcluded(S.File) && !isAllowed(S.Target, Config) &&

@@ -2,22 +2,34 @@
 
 #include "rehost/Scanner.h"
 
+#include "rehost/Report.h"
 #include "rehost/SiteCollector.h"
 #include "rehost/Toolchain.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticIDs.h"
+#include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Frontend/TextDiagnostic.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+#include <set>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -32,11 +44,30 @@ std::string absolutePath(llvm::StringRef Path) {
   return std::string(Abs);
 }
 
+/// The path with symbolic links resolved, as Clang names the files it read;
+/// \p Path itself when it cannot be resolved.
+std::string realPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Path, Real))
+    return absolutePath(Path);
+  return std::string(Real);
+}
+
 std::string currentDirectory() {
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
   return std::string(Cwd);
 }
+
+/// Whether \p Path is \p Dir or inside it.
+bool isUnder(llvm::StringRef Path, llvm::StringRef Dir) {
+  if (!Path.consume_front(Dir))
+    return false;
+  return Path.empty() || Dir.empty() || Dir.back() == '/' ||
+         Path.front() == '/';
+}
+
+constexpr llvm::StringLiteral DatabaseName = "compile_commands.json";
 
 /// The project's database, plus a command built from the `--` arguments for
 /// the files it does not list (with a warning, since flags may be missing).
@@ -45,9 +76,10 @@ std::string currentDirectory() {
 class FallbackDatabase : public CompilationDatabase {
 public:
   FallbackDatabase(std::unique_ptr<CompilationDatabase> Project,
-                   std::string ProjectDir, llvm::raw_ostream &Log)
-      : Project(std::move(Project)), ProjectDir(std::move(ProjectDir)),
-        Log(Log) {
+                   std::string DatabasePath, std::string Root, bool Quiet,
+                   llvm::raw_ostream &Log)
+      : Project(std::move(Project)), DatabasePath(std::move(DatabasePath)),
+        Root(std::move(Root)), Quiet(Quiet), Log(Log) {
     if (this->Project)
       for (const std::string &File : this->Project->getAllFiles())
         Listed.insert(File);
@@ -57,10 +89,10 @@ public:
   getCompileCommands(llvm::StringRef File) const override {
     if (Listed.contains(File))
       return Project->getCompileCommands(File);
-    if (Project)
-      Log << "warning: " << File << " is not in " << ProjectDir
-          << "/compile_commands.json; parsing it with the flags after '--' "
-             "only\n";
+    if (Project && !Quiet)
+      Log << "warning: " << displayPath(File, Root) << " is not in "
+          << displayPath(DatabasePath, Root)
+          << "; parsing it with the flags after '--' only\n";
     // The `--` arguments are appended to every command by an adjuster.
     return {CompileCommand(currentDirectory(), File,
                            {"rehost-fallback", File.str()}, "")};
@@ -70,10 +102,15 @@ public:
     return Project ? Project->getAllFiles() : std::vector<std::string>();
   }
 
+  bool hasProject() const { return Project != nullptr; }
+  llvm::StringRef databasePath() const { return DatabasePath; }
+
 private:
   std::unique_ptr<CompilationDatabase> Project;
   llvm::StringSet<> Listed;
-  std::string ProjectDir;
+  std::string DatabasePath;
+  std::string Root;
+  bool Quiet;
   llvm::raw_ostream &Log;
 };
 
@@ -81,31 +118,124 @@ llvm::Error inputError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
-llvm::Expected<std::unique_ptr<CompilationDatabase>>
-loadDatabase(const ScanRequest &Request, llvm::ArrayRef<std::string> Files,
-             llvm::raw_ostream &Log) {
-  std::string Error;
-  std::unique_ptr<CompilationDatabase> Project;
-  std::string ProjectDir;
-  if (!Request.BuildDir.empty()) {
-    ProjectDir = absolutePath(Request.BuildDir);
-    Project = CompilationDatabase::loadFromDirectory(ProjectDir, Error);
-    if (!Project)
-      return inputError("cannot load a compilation database from '" +
-                        Request.BuildDir + "': " + Error);
-  } else {
-    std::string Start = Files.empty()
-                            ? currentDirectory()
-                            : llvm::sys::path::parent_path(Files.front()).str();
-    Project = CompilationDatabase::autoDetectFromDirectory(Start, Error);
-    if (!Project && !Request.HasExtraArgs)
-      return inputError("no compile_commands.json found in '" + Start +
-                        "' or any parent directory; pass -p BUILD_DIR, or give "
-                        "compiler flags after '--'");
-    ProjectDir = Start;
+/// The ways to get a database, for the messages that find none.
+constexpr llvm::StringLiteral WaysOut =
+    "generate one with 'cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON' (it is "
+    "written in the build directory) or 'bear -- make', or give compiler "
+    "flags after '--' to parse FILES without one";
+
+/// "PATH:LINE:COLUMN: reason" when \p Path is not JSON. LLVM's reader is a
+/// YAML parser that reads a truncated file as far as it goes, so JSON is
+/// checked first: a half-written database must not drop entries unseen.
+std::optional<std::string> jsonSyntaxError(llvm::StringRef Path,
+                                           llvm::StringRef Contents) {
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Contents);
+  if (Parsed)
+    return std::nullopt;
+  // llvm::json words it "[LINE:COLUMN, byte=OFFSET]: reason".
+  std::string Message = llvm::toString(Parsed.takeError());
+  llvm::StringRef Rest = Message;
+  llvm::StringRef Line, Column;
+  if (Rest.consume_front("[")) {
+    std::tie(Line, Rest) = Rest.split(':');
+    std::tie(Column, Rest) = Rest.split(',');
+    Rest = Rest.split("]: ").second;
+    unsigned L = 0, C = 0;
+    // Its column is that of the last character read: 0 at a line's start.
+    if (!Line.getAsInteger(10, L) && !Column.getAsInteger(10, C) &&
+        !Rest.empty())
+      return (Path + ":" + llvm::Twine(L) + ":" + llvm::Twine(std::max(C, 1u)) +
+              ": not valid JSON: " + Rest)
+          .str();
   }
-  return std::make_unique<FallbackDatabase>(std::move(Project), ProjectDir,
-                                            Log);
+  return (Path + ": not valid JSON: " + Message).str();
+}
+
+llvm::Expected<std::unique_ptr<CompilationDatabase>>
+loadJsonDatabase(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return inputError("cannot read the compilation database " + Path + ": " +
+                      Buffer.getError().message());
+  if (std::optional<std::string> Syntax =
+          jsonSyntaxError(Path, (*Buffer)->getBuffer()))
+    return inputError("cannot read the compilation database " + *Syntax);
+  std::string Error;
+  std::unique_ptr<CompilationDatabase> Database =
+      JSONCompilationDatabase::loadFromFile(Path, Error,
+                                            JSONCommandLineSyntax::AutoDetect);
+  if (!Database)
+    return inputError("cannot read the compilation database " + Path +
+                      ": not a compilation database: " + Error);
+  return std::move(Database);
+}
+
+/// The database in \p Dir: its compile_commands.json, else what Clang's
+/// plugins find there (compile_flags.txt); null when there is none.
+llvm::Expected<std::unique_ptr<CompilationDatabase>>
+loadFromDirectory(llvm::StringRef Dir, std::string &DatabasePath) {
+  llvm::SmallString<256> Json(Dir);
+  llvm::sys::path::append(Json, DatabaseName);
+  if (llvm::sys::fs::exists(Json)) {
+    DatabasePath = std::string(Json);
+    return loadJsonDatabase(Json);
+  }
+  llvm::SmallString<256> Flags(Dir);
+  llvm::sys::path::append(Flags, "compile_flags.txt");
+  if (!llvm::sys::fs::exists(Flags))
+    return nullptr;
+  std::string Error;
+  DatabasePath = std::string(Flags);
+  auto Database = CompilationDatabase::loadFromDirectory(Dir, Error);
+  if (!Database)
+    return inputError("cannot read " + Flags + ": " + Error);
+  return std::move(Database);
+}
+
+llvm::Expected<std::unique_ptr<FallbackDatabase>>
+loadDatabase(const ScanRequest &Request, llvm::StringRef Start,
+             llvm::StringRef Root, llvm::raw_ostream &Log) {
+  std::unique_ptr<CompilationDatabase> Project;
+  std::string DatabasePath;
+  if (!Request.BuildDir.empty()) {
+    std::string BuildDir = absolutePath(Request.BuildDir);
+    if (!llvm::sys::fs::exists(BuildDir))
+      return inputError("-p '" + Request.BuildDir +
+                        "': no such file or directory");
+    if (!llvm::sys::fs::is_directory(BuildDir)) {
+      // -p may name the database itself, as clang-tidy allows.
+      auto Loaded = loadJsonDatabase(BuildDir);
+      if (!Loaded)
+        return Loaded.takeError();
+      Project = std::move(*Loaded);
+      DatabasePath = BuildDir;
+    } else {
+      auto Loaded = loadFromDirectory(BuildDir, DatabasePath);
+      if (!Loaded)
+        return Loaded.takeError();
+      if (!*Loaded)
+        return inputError("no " + DatabaseName + " in '" + Request.BuildDir +
+                          "' (given with -p); " + WaysOut);
+      Project = std::move(*Loaded);
+    }
+  } else {
+    // Upward from Start, as clang-tidy searches; unlike Clang's own search,
+    // a broken database on the way is an error, not skipped.
+    for (llvm::StringRef Dir = Start; !Dir.empty() && !Project;
+         Dir = llvm::sys::path::parent_path(Dir)) {
+      auto Loaded = loadFromDirectory(Dir, DatabasePath);
+      if (!Loaded)
+        return Loaded.takeError();
+      Project = std::move(*Loaded);
+    }
+    if (!Project && !Request.HasExtraArgs)
+      return inputError("no " + DatabaseName + " found in '" + Start +
+                        "' or any parent directory; pass -p BUILD_DIR, " +
+                        WaysOut);
+  }
+  return std::make_unique<FallbackDatabase>(std::move(Project),
+                                            std::move(DatabasePath), Root.str(),
+                                            Request.Quiet, Log);
 }
 
 /// Clang's builtin headers (stddef.h, stdarg.h) live beside the Clang rehost
@@ -113,7 +243,8 @@ loadDatabase(const ScanRequest &Request, llvm::ArrayRef<std::string> Files,
 ArgumentsAdjuster resourceDirAdjuster() {
   return [](const CommandLineArguments &Args, llvm::StringRef) {
     bool HasResourceDir = llvm::any_of(Args, [](const std::string &Arg) {
-      return llvm::StringRef(Arg).startswith("-resource-dir");
+      llvm::StringRef Rest = Arg;
+      return Rest.consume_front("-resource-dir");
     });
     if (HasResourceDir)
       return Args;
@@ -154,21 +285,186 @@ private:
   TranslationUnitFacts &Facts;
 };
 
+/// The absolute path of the file \p PLoc names: the file Clang read (real
+/// path) unless a #line directive renamed it.
+std::string diagnosedFile(FullSourceLoc Loc, const PresumedLoc &PLoc) {
+  llvm::StringRef Named = PLoc.getFilename();
+  if (Loc.isValid() && Loc.hasManager()) {
+    const SourceManager &SM = Loc.getManager();
+    if (const FileEntry *Entry =
+            SM.getFileEntryForID(SM.getFileID(SM.getFileLoc(Loc))))
+      if (llvm::StringRef Real = Entry->tryGetRealPathName();
+          !Real.empty() &&
+          llvm::sys::path::filename(Real) == llvm::sys::path::filename(Named))
+        return Real.str();
+  }
+  return absolutePath(Named);
+}
+
+/// Clang's own text diagnostics, with file names as findings show them:
+/// relative to the project root when inside it.
+class RootRelativeDiagnostic : public TextDiagnostic {
+public:
+  RootRelativeDiagnostic(llvm::raw_ostream &OS, const LangOptions &LangOpts,
+                         DiagnosticOptions *Options, llvm::StringRef Root)
+      : TextDiagnostic(OS, LangOpts, Options), Out(OS), Root(Root) {}
+
+protected:
+  void emitDiagnosticLoc(FullSourceLoc Loc, PresumedLoc PLoc,
+                         DiagnosticsEngine::Level Level,
+                         llvm::ArrayRef<CharSourceRange> Ranges) override {
+    if (PLoc.isInvalid())
+      return;
+    Out << displayPath(diagnosedFile(Loc, PLoc), Root) << ':' << PLoc.getLine()
+        << ':' << PLoc.getColumn() << ": ";
+  }
+
+  void emitIncludeLocation(FullSourceLoc Loc, PresumedLoc PLoc) override {
+    if (PLoc.isInvalid()) {
+      Out << "In included file:\n";
+      return;
+    }
+    Out << "In file included from "
+        << displayPath(diagnosedFile(Loc, PLoc), Root) << ':' << PLoc.getLine()
+        << ":\n";
+  }
+
+private:
+  llvm::raw_ostream &Out;
+  llvm::StringRef Root;
+};
+
+/// Prints the compiler's diagnostics as its own printer would (paths
+/// relative to the project root) and keeps the first error, so the reports
+/// can say why a file failed and not only that it did.
+class FirstErrorRecorder : public DiagnosticConsumer {
+public:
+  FirstErrorRecorder(llvm::raw_ostream &Log, llvm::StringRef Root)
+      : Log(Log), Root(Root), Options(new DiagnosticOptions) {}
+
+  void BeginSourceFile(const LangOptions &LangOpts,
+                       const Preprocessor *PP) override {
+    Text = std::make_unique<RootRelativeDiagnostic>(Log, LangOpts, &*Options,
+                                                    Root);
+  }
+  void EndSourceFile() override { Text.reset(); }
+  void finish() override { Log.flush(); }
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    llvm::SmallString<256> Message;
+    Info.FormatDiagnostic(Message);
+    print(Level, Info, Message);
+    if (Level < DiagnosticsEngine::Error || First)
+      return;
+    CompilerError E;
+    E.Message = std::string(Message);
+    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+      FullSourceLoc Loc(Info.getLocation(), Info.getSourceManager());
+      PresumedLoc Presumed =
+          Loc.getManager().getPresumedLoc(Loc.getManager().getFileLoc(Loc));
+      if (Presumed.isValid()) {
+        E.File = diagnosedFile(Loc, Presumed);
+        E.Line = Presumed.getLine();
+        E.Column = Presumed.getColumn();
+      }
+    }
+    First = std::move(E);
+  }
+
+  std::optional<CompilerError> takeFirst() {
+    std::optional<CompilerError> Out = std::move(First);
+    First.reset();
+    return Out;
+  }
+
+private:
+  void print(DiagnosticsEngine::Level Level, const Diagnostic &Info,
+             llvm::StringRef Message) {
+    std::string Text = Message.str();
+    // The warning flag, as Clang's printer shows it ("[-Wnon-pod-varargs]").
+    llvm::StringRef Flag = DiagnosticIDs::getWarningOptionForDiag(Info.getID());
+    if (!Flag.empty() && Level >= DiagnosticsEngine::Warning)
+      Text += (" [-W" + Flag + "]").str();
+    if (!Info.getLocation().isValid() || !Info.hasSourceManager() ||
+        !this->Text) {
+      // The driver's own errors ("unknown argument") have no place.
+      TextDiagnostic::printDiagnosticLevel(Log, Level, Options->ShowColors);
+      TextDiagnostic::printDiagnosticMessage(Log,
+                                             Level == DiagnosticsEngine::Note,
+                                             Text, 0, 0, Options->ShowColors);
+      Log.flush();
+      return;
+    }
+    this->Text->emitDiagnostic(
+        FullSourceLoc(Info.getLocation(), Info.getSourceManager()), Level, Text,
+        Info.getRanges(), Info.getFixItHints());
+    Log.flush();
+  }
+
+  llvm::raw_ostream &Log;
+  std::string Root;
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> Options;
+  std::unique_ptr<RootRelativeDiagnostic> Text;
+  std::optional<CompilerError> First;
+};
+
+/// Which sites are reported: those in the main file, and those in headers
+/// the --header-filter (or, by default, the project root) admits.
+class HeaderFilter {
+public:
+  static llvm::Expected<HeaderFilter> create(llvm::StringRef Pattern,
+                                             std::string Root) {
+    HeaderFilter Out;
+    Out.Root = std::move(Root);
+    if (Pattern.empty())
+      return std::move(Out);
+    Out.Pattern.emplace(Pattern);
+    std::string Error;
+    if (!Out.Pattern->isValid(Error))
+      return inputError("--header-filter: '" + Pattern +
+                        "' is not a valid regular expression: " + Error);
+    return std::move(Out);
+  }
+
+  bool admits(llvm::StringRef Header) const {
+    if (Pattern)
+      return Pattern->match(Header);
+    return isUnder(Header, Root);
+  }
+
+private:
+  std::string Root; ///< Real path.
+  std::optional<llvm::Regex> Pattern;
+};
+
 TranslationUnitFacts analyse(CompilationDatabase &Database,
                              const std::string &File,
-                             llvm::ArrayRef<std::string> ExtraArgs,
+                             const ScanRequest &Request,
+                             const HeaderFilter &Headers, llvm::StringRef Root,
                              llvm::raw_ostream &Log) {
   TranslationUnitFacts Facts;
   Facts.MainFile = File;
   if (!llvm::sys::fs::exists(File)) {
+    // A database entry whose file is gone (a stale database).
     Facts.Error = "no such file";
-    Log << File << ": error: no such file\n";
+    Log << displayPath(File, Root) << ": error: no such file\n";
     return Facts;
   }
   ClangTool Tool(Database, {File});
+  // First, so flags the user adds on purpose are never dropped.
+  if (Request.GccCompat)
+    Tool.appendArgumentsAdjuster(gccCompatAdjuster());
+  if (!Request.ExtraArgsBefore.empty())
+    Tool.appendArgumentsAdjuster(
+        getInsertArgumentAdjuster(CommandLineArguments(Request.ExtraArgsBefore),
+                                  ArgumentInsertPosition::BEGIN));
+  Tool.appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(CommandLineArguments(Request.ExtraArgsAfter),
+                                ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-      CommandLineArguments(ExtraArgs.begin(), ExtraArgs.end()),
-      ArgumentInsertPosition::END));
+      CommandLineArguments(Request.ExtraArgs), ArgumentInsertPosition::END));
   // The project's own warnings are not ours to report.
   Tool.appendArgumentsAdjuster(
       getInsertArgumentAdjuster("-w", ArgumentInsertPosition::END));
@@ -178,37 +474,165 @@ TranslationUnitFacts analyse(CompilationDatabase &Database,
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         {"-idirafter", Dir.str()}, ArgumentInsertPosition::END));
 
+  FirstErrorRecorder Diagnostics(Log, Root);
+  Tool.setDiagnosticConsumer(&Diagnostics);
   CollectorFactory Factory(Facts);
   if (Tool.run(newFrontendActionFactory(&Factory).get()) != 0) {
-    Facts.Error = "could not be parsed (the compiler's errors are above)";
-    Log << File << ": error: " << Facts.Error << "\n";
+    Facts.FirstError = Diagnostics.takeFirst();
+    Facts.Error = "could not be parsed";
+    if (const std::optional<CompilerError> &E = Facts.FirstError) {
+      Facts.Error += ": ";
+      if (!E->File.empty())
+        Facts.Error += displayPath(E->File, Root) + ":" +
+                       std::to_string(E->Line) + ":" +
+                       std::to_string(E->Column) + ": ";
+      Facts.Error += E->Message;
+    }
+    Log << displayPath(File, Root)
+        << ": error: could not be parsed (the compiler's errors are above)\n";
   }
+
+  std::string MainReal = realPath(File);
+  llvm::erase_if(Facts.Sites, [&](const Site &S) {
+    return S.File != MainReal && S.File != File && !Headers.admits(S.File);
+  });
   return Facts;
+}
+
+/// The database's entries under \p Dir, sorted.
+std::vector<std::string> entriesUnder(const CompilationDatabase &Database,
+                                      llvm::StringRef Dir) {
+  std::string Wanted = absolutePath(Dir);
+  std::string WantedReal = realPath(Dir);
+  std::vector<std::string> Out;
+  for (const std::string &Entry : Database.getAllFiles()) {
+    std::string Abs = absolutePath(Entry);
+    if (isUnder(Abs, Wanted) || isUnder(Abs, WantedReal))
+      Out.push_back(Entry);
+  }
+  llvm::sort(Out);
+  return Out;
+}
+
+constexpr llvm::StringLiteral SourceExtensions[] = {
+    ".c", ".cc", ".cpp", ".cxx", ".c++", ".m", ".mm"};
+
+bool isSourceFile(llvm::StringRef Path) {
+  llvm::StringRef Extension = llvm::sys::path::extension(Path);
+  return llvm::is_contained(SourceExtensions, Extension);
+}
+
+/// A build directory's sources are generated or copied: not the project's.
+bool isBuildDirectory(llvm::StringRef Dir) {
+  for (llvm::StringRef Marker : {"compile_commands.json", "CMakeCache.txt"}) {
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, Marker);
+    if (llvm::sys::fs::exists(Path))
+      return true;
+  }
+  return false;
 }
 
 } // namespace
 
-llvm::Expected<std::vector<TranslationUnitFacts>>
-collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log) {
-  std::vector<std::string> Files;
-  for (const std::string &File : Request.Files)
-    Files.push_back(absolutePath(File));
+std::vector<std::string>
+findUncoveredSources(llvm::StringRef Root, llvm::ArrayRef<std::string> Covered,
+                     const std::function<bool(llvm::StringRef)> &IsExcluded) {
+  std::set<std::string> Known;
+  for (const std::string &File : Covered) {
+    Known.insert(absolutePath(File));
+    Known.insert(realPath(File));
+  }
+  std::vector<std::string> Out;
+  std::error_code EC;
+  for (llvm::sys::fs::recursive_directory_iterator
+           It(Root, EC, /*follow_symlinks=*/false),
+       End;
+       It != End && !EC; It.increment(EC)) {
+    llvm::StringRef Path = It->path();
+    if (It->type() == llvm::sys::fs::file_type::directory_file) {
+      if (llvm::sys::path::filename(Path) == ".git" || isBuildDirectory(Path) ||
+          (IsExcluded && IsExcluded(Path)))
+        It.no_push();
+      continue;
+    }
+    if (!isSourceFile(Path) || (IsExcluded && IsExcluded(Path)))
+      continue;
+    std::string Abs = absolutePath(Path);
+    if (!Known.count(Abs) && !Known.count(realPath(Abs)))
+      Out.push_back(std::move(Abs));
+  }
+  llvm::sort(Out);
+  return Out;
+}
 
-  auto Database = loadDatabase(Request, Files, Log);
+llvm::Expected<std::vector<TranslationUnitFacts>>
+collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
+             ScanCoverage *Coverage) {
+  std::string Root =
+      Request.Root.empty() ? currentDirectory() : absolutePath(Request.Root);
+  // A FILE that does not exist is a mistake in the command, not a unit that
+  // failed: say so before any work.
+  for (const std::string &File : Request.Files)
+    if (!llvm::sys::fs::exists(File))
+      return inputError("no such file or directory: '" + File + "'");
+  auto Headers = HeaderFilter::create(Request.HeaderFilter, realPath(Root));
+  if (!Headers)
+    return Headers.takeError();
+
+  std::string Start = currentDirectory();
+  if (!Request.Files.empty()) {
+    std::string First = absolutePath(Request.Files.front());
+    Start = llvm::sys::fs::is_directory(First)
+                ? First
+                : llvm::sys::path::parent_path(First).str();
+  }
+  auto Database = loadDatabase(Request, Start, Root, Log);
   if (!Database)
     return Database.takeError();
+
+  std::vector<std::string> Files;
+  for (const std::string &File : Request.Files) {
+    if (!llvm::sys::fs::is_directory(File)) {
+      Files.push_back(absolutePath(File));
+      continue;
+    }
+    // A directory stands for the database's entries under it.
+    std::vector<std::string> Entries = entriesUnder(**Database, File);
+    if (Entries.empty())
+      return inputError(
+          "'" + File + "' is a directory and " +
+          ((*Database)->hasProject()
+               ? "no entry of " + (*Database)->databasePath().str() +
+                     " is under it"
+               : std::string("there is no compilation database to list its "
+                             "files")));
+    Files.insert(Files.end(), Entries.begin(), Entries.end());
+  }
   if (Files.empty()) {
     Files = (*Database)->getAllFiles();
     llvm::sort(Files);
+    if (Files.empty() && !(*Database)->hasProject())
+      return inputError("no files to scan: no FILES were given and there is "
+                        "no compilation database to list them");
     if (Files.empty())
-      return inputError("no files to scan: the compilation database is empty "
-                        "and no FILES were given");
+      return inputError("no files to scan: the compilation database " +
+                        (*Database)->databasePath() +
+                        " is empty and no FILES were given");
+    // A root that holds none of the project's files is not its root (rehost
+    // run from a home directory): searching it would be slow and useless.
+    bool RootHoldsProject = llvm::any_of(Files, [&](const std::string &F) {
+      return isUnder(absolutePath(F), Root);
+    });
+    if (Coverage && RootHoldsProject)
+      Coverage->Uncovered =
+          findUncoveredSources(Root, Files, Request.IsExcluded);
   }
 
   std::vector<TranslationUnitFacts> Units;
   for (const std::string &File : Files)
     if (!Request.IsExcluded || !Request.IsExcluded(File))
-      Units.push_back(analyse(**Database, File, Request.ExtraArgs, Log));
+      Units.push_back(analyse(**Database, File, Request, *Headers, Root, Log));
   return Units;
 }
 

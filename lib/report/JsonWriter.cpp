@@ -29,7 +29,19 @@ llvm::json::Object findingToJson(const Finding &F) {
   return Out;
 }
 
-llvm::json::Object fileToJson(const FileReport &File) {
+/// The compiler's first error, its path shown as the files' paths are.
+llvm::json::Object compilerErrorToJson(const CompilerError &E,
+                                       llvm::StringRef Root) {
+  llvm::json::Object Out{{"message", E.Message}};
+  if (!E.File.empty()) {
+    Out["path"] = displayPath(E.File, Root);
+    Out["line"] = E.Line;
+    Out["column"] = E.Column;
+  }
+  return Out;
+}
+
+llvm::json::Object fileToJson(const FileReport &File, llvm::StringRef Root) {
   llvm::json::Array Findings;
   for (const Finding &F : File.Findings)
     Findings.push_back(findingToJson(F));
@@ -38,6 +50,8 @@ llvm::json::Object fileToJson(const FileReport &File) {
                          {"findings", std::move(Findings)}};
   if (!File.Error.empty())
     Out["error"] = File.Error;
+  if (File.FirstError)
+    Out["first_error"] = compilerErrorToJson(*File.FirstError, Root);
   return Out;
 }
 
@@ -82,7 +96,7 @@ llvm::json::Array profilesToJson(const std::vector<ProfileInfo> &Profiles) {
 void writeJson(const Report &R, llvm::raw_ostream &OS) {
   llvm::json::Array Files;
   for (const FileReport &File : R.Files)
-    Files.push_back(fileToJson(File));
+    Files.push_back(fileToJson(File, R.Root));
   llvm::json::Object Doc{{"tool", "rehost"},
                          {"version", Version},
                          {"root", R.Root},

@@ -66,11 +66,39 @@ std::string fingerprint(const Finding &F, llvm::StringRef Path) {
   return std::string(Result.digest());
 }
 
-llvm::json::Object artifactLocation(const FileReport &File) {
-  if (File.DisplayPath == File.Path)
-    return llvm::json::Object{{"uri", "file://" + encodeUriPath(File.Path)}};
-  return llvm::json::Object{{"uri", encodeUriPath(File.DisplayPath)},
+llvm::json::Object artifactLocation(llvm::StringRef Path,
+                                    llvm::StringRef DisplayPath) {
+  if (DisplayPath == Path)
+    return llvm::json::Object{{"uri", "file://" + encodeUriPath(Path)}};
+  return llvm::json::Object{{"uri", encodeUriPath(DisplayPath)},
                             {"uriBaseId", "SRCROOT"}};
+}
+
+llvm::json::Object artifactLocation(const FileReport &File) {
+  return artifactLocation(File.Path, File.DisplayPath);
+}
+
+/// A file that could not be analysed; placed at the compiler's first error
+/// when it gave one.
+llvm::json::Object notification(const FileReport &File, llvm::StringRef Root) {
+  llvm::json::Object Out{
+      {"level", "error"},
+      {"message",
+       llvm::json::Object{{"text", File.DisplayPath + ": " + File.Error}}},
+  };
+  if (File.FirstError && !File.FirstError->File.empty()) {
+    const CompilerError &E = *File.FirstError;
+    llvm::json::Object Region{{"startLine", E.Line}};
+    if (E.Column)
+      Region["startColumn"] = E.Column;
+    Out["locations"] = llvm::json::Array{llvm::json::Object{
+        {"physicalLocation",
+         llvm::json::Object{
+             {"artifactLocation",
+              artifactLocation(E.File, displayPath(E.File, Root))},
+             {"region", std::move(Region)}}}}};
+  }
+  return Out;
 }
 
 llvm::json::Object result(const FileReport &File, const Finding &F) {
@@ -124,11 +152,7 @@ void writeSarif(const Report &R, llvm::raw_ostream &OS) {
     for (const Finding &F : File.Findings)
       Results.push_back(result(File, F));
     if (File.State == FileReport::Status::Error)
-      Notifications.push_back(llvm::json::Object{
-          {"level", "error"},
-          {"message", llvm::json::Object{{"text", File.DisplayPath + ": " +
-                                                      File.Error}}},
-      });
+      Notifications.push_back(notification(File, R.Root));
   }
   std::string RootUri = "file://" + encodeUriPath(R.Root);
   if (!llvm::StringRef(RootUri).endswith("/"))

@@ -240,6 +240,33 @@ TEST(ToolConfig, ExcludesRelativeToTheConfigDirectory) {
   EXPECT_FALSE(rehost::ToolConfig().isExcluded("/proj/build/a.c"));
 }
 
+TEST(ToolConfig, CommandLineExcludesUseTheSameMatcher) {
+  // --exclude patterns are relative to the working directory, and apply with
+  // or without a .rehost.toml.
+  rehost::ToolConfig C;
+  C.CommandLineExclude = {"gen", "src/*.pb.cc"};
+  C.CommandLineExcludeDir = "/proj/sub";
+  EXPECT_TRUE(C.isExcluded("/proj/sub/gen/a.c"));
+  EXPECT_TRUE(C.isExcluded("/proj/sub/src/deep/msg.pb.cc"));
+  EXPECT_FALSE(C.isExcluded("/proj/gen/a.c"));
+  EXPECT_FALSE(C.isExcluded("/proj/sub/generator/a.c"));
+
+  rehost::ToolConfig Both = parse("[scan]\nexclude = [\"third_party\"]\n");
+  Both.CommandLineExclude = {"tools"};
+  Both.CommandLineExcludeDir = "/proj";
+  EXPECT_TRUE(Both.isExcluded("/proj/third_party/a.c"));
+  EXPECT_TRUE(Both.isExcluded("/proj/tools/a.c"));
+  EXPECT_FALSE(Both.isExcluded("/proj/src/a.c"));
+}
+
+TEST(ToolConfig, ChecksGlobsForTheCommandLine) {
+  EXPECT_FALSE(static_cast<bool>(rehost::checkPathGlob("third_party/**")));
+  llvm::Error Bad = rehost::checkPathGlob("[");
+  ASSERT_TRUE(static_cast<bool>(Bad));
+  EXPECT_NE(llvm::toString(std::move(Bad)).find("bad glob pattern '['"),
+            std::string::npos);
+}
+
 TEST(ToolConfig, AllowedHostsIgnoreCaseAndBrackets) {
   rehost::ToolConfig C =
       parse("[scan]\nallow_hosts = [\"Redis.Internal\", \"[::1]\"]\n");

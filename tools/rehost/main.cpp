@@ -33,7 +33,9 @@ enum ExitCode { Clean = 0, Findings = 1, InputError = 2 };
 struct ReportOptions {
   std::string Format = "text";
   std::string Output;
-  std::string ConfigPath; ///< --config: the tool's .rehost.toml.
+  std::string ConfigPath;           ///< --config: the tool's .rehost.toml.
+  std::vector<std::string> Exclude; ///< --exclude, beside the config's.
+  bool ListUncovered = false;       ///< --list-uncovered.
 };
 
 struct FixOptions {
@@ -79,6 +81,7 @@ struct Analysis {
   rehost::ScanRequest Request; ///< As run, with the config's exclusions.
   std::vector<rehost::TranslationUnitFacts> Units;
   rehost::Resolution Resolved;
+  rehost::ScanCoverage Coverage;
 };
 
 llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
@@ -87,14 +90,36 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
   Request.IsExcluded = [&Config](llvm::StringRef File) {
     return Config.isExcluded(File);
   };
-  auto Units = rehost::collectFacts(Request, llvm::errs());
+  rehost::ScanCoverage Coverage;
+  auto Units = rehost::collectFacts(Request, llvm::errs(), &Coverage);
   if (!Units)
     return Units.takeError();
   llvm::SmallString<256> Root;
   llvm::sys::fs::current_path(Root);
   rehost::Resolution Resolved =
       rehost::resolveProject(*Units, Root, Config, Strict);
-  return Analysis{std::move(Request), std::move(*Units), std::move(Resolved)};
+  return Analysis{std::move(Request), std::move(*Units), std::move(Resolved),
+                  std::move(Coverage)};
+}
+
+/// Lists, when asked, the source files no compile command covers, and
+/// returns the summary's clause that counts them (empty when none).
+std::string reportUncovered(const Analysis &Analysed,
+                            const ReportOptions &Options) {
+  const std::vector<std::string> &Uncovered = Analysed.Coverage.Uncovered;
+  if (Uncovered.empty())
+    return {};
+  const std::string &Root = Analysed.Resolved.Findings.Root;
+  if (Options.ListUncovered)
+    for (const std::string &File : Uncovered)
+      fmt::print(stderr, "{}: note: in no compile command, not scanned\n",
+                 rehost::displayPath(File, Root));
+  return fmt::format("; {} source file{} under the project root {} in no "
+                     "compile command ({})",
+                     Uncovered.size(), plural(Uncovered.size()),
+                     Uncovered.size() == 1 ? "is" : "are",
+                     Options.ListUncovered ? "listed above"
+                                           : "--list-uncovered lists them");
 }
 
 /// The runtime's rehost.toml names profiles already: each endpoint keeps its
@@ -137,16 +162,19 @@ int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
     return InputError;
 
   rehost::Summary S = Report.computeSummary();
-  fmt::print(
-      stderr,
-      "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
-      "credential{}) in {} file{}; {} translation unit{} scanned{}\n",
-      S.Findings, plural(S.Findings), S.HardcodedEndpoints,
-      S.PartiallyHardcoded, S.HardcodedCredentials,
-      plural(S.HardcodedCredentials), S.FilesWithFindings,
-      plural(S.FilesWithFindings), S.FilesScanned, plural(S.FilesScanned),
-      S.FilesWithErrors ? fmt::format(", {} with errors", S.FilesWithErrors)
-                        : "");
+  std::string Uncovered = reportUncovered(*Analysed, Options);
+  if (!Request.Quiet)
+    fmt::print(
+        stderr,
+        "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
+        "credential{}) in {} file{}; {} translation unit{} scanned{}{}\n",
+        S.Findings, plural(S.Findings), S.HardcodedEndpoints,
+        S.PartiallyHardcoded, S.HardcodedCredentials,
+        plural(S.HardcodedCredentials), S.FilesWithFindings,
+        plural(S.FilesWithFindings), S.FilesScanned, plural(S.FilesScanned),
+        S.FilesWithErrors ? fmt::format(", {} with errors", S.FilesWithErrors)
+                          : "",
+        Uncovered);
   if (S.FilesWithErrors)
     return InputError;
   return S.Findings ? Findings : Clean;
@@ -262,17 +290,21 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
 
   rehost::Summary S = Report.computeSummary();
   bool Writes = Fix.writesSources();
-  fmt::print(stderr,
-             "rehost: {} {} of {} finding{} in {} file{} ({} file{} {}); {} "
-             "manual; {} translation unit{} scanned{}\n",
-             Writes ? "fixed" : "would fix", Writes ? S.Fixed : S.Fixable,
-             S.Findings, plural(S.Findings), S.FilesWithFindings,
-             plural(S.FilesWithFindings), Changed, plural(Changed),
-             Writes ? "changed" : "to change", S.Manual, S.FilesScanned,
-             plural(S.FilesScanned),
-             S.FilesWithErrors || Refused
-                 ? fmt::format(", {} with errors", S.FilesWithErrors + Refused)
-                 : "");
+  std::string Uncovered = reportUncovered(*Analysed, Options);
+  if (!Request.Quiet)
+    fmt::print(
+        stderr,
+        "rehost: {} {} of {} finding{} in {} file{} ({} file{} {}); {} "
+        "manual; {} translation unit{} scanned{}{}\n",
+        Writes ? "fixed" : "would fix", Writes ? S.Fixed : S.Fixable,
+        S.Findings, plural(S.Findings), S.FilesWithFindings,
+        plural(S.FilesWithFindings), Changed, plural(Changed),
+        Writes ? "changed" : "to change", S.Manual, S.FilesScanned,
+        plural(S.FilesScanned),
+        S.FilesWithErrors || Refused
+            ? fmt::format(", {} with errors", S.FilesWithErrors + Refused)
+            : "",
+        Uncovered);
   if (S.FilesWithErrors || Refused)
     return InputError;
   return S.Manual || (!Writes && S.Fixable) ? Findings : Clean;
@@ -282,8 +314,47 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
 void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
                        ReportOptions &Options) {
   Command.add_option("-p,--build-dir", Request.BuildDir,
-                     "Directory holding compile_commands.json (default: "
-                     "searched upward from the first file)");
+                     "Directory holding compile_commands.json, or that file "
+                     "(default: searched upward from the first file)");
+  // One value per occurrence, so `--extra-arg -DX file.c` keeps file.c.
+  Command
+      .add_option("--extra-arg", Request.ExtraArgsAfter,
+                  "Append ARG to every compile command (repeatable)")
+      ->type_name("ARG")
+      ->allow_extra_args(false);
+  Command
+      .add_option("--extra-arg-before", Request.ExtraArgsBefore,
+                  "Put ARG first in every compile command, after the "
+                  "compiler (repeatable)")
+      ->type_name("ARG")
+      ->allow_extra_args(false);
+  Command.add_flag("--quiet", Request.Quiet,
+                   "No summary line and no warnings about fallback flags; "
+                   "findings and errors are still printed");
+  Command
+      .add_option("--exclude", Options.Exclude,
+                  "Parse no file matching GLOB (relative to the working "
+                  "directory, like .rehost.toml's exclude; repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false)
+      ->check(
+          [](const std::string &Pattern) {
+            llvm::Error Err = rehost::checkPathGlob(Pattern);
+            return Err ? llvm::toString(std::move(Err)) : std::string();
+          },
+          "");
+  Command
+      .add_option("--header-filter", Request.HeaderFilter,
+                  "Report sites in headers whose path matches REGEX "
+                  "(default: headers under the working directory)")
+      ->type_name("REGEX");
+  Command.add_flag("--list-uncovered", Options.ListUncovered,
+                   "List the source files under the working directory that "
+                   "no compile command covers");
+  Command.add_flag_callback(
+      "--no-gcc-compat", [&Request] { Request.GccCompat = false; },
+      "Keep GCC-only flags and Clang's errors for what GCC only warns about "
+      "(see docs/usage.md)");
   Command.add_option("--config", Options.ConfigPath,
                      "The tool's settings file (default: .rehost.toml found "
                      "upward from the working directory)");
@@ -301,7 +372,8 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
   Command.add_option("-o,--output", Options.Output,
                      "Write the report to FILE instead of standard output");
   Command.add_option("files", Request.Files,
-                     "Files to analyse (default: every entry of the "
+                     "Files to analyse; a directory means the database's "
+                     "entries under it (default: every entry of the "
                      "compilation database)");
 }
 
@@ -370,6 +442,10 @@ int main(int argc, char **argv) {
                llvm::toString(Config.takeError()));
     return InputError;
   }
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  Config->CommandLineExclude = Options.Exclude;
+  Config->CommandLineExcludeDir = std::string(Cwd);
   if (!FixCommand->parsed())
     return runScan(Request, Options, *Config);
   // Unless told otherwise, fix writes its per-file report to a file (a dry
