@@ -115,7 +115,7 @@ nodes = "redis://n1:7000, n2:7001"
       {"redis://cache.internal:6379", "default"},
       {"redis://10.0.0.5:6380", "legacy"},
       {"rediss://secure.example.com:6390/2", "secure"},
-      {"redis://[::1]:7000", "v6"},
+      {"redis://127.0.0.1:7000", "v6"},
       {"redis://n1:7000,n2:7001", "nodes"}};
   EXPECT_EQ(C.ProfileNames, Names);
 }
