@@ -5,6 +5,7 @@
 #include "rehost/FileIO.h"
 
 #include "rehost/Project.h"
+#include "rehost/TomlCheck.h"
 #include "rehost/Uri.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -167,6 +168,8 @@ std::string positionOf(const toml::parse_error &Error) {
 llvm::Expected<toml::table> parseRuntimeConfig(llvm::StringRef Text,
                                                llvm::StringRef Path,
                                                llvm::StringRef What) {
+  if (llvm::Error Err = checkTomlText(Text, Path))
+    return std::move(Err);
   try {
     return toml::parse(std::string_view(Text.data(), Text.size()),
                        std::string_view(Path.data(), Path.size()));

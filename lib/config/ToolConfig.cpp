@@ -3,6 +3,7 @@
 #include "rehost/ToolConfig.h"
 
 #include "rehost/Project.h"
+#include "rehost/TomlCheck.h"
 #include "rehost/Uri.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -373,6 +374,8 @@ llvm::Expected<ToolConfig> parseToolConfig(llvm::StringRef Contents,
                                            llvm::StringRef Path) {
   ToolConfig Config;
   Config.Path = Path.str();
+  if (llvm::Error Err = checkTomlText(Contents, Path))
+    return std::move(Err);
   toml::table Root;
   try {
     Root = toml::parse(std::string_view(Contents.data(), Contents.size()),
