@@ -311,7 +311,12 @@ std::string addressOfComment(llvm::StringRef Text, llvm::StringRef Name) {
     return {};
   llvm::StringRef Address =
       Text.substr(At + Marker.size()).split('\n').first.trim();
-  return Address == "(none)" ? std::string() : Address.str();
+  if (Address == "(none)")
+    return {};
+  // Written by an older rehost, the address may predate today's
+  // normalisation (loopback aliases, TLS schemes): spell it as today.
+  std::string Normalised = Address.contains(',') ? "" : normaliseUri(Address);
+  return Normalised.empty() ? Address.str() : Normalised;
 }
 
 } // namespace
