@@ -364,9 +364,13 @@ bool ToolConfig::isExcluded(llvm::StringRef AbsPath) const {
 }
 
 bool ToolConfig::isAllowedHost(llvm::StringRef Host) const {
-  std::string Wanted = Host.trim("[]").rtrim('.').lower();
+  // Hosts compare as addresses do: allowing localhost allows 127.0.0.1.
+  auto Key = [](llvm::StringRef Name) {
+    return normaliseHost(Name.trim("[]").rtrim('.'));
+  };
+  std::string Wanted = Key(Host);
   return llvm::any_of(AllowHosts, [&](const std::string &Allowed) {
-    return llvm::StringRef(Allowed).rtrim('.') == Wanted;
+    return Key(Allowed) == Wanted;
   });
 }
 

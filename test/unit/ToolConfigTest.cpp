@@ -252,6 +252,10 @@ TEST(ToolConfig, AllowedHostsIgnoreCaseAndBrackets) {
   EXPECT_TRUE(C.isAllowedHost("[::1]"));
   EXPECT_FALSE(C.isAllowedHost("redis.internal.example"));
   EXPECT_FALSE(C.isAllowedHost("10.0.0.1"));
+  // Loopback aliases are one host, as for profiles.
+  EXPECT_TRUE(C.isAllowedHost("localhost"));
+  EXPECT_TRUE(C.isAllowedHost("127.0.0.1"));
+  EXPECT_FALSE(C.isAllowedHost("127.0.1.1"));
 }
 
 TEST(ToolConfig, SearchesUpwardsForTheNearestFile) {
