@@ -117,6 +117,14 @@ struct Report {
   Summary computeSummary() const;
 };
 
+/// \p Text as valid UTF-8: each invalid sequence becomes U+FFFD. Source
+/// lines and literals are bytes as written; a report holds text.
+std::string validUtf8(llvm::StringRef Text);
+
+/// \p R with every string in it made valid UTF-8 (validUtf8). Every writer
+/// starts here, so none copies raw bytes into its output.
+Report sanitizedReport(const Report &R);
+
 enum class Format { Text, Json, Sarif, Markdown, Html };
 
 /// Parses a --format value.

@@ -1,9 +1,11 @@
 //===- Uri.h - Connection URIs and node lists, without leaking passwords --===//
 //
-// Endpoints arrive as URIs (redis-plus-plus's tcp://[[user:]password@]host,
-// redis://, unix://) and node lists ("h1:p1,h2:p2"). These helpers split
-// them so a password can be detected, shown as *** and kept out of profile
-// names. They are pure string functions: the analysis feeds them the
+// Endpoints arrive as URIs (redis://, rediss://, unix://, redis-plus-plus's
+// tcp:// and their aliases) and node lists ("h1:p1,h2:p2"). These helpers
+// read them exactly as the runtime does (runtime/src/url.cpp; both test
+// against the one table runtime/test/uri_cases.inc), so a password can be
+// detected, shown as *** and kept out of profile names, and so one server has
+// one address. They are pure string functions: the analysis feeds them the
 // constant text the evaluator found, which may be only part of a URI.
 //
 //===----------------------------------------------------------------------===//
@@ -18,30 +20,66 @@
 
 namespace rehost {
 
-/// The pieces of scheme://[[user:]password@]address[?query]. The pieces
-/// refer to the string that was split.
+enum class UriTransport { Tcp, Unix };
+
+/// The pieces of scheme://[[user:]password@]address[/db][?query], as the
+/// runtime reads them. The pieces refer to the string that was split and
+/// are as written (still percent-encoded); percentDecode gives their values.
 struct UriParts {
-  llvm::StringRef Scheme; ///< Without "://"; empty when there is none.
+  llvm::StringRef Scheme;   ///< As written, without "://"; empty when none.
+  bool KnownScheme = false; ///< One the runtime connects with.
+  UriTransport Transport = UriTransport::Tcp;
+  bool Tls = false; ///< rediss, valkeys, redis+tls, redis+ssl, any case.
+  /// The user the runtime logs in as: ?user= or ?username= over the user
+  /// info's "user:" part.
   llvm::StringRef User;
+  /// The password the runtime sends: ?password= over the user info's; a lone
+  /// user-info word ("redis://secret@host") is a password, as for the
+  /// runtime, redis-plus-plus and Lettuce.
   llvm::StringRef Password;
+  /// True when a non-empty password is written anywhere in the URI (even one
+  /// a later ?password= overrides).
   bool HasPassword = false;
-  llvm::StringRef Host; ///< Without IPv6 brackets; the path for unix://.
+  /// Every non-empty password written in the URI: what redaction hides.
+  llvm::SmallVector<llvm::StringRef, 2> Secrets;
+  /// Without IPv6 brackets; for the unix transport, the socket path.
+  llvm::StringRef Host;
   llvm::StringRef Port; ///< Empty when the URI leaves the default in place.
-  llvm::StringRef Db;   ///< After the '/' that follows the host, if any.
+  /// The path's "/N" or ?db= / ?database= (the query wins).
+  llvm::StringRef Db;
+  /// Why the runtime refuses the URI, in its words (without the variable's
+  /// name); empty when it reads it. Never quotes a password.
+  std::string Error;
 };
 
-/// Splits \p Uri. A lone user-info word ("tcp://secret@host") is the
-/// password for redis-plus-plus's tcp:// and unix:// schemes and the user
-/// name for redis:// and rediss://, as each library reads it.
+/// Splits \p Uri as the runtime reads it.
 UriParts splitUri(llvm::StringRef Uri);
 
-/// \p Uri with its password replaced by "***".
+/// \p Text with %XX sequences decoded; a malformed sequence is kept as
+/// written (splitUri reports it in UriParts::Error).
+std::string percentDecode(llvm::StringRef Text);
+
+/// \p Uri with every password replaced by "***".
 std::string redactUri(llvm::StringRef Uri);
 
 /// The server \p Uri names, without credentials or options:
-/// redis://host:port[/db], rediss://..., or unix:///path. Empty when the
-/// text names no host.
+/// redis://host:port[/db], rediss://host:port[/db] or unix:///path[?db=N],
+/// with loopback aliases spelled as one (normaliseHost). Empty when the text
+/// names no host.
 std::string normaliseUri(llvm::StringRef Uri);
+
+/// One spelling for every name of the local server, so that one server has
+/// one address: localhost, 127.0.0.1 and its short forms (127.1, 127.0.1),
+/// 0.0.0.0 (which hiredis users mean as "this machine"), ::1 and [::1] are
+/// all "127.0.0.1". Other hosts are returned lower-cased, without brackets.
+std::string normaliseHost(llvm::StringRef Host);
+
+/// A database number as the address spells it: no leading zeros, and empty
+/// for database 0 (the default). Text that is not a number is kept.
+std::string normaliseDb(llvm::StringRef Db);
+
+/// True when \p Host names the local server (see normaliseHost).
+bool isLoopbackHost(llvm::StringRef Host);
 
 /// The nodes of a cluster node list ("h1:p1, h2:p2"), trimmed; empty
 /// entries are dropped.

@@ -225,18 +225,30 @@ std::optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
   return stringLiteral(Text);
 }
 
-/// \p Uri without its user info, or None when its credentials cannot be
-/// taken out cleanly. The user info is found as splitUri finds it.
+/// \p Uri without its user info and its ?user=, ?username= and ?password=
+/// keys, or None when its credentials cannot be taken out cleanly. The
+/// credentials are found as splitUri finds them.
 std::optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   size_t SchemeEnd = Uri.find("://");
   size_t InfoStart = SchemeEnd == llvm::StringRef::npos ? 0 : SchemeEnd + 3;
-  llvm::StringRef Rest = Uri.drop_front(InfoStart);
-  size_t At = Rest.take_until([](char C) { return C == '?'; })
-                  .take_until([](char C) { return C == '/'; })
-                  .rfind('@');
-  if (At == llvm::StringRef::npos)
-    return Uri.str();
-  std::string Out = (Uri.take_front(InfoStart) + Rest.drop_front(At + 1)).str();
+  auto [Rest, Query] = Uri.drop_front(InfoStart).split('?');
+  size_t At = Rest.take_until([](char C) { return C == '/'; }).rfind('@');
+  std::string Out = (Uri.take_front(InfoStart) +
+                     (At == llvm::StringRef::npos ? Rest
+                                                  : Rest.drop_front(At + 1)))
+                        .str();
+  llvm::SmallVector<llvm::StringRef, 4> Params;
+  Query.split(Params, '&', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::string Kept;
+  for (llvm::StringRef Param : Params) {
+    std::string Key =
+        llvm::StringRef(percentDecode(Param.split('=').first)).lower();
+    if (Key == "user" || Key == "username" || Key == "password")
+      continue;
+    Kept += (Kept.empty() ? "" : "&") + Param.str();
+  }
+  if (!Kept.empty())
+    Out += "?" + Kept;
   UriParts P = splitUri(Out);
   if (P.HasPassword || !P.User.empty())
     return std::nullopt;

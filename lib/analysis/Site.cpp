@@ -67,15 +67,18 @@ std::string Endpoint::address() const {
     return {};
   if (isPresent(Uri))
     return normaliseUri(Uri.Text);
+  std::string DbText = isPresent(Db) ? normaliseDb(Db.Text) : std::string();
   if (isPresent(UnixPath))
-    return "unix://" + UnixPath.Text;
+    return "unix://" + UnixPath.Text + (DbText.empty() ? "" : "?db=" + DbText);
   if (isPresent(Nodes))
     return "redis://" + llvm::join(splitNodes(Nodes.Text), ",");
-  std::string Out = "redis://" + bracketHost(Host) + ":" +
-                    (isPresent(Port) ? Port.Text : std::string("6379"));
-  if (isPresent(Db) && Db.Text != "0")
-    Out += "/" + Db.Text;
-  return Out;
+  // Loopback aliases are one server: normaliseHost spells them as one.
+  std::string Name = normaliseHost(Host.Text);
+  if (Name.find(':') != std::string::npos)
+    Name = "[" + Name + "]";
+  return "redis://" + Name + ":" +
+         (isPresent(Port) ? Port.Text : std::string("6379")) +
+         (DbText.empty() ? "" : "/" + DbText);
 }
 
 bool Endpoint::isFullyConstant() const {
@@ -99,7 +102,7 @@ bool Endpoint::hasConstantCredential() const {
   if (!Uri.isKnown())
     return false;
   UriParts P = splitUri(Uri.Text);
-  return !P.User.empty() || !P.Password.empty();
+  return !P.User.empty() || P.HasPassword;
 }
 
 std::string Endpoint::redactPasswords(llvm::StringRef Text) const {
@@ -107,8 +110,11 @@ std::string Endpoint::redactPasswords(llvm::StringRef Text) const {
   llvm::SmallVector<llvm::StringRef, 2> Secrets;
   if (Password.isKnown())
     Secrets.push_back(Password.Text);
-  if (Uri.isKnown())
-    Secrets.push_back(splitUri(Uri.Text).Password);
+  UriParts Parts;
+  if (Uri.isKnown()) {
+    Parts = splitUri(Uri.Text);
+    Secrets.append(Parts.Secrets.begin(), Parts.Secrets.end());
+  }
   for (llvm::StringRef Secret : Secrets) {
     if (Secret.empty())
       continue;

@@ -1,29 +1,185 @@
 //===- Uri.cpp - Connection URIs and node lists, without leaking passwords ===//
+//
+// The rules here mirror runtime/src/url.cpp; runtime/test/uri_cases.inc is
+// the table both are tested against. Change both, and the table, together.
+//
+//===----------------------------------------------------------------------===//
 
 #include "rehost/Uri.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+
+#include <cstdint>
+#include <optional>
 
 namespace rehost {
 namespace {
 
-/// redis-plus-plus reads "tcp://word@host" as a password, not a user name.
-bool loneInfoIsPassword(llvm::StringRef Scheme) {
-  return Scheme == "tcp" || Scheme == "unix";
+struct SchemeInfo {
+  llvm::StringLiteral Name;
+  UriTransport Transport;
+  bool Tls;
+};
+
+/// The schemes the runtime reads (lower-cased before the look-up).
+const SchemeInfo Schemes[] = {
+    {"redis", UriTransport::Tcp, false},
+    {"tcp", UriTransport::Tcp, false},
+    {"valkey", UriTransport::Tcp, false},
+    {"rediss", UriTransport::Tcp, true},
+    {"redis+ssl", UriTransport::Tcp, true},
+    {"redis+tls", UriTransport::Tcp, true},
+    {"valkeys", UriTransport::Tcp, true},
+    {"unix", UriTransport::Unix, false},
+    {"redis-socket", UriTransport::Unix, false},
+    {"redis+socket", UriTransport::Unix, false},
+    {"redis+unix", UriTransport::Unix, false},
+};
+
+/// Keeps the first error: the one the runtime stops at.
+void fail(UriParts &P, const llvm::Twine &Message) {
+  if (P.Error.empty())
+    P.Error = Message.str();
+}
+
+std::string quoted(llvm::StringRef Text) { return ("'" + Text + "'").str(); }
+
+bool isWellEncoded(llvm::StringRef Text) {
+  for (size_t I = 0; I < Text.size(); ++I)
+    if (Text[I] == '%' &&
+        (I + 2 >= Text.size() || !llvm::isHexDigit(Text[I + 1]) ||
+         !llvm::isHexDigit(Text[I + 2])))
+      return false;
+  return true;
+}
+
+/// \p Part names the component in the error: its value may be secret.
+void checkEncoding(UriParts &P, llvm::StringRef Text, llvm::StringRef Part) {
+  if (!isWellEncoded(Text))
+    fail(P, "bad percent-encoding in the URL's " + Part);
+}
+
+void checkNumber(UriParts &P, llvm::StringRef Text, llvm::StringRef What,
+                 unsigned Min, unsigned Max) {
+  if (Text.empty() || !llvm::all_of(Text, llvm::isDigit)) {
+    fail(P, What + " " + quoted(Text) + " is not a number");
+    return;
+  }
+  unsigned long long Value = 0;
+  if (Text.getAsInteger(10, Value) || Value < Min || Value > Max)
+    fail(P, What + " " + quoted(Text) + " is out of range " + llvm::Twine(Min) +
+                ".." + llvm::Twine(Max));
+}
+
+void splitUserInfo(llvm::StringRef Info, UriParts &P) {
+  auto [User, Password] = Info.split(':');
+  if (!Info.contains(':')) {
+    Password = Info;
+    User = {};
+  }
+  checkEncoding(P, User, "username");
+  checkEncoding(P, Password, "password");
+  P.User = User;
+  P.Password = Password;
+  if (!Password.empty())
+    P.Secrets.push_back(Password);
 }
 
 void splitHostPort(llvm::StringRef HostPort, UriParts &P) {
   if (HostPort.consume_front("[")) {
-    auto [Host, After] = HostPort.split(']');
-    P.Host = Host;
-    if (After.consume_front(":"))
-      P.Port = After;
-    return;
+    size_t Close = HostPort.find(']');
+    if (Close == llvm::StringRef::npos) {
+      fail(P, "IPv6 host has no closing ']'");
+      P.Host = HostPort;
+      return;
+    }
+    P.Host = HostPort.take_front(Close);
+    llvm::StringRef After = HostPort.drop_front(Close + 1);
+    if (!After.empty() && !After.consume_front(":"))
+      fail(P, "unexpected text after the IPv6 host");
+    P.Port = After;
+  } else {
+    std::tie(P.Host, P.Port) = HostPort.split(':');
+    // A node list keeps its first host; the runtime refuses it here.
+    if (P.Port.contains(':'))
+      fail(P, "host has several ':' (put an IPv6 address in brackets)");
   }
-  std::tie(P.Host, P.Port) = HostPort.split(':');
+  checkEncoding(P, P.Host, "host");
+}
+
+/// Query keys come last and win over the user info and the path.
+void readQuery(llvm::StringRef Query, UriParts &P) {
+  llvm::SmallVector<llvm::StringRef, 4> Params;
+  Query.split(Params, '&', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Param : Params) {
+    auto [RawKey, Value] = Param.split('=');
+    checkEncoding(P, RawKey, "query key");
+    std::string Key = llvm::StringRef(percentDecode(RawKey)).lower();
+    if (!Param.contains('=')) {
+      fail(P, "query key " + quoted(Key) + " has no '=value'");
+      continue;
+    }
+    checkEncoding(P, Value, "query value");
+    if (Key == "timeout")
+      fail(P, "query key 'timeout' is ambiguous; use connect_timeout or "
+              "socket_timeout");
+    else if (Key == "protocol" && Value != "2")
+      fail(P, "protocol " + quoted(Value) +
+                  " is not supported (only RESP2, protocol=2)");
+    else if (Key == "db" || Key == "database")
+      P.Db = Value;
+    else if (Key == "user" || Key == "username")
+      P.User = Value;
+    else if (Key == "password") {
+      P.Password = Value;
+      if (!Value.empty())
+        P.Secrets.push_back(Value);
+    }
+  }
+}
+
+/// The value of IPv4 text as inet_aton reads it (1 to 4 decimal parts, the
+/// last filling the remaining bytes), or none. Octal and hex parts are left
+/// out: nobody writes them for the local server.
+std::optional<uint32_t> ipv4Value(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Text.split(Parts, '.');
+  if (Parts.empty() || Parts.size() > 4)
+    return std::nullopt;
+  uint64_t Value = 0;
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    llvm::StringRef Part = Parts[I];
+    uint64_t Number = 0;
+    if (Part.empty() || !llvm::all_of(Part, llvm::isDigit) ||
+        (Part.size() > 1 && Part.front() == '0') ||
+        Part.getAsInteger(10, Number))
+      return std::nullopt;
+    bool Last = I + 1 == Parts.size();
+    unsigned Bits = Last ? 8 * (4 - I) : 8;
+    if (Number >> Bits)
+      return std::nullopt;
+    Value = Last ? (Value << Bits) | Number : (Value << 8) | Number;
+  }
+  return static_cast<uint32_t>(Value);
 }
 
 } // namespace
+
+std::string percentDecode(llvm::StringRef Text) {
+  std::string Out;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    if (Text[I] == '%' && I + 2 < Text.size() &&
+        llvm::isHexDigit(Text[I + 1]) && llvm::isHexDigit(Text[I + 2])) {
+      Out += static_cast<char>(llvm::hexDigitValue(Text[I + 1]) * 16 +
+                               llvm::hexDigitValue(Text[I + 2]));
+      I += 2;
+      continue;
+    }
+    Out += Text[I];
+  }
+  return Out;
+}
 
 UriParts splitUri(llvm::StringRef Uri) {
   UriParts P;
@@ -32,58 +188,108 @@ UriParts splitUri(llvm::StringRef Uri) {
   if (SchemeEnd != llvm::StringRef::npos) {
     P.Scheme = Rest.take_front(SchemeEnd);
     Rest = Rest.drop_front(SchemeEnd + 3);
+    std::string Lower = P.Scheme.lower();
+    const SchemeInfo *Known = llvm::find_if(
+        Schemes, [&](const SchemeInfo &S) { return S.Name == Lower; });
+    if (Known != std::end(Schemes)) {
+      P.KnownScheme = true;
+      P.Transport = Known->Transport;
+      P.Tls = Known->Tls;
+    } else if (Lower == "redis+sentinel" || Lower == "redis-sentinel") {
+      fail(P, "Sentinel URLs are not supported yet");
+    } else {
+      fail(P, "URL scheme " + quoted(Lower) + " is not redis, rediss or unix");
+    }
+  } else {
+    fail(P, "not a URL (expected redis://, rediss:// or unix://)");
   }
-  Rest = Rest.take_until([](char C) { return C == '?'; });
+  if (Rest.contains('#'))
+    fail(P, "URL contains '#' (percent-encode it as %23 in a password)");
 
+  auto [Location, Query] = Rest.split('?');
   // The user info ends at the last '@' before the first '/': a password may
   // hold '@', a socket path follows it.
-  size_t At = Rest.take_until([](char C) { return C == '/'; }).rfind('@');
+  size_t At = Location.take_until([](char C) { return C == '/'; }).rfind('@');
   if (At != llvm::StringRef::npos) {
-    llvm::StringRef Info = Rest.take_front(At);
-    Rest = Rest.drop_front(At + 1);
-    if (Info.contains(':')) {
-      std::tie(P.User, P.Password) = Info.split(':');
-      P.HasPassword = true;
-    } else if (loneInfoIsPassword(P.Scheme)) {
-      P.Password = Info;
-      P.HasPassword = true;
-    } else {
-      P.User = Info;
-    }
+    splitUserInfo(Location.take_front(At), P);
+    Location = Location.drop_front(At + 1);
   }
 
-  if (P.Scheme == "unix") {
-    P.Host = Rest;
-    return P;
+  if (P.Transport == UriTransport::Unix) {
+    P.Host = Location;
+    if (Location.substr(0, 1) != "/")
+      fail(P, "unix URL needs an absolute socket path, as in "
+              "unix:///run/redis.sock");
+    checkEncoding(P, Location, "path");
+  } else {
+    auto [HostPort, Path] = Location.split('/');
+    splitHostPort(HostPort, P);
+    if (Path.contains('/'))
+      fail(P, "URL path is not a database number");
+    P.Db = Path;
   }
-  auto [HostPort, Db] = Rest.split('/');
-  splitHostPort(HostPort, P);
-  P.Db = Db;
+  readQuery(Query, P);
+
+  if (!P.Port.empty())
+    checkNumber(P, P.Port, "port", 1, 65535);
+  if (!P.Db.empty())
+    checkNumber(P, P.Db, "db", 0, 1u << 20);
+  P.HasPassword = !P.Secrets.empty();
   return P;
 }
 
 std::string redactUri(llvm::StringRef Uri) {
   UriParts P = splitUri(Uri);
-  if (!P.HasPassword)
-    return Uri.str();
-  size_t Begin = P.Password.data() - Uri.data();
-  return (Uri.take_front(Begin) + "***" +
-          Uri.drop_front(Begin + P.Password.size()))
-      .str();
+  llvm::SmallVector<llvm::StringRef, 2> Secrets(P.Secrets.begin(),
+                                                P.Secrets.end());
+  llvm::sort(Secrets, [](llvm::StringRef A, llvm::StringRef B) {
+    return A.data() > B.data();
+  });
+  std::string Out = Uri.str();
+  for (llvm::StringRef Secret : Secrets)
+    Out.replace(Secret.data() - Uri.data(), Secret.size(), "***");
+  return Out;
 }
 
 std::string normaliseUri(llvm::StringRef Uri) {
   UriParts P = splitUri(Uri);
   if (P.Host.empty())
     return {};
-  if (P.Scheme == "unix")
-    return ("unix://" + P.Host).str();
-  std::string Out = P.Scheme == "rediss" ? "rediss://" : "redis://";
-  Out += P.Host.contains(':') ? ("[" + P.Host + "]").str() : P.Host.str();
+  std::string Db = normaliseDb(P.Db);
+  if (P.Transport == UriTransport::Unix)
+    return "unix://" + percentDecode(P.Host) + (Db.empty() ? "" : "?db=" + Db);
+  std::string Out = P.Tls ? "rediss://" : "redis://";
+  std::string Host = normaliseHost(percentDecode(P.Host));
+  Out += Host.find(':') != std::string::npos ? "[" + Host + "]" : Host;
   Out += ":" + (P.Port.empty() ? llvm::StringRef("6379") : P.Port).str();
-  if (!P.Db.empty() && P.Db != "0")
-    Out += "/" + P.Db.str();
-  return Out;
+  return Out + (Db.empty() ? "" : "/" + Db);
+}
+
+std::string normaliseDb(llvm::StringRef Db) {
+  unsigned Number = 0;
+  if (Db.empty() || Db.getAsInteger(10, Number))
+    return Db.str();
+  return Number == 0 ? std::string() : std::to_string(Number);
+}
+
+bool isLoopbackHost(llvm::StringRef Host) {
+  std::string Name = Host.trim().rtrim('.').lower();
+  llvm::StringRef Bare = Name;
+  if (Bare.size() >= 2 && Bare.front() == '[' && Bare.back() == ']')
+    Bare = Bare.drop_front().drop_back();
+  if (Bare == "localhost" || Bare == "::1" || Bare == "0:0:0:0:0:0:0:1")
+    return true;
+  std::optional<uint32_t> V4 = ipv4Value(Bare);
+  return V4 && (*V4 == 0x7f000001 || *V4 == 0);
+}
+
+std::string normaliseHost(llvm::StringRef Host) {
+  if (isLoopbackHost(Host))
+    return "127.0.0.1";
+  llvm::StringRef Bare = Host;
+  if (Bare.size() >= 2 && Bare.front() == '[' && Bare.back() == ']')
+    Bare = Bare.drop_front().drop_back();
+  return Bare.lower();
 }
 
 llvm::SmallVector<llvm::StringRef, 4> splitNodes(llvm::StringRef Nodes) {

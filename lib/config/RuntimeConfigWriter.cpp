@@ -5,6 +5,7 @@
 #include "rehost/FileIO.h"
 
 #include "rehost/Project.h"
+#include "rehost/TomlCheck.h"
 #include "rehost/Uri.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -66,8 +67,15 @@ std::string commentText(llvm::StringRef Text) {
 /// reads; see docs/runtime.md, "The config file rehost.toml".
 std::vector<std::string> endpointKeys(llvm::StringRef Address) {
   std::vector<std::string> Keys;
-  if (Address.startswith("unix://")) {
-    Keys.push_back("socket = " + tomlString(Address.drop_front(7)));
+  llvm::StringRef Socket = Address;
+  if (Socket.consume_front("unix://")) {
+    auto [Path, Db] = Socket.split("?db=");
+    Keys.push_back("socket = " + tomlString(Path));
+    unsigned Number = 0;
+    if (!Db.empty())
+      Keys.push_back("db = " + (Db.getAsInteger(10, Number)
+                                    ? tomlString(Db)
+                                    : std::to_string(Number)));
     return Keys;
   }
   llvm::StringRef Rest = Address.split("://").second;
@@ -91,7 +99,7 @@ std::vector<std::string> endpointKeys(llvm::StringRef Address) {
     Keys.push_back("db = " + (Parts.Db.getAsInteger(10, Number)
                                   ? tomlString(Parts.Db)
                                   : std::to_string(Number)));
-  if (Parts.Scheme == "rediss")
+  if (Parts.Tls)
     Keys.push_back("tls = true");
   return Keys;
 }
@@ -156,6 +164,8 @@ std::string positionOf(const toml::parse_error &Error) {
 llvm::Expected<toml::table> parseRuntimeConfig(llvm::StringRef Text,
                                                llvm::StringRef Path,
                                                llvm::StringRef What) {
+  if (llvm::Error Err = checkTomlText(Text, Path))
+    return std::move(Err);
   try {
     return toml::parse(std::string_view(Text.data(), Text.size()),
                        std::string_view(Path.data(), Path.size()));
@@ -271,13 +281,16 @@ namespace {
 std::string addressOfKeys(const toml::table &Table) {
   if (auto Url = Table["url"].value<std::string>())
     return normaliseUri(*Url);
-  if (auto Socket = Table["socket"].value<std::string>())
-    return "unix://" + *Socket;
+  if (auto Socket = Table["socket"].value<std::string>()) {
+    std::string Db =
+        normaliseDb(std::to_string(Table["db"].value_or(int64_t(0))));
+    return "unix://" + *Socket + (Db.empty() ? "" : "?db=" + Db);
+  }
   auto Host = Table["host"].value<std::string>();
   if (!Host)
     return {};
   std::string Uri =
-      "redis://" +
+      (Table["tls"].value_or(false) ? "rediss://" : "redis://") +
       (Host->find(':') != std::string::npos ? "[" + *Host + "]" : *Host) + ":" +
       std::to_string(Table["port"].value_or(6379));
   if (int64_t Db = Table["db"].value_or(int64_t(0)))
@@ -294,7 +307,12 @@ std::string addressOfComment(llvm::StringRef Text, llvm::StringRef Name) {
     return {};
   llvm::StringRef Address =
       Text.substr(At + Marker.size()).split('\n').first.trim();
-  return Address == "(none)" ? std::string() : Address.str();
+  if (Address == "(none)")
+    return {};
+  // Written by an older rehost, the address may predate today's
+  // normalisation (loopback aliases, TLS schemes): spell it as today.
+  std::string Normalised = Address.contains(',') ? "" : normaliseUri(Address);
+  return Normalised.empty() ? Address.str() : Normalised;
 }
 
 } // namespace

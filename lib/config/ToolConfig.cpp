@@ -3,6 +3,7 @@
 #include "rehost/ToolConfig.h"
 
 #include "rehost/Project.h"
+#include "rehost/TomlCheck.h"
 #include "rehost/Uri.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -79,15 +80,13 @@ bool isPort(llvm::StringRef Text) {
 std::string endpointAddress(llvm::StringRef Uri, llvm::StringRef Profile,
                             std::string &Reason) {
   UriParts Parts = splitUri(Uri);
-  std::string Scheme = Parts.Scheme.lower();
   if (Parts.Scheme.empty()) {
     Reason = "expected a URI such as redis://host:port or unix:///path";
     return {};
   }
-  if (Scheme != "redis" && Scheme != "rediss" && Scheme != "tcp" &&
-      Scheme != "unix") {
-    Reason = "unsupported URI scheme; use redis://, rediss://, tcp:// or "
-             "unix://";
+  if (!Parts.KnownScheme) {
+    Reason = "unsupported URI scheme; use redis://, rediss://, tcp://, "
+             "unix:// or another scheme the runtime reads (docs/runtime.md)";
     return {};
   }
   if (Parts.HasPassword || !Parts.User.empty()) {
@@ -106,12 +105,12 @@ std::string endpointAddress(llvm::StringRef Uri, llvm::StringRef Profile,
     Reason = "the URI names no host or socket path";
     return {};
   }
-  if (Scheme == "unix") {
-    if (!Parts.Host.startswith("/")) {
+  if (Parts.Transport == UriTransport::Unix) {
+    if (Parts.Host.substr(0, 1) != "/") {
       Reason = "a unix socket path must be absolute (unix:///path)";
       return {};
     }
-    return ("unix://" + Parts.Host).str();
+    return normaliseUri(Uri);
   }
 
   llvm::StringRef Rest = Uri.split("://").second;
@@ -134,6 +133,11 @@ std::string endpointAddress(llvm::StringRef Uri, llvm::StringRef Profile,
   if (!Parts.Db.empty() &&
       !llvm::all_of(Parts.Db, [](char C) { return llvm::isDigit(C); })) {
     Reason = "the database after '/' must be a number";
+    return {};
+  }
+  // What is left never quotes the URI: ports and databases are checked above.
+  if (!Parts.Error.empty()) {
+    Reason = "the runtime cannot read this URI: " + Parts.Error;
     return {};
   }
   return normaliseUri(Uri);
@@ -376,9 +380,13 @@ bool ToolConfig::isExcluded(llvm::StringRef AbsPath) const {
 }
 
 bool ToolConfig::isAllowedHost(llvm::StringRef Host) const {
-  std::string Wanted = Host.trim("[]").rtrim('.').lower();
+  // Hosts compare as addresses do: allowing localhost allows 127.0.0.1.
+  auto Key = [](llvm::StringRef Name) {
+    return normaliseHost(Name.trim("[]").rtrim('.'));
+  };
+  std::string Wanted = Key(Host);
   return llvm::any_of(AllowHosts, [&](const std::string &Allowed) {
-    return llvm::StringRef(Allowed).rtrim('.') == Wanted;
+    return Key(Allowed) == Wanted;
   });
 }
 
@@ -386,6 +394,8 @@ llvm::Expected<ToolConfig> parseToolConfig(llvm::StringRef Contents,
                                            llvm::StringRef Path) {
   ToolConfig Config;
   Config.Path = Path.str();
+  if (llvm::Error Err = checkTomlText(Contents, Path))
+    return std::move(Err);
   toml::table Root;
   try {
     Root = toml::parse(std::string_view(Contents.data(), Contents.size()),

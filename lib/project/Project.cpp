@@ -17,11 +17,6 @@ namespace {
 
 constexpr llvm::StringLiteral DefaultProfile = "default";
 
-bool isLoopback(llvm::StringRef Host) {
-  return Host == "localhost" || Host == "127.0.0.1" || Host == "::1" ||
-         Host == "0.0.0.0";
-}
-
 bool isAddressLiteral(llvm::StringRef Host) {
   return Host.contains(':') || llvm::all_of(Host, [](char C) {
            return llvm::isDigit(C) || C == '.';
@@ -43,13 +38,13 @@ std::string sanitize(llvm::StringRef Name) {
 /// address and port spelled out.
 std::string deriveName(llvm::StringRef Address) {
   if (Address.consume_front("unix://"))
-    return sanitize(llvm::sys::path::stem(Address));
+    return sanitize(llvm::sys::path::stem(Address.split('?').first));
   Address = Address.split("://").second;
   Address = Address.split(',').first.split('/').first;
   auto [Host, Port] = Address.rsplit(':');
   Host = Host.trim("[]");
   std::string PortSuffix = Port == "6379" ? "" : ("-" + Port).str();
-  if (isLoopback(Host))
+  if (isLoopbackHost(Host))
     return sanitize("local" + PortSuffix);
   if (isAddressLiteral(Host))
     return sanitize("ip-" + Host.str() + PortSuffix);

@@ -110,7 +110,8 @@ void writeParagraphElement(const Paragraph &P, llvm::StringRef Class,
 
 } // namespace
 
-void writeHtml(const Report &R, llvm::raw_ostream &OS) {
+void writeHtml(const Report &Input, llvm::raw_ostream &OS) {
+  const Report R = sanitizedReport(Input);
   ReportView View = buildReportView(R);
   OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
         "charset=\"utf-8\">\n"

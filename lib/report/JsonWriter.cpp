@@ -93,7 +93,8 @@ llvm::json::Array profilesToJson(const std::vector<ProfileInfo> &Profiles) {
 
 } // namespace
 
-void writeJson(const Report &R, llvm::raw_ostream &OS) {
+void writeJson(const Report &Input, llvm::raw_ostream &OS) {
+  const Report R = sanitizedReport(Input);
   llvm::json::Array Files;
   for (const FileReport &File : R.Files)
     Files.push_back(fileToJson(File, R.Root));

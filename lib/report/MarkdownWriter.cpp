@@ -90,7 +90,8 @@ void writeCodeBlock(const CodeBlock &Block, llvm::raw_ostream &OS) {
 
 } // namespace
 
-void writeMarkdown(const Report &R, llvm::raw_ostream &OS) {
+void writeMarkdown(const Report &Input, llvm::raw_ostream &OS) {
+  const Report R = sanitizedReport(Input);
   ReportView View = buildReportView(R);
   OS << "# " << View.Title << "\n\n## " << View.SummaryHeading << "\n\n";
   for (const Count &C : View.Counts)

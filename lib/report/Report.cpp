@@ -3,6 +3,7 @@
 #include "rehost/Report.h"
 
 #include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace rehost {
@@ -100,6 +101,35 @@ Summary Report::computeSummary() const {
     S.FilesFixed += AnyFixed;
   }
   return S;
+}
+
+std::string validUtf8(llvm::StringRef Text) {
+  return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
+}
+
+Report sanitizedReport(const Report &R) {
+  Report Out = R;
+  auto Fix = [](std::string &Text) { Text = validUtf8(Text); };
+  Fix(Out.Command);
+  Fix(Out.Root);
+  for (FileReport &File : Out.Files) {
+    Fix(File.Path);
+    Fix(File.DisplayPath);
+    Fix(File.Error);
+    for (Finding &F : File.Findings)
+      for (std::string *Text :
+           {&F.Api, &F.LineText, &F.Endpoint, &F.Credential, &F.Profile,
+            &F.Reason, &F.Before, &F.After, &F.EditFile})
+        Fix(*Text);
+  }
+  for (ProfileInfo &P : Out.Profiles) {
+    Fix(P.Name);
+    Fix(P.Address);
+    Fix(P.Endpoint);
+    for (std::string &Variable : P.Variables)
+      Fix(Variable);
+  }
+  return Out;
 }
 
 llvm::Expected<Format> parseFormat(llvm::StringRef Name) {

@@ -145,7 +145,8 @@ llvm::json::Array ruleDescriptors() {
 
 } // namespace
 
-void writeSarif(const Report &R, llvm::raw_ostream &OS) {
+void writeSarif(const Report &Input, llvm::raw_ostream &OS) {
+  const Report R = sanitizedReport(Input);
   llvm::json::Array Results;
   llvm::json::Array Notifications;
   for (const FileReport &File : R.Files) {

@@ -12,7 +12,8 @@
 
 namespace rehost {
 
-void writeText(const Report &R, llvm::raw_ostream &OS) {
+void writeText(const Report &Input, llvm::raw_ostream &OS) {
+  const Report R = sanitizedReport(Input);
   for (const FileReport &File : R.Files) {
     for (const Finding &F : File.Findings) {
       OS << File.DisplayPath << ':' << F.Line << ':' << F.Column

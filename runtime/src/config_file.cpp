@@ -2,6 +2,7 @@
 
 #include "keys.hpp"
 #include "source.hpp"
+#include "toml_check.hpp"
 #include "url.hpp"
 
 #include <toml++/toml.h>
@@ -153,6 +154,7 @@ ConfigFileSettings read_config_file(std::string_view profile,
   }
 
   toml::table root;
+  check_toml_file(result.path);
   try {
     root = toml::parse_file(result.path);
   } catch (const toml::parse_error &error) {

@@ -172,3 +172,59 @@ TEST(ConfigFile, MissingExplicitFile) {
 }
 
 } // namespace
+
+// Files toml++ 3.3.0 mishandles are refused before it reads them, with the
+// position; the tool's check runs the same table (ToolConfigTest.cpp).
+namespace {
+
+struct TomlInput {
+  const char *text;
+  unsigned line;
+  unsigned column;
+  const char *reason;
+};
+
+const TomlInput bad_toml[] = {
+#define REHOST_BAD_TOML(text, line, column, reason) {text, line, column, reason},
+#define REHOST_GOOD_TOML(text)
+#include "toml_bad_inputs.inc"
+#undef REHOST_BAD_TOML
+#undef REHOST_GOOD_TOML
+};
+
+const char *const good_toml[] = {
+#define REHOST_BAD_TOML(text, line, column, reason)
+#define REHOST_GOOD_TOML(text) text,
+#include "toml_bad_inputs.inc"
+#undef REHOST_BAD_TOML
+#undef REHOST_GOOD_TOML
+};
+
+TEST(ConfigFile, InputsTomlPlusPlusMishandlesAreRefused) {
+  for (const TomlInput &bad : bad_toml) {
+    SCOPED_TRACE(bad.text);
+    ScopedEnv env;
+    TempDir dir;
+    std::string path = dir.write("rehost.toml", bad.text);
+    env.set("REHOST_CONFIG", path);
+    expect_config_error("default", path + ":" + std::to_string(bad.line) +
+                                       ":" + std::to_string(bad.column) +
+                                       ": " + bad.reason);
+  }
+}
+
+TEST(ConfigFile, NonAsciiInStringsAndCommentsIsFine) {
+  for (const char *good : good_toml) {
+    SCOPED_TRACE(good);
+    ScopedEnv env;
+    TempDir dir;
+    env.set("REHOST_CONFIG", dir.write("rehost.toml", good));
+    try {
+      resolve("default");
+    } catch (const ConfigError &error) {
+      ADD_FAILURE() << error.what();
+    }
+  }
+}
+
+} // namespace

@@ -69,6 +69,23 @@ TEST(Doctor, UnreachableAndMisconfiguredExitOne) {
   EXPECT_EQ(doctor("--bogus").status, 2);
 }
 
+// Values reach the JSON as raw bytes from the environment: invalid UTF-8 is
+// replaced by U+FFFD, so the output is always valid JSON text.
+TEST(Doctor, JsonIsValidUtf8WhateverTheEnvironmentHolds) {
+  ScopedEnv env;
+  env.set("REDIS_PORT", std::to_string(free_loopback_port()));
+  env.set("REHOST_ENV", "st\xff\xc3"
+                        "ag\xe2\x82ing\xed\xa0\x80-\xc3\xa9");
+  DoctorRun run = doctor("--json default");
+  EXPECT_NE(run.output.find("\"environment\":\"st\xEF\xBF\xBD\xEF\xBF\xBD"
+                            "ag\xEF\xBF\xBD\xEF\xBF\xBDing"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("-\xc3\xa9\""), std::string::npos) << run.output;
+  for (unsigned char c : run.output)
+    EXPECT_TRUE(c != 0xff && c != 0xed) << run.output;
+}
+
 } // namespace
 
 namespace {

@@ -172,3 +172,59 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto &info) { return "case" + std::to_string(info.index); });
 
 } // namespace
+
+// The table the tool's URI reader is tested against too
+// (test/unit/UriTest.cpp): the two read every URI the same way.
+namespace {
+
+struct UriCase {
+  const char *uri;
+  const char *transport;
+  const char *host;
+  int port;
+  const char *socket;
+  int db;
+  const char *user;
+  bool password;
+  bool tls;
+  const char *error;
+};
+
+const UriCase uri_cases[] = {
+#define REHOST_URI_CASE(uri, transport, host, port, socket, db, user,         \
+                        password, tls, error)                                 \
+  {uri, transport, host, port, socket, db, user, password, tls, error},
+#include "uri_cases.inc"
+#undef REHOST_URI_CASE
+};
+
+TEST(Url, SharedTableOfCases) {
+  for (const UriCase &c : uri_cases) {
+    SCOPED_TRACE(c.uri);
+    ScopedEnv env;
+    env.set("REDIS_URL", c.uri);
+    if (*c.error) {
+      expect_config_error("default", c.error);
+      continue;
+    }
+    Profile p = resolve("default");
+    bool unix_socket = std::string(c.transport) == "unix";
+    EXPECT_EQ(p.transport.value,
+              unix_socket ? Transport::unix_socket : Transport::tcp);
+    if (unix_socket) {
+      EXPECT_EQ(p.socket.value, c.socket);
+    } else {
+      if (*c.host)
+        EXPECT_EQ(p.host.value, c.host);
+      else
+        EXPECT_NE(p.host.origin.source, Source::environment);
+      EXPECT_EQ(p.port.value, c.port);
+      EXPECT_EQ(p.tls.value, c.tls);
+    }
+    EXPECT_EQ(p.db.value, c.db);
+    EXPECT_EQ(p.username.value, c.user);
+    EXPECT_EQ(!p.password.value.empty(), c.password);
+  }
+}
+
+} // namespace

@@ -102,6 +102,28 @@ TEST(Project, ReportListsProfilesDefaultFirst) {
   EXPECT_EQ(R.Profiles[1].Variables[0], "REDIS_B_URL");
 }
 
+TEST(Project, LoopbackAliasesShareOneProfile) {
+  rehost::TranslationUnitFacts A{"/p/a.c",
+                                 {tcpSite("/p/a.c", 1, "localhost", "6379"),
+                                  tcpSite("/p/a.c", 2, "::1", "6379"),
+                                  tcpSite("/p/a.c", 3, "0.0.0.0", "6379"),
+                                  tcpSite("/p/a.c", 4, "127.1", "6380")},
+                                 {},
+                                 ""};
+  rehost::TranslationUnitFacts B{
+      "/p/b.c", {tcpSite("/p/b.c", 1, "127.0.0.1", "6379")}, {}, ""};
+  rehost::Report R = rehost::resolveProject({A, B}, "/p").Findings;
+  ASSERT_EQ(R.Profiles.size(), 2u);
+  EXPECT_EQ(R.Profiles[0].Name, "default");
+  EXPECT_EQ(R.Profiles[0].Address, "redis://127.0.0.1:6379");
+  EXPECT_EQ(R.Profiles[0].Sites, 4u);
+  EXPECT_EQ(R.Profiles[1].Name, "local-6380");
+  // Each finding still shows the endpoint as its code wrote it.
+  EXPECT_EQ(R.Files[0].Findings[0].Endpoint, "redis://localhost:6379");
+  EXPECT_EQ(R.Files[1].Findings[0].Endpoint, "redis://127.0.0.1:6379");
+  EXPECT_EQ(R.Files[1].Findings[0].Profile, "default");
+}
+
 } // namespace
 
 namespace {

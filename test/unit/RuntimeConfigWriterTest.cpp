@@ -408,6 +408,34 @@ TEST(ExistingProfiles, ReadsKeysCommentsAndNames) {
   llvm::sys::fs::remove_directories(Dir);
 }
 
+TEST(ExistingProfiles, AddressesAreNormalisedAsTheToolNormalisesSites) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("rehost-existing", Dir));
+  llvm::SmallString<128> Path(Dir);
+  llvm::sys::path::append(Path, "rehost.toml");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    // An older rehost wrote loopback aliases as the code spelled them.
+    OS << "# Profile local: fallback in code: redis://localhost:6379\n"
+          "[profiles.local]\n"
+          "[profiles.v6]\nhost = \"::1\"\nport = 7000\n"
+          "[profiles.secure]\nhost = \"tls.internal\"\ntls = true\n"
+          "[profiles.sock]\nsocket = \"/tmp/r.sock\"\ndb = 2\n"
+          "[profiles.url]\nurl = \"Redis+TLS://u.internal/3\"\n";
+  }
+  llvm::Expected<rehost::ExistingProfiles> Existing =
+      rehost::readExistingProfiles(Path);
+  ASSERT_TRUE(bool(Existing)) << llvm::toString(Existing.takeError());
+  EXPECT_EQ(Existing->ByAddress["redis://127.0.0.1:6379"], "local");
+  EXPECT_EQ(Existing->ByAddress["redis://127.0.0.1:7000"], "v6");
+  EXPECT_EQ(Existing->ByAddress["rediss://tls.internal:6379"], "secure");
+  EXPECT_EQ(Existing->ByAddress["unix:///tmp/r.sock?db=2"], "sock");
+  EXPECT_EQ(Existing->ByAddress["rediss://u.internal:6379/3"], "url");
+  EXPECT_EQ(Existing->ByAddress.size(), 5u);
+  llvm::sys::fs::remove_directories(Dir);
+}
+
 TEST(ExistingProfiles, AMissingFileHasNone) {
   llvm::Expected<rehost::ExistingProfiles> Existing =
       rehost::readExistingProfiles("/nonexistent/rehost.toml");

@@ -2,6 +2,9 @@
 
 #include "rehost/ToolConfig.h"
 
+#include "rehost/RuntimeConfigWriter.h"
+#include "rehost/TomlCheck.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -115,7 +118,7 @@ nodes = "redis://n1:7000, n2:7001"
       {"redis://cache.internal:6379", "default"},
       {"redis://10.0.0.5:6380", "legacy"},
       {"rediss://secure.example.com:6390/2", "secure"},
-      {"redis://[::1]:7000", "v6"},
+      {"redis://127.0.0.1:7000", "v6"},
       {"redis://n1:7000,n2:7001", "nodes"}};
   EXPECT_EQ(C.ProfileNames, Names);
 }
@@ -276,6 +279,10 @@ TEST(ToolConfig, AllowedHostsIgnoreCaseAndBrackets) {
   EXPECT_TRUE(C.isAllowedHost("[::1]"));
   EXPECT_FALSE(C.isAllowedHost("redis.internal.example"));
   EXPECT_FALSE(C.isAllowedHost("10.0.0.1"));
+  // Loopback aliases are one host, as for profiles.
+  EXPECT_TRUE(C.isAllowedHost("localhost"));
+  EXPECT_TRUE(C.isAllowedHost("127.0.0.1"));
+  EXPECT_FALSE(C.isAllowedHost("127.0.1.1"));
 }
 
 TEST(ToolConfig, SearchesUpwardsForTheNearestFile) {
@@ -335,6 +342,68 @@ TEST(ToolConfig, ExplicitPath) {
   EXPECT_EQ(toString(C.takeError()),
             Missing + ": cannot read the tool's config file (--config): No "
                       "such file or directory");
+}
+
+// Files toml++ 3.3.0 mishandles are refused before it reads them, with the
+// position; the runtime's check runs the same table (config_file_test.cpp).
+struct TomlInput {
+  const char *Text;
+  unsigned Line;
+  unsigned Column;
+  const char *Reason;
+};
+
+const TomlInput BadToml[] = {
+#define REHOST_BAD_TOML(Text, Line, Column, Reason) {Text, Line, Column, Reason},
+#define REHOST_GOOD_TOML(Text)
+#include "../../runtime/test/toml_bad_inputs.inc"
+#undef REHOST_BAD_TOML
+#undef REHOST_GOOD_TOML
+};
+
+const char *const GoodToml[] = {
+#define REHOST_BAD_TOML(Text, Line, Column, Reason)
+#define REHOST_GOOD_TOML(Text) Text,
+#include "../../runtime/test/toml_bad_inputs.inc"
+#undef REHOST_BAD_TOML
+#undef REHOST_GOOD_TOML
+};
+
+TEST(ToolConfig, InputsTomlPlusPlusMishandlesAreRefused) {
+  for (const TomlInput &Bad : BadToml) {
+    SCOPED_TRACE(Bad.Text);
+    std::string Expected = std::string(ConfigPath) + ":" +
+                           std::to_string(Bad.Line) + ":" +
+                           std::to_string(Bad.Column) +
+                           ": invalid TOML: " + Bad.Reason;
+    std::string E = parseError(Bad.Text);
+    EXPECT_CONTAINS(E, Expected);
+    EXPECT_LACKS(E, "Sup3r");
+  }
+}
+
+TEST(ToolConfig, RuntimeConfigReaderRefusesThemToo) {
+  TempDir Dir;
+  for (const TomlInput &Bad : BadToml) {
+    SCOPED_TRACE(Bad.Text);
+    std::string Path = Dir.write("rehost.toml", Bad.Text);
+    llvm::Expected<rehost::ExistingProfiles> Profiles =
+        rehost::readExistingProfiles(Path);
+    ASSERT_FALSE(Profiles);
+    std::string E = toString(Profiles.takeError());
+    EXPECT_CONTAINS(E, Path + ":" + std::to_string(Bad.Line) + ":" +
+                           std::to_string(Bad.Column) + ": invalid TOML: " +
+                           Bad.Reason);
+  }
+}
+
+TEST(ToolConfig, NonAsciiInStringsAndCommentsPassesTheCheck) {
+  for (const char *Good : GoodToml)
+    EXPECT_FALSE(llvm::errorToBool(rehost::checkTomlText(Good, ConfigPath)))
+        << Good;
+  // A header-like '[' inside a value is not a header.
+  EXPECT_FALSE(llvm::errorToBool(
+      rehost::checkTomlText("x = [\n[1],\n{ a = 1 },\n]\n", ConfigPath)));
 }
 
 } // namespace

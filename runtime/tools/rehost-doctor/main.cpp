@@ -166,7 +166,41 @@ ServerReport probe(const rehost::Profile &profile) {
   return report;
 }
 
-std::string json_string(const std::string &value) {
+// `text` with each invalid UTF-8 sequence replaced by U+FFFD: values come
+// from the environment and files as raw bytes, and JSON must be UTF-8.
+std::string valid_utf8(const std::string &text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    auto byte = [&](size_t k) {
+      return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+    };
+    unsigned lead = byte(i);
+    size_t length = lead < 0x80                    ? 1
+                    : lead >= 0xC2 && lead <= 0xDF ? 2
+                    : lead >= 0xE0 && lead <= 0xEF ? 3
+                    : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                   : 0;
+    // The second byte's range rules out overlong forms, surrogates and
+    // code points past U+10FFFF.
+    unsigned low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+    unsigned high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+    bool valid = length == 1 ||
+                 (length > 1 && byte(i + 1) >= low && byte(i + 1) <= high);
+    for (size_t k = 2; valid && k < length; ++k)
+      valid = byte(i + k) >= 0x80 && byte(i + k) <= 0xBF;
+    if (!valid) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(text, i, length);
+    i += length;
+  }
+  return out;
+}
+
+std::string json_string(const std::string &raw) {
+  std::string value = valid_utf8(raw);
   std::string out = "\"";
   for (unsigned char c : value) {
     if (c == '"' || c == '\\') {
