@@ -2,12 +2,11 @@
 
 #include "rehost/EditApplier.h"
 
+#include "IncludePlacement.h"
 #include "rehost/FileIO.h"
 #include "rehost/Report.h"
 
-#include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
-#include "clang/Tooling/Inclusions/HeaderIncludes.h"
 #include "clang/Tooling/ReplacementsYaml.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -18,36 +17,12 @@
 namespace rehost {
 namespace {
 
-/// True when the file ends its lines with CR LF: inserted lines follow it.
-bool usesCrLf(llvm::StringRef Code) {
-  size_t NewLine = Code.find('\n');
-  return NewLine != llvm::StringRef::npos && NewLine > 0 &&
-         Code[NewLine - 1] == '\r';
-}
-
-/// The include lines the file still needs (none for a header it includes
-/// already), where its include block puts them.
-std::vector<FileEdit> includeEdits(const FilePlan &Plan, llvm::StringRef Code) {
-  clang::tooling::HeaderIncludes Includes(
-      Plan.Path, Code, clang::format::getLLVMStyle().IncludeStyle);
-  std::vector<FileEdit> Out;
-  for (const std::string &Header : Plan.Includes) {
-    llvm::Optional<clang::tooling::Replacement> Insert =
-        Includes.insert(Header, /*IsAngled=*/true);
-    if (!Insert)
-      continue;
-    std::string Text = Insert->getReplacementText().str();
-    if (usesCrLf(Code))
-      Text = llvm::join(llvm::split(Text, '\n'), "\r\n");
-    Out.push_back({Insert->getOffset(), Insert->getLength(), std::move(Text)});
-  }
-  return Out;
-}
-
 llvm::Expected<std::pair<std::string, std::vector<FileEdit>>>
 rewrite(const FilePlan &Plan, llvm::StringRef Code) {
-  std::vector<FileEdit> Edits = Plan.Edits;
-  llvm::append_range(Edits, includeEdits(Plan, Code));
+  // The include first: an include and a site edit at one offset keep that
+  // order.
+  std::vector<FileEdit> Edits = runtimeIncludeEdits(Plan, Code);
+  llvm::append_range(Edits, Plan.Edits);
   llvm::stable_sort(Edits, [](const FileEdit &A, const FileEdit &B) {
     return A.Offset < B.Offset;
   });
