@@ -176,6 +176,36 @@ TEST_F(EditApplierTest, AFileWithoutIncludesGetsItAfterItsHeaderGuard) {
                         "rehost_redisConnect(\"h\", 1); }\n#endif\n");
 }
 
+TEST_F(EditApplierTest, AReadOnlyFileIsRefusedByItsModeBits) {
+  std::string Code = "void f(void) { redisConnect(\"h\", 1); }\n";
+  std::string Path = write("ro.c", Code);
+  llvm::sys::fs::setPermissions(Path, llvm::sys::fs::perms(0444));
+  rehost::EditPlan Plan{{renameAt(Path, Code, Code.find("redisConnect"))}};
+  auto Outcomes = rehost::applyEditPlan(Plan, Dir, {});
+  EXPECT_EQ(Outcomes[0].Error, "ro.c is read-only; not rewritten");
+  EXPECT_EQ(Outcomes[0].Diagnostic,
+            "rehost: error: ro.c is read-only; not rewritten");
+  EXPECT_EQ(read(Path), Code);
+}
+
+TEST_F(EditApplierTest, AFailedCommitPutsTheWrittenFilesBack) {
+  std::string CodeA = "void a(void) { redisConnect(\"h\", 1); }\n";
+  std::string CodeB = "void b(void) { redisConnect(\"h\", 1); }\n";
+  std::string A = write("a1.c", CodeA), B = write("b1.c", CodeB);
+  rehost::EditPlan Plan{{renameAt(A, CodeA, CodeA.find("redisConnect")),
+                         renameAt(B, CodeB, CodeB.find("redisConnect"))}};
+  auto Outcomes = rehost::prepareEdits(Plan, Dir);
+  // b1.c changes between the plan and the write: a1.c must not stay
+  // rewritten.
+  write("b1.c", "// edited meanwhile\n" + CodeB);
+  llvm::Error Err = rehost::commitEdits(Outcomes);
+  ASSERT_TRUE(bool(Err));
+  EXPECT_NE(llvm::toString(std::move(Err)).find("no file was changed"),
+            std::string::npos);
+  EXPECT_EQ(read(A), CodeA);
+  EXPECT_FALSE(Outcomes[0].Written);
+}
+
 TEST(UnifiedDiff, FarApartEditsMakeSeparateHunks) {
   std::string Old;
   for (int I = 1; I <= 20; ++I)
