@@ -9,6 +9,7 @@
 #include "clang/Tooling/Inclusions/HeaderIncludes.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
 
 #include <optional>
 
@@ -179,7 +180,12 @@ std::vector<FileEdit> atTopOfFile(const FilePlan &Plan, llvm::StringRef Code,
       Plan.Path, Code, clang::format::getLLVMStyle().IncludeStyle);
   std::vector<FileEdit> Out;
   for (const std::string &Header : Headers) {
+#if LLVM_VERSION_MAJOR >= 16
+    auto Insert = Includes.insert(Header, /*IsAngled=*/true,
+                                  clang::tooling::IncludeDirective::Include);
+#else
     auto Insert = Includes.insert(Header, /*IsAngled=*/true);
+#endif
     if (!Insert)
       continue;
     std::string Text = Insert->getReplacementText().str();
