@@ -35,6 +35,9 @@ config.substitutions.append(("%python", config.python_executable))
 # runtime's headers.
 config.substitutions.append(
     ("%clang-syntax", config.clang_path + " -fsyntax-only -Werror=implicit-function-declaration -I" + config.runtime_include))
+# The runtime's headers, for fix --verify --runtime-include (the build tree's
+# rehost has no installed runtime beside it).
+config.substitutions.append(("%runtime-include", config.runtime_include))
 # %expect-exit N CMD: succeeds only when CMD exits with N (0, 1 or 2 for rehost).
 config.substitutions.append(
     ("%expect-exit", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "expect-exit.py")))

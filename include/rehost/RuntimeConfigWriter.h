@@ -21,9 +21,10 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
-#include <string>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace rehost {
@@ -38,6 +39,29 @@ namespace rehost {
 llvm::Expected<std::string> renderRuntimeConfig(
     llvm::StringRef Existing, llvm::ArrayRef<ProfileInfo> Profiles, bool Strict,
     std::vector<std::string> &Added, llvm::StringRef Path = "rehost.toml");
+
+/// What merging profiles into the runtime's config file will write, worked
+/// out before anything is: `fix` renders it before it rewrites a source, so a
+/// file that cannot be merged fails the run while nothing has changed.
+struct RuntimeConfigUpdate {
+  std::string Path;
+  std::optional<std::string> Existing; ///< The file as read; none: absent.
+  std::string Text;                    ///< The merged file.
+  std::vector<std::string> Added;      ///< Profiles appended, in order.
+};
+
+/// Reads \p Path and renders the merge with renderRuntimeConfig.
+llvm::Expected<RuntimeConfigUpdate>
+prepareRuntimeConfig(llvm::StringRef Path, llvm::ArrayRef<ProfileInfo> Profiles,
+                     bool Strict);
+
+/// Writes \p Update (nothing when no profile is added) atomically, keeping
+/// the file's permissions; refuses when the file changed since it was read.
+llvm::Error commitRuntimeConfig(const RuntimeConfigUpdate &Update);
+
+/// Puts the file back as \p Update found it (removes it when it did not
+/// exist), for a later step of `fix` that failed.
+llvm::Error undoRuntimeConfig(const RuntimeConfigUpdate &Update);
 
 /// Merges \p Profiles into the runtime's config file at \p Path (created
 /// when missing, not created when there is nothing to write) with

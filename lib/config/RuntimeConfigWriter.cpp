@@ -20,6 +20,8 @@
 
 #include <toml++/toml.h>
 
+#include <optional>
+
 namespace rehost {
 namespace {
 
@@ -181,15 +183,15 @@ llvm::Error fileError(llvm::StringRef Path, llvm::StringRef Doing,
                                          EC.message());
 }
 
-/// The text of \p Path, or None when it does not exist.
-llvm::Expected<llvm::Optional<std::string>> readIfExists(llvm::StringRef Path) {
+/// The text of \p Path, or nothing when it does not exist.
+llvm::Expected<std::optional<std::string>> readIfExists(llvm::StringRef Path) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
       llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);
   if (Buffer)
-    return llvm::Optional<std::string>((*Buffer)->getBuffer().str());
+    return std::optional<std::string>((*Buffer)->getBuffer().str());
   if (Buffer.getError() == std::errc::no_such_file_or_directory)
-    return llvm::Optional<std::string>();
+    return std::optional<std::string>();
   return fileError(Path, "read the runtime's config file", Buffer.getError());
 }
 
@@ -248,31 +250,57 @@ renderRuntimeConfig(llvm::StringRef Existing,
   return Out;
 }
 
+llvm::Expected<RuntimeConfigUpdate>
+prepareRuntimeConfig(llvm::StringRef Path, llvm::ArrayRef<ProfileInfo> Profiles,
+                     bool Strict) {
+  RuntimeConfigUpdate Update;
+  Update.Path = Path.str();
+  llvm::Expected<std::optional<std::string>> Existing = readIfExists(Path);
+  if (!Existing)
+    return Existing.takeError();
+  Update.Existing = std::move(*Existing);
+  llvm::Expected<std::string> Text = renderRuntimeConfig(
+      Update.Existing.value_or(""), Profiles, Strict, Update.Added, Path);
+  if (!Text)
+    return Text.takeError();
+  Update.Text = std::move(*Text);
+  return Update;
+}
+
+llvm::Error commitRuntimeConfig(const RuntimeConfigUpdate &Update) {
+  if (Update.Added.empty())
+    return llvm::Error::success();
+  // Someone else may have edited the file meanwhile: their edit wins.
+  llvm::Expected<std::optional<std::string>> Now = readIfExists(Update.Path);
+  if (!Now)
+    return Now.takeError();
+  if (*Now != Update.Existing)
+    return error(Update.Path + ": changed on disk while rehost merged its "
+                               "profiles into it; nothing was written, run "
+                               "fix again");
+  return writeFileAtomically(Update.Path, Update.Text);
+}
+
+llvm::Error undoRuntimeConfig(const RuntimeConfigUpdate &Update) {
+  if (Update.Added.empty())
+    return llvm::Error::success();
+  if (Update.Existing)
+    return writeFileAtomically(Update.Path, *Update.Existing);
+  if (std::error_code EC = llvm::sys::fs::remove(Update.Path))
+    return fileError(Update.Path, "remove it", EC);
+  return llvm::Error::success();
+}
+
 llvm::Error writeRuntimeConfig(llvm::StringRef Path,
                                llvm::ArrayRef<ProfileInfo> Profiles,
                                bool Strict, std::vector<std::string> *Added) {
-  llvm::Expected<llvm::Optional<std::string>> Existing = readIfExists(Path);
-  if (!Existing)
-    return Existing.takeError();
-  std::vector<std::string> Names;
-  llvm::Expected<std::string> Text = renderRuntimeConfig(
-      Existing->getValueOr(""), Profiles, Strict, Names, Path);
-  if (!Text)
-    return Text.takeError();
+  llvm::Expected<RuntimeConfigUpdate> Update =
+      prepareRuntimeConfig(Path, Profiles, Strict);
+  if (!Update)
+    return Update.takeError();
   if (Added)
-    *Added = Names;
-  if (Names.empty())
-    return llvm::Error::success();
-
-  // Someone else may have edited the file meanwhile: their edit wins.
-  llvm::Expected<llvm::Optional<std::string>> Now = readIfExists(Path);
-  if (!Now)
-    return Now.takeError();
-  if (*Now != *Existing)
-    return error(Path + ": changed on disk while rehost merged its "
-                        "profiles into it; nothing was written, run fix "
-                        "again");
-  return writeFileAtomically(Path, *Text);
+    *Added = Update->Added;
+  return commitRuntimeConfig(*Update);
 }
 
 namespace {
@@ -319,7 +347,7 @@ std::string addressOfComment(llvm::StringRef Text, llvm::StringRef Name) {
 
 llvm::Expected<ExistingProfiles> readExistingProfiles(llvm::StringRef Path) {
   ExistingProfiles Out;
-  llvm::Expected<llvm::Optional<std::string>> Text = readIfExists(Path);
+  llvm::Expected<std::optional<std::string>> Text = readIfExists(Path);
   if (!Text)
     return Text.takeError();
   if (!*Text)

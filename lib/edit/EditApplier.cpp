@@ -2,12 +2,11 @@
 
 #include "rehost/EditApplier.h"
 
+#include "IncludePlacement.h"
 #include "rehost/FileIO.h"
 #include "rehost/Report.h"
 
-#include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
-#include "clang/Tooling/Inclusions/HeaderIncludes.h"
 #include "clang/Tooling/ReplacementsYaml.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -18,36 +17,12 @@
 namespace rehost {
 namespace {
 
-/// True when the file ends its lines with CR LF: inserted lines follow it.
-bool usesCrLf(llvm::StringRef Code) {
-  size_t NewLine = Code.find('\n');
-  return NewLine != llvm::StringRef::npos && NewLine > 0 &&
-         Code[NewLine - 1] == '\r';
-}
-
-/// The include lines the file still needs (none for a header it includes
-/// already), where its include block puts them.
-std::vector<FileEdit> includeEdits(const FilePlan &Plan, llvm::StringRef Code) {
-  clang::tooling::HeaderIncludes Includes(
-      Plan.Path, Code, clang::format::getLLVMStyle().IncludeStyle);
-  std::vector<FileEdit> Out;
-  for (const std::string &Header : Plan.Includes) {
-    llvm::Optional<clang::tooling::Replacement> Insert =
-        Includes.insert(Header, /*IsAngled=*/true);
-    if (!Insert)
-      continue;
-    std::string Text = Insert->getReplacementText().str();
-    if (usesCrLf(Code))
-      Text = llvm::join(llvm::split(Text, '\n'), "\r\n");
-    Out.push_back({Insert->getOffset(), Insert->getLength(), std::move(Text)});
-  }
-  return Out;
-}
-
 llvm::Expected<std::pair<std::string, std::vector<FileEdit>>>
 rewrite(const FilePlan &Plan, llvm::StringRef Code) {
-  std::vector<FileEdit> Edits = Plan.Edits;
-  llvm::append_range(Edits, includeEdits(Plan, Code));
+  // The include first: an include and a site edit at one offset keep that
+  // order.
+  std::vector<FileEdit> Edits = runtimeIncludeEdits(Plan, Code);
+  llvm::append_range(Edits, Plan.Edits);
   llvm::stable_sort(Edits, [](const FileEdit &A, const FileEdit &B) {
     return A.Offset < B.Offset;
   });
@@ -62,46 +37,121 @@ rewrite(const FilePlan &Plan, llvm::StringRef Code) {
   return std::make_pair(std::move(*Result), std::move(Edits));
 }
 
-FileOutcome applyOne(const FilePlan &Plan, llvm::StringRef Root,
-                     const ApplyOptions &Options) {
+/// True when no permission bit lets anyone write \p Path. The mode bits,
+/// not access(): as root every file is writable, yet a file its owner made
+/// read-only is not one to rewrite.
+bool isReadOnly(llvm::StringRef Path) {
+  namespace fs = llvm::sys::fs;
+  llvm::ErrorOr<fs::perms> Perms = fs::getPermissions(Path);
+  return Perms &&
+         (*Perms & (fs::owner_write | fs::group_write | fs::others_write)) == 0;
+}
+
+FileOutcome prepareOne(const FilePlan &Plan, llvm::StringRef Root) {
   FileOutcome Outcome;
   Outcome.Path = Plan.Path;
+  auto Refuse = [&](std::string Error) {
+    Outcome.Error = std::move(Error);
+    Outcome.Diagnostic = Plan.Path + ": error: " + Outcome.Error;
+    return Outcome;
+  };
   auto Buffer = llvm::MemoryBuffer::getFile(Plan.Path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
-  if (!Buffer) {
-    Outcome.Error = "cannot read it: " + Buffer.getError().message();
-    return Outcome;
-  }
+  if (!Buffer)
+    return Refuse("cannot read it: " + Buffer.getError().message());
   llvm::StringRef Code = (*Buffer)->getBuffer();
-  if (contentDigest(Code) != Plan.Digest) {
-    Outcome.Error = "it changed on disk since it was parsed; not rewritten";
+  if (contentDigest(Code) != Plan.Digest)
+    return Refuse("it changed on disk since it was parsed; not rewritten");
+  if (isReadOnly(Plan.Path)) {
+    Outcome.Error =
+        displayPath(Plan.Path, Root) + " is read-only; not rewritten";
+    Outcome.Reason = Outcome.Error;
+    Outcome.Diagnostic = "rehost: error: " + Outcome.Error;
     return Outcome;
   }
   auto Rewritten = rewrite(Plan, Code);
-  if (!Rewritten) {
-    Outcome.Error =
-        "its edits cannot be applied: " + llvm::toString(Rewritten.takeError());
-    return Outcome;
-  }
+  if (!Rewritten)
+    return Refuse("its edits cannot be applied: " +
+                  llvm::toString(Rewritten.takeError()));
   Outcome.Diff =
       unifiedDiff(displayPath(Plan.Path, Root), Code, Rewritten->second);
   Outcome.Edits = std::move(Rewritten->second);
   Outcome.Original = Code.str();
-  if (Options.DryRun)
-    return Outcome;
-  if (llvm::Error Err = writeFileAtomically(Plan.Path, Rewritten->first))
-    Outcome.Error = llvm::toString(std::move(Err));
+  Outcome.Rewritten = std::move(Rewritten->first);
   return Outcome;
+}
+
+/// Whether \p Path still holds \p Content.
+bool holds(llvm::StringRef Path, llvm::StringRef Content) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  return Buffer &&
+         contentDigest((*Buffer)->getBuffer()) == contentDigest(Content);
 }
 
 } // namespace
 
+std::vector<FileOutcome> prepareEdits(const EditPlan &Plan,
+                                      llvm::StringRef Root) {
+  std::vector<FileOutcome> Out;
+  for (const FilePlan &File : Plan.Files)
+    Out.push_back(prepareOne(File, Root));
+  return Out;
+}
+
+llvm::Error undoEdits(std::vector<FileOutcome> &Outcomes) {
+  llvm::Error Failed = llvm::Error::success();
+  for (FileOutcome &Outcome : Outcomes) {
+    if (!Outcome.Written)
+      continue;
+    if (llvm::Error Err = writeFileAtomically(Outcome.Path, Outcome.Original))
+      Failed = llvm::joinErrors(std::move(Failed), std::move(Err));
+    else
+      Outcome.Written = false;
+  }
+  return Failed;
+}
+
+llvm::Error commitEdits(std::vector<FileOutcome> &Outcomes) {
+  for (FileOutcome &Outcome : Outcomes) {
+    if (!Outcome.Error.empty() || Outcome.Written)
+      continue;
+    llvm::Error Err = llvm::Error::success();
+    if (!holds(Outcome.Path, Outcome.Original))
+      Err = llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          Outcome.Path + ": it changed on disk since it was parsed");
+    else
+      Err = writeFileAtomically(Outcome.Path, Outcome.Rewritten);
+    if (!Err) {
+      Outcome.Written = true;
+      continue;
+    }
+    std::string Message = llvm::toString(std::move(Err));
+    if (llvm::Error Undo = undoEdits(Outcomes))
+      Message += "; restoring the files written before it failed too: " +
+                 llvm::toString(std::move(Undo));
+    else
+      Message += "; no file was changed";
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+  }
+  return llvm::Error::success();
+}
+
 std::vector<FileOutcome> applyEditPlan(const EditPlan &Plan,
                                        llvm::StringRef Root,
                                        const ApplyOptions &Options) {
-  std::vector<FileOutcome> Out;
-  for (const FilePlan &File : Plan.Files)
-    Out.push_back(applyOne(File, Root, Options));
+  std::vector<FileOutcome> Out = prepareEdits(Plan, Root);
+  if (Options.DryRun)
+    return Out;
+  if (llvm::Error Err = commitEdits(Out)) {
+    std::string Message = llvm::toString(std::move(Err));
+    for (FileOutcome &Outcome : Out)
+      if (Outcome.Error.empty()) {
+        Outcome.Error = Message;
+        Outcome.Diagnostic = "rehost: error: " + Message;
+      }
+  }
   return Out;
 }
 

@@ -5,21 +5,83 @@
 #include "rehost/FileIO.h"
 
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 namespace rehost {
 
+const char UnparsedReason[] =
+    "its translation unit did not parse; fix the build flags and run again";
+
+std::vector<FileOutcome>
+withholdUnparsed(EditPlan &Plan, llvm::ArrayRef<TranslationUnitFacts> Units) {
+  llvm::StringSet<> Parsed;
+  for (const TranslationUnitFacts &Unit : Units)
+    if (Unit.Error.empty())
+      for (const std::string &File : Unit.Files)
+        Parsed.insert(File);
+  std::vector<FileOutcome> Withheld;
+  std::vector<FilePlan> Kept;
+  for (FilePlan &File : Plan.Files) {
+    if (Parsed.contains(File.Path)) {
+      Kept.push_back(std::move(File));
+      continue;
+    }
+    FileOutcome Outcome;
+    Outcome.Path = File.Path;
+    Outcome.Error = "its translation unit did not parse";
+    Outcome.Reason = UnparsedReason;
+    Withheld.push_back(std::move(Outcome));
+  }
+  Plan.Files = std::move(Kept);
+  return Withheld;
+}
+
+std::string installedRuntimeIncludeDir(llvm::StringRef Executable) {
+  llvm::SmallString<256> Dir(Executable);
+  llvm::sys::path::remove_filename(Dir); // PREFIX/bin
+  llvm::sys::path::remove_filename(Dir); // PREFIX
+  llvm::sys::path::append(Dir, "include");
+  return std::string(Dir);
+}
+
+llvm::Error checkRuntimeHeaders(llvm::StringRef Dir, const EditPlan &Plan) {
+  std::set<std::string> Headers;
+  for (const FilePlan &File : Plan.Files)
+    Headers.insert(File.Includes.begin(), File.Includes.end());
+  for (const std::string &Header : Headers) {
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, Header);
+    if (!llvm::sys::fs::is_regular_file(Path))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "--verify parses the rewritten code against the installed "
+          "runtime's headers, and " +
+              Path +
+              " does not exist; install the runtime beside rehost or "
+              "pass --runtime-include DIR; nothing was written");
+  }
+  return llvm::Error::success();
+}
+
 void verifyEdits(const ScanRequest &Request,
                  llvm::ArrayRef<TranslationUnitFacts> Units,
-                 std::vector<FileOutcome> &Outcomes, llvm::raw_ostream &Log) {
+                 std::vector<FileOutcome> &Outcomes,
+                 llvm::StringRef RuntimeIncludeDir, llvm::raw_ostream &Log) {
   llvm::StringMap<FileOutcome *> Changed;
   for (FileOutcome &Outcome : Outcomes)
-    if (Outcome.Error.empty())
+    if (Outcome.Written)
       Changed[Outcome.Path] = &Outcome;
 
   // Only units that parsed before and read a changed file can be broken.
   ScanRequest Again = Request;
   Again.Files.clear();
   Again.IsExcluded = nullptr;
+  // After the project's own include path, before the headers rehost was
+  // built with: what the project compiles against once the runtime is
+  // installed.
+  Again.ExtraArgs.push_back("-idirafter");
+  Again.ExtraArgs.push_back(RuntimeIncludeDir.str());
   std::map<std::string, const TranslationUnitFacts *> ByMain;
   for (const TranslationUnitFacts &Unit : Units)
     if (Unit.Error.empty() &&
@@ -49,10 +111,12 @@ void verifyEdits(const ScanRequest &Request,
         Outcome.Error = "the rewrite broke " + Unit.MainFile +
                         " and restoring the original failed: " +
                         llvm::toString(std::move(Err));
+        Outcome.Diagnostic = File + ": error: " + Outcome.Error;
         continue;
       }
       Outcome.Error = "the rewrite broke the build of " + Unit.MainFile +
                       " (errors above); the original was restored";
+      Outcome.Written = false;
       Outcome.Restored = true;
     }
   }

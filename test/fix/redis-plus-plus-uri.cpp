@@ -12,8 +12,11 @@
 #include <cstdlib>
 #include <string>
 #include <sw/redis++/redis++.h>
-// FIXED: #include <rehost/rehost.hpp>
-// FIXED-NEXT: #include <string>
+// After the file's own redis-plus-plus include, in a block of its own (the
+// file's block would not stay sorted).
+// FIXED: #include <sw/redis++/redis++.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
 
 void connect() {
   sw::redis::Redis redis("tcp://127.0.0.1:6379");

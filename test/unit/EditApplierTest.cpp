@@ -93,9 +93,9 @@ TEST_F(EditApplierTest, DryRunWritesNothingButDiffs) {
   EXPECT_EQ(read(Path), Code);
   EXPECT_EQ(
       Outcomes[0].Diff,
-      "--- a/d.c\n+++ b/d.c\n@@ -1,2 +1,3 @@\n+#include <rehost/rehost.h>\n"
-      " #include <stdio.h>\n-void f(void) { redisConnect(\"h\", 1); }\n"
-      "+void f(void) { rehost_redisConnect(\"h\", 1); }\n");
+      "--- a/d.c\n+++ b/d.c\n@@ -1,2 +1,4 @@\n #include <stdio.h>\n"
+      "-void f(void) { redisConnect(\"h\", 1); }\n+\n+#include "
+      "<rehost/rehost.h>\n+void f(void) { rehost_redisConnect(\"h\", 1); }\n");
 }
 
 TEST_F(EditApplierTest, CrLfFilesKeepTheirLineEndings) {
@@ -118,6 +118,92 @@ TEST_F(EditApplierTest, AByteOrderMarkStaysFirst) {
   EXPECT_EQ(read(Path), "\xEF\xBB\xBF#include <hiredis/hiredis.h>\n#include "
                         "<rehost/rehost.h>\nvoid f(void) { "
                         "rehost_redisConnect(\"h\", 1); }\n");
+}
+
+TEST_F(EditApplierTest, TheIncludeFollowsTheFilesOwnHiredisInclude) {
+  // After the project's bundled hiredis, not first in the block: the
+  // runtime's header includes <hiredis/hiredis.h>, and the first one read
+  // wins.
+  std::string Code = "#include \"config.h\"\n#include "
+                     "\"deps/hiredis/hiredis.h\"\n#include <string.h>\n\nvoid "
+                     "f(void) { redisConnect(\"h\", 1); }\n";
+  std::string Path = write("own.c", Code);
+  rehost::EditPlan Plan{{renameAt(Path, Code, Code.find("redisConnect"))}};
+  rehost::applyEditPlan(Plan, Dir, {});
+  EXPECT_EQ(read(Path),
+            "#include \"config.h\"\n#include \"deps/hiredis/hiredis.h\"\n"
+            "#include <rehost/rehost.h>\n#include <string.h>\n\nvoid f(void) "
+            "{ rehost_redisConnect(\"h\", 1); }\n");
+}
+
+TEST_F(EditApplierTest, WithoutAHiredisIncludeItFollowsTheLastBeforeTheSite) {
+  // hiredis comes through a project header; an include after the site is
+  // not the one that brings it.
+  std::string Code = "#include <string.h>\n#include \"redis_config.h\"\nvoid "
+                     "f(void) { redisConnect(\"h\", 1); }\n#include "
+                     "\"late.h\"\n";
+  std::string Path = write("via.c", Code);
+  rehost::EditPlan Plan{{renameAt(Path, Code, Code.find("redisConnect"))}};
+  rehost::applyEditPlan(Plan, Dir, {});
+  EXPECT_EQ(read(Path), "#include <string.h>\n#include \"redis_config.h\"\n\n"
+                        "#include <rehost/rehost.h>\nvoid f(void) { "
+                        "rehost_redisConnect(\"h\", 1); }\n#include "
+                        "\"late.h\"\n");
+}
+
+TEST_F(EditApplierTest, TheIncludeLeavesConditionalBlocksTheSiteIsNotIn) {
+  std::string Code = "#ifdef BUNDLED\n#include \"deps/hiredis/hiredis.h\"\n"
+                     "#else\n#include <hiredis/hiredis.h>\n#endif\n/*\n"
+                     "#include <fake.h>\n*/\nvoid f(void) { "
+                     "redisConnect(\"h\", 1); }\n";
+  std::string Path = write("cond.c", Code);
+  rehost::EditPlan Plan{{renameAt(Path, Code, Code.find("redisConnect"))}};
+  rehost::applyEditPlan(Plan, Dir, {});
+  EXPECT_EQ(read(Path), "#ifdef BUNDLED\n#include \"deps/hiredis/hiredis.h\"\n"
+                        "#else\n#include <hiredis/hiredis.h>\n#endif\n#include "
+                        "<rehost/rehost.h>\n/*\n#include <fake.h>\n*/\nvoid "
+                        "f(void) { rehost_redisConnect(\"h\", 1); }\n");
+}
+
+TEST_F(EditApplierTest, AFileWithoutIncludesGetsItAfterItsHeaderGuard) {
+  std::string Code = "#ifndef A_H\n#define A_H\nstatic void f(void) { "
+                     "redisConnect(\"h\", 1); }\n#endif\n";
+  std::string Path = write("guard.h", Code);
+  rehost::EditPlan Plan{{renameAt(Path, Code, Code.find("redisConnect"))}};
+  rehost::applyEditPlan(Plan, Dir, {});
+  EXPECT_EQ(read(Path), "#ifndef A_H\n#define A_H\n#include "
+                        "<rehost/rehost.h>\nstatic void f(void) { "
+                        "rehost_redisConnect(\"h\", 1); }\n#endif\n");
+}
+
+TEST_F(EditApplierTest, AReadOnlyFileIsRefusedByItsModeBits) {
+  std::string Code = "void f(void) { redisConnect(\"h\", 1); }\n";
+  std::string Path = write("ro.c", Code);
+  llvm::sys::fs::setPermissions(Path, llvm::sys::fs::perms(0444));
+  rehost::EditPlan Plan{{renameAt(Path, Code, Code.find("redisConnect"))}};
+  auto Outcomes = rehost::applyEditPlan(Plan, Dir, {});
+  EXPECT_EQ(Outcomes[0].Error, "ro.c is read-only; not rewritten");
+  EXPECT_EQ(Outcomes[0].Diagnostic,
+            "rehost: error: ro.c is read-only; not rewritten");
+  EXPECT_EQ(read(Path), Code);
+}
+
+TEST_F(EditApplierTest, AFailedCommitPutsTheWrittenFilesBack) {
+  std::string CodeA = "void a(void) { redisConnect(\"h\", 1); }\n";
+  std::string CodeB = "void b(void) { redisConnect(\"h\", 1); }\n";
+  std::string A = write("a1.c", CodeA), B = write("b1.c", CodeB);
+  rehost::EditPlan Plan{{renameAt(A, CodeA, CodeA.find("redisConnect")),
+                         renameAt(B, CodeB, CodeB.find("redisConnect"))}};
+  auto Outcomes = rehost::prepareEdits(Plan, Dir);
+  // b1.c changes between the plan and the write: a1.c must not stay
+  // rewritten.
+  write("b1.c", "// edited meanwhile\n" + CodeB);
+  llvm::Error Err = rehost::commitEdits(Outcomes);
+  ASSERT_TRUE(bool(Err));
+  EXPECT_NE(llvm::toString(std::move(Err)).find("no file was changed"),
+            std::string::npos);
+  EXPECT_EQ(read(A), CodeA);
+  EXPECT_FALSE(Outcomes[0].Written);
 }
 
 TEST(UnifiedDiff, FarApartEditsMakeSeparateHunks) {

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "rehost/EditApplier.h"
+#include "rehost/FileIO.h"
 #include "rehost/Project.h"
 #include "rehost/Report.h"
 #include "rehost/RuntimeConfigWriter.h"
@@ -16,12 +17,14 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -45,6 +48,9 @@ struct FixOptions {
   std::string
       ExportFixes; ///< clang-apply-replacements YAML; sources untouched.
   std::string RuntimeConfig = "rehost.toml";
+  /// The runtime headers --verify parses against (--runtime-include; by
+  /// default the installed ones beside this binary).
+  std::string RuntimeInclude;
 
   /// Whether source files are rewritten (not for a diff or an export).
   bool writesSources() const { return !DryRun && ExportFixes.empty(); }
@@ -52,27 +58,79 @@ struct FixOptions {
 
 const char *plural(unsigned N) { return N == 1 ? "" : "s"; }
 
-bool writeReportTo(const rehost::Report &Report, const ReportOptions &Options) {
-  auto Format = rehost::parseFormat(Options.Format);
-  if (!Format) {
-    fmt::print(stderr, "rehost: error: {}\n",
-               llvm::toString(Format.takeError()));
-    return false;
+llvm::Error reportError(const ReportOptions &Options, const llvm::Twine &Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "cannot write the report to '" +
+                                     Options.Output + "': " + Why);
+}
+
+/// Whether the report can be written to -o FILE: checked before fix changes
+/// anything, so a report that cannot be written leaves every file as it was.
+llvm::Error checkReportOutput(const ReportOptions &Options) {
+  namespace fs = llvm::sys::fs;
+  if (Options.Output.empty() || Options.Output == "-")
+    return llvm::Error::success();
+  fs::file_status Status;
+  if (!fs::status(Options.Output, Status)) {
+    if (fs::is_directory(Status))
+      return reportError(Options, "it is a directory");
+    if (!fs::is_regular_file(Status)) // /dev/null, a pipe: written in place.
+      return llvm::Error::success();
   }
-  if (Options.Output.empty()) {
-    rehost::writeReport(Report, *Format, llvm::outs());
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Options.Output));
+  if (Dir.empty())
+    Dir = ".";
+  // The messages the write itself would fail with.
+  if (!fs::is_directory(Dir))
+    return reportError(
+        Options,
+        std::make_error_code(std::errc::no_such_file_or_directory).message());
+  if (std::error_code EC = fs::access(Dir, fs::AccessMode::Write))
+    return reportError(Options, EC.message());
+  return llvm::Error::success();
+}
+
+/// Renders \p Report and writes it to -o FILE (replaced atomically when it
+/// is a regular file), or to standard output.
+llvm::Error emitReport(const rehost::Report &Report,
+                       const ReportOptions &Options) {
+  auto Format = rehost::parseFormat(Options.Format);
+  if (!Format)
+    return Format.takeError();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  rehost::writeReport(Report, *Format, OS);
+  OS.flush();
+  if (Options.Output.empty() || Options.Output == "-") {
+    llvm::outs() << Text;
     // The summary goes to stderr after the report, also when both are piped.
     llvm::outs().flush();
-    return true;
+    return llvm::Error::success();
   }
-  std::error_code EC;
-  llvm::raw_fd_ostream Out(Options.Output, EC);
-  if (EC) {
-    fmt::print(stderr, "rehost: error: cannot write the report to '{}': {}\n",
-               Options.Output, EC.message());
+  namespace fs = llvm::sys::fs;
+  fs::file_status Status;
+  if (!fs::status(Options.Output, Status) && !fs::is_regular_file(Status)) {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Options.Output, EC);
+    if (!EC) {
+      Out << Text;
+      Out.close();
+      EC = Out.error();
+      Out.clear_error();
+    }
+    return EC ? reportError(Options, EC.message()) : llvm::Error::success();
+  }
+  if (llvm::Error Err = rehost::writeFileAtomically(Options.Output, Text))
+    return reportError(Options,
+                       llvm::errorToErrorCode(std::move(Err)).message());
+  return llvm::Error::success();
+}
+
+bool writeReportTo(const rehost::Report &Report, const ReportOptions &Options) {
+  if (llvm::Error Err = emitReport(Report, Options)) {
+    fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
     return false;
   }
-  rehost::writeReport(Report, *Format, Out);
   return true;
 }
 
@@ -188,7 +246,9 @@ void recordOutcomes(rehost::Report &Report,
   llvm::StringMap<std::string> Refused;
   for (const rehost::FileOutcome &Outcome : Outcomes)
     if (!Outcome.Error.empty())
-      Refused[Outcome.Path] = Outcome.Error;
+      Refused[Outcome.Path] = Outcome.Reason.empty()
+                                  ? "not rewritten: " + Outcome.Error
+                                  : Outcome.Reason;
   for (rehost::FileReport &File : Report.Files)
     for (rehost::Finding &F : File.Findings) {
       if (F.Act != rehost::Action::Fixable)
@@ -196,7 +256,7 @@ void recordOutcomes(rehost::Report &Report,
       auto It = Refused.find(F.EditFile);
       if (It != Refused.end()) {
         F.Act = rehost::Action::Manual;
-        F.Reason = "not rewritten: " + It->second;
+        F.Reason = It->second;
         F.After.clear();
       } else if (SourcesWritten) {
         F.Act = rehost::Action::Fixed;
@@ -243,38 +303,88 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
   }
   rehost::Report &Report = Analysed->Resolved.Findings;
   Report.Command = "fix";
-  std::vector<rehost::FileOutcome> Outcomes = rehost::applyEditPlan(
-      Analysed->Resolved.Edits, Report.Root, {/*DryRun=*/!Fix.writesSources()});
+  bool Writes = Fix.writesSources();
+  rehost::EditPlan &Plan = Analysed->Resolved.Edits;
+  // A file only units with errors read: no parse shows its rewrite compiles.
+  std::vector<rehost::FileOutcome> Outcomes =
+      rehost::withholdUnparsed(Plan, Analysed->Units);
+  if (Fix.Verify && Writes)
+    if (llvm::Error Err =
+            rehost::checkRuntimeHeaders(Fix.RuntimeInclude, Plan)) {
+      fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
+      return InputError;
+    }
+  llvm::append_range(Outcomes, rehost::prepareEdits(Plan, Report.Root));
+  llvm::sort(Outcomes,
+             [](const rehost::FileOutcome &A, const rehost::FileOutcome &B) {
+               return A.Path < B.Path;
+             });
   if (!Fix.ExportFixes.empty() && !exportFixes(Outcomes, Fix.ExportFixes))
     return InputError;
-  if (Fix.Verify && Fix.writesSources())
-    rehost::verifyEdits(Analysed->Request, Analysed->Units, Outcomes,
-                        llvm::errs());
+
+  // A failed fix changes no file: whatever can fail is tried before the
+  // first source is written, and what fails after is undone.
+  std::optional<rehost::RuntimeConfigUpdate> Merged;
+  auto Abandon = [&](std::string Message) {
+    fmt::print(stderr, "rehost: error: {}\n", Message);
+    llvm::Error Undo =
+        Merged ? rehost::undoRuntimeConfig(*Merged) : llvm::Error::success();
+    Undo = llvm::joinErrors(std::move(Undo), rehost::undoEdits(Outcomes));
+    if (Undo)
+      fmt::print(stderr, "rehost: error: undoing the rewrite failed: {}\n",
+                 llvm::toString(std::move(Undo)));
+    else
+      fmt::print(stderr, "rehost: no file was changed\n");
+    return InputError;
+  };
+  if (Writes) {
+    rehost::Report Planned = Report;
+    recordOutcomes(Planned, Outcomes, /*SourcesWritten=*/true);
+    auto Update = rehost::prepareRuntimeConfig(
+        Fix.RuntimeConfig, fixedProfiles(Planned), Fix.Strict);
+    if (!Update)
+      return Abandon(llvm::toString(Update.takeError()));
+    if (llvm::Error Err = checkReportOutput(Options))
+      return Abandon(llvm::toString(std::move(Err)));
+    if (llvm::Error Err = rehost::commitEdits(Outcomes))
+      return Abandon(llvm::toString(std::move(Err)));
+    if (Fix.Verify)
+      rehost::verifyEdits(Analysed->Request, Analysed->Units, Outcomes,
+                          Fix.RuntimeInclude, llvm::errs());
+  }
   unsigned Refused = 0, Changed = 0;
   for (const rehost::FileOutcome &Outcome : Outcomes) {
     if (Fix.DryRun)
       llvm::outs() << Outcome.Diff;
     if (Outcome.Error.empty()) {
       ++Changed;
-    } else if (!Outcome.Restored) {
+    } else if (!Outcome.Diagnostic.empty()) {
       ++Refused;
-      fmt::print(stderr, "{}: error: {}\n", Outcome.Path, Outcome.Error);
+      fmt::print(stderr, "{}\n", Outcome.Diagnostic);
     }
   }
   llvm::outs().flush();
-  recordOutcomes(Report, Outcomes, Fix.writesSources());
-  if (Fix.writesSources()) {
-    std::vector<std::string> Added;
-    if (llvm::Error Err = rehost::writeRuntimeConfig(
-            Fix.RuntimeConfig, fixedProfiles(Report), Fix.Strict, &Added)) {
-      fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
-      return InputError;
-    }
-    if (!Added.empty())
-      fmt::print(stderr, "rehost: added profile{} {} to the runtime's {}\n",
-                 plural(Added.size()), fmt::join(Added, ", "),
-                 Fix.RuntimeConfig);
-    // The deployment must now provide what left the code.
+  recordOutcomes(Report, Outcomes, Writes);
+  if (Writes) {
+    // Again after --verify, which may have put originals back.
+    auto Update = rehost::prepareRuntimeConfig(
+        Fix.RuntimeConfig, fixedProfiles(Report), Fix.Strict);
+    if (!Update)
+      return Abandon(llvm::toString(Update.takeError()));
+    if (llvm::Error Err = rehost::commitRuntimeConfig(*Update))
+      return Abandon(llvm::toString(std::move(Err)));
+    Merged = std::move(*Update);
+  }
+  // A dry run's output is the diff; its report is written only on request.
+  if (!Fix.DryRun || !Options.Output.empty())
+    if (llvm::Error Err = emitReport(Report, Options))
+      return Abandon(llvm::toString(std::move(Err)));
+  if (Merged && !Merged->Added.empty())
+    fmt::print(stderr, "rehost: added profile{} {} to the runtime's {}\n",
+               plural(Merged->Added.size()), fmt::join(Merged->Added, ", "),
+               Fix.RuntimeConfig);
+  // The deployment must now provide what left the code.
+  if (Writes && !Request.Quiet)
     for (const rehost::ProfileInfo &Profile : fixedProfiles(Report))
       if (!Profile.MustSet.empty())
         fmt::print(stderr,
@@ -282,14 +392,8 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
                    "code: set {} (or put them in {}) where the service runs\n",
                    Profile.Name, fmt::join(Profile.MustSet, " and "),
                    rehost::profileVariable(Profile.Name, "URL"));
-  }
-  // A dry run's output is the diff; its report is written only on request.
-  if ((!Fix.DryRun || !Options.Output.empty()) &&
-      !writeReportTo(Report, Options))
-    return InputError;
 
   rehost::Summary S = Report.computeSummary();
-  bool Writes = Fix.writesSources();
   std::string Uncovered = reportUncovered(*Analysed, Options);
   if (!Request.Quiet)
     fmt::print(
@@ -416,8 +520,13 @@ int main(int argc, char **argv) {
                        "Leave only profile names in code; the endpoints move "
                        "to the runtime's config file");
   FixCommand->add_flag("--verify", Fix.Verify,
-                       "Parse every rewritten translation unit again and "
-                       "restore the original of any file that broke one");
+                       "Parse every rewritten translation unit again with the "
+                       "project's flags and the installed runtime's headers, "
+                       "and restore the original of any file that broke one");
+  FixCommand->add_option(
+      "--runtime-include", Fix.RuntimeInclude,
+      "The runtime's installed headers for --verify (default: the include "
+      "directory beside this rehost's bin directory)");
   FixCommand->add_option("--export-fixes", Fix.ExportFixes,
                          "Write the edits as clang-tidy's replacements YAML "
                          "for clang-apply-replacements; change no source");
@@ -448,6 +557,11 @@ int main(int argc, char **argv) {
   Config->CommandLineExcludeDir = std::string(Cwd);
   if (!FixCommand->parsed())
     return runScan(Request, Options, *Config);
+  if (Fix.RuntimeInclude.empty()) {
+    static int AnyAddressInThisBinary;
+    Fix.RuntimeInclude = rehost::installedRuntimeIncludeDir(
+        llvm::sys::fs::getMainExecutable(argv[0], &AnyAddressInThisBinary));
+  }
   // Unless told otherwise, fix writes its per-file report to a file (a dry
   // run's output is the diff).
   if (FixCommand->get_option("--format")->count() == 0) {
