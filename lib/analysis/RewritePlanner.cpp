@@ -13,6 +13,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <optional>
 #include <tuple>
 
 using namespace clang;
@@ -104,7 +105,7 @@ Rewrite planDropInCall(const CallExpr &Call, const CatalogEntry &Entry,
   if (Spelled != Entry.Name)
     return manual("the function name is spelled by a macro ('" + Spelled.str() +
                   "')");
-  llvm::Optional<Token> Paren = Lexer::findNextToken(Name, SM, LangOpts);
+  auto Paren = Lexer::findNextToken(Name, SM, LangOpts);
   if (!Paren || !Paren->is(tok::l_paren))
     return manual("the argument list is spelled apart from the function name");
 
@@ -175,11 +176,11 @@ bool isIntegerRole(ArgRole Role) {
 
 /// \p Text as a C string literal, or None when it holds a character a
 /// plain literal cannot show.
-llvm::Optional<std::string> stringLiteral(llvm::StringRef Text) {
+std::optional<std::string> stringLiteral(llvm::StringRef Text) {
   std::string Out = "\"";
   for (char C : Text) {
     if (!llvm::isPrint(C))
-      return llvm::None;
+      return std::nullopt;
     if (C == '"' || C == '\\')
       Out += '\\';
     Out += C;
@@ -189,7 +190,7 @@ llvm::Optional<std::string> stringLiteral(llvm::StringRef Text) {
 
 /// A constant written back as source: the fallback of a left-out default
 /// argument or of a URI whose credentials were taken out.
-llvm::Optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
+std::optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
   if (isIntegerRole(Role))
     return Text.str();
   return stringLiteral(Text);
@@ -197,7 +198,7 @@ llvm::Optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
 
 /// \p Uri without its user info, or None when its credentials cannot be
 /// taken out cleanly. The user info is found as splitUri finds it.
-llvm::Optional<std::string> withoutCredentials(llvm::StringRef Uri) {
+std::optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   size_t SchemeEnd = Uri.find("://");
   size_t InfoStart = SchemeEnd == llvm::StringRef::npos ? 0 : SchemeEnd + 3;
   llvm::StringRef Rest = Uri.drop_front(InfoStart);
@@ -209,7 +210,7 @@ llvm::Optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   std::string Out = (Uri.take_front(InfoStart) + Rest.drop_front(At + 1)).str();
   UriParts P = splitUri(Out);
   if (P.HasPassword || !P.User.empty())
-    return llvm::None;
+    return std::nullopt;
   return Out;
 }
 
@@ -346,9 +347,9 @@ llvm::Error wrapWritten(ArgRole Role, llvm::StringRef Accessor, Language Lang,
   // The C accessors take the fallback explicitly; NULL is none.
   std::string Fallback = Lang == Language::C ? "NULL" : "";
   if (UriWithCredentials) {
-    llvm::Optional<std::string> Stripped = withoutCredentials(V.Text);
-    llvm::Optional<std::string> Literal =
-        Stripped ? stringLiteral(*Stripped) : llvm::None;
+    std::optional<std::string> Stripped = withoutCredentials(V.Text);
+    std::optional<std::string> Literal =
+        Stripped ? stringLiteral(*Stripped) : std::nullopt;
     if (!Literal)
       return WrapEdits::error("the URI's credentials cannot be taken out of "
                               "it safely; rewrite it by hand");
@@ -440,7 +441,7 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
         return manual(llvm::toString(std::move(Err)));
       continue;
     }
-    llvm::Optional<std::string> Fallback = literalFor(Role, V.Text);
+    std::optional<std::string> Fallback = literalFor(Role, V.Text);
     if (!Fallback || isCredential(Role))
       return manual("a default argument cannot be written out; rewrite the "
                     "call by hand");

@@ -16,6 +16,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <optional>
+
 using namespace clang;
 using namespace clang::ast_matchers;
 
@@ -92,11 +94,11 @@ bool parametersFit(const FunctionDecl &Callee, llvm::ArrayRef<ArgRole> Roles) {
 
 /// The finding a site's endpoint makes, if any. A written credential is the
 /// finding whatever the address; otherwise the address decides.
-llvm::Optional<Rule> classify(const Endpoint &Target) {
+std::optional<Rule> classify(const Endpoint &Target) {
   if (Target.hasConstantCredential())
     return Rule::HardcodedCredential;
   if (!Target.hasConstantAddress())
-    return llvm::None;
+    return std::nullopt;
   return Target.isFullyConstant() ? Rule::HardcodedEndpoint
                                   : Rule::PartiallyHardcoded;
 }
@@ -107,7 +109,7 @@ std::string canonicalPath(const SourceManager &SM, FileID File) {
     return {};
   if (!Entry->tryGetRealPathName().empty())
     return Entry->tryGetRealPathName().str();
-  llvm::SmallString<256> Path(Entry->getName());
+  llvm::SmallString<256> Path(SM.getFileEntryRefForID(File)->getName());
   llvm::sys::fs::make_absolute(Path);
   llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return std::string(Path);
@@ -297,7 +299,7 @@ private:
     if (Use.Call)
       if (std::string Key = macroBodyKey(*Use.Call, SM); !Key.empty())
         MacroBodyUses.push_back({std::move(Key), Target.address()});
-    llvm::Optional<Rule> Found = classify(Target);
+    std::optional<Rule> Found = classify(Target);
     if (!Found)
       return;
 

@@ -4,6 +4,7 @@
 
 #include "rehost/FileIO.h"
 
+#include "rehost/LLVMCompat.h"
 #include "rehost/Project.h"
 #include "rehost/Uri.h"
 
@@ -16,6 +17,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <optional>
 
 #include <toml++/toml.h>
 
@@ -65,7 +68,7 @@ std::string commentText(llvm::StringRef Text) {
 /// "REDIS_QUEUE_" for "queue", "REDIS_" for "default".
 std::string variablePrefix(llvm::StringRef Profile) {
   for (const std::string &Variable : profileVariables(Profile))
-    if (llvm::StringRef(Variable).endswith("_URL"))
+    if (endsWith(Variable, "_URL"))
       return Variable.substr(0, Variable.size() - 3);
   return "REDIS_";
 }
@@ -74,7 +77,7 @@ std::string variablePrefix(llvm::StringRef Profile) {
 /// reads; see docs/runtime.md, "The config file rehost.toml".
 std::vector<std::string> endpointKeys(llvm::StringRef Address) {
   std::vector<std::string> Keys;
-  if (Address.startswith("unix://")) {
+  if (startsWith(Address, "unix://")) {
     Keys.push_back("socket = " + tomlString(Address.drop_front(7)));
     return Keys;
   }
@@ -176,14 +179,14 @@ llvm::Error fileError(llvm::StringRef Path, llvm::StringRef Doing,
 }
 
 /// The text of \p Path, or None when it does not exist.
-llvm::Expected<llvm::Optional<std::string>> readIfExists(llvm::StringRef Path) {
+llvm::Expected<std::optional<std::string>> readIfExists(llvm::StringRef Path) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
       llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);
   if (Buffer)
-    return llvm::Optional<std::string>((*Buffer)->getBuffer().str());
+    return std::optional<std::string>((*Buffer)->getBuffer().str());
   if (Buffer.getError() == std::errc::no_such_file_or_directory)
-    return llvm::Optional<std::string>();
+    return std::optional<std::string>();
   return fileError(Path, "read the runtime's config file", Buffer.getError());
 }
 
@@ -214,7 +217,7 @@ renderRuntimeConfig(llvm::StringRef Existing,
   std::string Out = Existing.str();
   if (Out.empty())
     Out = NewFileHeader;
-  else if (!Existing.endswith("\n"))
+  else if (!endsWith(Existing, "\n"))
     Out += Newline;
 
   llvm::StringSet<> Seen;
@@ -245,12 +248,12 @@ renderRuntimeConfig(llvm::StringRef Existing,
 llvm::Error writeRuntimeConfig(llvm::StringRef Path,
                                llvm::ArrayRef<ProfileInfo> Profiles,
                                bool Strict, std::vector<std::string> *Added) {
-  llvm::Expected<llvm::Optional<std::string>> Existing = readIfExists(Path);
+  llvm::Expected<std::optional<std::string>> Existing = readIfExists(Path);
   if (!Existing)
     return Existing.takeError();
   std::vector<std::string> Names;
   llvm::Expected<std::string> Text = renderRuntimeConfig(
-      Existing->getValueOr(""), Profiles, Strict, Names, Path);
+      Existing->value_or(""), Profiles, Strict, Names, Path);
   if (!Text)
     return Text.takeError();
   if (Added)
@@ -259,7 +262,7 @@ llvm::Error writeRuntimeConfig(llvm::StringRef Path,
     return llvm::Error::success();
 
   // Someone else may have edited the file meanwhile: their edit wins.
-  llvm::Expected<llvm::Optional<std::string>> Now = readIfExists(Path);
+  llvm::Expected<std::optional<std::string>> Now = readIfExists(Path);
   if (!Now)
     return Now.takeError();
   if (*Now != *Existing)
@@ -305,7 +308,7 @@ std::string addressOfComment(llvm::StringRef Text, llvm::StringRef Name) {
 
 llvm::Expected<ExistingProfiles> readExistingProfiles(llvm::StringRef Path) {
   ExistingProfiles Out;
-  llvm::Expected<llvm::Optional<std::string>> Text = readIfExists(Path);
+  llvm::Expected<std::optional<std::string>> Text = readIfExists(Path);
   if (!Text)
     return Text.takeError();
   if (!*Text)

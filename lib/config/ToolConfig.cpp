@@ -2,6 +2,7 @@
 
 #include "rehost/ToolConfig.h"
 
+#include "rehost/LLVMCompat.h"
 #include "rehost/Project.h"
 #include "rehost/Uri.h"
 
@@ -63,7 +64,7 @@ bool isProfileName(llvm::StringRef Name) {
 /// The variable that holds \p Profile's password in the runtime.
 std::string passwordVariable(llvm::StringRef Profile) {
   for (const std::string &Variable : profileVariables(Profile))
-    if (llvm::StringRef(Variable).endswith("_PASSWORD"))
+    if (endsWith(Variable, "_PASSWORD"))
       return Variable;
   return "REDIS_PASSWORD";
 }
@@ -107,7 +108,7 @@ std::string endpointAddress(llvm::StringRef Uri, llvm::StringRef Profile,
     return {};
   }
   if (Scheme == "unix") {
-    if (!Parts.Host.startswith("/")) {
+    if (!startsWith(Parts.Host, "/")) {
       Reason = "a unix socket path must be absolute (unix:///path)";
       return {};
     }
@@ -280,7 +281,7 @@ private:
     if (llvm::any_of(Host, [](char C) { return llvm::isSpace(C); }))
       return configError(Path, Item.source(), Label,
                          "a host name holds no spaces");
-    bool Bracketed = Host.startswith("[") && Host.endswith("]");
+    bool Bracketed = startsWith(Host, "[") && endsWith(Host, "]");
     if (!Bracketed && Host.count(':') == 1)
       return configError(Path, Item.source(), Label,
                          "expected a host name without a port");
@@ -335,7 +336,7 @@ bool ToolConfig::isExcluded(llvm::StringRef AbsPath) const {
   llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
   llvm::StringRef Rel = File;
   if (!Rel.consume_front(Dir) ||
-      (!Dir.endswith("/") && !Rel.consume_front("/")))
+      (!endsWith(Dir, "/") && !Rel.consume_front("/")))
     return false;
   std::string Relative = llvm::sys::path::convert_to_slash(Rel);
   if (Relative.empty())

@@ -3,6 +3,7 @@
 #include "rehost/EditApplier.h"
 
 #include "rehost/FileIO.h"
+#include "rehost/LLVMCompat.h"
 #include "rehost/Report.h"
 
 #include "clang/Format/Format.h"
@@ -32,8 +33,8 @@ std::vector<FileEdit> includeEdits(const FilePlan &Plan, llvm::StringRef Code) {
       Plan.Path, Code, clang::format::getLLVMStyle().IncludeStyle);
   std::vector<FileEdit> Out;
   for (const std::string &Header : Plan.Includes) {
-    llvm::Optional<clang::tooling::Replacement> Insert =
-        Includes.insert(Header, /*IsAngled=*/true);
+    std::optional<clang::tooling::Replacement> Insert =
+        insertInclude(Includes, Header, /*IsAngled=*/true);
     if (!Insert)
       continue;
     std::string Text = Insert->getReplacementText().str();

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "rehost/LLVMCompat.h"
 #include "rehost/Report.h"
 #include "rehost/Version.h"
 
@@ -131,7 +132,7 @@ void writeSarif(const Report &R, llvm::raw_ostream &OS) {
       });
   }
   std::string RootUri = "file://" + encodeUriPath(R.Root);
-  if (!llvm::StringRef(RootUri).endswith("/"))
+  if (!endsWith(RootUri, "/"))
     RootUri += '/';
   llvm::json::Object Driver{{"name", "rehost"},
                             {"version", Version},
