@@ -1,6 +1,14 @@
-# Locates LLVM and Clang (14 or newer) through their CMake packages. The
-# distribution's default is found first; -DLLVM_DIR / -DClang_DIR pick another.
-file(GLOB _rehost_llvm_prefixes LIST_DIRECTORIES true /usr/lib/llvm-* /usr/local/opt/llvm*)
+# Locates LLVM and Clang (14 or newer) through their CMake packages.
+# -DREHOST_LLVM_VERSION=19 picks an installed major version (`make LLVM=19`);
+# without it the newest installed one is found. -DLLVM_DIR picks any other.
+set(REHOST_LLVM_VERSION "" CACHE STRING
+    "Major version of LLVM/Clang to build against (tested: 14, 19); empty: the newest installed")
+if(REHOST_LLVM_VERSION)
+  file(GLOB _rehost_llvm_prefixes LIST_DIRECTORIES true
+       /usr/lib/llvm-${REHOST_LLVM_VERSION} /usr/local/opt/llvm@${REHOST_LLVM_VERSION})
+else()
+  file(GLOB _rehost_llvm_prefixes LIST_DIRECTORIES true /usr/lib/llvm-* /usr/local/opt/llvm*)
+endif()
 list(SORT _rehost_llvm_prefixes COMPARE NATURAL ORDER DESCENDING)
 set(_rehost_llvm_hints)
 foreach(_prefix IN LISTS _rehost_llvm_prefixes)
@@ -10,6 +18,12 @@ endforeach()
 find_package(LLVM CONFIG REQUIRED HINTS ${_rehost_llvm_hints})
 if(LLVM_PACKAGE_VERSION VERSION_LESS 14)
   message(FATAL_ERROR "rehost needs LLVM 14 or newer; found ${LLVM_PACKAGE_VERSION} in ${LLVM_DIR}")
+endif()
+if(REHOST_LLVM_VERSION AND NOT LLVM_VERSION_MAJOR EQUAL REHOST_LLVM_VERSION)
+  message(FATAL_ERROR "REHOST_LLVM_VERSION is ${REHOST_LLVM_VERSION} but LLVM ${LLVM_PACKAGE_VERSION} "
+                      "was found (LLVM_DIR=${LLVM_DIR}): install llvm-${REHOST_LLVM_VERSION}-dev, and "
+                      "drop -DLLVM_DIR, or use a fresh build directory if this one was configured "
+                      "for another LLVM")
 endif()
 find_package(Clang CONFIG REQUIRED HINTS ${LLVM_LIBRARY_DIR}/cmake/clang NO_DEFAULT_PATH)
 message(STATUS "rehost: LLVM ${LLVM_PACKAGE_VERSION} from ${LLVM_DIR}")
@@ -36,7 +50,8 @@ if(NOT REHOST_CLANG_RESOURCE_DIR)
                       "install libclang-common-${LLVM_VERSION_MAJOR}-dev")
 endif()
 
-find_program(REHOST_LIT NAMES lit llvm-lit lit.py
+# NAMES_PER_DIR: the lit of the LLVM we link wins over another `lit` on PATH.
+find_program(REHOST_LIT NAMES lit llvm-lit lit.py NAMES_PER_DIR
   HINTS ${LLVM_TOOLS_BINARY_DIR} ${LLVM_LIBRARY_DIR}/../build/utils/lit
   DOC "LLVM's lit test runner")
 find_program(REHOST_FILECHECK NAMES FileCheck HINTS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH)

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian packages rehost's build, tests and demo need, and only
 # those that are missing (so a machine that has them never touches apt).
+# LLVM=19 installs the LLVM/Clang 19 packages instead of 14 (`make LLVM=19`).
 set -euo pipefail
+
+llvm=${LLVM:-14}
+if [[ ! $llvm =~ ^[0-9]+$ ]]; then
+  echo "rehost: LLVM must be a major version such as 14 or 19, not '$llvm'" >&2
+  exit 2
+fi
 
 packages=(
   cmake ninja-build ccache pkg-config g++ python3
-  clang-14 libclang-14-dev libclang-cpp14-dev llvm-14-dev llvm-14-tools
-  clang-tools-14 libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev
+  "clang-$llvm" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "llvm-$llvm-dev"
+  "llvm-$llvm-tools" "clang-tools-$llvm"
+  libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev
   libhiredis-dev libtomlplusplus-dev redis-server redis-tools
 )
 

@@ -2,6 +2,8 @@
 
 #include "rehost/CommandFormat.h"
 
+#include "rehost/LLVMCompat.h"
+
 namespace rehost {
 namespace {
 
@@ -38,7 +40,7 @@ std::vector<FormatWord> splitCommandFormat(llvm::StringRef Format) {
       }
       llvm::StringRef Spec = Word.drop_front(I + 1);
       auto [Args, Length] = conversion(Spec);
-      if (Spec.startswith("%")) {
+      if (startsWith(Spec, "%")) {
         Out.Text += '%';
       } else {
         bool WholeArgument = Word == "%s" || Word == "%b";

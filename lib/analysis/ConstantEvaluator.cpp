@@ -79,9 +79,10 @@ ArrayRef<Expr *> bracedElements(const Expr *E) {
 /// nested braced list.
 ArrayRef<const Expr *> pairHalves(const Expr *E) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return llvm::makeArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    return ArrayRef<const Expr *>(Construct->getArgs(),
+                                  Construct->getNumArgs());
   if (const auto *List = dyn_cast<InitListExpr>(E))
-    return llvm::makeArrayRef(List->getInits(), List->getNumInits());
+    return ArrayRef<const Expr *>(List->getInits(), List->getNumInits());
   return {};
 }
 

@@ -19,6 +19,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <optional>
+
 using namespace clang;
 using namespace clang::ast_matchers;
 
@@ -132,7 +134,7 @@ std::string canonicalPath(const SourceManager &SM, FileID File) {
     return {};
   if (!Entry->tryGetRealPathName().empty())
     return Entry->tryGetRealPathName().str();
-  llvm::SmallString<256> Path(Entry->getName());
+  llvm::SmallString<256> Path(SM.getFileEntryRefForID(File)->getName());
   llvm::sys::fs::make_absolute(Path);
   llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return std::string(Path);

@@ -2,6 +2,8 @@
 
 #include "rehost/Catalog.h"
 
+#include "rehost/LLVMCompat.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
@@ -233,7 +235,7 @@ bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path) {
   llvm::sys::path::native(Native, llvm::sys::path::Style::posix);
   llvm::StringRef P = Native;
   return llvm::any_of(Family.Headers, [&](llvm::StringRef Suffix) {
-    if (!P.endswith(Suffix))
+    if (!endsWith(P, Suffix))
       return false;
     return P.size() == Suffix.size() || P[P.size() - Suffix.size() - 1] == '/';
   });

@@ -4,6 +4,7 @@
 
 #include "rehost/FileIO.h"
 
+#include "rehost/LLVMCompat.h"
 #include "rehost/Project.h"
 #include "rehost/TomlCheck.h"
 #include "rehost/Uri.h"
@@ -17,6 +18,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <optional>
 
 #include <toml++/toml.h>
 
@@ -222,7 +225,7 @@ renderRuntimeConfig(llvm::StringRef Existing,
   std::string Out = Existing.str();
   if (Out.empty())
     Out = NewFileHeader;
-  else if (!Existing.endswith("\n"))
+  else if (!endsWith(Existing, "\n"))
     Out += Newline;
 
   llvm::StringSet<> Seen;

@@ -2,6 +2,7 @@
 
 #include "rehost/ToolConfig.h"
 
+#include "rehost/LLVMCompat.h"
 #include "rehost/Project.h"
 #include "rehost/TomlCheck.h"
 #include "rehost/Uri.h"
@@ -64,7 +65,7 @@ bool isProfileName(llvm::StringRef Name) {
 /// The variable that holds \p Profile's password in the runtime.
 std::string passwordVariable(llvm::StringRef Profile) {
   for (const std::string &Variable : profileVariables(Profile))
-    if (llvm::StringRef(Variable).endswith("_PASSWORD"))
+    if (endsWith(Variable, "_PASSWORD"))
       return Variable;
   return "REDIS_PASSWORD";
 }
@@ -284,7 +285,7 @@ private:
     if (llvm::any_of(Host, [](char C) { return llvm::isSpace(C); }))
       return configError(Path, Item.source(), Label,
                          "a host name holds no spaces");
-    bool Bracketed = Host.startswith("[") && Host.endswith("]");
+    bool Bracketed = startsWith(Host, "[") && endsWith(Host, "]");
     if (!Bracketed && Host.count(':') == 1)
       return configError(Path, Item.source(), Label,
                          "expected a host name without a port");

@@ -4,6 +4,7 @@
 
 #include "IncludePlacement.h"
 #include "rehost/FileIO.h"
+#include "rehost/LLVMCompat.h"
 #include "rehost/Report.h"
 
 #include "clang/Tooling/Core/Replacement.h"

@@ -8,6 +8,8 @@
 
 #include "rehost/EditApplier.h"
 
+#include "rehost/LLVMCompat.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -57,7 +59,7 @@ void emitLines(llvm::StringRef Text, char Prefix, std::string &Out,
     Out += Prefix;
     Out += Line.str();
     Out += '\n';
-    if (Rest.empty() && !Text.endswith("\n"))
+    if (Rest.empty() && !endsWith(Text, "\n"))
       Out += "\\ No newline at end of file\n";
     ++Count;
     Text = Rest;
@@ -73,8 +75,7 @@ std::vector<Block> changedBlocks(const Lines &L, llvm::StringRef Old,
     Block B;
     bool AtLineStart =
         E.Offset == Old.size() || E.Offset == 0 || Old[E.Offset - 1] == '\n';
-    if (E.Length == 0 && AtLineStart &&
-        llvm::StringRef(E.Text).endswith("\n")) {
+    if (E.Length == 0 && AtLineStart && endsWith(E.Text, "\n")) {
       B.First = E.Offset == Old.size() ? L.count() : L.lineOf(E.Offset);
       B.Begin = B.End = E.Offset;
     } else {
@@ -128,7 +129,7 @@ std::string unifiedDiff(llvm::StringRef DisplayPath, llvm::StringRef Old,
       for (; Line < Until; ++Line) {
         Body += ' ';
         Body += L.line(Line).str();
-        if (!L.line(Line).endswith("\n"))
+        if (!endsWith(L.line(Line), "\n"))
           Body += "\n\\ No newline at end of file\n";
         ++OldCount;
         ++NewCount;

@@ -2,6 +2,7 @@
 
 #include "rehost/Scanner.h"
 
+#include "rehost/LLVMCompat.h"
 #include "rehost/Report.h"
 #include "rehost/SiteCollector.h"
 #include "rehost/Toolchain.h"
@@ -261,10 +262,12 @@ public:
   explicit FileListConsumer(std::vector<std::string> &Files) : Files(Files) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
+    // The key is a FileEntry * in LLVM 14 and a FileEntryRef, which converts
+    // to one, in LLVM 19.
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
-      if (llvm::StringRef Real = It->getFirst()->tryGetRealPathName();
-          !Real.empty())
-        Files.push_back(Real.str());
+      if (const FileEntry *Entry = It->getFirst();
+          !Entry->tryGetRealPathName().empty())
+        Files.push_back(Entry->tryGetRealPathName().str());
   }
 
 private:

@@ -7,6 +7,8 @@
 
 #include "ReportView.h"
 
+#include "rehost/LLVMCompat.h"
+
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -40,7 +42,7 @@ void writeCode(llvm::StringRef Code, llvm::raw_ostream &OS) {
   std::string Fence(Longest + 1, '`');
   // A space keeps a backtick at either end from joining the fence; Markdown
   // strips one from each side.
-  bool Pad = Code.startswith("`") || Code.endswith("`");
+  bool Pad = startsWith(Code, "`") || endsWith(Code, "`");
   OS << Fence << (Pad ? " " : "");
   for (char C : Code) {
     if (C == '\n' || C == '\r')

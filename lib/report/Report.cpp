@@ -2,6 +2,8 @@
 
 #include "rehost/Report.h"
 
+#include "rehost/LLVMCompat.h"
+
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -58,7 +60,7 @@ llvm::StringRef useOf(ApiKind Kind) {
 std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
   llvm::StringRef Rel = Path;
   if (!Root.empty() && Rel.consume_front(Root) &&
-      (Root.endswith("/") || Rel.consume_front("/")))
+      (endsWith(Root, "/") || Rel.consume_front("/")))
     return Rel.str();
   return Path.str();
 }

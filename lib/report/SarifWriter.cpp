@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "rehost/LLVMCompat.h"
 #include "rehost/Report.h"
 #include "rehost/Version.h"
 
@@ -156,7 +157,7 @@ void writeSarif(const Report &Input, llvm::raw_ostream &OS) {
       Notifications.push_back(notification(File, R.Root));
   }
   std::string RootUri = "file://" + encodeUriPath(R.Root);
-  if (!llvm::StringRef(RootUri).endswith("/"))
+  if (!endsWith(RootUri, "/"))
     RootUri += '/';
   llvm::json::Object Driver{{"name", "rehost"},
                             {"version", Version},

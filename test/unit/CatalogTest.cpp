@@ -2,6 +2,8 @@
 
 #include "rehost/Catalog.h"
 
+#include "rehost/LLVMCompat.h"
+
 #include "llvm/ADT/StringSet.h"
 
 #include <gtest/gtest.h>
@@ -24,8 +26,8 @@ TEST(Catalog, EveryEntryIsWellFormed) {
       EXPECT_EQ(Entry.Args.size(), 1u) << Entry.Name.str();
     // `rehost fix` moves a value only through a runtime call or accessor.
     for (llvm::StringRef Replacement : Entry.replacements())
-      EXPECT_TRUE(Replacement.startswith("rehost_") ||
-                  Replacement.startswith("rehost::"))
+      EXPECT_TRUE(rehost::startsWith(Replacement, "rehost_") ||
+                  rehost::startsWith(Replacement, "rehost::"))
           << Entry.Name.str();
   }
 }

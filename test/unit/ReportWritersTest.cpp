@@ -293,16 +293,16 @@ TEST(ReportWritersTest, JsonHasBeforeAfterProfilesAndFixCounts) {
             llvm::StringRef("redis://10.0.0.12:6380"));
   EXPECT_EQ(Profile.getString("endpoint"),
             llvm::StringRef("redis://10.0.0.12:6380"));
-  EXPECT_EQ(Profile.getInteger("sites"), llvm::Optional<int64_t>(3));
+  EXPECT_EQ(Profile.getInteger("sites"), int64_t(3));
   EXPECT_EQ(*Profile.get("variables"),
             llvm::json::Value(llvm::json::Array{"REDIS_URL", "REDIS_HOST"}));
 
   const llvm::json::Object &Summary = *Root.getObject("summary");
-  EXPECT_EQ(Summary.getInteger("fixable"), llvm::Optional<int64_t>(0));
-  EXPECT_EQ(Summary.getInteger("fixed"), llvm::Optional<int64_t>(3));
-  EXPECT_EQ(Summary.getInteger("manual"), llvm::Optional<int64_t>(1));
-  EXPECT_EQ(Summary.getInteger("files_fixed"), llvm::Optional<int64_t>(2));
-  EXPECT_EQ(Summary.getInteger("findings"), llvm::Optional<int64_t>(4));
+  EXPECT_EQ(Summary.getInteger("fixable"), int64_t(0));
+  EXPECT_EQ(Summary.getInteger("fixed"), int64_t(3));
+  EXPECT_EQ(Summary.getInteger("manual"), int64_t(1));
+  EXPECT_EQ(Summary.getInteger("files_fixed"), int64_t(2));
+  EXPECT_EQ(Summary.getInteger("findings"), int64_t(4));
 }
 
 } // namespace

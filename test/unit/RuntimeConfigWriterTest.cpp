@@ -2,6 +2,7 @@
 
 #include "rehost/RuntimeConfigWriter.h"
 
+#include "rehost/LLVMCompat.h"
 #include "rehost/Project.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -61,7 +62,7 @@ std::vector<std::string> settingLines(llvm::StringRef Text) {
   std::vector<std::string> Out;
   for (llvm::StringRef Line : Lines) {
     Line = Line.trim();
-    if (!Line.empty() && !Line.startswith("#"))
+    if (!Line.empty() && !rehost::startsWith(Line, "#"))
       Out.push_back(Line.str());
   }
   return Out;

@@ -1,0 +1,51 @@
+//===- LLVMCompat.h - What LLVM 14 through 19 spell differently -----------===//
+//
+// rehost builds against LLVM 14 (Debian bookworm's default) and LLVM 19. Most
+// differences have a spelling both accept (std::optional, llvm::ArrayRef<T>,
+// FileEntryRef); the ones that do not are bridged here, in one place, so the
+// rest of the code never tests LLVM_VERSION_MAJOR.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_LLVMCOMPAT_H
+#define REHOST_LLVMCOMPAT_H
+
+#include "clang/Tooling/Inclusions/HeaderIncludes.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Config/llvm-config.h"
+
+#include <optional>
+
+namespace rehost {
+
+/// StringRef::startswith, which LLVM 19 removed, and StringRef::starts_with,
+/// which LLVM 14 does not have yet.
+inline bool startsWith(llvm::StringRef Text, llvm::StringRef Prefix) {
+  return Text.take_front(Prefix.size()) == Prefix;
+}
+
+/// StringRef::endswith (LLVM 14) and StringRef::ends_with (LLVM 19).
+inline bool endsWith(llvm::StringRef Text, llvm::StringRef Suffix) {
+  return Text.take_back(Suffix.size()) == Suffix;
+}
+
+/// The replacement that adds `#include <Header>` (or "Header") where
+/// \p Includes puts it, or nothing when the file includes it already. LLVM 16
+/// added a directive argument (#include or #import) and LLVM 14 returns
+/// llvm::Optional, so callers get std::optional from every version.
+inline std::optional<clang::tooling::Replacement>
+insertInclude(const clang::tooling::HeaderIncludes &Includes,
+              llvm::StringRef Header, bool IsAngled) {
+#if LLVM_VERSION_MAJOR >= 16
+  return Includes.insert(Header, IsAngled,
+                         clang::tooling::IncludeDirective::Include);
+#else
+  if (auto Insert = Includes.insert(Header, IsAngled))
+    return *Insert;
+  return std::nullopt;
+#endif
+}
+
+} // namespace rehost
+
+#endif // REHOST_LLVMCOMPAT_H
