@@ -569,8 +569,17 @@ Rewrite planMethodCall(const CXXMemberCallExpr &Call, const CatalogEntry &Entry,
   const auto *Member = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
   if (!Member || Member->isImplicitAccess())
     return manual("the method is called without naming its object");
+  // `shared->connect(…)` on a smart pointer: the object is the pointer,
+  // reached through its operator->.
+  const Expr *Base = Member->getBase();
+  bool Arrow = Member->isArrow();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Base->IgnoreImplicit());
+      Op && Op->getOperator() == OO_Arrow) {
+    Base = Op->getArg(0);
+    Arrow = true;
+  }
   WrapEdits Edits(SM, LangOpts, Digests);
-  llvm::Expected<CharSourceRange> Object = Edits.fileRange(*Member->getBase());
+  llvm::Expected<CharSourceRange> Object = Edits.fileRange(*Base);
   if (!Object)
     return manual(llvm::toString(Object.takeError()));
   SourceLocation Name = Member->getMemberLoc();
@@ -643,7 +652,7 @@ Rewrite planMethodCall(const CXXMemberCallExpr &Call, const CatalogEntry &Entry,
   // Through a pointer the helper takes `*ptr`, parenthesised unless the
   // object is a plain name.
   std::string Deref;
-  if (Member->isArrow()) {
+  if (Arrow) {
     llvm::StringRef Text = Lexer::getSourceText(*Object, SM, LangOpts);
     bool Plain = llvm::all_of(
         Text, [](char C) { return llvm::isAlnum(C) || C == '_' || C == ':'; });

@@ -337,7 +337,8 @@ public:
       Evaluated.push_back(std::move(E));
     }
     for (EvaluatedUse &E : Evaluated)
-      collect(E, SM, Tracer, Digests);
+      if (!isConfiguredAfter(*E.Use, *E.Entry))
+        collect(E, SM, Tracer, Digests);
 
     Pending.clear();
     Context = nullptr;
@@ -448,6 +449,30 @@ private:
       Object = Simple ? "*" + Object : "*(" + Object + ")";
     Out.Object = std::move(Object);
     return Out;
+  }
+
+  /// True when the options object \p Field assigns to is handed to its
+  /// OptionsCall later in the same block: a migrated object, whose written
+  /// values are only the profile's fallback.
+  bool isConfiguredAfter(const ApiUse &Field, const CatalogEntry &Entry) {
+    if (Entry.OptionsCall.empty() || !Field.Object)
+      return false;
+    const CompoundStmt *Block = nullptr;
+    const Stmt *Own = statementOf(*Field.Assignment, Block);
+    if (!Own)
+      return false;
+    bool After = false;
+    for (const Stmt *Statement : Block->body()) {
+      After |= Statement == Own;
+      const auto *Call = dyn_cast<CallExpr>(Statement);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (After && Callee && Call->getNumArgs() >= 1 &&
+          Callee->getQualifiedNameAsString() == Entry.OptionsCall &&
+          ConnectionTracer::objectOf(Call->getArg(0)) ==
+              Field.Object->getCanonicalDecl())
+        return true;
+    }
+    return false;
   }
 
   /// True when \p Statement assigns to a field of \p Object.

@@ -3,6 +3,8 @@
 #ifndef REHOST_SRC_HANDSHAKE_HPP
 #define REHOST_SRC_HANDSHAKE_HPP
 
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
 #include <rehost/rehost.hpp>
 
 #include <string>

@@ -1,5 +1,7 @@
 /* The C API used from C: proves rehost.h is valid C and its drop-ins work
  * from a C translation unit. */
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
 #include <rehost/rehost.h>
 
 #include <stdio.h>

@@ -2,6 +2,8 @@
 #ifndef REHOST_TEST_TEST_SUPPORT_HPP
 #define REHOST_TEST_TEST_SUPPORT_HPP
 
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
 #include <rehost/rehost.hpp>
 
 #include <gtest/gtest.h>

@@ -29,9 +29,9 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-EMPTY:
 // CHECK-NEXT: ## Profiles
 // CHECK-EMPTY:
-// CHECK-NEXT: | Profile | Endpoint | Sites | Overridden by |
-// CHECK-NEXT: | --- | --- | --- | --- |
-// CHECK-NEXT: | `default` | `redis://10.0.0.12:6380` | 1 | `REDIS_URL`, `REDIS_HOST`, `REDIS_PORT`, `REDIS_SOCKET`, `REDIS_PASSWORD` |
+// CHECK-NEXT: | Profile | Endpoint | Sites | Overridden by | Must now be set |
+// CHECK-NEXT: | --- | --- | --- | --- | --- |
+// CHECK-NEXT: | `default` | `redis://10.0.0.12:6380` | 1 | `REDIS_URL`, `REDIS_HOST`, `REDIS_PORT`, `REDIS_SOCKET`, `REDIS_PASSWORD` | — |
 // CHECK-EMPTY:
 // CHECK-NEXT: ## Files
 // CHECK-EMPTY:

@@ -43,6 +43,7 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-NEXT:   {
 // CHECK-NEXT:     "address": "redis://10.0.0.12:6380",
 // CHECK-NEXT:     "endpoint": "redis://10.0.0.12:6380",
+// CHECK-NEXT:     "must_set": [],
 // CHECK-NEXT:     "name": "default",
 // CHECK-NEXT:     "sites": 1,
 // CHECK-NEXT:     "variables": [

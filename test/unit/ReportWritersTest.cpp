@@ -75,6 +75,7 @@ Report fixReport() {
   Default.Address = "redis://10.0.0.12:6380";
   Default.Endpoint = "redis://10.0.0.12:6380";
   Default.Variables = {"REDIS_URL", "REDIS_HOST"};
+  Default.MustSet = {"REDIS_PASSWORD"};
   Default.Sites = 3;
   R.Profiles.push_back(Default);
   return R;
@@ -158,10 +159,11 @@ TEST(ReportWritersTest, CleanCountIsNeverNegative) {
 
 TEST(ReportWritersTest, MarkdownProfilesAndFiles) {
   std::string Out = markdown(fixReport());
-  EXPECT_NE(Out.find("| Profile | Endpoint | Sites | Overridden by |\n"
-                     "| --- | --- | --- | --- |\n"
+  EXPECT_NE(Out.find("| Profile | Endpoint | Sites | Overridden by | Must now "
+                     "be set |\n"
+                     "| --- | --- | --- | --- | --- |\n"
                      "| `default` | `redis://10.0.0.12:6380` | 3 | "
-                     "`REDIS_URL`, `REDIS_HOST` |\n"),
+                     "`REDIS_URL`, `REDIS_HOST` | `REDIS_PASSWORD` |\n"),
             std::string::npos)
       << Out;
   EXPECT_NE(
@@ -238,7 +240,8 @@ TEST(ReportWritersTest, HtmlHasTheMarkdownContentInOrder) {
   size_t Profile =
       at(Out, "<tr><td><code>default</code></td><td><code>redis://"
               "10.0.0.12:6380</code></td><td>3</td><td><code>REDIS_URL</code>,"
-              " <code>REDIS_HOST</code></td></tr>");
+              " <code>REDIS_HOST</code></td><td><code>REDIS_PASSWORD</code>"
+              "</td></tr>");
   size_t Cache = at(Out, "<h3>src/cache.c</h3>");
   size_t Broken = at(Out, "<h3>src/broken.c</h3>\n<p class=\"error\">Not "
                           "analysed: cannot parse &lt;stdin&gt;</p>");
@@ -296,6 +299,8 @@ TEST(ReportWritersTest, JsonHasBeforeAfterProfilesAndFixCounts) {
   EXPECT_EQ(Profile.getInteger("sites"), int64_t(3));
   EXPECT_EQ(*Profile.get("variables"),
             llvm::json::Value(llvm::json::Array{"REDIS_URL", "REDIS_HOST"}));
+  EXPECT_EQ(*Profile.get("must_set"),
+            llvm::json::Value(llvm::json::Array{"REDIS_PASSWORD"}));
 
   const llvm::json::Object &Summary = *Root.getObject("summary");
   EXPECT_EQ(Summary.getInteger("fixable"), int64_t(0));

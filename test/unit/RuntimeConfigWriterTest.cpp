@@ -68,19 +68,21 @@ std::vector<std::string> settingLines(llvm::StringRef Text) {
   return Out;
 }
 
-TEST(RuntimeConfigWriter, NonStrictOnlyDocumentsTheFallback) {
+TEST(RuntimeConfigWriter, NonStrictRecordsTheCallSiteFallback) {
   std::vector<std::string> Added;
   std::string Text = render("",
                             {profile("default", "redis://127.0.0.1:6379"),
                              profile("queue", "redis://10.0.0.12:6380")},
                             /*Strict=*/false, Added);
   EXPECT_EQ(Added, (std::vector<std::string>{"default", "queue"}));
-  EXPECT_EQ(settingLines(Text), (std::vector<std::string>{"[profiles.default]",
-                                                          "[profiles.queue]"}));
+  // call_site is for rehost-doctor only: the runtime never resolves it.
+  EXPECT_EQ(settingLines(Text),
+            (std::vector<std::string>{
+                "[profiles.default]", "call_site = \"redis://127.0.0.1:6379\"",
+                "[profiles.queue]", "call_site = \"redis://10.0.0.12:6380\""}));
   EXPECT_CONTAINS(Text, "# Profile queue: fallback in code: "
                         "redis://10.0.0.12:6380\n"
                         "# Overridden by REDIS_QUEUE_URL, REDIS_QUEUE_HOST, ");
-  EXPECT_CONTAINS(Text, "[profiles.queue]\n# url = \"redis://10.0.0.12:6380\"");
   EXPECT_CONTAINS(Text, "# Overridden by REDIS_URL, REDIS_HOST, ");
   // A new file says whose it is.
   EXPECT_EQ(Text.rfind("# rehost.toml: connection profiles for the rehost "
@@ -112,23 +114,26 @@ TEST(RuntimeConfigWriter, StrictWritesTheEndpointAsKeys) {
 
 TEST(RuntimeConfigWriter, CredentialsAreNeverWritten) {
   for (bool Strict : {false, true}) {
-    std::string Text = render("",
-                              {profile("queue", "redis://10.0.0.12:6380",
-                                       "redis://alice:***@10.0.0.12:6380")},
-                              Strict);
-    EXPECT_CONTAINS(Text, "# The code sent a password; it is not copied "
-                          "here: set REDIS_QUEUE_PASSWORD or "
-                          "REDIS_QUEUE_PASSWORD_FILE where the service runs.");
-    EXPECT_CONTAINS(Text, "# The code sent an ACL user name: set "
-                          "REDIS_QUEUE_USERNAME.");
+    rehost::ProfileInfo Queue = profile("queue", "redis://10.0.0.12:6380",
+                                        "redis://alice:***@10.0.0.12:6380");
+    Queue.MustSet = {"REDIS_QUEUE_USERNAME", "REDIS_QUEUE_PASSWORD"};
+    std::string Text = render("", {Queue}, Strict);
+    EXPECT_CONTAINS(Text, "# The code's password left it and is not copied "
+                          "here: set REDIS_QUEUE_PASSWORD (or "
+                          "REDIS_QUEUE_URL) where the service runs.");
+    EXPECT_CONTAINS(Text, "# The code's ACL user name left it and is not "
+                          "copied here: set REDIS_QUEUE_USERNAME (or "
+                          "REDIS_QUEUE_URL) where the service runs.");
     EXPECT_LACKS(Text, "***");
     EXPECT_LACKS(Text, "alice");
     EXPECT_LACKS(Text, "password =");
     EXPECT_LACKS(Text, "username =");
   }
-  std::string Default = render(
-      "", {profile("default", "redis://h:6379", "tcp://***@h:6379")}, true);
-  EXPECT_CONTAINS(Default, "set REDIS_PASSWORD or REDIS_PASSWORD_FILE");
+  rehost::ProfileInfo Default =
+      profile("default", "redis://h:6379", "tcp://***@h:6379");
+  Default.MustSet = {"REDIS_PASSWORD"};
+  EXPECT_CONTAINS(render("", {Default}, true),
+                  "set REDIS_PASSWORD (or REDIS_URL)");
 }
 
 TEST(RuntimeConfigWriter, EscapesStringsAndComments) {

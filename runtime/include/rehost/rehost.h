@@ -10,9 +10,13 @@
 #ifndef REHOST_REHOST_H
 #define REHOST_REHOST_H
 
-#include <hiredis/async.h>
-#include <hiredis/hiredis.h>
+/* The header names hiredis's types without including hiredis: the file that
+ * includes it has already chosen its hiredis (the system's, or one it bundles
+ * under its own path), and this header must not choose another. */
 #include <sys/time.h>
+
+struct redisContext;
+struct redisAsyncContext;
 
 #if defined(REHOST_RUNTIME_BUILDING)
 #define REHOST_API __attribute__((visibility("default")))
@@ -34,36 +38,36 @@ extern "C" {
  * The Bind variants' `source_addr` is not a profile setting: it is used as
  * given (NULL/empty: the OS chooses) for TCP, and ignored when the profile
  * resolves to a unix socket, which then connects as usual. */
-REHOST_API redisContext *rehost_redisConnect(const char *profile,
-                                             const char *ip, int port);
-REHOST_API redisContext *
+REHOST_API struct redisContext *rehost_redisConnect(const char *profile,
+                                                    const char *ip, int port);
+REHOST_API struct redisContext *
 rehost_redisConnectWithTimeout(const char *profile, const char *ip, int port,
                                const struct timeval tv);
-REHOST_API redisContext *rehost_redisConnectNonBlock(const char *profile,
-                                                     const char *ip, int port);
-REHOST_API redisContext *
+REHOST_API struct redisContext *
+rehost_redisConnectNonBlock(const char *profile, const char *ip, int port);
+REHOST_API struct redisContext *
 rehost_redisConnectBindNonBlock(const char *profile, const char *ip, int port,
                                 const char *source_addr);
-REHOST_API redisContext *
+REHOST_API struct redisContext *
 rehost_redisConnectBindNonBlockWithReuse(const char *profile, const char *ip,
                                          int port, const char *source_addr);
-REHOST_API redisContext *rehost_redisConnectUnix(const char *profile,
-                                                 const char *path);
-REHOST_API redisContext *
+REHOST_API struct redisContext *rehost_redisConnectUnix(const char *profile,
+                                                        const char *path);
+REHOST_API struct redisContext *
 rehost_redisConnectUnixWithTimeout(const char *profile, const char *path,
                                    const struct timeval tv);
-REHOST_API redisContext *rehost_redisConnectUnixNonBlock(const char *profile,
-                                                         const char *path);
-REHOST_API redisAsyncContext *
+REHOST_API struct redisContext *
+rehost_redisConnectUnixNonBlock(const char *profile, const char *path);
+REHOST_API struct redisAsyncContext *
 rehost_redisAsyncConnect(const char *profile, const char *ip, int port);
-REHOST_API redisAsyncContext *
+REHOST_API struct redisAsyncContext *
 rehost_redisAsyncConnectBind(const char *profile, const char *ip, int port,
                              const char *source_addr);
-REHOST_API redisAsyncContext *
+REHOST_API struct redisAsyncContext *
 rehost_redisAsyncConnectBindWithReuse(const char *profile, const char *ip,
                                       int port, const char *source_addr);
-REHOST_API redisAsyncContext *rehost_redisAsyncConnectUnix(const char *profile,
-                                                           const char *path);
+REHOST_API struct redisAsyncContext *
+rehost_redisAsyncConnectUnix(const char *profile, const char *path);
 
 /* Value accessors for code that builds its own clients. On a configuration
  * error the string accessors return NULL and the int accessors -1; then
@@ -107,12 +111,15 @@ REHOST_API const char *rehost_cluster_nodes(const char *profile,
  * configuration (a TLS profile too) nothing is sent: NULL, with
  * c->err = REDIS_ERR_OTHER and an errstr naming the variable or key, never
  * the password. NULL c: NULL. */
-REHOST_API void *rehost_redisAuth(redisContext *c, const char *profile);
+REHOST_API void *rehost_redisAuth(struct redisContext *c, const char *profile);
 /* The same for redisAppendCommand: REDIS_OK, or REDIS_ERR with c->err set. */
-REHOST_API int rehost_redisAppendAuth(redisContext *c, const char *profile);
+REHOST_API int rehost_redisAppendAuth(struct redisContext *c,
+                                      const char *profile);
 /* The same for redisAsyncCommand: REDIS_OK, or REDIS_ERR with ac->err and
  * ac->errstr set (fn is then not called). */
-REHOST_API int rehost_redisAsyncAuth(redisAsyncContext *ac, redisCallbackFn *fn,
+REHOST_API int rehost_redisAsyncAuth(struct redisAsyncContext *ac,
+                                     void (*fn)(struct redisAsyncContext *,
+                                                void *, void *),
                                      void *privdata, const char *profile);
 
 /* Why the last rehost_ call on this thread failed, or NULL if it succeeded. */

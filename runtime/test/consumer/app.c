@@ -1,5 +1,7 @@
 /* A migrated C program: built against the installed runtime by
  * install_test.sh, once with pkg-config and once with CMake. */
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
 #include <rehost/rehost.h>
 
 #include <stdio.h>

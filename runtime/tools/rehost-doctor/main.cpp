@@ -1,6 +1,7 @@
 // rehost-doctor [--json] [PROFILE...]: shows where each setting of a profile
 // comes from, then connects and reports on the server. Exit 1 when a profile
 // is misconfigured or unreachable, 2 on bad usage.
+#include <hiredis/hiredis.h>
 #include <rehost/rehost.hpp>
 
 #include <chrono>
