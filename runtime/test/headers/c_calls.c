@@ -1,5 +1,8 @@
 /* Every C entry point called from C99 (-std=c99 -pedantic), compiled by
  * header_test.sh and run against the library. */
+/* As in migrated code, the file chooses its hiredis; rehost.h chooses none. */
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
 #include <rehost/rehost.h>
 
 #include <stdio.h>
