@@ -59,34 +59,55 @@ cmake -S . -B build -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
 cmake --build build >/dev/null
 echo "built: counter queue notifier"
 
-step "A real redis-server on a free loopback port, with a password"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-password="demo-$RANDOM$RANDOM"
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
-  --requirepass "$password" --daemonize no >"$demo/redis.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  redis-cli -p "$port" -a "$password" --no-auth-warning ping >/dev/null 2>&1 && break
-  sleep 0.1
-done
-cli() { redis-cli -p "$port" -a "$password" --no-auth-warning "$@"; }
+step "Two real redis-servers on free loopback ports, each with its own password"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+servers=()
+trap 'kill "${servers[@]}" 2>/dev/null || true' EXIT
+start_server() { # start_server PORT PASSWORD LOG
+  redis-server --port "$1" --bind 127.0.0.1 --save '' --appendonly no \
+    --requirepass "$2" --daemonize no >"$3" 2>&1 &
+  servers+=($!)
+  for _ in $(seq 50); do
+    redis-cli -p "$1" -a "$2" --no-auth-warning ping >/dev/null 2>&1 && return
+    sleep 0.1
+  done
+  echo "demo: redis-server on port $1 did not start" >&2
+  exit 1
+}
+cache_port=$(free_port)
+cache_password="cache-$RANDOM$RANDOM"
+start_server "$cache_port" "$cache_password" "$demo/redis-cache.log"
+queue_port=$(free_port)
+queue_password="queue-$RANDOM$RANDOM"
+start_server "$queue_port" "$queue_password" "$demo/redis-queue.log"
+cache_cli() { redis-cli -p "$cache_port" -a "$cache_password" --no-auth-warning "$@"; }
+queue_cli() { redis-cli -p "$queue_port" -a "$queue_password" --no-auth-warning "$@"; }
+echo "cache (profile default) on port $cache_port, queue (profile queue) on port $queue_port"
 
-step "The services follow the environment (REDIS_URL, REDIS_QUEUE_URL -> port $port)"
-export REDIS_URL="redis://:$password@127.0.0.1:$port/0"
-export REDIS_QUEUE_URL="redis://:$password@127.0.0.1:$port/1"
+step "The services follow the environment: REDIS_URL (db 2) and REDIS_QUEUE_URL (db 1)"
+export REDIS_URL="redis://:$cache_password@127.0.0.1:$cache_port/2"
+export REDIS_QUEUE_URL="redis://:$queue_password@127.0.0.1:$queue_port/1"
 ./build/counter
 ./build/counter
 ./build/queue
-visits=$(cli -n 0 get visits)
-jobs=$(cli -n 1 llen jobs)
-echo "server on port $port: visits=$visits (db 0), jobs=$jobs (db 1)"
-[[ $visits == 2 && $jobs == 1 ]] || { echo "demo: the services did not reach the configured server" >&2; exit 1; }
+visits=$(cache_cli -n 2 get visits)
+last_job=$(cache_cli -n 2 get last_job)
+jobs=$(queue_cli -n 1 llen jobs)
+echo "cache server: visits=$visits, last_job=$last_job (db 2); queue server: jobs=$jobs (db 1)"
+[[ $visits == 2 && $last_job == resize && $jobs == 1 ]] ||
+  { echo "demo: the services did not reach the configured servers" >&2; exit 1; }
 
 step "rehost-doctor queue: where each setting came from"
 "$prefix/bin/rehost-doctor" queue
 
+step "rehost-doctor default with nothing configured: the fallback the code carries"
+# From rehost.toml's call_site; nothing listens on 127.0.0.1:6379 here, so the
+# ping fails and the doctor says so (exit status 1).
+env -u REDIS_URL "$prefix/bin/rehost-doctor" default | grep -E '^profile|^  (host|port) ' || true
+
 step "Done"
-echo "queue.cpp's AUTH literal became rehost_auth_password(\"default\"): the password"
-echo "now comes from REDIS_URL. notifier.c keeps its partially hardcoded connect:"
-echo "it is listed as manual in rehost-report.md, with the reason."
+echo "queue.cpp's AUTH literal became rehost_redisAuth(Queue, \"queue\"): it authenticates"
+echo "with the queue profile's password, the one REDIS_QUEUE_URL carries, on the"
+echo "connection it was sent on; the C++ service's cache writes follow REDIS_URL's"
+echo "password and db. notifier.c keeps its partially hardcoded connect: it is"
+echo "listed as manual in rehost-report.md, with the reason."

@@ -34,6 +34,14 @@ int main() {
   redisContext *Cache = connect_shared_cache();
   if (!check_context(Cache, "queue"))
     return 1;
+  auto *Noted = static_cast<redisReply *>(
+      redisCommand(Cache, "SET last_job %s", "resize"));
+  if (!Noted || Noted->type == REDIS_REPLY_ERROR) {
+    std::fprintf(stderr, "queue: SET on the cache failed: %s\n",
+                 Noted ? Noted->str : Cache->errstr);
+    return 1;
+  }
+  freeReplyObject(Noted);
   redisFree(Cache);
   redisFree(Queue);
   return 0;
