@@ -25,6 +25,9 @@ struct FilePlan {
   std::string Digest; ///< Of the content the edits were planned against.
   std::vector<FileEdit> Edits;
   std::set<std::string> Includes;
+  /// Passwords the edits take out of the file: the diff shows them as ***,
+  /// since a dry run's output ends up in CI logs.
+  std::set<std::string> Secrets;
 };
 
 struct EditPlan {

@@ -9,6 +9,7 @@
 #ifndef REHOST_SITE_H
 #define REHOST_SITE_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -71,7 +72,14 @@ struct Endpoint {
   /// \p Text (a source line) with every written password replaced by ***,
   /// so a report that quotes the line does not leak it.
   std::string redactPasswords(llvm::StringRef Text) const;
+  /// The passwords written in the source: the password part, and every one
+  /// a URI spells (user info, ?password=).
+  std::vector<std::string> passwords() const;
 };
+
+/// \p Text with every occurrence of each of \p Secrets replaced by ***.
+std::string redactSecrets(llvm::StringRef Text,
+                          llvm::ArrayRef<std::string> Secrets);
 
 /// How a site hands its endpoint to the client library.
 enum class ApiKind {

@@ -105,21 +105,29 @@ bool Endpoint::hasConstantCredential() const {
   return !P.User.empty() || P.HasPassword;
 }
 
+std::vector<std::string> Endpoint::passwords() const {
+  std::vector<std::string> Out;
+  if (Password.isKnown() && !Password.Text.empty())
+    Out.push_back(Password.Text);
+  if (Uri.isKnown())
+    for (llvm::StringRef Secret : splitUri(Uri.Text).Secrets)
+      if (!Secret.empty())
+        Out.push_back(Secret.str());
+  return Out;
+}
+
 std::string Endpoint::redactPasswords(llvm::StringRef Text) const {
+  return redactSecrets(Text, passwords());
+}
+
+std::string redactSecrets(llvm::StringRef Text,
+                          llvm::ArrayRef<std::string> Secrets) {
   std::string Out = Text.str();
-  llvm::SmallVector<llvm::StringRef, 2> Secrets;
-  if (Password.isKnown())
-    Secrets.push_back(Password.Text);
-  UriParts Parts;
-  if (Uri.isKnown()) {
-    Parts = splitUri(Uri.Text);
-    Secrets.append(Parts.Secrets.begin(), Parts.Secrets.end());
-  }
-  for (llvm::StringRef Secret : Secrets) {
+  for (const std::string &Secret : Secrets) {
     if (Secret.empty())
       continue;
-    for (size_t At = Out.find(Secret.str()); At != std::string::npos;
-         At = Out.find(Secret.str(), At + 3))
+    for (size_t At = Out.find(Secret); At != std::string::npos;
+         At = Out.find(Secret, At + 3))
       Out.replace(At, Secret.size(), "***");
   }
   return Out;

@@ -6,6 +6,7 @@
 #include "rehost/FileIO.h"
 #include "rehost/LLVMCompat.h"
 #include "rehost/Report.h"
+#include "rehost/Site.h"
 
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/ReplacementsYaml.h"
@@ -74,8 +75,9 @@ FileOutcome prepareOne(const FilePlan &Plan, llvm::StringRef Root) {
   if (!Rewritten)
     return Refuse("its edits cannot be applied: " +
                   llvm::toString(Rewritten.takeError()));
-  Outcome.Diff =
-      unifiedDiff(displayPath(Plan.Path, Root), Code, Rewritten->second);
+  Outcome.Diff = redactSecrets(
+      unifiedDiff(displayPath(Plan.Path, Root), Code, Rewritten->second),
+      std::vector<std::string>(Plan.Secrets.begin(), Plan.Secrets.end()));
   Outcome.Edits = std::move(Rewritten->second);
   Outcome.Original = Code.str();
   Outcome.Rewritten = std::move(Rewritten->first);

@@ -112,7 +112,9 @@ bool sameEdit(const FileEdit &A, const FileEdit &B) {
 class EditCollector {
 public:
   /// Adds \p Edits, or returns why they conflict with what is planned.
-  std::string add(llvm::ArrayRef<PlannedEdit> Edits, llvm::StringRef Include) {
+  /// \p Secrets are the passwords they take out of the code.
+  std::string add(llvm::ArrayRef<PlannedEdit> Edits, llvm::StringRef Include,
+                  llvm::ArrayRef<std::string> Secrets) {
     for (const PlannedEdit &E : Edits) {
       auto It = Files.find(E.File);
       if (It == Files.end())
@@ -129,6 +131,7 @@ public:
       Plan.Path = E.File;
       Plan.Digest = E.Digest;
       Plan.Includes.insert(Include.str());
+      Plan.Secrets.insert(Secrets.begin(), Secrets.end());
       FileEdit Edit{E.Offset, E.Length, E.Text};
       if (llvm::none_of(Plan.Edits,
                         [&](const FileEdit &P) { return sameEdit(P, Edit); }))
@@ -365,7 +368,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
         Conflict = "it is spelled in a macro body whose expansions mean "
                    "different endpoints; rewrite the macro by hand";
       else
-        Conflict = Edits.add(Planned, Plan.Include);
+        Conflict = Edits.add(Planned, Plan.Include, S->Target.passwords());
       if (Conflict.empty()) {
         F.Before = S->Target.redactPasswords(Plan.EditLine);
         F.After = S->Target.redactPasswords(rewrittenLine(Plan, Planned));

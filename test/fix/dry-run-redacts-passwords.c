@@ -1,0 +1,17 @@
+// RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
+// RUN: cd %t && %expect-exit 1 %rehost fix --dry-run app.c -- 2>&1 | FileCheck %s --implicit-check-not='{{s3cr[e]t|hunt[e]r2}}'
+// RUN: cmp %s %t/app.c
+// A dry run's diff ends up in CI logs: the lines it removes show every
+// password the edits take out of the code as ***.
+
+#include <hiredis/hiredis.h>
+
+void login(void) {
+  redisContext *c = redisConnect("10.0.0.1", 6379);
+  redisCommand(c, "AUTH %s", "s3cret");
+  // CHECK: -  redisCommand(c, "AUTH %s", "***");
+  // CHECK: +  rehost_redisAuth(c, "default");
+  redisCommand(c, "AUTH app hunter2");
+  // CHECK: -  redisCommand(c, "AUTH app ***");
+  // CHECK: +  rehost_redisAuth(c, "default");
+}
