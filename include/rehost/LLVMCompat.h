@@ -32,7 +32,7 @@ inline bool endsWith(llvm::StringRef Text, llvm::StringRef Suffix) {
 /// The replacement that adds `#include <Header>` (or "Header") where
 /// \p Includes puts it, or nothing when the file includes it already. LLVM 16
 /// added a directive argument (#include or #import) and LLVM 14 returns
-/// llvm::Optional, so callers get std::optional from every version.
+/// LLVM's own optional type, so callers get std::optional from every version.
 inline std::optional<clang::tooling::Replacement>
 insertInclude(const clang::tooling::HeaderIncludes &Includes,
               llvm::StringRef Header, bool IsAngled) {

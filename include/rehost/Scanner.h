@@ -46,6 +46,10 @@ struct ScanRequest {
   /// The project root: report paths and the uncovered-file search start
   /// here. Empty: the working directory.
   std::string Root;
+  /// Where the parse finds the runtime's headers, after the project's own
+  /// include path; empty: the installed runtime's, then those of rehost's
+  /// source tree (so migrated code parses before the runtime is installed).
+  std::vector<std::string> RuntimeIncludeDirs;
   /// Files never parsed (.rehost.toml's exclude, --exclude); none when unset.
   std::function<bool(llvm::StringRef)> IsExcluded;
 };

@@ -473,9 +473,13 @@ TranslationUnitFacts analyse(CompilationDatabase &Database,
       getInsertArgumentAdjuster("-w", ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(resourceDirAdjuster());
   // Last in the search order: the project's own flags win.
-  for (llvm::StringRef Dir : runtimeIncludeDirs())
+  std::vector<std::string> RuntimeDirs = Request.RuntimeIncludeDirs;
+  if (RuntimeDirs.empty())
+    for (llvm::StringRef Dir : runtimeIncludeDirs())
+      RuntimeDirs.push_back(Dir.str());
+  for (const std::string &Dir : RuntimeDirs)
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-        {"-idirafter", Dir.str()}, ArgumentInsertPosition::END));
+        {"-idirafter", Dir}, ArgumentInsertPosition::END));
 
   FirstErrorRecorder Diagnostics(Log, Root);
   Tool.setDiagnosticConsumer(&Diagnostics);

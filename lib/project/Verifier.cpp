@@ -77,11 +77,10 @@ void verifyEdits(const ScanRequest &Request,
   ScanRequest Again = Request;
   Again.Files.clear();
   Again.IsExcluded = nullptr;
-  // After the project's own include path, before the headers rehost was
-  // built with: what the project compiles against once the runtime is
-  // installed.
-  Again.ExtraArgs.push_back("-idirafter");
-  Again.ExtraArgs.push_back(RuntimeIncludeDir.str());
+  // After the project's own include path, and only the installed headers:
+  // what the project compiles against once the runtime is installed, never
+  // the copy in rehost's source tree.
+  Again.RuntimeIncludeDirs = {RuntimeIncludeDir.str()};
   std::map<std::string, const TranslationUnitFacts *> ByMain;
   for (const TranslationUnitFacts &Unit : Units)
     if (Unit.Error.empty() &&

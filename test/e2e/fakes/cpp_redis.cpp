@@ -190,6 +190,24 @@ private:
   std::deque<queued_command> m_queue;
 };
 
+/// Connects \p conn and tells \p callback each state, as cpp_redis does:
+/// start, then ok or failed (and the error propagates).
+template <typename State, typename Callback>
+void connect_reporting(connection &conn, const std::string &host, std::size_t port, std::uint32_t timeout_ms,
+                       const Callback &callback) {
+  if (callback)
+    callback(host, port, State::start);
+  try {
+    conn.connect(host, port, timeout_ms);
+  } catch (const redis_error &) {
+    if (callback)
+      callback(host, port, State::failed);
+    throw;
+  }
+  if (callback)
+    callback(host, port, State::ok);
+}
+
 } // namespace
 
 // ---- client ---------------------------------------------------------------
@@ -203,17 +221,7 @@ client::~client() = default;
 
 void client::connect(const std::string &host, std::size_t port, const connect_callback_t &connect_callback,
                      std::uint32_t timeout_ms, std::int32_t, std::uint32_t) {
-  if (connect_callback)
-    connect_callback(host, port, connect_state::start);
-  try {
-    m_impl->conn.connect(host, port, timeout_ms);
-  } catch (const redis_error &) {
-    if (connect_callback)
-      connect_callback(host, port, connect_state::failed);
-    throw;
-  }
-  if (connect_callback)
-    connect_callback(host, port, connect_state::ok);
+  connect_reporting<connect_state>(m_impl->conn, host, port, timeout_ms, connect_callback);
 }
 
 void client::connect(const std::string &name, const connect_callback_t &connect_callback, std::uint32_t,
@@ -318,17 +326,7 @@ subscriber::~subscriber() = default;
 
 void subscriber::connect(const std::string &host, std::size_t port, const connect_callback_t &connect_callback,
                          std::uint32_t timeout_ms, std::int32_t, std::uint32_t) {
-  if (connect_callback)
-    connect_callback(host, port, connect_state::start);
-  try {
-    m_impl->conn.connect(host, port, timeout_ms);
-  } catch (const redis_error &) {
-    if (connect_callback)
-      connect_callback(host, port, connect_state::failed);
-    throw;
-  }
-  if (connect_callback)
-    connect_callback(host, port, connect_state::ok);
+  connect_reporting<connect_state>(m_impl->conn, host, port, timeout_ms, connect_callback);
 }
 
 bool subscriber::is_connected() const { return m_impl->conn.is_connected(); }
