@@ -43,7 +43,7 @@ enum class ArgRole {
   /// The context or client object the call acts on: a credential sent
   /// through it takes the profile of the endpoint it was connected to.
   Connection,
-  Other,    ///< Not part of the endpoint (timeouts, callbacks, ...).
+  Other, ///< Not part of the endpoint (timeouts, callbacks, ...).
 };
 
 enum class Language { C, Cxx };

@@ -69,8 +69,7 @@ private:
   llvm::DenseMap<const clang::Decl *, std::set<std::string>> Configured;
   /// What each variable, member or function is given: initialisers,
   /// assigned values, returned values.
-  llvm::DenseMap<const clang::Decl *,
-                 llvm::SmallVector<const clang::Expr *, 2>>
+  llvm::DenseMap<const clang::Decl *, llvm::SmallVector<const clang::Expr *, 2>>
       Producers;
 };
 

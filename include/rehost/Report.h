@@ -39,7 +39,7 @@ struct Finding {
   /// For hardcoded-credential: what is written ("password", "user name",
   /// "user name and password").
   std::string Credential;
-  std::string Profile;  ///< Empty when the site gets no profile (manual).
+  std::string Profile; ///< Empty when the site gets no profile (manual).
   Action Act = Action::Fixable;
   std::string Reason;
   /// The source line as it was and, when fix rewrites it, as it becomes

@@ -115,8 +115,7 @@ void ConnectionTracer::noteConnect(const Expr *Call, std::string Address) {
   Connects[Call] = std::move(Address);
 }
 
-void ConnectionTracer::noteConfigured(const Decl *Object,
-                                      std::string Address) {
+void ConnectionTracer::noteConfigured(const Decl *Object, std::string Address) {
   if (Object)
     Configured[canonical(Object)].insert(std::move(Address));
 }
@@ -206,8 +205,7 @@ ConnectionTracer::Trace ConnectionTracer::traceDecl(const Decl *D,
   return Out;
 }
 
-llvm::Expected<std::string>
-ConnectionTracer::onlyAddress(const Trace &T) {
+llvm::Expected<std::string> ConnectionTracer::onlyAddress(const Trace &T) {
   auto Fail = [](const llvm::Twine &Why) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
   };

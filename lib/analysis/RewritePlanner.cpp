@@ -113,8 +113,7 @@ llvm::Expected<CalleeSpelling> spelledCallee(const CallExpr &Call,
   llvm::StringRef Spelled = Lexer::getSourceText(
       CharSourceRange::getTokenRange(Out.Name), SM, LangOpts);
   if (Spelled != Entry.Name)
-    return Fail("the function name is spelled by a macro ('" + Spelled +
-                "')");
+    return Fail("the function name is spelled by a macro ('" + Spelled + "')");
   Out.Length = Spelled.size();
   auto Paren = Lexer::findNextToken(Out.Name, SM, LangOpts);
   if (!Paren || !Paren->is(tok::l_paren))
@@ -234,10 +233,10 @@ std::optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   size_t InfoStart = SchemeEnd == llvm::StringRef::npos ? 0 : SchemeEnd + 3;
   auto [Rest, Query] = Uri.drop_front(InfoStart).split('?');
   size_t At = Rest.take_until([](char C) { return C == '/'; }).rfind('@');
-  std::string Out = (Uri.take_front(InfoStart) +
-                     (At == llvm::StringRef::npos ? Rest
-                                                  : Rest.drop_front(At + 1)))
-                        .str();
+  std::string Out =
+      (Uri.take_front(InfoStart) +
+       (At == llvm::StringRef::npos ? Rest : Rest.drop_front(At + 1)))
+          .str();
   llvm::SmallVector<llvm::StringRef, 4> Params;
   Query.split(Params, '&', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   std::string Kept;
@@ -472,9 +471,9 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
 
   if (!Entry.OptionsCall.empty())
     Edits.insert(Use.Options.After,
-                   ("\n" + Use.Options.Indent + Entry.OptionsCall + "(" +
-                    Use.Options.Object + ", \"" + Profile + "\");")
-                       .str());
+                 ("\n" + Use.Options.Indent + Entry.OptionsCall + "(" +
+                  Use.Options.Object + ", \"" + Profile + "\");")
+                     .str());
 
   Rewrite R;
   R.Edits = Edits.take();
@@ -502,7 +501,8 @@ Rewrite planAuthCommand(const CallExpr &Call, const CatalogEntry &Entry,
   if (CommandIndex >= Use.Args.size())
     return manual("the AUTH command has no format argument");
   const Expr *FormatArg = Use.Args[CommandIndex];
-  const auto *Format = dyn_cast<StringLiteral>(FormatArg->IgnoreParenImpCasts());
+  const auto *Format =
+      dyn_cast<StringLiteral>(FormatArg->IgnoreParenImpCasts());
   if (!Format || Format->getCharByteWidth() != 1 || !isLiteralAtUse(FormatArg))
     return manual("the AUTH format is not a literal written at this use; "
                   "move the password to configuration by hand");
@@ -547,10 +547,9 @@ Rewrite planAuthCommand(const CallExpr &Call, const CatalogEntry &Entry,
   unsigned Begin = SM.getFileOffset(Command.getBegin());
   R.Edits.push_back({Callee->Path, NameOffset, Callee->Length,
                      Entry.RuntimeCall.str(), Digest});
-  R.Edits.push_back({Callee->Path, Begin,
-                     SM.getFileOffset(Command.getEnd()) - Begin,
-                     ("\"" + PlannedEdit::ProfilePlaceholder + "\"").str(),
-                     Digest});
+  R.Edits.push_back(
+      {Callee->Path, Begin, SM.getFileOffset(Command.getEnd()) - Begin,
+       ("\"" + PlannedEdit::ProfilePlaceholder + "\"").str(), Digest});
   noteEditLine(R, SM, Callee->File, NameOffset);
   return R;
 }
@@ -595,8 +594,8 @@ Rewrite planMethodCall(const CXXMemberCallExpr &Call, const CatalogEntry &Entry,
   // Written arguments, in order, and how many of the first ones go.
   llvm::SmallVector<std::pair<ArgRole, const Expr *>, 4> Written;
   llvm::SmallVector<std::string, 2> Defaults;
-  for (unsigned I = 0, E = std::min<unsigned>(Entry.Args.size(),
-                                              Use.Args.size());
+  for (unsigned I = 0,
+                E = std::min<unsigned>(Entry.Args.size(), Use.Args.size());
        I != E; ++I) {
     ArgRole Role = Entry.Args[I];
     const Value &V = valueOf(Target, Role);

@@ -10,9 +10,9 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -302,10 +302,10 @@ public:
       Pending.push_back(
           useOfFactory(*Factory, *Nodes.getNodeAs<CXXRecordDecl>("class")));
     else if (const auto *Assignment = Nodes.getNodeAs<Expr>("assign"))
-      Pending.push_back(
-          useOfAssignment(*Assignment, *Nodes.getNodeAs<FieldDecl>("field"),
-                          *Nodes.getNodeAs<MemberExpr>("member"),
-                          *Nodes.getNodeAs<Expr>("value")));
+      Pending.push_back(useOfAssignment(*Assignment,
+                                        *Nodes.getNodeAs<FieldDecl>("field"),
+                                        *Nodes.getNodeAs<MemberExpr>("member"),
+                                        *Nodes.getNodeAs<Expr>("value")));
   }
 
   /// Phase one's result for the unit: every use evaluated, the connections
@@ -382,6 +382,20 @@ private:
     return Use.Connection;
   }
 
+  /// The endpoint of the connection a credential is sent on: the options
+  /// object its field belongs to, or the context or client it is given.
+  static llvm::Expected<std::string>
+  connectionAddress(const ApiUse &Use, const CatalogEntry &Entry,
+                    const ConnectionTracer &Tracer) {
+    if (Use.Object)
+      return Tracer.addressOf(Use.Object);
+    if (const Expr *Connection = connectionOf(Use, Entry))
+      return Tracer.addressOf(Connection);
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "rehost cannot see which connection it is sent on");
+  }
+
   /// The constant port and db fields of \p Field's object, other than it.
   std::vector<CompanionField> companionsOf(const ApiUse &Field,
                                            const SourceManager &SM) {
@@ -425,8 +439,8 @@ private:
     }
     const LangOptions &LangOpts = Context->getLangOpts();
     SourceLocation End = SM.getExpansionRange(Last->getEndLoc()).getEnd();
-    Out.After = Lexer::findLocationAfterToken(End, tok::semi, SM, LangOpts,
-                                              false);
+    Out.After =
+        Lexer::findLocationAfterToken(End, tok::semi, SM, LangOpts, false);
     if (Out.After.isInvalid()) {
       Out.Problem = "the end of the options' last assignment is spelled in "
                     "a macro";
@@ -506,23 +520,21 @@ private:
         return Current;
       }
       const auto *Parent = Parents[0].get<Expr>();
-      if (!Parent || !(isa<ExprWithCleanups>(Parent) ||
-                       isa<ImplicitCastExpr>(Parent)))
+      if (!Parent ||
+          !(isa<ExprWithCleanups>(Parent) || isa<ImplicitCastExpr>(Parent)))
         return nullptr;
       Current = Parent;
     }
     return nullptr;
   }
 
-  static std::string indentation(const SourceManager &SM,
-                                 SourceLocation Loc) {
+  static std::string indentation(const SourceManager &SM, SourceLocation Loc) {
     llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc));
     size_t Offset = SM.getFileOffset(Loc);
     size_t LineStart = Buffer.rfind('\n', Offset);
     LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
     llvm::StringRef Line = Buffer.slice(LineStart, Offset);
-    return Line.take_while([](char C) { return C == ' ' || C == '\t'; })
-        .str();
+    return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
   }
 
   void collect(EvaluatedUse &E, const SourceManager &SM,
@@ -555,12 +567,7 @@ private:
     Syntax.Companions = E.Companions;
     if (E.Target.address().empty() && Entry.sendsCredential()) {
       llvm::Expected<std::string> Address =
-          Use.Object ? Tracer.addressOf(Use.Object)
-          : connectionOf(Use, Entry)
-              ? Tracer.addressOf(connectionOf(Use, Entry))
-              : llvm::Expected<std::string>(llvm::createStringError(
-                    llvm::inconvertibleErrorCode(),
-                    "rehost cannot see which connection it is sent on"));
+          connectionAddress(Use, Entry, Tracer);
       if (Address)
         S.ConnectionAddress = std::move(*Address);
       else

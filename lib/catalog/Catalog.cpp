@@ -91,8 +91,7 @@ const CatalogEntry Entries[] = {
     // hiredis, credentials sent as an AUTH command (only AUTH commands are
     // sites): the whole command becomes the profile's AUTH, sent on the same
     // context.
-    {K::Function, "redisCommand", &Hiredis, ContextCommand,
-     "rehost_redisAuth"},
+    {K::Function, "redisCommand", &Hiredis, ContextCommand, "rehost_redisAuth"},
     {K::Function, "redisAppendCommand", &Hiredis, ContextCommand,
      "rehost_redisAppendAuth"},
     {K::Function, "redisAsyncCommand", &Hiredis, AsyncContextCommand,
@@ -150,8 +149,7 @@ const CatalogEntry Entries[] = {
      "rehost::connect"},
     {K::Method, "cpp_redis::subscriber::connect", &CppRedis, HostPort,
      "rehost::connect"},
-    {K::Method, "cpp_redis::client::auth", &CppRedis, Password,
-     "rehost::auth"},
+    {K::Method, "cpp_redis::client::auth", &CppRedis, Password, "rehost::auth"},
     {K::Method, "cpp_redis::client::add_sentinel", &CppRedis, Sentinel, ""},
     {K::Method, "cpp_redis::subscriber::auth", &CppRedis, Password,
      "rehost::auth"},
