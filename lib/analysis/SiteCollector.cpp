@@ -316,7 +316,6 @@ public:
     Evaluator = &TheEvaluator;
     FileDigests Digests(Ctx.getSourceManager());
     ConnectionTracer Tracer;
-    Tracer.index(Ctx);
     const SourceManager &SM = Ctx.getSourceManager();
 
     std::vector<EvaluatedUse> Evaluated;
@@ -336,6 +335,12 @@ public:
           MacroBodyUses.push_back({std::move(Key), E.Target.address()});
       Evaluated.push_back(std::move(E));
     }
+    // Following connections back walks the whole unit: only a credential
+    // without an address of its own needs it.
+    if (llvm::any_of(Evaluated, [](const EvaluatedUse &E) {
+          return E.Entry->sendsCredential() && E.Target.address().empty();
+        }))
+      Tracer.index(Ctx);
     for (EvaluatedUse &E : Evaluated)
       if (!isConfiguredAfter(*E.Use, *E.Entry))
         collect(E, SM, Tracer, Digests);
