@@ -158,6 +158,10 @@ ConnectionTracer::Trace ConnectionTracer::trace(const Expr *E,
     Out.Addresses.insert(It->second);
     return Out;
   }
+  // A name first: `client->auth(…)` on a smart pointer is a call of its
+  // operator-> that names the client.
+  if (const Decl *Object = objectOf(E))
+    return traceDecl(Object, Depth + 1);
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (const FunctionDecl *Callee = Call->getDirectCallee();
         Callee && !isa<CXXMethodDecl>(Callee))
@@ -165,8 +169,6 @@ ConnectionTracer::Trace ConnectionTracer::trace(const Expr *E,
     Out.Problem = "the connection comes from a call rehost cannot follow";
     return Out;
   }
-  if (const Decl *Object = objectOf(E))
-    return traceDecl(Object, Depth + 1);
   Out.Problem = "the connection is an expression rehost cannot follow";
   return Out;
 }

@@ -14,6 +14,7 @@
 
 #include <cpp_redis/cpp_redis>
 #include <cstdlib>
+#include <memory>
 
 #define PASSWORD "k3pt"
 
@@ -41,6 +42,14 @@ void login() {
   // FIXED: client.auth(PASSWORD);
 }
 
+std::shared_ptr<cpp_redis::client> shared() {
+  auto client = std::make_shared<cpp_redis::client>();
+  client->connect("sessions.internal", 6379);
+  client->auth("s3cret");
+  // FIXED: rehost::auth(*client, "sessions");
+  return client;
+}
+
 void connected_by_the_caller(cpp_redis::client &client) {
   client.auth("c4ller");
   // FIXED: client.auth("c4ller");
@@ -51,7 +60,7 @@ void configured(cpp_redis::client &client) {
   // FIXED: client.auth(std::getenv("REDIS_PASSWORD"));
 }
 
-// OUT: rehost: fixed 6 of 8 findings in 1 file (1 file changed); 2 manual; 1 translation unit scanned
+// OUT: rehost: fixed 8 of 10 findings in 1 file (1 file changed); 2 manual; 1 translation unit scanned
 
 // The JSON report records the rewrite.
 // REPORT: "action": "fixed",
