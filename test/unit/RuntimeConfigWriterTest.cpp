@@ -389,49 +389,48 @@ TEST(RuntimeConfigWriter, TheRuntimeKeepsTheCallSiteWithoutStrict) {
 
 namespace {
 
-TEST(ExistingProfiles, ReadsKeysCommentsAndNames) {
+/// Reads \p Text back as an existing rehost.toml, from a file of its own.
+llvm::Expected<rehost::ExistingProfiles> readBack(llvm::StringRef Text) {
   llvm::SmallString<128> Dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("rehost-existing", Dir));
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueDirectory("rehost-existing", Dir))
+    return llvm::errorCodeToError(EC);
   llvm::SmallString<128> Path(Dir);
   llvm::sys::path::append(Path, "rehost.toml");
   {
     std::error_code EC;
     llvm::raw_fd_ostream OS(Path, EC);
-    OS << "# Profile cache: fallback in code: redis://cache.internal:6379\n"
-          "[profiles.cache]\n"
-          "[profiles.queue]\nhost = \"10.0.0.12\"\nport = 6380\n"
-          "[profiles.sock]\nsocket = \"/tmp/r.sock\"\n"
-          "[profiles.handwritten]\nconnect_timeout = \"1s\"\n";
+    OS << Text;
   }
-  llvm::Expected<rehost::ExistingProfiles> Existing =
-      rehost::readExistingProfiles(Path);
+  auto Existing = rehost::readExistingProfiles(Path);
+  llvm::sys::fs::remove_directories(Dir);
+  return Existing;
+}
+
+TEST(ExistingProfiles, ReadsKeysCommentsAndNames) {
+  llvm::Expected<rehost::ExistingProfiles> Existing = readBack(
+      "# Profile cache: fallback in code: redis://cache.internal:6379\n"
+      "[profiles.cache]\n"
+      "[profiles.queue]\nhost = \"10.0.0.12\"\nport = 6380\n"
+      "[profiles.sock]\nsocket = \"/tmp/r.sock\"\n"
+      "[profiles.handwritten]\nconnect_timeout = \"1s\"\n");
   ASSERT_TRUE(bool(Existing)) << llvm::toString(Existing.takeError());
   EXPECT_EQ(Existing->ByAddress["redis://cache.internal:6379"], "cache");
   EXPECT_EQ(Existing->ByAddress["redis://10.0.0.12:6380"], "queue");
   EXPECT_EQ(Existing->ByAddress["unix:///tmp/r.sock"], "sock");
   EXPECT_EQ(Existing->ByAddress.size(), 3u);
   EXPECT_EQ(Existing->Names.count("handwritten"), 1u);
-  llvm::sys::fs::remove_directories(Dir);
 }
 
 TEST(ExistingProfiles, AddressesAreNormalisedAsTheToolNormalisesSites) {
-  llvm::SmallString<128> Dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("rehost-existing", Dir));
-  llvm::SmallString<128> Path(Dir);
-  llvm::sys::path::append(Path, "rehost.toml");
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Path, EC);
-    // An older rehost wrote loopback aliases as the code spelled them.
-    OS << "# Profile local: fallback in code: redis://localhost:6379\n"
-          "[profiles.local]\n"
-          "[profiles.v6]\nhost = \"::1\"\nport = 7000\n"
-          "[profiles.secure]\nhost = \"tls.internal\"\ntls = true\n"
-          "[profiles.sock]\nsocket = \"/tmp/r.sock\"\ndb = 2\n"
-          "[profiles.url]\nurl = \"Redis+TLS://u.internal/3\"\n";
-  }
+  // An older rehost wrote loopback aliases as the code spelled them.
   llvm::Expected<rehost::ExistingProfiles> Existing =
-      rehost::readExistingProfiles(Path);
+      readBack("# Profile local: fallback in code: redis://localhost:6379\n"
+               "[profiles.local]\n"
+               "[profiles.v6]\nhost = \"::1\"\nport = 7000\n"
+               "[profiles.secure]\nhost = \"tls.internal\"\ntls = true\n"
+               "[profiles.sock]\nsocket = \"/tmp/r.sock\"\ndb = 2\n"
+               "[profiles.url]\nurl = \"Redis+TLS://u.internal/3\"\n");
   ASSERT_TRUE(bool(Existing)) << llvm::toString(Existing.takeError());
   EXPECT_EQ(Existing->ByAddress["redis://127.0.0.1:6379"], "local");
   EXPECT_EQ(Existing->ByAddress["redis://127.0.0.1:7000"], "v6");
@@ -439,7 +438,6 @@ TEST(ExistingProfiles, AddressesAreNormalisedAsTheToolNormalisesSites) {
   EXPECT_EQ(Existing->ByAddress["unix:///tmp/r.sock?db=2"], "sock");
   EXPECT_EQ(Existing->ByAddress["rediss://u.internal:6379/3"], "url");
   EXPECT_EQ(Existing->ByAddress.size(), 5u);
-  llvm::sys::fs::remove_directories(Dir);
 }
 
 TEST(ExistingProfiles, AMissingFileHasNone) {
