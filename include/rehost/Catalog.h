@@ -56,6 +56,8 @@ struct LibraryFamily {
   /// Path suffixes (on component boundaries) of the headers that declare the
   /// family's API, e.g. "hiredis/hiredis.h".
   llvm::ArrayRef<llvm::StringRef> Headers;
+  /// The runtime header the family's rewrites include.
+  llvm::StringRef RuntimeHeader;
 };
 
 /// One catalogued API.
@@ -84,6 +86,15 @@ struct CatalogEntry {
   /// profile to the object (`rehost::configure(opts, "cache")`), written once
   /// after the code's own assignments to the object's fields.
   llvm::StringRef OptionsCall = {};
+  /// The runtime header the rewrite includes; empty: the family's.
+  llvm::StringRef Header = {};
+  /// The object this entry configures (a redisOptions, a cluster context)
+  /// is connected by a later call of an entry that connectsConfigured();
+  /// fix rewrites that call with the site, so without one in the unit the
+  /// site stays manual: only the connect can refuse a bad profile.
+  bool AwaitsConnect = false;
+  /// Non-empty: fix never rewrites a use of this entry, for this reason.
+  llvm::StringRef ManualReason = {};
 
   /// What `rehost fix` puts in place: RuntimeCall, or the accessor of every
   /// role that carries a value, and OptionsCall.
@@ -91,6 +102,12 @@ struct CatalogEntry {
 
   /// The index of the argument with \p Role, if the entry has one.
   std::optional<unsigned> argumentOf(ArgRole Role) const;
+  /// The runtime header a rewrite of this entry includes.
+  llvm::StringRef runtimeHeader() const;
+  /// True for a call that connects an object other entries configured
+  /// (redisConnectWithOptions, redisClusterConnect2): not a site of its
+  /// own, rewritten into RuntimeCall(object, profile) with those entries.
+  bool connectsConfigured() const;
   /// True when the entry sends a credential (a password, user name or an
   /// AUTH command) rather than setting an endpoint.
   bool sendsCredential() const;

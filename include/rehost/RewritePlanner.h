@@ -56,6 +56,13 @@ struct OptionsStatement {
   std::string Problem;         ///< Non-empty: no place for the call.
 };
 
+/// A call that connects the object a site configures (an entry that
+/// connectsConfigured()): rewritten with the site.
+struct ConnectUse {
+  const clang::CallExpr *Call;
+  const CatalogEntry *Entry;
+};
+
 /// What the planner needs to see of one use of a catalogued API.
 struct UseSyntax {
   /// A call of a drop-in function: it is renamed. Null for other uses.
@@ -74,6 +81,8 @@ struct UseSyntax {
   /// For a field of an options object whose catalog entry has an
   /// OptionsCall: where that call goes.
   OptionsStatement Options;
+  /// For an entry that AwaitsConnect: the calls that connect its object.
+  llvm::ArrayRef<ConnectUse> Connects;
 };
 
 /// "file:offset" of the callee's name when \p Call is spelled inside a

@@ -32,11 +32,6 @@ std::string realPath(const SourceManager &SM, FileID File) {
   return Entry ? Entry->tryGetRealPathName().str() : std::string();
 }
 
-/// The runtime header a family's rewrites need.
-llvm::StringRef runtimeHeader(const LibraryFamily &Family) {
-  return Family.Lang == Language::C ? "rehost/rehost.h" : "rehost/rehost.hpp";
-}
-
 /// Records the line \p Offset lies on as the report's "before".
 void noteEditLine(Rewrite &R, const SourceManager &SM, FileID File,
                   unsigned Offset) {
@@ -136,7 +131,7 @@ Rewrite planDropInCall(const CallExpr &Call, const CatalogEntry &Entry,
   FileID File = Callee->File;
 
   Rewrite R;
-  R.Include = runtimeHeader(*Entry.Family).str();
+  R.Include = Entry.runtimeHeader().str();
   R.MacroBodyKey = macroBodyKey(Call, SM);
   const std::string &Digest = Digests.of(File);
   unsigned NameOffset = SM.getFileOffset(Callee->Name);
@@ -400,6 +395,28 @@ llvm::Error wrapWritten(ArgRole Role, llvm::StringRef Accessor, Language Lang,
   return llvm::Error::success();
 }
 
+/// `redisConnectWithOptions(&o)` -> `rehost_redisConnectWithOptions(&o,
+/// "{profile}")`: the connect of an object the site configures.
+llvm::Error renameConnect(const ConnectUse &Connect, llvm::StringRef Profile,
+                          const SourceManager &SM, const LangOptions &LangOpts,
+                          WrapEdits &Edits) {
+  llvm::Expected<CalleeSpelling> Callee =
+      spelledCallee(*Connect.Call, *Connect.Entry, SM, LangOpts);
+  if (!Callee)
+    return WrapEdits::error("the connect of these options: " +
+                            llvm::toString(Callee.takeError()));
+  SourceLocation RParen = Connect.Call->getRParenLoc();
+  if (!RParen.isFileID() || SM.getFileID(RParen) != Callee->File)
+    return WrapEdits::error("the connect of these options is spelled partly "
+                            "in a macro");
+  Edits.replace(CharSourceRange::getCharRange(
+                    Callee->Name, Callee->Name.getLocWithOffset(
+                                      static_cast<int>(Callee->Length))),
+                Connect.Entry->RuntimeCall.str());
+  Edits.insert(RParen, (", \"" + Profile + "\"").str());
+  return llvm::Error::success();
+}
+
 /// Wraps every hardcoded argument (and the object's companion fields) in
 /// its role's accessor; default arguments the caller left out are written
 /// out at the closing parenthesis, so the library's default becomes the
@@ -469,6 +486,10 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
         return manual(llvm::toString(std::move(Err)));
     }
 
+  for (const ConnectUse &Connect : Use.Connects)
+    if (llvm::Error Err = renameConnect(Connect, Profile, SM, LangOpts, Edits))
+      return manual(llvm::toString(std::move(Err)));
+
   if (!Entry.OptionsCall.empty())
     Edits.insert(Use.Options.After,
                  ("\n" + Use.Options.Indent + Entry.OptionsCall + "(" +
@@ -479,7 +500,10 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
   R.Edits = Edits.take();
   if (R.Edits.empty())
     return manual("nothing at this site can be wrapped in a runtime accessor");
-  R.Include = runtimeHeader(*Entry.Family).str();
+  // The connect's helper header includes the family's.
+  R.Include = (Use.Connects.empty() ? Entry : *Use.Connects.front().Entry)
+                  .runtimeHeader()
+                  .str();
   noteEditLine(R, SM, Edits.firstFile(), R.Edits.front().Offset);
   // Phase two replays the edits on the reported line in reverse order.
   llvm::stable_sort(R.Edits, [](const PlannedEdit &A, const PlannedEdit &B) {
@@ -540,7 +564,7 @@ Rewrite planAuthCommand(const CallExpr &Call, const CatalogEntry &Entry,
     return manual("the AUTH command is spelled apart from the function name");
 
   Rewrite R;
-  R.Include = runtimeHeader(*Entry.Family).str();
+  R.Include = Entry.runtimeHeader().str();
   R.MacroBodyKey = macroBodyKey(Call, SM);
   const std::string &Digest = Digests.of(Callee->File);
   unsigned NameOffset = SM.getFileOffset(Callee->Name);
@@ -678,7 +702,7 @@ Rewrite planMethodCall(const CXXMemberCallExpr &Call, const CatalogEntry &Entry,
 
   Rewrite R;
   R.Edits = Edits.take();
-  R.Include = runtimeHeader(*Entry.Family).str();
+  R.Include = Entry.runtimeHeader().str();
   noteEditLine(R, SM, Edits.firstFile(), R.Edits.front().Offset);
   llvm::stable_sort(R.Edits, [](const PlannedEdit &A, const PlannedEdit &B) {
     return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
@@ -712,8 +736,15 @@ Rewrite planRewrite(Rule R, const CatalogEntry &Entry, const Endpoint &Target,
   if (R == Rule::PartiallyHardcoded)
     return manual("a constant fallback is mixed with values computed at run "
                   "time; move the fallback into configuration by hand");
+  if (!Entry.ManualReason.empty())
+    return manual(Entry.ManualReason);
   if (!Use.NoProfileReason.empty())
     return manual(Use.NoProfileReason);
+  if (Entry.AwaitsConnect && Use.Connects.empty())
+    return manual("rehost cannot see the connect this object is handed to "
+                  "(no redisConnectWithOptions or redisClusterConnect2 on it "
+                  "in this translation unit), and only the rewritten connect "
+                  "can refuse a bad configuration; rewrite it by hand");
   if (Use.Call && !Entry.RuntimeCall.empty()) {
     if (Entry.argumentOf(ArgRole::Command))
       return planAuthCommand(*Use.Call, Entry, Use, SM, LangOpts, Digests);

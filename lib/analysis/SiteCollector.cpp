@@ -335,6 +335,10 @@ public:
           MacroBodyUses.push_back({std::move(Key), E.Target.address()});
       Evaluated.push_back(std::move(E));
     }
+    for (const EvaluatedUse &E : Evaluated)
+      if (E.Entry->connectsConfigured() && E.Use->Call)
+        if (const Decl *Object = objectConfiguredBy(*E.Use, *E.Entry))
+          Connects[Object].push_back({E.Use->Call, E.Entry});
     // Following connections back walks the whole unit: only a credential
     // without an address of its own needs it.
     if (llvm::any_of(Evaluated, [](const EvaluatedUse &E) {
@@ -346,6 +350,7 @@ public:
         collect(E, SM, Tracer, Digests);
 
     Pending.clear();
+    Connects.clear();
     Context = nullptr;
     Evaluator = nullptr;
   }
@@ -385,6 +390,16 @@ private:
     if (std::optional<unsigned> Index = Entry.argumentOf(ArgRole::Connection))
       return *Index < Use.Args.size() ? Use.Args[*Index] : nullptr;
     return Use.Connection;
+  }
+
+  /// The object a use configures or connects: a field's object, else the
+  /// context or client it is given.
+  static const Decl *objectConfiguredBy(const ApiUse &Use,
+                                        const CatalogEntry &Entry) {
+    if (Use.Object)
+      return Use.Object->getCanonicalDecl();
+    const Expr *Connection = connectionOf(Use, Entry);
+    return Connection ? ConnectionTracer::objectOf(Connection) : nullptr;
   }
 
   /// The endpoint of the connection a credential is sent on: the options
@@ -582,6 +597,10 @@ private:
     }
     if (!Entry.OptionsCall.empty())
       Syntax.Options = optionsStatement(Use, SM);
+    if (Entry.AwaitsConnect)
+      if (const Decl *Object = objectConfiguredBy(Use, Entry))
+        if (auto It = Connects.find(Object); It != Connects.end())
+          Syntax.Connects = It->second;
     S.Plan = planRewrite(S.R, Entry, E.Target, Syntax, SM,
                          Context->getLangOpts(), Digests, /*Strict=*/false);
     S.StrictPlan = planRewrite(S.R, Entry, E.Target, Syntax, SM,
@@ -683,6 +702,8 @@ private:
   std::vector<Site> &Sites;
   std::vector<MacroBodyUse> &MacroBodyUses;
   std::vector<ApiUse> Pending;
+  /// The catalogued connects of each configured object in the unit.
+  llvm::DenseMap<const Decl *, llvm::SmallVector<ConnectUse, 1>> Connects;
   ASTContext *Context = nullptr;
   ConstantEvaluator *Evaluator = nullptr;
 };

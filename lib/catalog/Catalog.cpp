@@ -16,29 +16,32 @@ using K = ApiKind;
 
 const llvm::StringRef HiredisHeaders[] = {
     "hiredis/hiredis.h", "hiredis/async.h", "hiredis.h", "async.h"};
-const LibraryFamily Hiredis{"hiredis", Language::C, HiredisHeaders};
+const LibraryFamily Hiredis{"hiredis", Language::C, HiredisHeaders,
+                            "rehost/rehost.h"};
 
 // hiredis-cluster installs hiredis_cluster/hircluster.h, hiredis-vip
 // hiredis-vip/hircluster.h; both declare the same API.
 const llvm::StringRef HiredisClusterHeaders[] = {"hircluster.h"};
 const LibraryFamily HiredisCluster{"hiredis-cluster", Language::C,
-                                   HiredisClusterHeaders};
+                                   HiredisClusterHeaders, "rehost/cluster.h"};
 
 const llvm::StringRef RedisPlusPlusHeaders[] = {
     "sw/redis++/redis++.h", "sw/redis++/connection.h", "sw/redis++/redis.h",
     "sw/redis++/redis_cluster.h", "sw/redis++/sentinel.h"};
 const LibraryFamily RedisPlusPlus{"redis-plus-plus", Language::Cxx,
-                                  RedisPlusPlusHeaders};
+                                  RedisPlusPlusHeaders, "rehost/rehost.hpp"};
 
 const llvm::StringRef CppRedisHeaders[] = {"cpp_redis/core/client.hpp",
                                            "cpp_redis/core/subscriber.hpp"};
-const LibraryFamily CppRedis{"cpp_redis", Language::Cxx, CppRedisHeaders};
+const LibraryFamily CppRedis{"cpp_redis", Language::Cxx, CppRedisHeaders,
+                             "rehost/rehost.hpp"};
 
 const ArgRole HostPort[] = {R::Host, R::Port};
 const ArgRole HostPortOther[] = {R::Host, R::Port, R::Other};
 const ArgRole Sentinel[] = {R::SentinelHost, R::SentinelPort};
 const ArgRole Path[] = {R::UnixPath};
 const ArgRole PathOther[] = {R::UnixPath, R::Other};
+const ArgRole ContextOnly[] = {R::Connection};
 const ArgRole ContextCommand[] = {R::Connection, R::Command};
 const ArgRole AsyncContextCommand[] = {R::Connection, R::Other, R::Other,
                                        R::Command};
@@ -76,9 +79,18 @@ const CatalogEntry Entries[] = {
     // hiredis 1.x: redisOptions as filled by REDIS_OPTIONS_SET_TCP/UNIX or
     // by hand, then passed to redis(Async)ConnectWithOptions. The endpoint
     // lives in unnamed union and struct members, hence the member paths.
-    {K::Field, "redisOptions::endpoint.tcp.ip", &Hiredis, Host, ""},
-    {K::Field, "redisOptions::endpoint.tcp.port", &Hiredis, Port, ""},
-    {K::Field, "redisOptions::endpoint.unix_socket", &Hiredis, Path, ""},
+    // The connect is rewritten with the fields, so that it checks the
+    // profile and sends its credentials.
+    {K::Field, "redisOptions::endpoint.tcp.ip", &Hiredis, Host, "", "", {},
+     true},
+    {K::Field, "redisOptions::endpoint.tcp.port", &Hiredis, Port, "", "", {},
+     true},
+    {K::Field, "redisOptions::endpoint.unix_socket", &Hiredis, Path, "", "",
+     {}, true},
+    {K::Function, "redisConnectWithOptions", &Hiredis, ContextOnly,
+     "rehost_redisConnectWithOptions", "", "rehost/hiredis_options.h"},
+    {K::Function, "redisAsyncConnectWithOptions", &Hiredis, ContextOnly,
+     "rehost_redisAsyncConnectWithOptions", "", "rehost/hiredis_options.h"},
     // hiredis, asynchronous contexts.
     {K::Function, "redisAsyncConnect", &Hiredis, HostPort,
      "rehost_redisAsyncConnect"},
@@ -97,21 +109,31 @@ const CatalogEntry Entries[] = {
     {K::Function, "redisAsyncCommand", &Hiredis, AsyncContextCommand,
      "rehost_redisAsyncAuth"},
 
-    // hiredis-cluster and hiredis-vip.
-    {K::Function, "redisClusterConnect", &HiredisCluster, NodesOther, ""},
+    // hiredis-cluster and hiredis-vip: the connects become the runtime's
+    // (header-inline) helpers, which check the profile and set its
+    // credentials; a context configured option by option has its
+    // redisClusterConnect2 rewritten with the options.
+    {K::Function, "redisClusterConnect", &HiredisCluster, NodesOther,
+     "rehost_redisClusterConnect"},
     {K::Function, "redisClusterConnectWithTimeout", &HiredisCluster,
-     NodesOtherOther, ""},
+     NodesOtherOther, "rehost_redisClusterConnectWithTimeout"},
     {K::Function, "redisClusterConnectNonBlock", &HiredisCluster, NodesOther,
-     ""},
-    {K::Function, "redisClusterAsyncConnect", &HiredisCluster, NodesOther, ""},
+     "rehost_redisClusterConnectNonBlock"},
+    {K::Function, "redisClusterAsyncConnect", &HiredisCluster, NodesOther, "",
+     "", {}, false,
+     "redisClusterAsyncConnect takes no credentials and reports no "
+     "configuration error; connect with redisClusterConnect2 on a context "
+     "configured through redisClusterSetOptionAddNodes"},
+    {K::Function, "redisClusterConnect2", &HiredisCluster, ContextOnly,
+     "rehost_redisClusterConnect2"},
     {K::Function, "redisClusterSetOptionAddNodes", &HiredisCluster,
-     ContextNodes, ""},
+     ContextNodes, "", "", {}, true},
     {K::Function, "redisClusterSetOptionAddNode", &HiredisCluster, ContextNode,
      ""},
     {K::Function, "redisClusterSetOptionPassword", &HiredisCluster,
-     ContextPassword, ""},
+     ContextPassword, "", "", {}, true},
     {K::Function, "redisClusterSetOptionUsername", &HiredisCluster, ContextUser,
-     ""},
+     "", "", {}, true},
     {K::Function, "redisClusterCommand", &HiredisCluster, ContextCommand, ""},
     {K::Function, "redisClusterAppendCommand", &HiredisCluster, ContextCommand,
      ""},
@@ -193,6 +215,15 @@ std::optional<unsigned> CatalogEntry::argumentOf(ArgRole Role) const {
   if (It == Args.end())
     return std::nullopt;
   return static_cast<unsigned>(It - Args.begin());
+}
+
+llvm::StringRef CatalogEntry::runtimeHeader() const {
+  return Header.empty() ? Family->RuntimeHeader : Header;
+}
+
+bool CatalogEntry::connectsConfigured() const {
+  return Args.size() == 1 && Args[0] == ArgRole::Connection &&
+         !RuntimeCall.empty();
 }
 
 bool CatalogEntry::sendsCredential() const {

@@ -1,5 +1,6 @@
 // Value accessors (C and C++) for code that builds its own clients.
 #include "call_site.hpp"
+#include "handshake.hpp"
 #include "resolver.hpp"
 
 #include <mutex>
@@ -91,6 +92,26 @@ std::string cluster_nodes_of(const Profile &p) {
     joined += (joined.empty() ? "" : ",") + node;
   return joined;
 }
+
+// A timeout in milliseconds: `key`'s value, the call site's `fallback_ms`
+// (<= 0: none) below configuration.
+long long timeout_ms(const char *profile, const char *key,
+                     Setting<std::chrono::milliseconds> Profile::*field,
+                     long long fallback_ms) {
+  std::string text = fallback_ms > 0 ? std::to_string(fallback_ms) + "ms" : "";
+  Profile p = resolve_for_client(view(profile_name(profile)),
+                                 call_site({{key, text.c_str()}}));
+  return (p.*field).value.count();
+}
+
+// One handshake step handed to C: its words live here until the thread's
+// next rehost_handshake_step.
+struct StepArgv {
+  std::vector<std::string> words;
+  std::vector<const char *> pointers;
+  std::vector<size_t> lengths;
+};
+thread_local StepArgv step_argv;
 
 std::string port_text(int port) {
   return port > 0 ? std::to_string(port) : std::string();
@@ -213,6 +234,54 @@ const char *rehost_cluster_nodes(const char *profile, const char *fallback) {
     return c_string(rehost::cluster_nodes(profile_name(profile), fallback),
                     false);
   });
+}
+
+long long rehost_connect_timeout_ms(const char *profile,
+                                    long long fallback_ms) {
+  return guarded(-1LL, [&] {
+    return timeout_ms(profile, "connect_timeout", &rehost::Profile::connect_timeout,
+                      fallback_ms);
+  });
+}
+
+long long rehost_command_timeout_ms(const char *profile,
+                                    long long fallback_ms) {
+  return guarded(-1LL, [&] {
+    return timeout_ms(profile, "command_timeout", &rehost::Profile::command_timeout,
+                      fallback_ms);
+  });
+}
+
+int rehost_handshake_step(const char *profile, int step, int *argc,
+                          const char ***argv, const size_t **argvlen,
+                          const char **what) {
+  return guarded(-1, [&] {
+    std::vector<HandshakeStep> steps = handshake_steps(
+        resolve_for_client(view(profile_name(profile)), {}));
+    if (step < 0 || static_cast<size_t>(step) >= steps.size())
+      return 0;
+    StepArgv &out = step_argv;
+    out.words = std::move(steps[step].argv);
+    out.pointers.clear();
+    out.lengths.clear();
+    for (const std::string &word : out.words) {
+      out.pointers.push_back(word.c_str());
+      out.lengths.push_back(word.size());
+    }
+    *argc = static_cast<int>(out.words.size());
+    *argv = out.pointers.data();
+    *argvlen = out.lengths.data();
+    *what = intern(steps[step].what);
+    return 1;
+  });
+}
+
+const char *rehost_check(const char *profile) {
+  guarded(0, [&] {
+    resolve_for_client(view(profile_name(profile)), {});
+    return 0;
+  });
+  return rehost_last_error();
 }
 
 const char *rehost_last_error(void) {

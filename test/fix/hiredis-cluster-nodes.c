@@ -6,13 +6,16 @@
 // RUN: cp %t/app.c %t/app.c.first
 // RUN: cd %t && %expect-exit 1 %rehost fix --format text app.c -- -I%inputs/hiredis-cluster
 // RUN: cmp %t/app.c %t/app.c.first
-// hiredis-cluster: the node list is wrapped in rehost_cluster_nodes. The
-// password becomes rehost_password("default", NULL): hiredis-cluster reads a
-// NULL password as "no password", so nothing changes when none is set.
+// hiredis-cluster: the node list is wrapped in rehost_cluster_nodes and the
+// password becomes rehost_password("default", NULL) (hiredis-cluster reads
+// a NULL password as "no password"); the context's redisClusterConnect2
+// becomes the runtime's helper (rehost/cluster.h, compiled against the
+// file's own hiredis-cluster), which checks the profile first and sets its
+// credentials. The direct connects become that helper's siblings.
 
 #include <hircluster.h>
 // FIXED: #include <hircluster.h>
-// FIXED-NEXT: #include <rehost/rehost.h>
+// FIXED-NEXT: #include <rehost/cluster.h>
 
 redisClusterContext *cluster(void) {
   redisClusterContext *cc = redisClusterContextInit();
@@ -21,6 +24,7 @@ redisClusterContext *cluster(void) {
   redisClusterSetOptionPassword(cc, "s3cret");
   // FIXED: redisClusterSetOptionPassword(cc, rehost_password("default", NULL));
   redisClusterConnect2(cc);
+  // FIXED: rehost_redisClusterConnect2(cc, "default");
   return cc;
 }
 
@@ -34,11 +38,35 @@ redisClusterContext *one_node(void) {
 
 redisClusterContext *direct(void) {
   return redisClusterConnect("10.0.0.1:7000,10.0.0.2:7000", HIRCLUSTER_FLAG_NULL);
-  // FIXED: return redisClusterConnect(rehost_cluster_nodes("default", "10.0.0.1:7000,10.0.0.2:7000"), HIRCLUSTER_FLAG_NULL);
+  // FIXED: return rehost_redisClusterConnect("default", "10.0.0.1:7000,10.0.0.2:7000", HIRCLUSTER_FLAG_NULL);
 }
 
-// OUT: rehost: fixed 3 of 4 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
+redisClusterContext *with_timeout(void) {
+  struct timeval tv = {1, 0};
+  return redisClusterConnectWithTimeout("10.0.0.1:7000", tv, HIRCLUSTER_FLAG_NULL);
+  // FIXED: return rehost_redisClusterConnectWithTimeout("default2", "10.0.0.1:7000", tv, HIRCLUSTER_FLAG_NULL);
+}
+
+void connect_elsewhere(redisClusterContext *cc);
+
+void configured_here(void) {
+  // Connected in another file: the rewritten connect is what refuses a bad
+  // configuration, so the node list is left.
+  redisClusterContext *cc = redisClusterContextInit();
+  redisClusterSetOptionAddNodes(cc, "10.0.0.7:7000");
+  // FIXED: redisClusterSetOptionAddNodes(cc, "10.0.0.7:7000");
+  connect_elsewhere(cc);
+}
+
+redisClusterAsyncContext *asynchronous(void) {
+  return redisClusterAsyncConnect("10.0.0.8:7000", HIRCLUSTER_FLAG_NULL);
+  // FIXED: return redisClusterAsyncConnect("10.0.0.8:7000", HIRCLUSTER_FLAG_NULL);
+}
+
+// OUT: rehost: fixed 4 of 7 findings in 1 file (1 file changed); 3 manual; 1 translation unit scanned
 
 // The JSON report records the rewrite.
 // REPORT: "action": "fixed",
 // REPORT: "after": "{{.*}}redisClusterSetOptionAddNodes(cc, rehost_cluster_nodes(\"default\", \"10.0.0.1:7000,10.0.0.2:7000\"));{{.*}}",
+// REPORT: "reason": "rehost cannot see the connect this object is handed to {{.*}}"
+// REPORT: "reason": "redisClusterAsyncConnect takes no credentials and reports no configuration error; {{.*}}"

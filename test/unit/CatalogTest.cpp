@@ -80,7 +80,7 @@ TEST(Catalog, NestedFieldsAreKeyedByMemberPath) {
 
 TEST(Catalog, ArgumentEntriesReplaceEachValueWithItsAccessor) {
   const auto *Nodes =
-      rehost::findEntry(ApiKind::Function, "redisClusterConnect");
+      rehost::findEntry(ApiKind::Function, "redisClusterSetOptionAddNodes");
   ASSERT_NE(Nodes, nullptr);
   EXPECT_EQ(Nodes->replacements().front(), "rehost_cluster_nodes");
   const auto *Password = rehost::findEntry(
@@ -107,6 +107,31 @@ TEST(Catalog, WholeProfileEntriesNameTheirRuntimeCall) {
       rehost::findEntry(ApiKind::Field, "sw::redis::ConnectionOptions::host");
   ASSERT_NE(Host, nullptr);
   EXPECT_EQ(Host->OptionsCall, "rehost::configure");
+}
+
+TEST(Catalog, ConfiguredObjectsAwaitTheirConnect) {
+  // A redisOptions' fields and a cluster context's options are rewritten
+  // with the call that connects the object, which is no site of its own.
+  const auto *Ip =
+      rehost::findEntry(ApiKind::Field, "redisOptions::endpoint.tcp.ip");
+  ASSERT_NE(Ip, nullptr);
+  EXPECT_TRUE(Ip->AwaitsConnect);
+  EXPECT_EQ(Ip->runtimeHeader(), "rehost/rehost.h");
+  const auto *Connect =
+      rehost::findEntry(ApiKind::Function, "redisConnectWithOptions");
+  ASSERT_NE(Connect, nullptr);
+  EXPECT_TRUE(Connect->connectsConfigured());
+  EXPECT_EQ(Connect->runtimeHeader(), "rehost/hiredis_options.h");
+  const auto *Connect2 =
+      rehost::findEntry(ApiKind::Function, "redisClusterConnect2");
+  ASSERT_NE(Connect2, nullptr);
+  EXPECT_TRUE(Connect2->connectsConfigured());
+  EXPECT_EQ(Connect2->runtimeHeader(), "rehost/cluster.h");
+  const auto *Direct =
+      rehost::findEntry(ApiKind::Function, "redisClusterConnect");
+  ASSERT_NE(Direct, nullptr);
+  EXPECT_FALSE(Direct->connectsConfigured());
+  EXPECT_EQ(Direct->replacements().front(), "rehost_redisClusterConnect");
 }
 
 TEST(Catalog, FamilyHeadersMatchOnPathComponents) {

@@ -13,6 +13,7 @@
 /* The header names hiredis's types without including hiredis: the file that
  * includes it has already chosen its hiredis (the system's, or one it bundles
  * under its own path), and this header must not choose another. */
+#include <stddef.h>
 #include <sys/time.h>
 
 struct redisContext;
@@ -100,6 +101,30 @@ REHOST_API const char *rehost_uri(const char *profile, const char *fallback);
 /* Comma-separated host:port list. */
 REHOST_API const char *rehost_cluster_nodes(const char *profile,
                                             const char *fallback);
+
+/* The profile's connect and command timeouts in milliseconds (0: none
+ * configured); `fallback_ms` is the call site's (<= 0: none). -1 on a
+ * configuration error. */
+REHOST_API long long rehost_connect_timeout_ms(const char *profile,
+                                               long long fallback_ms);
+REHOST_API long long rehost_command_timeout_ms(const char *profile,
+                                               long long fallback_ms);
+/* NULL when `profile` resolves for a client; otherwise why, naming the
+ * variable or key at fault (never a password), as rehost_last_error() then
+ * says too. The helpers of hiredis_options.h and cluster.h check a profile
+ * with it before they hand anything to the library. */
+REHOST_API const char *rehost_check(const char *profile);
+/* Step `step` (0, 1, ...) of the handshake a new connection to `profile`
+ * sends before anything else (AUTH, SELECT, CLIENT SETNAME), for clients
+ * the runtime does not connect itself: 1 with the command's words in
+ * argv/argvlen (valid until this thread's next call; they may hold the
+ * password) and `what` naming the step for an error message ("REDIS_URL:
+ * AUTH", never the password); 0 past the last step; -1 on a configuration
+ * error (rehost_last_error() says why). */
+REHOST_API int rehost_handshake_step(const char *profile, int step, int *argc,
+                                     const char ***argv,
+                                     const size_t **argvlen,
+                                     const char **what);
 
 /* A hiredis AUTH command the code sent, rewritten:
  * redisCommand(c, "AUTH %s", "pw") becomes rehost_redisAuth(c, "default").

@@ -11,9 +11,19 @@
 extern "C" {
 #endif
 
+#define HIREDIS_CLUSTER_MAJOR 0
+#define HIREDIS_CLUSTER_MINOR 7
+#define HIREDIS_CLUSTER_PATCH 0
+
 #define HIRCLUSTER_FLAG_NULL 0x0
 
-typedef struct redisClusterContext redisClusterContext;
+/* The library's context begins with these public members; the stand-in
+ * leaves out the private ones that follow. */
+typedef struct redisClusterContext {
+  int err;
+  char errstr[128];
+  int flags;
+} redisClusterContext;
 typedef struct redisClusterAsyncContext redisClusterAsyncContext;
 typedef void(redisClusterCallbackFn)(struct redisClusterAsyncContext *, void *,
                                      void *);
@@ -30,6 +40,9 @@ void redisClusterFree(redisClusterContext *cc);
 
 int redisClusterSetOptionAddNode(redisClusterContext *cc, const char *addr);
 int redisClusterSetOptionAddNodes(redisClusterContext *cc, const char *addrs);
+int redisClusterSetOptionConnectNonBlock(redisClusterContext *cc);
+int redisClusterSetOptionConnectTimeout(redisClusterContext *cc,
+                                        const struct timeval tv);
 int redisClusterSetOptionUsername(redisClusterContext *cc,
                                   const char *username);
 int redisClusterSetOptionPassword(redisClusterContext *cc,

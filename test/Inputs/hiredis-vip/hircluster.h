@@ -12,7 +12,13 @@ extern "C" {
 
 #define HIRCLUSTER_FLAG_NULL 0x0
 
-typedef struct redisClusterContext redisClusterContext;
+/* The library's context begins with these public members; the stand-in
+ * leaves out the private ones that follow. */
+typedef struct redisClusterContext {
+  int err;
+  char errstr[128];
+  int flags;
+} redisClusterContext;
 
 redisClusterContext *redisClusterConnect(const char *addrs, int flags);
 redisClusterContext *redisClusterConnectWithTimeout(const char *addrs,
@@ -21,6 +27,9 @@ redisClusterContext *redisClusterConnectWithTimeout(const char *addrs,
 redisClusterContext *redisClusterConnectNonBlock(const char *addrs, int flags);
 redisClusterContext *redisClusterContextInit(void);
 int redisClusterSetOptionAddNodes(redisClusterContext *cc, const char *addrs);
+int redisClusterSetOptionConnectNonBlock(redisClusterContext *cc);
+int redisClusterSetOptionConnectTimeout(redisClusterContext *cc,
+                                        const struct timeval tv);
 int redisClusterConnect2(redisClusterContext *cc);
 
 #ifdef __cplusplus

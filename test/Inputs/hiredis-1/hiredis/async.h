@@ -1,7 +1,7 @@
 /* Stand-in for hiredis 1.x's async.h: the asynchronous context and its
  * options-based connect, with hiredis 1.2.0's signatures. */
-#ifndef REHOST_TEST_HIREDIS_1_ASYNC_H
-#define REHOST_TEST_HIREDIS_1_ASYNC_H
+#ifndef __HIREDIS_ASYNC_H
+#define __HIREDIS_ASYNC_H
 
 #include "hiredis.h"
 
@@ -16,8 +16,14 @@ typedef struct redisAsyncContext {
   void *data;
 } redisAsyncContext;
 
+typedef void(redisCallbackFn)(struct redisAsyncContext *, void *, void *);
+
 redisAsyncContext *redisAsyncConnectWithOptions(const redisOptions *options);
+void redisAsyncDisconnect(redisAsyncContext *ac);
 void redisAsyncFree(redisAsyncContext *ac);
+int redisAsyncCommandArgv(redisAsyncContext *ac, redisCallbackFn *fn,
+                          void *privdata, int argc, const char **argv,
+                          const size_t *argvlen);
 
 #ifdef __cplusplus
 }

@@ -15,9 +15,11 @@
 
 #define REDIS_ERR -1
 #define REDIS_OK 0
+#define REDIS_ERR_OTHER 2
 
 #define REDIS_REPLY_STRING 1
 #define REDIS_REPLY_STATUS 5
+#define REDIS_REPLY_ERROR 6
 
 #ifdef __cplusplus
 extern "C" {
@@ -88,6 +90,8 @@ redisContext *redisConnect(const char *ip, int port);
 redisContext *redisConnectUnix(const char *path);
 void redisFree(redisContext *c);
 void *redisCommand(redisContext *c, const char *format, ...);
+void *redisCommandArgv(redisContext *c, int argc, const char **argv,
+                       const size_t *argvlen);
 void freeReplyObject(void *reply);
 
 #ifdef __cplusplus

@@ -1,0 +1,204 @@
+/* rehost runtime: hiredis 1.x's options API on a profile.
+ *
+ * `rehost fix` wraps a redisOptions' endpoint fields in the profile's
+ * accessors and rewrites the connect that takes the options,
+ *   redisConnectWithOptions(&options)
+ * into
+ *   rehost_redisConnectWithOptions(&options, "cache"),
+ * so the connection also gets the profile's user, password, db and
+ * timeouts, and a bad configuration gives a context with err set and an
+ * errstr naming the variable or key (the accessors then return NULL, which
+ * is never handed to hiredis).
+ *
+ * The helpers are static inline: they compile in the including file against
+ * its own hiredis 1.x, whichever hiredis the runtime library was built
+ * against, since they take only strings and numbers from it. Include
+ * hiredis 1.x's <hiredis/hiredis.h> (and <hiredis/async.h> for the async
+ * helper) before this header. */
+#ifndef REHOST_HIREDIS_OPTIONS_H
+#define REHOST_HIREDIS_OPTIONS_H
+
+#include <rehost/rehost.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#ifndef REDIS_OPTIONS_SET_TCP
+#error "rehost/hiredis_options.h: include hiredis 1.x's <hiredis/hiredis.h> first"
+#endif
+
+/* A failed context, made as hiredis makes one for a descriptor it is given
+ * (REDIS_CONN_USERFD with no descriptor, so nothing is opened or closed),
+ * then given the failure. */
+static inline redisContext *rehost__failed_context(const char *message) {
+  redisOptions none;
+  redisContext *c;
+  memset(&none, 0, sizeof none);
+  none.type = REDIS_CONN_USERFD;
+  none.endpoint.fd = -1;
+  c = redisConnectWithOptions(&none);
+  if (c) {
+    c->err = REDIS_ERR_OTHER;
+    snprintf(c->errstr, sizeof c->errstr, "%s", message);
+  }
+  return c;
+}
+
+static inline struct timeval rehost__timeval(long long ms) {
+  struct timeval tv;
+  tv.tv_sec = (time_t)(ms / 1000);
+  tv.tv_usec = (suseconds_t)(ms % 1000 * 1000);
+  return tv;
+}
+
+static inline long long rehost__milliseconds(const struct timeval *tv) {
+  return tv ? (long long)tv->tv_sec * 1000 + (tv->tv_usec + 999) / 1000 : 0;
+}
+
+/* The profile's timeouts, the options' own as the fallback, in `o`; the
+ * timevals live in the caller's frame for the connect. 0 if the profile
+ * cannot be read (rehost_last_error() says why). */
+static inline int rehost__apply_timeouts(redisOptions *o, const char *profile,
+                                         struct timeval *connect_tv,
+                                         struct timeval *command_tv) {
+  long long connect_ms = rehost_connect_timeout_ms(
+      profile, rehost__milliseconds(o->connect_timeout));
+  long long command_ms = rehost_command_timeout_ms(
+      profile, rehost__milliseconds(o->command_timeout));
+  if (connect_ms < 0 || command_ms < 0)
+    return 0;
+  *connect_tv = rehost__timeval(connect_ms);
+  *command_tv = rehost__timeval(command_ms);
+  o->connect_timeout = connect_ms > 0 ? connect_tv : NULL;
+  o->command_timeout = command_ms > 0 ? command_tv : NULL;
+  return 1;
+}
+
+/* Sends the profile's handshake on a connected blocking context, as the
+ * drop-in connectors do; a refusal leaves err set and errstr naming the
+ * step ("REDIS_URL: AUTH failed: WRONGPASS ..."), never the password. */
+static inline void rehost__handshake(redisContext *c, const char *profile) {
+  int step, argc, more;
+  const char **argv;
+  const size_t *lens;
+  const char *what;
+  for (step = 0;
+       (more = rehost_handshake_step(profile, step, &argc, &argv, &lens,
+                                     &what)) > 0;
+       ++step) {
+    redisReply *reply = (redisReply *)redisCommandArgv(c, argc, argv, lens);
+    if (!reply)
+      return; /* hiredis set err: the connection failed. */
+    if (reply->type == REDIS_REPLY_ERROR) {
+      c->err = REDIS_ERR_OTHER;
+      snprintf(c->errstr, sizeof c->errstr, "%s failed: %s", what,
+               reply->str);
+    }
+    freeReplyObject(reply);
+    if (c->err)
+      return;
+  }
+  if (more < 0) {
+    c->err = REDIS_ERR_OTHER;
+    snprintf(c->errstr, sizeof c->errstr, "%s", rehost_last_error());
+  }
+}
+
+/* redisConnectWithOptions(options) on profile `profile`. A non-blocking
+ * connect (REDIS_OPT_NONBLOCK) cannot send the handshake before the caller
+ * reads from the context, so one whose profile needs it fails, saying so. */
+static inline redisContext *
+rehost_redisConnectWithOptions(const redisOptions *options,
+                               const char *profile) {
+  redisOptions o = *options;
+  struct timeval connect_tv, command_tv;
+  int argc;
+  const char **argv;
+  const size_t *lens;
+  const char *what;
+  redisContext *c;
+  const char *problem = rehost_check(profile);
+  if (problem)
+    return rehost__failed_context(problem);
+  if (!rehost__apply_timeouts(&o, profile, &connect_tv, &command_tv))
+    return rehost__failed_context(rehost_last_error());
+  if ((o.options & REDIS_OPT_NONBLOCK) &&
+      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) != 0) {
+    char message[128];
+    snprintf(message, sizeof message,
+             "rehost: profile '%s' needs AUTH or SELECT, which a "
+             "non-blocking connect cannot send first",
+             profile);
+    return rehost__failed_context(message);
+  }
+  c = redisConnectWithOptions(&o);
+  if (c && !c->err && !(o.options & REDIS_OPT_NONBLOCK))
+    rehost__handshake(c, profile);
+  return c;
+}
+
+/* The async helper needs <hiredis/async.h> (its include guard). */
+#ifdef __HIREDIS_ASYNC_H
+static inline void rehost__async_failed(redisAsyncContext *ac,
+                                        const char *message) {
+  ac->c.err = REDIS_ERR_OTHER;
+  snprintf(ac->c.errstr, sizeof ac->c.errstr, "%s", message);
+  ac->err = ac->c.err;
+  ac->errstr = ac->c.errstr;
+}
+
+/* A handshake reply: a refusal fails the context and disconnects it. */
+static inline void rehost__async_handshake_reply(redisAsyncContext *ac,
+                                                 void *reply, void *what) {
+  redisReply *r = (redisReply *)reply;
+  if (r && r->type == REDIS_REPLY_ERROR && ac->err == 0) {
+    char message[128];
+    snprintf(message, sizeof message, "%s failed: %s", (const char *)what,
+             r->str);
+    rehost__async_failed(ac, message);
+    redisAsyncDisconnect(ac);
+  }
+}
+
+/* redisAsyncConnectWithOptions(options) on profile `profile`: the
+ * handshake is queued ahead of the caller's commands. */
+static inline redisAsyncContext *
+rehost_redisAsyncConnectWithOptions(const redisOptions *options,
+                                    const char *profile) {
+  redisOptions o = *options;
+  struct timeval connect_tv, command_tv;
+  int step, argc, more;
+  const char **argv;
+  const size_t *lens;
+  const char *what;
+  redisAsyncContext *ac;
+  const char *problem = rehost_check(profile);
+  if (!problem && !rehost__apply_timeouts(&o, profile, &connect_tv,
+                                          &command_tv))
+    problem = rehost_last_error();
+  if (problem) {
+    redisOptions none;
+    memset(&none, 0, sizeof none);
+    none.type = REDIS_CONN_USERFD;
+    none.endpoint.fd = -1;
+    ac = redisAsyncConnectWithOptions(&none);
+    if (ac)
+      rehost__async_failed(ac, problem);
+    return ac;
+  }
+  ac = redisAsyncConnectWithOptions(&o);
+  if (!ac || ac->err)
+    return ac;
+  for (step = 0;
+       (more = rehost_handshake_step(profile, step, &argc, &argv, &lens,
+                                     &what)) > 0;
+       ++step)
+    redisAsyncCommandArgv(ac, rehost__async_handshake_reply, (void *)what,
+                          argc, argv, lens);
+  if (more < 0)
+    rehost__async_failed(ac, rehost_last_error());
+  return ac;
+}
+#endif
+
+#endif /* REHOST_HIREDIS_OPTIONS_H */
