@@ -230,7 +230,8 @@ const char *rehost_uri(const char *profile, const char *fallback) {
 }
 
 const char *rehost_cluster_nodes(const char *profile, const char *fallback) {
-  return guarded<const char *>(nullptr, [&] {
+  // hiredis-cluster reads the list with strlen before anything is checked.
+  return guarded<const char *>("", [&] {
     return c_string(rehost::cluster_nodes(profile_name(profile), fallback),
                     false);
   });

@@ -232,6 +232,47 @@ TEST(Accessors, CErrors) {
   EXPECT_STREQ(rehost_last_error(), "profile name is NULL");
 }
 
+// What the header-inline helpers of hiredis_options.h and cluster.h read:
+// a check, the timeouts and the handshake, step by step.
+TEST(Accessors, CHelperSupport) {
+  ScopedEnv env;
+  EXPECT_EQ(rehost_check("default"), nullptr);
+  EXPECT_EQ(rehost_connect_timeout_ms("default", 1500), 1500);
+  EXPECT_EQ(rehost_command_timeout_ms("default", 0), 0);
+  int argc = 0;
+  const char **argv = nullptr;
+  const size_t *lens = nullptr;
+  const char *what = nullptr;
+  EXPECT_EQ(rehost_handshake_step("default", 0, &argc, &argv, &lens, &what), 0)
+      << "no password, no db: nothing to send";
+
+  env.set("REDIS_URL", "redis://app:s3cret@h:6380/5?connect_timeout=250ms");
+  EXPECT_EQ(rehost_connect_timeout_ms("default", 1500), 250);
+  ASSERT_EQ(rehost_handshake_step("default", 0, &argc, &argv, &lens, &what), 1);
+  ASSERT_EQ(argc, 3);
+  EXPECT_EQ(std::string(argv[0], lens[0]), "AUTH");
+  EXPECT_EQ(std::string(argv[1], lens[1]), "app");
+  EXPECT_EQ(std::string(argv[2], lens[2]), "s3cret");
+  EXPECT_EQ(std::string(what).find("s3cret"), std::string::npos) << what;
+  ASSERT_EQ(rehost_handshake_step("default", 1, &argc, &argv, &lens, &what), 1);
+  ASSERT_EQ(argc, 2);
+  EXPECT_EQ(std::string(argv[0], lens[0]), "SELECT");
+  EXPECT_EQ(std::string(argv[1], lens[1]), "5");
+  EXPECT_EQ(rehost_handshake_step("default", 2, &argc, &argv, &lens, &what), 0);
+
+  env.set("REDIS_URL", "redis://h:notaport");
+  const char *problem = rehost_check("default");
+  ASSERT_NE(problem, nullptr);
+  EXPECT_STREQ(problem, rehost_last_error());
+  EXPECT_NE(std::string(problem).find("REDIS_URL"), std::string::npos)
+      << problem;
+  EXPECT_EQ(rehost_handshake_step("default", 0, &argc, &argv, &lens, &what),
+            -1);
+  EXPECT_EQ(rehost_connect_timeout_ms("default", 1500), -1);
+  EXPECT_STREQ(rehost_cluster_nodes("default", "a:1"), "")
+      << "never NULL: hiredis-cluster reads it with strlen";
+}
+
 TEST(Accessors, Uri) {
   ScopedEnv env;
   EXPECT_STREQ(rehost_uri("queue", "tcp://127.0.0.1:6380"),

@@ -35,7 +35,8 @@ const std::vector<Accessor> &accessors() {
       {"uri", [](const char *p) { rehost::uri(p, "redis://h"); },
        [](const char *p) { return rehost_uri(p, "redis://h") == nullptr; }},
       {"cluster_nodes", [](const char *p) { rehost::cluster_nodes(p, "a:1"); },
-       [](const char *p) { return rehost_cluster_nodes(p, "a:1") == nullptr; }},
+       // "" (never NULL, which hiredis-cluster would read with strlen).
+       [](const char *p) { return *rehost_cluster_nodes(p, "a:1") == '\0'; }},
   };
   return all;
 }

@@ -98,7 +98,10 @@ REHOST_API const char *rehost_socket(const char *profile, const char *fallback);
  * unix://[[user:]password@]/path[/db]. `fallback` is a URI in any accepted
  * form (see docs/runtime.md). */
 REHOST_API const char *rehost_uri(const char *profile, const char *fallback);
-/* Comma-separated host:port list. */
+/* Comma-separated host:port list. On a configuration error "" rather than
+ * NULL (rehost_last_error() says why): hiredis-cluster's AddNodes reads the
+ * list with strlen, and the connect helpers of rehost/cluster.h report the
+ * error when the context connects. */
 REHOST_API const char *rehost_cluster_nodes(const char *profile,
                                             const char *fallback);
 

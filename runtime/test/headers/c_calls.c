@@ -42,6 +42,17 @@ int main(void) {
   EXPECT(rehost_last_error() == NULL);
   EXPECT(rehost_host("not a profile", NULL) == NULL);
   EXPECT(rehost_last_error() != NULL);
+  EXPECT(rehost_check("calls") == NULL);
+  EXPECT(rehost_check("not a profile") != NULL);
+  EXPECT(rehost_connect_timeout_ms("calls", 1500) == 1500);
+  EXPECT(rehost_command_timeout_ms("calls", 0) == 0);
+  {
+    int argc;
+    const char **argv;
+    const size_t *lens;
+    const char *what;
+    EXPECT(rehost_handshake_step("calls", 0, &argc, &argv, &lens, &what) == 0);
+  }
 
   /* A configuration error: each connector returns a context carrying it. */
   contexts[0] = rehost_redisConnect("bad profile", "127.0.0.1", 1);
