@@ -240,16 +240,16 @@ const char *rehost_cluster_nodes(const char *profile, const char *fallback) {
 long long rehost_connect_timeout_ms(const char *profile,
                                     long long fallback_ms) {
   return guarded(-1LL, [&] {
-    return timeout_ms(profile, "connect_timeout", &rehost::Profile::connect_timeout,
-                      fallback_ms);
+    return timeout_ms(profile, "connect_timeout",
+                      &rehost::Profile::connect_timeout, fallback_ms);
   });
 }
 
 long long rehost_command_timeout_ms(const char *profile,
                                     long long fallback_ms) {
   return guarded(-1LL, [&] {
-    return timeout_ms(profile, "command_timeout", &rehost::Profile::command_timeout,
-                      fallback_ms);
+    return timeout_ms(profile, "command_timeout",
+                      &rehost::Profile::command_timeout, fallback_ms);
   });
 }
 
@@ -257,8 +257,8 @@ int rehost_handshake_step(const char *profile, int step, int *argc,
                           const char ***argv, const size_t **argvlen,
                           const char **what) {
   return guarded(-1, [&] {
-    std::vector<HandshakeStep> steps = handshake_steps(
-        resolve_for_client(view(profile_name(profile)), {}));
+    std::vector<HandshakeStep> steps =
+        handshake_steps(resolve_for_client(view(profile_name(profile)), {}));
     if (step < 0 || static_cast<size_t>(step) >= steps.size())
       return 0;
     StepArgv &out = step_argv;

@@ -21,7 +21,7 @@
 #include <stdio.h>
 
 #ifndef HIRCLUSTER_FLAG_NULL
-#error "rehost/cluster.h: include hiredis-cluster's or hiredis-vip's hircluster.h first"
+#error "rehost/cluster.h: include hircluster.h (the cluster library) first"
 #endif
 
 /* hiredis-cluster has password options; from 0.7 a user too. hiredis-vip,

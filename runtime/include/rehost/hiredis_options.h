@@ -24,7 +24,7 @@
 #include <string.h>
 
 #ifndef REDIS_OPTIONS_SET_TCP
-#error "rehost/hiredis_options.h: include hiredis 1.x's <hiredis/hiredis.h> first"
+#error "rehost/hiredis_options.h: include hiredis 1.x's hiredis.h first"
 #endif
 
 /* A failed context, made as hiredis makes one for a descriptor it is given
@@ -82,17 +82,15 @@ static inline void rehost__handshake(redisContext *c, const char *profile) {
   const char **argv;
   const size_t *lens;
   const char *what;
-  for (step = 0;
-       (more = rehost_handshake_step(profile, step, &argc, &argv, &lens,
-                                     &what)) > 0;
+  for (step = 0; (more = rehost_handshake_step(profile, step, &argc, &argv,
+                                               &lens, &what)) > 0;
        ++step) {
     redisReply *reply = (redisReply *)redisCommandArgv(c, argc, argv, lens);
     if (!reply)
       return; /* hiredis set err: the connection failed. */
     if (reply->type == REDIS_REPLY_ERROR) {
       c->err = REDIS_ERR_OTHER;
-      snprintf(c->errstr, sizeof c->errstr, "%s failed: %s", what,
-               reply->str);
+      snprintf(c->errstr, sizeof c->errstr, "%s failed: %s", what, reply->str);
     }
     freeReplyObject(reply);
     if (c->err)
@@ -173,8 +171,8 @@ rehost_redisAsyncConnectWithOptions(const redisOptions *options,
   const char *what;
   redisAsyncContext *ac;
   const char *problem = rehost_check(profile);
-  if (!problem && !rehost__apply_timeouts(&o, profile, &connect_tv,
-                                          &command_tv))
+  if (!problem &&
+      !rehost__apply_timeouts(&o, profile, &connect_tv, &command_tv))
     problem = rehost_last_error();
   if (problem) {
     redisOptions none;
@@ -189,12 +187,11 @@ rehost_redisAsyncConnectWithOptions(const redisOptions *options,
   ac = redisAsyncConnectWithOptions(&o);
   if (!ac || ac->err)
     return ac;
-  for (step = 0;
-       (more = rehost_handshake_step(profile, step, &argc, &argv, &lens,
-                                     &what)) > 0;
+  for (step = 0; (more = rehost_handshake_step(profile, step, &argc, &argv,
+                                               &lens, &what)) > 0;
        ++step)
-    redisAsyncCommandArgv(ac, rehost__async_handshake_reply, (void *)what,
-                          argc, argv, lens);
+    redisAsyncCommandArgv(ac, rehost__async_handshake_reply, (void *)what, argc,
+                          argv, lens);
   if (more < 0)
     rehost__async_failed(ac, rehost_last_error());
   return ac;

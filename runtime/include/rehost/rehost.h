@@ -125,8 +125,7 @@ REHOST_API const char *rehost_check(const char *profile);
  * AUTH", never the password); 0 past the last step; -1 on a configuration
  * error (rehost_last_error() says why). */
 REHOST_API int rehost_handshake_step(const char *profile, int step, int *argc,
-                                     const char ***argv,
-                                     const size_t **argvlen,
+                                     const char ***argv, const size_t **argvlen,
                                      const char **what);
 
 /* A hiredis AUTH command the code sent, rewritten:
