@@ -131,6 +131,11 @@ llvm::StringRef runtimeAccessor(ArgRole Role, Language Lang);
 /// True when \p Path is one of \p Family's headers.
 bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path);
 
+/// True when \p Path is a header of any catalogued family: a unit whose
+/// include closure holds none cannot contain a site, since every site is a
+/// use of a declaration from such a header.
+bool isClientHeader(llvm::StringRef Path);
+
 } // namespace rehost
 
 #endif // REHOST_CATALOG_H

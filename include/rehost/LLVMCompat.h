@@ -10,10 +10,12 @@
 #ifndef REHOST_LLVMCOMPAT_H
 #define REHOST_LLVMCOMPAT_H
 
+#include "clang/Tooling/DependencyScanning/DependencyScanningService.h"
 #include "clang/Tooling/Inclusions/HeaderIncludes.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
 
+#include <memory>
 #include <optional>
 
 namespace rehost {
@@ -44,6 +46,21 @@ insertInclude(const clang::tooling::HeaderIncludes &Includes,
     return *Insert;
   return std::nullopt;
 #endif
+}
+
+/// The service of Clang's dependency-directives scanner, writing Make-style
+/// dependency lists. LLVM 14 calls the mode MinimizedSourcePreprocessing,
+/// later versions DependencyDirectivesScan.
+inline std::unique_ptr<clang::tooling::dependencies::DependencyScanningService>
+makeDependencyScanningService() {
+  using namespace clang::tooling::dependencies;
+#if LLVM_VERSION_MAJOR >= 15
+  ScanningMode Mode = ScanningMode::DependencyDirectivesScan;
+#else
+  ScanningMode Mode = ScanningMode::MinimizedSourcePreprocessing;
+#endif
+  return std::make_unique<DependencyScanningService>(Mode,
+                                                     ScanningOutputFormat::Make);
 }
 
 } // namespace rehost

@@ -32,6 +32,9 @@ struct TranslationUnitFacts {
   std::string Error; ///< Non-empty when the unit could not be analysed.
   std::optional<CompilerError> FirstError; ///< Why, when the compiler said.
   std::vector<std::string> Files; ///< Every file the unit read (real paths).
+  /// The pre-filter found no client library header in the unit's include
+  /// closure, so it was not parsed (it cannot contain a site).
+  bool PreFiltered = false;
 };
 
 /// Names one profile per distinct endpoint: names given in \p Preset

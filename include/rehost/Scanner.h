@@ -52,6 +52,14 @@ struct ScanRequest {
   std::vector<std::string> RuntimeIncludeDirs;
   /// Files never parsed (.rehost.toml's exclude, --exclude); none when unset.
   std::function<bool(llvm::StringRef)> IsExcluded;
+  /// Units parsed at once (-j); 0: one per hardware thread. The result does
+  /// not depend on it.
+  unsigned Jobs = 0;
+  /// Skip the units whose include closure holds no client library header
+  /// (see IncludeClosure.h); --no-prefilter parses every unit.
+  bool PreFilter = true;
+  /// A progress line on the log (a terminal), unless Quiet.
+  bool ShowProgress = false;
 };
 
 /// What a scan found beside the units' facts.

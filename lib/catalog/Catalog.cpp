@@ -36,6 +36,9 @@ const llvm::StringRef CppRedisHeaders[] = {"cpp_redis/core/client.hpp",
 const LibraryFamily CppRedis{"cpp_redis", Language::Cxx, CppRedisHeaders,
                              "rehost/rehost.hpp"};
 
+const LibraryFamily *const Families[] = {&Hiredis, &HiredisCluster,
+                                         &RedisPlusPlus, &CppRedis};
+
 const ArgRole HostPort[] = {R::Host, R::Port};
 const ArgRole HostPortOther[] = {R::Host, R::Port, R::Other};
 const ArgRole Sentinel[] = {R::SentinelHost, R::SentinelPort};
@@ -267,6 +270,12 @@ bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path) {
     if (!endsWith(P, Suffix))
       return false;
     return P.size() == Suffix.size() || P[P.size() - Suffix.size() - 1] == '/';
+  });
+}
+
+bool isClientHeader(llvm::StringRef Path) {
+  return llvm::any_of(Families, [&](const LibraryFamily *Family) {
+    return isFamilyHeader(*Family, Path);
   });
 }
 

@@ -125,10 +125,8 @@ std::vector<DirectiveLine> scanDirectives(llvm::StringRef Code) {
 /// A header of a client library the catalog covers, or any other header in
 /// those libraries' directories (hiredis/adapters/libevent.h,
 /// <cpp_redis/cpp_redis>): the runtime's include must come after it.
-bool isClientHeader(llvm::StringRef Name) {
-  if (llvm::any_of(catalog(), [&](const CatalogEntry &Entry) {
-        return isFamilyHeader(*Entry.Family, Name);
-      }))
+bool isInClientLibrary(llvm::StringRef Name) {
+  if (isClientHeader(Name))
     return true;
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   Name.split(Parts, '/');
@@ -227,7 +225,7 @@ std::vector<FileEdit> runtimeIncludeEdits(const FilePlan &Plan,
     if (!Lines[I].IsInclude)
       continue;
     LastInclude = I;
-    if (isClientHeader(Lines[I].Header))
+    if (isInClientLibrary(Lines[I].Header))
       LastClientInclude = I;
   }
   std::optional<size_t> Anchor =

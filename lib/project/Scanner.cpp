@@ -2,10 +2,14 @@
 
 #include "rehost/Scanner.h"
 
+#include "rehost/Catalog.h"
+#include "rehost/IncludeClosure.h"
 #include "rehost/LLVMCompat.h"
 #include "rehost/Report.h"
 #include "rehost/SiteCollector.h"
 #include "rehost/Toolchain.h"
+
+#include "UnitLog.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -13,6 +17,8 @@
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Frontend/TextDiagnostic.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -29,8 +35,11 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+#include <atomic>
 #include <optional>
 #include <set>
+#include <thread>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -77,10 +86,8 @@ constexpr llvm::StringLiteral DatabaseName = "compile_commands.json";
 class FallbackDatabase : public CompilationDatabase {
 public:
   FallbackDatabase(std::unique_ptr<CompilationDatabase> Project,
-                   std::string DatabasePath, std::string Root, bool Quiet,
-                   llvm::raw_ostream &Log)
-      : Project(std::move(Project)), DatabasePath(std::move(DatabasePath)),
-        Root(std::move(Root)), Quiet(Quiet), Log(Log) {
+                   std::string DatabasePath)
+      : Project(std::move(Project)), DatabasePath(std::move(DatabasePath)) {
     if (this->Project)
       for (const std::string &File : this->Project->getAllFiles())
         Listed.insert(File);
@@ -90,13 +97,15 @@ public:
   getCompileCommands(llvm::StringRef File) const override {
     if (Listed.contains(File))
       return Project->getCompileCommands(File);
-    if (Project && !Quiet)
-      Log << "warning: " << displayPath(File, Root) << " is not in "
-          << displayPath(DatabasePath, Root)
-          << "; parsing it with the flags after '--' only\n";
     // The `--` arguments are appended to every command by an adjuster.
     return {CompileCommand(currentDirectory(), File,
                            {"rehost-fallback", File.str()}, "")};
+  }
+
+  /// True when \p File gets the fallback command although the project has
+  /// a database: its flags may be missing, which the unit's log says.
+  bool fallsBack(llvm::StringRef File) const {
+    return Project && !Listed.contains(File);
   }
 
   std::vector<std::string> getAllFiles() const override {
@@ -110,9 +119,6 @@ private:
   std::unique_ptr<CompilationDatabase> Project;
   llvm::StringSet<> Listed;
   std::string DatabasePath;
-  std::string Root;
-  bool Quiet;
-  llvm::raw_ostream &Log;
 };
 
 llvm::Error inputError(const llvm::Twine &Message) {
@@ -235,8 +241,7 @@ loadDatabase(const ScanRequest &Request, llvm::StringRef Start,
                         WaysOut);
   }
   return std::make_unique<FallbackDatabase>(std::move(Project),
-                                            std::move(DatabasePath), Root.str(),
-                                            Request.Quiet, Log);
+                                            std::move(DatabasePath));
 }
 
 /// Clang's builtin headers (stddef.h, stdarg.h) live beside the Clang rehost
@@ -274,18 +279,55 @@ private:
   std::vector<std::string> &Files;
 };
 
-class CollectorFactory {
+/// Runs the site collector on one unit. As FrontendActionFactory does, but
+/// the compiler's own messages ("1 error generated.") go to the unit's log,
+/// so that units running in parallel never mix their output.
+class CollectorAction : public FrontendActionFactory {
 public:
-  explicit CollectorFactory(TranslationUnitFacts &Facts) : Facts(Facts) {}
-  std::unique_ptr<ASTConsumer> newASTConsumer() {
-    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-    Consumers.push_back(createSiteCollector(Facts.Sites, Facts.MacroBodyUses));
-    Consumers.push_back(std::make_unique<FileListConsumer>(Facts.Files));
-    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+  CollectorAction(TranslationUnitFacts &Facts, llvm::raw_ostream &Log)
+      : Facts(Facts), Log(Log) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    class Action : public ASTFrontendAction {
+    public:
+      explicit Action(TranslationUnitFacts &Facts) : Facts(Facts) {}
+      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                     llvm::StringRef) override {
+        std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+        Consumers.push_back(
+            createSiteCollector(Facts.Sites, Facts.MacroBodyUses));
+        Consumers.push_back(std::make_unique<FileListConsumer>(Facts.Files));
+        return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+      }
+
+    private:
+      TranslationUnitFacts &Facts;
+    };
+    return std::make_unique<Action>(Facts);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *Diagnostics) override {
+    CompilerInstance Compiler(std::move(PCHContainerOps));
+    Compiler.setInvocation(std::move(Invocation));
+    Compiler.setFileManager(Files);
+    Compiler.setVerboseOutputStream(Log);
+    // Declared after Compiler, so it is destroyed first.
+    std::unique_ptr<FrontendAction> Action = create();
+    Compiler.createDiagnostics(Diagnostics, /*ShouldOwnClient=*/false);
+    if (!Compiler.hasDiagnostics())
+      return false;
+    Compiler.createSourceManager(*Files);
+    bool Success = Compiler.ExecuteAction(*Action);
+    Files->clearStatCache();
+    return Success;
   }
 
 private:
   TranslationUnitFacts &Facts;
+  llvm::raw_ostream &Log;
 };
 
 /// The absolute path of the file \p PLoc names: the file Clang read (real
@@ -442,10 +484,70 @@ private:
   std::optional<llvm::Regex> Pattern;
 };
 
-TranslationUnitFacts analyse(CompilationDatabase &Database,
+/// Every adjustment the parse makes to a unit's command, in order.
+ArgumentsAdjuster commandAdjuster(const ScanRequest &Request) {
+  // What ClangTool does to every command: parse only, write nothing.
+  std::vector<ArgumentsAdjuster> Steps = {getClangStripOutputAdjuster(),
+                                          getClangSyntaxOnlyAdjuster(),
+                                          getClangStripDependencyFileAdjuster()};
+  // First, so flags the user adds on purpose are never dropped.
+  if (Request.GccCompat)
+    Steps.push_back(gccCompatAdjuster());
+  if (!Request.ExtraArgsBefore.empty())
+    Steps.push_back(
+        getInsertArgumentAdjuster(CommandLineArguments(Request.ExtraArgsBefore),
+                                  ArgumentInsertPosition::BEGIN));
+  Steps.push_back(
+      getInsertArgumentAdjuster(CommandLineArguments(Request.ExtraArgsAfter),
+                                ArgumentInsertPosition::END));
+  Steps.push_back(getInsertArgumentAdjuster(
+      CommandLineArguments(Request.ExtraArgs), ArgumentInsertPosition::END));
+  // The project's own warnings are not ours to report.
+  Steps.push_back(getInsertArgumentAdjuster("-w", ArgumentInsertPosition::END));
+  Steps.push_back(resourceDirAdjuster());
+  // Last in the search order: the project's own flags win.
+  std::vector<std::string> RuntimeDirs = Request.RuntimeIncludeDirs;
+  if (RuntimeDirs.empty())
+    for (llvm::StringRef Dir : runtimeIncludeDirs())
+      RuntimeDirs.push_back(Dir.str());
+  for (const std::string &Dir : RuntimeDirs)
+    Steps.push_back(getInsertArgumentAdjuster({"-idirafter", Dir},
+                                              ArgumentInsertPosition::END));
+  ArgumentsAdjuster All;
+  for (ArgumentsAdjuster &Step : Steps)
+    All = combineAdjusters(std::move(All), std::move(Step));
+  return All;
+}
+
+/// The pre-filter: true when no command of \p File can include a client
+/// library's header, so the unit cannot contain a site; then \p Files gets
+/// what the unit reads. False when it may, or when the scanner cannot tell.
+bool holdsNoClientHeader(const CompilationDatabase &Database,
+                         llvm::StringRef File, const ArgumentsAdjuster &Adjust,
+                         IncludeScanner::Worker &Scanner,
+                         std::vector<std::string> &Files) {
+  std::vector<std::string> Read;
+  for (const CompileCommand &Command : Database.getCompileCommands(File)) {
+    std::optional<std::vector<std::string>> Closure = Scanner.closure(
+        Adjust(Command.CommandLine, Command.Filename), Command.Directory);
+    if (!Closure || llvm::any_of(*Closure, isClientHeader))
+      return false;
+    for (const std::string &Name : *Closure) {
+      llvm::SmallString<256> Path(Name);
+      llvm::sys::fs::make_absolute(Command.Directory, Path);
+      Read.push_back(realPath(Path));
+    }
+  }
+  Files = std::move(Read);
+  return true;
+}
+
+TranslationUnitFacts analyse(const FallbackDatabase &Database,
                              const std::string &File,
                              const ScanRequest &Request,
+                             const ArgumentsAdjuster &Adjust,
                              const HeaderFilter &Headers, llvm::StringRef Root,
+                             IncludeScanner::Worker *PreFilter,
                              llvm::raw_ostream &Log) {
   TranslationUnitFacts Facts;
   Facts.MainFile = File;
@@ -455,36 +557,38 @@ TranslationUnitFacts analyse(CompilationDatabase &Database,
     Log << displayPath(File, Root) << ": error: no such file\n";
     return Facts;
   }
-  ClangTool Tool(Database, {File});
-  // First, so flags the user adds on purpose are never dropped.
-  if (Request.GccCompat)
-    Tool.appendArgumentsAdjuster(gccCompatAdjuster());
-  if (!Request.ExtraArgsBefore.empty())
-    Tool.appendArgumentsAdjuster(
-        getInsertArgumentAdjuster(CommandLineArguments(Request.ExtraArgsBefore),
-                                  ArgumentInsertPosition::BEGIN));
-  Tool.appendArgumentsAdjuster(
-      getInsertArgumentAdjuster(CommandLineArguments(Request.ExtraArgsAfter),
-                                ArgumentInsertPosition::END));
-  Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-      CommandLineArguments(Request.ExtraArgs), ArgumentInsertPosition::END));
-  // The project's own warnings are not ours to report.
-  Tool.appendArgumentsAdjuster(
-      getInsertArgumentAdjuster("-w", ArgumentInsertPosition::END));
-  Tool.appendArgumentsAdjuster(resourceDirAdjuster());
-  // Last in the search order: the project's own flags win.
-  std::vector<std::string> RuntimeDirs = Request.RuntimeIncludeDirs;
-  if (RuntimeDirs.empty())
-    for (llvm::StringRef Dir : runtimeIncludeDirs())
-      RuntimeDirs.push_back(Dir.str());
-  for (const std::string &Dir : RuntimeDirs)
-    Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-        {"-idirafter", Dir}, ArgumentInsertPosition::END));
-
+  if (Database.fallsBack(File) && !Request.Quiet)
+    Log << "warning: " << displayPath(File, Root) << " is not in "
+        << displayPath(Database.databasePath(), Root)
+        << "; parsing it with the flags after '--' only\n";
+  if (PreFilter &&
+      holdsNoClientHeader(Database, File, Adjust, *PreFilter, Facts.Files)) {
+    Facts.PreFiltered = true;
+    return Facts;
+  }
   FirstErrorRecorder Diagnostics(Log, Root);
-  Tool.setDiagnosticConsumer(&Diagnostics);
-  CollectorFactory Factory(Facts);
-  if (Tool.run(newFrontendActionFactory(&Factory).get()) != 0) {
+  CollectorAction Action(Facts, Log);
+  // Each unit has its own view of the file system, with the command's
+  // working directory: the process's is shared by the parallel units.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+      llvm::vfs::createPhysicalFileSystem();
+  bool Parsed = true;
+  for (const CompileCommand &Command : Database.getCompileCommands(File)) {
+    if (FS->setCurrentWorkingDirectory(Command.Directory)) {
+      Log << displayPath(File, Root) << ": error: the compile command's "
+          << "directory '" << Command.Directory << "' cannot be entered\n";
+      Parsed = false;
+      continue;
+    }
+    llvm::IntrusiveRefCntPtr<FileManager> Files(
+        new FileManager(FileSystemOptions(), FS));
+    ToolInvocation Invocation(Adjust(Command.CommandLine, Command.Filename),
+                              &Action, Files.get(),
+                              std::make_shared<PCHContainerOperations>());
+    Invocation.setDiagnosticConsumer(&Diagnostics);
+    Parsed &= Invocation.run();
+  }
+  if (!Parsed) {
     Facts.FirstError = Diagnostics.takeFirst();
     Facts.Error = "could not be parsed";
     if (const std::optional<CompilerError> &E = Facts.FirstError) {
@@ -504,6 +608,48 @@ TranslationUnitFacts analyse(CompilationDatabase &Database,
     return S.File != MainReal && S.File != File && !Headers.admits(S.File);
   });
   return Facts;
+}
+
+/// Every unit of \p Files, on Request.Jobs threads; the result and the log
+/// are those of a serial run, in \p Files' order.
+std::vector<TranslationUnitFacts>
+analyseAll(const FallbackDatabase &Database,
+           const std::vector<std::string> &Files, const ScanRequest &Request,
+           const HeaderFilter &Headers, llvm::StringRef Root,
+           llvm::raw_ostream &Log) {
+  std::vector<TranslationUnitFacts> Units(Files.size());
+  unsigned Jobs = Request.Jobs ? Request.Jobs
+                               : std::max(1u, std::thread::hardware_concurrency());
+  Jobs = static_cast<unsigned>(std::min<size_t>(Jobs, Files.size()));
+  const ArgumentsAdjuster Adjust = commandAdjuster(Request);
+  std::optional<IncludeScanner> Scanner;
+  if (Request.PreFilter)
+    Scanner.emplace();
+  UnitLog Logs(Log, Files.size(), Request.ShowProgress && !Request.Quiet);
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    std::optional<IncludeScanner::Worker> PreFilter;
+    if (Scanner)
+      PreFilter.emplace(*Scanner);
+    for (size_t I; (I = Next++) < Files.size();) {
+      std::string Text;
+      llvm::raw_string_ostream Out(Text);
+      Units[I] = analyse(Database, Files[I], Request, Adjust, Headers, Root,
+                         PreFilter ? &*PreFilter : nullptr, Out);
+      Out.flush();
+      Logs.finish(I, std::move(Text), Units[I].Sites.size());
+    }
+  };
+  if (Jobs <= 1) {
+    Work();
+    return Units;
+  }
+  std::vector<std::thread> Threads;
+  for (unsigned I = 0; I != Jobs; ++I)
+    Threads.emplace_back(Work);
+  for (std::thread &Thread : Threads)
+    Thread.join();
+  return Units;
 }
 
 /// The database's entries under \p Dir, sorted.
@@ -636,11 +782,10 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
           findUncoveredSources(Root, Files, Request.IsExcluded);
   }
 
-  std::vector<TranslationUnitFacts> Units;
-  for (const std::string &File : Files)
-    if (!Request.IsExcluded || !Request.IsExcluded(File))
-      Units.push_back(analyse(**Database, File, Request, *Headers, Root, Log));
-  return Units;
+  llvm::erase_if(Files, [&](const std::string &File) {
+    return Request.IsExcluded && Request.IsExcluded(File);
+  });
+  return analyseAll(**Database, Files, Request, *Headers, Root, Log);
 }
 
 } // namespace rehost

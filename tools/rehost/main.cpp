@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <CLI/CLI.hpp>
@@ -149,6 +150,7 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
     return Config.isExcluded(File);
   };
   rehost::ScanCoverage Coverage;
+  Request.ShowProgress = llvm::sys::Process::StandardErrIsDisplayed();
   auto Units = rehost::collectFacts(Request, llvm::errs(), &Coverage);
   if (!Units)
     return Units.takeError();
@@ -432,6 +434,16 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
                   "compiler (repeatable)")
       ->type_name("ARG")
       ->allow_extra_args(false);
+  Command
+      .add_option("-j,--jobs", Request.Jobs,
+                  "Parse N translation units at once (default: one per "
+                  "hardware thread); the result does not depend on N")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 4096u));
+  Command.add_flag_callback(
+      "--no-prefilter", [&Request] { Request.PreFilter = false; },
+      "Parse every unit, also those whose includes hold no Redis client "
+      "header (which cannot contain a site)");
   Command.add_flag("--quiet", Request.Quiet,
                    "No summary line and no warnings about fallback flags; "
                    "findings and errors are still printed");

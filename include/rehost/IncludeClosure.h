@@ -1,0 +1,64 @@
+//===- IncludeClosure.h - The files a translation unit includes -----------===//
+//
+// The pre-filter: a unit can contain a site only if its include closure
+// holds a client library's header (every site uses a declaration from one),
+// so a unit whose closure holds none need not be parsed. The closure comes
+// from Clang's dependency-directives scanner, which preprocesses each file's
+// directives only, with the unit's own flags (conditions, include paths and
+// computed includes as the compiler sees them), and shares what it read
+// between units.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_INCLUDECLOSURE_H
+#define REHOST_INCLUDECLOSURE_H
+
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tooling::dependencies {
+class DependencyScanningService;
+} // namespace clang::tooling::dependencies
+
+namespace rehost {
+
+/// One scanner for the whole run; thread-safe. Each worker thread asks for
+/// its own Worker.
+class IncludeScanner {
+public:
+  IncludeScanner();
+  ~IncludeScanner();
+
+  class Worker {
+  public:
+    explicit Worker(IncludeScanner &Scanner);
+    ~Worker();
+    /// The files \p CommandLine (a compiler command, adjusted as the parse
+    /// adjusts it, run in \p Directory) reads, the main file first; none
+    /// when the scanner fails (a missing header): the unit is then parsed,
+    /// so the compiler reports why.
+    std::optional<std::vector<std::string>>
+    closure(const std::vector<std::string> &CommandLine,
+            llvm::StringRef Directory);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> P;
+  };
+
+private:
+  std::unique_ptr<clang::tooling::dependencies::DependencyScanningService>
+      Service;
+};
+
+/// The file names of a Make-style dependency list ("out.o: a.c b.h \\\n c.h"),
+/// with Make's escapes undone.
+std::vector<std::string> parseMakeDependencies(llvm::StringRef Text);
+
+} // namespace rehost
+
+#endif // REHOST_INCLUDECLOSURE_H

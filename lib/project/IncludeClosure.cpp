@@ -1,0 +1,80 @@
+//===- IncludeClosure.cpp - The files a translation unit includes ---------===//
+
+#include "rehost/IncludeClosure.h"
+
+#include "rehost/LLVMCompat.h"
+
+#include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
+
+namespace rehost {
+
+using clang::tooling::dependencies::DependencyScanningTool;
+
+IncludeScanner::IncludeScanner() : Service(makeDependencyScanningService()) {}
+IncludeScanner::~IncludeScanner() = default;
+
+struct IncludeScanner::Worker::Impl {
+  explicit Impl(IncludeScanner &Scanner) : Tool(*Scanner.Service) {}
+  DependencyScanningTool Tool;
+};
+
+IncludeScanner::Worker::Worker(IncludeScanner &Scanner)
+    : P(std::make_unique<Impl>(Scanner)) {}
+IncludeScanner::Worker::~Worker() = default;
+
+std::optional<std::vector<std::string>>
+IncludeScanner::Worker::closure(const std::vector<std::string> &CommandLine,
+                                llvm::StringRef Directory) {
+  auto Dependencies = P->Tool.getDependencyFile(CommandLine, Directory);
+  if (!Dependencies) {
+    llvm::consumeError(Dependencies.takeError());
+    return std::nullopt;
+  }
+  return parseMakeDependencies(*Dependencies);
+}
+
+std::vector<std::string> parseMakeDependencies(llvm::StringRef Text) {
+  std::vector<std::string> Files;
+  std::string Current;
+  bool SeenTarget = false;
+  auto Flush = [&] {
+    if (Current.empty())
+      return;
+    // The first word ending in ':' is the target.
+    if (!SeenTarget && Current.back() == ':')
+      SeenTarget = true;
+    else
+      Files.push_back(Current);
+    Current.clear();
+  };
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '\\' && I + 1 < Text.size()) {
+      char Next = Text[I + 1];
+      if (Next == '\n' || (Next == '\r' && I + 2 < Text.size())) {
+        Flush(); // A line continuation.
+        I += Next == '\r' ? 2 : 1;
+        continue;
+      }
+      if (Next == ' ' || Next == '#' || Next == '\\') {
+        Current += Next;
+        ++I;
+        continue;
+      }
+    }
+    if (C == '$' && I + 1 < Text.size() && Text[I + 1] == '$') {
+      Current += '$';
+      ++I;
+      continue;
+    }
+    if (C == ' ' || C == '\t' || C == '\n' || C == '\r') {
+      Flush();
+      continue;
+    }
+    Current += C;
+  }
+  Flush();
+  return Files;
+}
+
+} // namespace rehost

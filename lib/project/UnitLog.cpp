@@ -1,0 +1,69 @@
+//===- UnitLog.cpp - What the units print while they run in parallel ------===//
+
+#include "UnitLog.h"
+
+#include "llvm/Support/Format.h"
+
+namespace rehost {
+
+namespace {
+// Redrawing on every unit would cost more than a skipped unit.
+constexpr std::chrono::milliseconds RedrawInterval(100);
+} // namespace
+
+UnitLog::UnitLog(llvm::raw_ostream &Out, size_t Units, bool ShowProgress)
+    : Out(Out), Waiting(Units), ShowProgress(ShowProgress && Units > 0),
+      Start(std::chrono::steady_clock::now()) {}
+
+UnitLog::~UnitLog() {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  clearProgress();
+  Out.flush();
+}
+
+void UnitLog::finish(size_t Index, std::string Text, size_t UnitSites) {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Waiting[Index] = std::move(Text);
+  ++Done;
+  Sites += UnitSites;
+  bool Printed = false;
+  for (; NextToPrint < Waiting.size() && Waiting[NextToPrint]; ++NextToPrint) {
+    if (!Waiting[NextToPrint]->empty()) {
+      clearProgress();
+      Out << *Waiting[NextToPrint];
+      Printed = true;
+    }
+    Waiting[NextToPrint].emplace(); // Printed: keep no copy.
+  }
+  auto Now = std::chrono::steady_clock::now();
+  if (ShowProgress &&
+      (Printed || Done == Waiting.size() || Now - LastDrawn >= RedrawInterval))
+    drawProgress();
+  Out.flush();
+}
+
+void UnitLog::clearProgress() {
+  if (!ProgressShown)
+    return;
+  Out << "\r\033[K";
+  ProgressShown = false;
+}
+
+void UnitLog::drawProgress() {
+  auto Now = std::chrono::steady_clock::now();
+  LastDrawn = Now;
+  double Seconds = std::chrono::duration<double>(Now - Start).count();
+  double Rate = Seconds > 0 ? Done / Seconds : 0;
+  size_t Total = Waiting.size();
+  clearProgress();
+  Out << "rehost: " << Done << "/" << Total << " units, " << Sites
+      << (Sites == 1 ? " site, " : " sites, ")
+      << llvm::format("%.1f units/s", Rate);
+  if (Rate > 0 && Done < Total) {
+    unsigned Left = static_cast<unsigned>((Total - Done) / Rate + 0.5);
+    Out << llvm::format(", %u:%02u left", Left / 60, Left % 60);
+  }
+  ProgressShown = true;
+}
+
+} // namespace rehost
