@@ -49,6 +49,11 @@ struct Finding {
   /// The file the rewrite edits (a macro body may live in another header);
   /// empty when nothing is edited.
   std::string EditFile;
+  /// The finding's identity, stable across unrelated edits: a digest of
+  /// the project-relative path, rule, API, the site's text and enclosing
+  /// function, and its occurrence among sites alike (Project.cpp). Never
+  /// the line number or the working directory's path.
+  std::string Fingerprint;
 
   /// The one-line diagnostic message.
   std::string message() const;

@@ -134,6 +134,12 @@ struct Site {
   unsigned Line = 0;
   unsigned Column = 0;
   std::string LineText; ///< The source line, for caret diagnostics.
+  /// The use as written (whitespace runs as one space, passwords as ***)
+  /// and the qualified name of the function it is in (empty at file
+  /// scope): with the path, rule and API they identify the finding across
+  /// edits elsewhere (Finding::Fingerprint).
+  std::string Text;
+  std::string Function;
   std::string Api;      ///< The catalog entry's name.
   ApiKind Kind = ApiKind::Function;
   Rule R = Rule::HardcodedEndpoint;

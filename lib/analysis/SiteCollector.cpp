@@ -52,6 +52,9 @@ struct ApiUse {
   const MemberExpr *Member = nullptr;
   /// For methods: the object the method is called on.
   const Expr *Connection = nullptr;
+  /// The whole use (the call, construction or assignment): its text and
+  /// enclosing function identify the finding.
+  const Expr *Whole = nullptr;
 };
 
 /// Matching is on the declaration, not the spelling: a project function that
@@ -156,6 +159,7 @@ ApiUse useOfCall(const CallExpr &Call, const FunctionDecl &Callee) {
              {},
              Call.getBeginLoc()};
   Use.Args.append(Call.arg_begin(), Call.arg_end());
+  Use.Whole = &Call;
   Use.Call = &Call;
   Use.RParen = Call.getRParenLoc();
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
@@ -172,6 +176,7 @@ ApiUse useOfConstruction(const CXXConstructExpr &Construct) {
              {},
              Construct.getBeginLoc()};
   Use.Args.append(Construct.arg_begin(), Construct.arg_end());
+  Use.Whole = &Construct;
   return Use;
 }
 
@@ -186,6 +191,7 @@ ApiUse useOfFactory(const CallExpr &Call, const CXXRecordDecl &Class) {
              {},
              Call.getBeginLoc()};
   Use.Args.append(Call.arg_begin(), Call.arg_end());
+  Use.Whole = &Call;
   Use.RParen = Call.getRParenLoc();
   return Use;
 }
@@ -254,6 +260,7 @@ ApiUse useOfAssignment(const Expr &Assignment, const FieldDecl &Field,
              nullptr,        {&Assigned}, Assignment.getBeginLoc()};
   Use.Object = objectOf(*Path.Outermost);
   Use.Assignment = &Assignment;
+  Use.Whole = &Assignment;
   Use.Member = Path.Outermost;
   return Use;
 }
@@ -577,6 +584,10 @@ private:
     S.Line = SM.getSpellingLineNumber(Loc);
     S.Column = SM.getSpellingColumnNumber(Loc);
     S.LineText = E.Target.redactPasswords(lineText(SM, File, S.Offset));
+    if (Use.Whole) {
+      S.Text = E.Target.redactPasswords(useText(*Use.Whole, SM));
+      S.Function = enclosingName(*Use.Whole);
+    }
     S.Api = Entry.Name.str();
     S.Kind = Entry.Kind;
     S.R = *Found;
@@ -608,6 +619,47 @@ private:
                                /*Strict=*/true);
     S.Target = std::move(E.Target);
     Sites.push_back(std::move(S));
+  }
+
+  /// The use as written without the whitespace between its tokens (a
+  /// string literal keeps its own): a reformatted call is the same site.
+  std::string useText(const Expr &Whole, const SourceManager &SM) {
+    CharSourceRange Range = SM.getExpansionRange(Whole.getSourceRange());
+    llvm::StringRef Written =
+        Lexer::getSourceText(Range, SM, Context->getLangOpts());
+    std::string Out;
+    char Quote = 0;
+    for (size_t I = 0; I != Written.size(); ++I) {
+      char C = Written[I];
+      if (Quote) {
+        Out += C;
+        if (C == '\\' && I + 1 != Written.size())
+          Out += Written[++I];
+        else if (C == Quote)
+          Quote = 0;
+        continue;
+      }
+      if (C == '"' || C == '\'')
+        Quote = C;
+      if (!llvm::isSpace(C))
+        Out += C;
+    }
+    return Out;
+  }
+
+  /// The qualified name of the function (or variable, for an initialiser)
+  /// the use is in; empty at file scope.
+  std::string enclosingName(const Expr &Whole) {
+    DynTypedNodeList Parents = Context->getParents(Whole);
+    for (unsigned Depth = 0; !Parents.empty() && Depth != 256; ++Depth) {
+      if (const auto *Function = Parents[0].get<FunctionDecl>())
+        return Function->getQualifiedNameAsString();
+      if (const auto *Var = Parents[0].get<VarDecl>();
+          Var && !Var->isLocalVarDeclOrParm())
+        return Var->getQualifiedNameAsString();
+      Parents = Context->getParents(Parents[0]);
+    }
+    return {};
   }
 
   Endpoint evaluateEndpoint(llvm::ArrayRef<const Expr *> Args,

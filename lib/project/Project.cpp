@@ -7,8 +7,10 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MD5.h"
 #include "llvm/Support/Path.h"
 
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -85,6 +87,32 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
   F.Act = Plan.Edits.empty() ? Action::Manual : Action::Fixable;
   F.Reason = Plan.ManualReason;
   return F;
+}
+
+/// Each site's fingerprint, \p Sites sorted by place: the digest of what
+/// identifies it where the project is checked out (path relative to \p
+/// Root, rule, API, text, enclosing function) and of how many sites alike
+/// come before it in its file, so two identical calls in one function differ
+/// and moving code changes neither.
+std::vector<std::string> fingerprintsOf(llvm::ArrayRef<const Site *> Sites,
+                                        llvm::StringRef Root) {
+  std::map<std::vector<std::string>, unsigned> Seen;
+  std::vector<std::string> Out;
+  for (const Site *S : Sites) {
+    std::vector<std::string> Key = {displayPath(S->File, Root),
+                                    ruleId(S->R).str(), S->Api, S->Text,
+                                    S->Function};
+    Key.push_back(std::to_string(Seen[Key]++));
+    llvm::MD5 Hash;
+    for (const std::string &Part : Key) {
+      Hash.update(Part);
+      Hash.update(llvm::ArrayRef<uint8_t>{0});
+    }
+    llvm::MD5::MD5Result Digest;
+    Hash.final(Digest);
+    Out.push_back(std::string(Digest.digest()));
+  }
+  return Out;
 }
 
 /// Whether the endpoint's host is one .rehost.toml's allow_hosts names.
@@ -343,15 +371,18 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   std::map<std::string, std::string> Profiles =
       nameProfiles(Uses, Config.ProfileNames, Config.ReservedProfileNames);
 
+  std::vector<std::string> Fingerprints = fingerprintsOf(Sites, Root);
   std::set<std::string> Disagreeing = disagreeingMacroBodies(Units);
   EditCollector Edits;
-  for (const Site *S : Sites) {
+  for (size_t I = 0; I != Sites.size(); ++I) {
+    const Site *S = Sites[I];
     FileReport &File = FileFor(S->File);
     const Rewrite &Plan = Strict ? S->StrictPlan : S->Plan;
     auto Profile = Profiles.find(S->profileAddress());
     Finding F = makeFinding(*S, Plan,
                             Profile == Profiles.end() ? llvm::StringRef()
                                                       : Profile->second);
+    F.Fingerprint = std::move(Fingerprints[I]);
     const std::set<std::string> &Endpoints =
         EndpointsAt[{S->File, S->Offset, S->Api}];
     if (F.Act == Action::Fixable) {

@@ -20,6 +20,7 @@ llvm::json::Object findingToJson(const Finding &F) {
       {"action", actionName(F.Act)},
       {"reason", F.Reason},
       {"message", F.message()},
+      {"fingerprint", F.Fingerprint},
   };
   // After is empty when nothing would change; Before only when it would.
   if (!F.Before.empty())

@@ -1,8 +1,9 @@
 //===- SarifWriter.cpp - SARIF 2.1.0 for code scanning --------------------===//
 //
 // Paths are relative URIs under the SRCROOT base so GitHub code scanning can
-// place results in the repository; partialFingerprints ignore line numbers so
-// a finding keeps its identity when code above it moves.
+// place results in the repository; partialFingerprints carry the finding's
+// fingerprint (no line number in it), so an alert keeps its identity when
+// code above it moves.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,19 +53,6 @@ std::string encodeUriPath(llvm::StringRef Path) {
       Out += "%" + llvm::utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
   }
   return Out;
-}
-
-std::string fingerprint(const Finding &F, llvm::StringRef Path) {
-  llvm::MD5 Hash;
-  for (llvm::StringRef Part : {llvm::StringRef(Path), ruleId(F.R),
-                               llvm::StringRef(F.Api),
-                               llvm::StringRef(F.LineText).trim()}) {
-    Hash.update(Part);
-    Hash.update(llvm::ArrayRef<uint8_t>{0});
-  }
-  llvm::MD5::MD5Result Result;
-  Hash.final(Result);
-  return std::string(Result.digest());
 }
 
 llvm::json::Object artifactLocation(llvm::StringRef Path,
@@ -123,7 +111,7 @@ llvm::json::Object result(const FileReport &File, const Finding &F) {
       {"locations", llvm::json::Array{llvm::json::Object{
                         {"physicalLocation", std::move(Physical)}}}},
       {"partialFingerprints",
-       llvm::json::Object{{"rehostSite/v1", fingerprint(F, File.DisplayPath)}}},
+       llvm::json::Object{{"rehostSite/v2", F.Fingerprint}}},
       {"properties", std::move(Properties)},
   };
 }
