@@ -158,6 +158,10 @@ const KeySpec key_specs[] = {
      [](Profile &p, const RawValue &r) {
        assign(p.pool_connection_idle_time, r, parse_duration);
      }},
+    {"health_check_interval", false,
+     [](Profile &p, const RawValue &r) {
+       assign(p.health_check_interval, r, parse_duration);
+     }},
 };
 
 const KeySpec *find_spec(std::string_view key) {

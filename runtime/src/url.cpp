@@ -78,6 +78,7 @@ const std::pair<std::string_view, std::string_view> query_aliases[] = {
     {"pool_min_idle", "pool_min_idle"},
     {"pool_connection_lifetime", "pool_connection_lifetime"},
     {"pool_connection_idle_time", "pool_connection_idle_time"},
+    {"health_check_interval", "health_check_interval"},
     {"tls_verify", "tls_verify"},
     {"ssl_ca_certs", "tls_ca_cert_file"},
     {"ssl_ca_path", "tls_ca_cert_dir"},

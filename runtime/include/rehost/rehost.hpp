@@ -116,8 +116,9 @@ struct Profile {
   Setting<std::string> client_name; // CLIENT SETNAME when not empty
   Setting<std::vector<std::string>> cluster_nodes; // "host:port" entries
 
-  // Pool settings, validated now and used by the pool.
-  Setting<int> pool_size; // max connections, idle + in use. Default 8.
+  // Pool settings (rehost_pool_get).
+  // Max connections, idle + in use + connecting. Default 8.
+  Setting<int> pool_size;
   // Max wait for a free connection. Default 2000ms; 0ms means do not wait.
   Setting<std::chrono::milliseconds> pool_wait_timeout;
   Setting<int> pool_min_idle; // idle connections kept open. Default 0.
@@ -125,6 +126,9 @@ struct Profile {
   Setting<std::chrono::milliseconds> pool_connection_lifetime;
   // Close connections idle longer than this. Default 5 min; 0ms means never.
   Setting<std::chrono::milliseconds> pool_connection_idle_time;
+  // PING a pooled connection on borrow when it was idle longer than this.
+  // Default 30s; 0ms means never (the borrow readability check still runs).
+  Setting<std::chrono::milliseconds> health_check_interval;
 
   // Non-fatal findings, e.g. an unknown URL query key.
   std::vector<std::string> warnings;

@@ -89,6 +89,7 @@ std::vector<Field> fields_of(const rehost::Profile &p) {
       field("pool_connection_lifetime", p.pool_connection_lifetime));
   fields.push_back(
       field("pool_connection_idle_time", p.pool_connection_idle_time));
+  fields.push_back(field("health_check_interval", p.health_check_interval));
   return fields;
 }
 
