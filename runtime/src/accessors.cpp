@@ -1,5 +1,6 @@
 // Value accessors (C and C++) for code that builds its own clients.
 #include "call_site.hpp"
+#include "last_error.hpp"
 #include "resolver.hpp"
 
 #include <mutex>
@@ -8,9 +9,6 @@
 namespace rehost {
 namespace detail {
 namespace {
-
-thread_local std::string last_error;
-thread_local bool has_last_error = false;
 
 // C callers keep the pointers we return, so each distinct value lives for the
 // process lifetime. Values only repeat, so this stays as small as the config.
@@ -29,22 +27,6 @@ StringArg profile_name(const char *name) {
 }
 
 std::string_view view(StringArg text) { return {text.data(), text.size()}; }
-
-// Runs `body` for a C entry point: no exception escapes, and a failure
-// leaves its message for rehost_last_error().
-template <typename Result, typename Body>
-Result guarded(Result on_error, Body body) noexcept {
-  has_last_error = false;
-  try {
-    return body();
-  } catch (const std::exception &error) {
-    last_error = error.what();
-  } catch (...) {
-    last_error = "rehost: unknown error";
-  }
-  has_last_error = true;
-  return on_error;
-}
 
 const char *c_string(const std::string &value, bool empty_is_null) {
   return empty_is_null && value.empty() ? nullptr : intern(value);
@@ -213,10 +195,6 @@ const char *rehost_cluster_nodes(const char *profile, const char *fallback) {
     return c_string(rehost::cluster_nodes(profile_name(profile), fallback),
                     false);
   });
-}
-
-const char *rehost_last_error(void) {
-  return has_last_error ? last_error.c_str() : nullptr;
 }
 
 } // extern "C"
