@@ -50,6 +50,8 @@ public:
     return fresh->profile;
   }
 
+  std::mutex &mutex() { return mutex_; }
+
 private:
   std::shared_ptr<const Entry> find(const std::string &key) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -68,13 +70,20 @@ private:
   std::unordered_map<std::string, std::shared_ptr<const Entry>> entries_;
 };
 
+ProfileCache &cache() {
+  // Never destroyed: pools and detached threads may resolve during exit.
+  static ProfileCache *instance = new ProfileCache;
+  return *instance;
+}
+
 } // namespace
 
 std::shared_ptr<const Profile> resolve_cached(std::string_view name,
                                               const Layer &call_site) {
-  // Never destroyed: pools and detached threads may resolve during exit.
-  static ProfileCache *cache = new ProfileCache;
-  return cache->resolve(name, call_site);
+  return cache().resolve(name, call_site);
 }
+
+void lock_profile_cache() { cache().mutex().lock(); }
+void unlock_profile_cache() { cache().mutex().unlock(); }
 
 } // namespace rehost::detail

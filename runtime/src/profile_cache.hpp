@@ -17,6 +17,10 @@ namespace rehost::detail {
 std::shared_ptr<const Profile> resolve_cached(std::string_view name,
                                               const Layer &call_site);
 
+// For pthread_atfork, so a forked child never inherits the cache locked.
+void lock_profile_cache();
+void unlock_profile_cache();
+
 } // namespace rehost::detail
 
 #endif
