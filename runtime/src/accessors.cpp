@@ -94,46 +94,46 @@ Profile resolve_with_recorded_call_site(StringArg name) {
 std::string host(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"host", fallback.str().c_str()}}))
-      .host.value;
+      ->host.value;
 }
 
 int port(StringArg profile, int fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"port", port_text(fallback).c_str()}}))
-      .port.value;
+      ->port.value;
 }
 
 std::string password(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"password", fallback.str().c_str()}}))
-      .password.value;
+      ->password.value;
 }
 
 std::string username(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"username", fallback.str().c_str()}}))
-      .username.value;
+      ->username.value;
 }
 
 std::string socket(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"socket", fallback.str().c_str()}}))
-      .socket.value;
+      ->socket.value;
 }
 
 int db(StringArg profile, int fallback) {
   std::string text = fallback >= 0 ? std::to_string(fallback) : "";
   return resolve_for_client(view(profile), call_site({{"db", text.c_str()}}))
-      .db.value;
+      ->db.value;
 }
 
 std::string uri(StringArg profile, StringArg fallback) {
-  return plus_plus_uri(
-      resolve_for_client(view(profile), call_site_uri(fallback.str().c_str())));
+  return plus_plus_uri(*resolve_for_client(
+      view(profile), call_site_uri(fallback.str().c_str())));
 }
 
 std::string cluster_nodes(StringArg profile, StringArg fallback) {
-  return cluster_nodes_of(resolve_for_client(
+  return cluster_nodes_of(*resolve_for_client(
       view(profile), call_site({{"cluster_nodes", fallback.str().c_str()}})));
 }
 

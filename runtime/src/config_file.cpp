@@ -132,11 +132,11 @@ std::string deployment_environment() {
   if (const char *k8s = std::getenv("KUBERNETES_SERVICE_HOST"); k8s && *k8s)
     return "kubernetes";
   std::error_code ignored;
-  for (const char *marker : {"/.dockerenv", "/run/.containerenv"}) {
-    note_file_read(marker);
-    if (fs::exists(marker, ignored))
-      return "container";
-  }
+  // Not noted for the profile cache: these do not come or go under a
+  // running process.
+  if (fs::exists("/.dockerenv", ignored) ||
+      fs::exists("/run/.containerenv", ignored))
+    return "container";
   return "local";
 }
 

@@ -9,7 +9,8 @@ namespace {
 
 using hiredis::Mode;
 
-Profile resolve_for_connect(const char *name, const Layer &call_site) {
+std::shared_ptr<const Profile> resolve_for_connect(const char *name,
+                                                   const Layer &call_site) {
   if (!name)
     throw ConfigError("profile name is NULL");
   return resolve_for_client(name, call_site);
@@ -18,7 +19,7 @@ Profile resolve_for_connect(const char *name, const Layer &call_site) {
 redisContext *connect_sync(const char *name, const Layer &call_site, Mode mode,
                            SourceAddress source = {}) noexcept {
   try {
-    return connect_profile(resolve_for_connect(name, call_site), mode, source);
+    return connect_profile(*resolve_for_connect(name, call_site), mode, source);
   } catch (const std::exception &error) {
     return hiredis::error_context(REDIS_ERR_OTHER, error.what());
   } catch (...) {
@@ -29,7 +30,7 @@ redisContext *connect_sync(const char *name, const Layer &call_site, Mode mode,
 redisAsyncContext *connect_async(const char *name, const Layer &call_site,
                                  SourceAddress source = {}) noexcept {
   try {
-    Profile profile = resolve_for_connect(name, call_site);
+    const Profile &profile = *resolve_for_connect(name, call_site);
     redisAsyncContext *ac =
         hiredis::connect_async(endpoint_of(profile, source));
     if (!ac)

@@ -16,9 +16,13 @@ thread_local InputStamp *active_stamp = nullptr;
 // Longer than any file system's timestamp granularity (a kernel tick).
 constexpr std::chrono::milliseconds settle_time{100};
 
+// Runs for every environment entry on every cached resolution: the first
+// character rules out almost all of them.
 bool read_by_resolution(const char *entry) {
-  return std::strncmp(entry, "REDIS_", 6) == 0 ||
-         std::strncmp(entry, "REHOST_", 7) == 0 ||
+  if (entry[0] == 'R')
+    return std::strncmp(entry, "REDIS_", 6) == 0 ||
+           std::strncmp(entry, "REHOST_", 7) == 0;
+  return entry[0] == 'K' &&
          std::strncmp(entry, "KUBERNETES_SERVICE_HOST=", 24) == 0;
 }
 

@@ -1,8 +1,8 @@
 // What a resolution reads besides its arguments (the REDIS_*, REHOST_* and
-// KUBERNETES_SERVICE_HOST variables, rehost.toml, secret files, the container
-// marker files), recorded so that a cached profile can tell cheaply whether
-// resolving again could give another answer: one pass over the environment
-// and one stat per file, instead of re-reading and re-parsing everything.
+// KUBERNETES_SERVICE_HOST variables, rehost.toml, secret files), recorded so
+// that a cached profile can tell cheaply whether resolving again could give
+// another answer: one pass over the environment and one stat per file, instead
+// of re-reading and re-parsing everything.
 #ifndef REHOST_SRC_INPUTS_HPP
 #define REHOST_SRC_INPUTS_HPP
 

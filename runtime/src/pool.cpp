@@ -65,7 +65,9 @@ Pool::Pool(std::string profile, Layer call_site, const Profile &settings)
 Pool::Opened Pool::open() const {
   Opened result;
   try {
-    const Profile profile = resolve_for_client(profile_, call_site_);
+    const std::shared_ptr<const Profile> resolved =
+        resolve_for_client(profile_, call_site_);
+    const Profile &profile = *resolved;
     redisContext *c = connect_profile(profile, hiredis::Mode::blocking);
     if (!c) {
       result.error = "out of memory";

@@ -88,10 +88,11 @@ Profile resolve_profile(std::string_view name, const Layer &call_site,
   return profile;
 }
 
-Profile resolve_for_client(std::string_view name, const Layer &call_site) {
+std::shared_ptr<const Profile> resolve_for_client(std::string_view name,
+                                                  const Layer &call_site) {
   std::shared_ptr<const Profile> profile = resolve_cached(name, call_site);
   require_supported_tls(*profile);
-  return *profile;
+  return profile;
 }
 
 } // namespace rehost::detail

@@ -5,6 +5,7 @@
 
 #include "layer.hpp"
 
+#include <memory>
 #include <string_view>
 
 namespace rehost::detail {
@@ -21,7 +22,8 @@ Profile resolve_profile(std::string_view name, const Layer &call_site,
 // what the runtime cannot hand out yet, TLS, so a TLS profile never becomes
 // a plaintext connection. The one place that decides this. Cached
 // (profile_cache.hpp): the inspection API above always resolves afresh.
-Profile resolve_for_client(std::string_view name, const Layer &call_site);
+std::shared_ptr<const Profile> resolve_for_client(std::string_view name,
+                                                  const Layer &call_site);
 
 } // namespace rehost::detail
 
