@@ -198,8 +198,8 @@ PoolError Pool::unreachable(Clock::time_point now) const {
   return PoolError("rehost pool '" + profile_ + "': " +
                    (last_failure_unreachable_ ? "server unreachable: "
                                               : "cannot connect: ") +
-                   last_failure_ + " (" + std::to_string(failures_in_a_row_) +
-                   " attempts failed in a row; next in " +
+                   last_failure_ + " (connect failures in a row: " +
+                   std::to_string(failures_in_a_row_) + "; next attempt in " +
                    std::to_string(next) + "ms)");
 }
 
