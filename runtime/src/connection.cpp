@@ -2,6 +2,7 @@
 
 #include "handshake.hpp"
 #include "layer.hpp"
+#include "sentinel.hpp"
 
 namespace rehost::detail {
 namespace {
@@ -42,6 +43,17 @@ void finish_connect(redisContext *c, const Profile &profile, Mode mode,
   hiredis::set_socket_timeout(c, profile.command_timeout.value);
 }
 
+redisContext *connect_endpoint(const Profile &profile, Mode mode,
+                               const SourceAddress &source) {
+  redisContext *c = hiredis::connect(endpoint_of(profile, source), mode,
+                                     profile.connect_timeout.value);
+  if (c && c->err)
+    prefix_error(c, profile, source);
+  else if (c)
+    finish_connect(c, profile, mode, source);
+  return c;
+}
+
 } // namespace
 
 hiredis::Endpoint endpoint_of(const Profile &profile,
@@ -77,13 +89,14 @@ std::string describe_endpoint(const Profile &profile,
 
 redisContext *connect_profile(const Profile &profile, Mode mode,
                               const SourceAddress &source) {
-  redisContext *c = hiredis::connect(endpoint_of(profile, source), mode,
-                                     profile.connect_timeout.value);
-  if (c && c->err)
-    prefix_error(c, profile, source);
-  else if (c)
-    finish_connect(c, profile, mode, source);
-  return c;
+  if (uses_sentinel(profile)) {
+    std::string error;
+    std::optional<Profile> master = locate_master(profile, error);
+    if (!master)
+      return hiredis::error_context(REDIS_ERR_IO, error);
+    return connect_endpoint(*master, mode, source);
+  }
+  return connect_endpoint(profile, mode, source);
 }
 
 } // namespace rehost::detail

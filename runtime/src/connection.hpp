@@ -25,7 +25,9 @@ hiredis::Endpoint endpoint_of(const Profile &profile,
 std::string describe_endpoint(const Profile &profile,
                               const SourceAddress &source);
 
-// Connects where `profile` points, enables keepalive, runs the handshake
+// Connects where `profile` points (for a Sentinel profile: where its
+// sentinels say the master is now; none answering is an I/O error naming
+// them), enables keepalive, runs the handshake
 // (AUTH, SELECT, CLIENT SETNAME) bounded by the connect timeout, and gives
 // blocking contexts the command timeout. A context as hiredis returns it:
 // err set (errstr naming the endpoint or the setting at fault) on failure,

@@ -3,6 +3,7 @@
 #include "call_site.hpp"
 #include "connection.hpp"
 #include "resolver.hpp"
+#include "sentinel.hpp"
 
 namespace rehost::detail {
 namespace {
@@ -30,7 +31,14 @@ redisContext *connect_sync(const char *name, const Layer &call_site, Mode mode,
 redisAsyncContext *connect_async(const char *name, const Layer &call_site,
                                  SourceAddress source = {}) noexcept {
   try {
-    const Profile &profile = *resolve_for_connect(name, call_site);
+    std::shared_ptr<const Profile> resolved =
+        resolve_for_connect(name, call_site);
+    std::string sentinel_error;
+    std::optional<Profile> master;
+    if (uses_sentinel(*resolved) &&
+        !(master = locate_master(*resolved, sentinel_error)))
+      return hiredis::async_error_context(sentinel_error);
+    const Profile &profile = master ? *master : *resolved;
     redisAsyncContext *ac =
         hiredis::connect_async(endpoint_of(profile, source));
     if (!ac)

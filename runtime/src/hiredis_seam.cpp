@@ -94,6 +94,8 @@ void *watched_string(const redisReadTask *task, char *str, size_t len) {
     else if (task->type == REDIS_REPLY_ERROR &&
              text.substr(0, 9) == "EXECABORT")
       watch.in_transaction = false;
+    else if (task->type == REDIS_REPLY_ERROR && text.substr(0, 8) == "READONLY")
+      watch.on_replica = true;
   } else if (!task->parent->parent && task->idx == 0 &&
              task->type == REDIS_REPLY_STRING && is_pubsub_kind(text)) {
     watch.subscribed = true;
@@ -234,6 +236,10 @@ Reply command(redisContext *c, const std::vector<std::string> &argv) {
   result.ok = reply->type != REDIS_REPLY_ERROR;
   if (reply->str)
     result.text.assign(reply->str, reply->len);
+  if (reply->type == REDIS_REPLY_ARRAY)
+    for (size_t i = 0; i < reply->elements; ++i)
+      if (const redisReply *element = reply->element[i]; element->str)
+        result.elements.emplace_back(element->str, element->len);
   freeReplyObject(reply);
   return result;
 }

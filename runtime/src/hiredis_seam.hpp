@@ -48,8 +48,9 @@ void set_async_error(redisAsyncContext *ac, int err,
 
 struct Reply {
   bool ok = false;
-  bool io_error = false; // the connection failed (c->err is set)
-  std::string text;      // status or error text
+  bool io_error = false;             // the connection failed (c->err is set)
+  std::string text;                  // status or error text
+  std::vector<std::string> elements; // an array's string elements
 };
 Reply command(redisContext *c, const std::vector<std::string> &argv);
 // redisCommandArgv, redisAppendCommandArgv and redisAsyncCommandArgv: the
@@ -69,11 +70,15 @@ bool enable_keepalive(redisContext *c);
 // the replies are read instead: +QUEUED opens a transaction, and EXEC's
 // array or nil, DISCARD's +OK or an EXECABORT error close it; a pub/sub
 // reply ("subscribe", "message", ...) marks the connection subscribed for
-// good. A MULTI with nothing queued yet, and WATCH, answer +OK like any
-// other command: they cannot be told apart.
+// good, a READONLY error marks it as talking to a replica. A MULTI with nothing
+// queued yet, and WATCH, answer +OK like any other command: they cannot be told
+// apart.
 struct ReplyWatch {
   bool in_transaction = false;
   bool subscribed = false;
+  // A READONLY error: the server is a replica now (after a failover), so
+  // the connection should make way for one to the new master.
+  bool on_replica = false;
 };
 
 // Makes c's reply reader update `watch` (which must outlive c) while still

@@ -291,7 +291,8 @@ Pool::Returned Pool::release(redisContext *context) {
       // ReplyWatch): anything else would cost a round trip per release.
       const bool reusable = !context->err &&
                             !hiredis::has_unfinished_io(context) &&
-                            !c->watch.in_transaction && !c->watch.subscribed;
+                            !c->watch.in_transaction && !c->watch.subscribed &&
+                            !c->watch.on_replica;
       if (!reusable) {
         ++counters_.release_discards;
         doomed.push_back(remove(c));

@@ -19,7 +19,8 @@ Scheme scheme_of(const std::string &scheme, const std::string &label) {
       scheme == "redis+socket" || scheme == "redis+unix")
     return Scheme::unix_socket;
   if (scheme == "redis+sentinel" || scheme == "redis-sentinel")
-    throw ConfigError(label + ": Sentinel URLs are not supported yet");
+    throw ConfigError(label + ": Sentinel URLs are not supported yet (set "
+                              "sentinel_nodes and sentinel_master instead)");
   throw ConfigError(label + ": URL scheme '" + scheme +
                     "' is not redis, rediss or unix");
 }

@@ -330,6 +330,25 @@ TEST(Pool, TransactionsSubscriptionsAndUnreadRepliesAreNotReused) {
   EXPECT_EQ(stats_of(pool).idle, 0u);
 }
 
+TEST(Pool, ConnectionsToAReplicaAreNotReusedAfterReadonly) {
+  ScopedEnv env;
+  RedisServer master;
+  RedisServer replica(
+      {"--replicaof", "127.0.0.1", std::to_string(master.port())});
+  configure(env, "demoted", replica);
+  rehost_pool *pool = rehost_pool_get("demoted", nullptr);
+  ASSERT_NE(pool, nullptr) << last_error();
+  redisContext *c = rehost_pool_acquire(pool, 0);
+  ASSERT_NE(c, nullptr) << last_error();
+  EXPECT_EQ(text_of(c, "EXISTS k"), "0"); // reads are fine on a replica
+  rehost_pool_release(pool, c);
+  EXPECT_EQ(stats_of(pool).release_discards, 0u);
+  c = rehost_pool_acquire(pool, 0);
+  EXPECT_EQ(text_of(c, "SET k v").substr(0, 8), "READONLY");
+  rehost_pool_release(pool, c);
+  EXPECT_EQ(stats_of(pool).release_discards, 1u);
+}
+
 TEST(Pool, LifetimeAndIdleTimeExpire) {
   ScopedEnv env;
   RedisServer server;

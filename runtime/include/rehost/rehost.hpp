@@ -115,6 +115,12 @@ struct Profile {
   Setting<bool> keepalive;          // TCP keepalive, default on
   Setting<std::string> client_name; // CLIENT SETNAME when not empty
   Setting<std::vector<std::string>> cluster_nodes; // "host:port" entries
+  // Sentinel: when a master name is set (by a source at least as strong as
+  // the one that set the endpoint), every new connection asks these
+  // sentinels ("host:port", in order) where that master is, and connects
+  // there. Empty: no Sentinel.
+  Setting<std::vector<std::string>> sentinel_nodes;
+  Setting<std::string> sentinel_master;
 
   // Pool settings (rehost_pool_get).
   // Max connections, idle + in use + connecting. Default 8.

@@ -82,6 +82,10 @@ std::vector<Field> fields_of(const rehost::Profile &p) {
   fields.push_back(field("keepalive", p.keepalive));
   fields.push_back(field("client_name", p.client_name));
   fields.push_back(field("cluster_nodes", p.cluster_nodes));
+  if (!p.sentinel_master.value.empty()) {
+    fields.push_back(field("sentinel_nodes", p.sentinel_nodes));
+    fields.push_back(field("sentinel_master", p.sentinel_master));
+  }
   fields.push_back(field("pool_size", p.pool_size));
   fields.push_back(field("pool_wait_timeout", p.pool_wait_timeout));
   fields.push_back(field("pool_min_idle", p.pool_min_idle));
