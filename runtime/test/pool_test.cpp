@@ -249,6 +249,59 @@ TEST(Pool, ServerRestartDiscardsStaleIdleConnections) {
   EXPECT_EQ(s.idle, 1u);
 }
 
+size_t open_descriptors() {
+  return static_cast<size_t>(
+      std::distance(std::filesystem::directory_iterator("/proc/self/fd"),
+                    std::filesystem::directory_iterator()));
+}
+
+TEST(Pool, ServerKilledMidLoadRecoversWithoutLeaks) {
+  ScopedEnv env;
+  RedisServer server;
+  configure(env, "midload", server, "pool_size=3&socket_timeout=1s");
+  rehost_pool *pool = rehost_pool_get("midload", nullptr);
+  ASSERT_NE(pool, nullptr) << last_error();
+  rehost_redisRelease(rehost_pool_acquire(pool, 0));
+  const size_t descriptors_before = open_descriptors();
+
+  std::atomic<bool> stop{false};
+  std::atomic<long long> ok{0}, failed{0};
+  std::vector<std::thread> workers;
+  for (int t = 0; t < 4; ++t)
+    workers.emplace_back([&] {
+      while (!stop) {
+        redisContext *c = rehost_pool_acquire(pool, 200);
+        Reply r = c ? run(c, "INCR midload") : nullptr;
+        (r && r->type == REDIS_REPLY_INTEGER ? ok : failed)++;
+        rehost_pool_release(pool, c);
+      }
+    });
+  std::this_thread::sleep_for(milliseconds(100));
+  server.kill();
+  std::this_thread::sleep_for(milliseconds(200));
+  const long long failed_while_down = failed;
+  server.restart();
+  // Back within the backoff cap (1s) plus a margin.
+  const long long ok_at_restart = ok;
+  const Clock::time_point restarted = Clock::now();
+  while (ok < ok_at_restart + 100 &&
+         Clock::now() - restarted < milliseconds(3000))
+    std::this_thread::sleep_for(milliseconds(10));
+  stop = true;
+  for (std::thread &w : workers)
+    w.join();
+
+  EXPECT_GT(failed_while_down, 0);
+  EXPECT_GE(ok, ok_at_restart + 100) << "no recovery after the restart";
+  rehost_pool_stats s = stats_of(pool);
+  EXPECT_EQ(s.in_use, 0u);
+  EXPECT_EQ(s.created - s.closed, s.idle);
+  EXPECT_LE(s.idle, 3u);
+  EXPECT_GT(s.connect_failures, 0u);
+  // No descriptor outlives its connection: at most the idle ones are open.
+  EXPECT_LE(open_descriptors(), descriptors_before - 1 + s.idle);
+}
+
 TEST(Pool, KilledIdleConnectionsAreDetectedOnBorrow) {
   ScopedEnv env;
   RedisServer server;
