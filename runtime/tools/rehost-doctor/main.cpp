@@ -106,8 +106,11 @@ struct ServerReport {
 
 // Nothing but a built-in default chose the endpoint: the program's own call
 // site decides it, and (with no call_site recorded) the doctor cannot know it.
+// A Sentinel master name configures the endpoint too (its sentinels say
+// where the master is).
 bool endpoint_is_a_guess(const rehost::Profile &p) {
-  return p.transport.origin.source == rehost::Source::built_in;
+  return p.transport.origin.source == rehost::Source::built_in &&
+         !p.sentinel_master.origin.configured();
 }
 
 const char *const guess_note =
