@@ -109,10 +109,6 @@ void *watched_array(const redisReadTask *task, int elements) {
   return plain_functions->createArray(task, elements);
 }
 
-void *watched_integer(const redisReadTask *task, long long value) {
-  return plain_functions->createInteger(task, value);
-}
-
 void *watched_nil(const redisReadTask *task) {
   if (!task->parent)
     watch_of(task).in_transaction = false; // EXEC after a WATCHed change
@@ -275,9 +271,12 @@ bool handshake_nonblocking(redisContext *c,
 void watch_replies(redisContext *c, ReplyWatch *watch) {
   static redisReplyObjectFunctions *const watched = [c] {
     plain_functions = c->reader->fn;
-    static redisReplyObjectFunctions table{watched_string, watched_array,
-                                           watched_integer, watched_nil,
-                                           plain_functions->freeObject};
+    // A copy with three members replaced, so what else a hiredis version's
+    // table holds (1.x adds RESP3 types) stays hiredis's own.
+    static redisReplyObjectFunctions table = *plain_functions;
+    table.createString = watched_string;
+    table.createArray = watched_array;
+    table.createNil = watched_nil;
     return &table;
   }();
   c->reader->fn = watched;
