@@ -1,6 +1,7 @@
 // Value accessors (C and C++) for code that builds its own clients.
 #include "call_site.hpp"
 #include "handshake.hpp"
+#include "last_error.hpp"
 #include "resolver.hpp"
 
 #include <mutex>
@@ -9,9 +10,6 @@
 namespace rehost {
 namespace detail {
 namespace {
-
-thread_local std::string last_error;
-thread_local bool has_last_error = false;
 
 // C callers keep the pointers we return, so each distinct value lives for the
 // process lifetime. Values only repeat, so this stays as small as the config.
@@ -30,22 +28,6 @@ StringArg profile_name(const char *name) {
 }
 
 std::string_view view(StringArg text) { return {text.data(), text.size()}; }
-
-// Runs `body` for a C entry point: no exception escapes, and a failure
-// leaves its message for rehost_last_error().
-template <typename Result, typename Body>
-Result guarded(Result on_error, Body body) noexcept {
-  has_last_error = false;
-  try {
-    return body();
-  } catch (const std::exception &error) {
-    last_error = error.what();
-  } catch (...) {
-    last_error = "rehost: unknown error";
-  }
-  has_last_error = true;
-  return on_error;
-}
 
 const char *c_string(const std::string &value, bool empty_is_null) {
   return empty_is_null && value.empty() ? nullptr : intern(value);
@@ -133,46 +115,46 @@ Profile resolve_with_recorded_call_site(StringArg name) {
 std::string host(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"host", fallback.str().c_str()}}))
-      .host.value;
+      ->host.value;
 }
 
 int port(StringArg profile, int fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"port", port_text(fallback).c_str()}}))
-      .port.value;
+      ->port.value;
 }
 
 std::string password(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"password", fallback.str().c_str()}}))
-      .password.value;
+      ->password.value;
 }
 
 std::string username(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"username", fallback.str().c_str()}}))
-      .username.value;
+      ->username.value;
 }
 
 std::string socket(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"socket", fallback.str().c_str()}}))
-      .socket.value;
+      ->socket.value;
 }
 
 int db(StringArg profile, int fallback) {
   std::string text = fallback >= 0 ? std::to_string(fallback) : "";
   return resolve_for_client(view(profile), call_site({{"db", text.c_str()}}))
-      .db.value;
+      ->db.value;
 }
 
 std::string uri(StringArg profile, StringArg fallback) {
-  return plus_plus_uri(
-      resolve_for_client(view(profile), call_site_uri(fallback.str().c_str())));
+  return plus_plus_uri(*resolve_for_client(
+      view(profile), call_site_uri(fallback.str().c_str())));
 }
 
 std::string cluster_nodes(StringArg profile, StringArg fallback) {
-  return cluster_nodes_of(resolve_for_client(
+  return cluster_nodes_of(*resolve_for_client(
       view(profile), call_site({{"cluster_nodes", fallback.str().c_str()}})));
 }
 
@@ -283,10 +265,6 @@ const char *rehost_check(const char *profile) {
     return 0;
   });
   return rehost_last_error();
-}
-
-const char *rehost_last_error(void) {
-  return has_last_error ? last_error.c_str() : nullptr;
 }
 
 } // extern "C"

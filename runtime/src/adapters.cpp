@@ -7,8 +7,8 @@
 namespace rehost::detail {
 
 Profile resolve_with_call_site(StringArg profile, const CallSite &call_site) {
-  return resolve_for_client({profile.data(), profile.size()},
-                            call_site_of(call_site));
+  return *resolve_for_client({profile.data(), profile.size()},
+                             call_site_of(call_site));
 }
 
 Profile resolve_for_cpp_redis(StringArg profile, const CallSite &call_site) {

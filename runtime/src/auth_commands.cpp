@@ -20,7 +20,7 @@ auth_argv(redisContext *c, const char *profile) noexcept {
   try {
     if (!profile)
       throw ConfigError("profile name is NULL");
-    return auth_command(resolve_for_client(profile, {})).argv;
+    return auth_command(*resolve_for_client(profile, {})).argv;
   } catch (const std::exception &e) {
     error = e.what();
   } catch (...) {

@@ -1,5 +1,6 @@
 #include "config_file.hpp"
 
+#include "inputs.hpp"
 #include "keys.hpp"
 #include "source.hpp"
 #include "toml_check.hpp"
@@ -131,6 +132,8 @@ std::string deployment_environment() {
   if (const char *k8s = std::getenv("KUBERNETES_SERVICE_HOST"); k8s && *k8s)
     return "kubernetes";
   std::error_code ignored;
+  // Not noted for the profile cache: these do not come or go under a
+  // running process.
   if (fs::exists("/.dockerenv", ignored) ||
       fs::exists("/run/.containerenv", ignored))
     return "container";
@@ -144,13 +147,16 @@ ConfigFileSettings read_config_file(std::string_view profile,
   std::error_code ignored;
   if (const char *chosen = std::getenv("REHOST_CONFIG"); chosen && *chosen) {
     result.path = fs::absolute(chosen, ignored).string();
+    note_file_read(result.path);
     if (!std::ifstream(result.path))
       throw ConfigError(std::string("REHOST_CONFIG: cannot read '") +
                         result.path + "': " + std::strerror(errno));
-  } else if (fs::exists("rehost.toml", ignored)) {
-    result.path = fs::absolute("rehost.toml", ignored).string();
   } else {
-    return result;
+    // Relative, so a cached resolution notices a change of directory.
+    note_file_read("rehost.toml");
+    if (!fs::exists("rehost.toml", ignored))
+      return result;
+    result.path = fs::absolute("rehost.toml", ignored).string();
   }
 
   toml::table root;

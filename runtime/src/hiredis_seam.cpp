@@ -3,10 +3,12 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 
 namespace rehost::detail::hiredis {
 namespace {
@@ -65,6 +67,53 @@ struct ArgvView {
   std::vector<const char *> pointers;
   std::vector<size_t> lengths;
 };
+
+// hiredis's own reply functions, wrapped by watch_replies().
+const redisReplyObjectFunctions *plain_functions = nullptr;
+
+ReplyWatch &watch_of(const redisReadTask *task) {
+  return *static_cast<ReplyWatch *>(task->privdata);
+}
+
+bool is_pubsub_kind(std::string_view kind) {
+  for (std::string_view known : {"subscribe", "psubscribe", "ssubscribe",
+                                 "message", "pmessage", "smessage"})
+    if (kind == known)
+      return true;
+  return false;
+}
+
+void *watched_string(const redisReadTask *task, char *str, size_t len) {
+  ReplyWatch &watch = watch_of(task);
+  std::string_view text(str, len);
+  if (!task->parent) {
+    if (task->type == REDIS_REPLY_STATUS && text == "QUEUED")
+      watch.in_transaction = true;
+    else if (task->type == REDIS_REPLY_STATUS && text == "OK")
+      watch.in_transaction = false;
+    else if (task->type == REDIS_REPLY_ERROR &&
+             text.substr(0, 9) == "EXECABORT")
+      watch.in_transaction = false;
+    else if (task->type == REDIS_REPLY_ERROR && text.substr(0, 8) == "READONLY")
+      watch.on_replica = true;
+  } else if (!task->parent->parent && task->idx == 0 &&
+             task->type == REDIS_REPLY_STRING && is_pubsub_kind(text)) {
+    watch.subscribed = true;
+  }
+  return plain_functions->createString(task, str, len);
+}
+
+void *watched_array(const redisReadTask *task, int elements) {
+  if (!task->parent)
+    watch_of(task).in_transaction = false; // EXEC's reply
+  return plain_functions->createArray(task, elements);
+}
+
+void *watched_nil(const redisReadTask *task) {
+  if (!task->parent)
+    watch_of(task).in_transaction = false; // EXEC after a WATCHed change
+  return plain_functions->createNil(task);
+}
 
 void on_handshake_reply(redisAsyncContext *ac, void *reply, void *privdata) {
   auto *what = static_cast<std::string *>(privdata);
@@ -183,6 +232,10 @@ Reply command(redisContext *c, const std::vector<std::string> &argv) {
   result.ok = reply->type != REDIS_REPLY_ERROR;
   if (reply->str)
     result.text.assign(reply->str, reply->len);
+  if (reply->type == REDIS_REPLY_ARRAY)
+    for (size_t i = 0; i < reply->elements; ++i)
+      if (const redisReply *element = reply->element[i]; element->str)
+        result.elements.emplace_back(element->str, element->len);
   freeReplyObject(reply);
   return result;
 }
@@ -213,6 +266,50 @@ bool handshake_nonblocking(redisContext *c,
     return false;
   }
   return ok;
+}
+
+void watch_replies(redisContext *c, ReplyWatch *watch) {
+  static redisReplyObjectFunctions *const watched = [c] {
+    plain_functions = c->reader->fn;
+    // A copy with three members replaced, so what else a hiredis version's
+    // table holds (1.x adds RESP3 types) stays hiredis's own.
+    static redisReplyObjectFunctions table = *plain_functions;
+    table.createString = watched_string;
+    table.createArray = watched_array;
+    table.createNil = watched_nil;
+    return &table;
+  }();
+  c->reader->fn = watched;
+  c->reader->privdata = watch;
+}
+
+bool readable(const redisContext *c) {
+  pollfd pfd{c->fd, POLLIN, 0};
+  return poll(&pfd, 1, 0) != 0;
+}
+
+bool has_unfinished_io(const redisContext *c) {
+  const redisReader *reader = c->reader;
+  return sdslen(c->obuf) > 0 || reader->pos < reader->len || reader->ridx >= 0;
+}
+
+bool ping(redisContext *c, std::chrono::milliseconds timeout,
+          std::chrono::milliseconds command_timeout) {
+  if (!set_socket_timeout(c, timeout))
+    return false;
+  Reply reply = command(c, {"PING"});
+  return reply.ok && reply.text == "PONG" &&
+         set_socket_timeout(c, command_timeout);
+}
+
+void free_context(redisContext *c) { redisFree(c); }
+
+void sever_inherited(redisContext *c) {
+  int unconnected = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (unconnected < 0)
+    return;
+  dup2(unconnected, c->fd);
+  close(unconnected);
 }
 
 void queue_async_handshake(redisAsyncContext *ac,

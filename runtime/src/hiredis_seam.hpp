@@ -48,8 +48,9 @@ void set_async_error(redisAsyncContext *ac, int err,
 
 struct Reply {
   bool ok = false;
-  bool io_error = false; // the connection failed (c->err is set)
-  std::string text;      // status or error text
+  bool io_error = false;             // the connection failed (c->err is set)
+  std::string text;                  // status or error text
+  std::vector<std::string> elements; // an array's string elements
 };
 Reply command(redisContext *c, const std::vector<std::string> &argv);
 // redisCommandArgv, redisAppendCommandArgv and redisAsyncCommandArgv: the
@@ -62,6 +63,49 @@ int async_command(redisAsyncContext *ac, redisCallbackFn *fn, void *privdata,
 // SO_RCVTIMEO/SO_SNDTIMEO; 0ms means none. Sets c->err on failure.
 bool set_socket_timeout(redisContext *c, std::chrono::milliseconds timeout);
 bool enable_keepalive(redisContext *c);
+
+// What a pooled connection's replies showed about its state on the server,
+// kept up to date by watch_replies(). hiredis 0.14 keeps no record of the
+// commands sent, and asking the server costs a round trip per release, so
+// the replies are read instead: +QUEUED opens a transaction, and EXEC's
+// array or nil, DISCARD's +OK or an EXECABORT error close it; a pub/sub
+// reply ("subscribe", "message", ...) marks the connection subscribed for
+// good, a READONLY error marks it as talking to a replica. A MULTI with nothing
+// queued yet, and WATCH, answer +OK like any other command: they cannot be told
+// apart.
+struct ReplyWatch {
+  bool in_transaction = false;
+  bool subscribed = false;
+  // A READONLY error: the server is a replica now (after a failover), so
+  // the connection should make way for one to the new master.
+  bool on_replica = false;
+};
+
+// Makes c's reply reader update `watch` (which must outlive c) while still
+// building hiredis's own reply objects, so freeReplyObject stays right.
+void watch_replies(redisContext *c, ReplyWatch *watch);
+
+// Data or a hang-up waiting on the socket (poll without waiting): on an idle
+// connection, a closed or reset peer, or a reply nobody read.
+bool readable(const redisContext *c);
+
+// Output not yet written, or input read but not yet returned as a reply.
+bool has_unfinished_io(const redisContext *c);
+
+// PING answered with PONG within `timeout`; then the socket timeout is put
+// back to `command_timeout`.
+bool ping(redisContext *c, std::chrono::milliseconds timeout,
+          std::chrono::milliseconds command_timeout);
+
+// redisFree: closes the socket without sending anything (no QUIT), which is
+// also what a forked child may do with its parent's connections.
+void free_context(redisContext *c);
+
+// In a forked child, for a parent's connection that a caller still holds:
+// points the descriptor at an unconnected socket, so its commands fail
+// instead of mixing replies with the parent's, while the parent's
+// connection stays untouched (nothing is sent, nothing is shut down).
+void sever_inherited(redisContext *c);
 
 // Waits for a non-blocking connect to finish, then runs the handshake in
 // blocking mode with `timeout` on each reply and restores non-blocking mode.

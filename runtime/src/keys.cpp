@@ -33,6 +33,16 @@ std::string as_client_name(std::string_view text, const std::string &label) {
   return std::string(text);
 }
 
+std::string as_master_name(std::string_view text, const std::string &label) {
+  if (text.empty())
+    throw ConfigError(label + ": master name is empty");
+  for (char c : text)
+    if (c <= ' ' || c == 0x7f)
+      throw ConfigError(label + ": master name '" + std::string(text) +
+                        "' contains spaces or control characters");
+  return std::string(text);
+}
+
 std::string as_socket(std::string_view text, const std::string &label) {
   // sockaddr_un.sun_path holds 108 bytes including the terminator.
   if (text.size() > 107)
@@ -134,6 +144,14 @@ const KeySpec key_specs[] = {
      [](Profile &p, const RawValue &r) {
        assign(p.cluster_nodes, r, parse_node_list);
      }},
+    {"sentinel_nodes", false,
+     [](Profile &p, const RawValue &r) {
+       assign(p.sentinel_nodes, r, parse_node_list);
+     }},
+    {"sentinel_master", false,
+     [](Profile &p, const RawValue &r) {
+       assign(p.sentinel_master, r, as_master_name);
+     }},
     {"pool_size", false,
      [](Profile &p, const RawValue &r) {
        assign(p.pool_size, r, [](std::string_view t, const std::string &l) {
@@ -157,6 +175,10 @@ const KeySpec key_specs[] = {
     {"pool_connection_idle_time", false,
      [](Profile &p, const RawValue &r) {
        assign(p.pool_connection_idle_time, r, parse_duration);
+     }},
+    {"health_check_interval", false,
+     [](Profile &p, const RawValue &r) {
+       assign(p.health_check_interval, r, parse_duration);
      }},
 };
 

@@ -4,6 +4,7 @@
 #include "env_source.hpp"
 #include "hiredis_seam.hpp"
 #include "keys.hpp"
+#include "profile_cache.hpp"
 
 #include <cctype>
 
@@ -37,7 +38,8 @@ const Layer &built_in_defaults() {
                              {"pool_wait_timeout", "2s"},
                              {"pool_min_idle", "0"},
                              {"pool_connection_lifetime", "30m"},
-                             {"pool_connection_idle_time", "5m"}})
+                             {"pool_connection_idle_time", "5m"},
+                             {"health_check_interval", "30s"}})
       layer.emplace(key, RawValue{text, origin});
     return layer;
   }();
@@ -86,9 +88,10 @@ Profile resolve_profile(std::string_view name, const Layer &call_site,
   return profile;
 }
 
-Profile resolve_for_client(std::string_view name, const Layer &call_site) {
-  Profile profile = resolve_profile(name, call_site);
-  require_supported_tls(profile);
+std::shared_ptr<const Profile> resolve_for_client(std::string_view name,
+                                                  const Layer &call_site) {
+  std::shared_ptr<const Profile> profile = resolve_cached(name, call_site);
+  require_supported_tls(*profile);
   return profile;
 }
 

@@ -5,6 +5,7 @@
 
 #include "layer.hpp"
 
+#include <memory>
 #include <string_view>
 
 namespace rehost::detail {
@@ -19,8 +20,10 @@ Profile resolve_profile(std::string_view name, const Layer &call_site,
 // resolve_profile for a value or connection handed to a client (every
 // accessor, connector and adapter): also throws when the profile asks for
 // what the runtime cannot hand out yet, TLS, so a TLS profile never becomes
-// a plaintext connection. The one place that decides this.
-Profile resolve_for_client(std::string_view name, const Layer &call_site);
+// a plaintext connection. The one place that decides this. Cached
+// (profile_cache.hpp): the inspection API above always resolves afresh.
+std::shared_ptr<const Profile> resolve_for_client(std::string_view name,
+                                                  const Layer &call_site);
 
 } // namespace rehost::detail
 

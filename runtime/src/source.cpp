@@ -1,5 +1,6 @@
 #include "source.hpp"
 
+#include "inputs.hpp"
 #include "keys.hpp"
 #include "url.hpp"
 
@@ -12,6 +13,7 @@ namespace rehost::detail {
 
 std::string read_secret_file(const std::string &path,
                              const std::string &label) {
+  note_file_read(path);
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw ConfigError(label + ": cannot read '" + path +

@@ -19,8 +19,9 @@ using Lookup = std::function<std::optional<RawValue>(std::string_view name)>;
 
 Layer read_source(const Lookup &lookup, std::vector<std::string> &warnings);
 
-// The contents of a secret file, trailing CR/LF removed. Read on every call
-// so a rotated secret takes effect on the next connection.
+// The contents of a secret file, trailing CR/LF removed. A cached
+// resolution is redone when the file changes (inputs.hpp), so a rotated
+// secret takes effect on the next connection.
 std::string read_secret_file(const std::string &path, const std::string &label);
 
 } // namespace rehost::detail

@@ -19,7 +19,8 @@ Scheme scheme_of(const std::string &scheme, const std::string &label) {
       scheme == "redis+socket" || scheme == "redis+unix")
     return Scheme::unix_socket;
   if (scheme == "redis+sentinel" || scheme == "redis-sentinel")
-    throw ConfigError(label + ": Sentinel URLs are not supported yet");
+    throw ConfigError(label + ": Sentinel URLs are not supported yet (set "
+                              "sentinel_nodes and sentinel_master instead)");
   throw ConfigError(label + ": URL scheme '" + scheme +
                     "' is not redis, rediss or unix");
 }
@@ -78,6 +79,7 @@ const std::pair<std::string_view, std::string_view> query_aliases[] = {
     {"pool_min_idle", "pool_min_idle"},
     {"pool_connection_lifetime", "pool_connection_lifetime"},
     {"pool_connection_idle_time", "pool_connection_idle_time"},
+    {"health_check_interval", "health_check_interval"},
     {"tls_verify", "tls_verify"},
     {"ssl_ca_certs", "tls_ca_cert_file"},
     {"ssl_ca_path", "tls_ca_cert_dir"},

@@ -59,9 +59,18 @@ public:
     pid_ = -1;
   }
 
+  // A new server process on the same port, as after a crash or a deploy:
+  // clients' old connections are gone, their endpoint is unchanged.
   void restart() {
     kill();
-    start();
+    for (int attempt = 0; attempt < 20; ++attempt) {
+      launch();
+      if (wait_ready())
+        return;
+      kill();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    throw std::runtime_error("redis-server did not restart");
   }
 
   // A connection with no rehost involved, to set the server up or check it.

@@ -149,6 +149,56 @@ REHOST_API int rehost_redisAsyncAuth(struct redisAsyncContext *ac,
                                                 void *, void *),
                                      void *privdata, const char *profile);
 
+/* Connection pools: one shared pool per profile, sized and timed by the
+ * profile's pool_* and health_check_interval settings (docs/runtime.md,
+ * "Pool"). Thread-safe; contexts are ordinary blocking hiredis contexts,
+ * made with the same handshake as rehost_redisConnect. */
+typedef struct rehost_pool rehost_pool;
+
+/* Counters since the pool was created, and gauges (now). */
+typedef struct rehost_pool_stats {
+  unsigned long long created;  /* connections opened (connect + handshake) */
+  unsigned long long closed;   /* connections closed, for any reason */
+  unsigned long long acquired; /* successful rehost_pool_acquire calls */
+  unsigned long long in_use;   /* gauge: leased now */
+  unsigned long long idle;     /* gauge: open and waiting in the pool now */
+  unsigned long long waiters;  /* gauge: callers waiting in acquire now */
+  unsigned long long acquire_timeouts; /* acquires that gave up: saturated */
+  unsigned long long connect_failures; /* connects or handshakes that failed */
+  unsigned long long health_failures;  /* idle connections found broken on
+                                          borrow (peer closed, stray data,
+                                          PING failed) */
+  unsigned long long connecting;       /* gauge: connects in progress now */
+  unsigned long long release_discards; /* returned broken, mid-transaction,
+                                          subscribed or with unread replies */
+  unsigned long long expired;          /* closed for pool_connection_lifetime or
+                                          pool_connection_idle_time */
+} rehost_pool_stats;
+
+/* The pool of `profile`, created on first use. `fallback_url` (any URL form;
+ * NULL: none) is the call site's endpoint, used for what no configuration
+ * sets; the first call's fallback is the pool's. NULL on bad configuration,
+ * with rehost_last_error() naming the variable or key. */
+REHOST_API rehost_pool *rehost_pool_get(const char *profile,
+                                        const char *fallback_url);
+/* A connection for this thread's exclusive use until released. Waits up to
+ * timeout_ms for one to be returned when pool_size are out (< 0: the
+ * profile's pool_wait_timeout, 2s by default; 0: do not wait). NULL when
+ * none could be had: rehost_last_error() says whether the pool was saturated
+ * or the server unreachable, and names the profile. */
+REHOST_API struct redisContext *rehost_pool_acquire(rehost_pool *pool,
+                                                    int timeout_ms);
+/* Gives `c` back. A context that cannot be reused safely (c->err set, unread
+ * replies, unwritten commands, inside MULTI with commands queued, after
+ * SUBSCRIBE) is closed instead. A context no pool holds is freed. */
+REHOST_API void rehost_pool_release(rehost_pool *pool, struct redisContext *c);
+/* 0 and *stats filled, or -1 when pool or stats is NULL. */
+REHOST_API int rehost_pool_stats_get(rehost_pool *pool,
+                                     rehost_pool_stats *stats);
+/* What `rehost fix --pool` writes for redisFree: a pooled context goes back
+ * to its pool (as rehost_pool_release), any other is freed (redisFree). */
+REHOST_API void rehost_redisRelease(struct redisContext *c);
+
 /* Why the last rehost_ call on this thread failed, or NULL if it succeeded. */
 REHOST_API const char *rehost_last_error(void);
 

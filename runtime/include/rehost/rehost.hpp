@@ -115,9 +115,16 @@ struct Profile {
   Setting<bool> keepalive;          // TCP keepalive, default on
   Setting<std::string> client_name; // CLIENT SETNAME when not empty
   Setting<std::vector<std::string>> cluster_nodes; // "host:port" entries
+  // Sentinel: when a master name is set (by a source at least as strong as
+  // the one that set the endpoint), every new connection asks these
+  // sentinels ("host:port", in order) where that master is, and connects
+  // there. Empty: no Sentinel.
+  Setting<std::vector<std::string>> sentinel_nodes;
+  Setting<std::string> sentinel_master;
 
-  // Pool settings, validated now and used by the pool.
-  Setting<int> pool_size; // max connections, idle + in use. Default 8.
+  // Pool settings (rehost_pool_get).
+  // Max connections, idle + in use + connecting. Default 8.
+  Setting<int> pool_size;
   // Max wait for a free connection. Default 2000ms; 0ms means do not wait.
   Setting<std::chrono::milliseconds> pool_wait_timeout;
   Setting<int> pool_min_idle; // idle connections kept open. Default 0.
@@ -125,6 +132,9 @@ struct Profile {
   Setting<std::chrono::milliseconds> pool_connection_lifetime;
   // Close connections idle longer than this. Default 5 min; 0ms means never.
   Setting<std::chrono::milliseconds> pool_connection_idle_time;
+  // PING a pooled connection on borrow when it was idle longer than this.
+  // Default 30s; 0ms means never (the borrow readability check still runs).
+  Setting<std::chrono::milliseconds> health_check_interval;
 
   // Non-fatal findings, e.g. an unknown URL query key.
   std::vector<std::string> warnings;
@@ -319,6 +329,91 @@ auto auth(Client &c, StringArg profile, Rest &&...rest)
   return detail::select_instead_of_auth(c, p.db.value, 0,
                                         std::forward<Rest>(rest)...);
 }
+
+// rehost::Pool::acquire could not lease a connection: the message says
+// whether the pool was saturated or the server unreachable, and names the
+// profile (never a password).
+class PoolError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// A leased pooled connection, returned to its pool when the Lease is
+// destroyed or reset. Move-only; an empty Lease holds nothing.
+class Lease {
+public:
+  Lease() = default;
+  Lease(rehost_pool *pool, redisContext *context)
+      : pool_(pool), context_(context) {}
+  Lease(Lease &&other) noexcept : pool_(other.pool_), context_(other.context_) {
+    other.context_ = nullptr;
+  }
+  Lease &operator=(Lease &&other) noexcept {
+    if (this != &other) {
+      reset();
+      pool_ = other.pool_;
+      context_ = other.context_;
+      other.context_ = nullptr;
+    }
+    return *this;
+  }
+  Lease(const Lease &) = delete;
+  Lease &operator=(const Lease &) = delete;
+  ~Lease() { reset(); }
+
+  redisContext *get() const { return context_; }
+  redisContext *operator->() const { return context_; }
+  explicit operator bool() const { return context_ != nullptr; }
+
+  // Returns the connection to its pool now (which closes it instead if it
+  // cannot be reused: see rehost_pool_release).
+  void reset() {
+    if (context_)
+      rehost_pool_release(pool_, context_);
+    context_ = nullptr;
+  }
+
+private:
+  rehost_pool *pool_ = nullptr;
+  redisContext *context_ = nullptr;
+};
+
+// A handle on the shared pool of a profile (cheap to copy: every Pool of
+// the same profile is the same pool).
+class Pool {
+public:
+  // `fallback_url`: the call site's endpoint in any URL form, for what no
+  // configuration sets. Throws ConfigError on bad configuration.
+  explicit Pool(StringArg profile, StringArg fallback_url = StringArg())
+      : pool_(rehost_pool_get(profile.str().c_str(),
+                              fallback_url.size() ? fallback_url.str().c_str()
+                                                  : nullptr)) {
+    if (!pool_)
+      throw ConfigError(rehost_last_error());
+  }
+
+  // Waits up to `timeout` for a connection when pool_size are out (below
+  // 0ms: the profile's pool_wait_timeout; 0ms: no wait). Throws PoolError.
+  Lease acquire(
+      std::chrono::milliseconds timeout = std::chrono::milliseconds(-1)) const {
+    redisContext *c =
+        rehost_pool_acquire(pool_, static_cast<int>(timeout.count()));
+    if (!c)
+      throw PoolError(rehost_last_error());
+    return Lease(pool_, c);
+  }
+
+  rehost_pool_stats stats() const {
+    rehost_pool_stats s;
+    rehost_pool_stats_get(pool_, &s);
+    return s;
+  }
+
+  rehost_pool *get() const { return pool_; }
+
+private:
+  rehost_pool *pool_;
+};
 
 } // namespace rehost
 

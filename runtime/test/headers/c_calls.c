@@ -26,6 +26,8 @@ int main(void) {
   struct timeval tv;
   redisContext *contexts[8];
   redisAsyncContext *async_contexts[4];
+  rehost_pool *pool;
+  rehost_pool_stats stats;
   size_t i;
   tv.tv_sec = 0;
   tv.tv_usec = 1000;
@@ -82,6 +84,23 @@ int main(void) {
   EXPECT(rehost_redisAuth(NULL, "calls") == NULL);
   EXPECT(rehost_redisAppendAuth(NULL, "calls") == REDIS_ERR);
   EXPECT(rehost_redisAsyncAuth(NULL, NULL, NULL, "calls") == REDIS_ERR);
+
+  /* The pool: nothing listens on port 1, so acquiring fails, and says so. */
+  pool = rehost_pool_get("calls", "redis://127.0.0.1:1");
+  EXPECT(pool != NULL);
+  EXPECT(rehost_pool_get("calls", NULL) == pool);
+  EXPECT(rehost_pool_acquire(pool, 0) == NULL);
+  EXPECT(rehost_last_error() != NULL &&
+         strstr(rehost_last_error(), "unreachable") != NULL);
+  EXPECT(rehost_pool_stats_get(pool, &stats) == 0);
+  EXPECT(stats.connect_failures == 1 && stats.created == 0);
+  EXPECT(rehost_pool_stats_get(NULL, &stats) == -1);
+  EXPECT(rehost_pool_get("bad profile", NULL) == NULL);
+  rehost_pool_release(pool, NULL);
+  /* A context no pool holds is freed. */
+  rehost_pool_release(pool, rehost_redisConnect("bad profile", "h", 1));
+  rehost_redisRelease(rehost_redisConnect("bad profile", "h", 1));
+  rehost_redisRelease(NULL);
 
   if (failures == 0)
     printf("ok (C %ld)\n", (long)__STDC_VERSION__);

@@ -126,6 +126,35 @@ int main() {
   EXPECT(&chained == &client && &sub_chained == &sub);
   (void)future_reply;
 
+  // The pool: nothing listens on port 1, so acquiring fails, and says so.
+  rehost::Pool pool("calls", "redis://127.0.0.1:1");
+  const std::string pool_profile = "calls";
+  EXPECT(rehost::Pool(pool_profile).get() == pool.get());
+  EXPECT(rehost::Pool(constexpr_profile, std::string("redis://h:1")).get() ==
+         pool.get());
+#if __cplusplus >= 201703L
+  EXPECT(rehost::Pool(std::string_view("calls")).get() == pool.get());
+#endif
+  try {
+    rehost::Lease lease = pool.acquire(std::chrono::milliseconds(0));
+    EXPECT(false);
+  } catch (const rehost::PoolError &error) {
+    EXPECT(std::string(error.what()).find("unreachable") != std::string::npos);
+  }
+  rehost::Lease empty;
+  rehost::Lease moved(std::move(empty));
+  empty = std::move(moved);
+  EXPECT(!empty && !moved && empty.get() == nullptr);
+  empty.reset();
+  const rehost_pool_stats stats = pool.stats();
+  EXPECT(stats.connect_failures == 1 && stats.in_use == 0);
+  try {
+    rehost::Pool bad("not a profile");
+    EXPECT(false);
+  } catch (const rehost::ConfigError &error) {
+    EXPECT(std::string(error.what()).find("is invalid") != std::string::npos);
+  }
+
   try {
     rehost::host("not a profile");
     EXPECT(false);

@@ -82,6 +82,10 @@ std::vector<Field> fields_of(const rehost::Profile &p) {
   fields.push_back(field("keepalive", p.keepalive));
   fields.push_back(field("client_name", p.client_name));
   fields.push_back(field("cluster_nodes", p.cluster_nodes));
+  if (!p.sentinel_master.value.empty()) {
+    fields.push_back(field("sentinel_nodes", p.sentinel_nodes));
+    fields.push_back(field("sentinel_master", p.sentinel_master));
+  }
   fields.push_back(field("pool_size", p.pool_size));
   fields.push_back(field("pool_wait_timeout", p.pool_wait_timeout));
   fields.push_back(field("pool_min_idle", p.pool_min_idle));
@@ -89,6 +93,7 @@ std::vector<Field> fields_of(const rehost::Profile &p) {
       field("pool_connection_lifetime", p.pool_connection_lifetime));
   fields.push_back(
       field("pool_connection_idle_time", p.pool_connection_idle_time));
+  fields.push_back(field("health_check_interval", p.health_check_interval));
   return fields;
 }
 
@@ -101,8 +106,11 @@ struct ServerReport {
 
 // Nothing but a built-in default chose the endpoint: the program's own call
 // site decides it, and (with no call_site recorded) the doctor cannot know it.
+// A Sentinel master name configures the endpoint too (its sentinels say
+// where the master is).
 bool endpoint_is_a_guess(const rehost::Profile &p) {
-  return p.transport.origin.source == rehost::Source::built_in;
+  return p.transport.origin.source == rehost::Source::built_in &&
+         !p.sentinel_master.origin.configured();
 }
 
 const char *const guess_note =

@@ -1,0 +1,102 @@
+#include "connection.hpp"
+
+#include "handshake.hpp"
+#include "layer.hpp"
+#include "sentinel.hpp"
+
+namespace rehost::detail {
+namespace {
+
+using hiredis::Mode;
+
+bool binds(const Profile &profile, const SourceAddress &source) {
+  return profile.transport.value == Transport::tcp && source.address &&
+         *source.address;
+}
+
+void prefix_error(redisContext *c, const Profile &profile,
+                  const SourceAddress &source) {
+  hiredis::set_error(c, c->err,
+                     describe_endpoint(profile, source) + ": " + c->errstr);
+}
+
+// Connected context to finish: keepalive, handshake, command timeout.
+void finish_connect(redisContext *c, const Profile &profile, Mode mode,
+                    const SourceAddress &source) {
+  if (profile.transport.value == Transport::tcp && profile.keepalive.value &&
+      !hiredis::enable_keepalive(c)) {
+    prefix_error(c, profile, source);
+    return;
+  }
+  const std::vector<HandshakeStep> steps = handshake_steps(profile);
+  const std::chrono::milliseconds limit = profile.connect_timeout.value;
+  if (mode == Mode::nonblocking) {
+    if (!steps.empty())
+      hiredis::handshake_nonblocking(c, steps, limit);
+    return;
+  }
+  // The connect timeout also bounds the handshake replies, so a server that
+  // accepts but never answers cannot hang the caller.
+  if (!steps.empty() &&
+      !(hiredis::set_socket_timeout(c, limit) && run_handshake(c, steps)))
+    return;
+  hiredis::set_socket_timeout(c, profile.command_timeout.value);
+}
+
+redisContext *connect_endpoint(const Profile &profile, Mode mode,
+                               const SourceAddress &source) {
+  redisContext *c = hiredis::connect(endpoint_of(profile, source), mode,
+                                     profile.connect_timeout.value);
+  if (c && c->err)
+    prefix_error(c, profile, source);
+  else if (c)
+    finish_connect(c, profile, mode, source);
+  return c;
+}
+
+} // namespace
+
+hiredis::Endpoint endpoint_of(const Profile &profile,
+                              const SourceAddress &source) {
+  hiredis::Endpoint endpoint;
+  endpoint.transport = profile.transport.value;
+  endpoint.host = profile.host.value;
+  endpoint.port = profile.port.value;
+  endpoint.socket = profile.socket.value;
+  if (binds(profile, source)) {
+    endpoint.bind_address = source.address;
+    endpoint.reuse_address = source.reuse;
+  }
+  return endpoint;
+}
+
+std::string describe_endpoint(const Profile &profile,
+                              const SourceAddress &source) {
+  if (profile.transport.value == Transport::unix_socket)
+    return profile.socket.value + " (" + error_label(profile.socket.origin) +
+           ")";
+  std::string host_from = error_label(profile.host.origin);
+  std::string port_from = error_label(profile.port.origin);
+  std::string text =
+      profile.host.value + ":" + std::to_string(profile.port.value) + " (" +
+      (host_from == port_from ? host_from
+                              : "host " + host_from + ", port " + port_from) +
+      ")";
+  if (binds(profile, source))
+    text += std::string(" from source ") + source.address + " (call site)";
+  return text;
+}
+
+redisContext *connect_profile(const Profile &profile, Mode mode,
+                              const SourceAddress &source) {
+  if (uses_sentinel(profile)) {
+    std::string error;
+    std::optional<Profile> master = locate_master(profile, error);
+    if (!master)
+      return hiredis::error_context(REDIS_ERR_IO, error);
+    return connect_endpoint(*master, mode, source);
+  }
+  return connect_endpoint(profile, mode, source);
+}
+
+} // namespace rehost::detail

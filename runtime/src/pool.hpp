@@ -1,0 +1,153 @@
+// One profile's connection pool: bounded (idle + in use + connecting <=
+// pool_size), LIFO, connects outside its lock, checks a connection when it
+// is borrowed and when it comes back, backs off after connect failures, and
+// never lets a forked child use its parent's sockets. No background thread:
+// expiry is applied as connections are borrowed and returned.
+#ifndef REHOST_SRC_POOL_HPP
+#define REHOST_SRC_POOL_HPP
+
+#include "hiredis_seam.hpp"
+#include "layer.hpp"
+
+#include <rehost/rehost.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace rehost::detail {
+
+// Why rehost_pool_acquire gave nothing: saturated or unreachable, with the
+// profile named and never a password.
+class PoolError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+class Pool {
+public:
+  // `settings` (the profile as first resolved) sizes the pool. Every new
+  // connection resolves the profile again (cached, so cheap), so a changed
+  // endpoint or a rotated password applies to the connections opened next.
+  Pool(std::string profile, Layer call_site, const Profile &settings);
+  Pool(const Pool &) = delete;
+  Pool &operator=(const Pool &) = delete;
+
+  // A leased connection, or PoolError. `timeout` below 0 means the
+  // profile's pool_wait_timeout; 0 means do not wait.
+  redisContext *acquire(std::chrono::milliseconds timeout);
+
+  enum class Returned { yes, not_ours, not_leased };
+  // Keeps `c` for reuse, or closes it if it cannot be reused.
+  Returned release(redisContext *c);
+
+  rehost_pool_stats stats();
+
+  // Opens connections until pool_min_idle are open (best effort).
+  void open_min_idle();
+
+  // The pool that opened `c` and has not closed it, or NULL.
+  static Pool *owner_of(const redisContext *c);
+
+  // For pthread_atfork: prepare locks every pool (then the owner table),
+  // parent and child unlock. The child first starts a new generation, and
+  // each pool drops its parent's connections on its next call.
+  void lock_for_fork();
+  void unlock_after_fork();
+  static void lock_owners_for_fork();
+  static void unlock_owners_after_fork();
+  static void start_child_generation();
+
+private:
+  using Clock = std::chrono::steady_clock;
+  using milliseconds = std::chrono::milliseconds;
+
+  struct Limits {
+    size_t size;
+    size_t min_idle;
+    milliseconds wait_timeout;
+    milliseconds lifetime;              // 0: never expires
+    milliseconds idle_time;             // 0: never expires
+    milliseconds health_check_interval; // 0: never PINGs
+    std::string size_origin; // names the variable or key for messages
+  };
+
+  struct Connection {
+    redisContext *context = nullptr;
+    hiredis::ReplyWatch watch; // read by release(): MULTI, SUBSCRIBE
+    Clock::time_point created;
+    Clock::time_point returned;
+    milliseconds command_timeout{0};
+    milliseconds ping_timeout{0};
+    bool leased = false;
+  };
+
+  struct Opened {
+    std::unique_ptr<Connection> connection;
+    std::string error;
+    bool unreachable = false; // the socket failed, not the handshake
+  };
+
+  struct Counters {
+    std::atomic<unsigned long long> created{0}, closed{0}, acquired{0},
+        acquire_timeouts{0}, connect_failures{0}, health_failures{0},
+        release_discards{0}, expired{0};
+  };
+
+  Opened open() const;
+  Connection *add(std::unique_ptr<Connection> connection, bool leased);
+  redisContext *remove(Connection *c);
+  Connection *take_idle(Clock::time_point now,
+                        std::vector<redisContext *> &doomed);
+  void reap_idle(Clock::time_point now, std::vector<redisContext *> &doomed);
+  bool expired(const Connection &c, Clock::time_point now) const;
+  bool healthy(Connection &c, Clock::time_point now) const;
+  bool may_connect(Clock::time_point now) const;
+  void note_connect_failure(Clock::time_point now, const Opened &opened);
+  size_t total() const { return connections_.size() + connecting_; }
+  PoolError saturated(milliseconds waited) const;
+  PoolError unreachable(Clock::time_point now) const;
+  void adopt_fork();
+
+  const std::string profile_;
+  const Layer call_site_;
+  const Limits limits_;
+  Counters counters_;
+
+  std::mutex mutex_;
+  // Replaced, not reused, in a forked child: its state may count waiters
+  // that exist only in the parent.
+  std::unique_ptr<std::condition_variable> returned_;
+  // Open connections, idle or leased.
+  std::unordered_map<const redisContext *, std::unique_ptr<Connection>>
+      connections_;
+  // Idle ones, most recently returned at the back: LIFO reuse lets the
+  // others age out instead of keeping every connection barely alive.
+  std::deque<Connection *> idle_;
+  size_t in_use_ = 0;
+  size_t connecting_ = 0;
+  size_t waiters_ = 0;
+  // After connect failures: no attempt before next_connect_, one at a time.
+  unsigned failures_in_a_row_ = 0;
+  Clock::time_point next_connect_;
+  std::string last_failure_;
+  bool last_failure_unreachable_ = false;
+  std::minstd_rand jitter_;
+  // The fork generation this pool's connections belong to, and the
+  // connections a caller held when the process forked (child side).
+  unsigned generation_;
+  std::unordered_map<const redisContext *, std::unique_ptr<Connection>>
+      inherited_;
+};
+
+} // namespace rehost::detail
+
+#endif

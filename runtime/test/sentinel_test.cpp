@@ -1,0 +1,203 @@
+// Sentinel profiles against real processes: a master, a replica and a
+// redis-server --sentinel, through a SENTINEL FAILOVER; and the errors.
+#include "redis_server.hpp"
+#include "scoped_env.hpp"
+#include "test_support.hpp"
+
+#include <sys/wait.h>
+
+#include <fstream>
+#include <thread>
+
+using namespace rehost;
+using namespace rehost::test;
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+namespace {
+
+struct ReplyDeleter {
+  void operator()(redisReply *r) const { freeReplyObject(r); }
+};
+using Reply = std::unique_ptr<redisReply, ReplyDeleter>;
+
+Reply run(redisContext *c, const char *command) {
+  return Reply(static_cast<redisReply *>(redisCommand(c, command)));
+}
+
+// The port a connection's server listens on.
+int server_port(redisContext *c) {
+  Reply r = run(c, "CONFIG GET port");
+  return r && r->type == REDIS_REPLY_ARRAY && r->elements == 2
+             ? std::stoi(r->element[1]->str)
+             : -1;
+}
+
+// A redis-server --sentinel on a free loopback port, watching "mymaster".
+class Sentinel {
+public:
+  explicit Sentinel(int master_port) : port_(free_loopback_port()) {
+    const std::string conf = dir_.write(
+        "sentinel.conf", "port " + std::to_string(port_) +
+                             "\nbind 127.0.0.1\n"
+                             "sentinel monitor mymaster 127.0.0.1 " +
+                             std::to_string(master_port) +
+                             " 1\n"
+                             "sentinel down-after-milliseconds mymaster 2000\n"
+                             "sentinel failover-timeout mymaster 10000\n");
+    pid_ = fork();
+    if (pid_ == 0) {
+      execl(REHOST_REDIS_SERVER, REHOST_REDIS_SERVER, conf.c_str(),
+            "--sentinel", "--loglevel", "warning",
+            static_cast<char *>(nullptr));
+      _exit(127);
+    }
+  }
+  ~Sentinel() {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  int port() const { return port_; }
+
+  // The reply of a SENTINEL command, or NULL while it is not up yet.
+  Reply command(const char *text) const {
+    timeval tv{1, 0};
+    redisContext *c = redisConnectWithTimeout("127.0.0.1", port_, tv);
+    Reply r = c && !c->err ? run(c, text) : nullptr;
+    if (c)
+      redisFree(c);
+    return r;
+  }
+
+private:
+  TempDir dir_;
+  int port_;
+  pid_t pid_ = -1;
+};
+
+// Polls `done` every 50ms for at most `limit`.
+template <typename Done> bool eventually(Done done, milliseconds limit) {
+  const Clock::time_point end = Clock::now() + limit;
+  while (Clock::now() < end) {
+    if (done())
+      return true;
+    std::this_thread::sleep_for(milliseconds(50));
+  }
+  return false;
+}
+
+int master_port_of(const Sentinel &sentinel) {
+  Reply r = sentinel.command("SENTINEL get-master-addr-by-name mymaster");
+  return r && r->type == REDIS_REPLY_ARRAY && r->elements == 2
+             ? std::stoi(r->element[1]->str)
+             : -1;
+}
+
+TEST(Sentinel, ConnectionsFollowAFailover) {
+  ScopedEnv env;
+  RedisServer master;
+  RedisServer replica(
+      {"--replicaof", "127.0.0.1", std::to_string(master.port())});
+  Sentinel sentinel(master.port());
+  ASSERT_TRUE(eventually(
+      [&] {
+        Reply r = sentinel.command("SENTINEL replicas mymaster");
+        return r && r->type == REDIS_REPLY_ARRAY && r->elements == 1;
+      },
+      milliseconds(15000)))
+      << "the sentinel did not see the replica";
+
+  // A dead sentinel first: the next one is asked.
+  env.set("REDIS_FAILOVER_SENTINEL_NODES",
+          "127.0.0.1:" + std::to_string(free_loopback_port()) +
+              ",127.0.0.1:" + std::to_string(sentinel.port()));
+  env.set("REDIS_FAILOVER_SENTINEL_MASTER", "mymaster");
+  env.set("REDIS_FAILOVER_POOL_SIZE", "2");
+  redisContext *direct = rehost_redisConnect("failover", "127.0.0.1", 1);
+  ASSERT_TRUE(direct && !direct->err) << (direct ? direct->errstr : "");
+  EXPECT_EQ(server_port(direct), master.port());
+  redisFree(direct);
+  rehost_pool *pool = rehost_pool_get("failover", nullptr);
+  ASSERT_NE(pool, nullptr) << rehost_last_error();
+  redisContext *c = rehost_pool_acquire(pool, 0);
+  ASSERT_NE(c, nullptr) << rehost_last_error();
+  EXPECT_EQ(server_port(c), master.port());
+  rehost_pool_release(pool, c);
+
+  ASSERT_TRUE(eventually(
+      [&] {
+        Reply r = sentinel.command("SENTINEL FAILOVER mymaster");
+        return r && r->type == REDIS_REPLY_STATUS;
+      },
+      milliseconds(15000)))
+      << "the sentinel refused the failover";
+  ASSERT_TRUE(
+      eventually([&] { return master_port_of(sentinel) == replica.port(); },
+                 milliseconds(20000)));
+
+  // New connections go to the new master.
+  direct = rehost_redisConnect("failover", "127.0.0.1", 1);
+  ASSERT_TRUE(direct && !direct->err) << (direct ? direct->errstr : "");
+  EXPECT_EQ(server_port(direct), replica.port());
+  redisFree(direct);
+  // The pool's connection to the old master is dropped (the sentinel kills
+  // the old master's clients, and a READONLY reply discards it too), and
+  // writes through the pool reach the new master.
+  EXPECT_TRUE(eventually(
+      [&] {
+        redisContext *lease = rehost_pool_acquire(pool, 1000);
+        Reply r = lease ? run(lease, "SET after-failover 1") : nullptr;
+        const bool written = r && r->type == REDIS_REPLY_STATUS &&
+                             server_port(lease) == replica.port();
+        rehost_pool_release(pool, lease);
+        return written;
+      },
+      milliseconds(15000)));
+}
+
+TEST(Sentinel, ErrorsNameTheSettingAndTheSentinels) {
+  ScopedEnv env;
+  env.set("REDIS_NOSENT_SENTINEL_MASTER", "mymaster");
+  redisContext *c = rehost_redisConnect("nosent", "127.0.0.1", 1);
+  ASSERT_NE(c, nullptr);
+  EXPECT_STREQ(c->errstr, "REDIS_NOSENT_SENTINEL_MASTER: master 'mymaster' "
+                          "has no sentinel_nodes to ask for its address");
+  redisFree(c);
+
+  const std::string dead = "127.0.0.1:" + std::to_string(free_loopback_port());
+  env.set("REDIS_NOSENT_SENTINEL_NODES", dead);
+  rehost_pool *pool = rehost_pool_get("nosent", nullptr);
+  ASSERT_NE(pool, nullptr) << rehost_last_error();
+  EXPECT_EQ(rehost_pool_acquire(pool, 0), nullptr);
+  const std::string message = rehost_last_error();
+  EXPECT_NE(message.find("server unreachable: REDIS_NOSENT_SENTINEL_MASTER: "
+                         "no sentinel gave the address of master 'mymaster' (" +
+                         dead + ": Connection refused)"),
+            std::string::npos)
+      << message;
+
+  env.set("REDIS_NOSENT_SENTINEL_MASTER", "my master");
+  expect_config_error("nosent", "REDIS_NOSENT_SENTINEL_MASTER: master name "
+                                "'my master' contains spaces");
+  env.set("REDIS_NOSENT_SENTINEL_MASTER", "mymaster");
+  env.set("REDIS_NOSENT_SENTINEL_NODES", "h1:26379,h2");
+  expect_config_error("nosent", "REDIS_NOSENT_SENTINEL_NODES: node 'h2' is "
+                                "not host:port");
+}
+
+TEST(Sentinel, AHostFromAStrongerSourceWins) {
+  ScopedEnv env;
+  RedisServer server;
+  TempDir dir;
+  ScopedCwd cwd(dir.path());
+  dir.write("rehost.toml", "[profiles.pinned]\n"
+                           "sentinel_nodes = [\"127.0.0.1:1\"]\n"
+                           "sentinel_master = \"mymaster\"\n");
+  env.set("REDIS_PINNED_PORT", std::to_string(server.port()));
+  redisContext *c = rehost_redisConnect("pinned", "127.0.0.1", 1);
+  ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+  EXPECT_EQ(server_port(c), server.port());
+  redisFree(c);
+}
+
+} // namespace
