@@ -81,9 +81,9 @@ long long timeout_ms(const char *profile, const char *key,
                      Setting<std::chrono::milliseconds> Profile::*field,
                      long long fallback_ms) {
   std::string text = fallback_ms > 0 ? std::to_string(fallback_ms) + "ms" : "";
-  Profile p = resolve_for_client(view(profile_name(profile)),
-                                 call_site({{key, text.c_str()}}));
-  return (p.*field).value.count();
+  std::shared_ptr<const Profile> p = resolve_for_client(
+      view(profile_name(profile)), call_site({{key, text.c_str()}}));
+  return (*p.*field).value.count();
 }
 
 // One handshake step handed to C: its words live here until the thread's
@@ -240,7 +240,7 @@ int rehost_handshake_step(const char *profile, int step, int *argc,
                           const char **what) {
   return guarded(-1, [&] {
     std::vector<HandshakeStep> steps =
-        handshake_steps(resolve_for_client(view(profile_name(profile)), {}));
+        handshake_steps(*resolve_for_client(view(profile_name(profile)), {}));
     if (step < 0 || static_cast<size_t>(step) >= steps.size())
       return 0;
     StepArgv &out = step_argv;
