@@ -59,8 +59,8 @@ makeDependencyScanningService() {
 #else
   ScanningMode Mode = ScanningMode::MinimizedSourcePreprocessing;
 #endif
-  return std::make_unique<DependencyScanningService>(Mode,
-                                                     ScanningOutputFormat::Make);
+  return std::make_unique<DependencyScanningService>(
+      Mode, ScanningOutputFormat::Make);
 }
 
 } // namespace rehost

@@ -140,7 +140,7 @@ struct Site {
   /// edits elsewhere (Finding::Fingerprint).
   std::string Text;
   std::string Function;
-  std::string Api;      ///< The catalog entry's name.
+  std::string Api; ///< The catalog entry's name.
   ApiKind Kind = ApiKind::Function;
   Rule R = Rule::HardcodedEndpoint;
   Endpoint Target;

@@ -487,9 +487,9 @@ private:
 /// Every adjustment the parse makes to a unit's command, in order.
 ArgumentsAdjuster commandAdjuster(const ScanRequest &Request) {
   // What ClangTool does to every command: parse only, write nothing.
-  std::vector<ArgumentsAdjuster> Steps = {getClangStripOutputAdjuster(),
-                                          getClangSyntaxOnlyAdjuster(),
-                                          getClangStripDependencyFileAdjuster()};
+  std::vector<ArgumentsAdjuster> Steps = {
+      getClangStripOutputAdjuster(), getClangSyntaxOnlyAdjuster(),
+      getClangStripDependencyFileAdjuster()};
   // First, so flags the user adds on purpose are never dropped.
   if (Request.GccCompat)
     Steps.push_back(gccCompatAdjuster());
@@ -542,13 +542,11 @@ bool holdsNoClientHeader(const CompilationDatabase &Database,
   return true;
 }
 
-TranslationUnitFacts analyse(const FallbackDatabase &Database,
-                             const std::string &File,
-                             const ScanRequest &Request,
-                             const ArgumentsAdjuster &Adjust,
-                             const HeaderFilter &Headers, llvm::StringRef Root,
-                             IncludeScanner::Worker *PreFilter,
-                             llvm::raw_ostream &Log) {
+TranslationUnitFacts
+analyse(const FallbackDatabase &Database, const std::string &File,
+        const ScanRequest &Request, const ArgumentsAdjuster &Adjust,
+        const HeaderFilter &Headers, llvm::StringRef Root,
+        IncludeScanner::Worker *PreFilter, llvm::raw_ostream &Log) {
   TranslationUnitFacts Facts;
   Facts.MainFile = File;
   if (!llvm::sys::fs::exists(File)) {
@@ -618,8 +616,9 @@ analyseAll(const FallbackDatabase &Database,
            const HeaderFilter &Headers, llvm::StringRef Root,
            llvm::raw_ostream &Log) {
   std::vector<TranslationUnitFacts> Units(Files.size());
-  unsigned Jobs = Request.Jobs ? Request.Jobs
-                               : std::max(1u, std::thread::hardware_concurrency());
+  unsigned Jobs = Request.Jobs
+                      ? Request.Jobs
+                      : std::max(1u, std::thread::hardware_concurrency());
   Jobs = static_cast<unsigned>(std::min<size_t>(Jobs, Files.size()));
   const ArgumentsAdjuster Adjust = commandAdjuster(Request);
   std::optional<IncludeScanner> Scanner;

@@ -1,0 +1,43 @@
+//===- Facts.h - Phase one's result as JSON -------------------------------===//
+//
+// What phase one learnt (every unit's sites with their evaluated endpoints
+// and planned edits, its macro-body uses, its errors, the files it read)
+// written as JSON and read back to the same thing, so that a run can be
+// split into shards whose facts one `rehost merge` resolves together. Paths
+// are relative to the project root where they are under it, so facts made in
+// one checkout read back in another.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_FACTS_H
+#define REHOST_FACTS_H
+
+#include "rehost/Project.h"
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+
+#include <string>
+#include <vector>
+
+namespace rehost {
+
+/// One run's phase-one result.
+struct Facts {
+  std::vector<TranslationUnitFacts> Units;
+  /// Source files under the root that no compile command covers (absolute).
+  std::vector<std::string> Uncovered;
+};
+
+/// \p F as JSON, paths under \p Root relative to it.
+llvm::json::Value factsToJson(const Facts &F, llvm::StringRef Root);
+
+/// Facts read from \p Value (as factsToJson writes them), relative paths
+/// resolved against \p Root. An error names \p Origin and the bad key.
+llvm::Expected<Facts> factsFromJson(const llvm::json::Value &Value,
+                                    llvm::StringRef Root,
+                                    llvm::StringRef Origin);
+
+} // namespace rehost
+
+#endif // REHOST_FACTS_H

@@ -1,0 +1,102 @@
+#include "rehost/Facts.h"
+
+#include <gtest/gtest.h>
+
+using namespace rehost;
+
+namespace {
+
+/// A unit with every kind of field set, paths in and out of the root.
+Facts sampleFacts() {
+  Site S;
+  S.File = "/src/app/cache.c";
+  S.Offset = 120;
+  S.Line = 7;
+  S.Column = 10;
+  S.LineText = "  return redisConnect(\"10.0.0.5\", 6380);";
+  S.Text = "redisConnect(\"10.0.0.5\",6380)";
+  S.Function = "cache";
+  S.Api = "redisConnect";
+  S.Kind = ApiKind::Function;
+  S.R = Rule::HardcodedCredential;
+  S.Target.Host = Value::constant("10.0.0.5");
+  S.Target.Port = Value::partial("6380");
+  S.Target.Password = Value::runtime();
+  S.ConnectionAddress = "redis://10.0.0.5:6380";
+  S.Plan.Edits.push_back({"/src/app/cache.c", 130, 12, "rehost_redisConnect",
+                          "d1g35t"});
+  S.Plan.Include = "rehost/rehost.h";
+  S.Plan.MacroBodyKey = "/src/include/app/macros.h:42";
+  S.Plan.EditLine = S.LineText;
+  S.Plan.EditLineOffset = 113;
+  S.StrictPlan.ManualReason = "--strict: the arguments are in a macro";
+
+  TranslationUnitFacts Unit;
+  Unit.MainFile = "/src/app/cache.c";
+  Unit.Sites.push_back(S);
+  Unit.MacroBodyUses.push_back({"/src/include/app/macros.h:42", "redis://h"});
+  Unit.Error = "could not be parsed";
+  Unit.FirstError = CompilerError{"/usr/include/x.h", 3, 4, "boom"};
+  Unit.Files = {"/src/app/cache.c", "/usr/include/hiredis/hiredis.h"};
+  TranslationUnitFacts Skipped;
+  Skipped.MainFile = "/src/plain.c";
+  Skipped.PreFiltered = true;
+
+  Facts F;
+  F.Units = {Unit, Skipped};
+  F.Uncovered = {"/src/tools/gen.c"};
+  return F;
+}
+
+TEST(Facts, RoundTripThroughJson) {
+  Facts F = sampleFacts();
+  llvm::json::Value Written = factsToJson(F, "/src");
+  auto Read = factsFromJson(Written, "/src", "facts.json");
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  // Written again, the same JSON: nothing lost or changed.
+  EXPECT_EQ(Written, factsToJson(*Read, "/src"));
+  const Site &S = Read->Units[0].Sites[0];
+  EXPECT_EQ(S.File, "/src/app/cache.c");
+  EXPECT_EQ(S.Target.Port.K, Value::Kind::Partial);
+  EXPECT_EQ(S.Target.Port.Text, "6380");
+  EXPECT_EQ(S.Plan.MacroBodyKey, "/src/include/app/macros.h:42");
+  EXPECT_EQ(S.R, Rule::HardcodedCredential);
+  ASSERT_TRUE(Read->Units[0].FirstError.has_value());
+  EXPECT_EQ(Read->Units[0].FirstError->File, "/usr/include/x.h");
+  EXPECT_FALSE(Read->Units[1].FirstError.has_value());
+  EXPECT_TRUE(Read->Units[1].PreFiltered);
+}
+
+TEST(Facts, PathsAreRelativeToTheRootSoAnotherCheckoutReadsThem) {
+  llvm::json::Value Written = factsToJson(sampleFacts(), "/src");
+  std::string Text;
+  llvm::raw_string_ostream(Text) << Written;
+  EXPECT_EQ(Text.find("\"/src/"), std::string::npos) << Text;
+  EXPECT_NE(Text.find("\"app/cache.c\""), std::string::npos);
+  EXPECT_NE(Text.find("\"include/app/macros.h:42\""), std::string::npos);
+  EXPECT_NE(Text.find("\"/usr/include/hiredis/hiredis.h\""),
+            std::string::npos);
+  auto Elsewhere = factsFromJson(Written, "/home/ci/work", "facts.json");
+  ASSERT_TRUE(bool(Elsewhere)) << llvm::toString(Elsewhere.takeError());
+  EXPECT_EQ(Elsewhere->Units[0].MainFile, "/home/ci/work/app/cache.c");
+  EXPECT_EQ(Elsewhere->Units[0].Sites[0].Plan.Edits[0].File,
+            "/home/ci/work/app/cache.c");
+}
+
+TEST(Facts, BadInputNamesTheFileAndTheKey) {
+  auto Check = [](llvm::StringRef Json, llvm::StringRef Expected) {
+    auto Parsed = llvm::json::parse(Json);
+    ASSERT_TRUE(bool(Parsed));
+    auto Read = factsFromJson(*Parsed, "/src", "shard-2.json");
+    ASSERT_FALSE(bool(Read));
+    EXPECT_EQ(llvm::toString(Read.takeError()), Expected);
+  };
+  Check("[]", "shard-2.json: not rehost facts (a JSON object is expected)");
+  Check("{}", "shard-2.json: not rehost facts (no 'version')");
+  Check(R"({"version": 9})",
+        "shard-2.json: facts version 9; this rehost reads version 1");
+  Check(R"({"version": 1, "units": [{"main_file": 3}], "uncovered": []})",
+        "shard-2.json: 'facts.units[0].main_file' must be a string");
+}
+
+} // namespace
