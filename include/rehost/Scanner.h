@@ -60,7 +60,14 @@ struct ScanRequest {
   bool PreFilter = true;
   /// A progress line on the log (a terminal), unless Quiet.
   bool ShowProgress = false;
+  /// --shard K/N: only the units whose index in the run's file list is
+  /// K-1 modulo N (ShardIndex = K-1); `rehost merge` joins the shards.
+  unsigned ShardIndex = 0;
+  unsigned ShardCount = 1;
 };
+
+/// Reads --shard's "K/N" into \p Request; an error says why it is not one.
+llvm::Error parseShard(llvm::StringRef Text, ScanRequest &Request);
 
 /// What a scan found beside the units' facts.
 struct ScanCoverage {

@@ -687,6 +687,18 @@ bool isBuildDirectory(llvm::StringRef Dir) {
 
 } // namespace
 
+llvm::Error parseShard(llvm::StringRef Text, ScanRequest &Request) {
+  auto [K, N] = Text.split('/');
+  unsigned Index = 0, Count = 0;
+  if (K.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Count == 0 ||
+      Index == 0 || Index > Count)
+    return inputError("--shard: '" + Text +
+                      "' is not K/N with 1 <= K <= N (e.g. 2/4)");
+  Request.ShardIndex = Index - 1;
+  Request.ShardCount = Count;
+  return llvm::Error::success();
+}
+
 std::vector<std::string>
 findUncoveredSources(llvm::StringRef Root, llvm::ArrayRef<std::string> Covered,
                      const std::function<bool(llvm::StringRef)> &IsExcluded) {
@@ -784,6 +796,13 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
   llvm::erase_if(Files, [&](const std::string &File) {
     return Request.IsExcluded && Request.IsExcluded(File);
   });
+  if (Request.ShardCount > 1) {
+    std::vector<std::string> Shard;
+    for (size_t I = Request.ShardIndex; I < Files.size();
+         I += Request.ShardCount)
+      Shard.push_back(std::move(Files[I]));
+    Files = std::move(Shard);
+  }
   return analyseAll(**Database, Files, Request, *Headers, Root, Log);
 }
 

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "rehost/EditApplier.h"
+#include "rehost/Facts.h"
 #include "rehost/FileIO.h"
 #include "rehost/Project.h"
 #include "rehost/Report.h"
@@ -17,6 +18,9 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -209,21 +213,17 @@ llvm::Expected<rehost::ToolConfig> loadConfig(const ReportOptions &Options) {
   return rehost::loadToolConfig(Options.ConfigPath, Cwd);
 }
 
-int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
-            const rehost::ToolConfig &Config) {
-  auto Analysed = analyse(Request, Config);
-  if (!Analysed) {
-    fmt::print(stderr, "rehost: error: {}\n",
-               llvm::toString(Analysed.takeError()));
-    return InputError;
-  }
-  const rehost::Report &Report = Analysed->Resolved.Findings;
+/// The report of a scan (or of merged shards), its summary line and the
+/// exit status.
+int reportScan(const Analysis &Analysed, const ReportOptions &Options,
+               bool Quiet) {
+  const rehost::Report &Report = Analysed.Resolved.Findings;
   if (!writeReportTo(Report, Options))
     return InputError;
 
   rehost::Summary S = Report.computeSummary();
-  std::string Uncovered = reportUncovered(*Analysed, Options);
-  if (!Request.Quiet)
+  std::string Uncovered = reportUncovered(Analysed, Options);
+  if (!Quiet)
     fmt::print(
         stderr,
         "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
@@ -238,6 +238,71 @@ int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
   if (S.FilesWithErrors)
     return InputError;
   return S.Findings ? Findings : Clean;
+}
+
+/// --facts-out: phase one's result, for `rehost merge`.
+bool writeFacts(const Analysis &Analysed, llvm::StringRef Path) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv(
+      "{0:1}",
+      rehost::factsToJson({Analysed.Units, Analysed.Coverage.Uncovered},
+                          Analysed.Resolved.Findings.Root));
+  OS << "\n";
+  OS.flush();
+  if (llvm::Error Err = rehost::writeFileAtomically(Path, Text)) {
+    fmt::print(stderr, "rehost: error: --facts-out {}: {}\n", Path.str(),
+               llvm::toString(std::move(Err)));
+    return false;
+  }
+  return true;
+}
+
+int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
+            const rehost::ToolConfig &Config, llvm::StringRef FactsOut) {
+  auto Analysed = analyse(Request, Config);
+  if (!Analysed) {
+    fmt::print(stderr, "rehost: error: {}\n",
+               llvm::toString(Analysed.takeError()));
+    return InputError;
+  }
+  if (!FactsOut.empty() && !writeFacts(*Analysed, FactsOut))
+    return InputError;
+  return reportScan(*Analysed, Options, Request.Quiet);
+}
+
+/// `rehost merge`: the shards' facts, resolved together as one run's.
+llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
+                                    const rehost::ToolConfig &Config) {
+  llvm::SmallString<256> Root;
+  llvm::sys::fs::current_path(Root);
+  Analysis Merged;
+  std::set<std::string> Uncovered;
+  for (const std::string &Path : Paths) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(), "%s: %s", Path.c_str(),
+                                     Buffer.getError().message().c_str());
+    auto Json = llvm::json::parse((*Buffer)->getBuffer());
+    if (!Json)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          Path + ": not JSON: " + llvm::toString(Json.takeError()));
+    auto Read = rehost::factsFromJson(*Json, Root, Path);
+    if (!Read)
+      return Read.takeError();
+    for (rehost::TranslationUnitFacts &Unit : Read->Units)
+      Merged.Units.push_back(std::move(Unit));
+    Uncovered.insert(Read->Uncovered.begin(), Read->Uncovered.end());
+  }
+  // A single run lists the database's units in path order.
+  llvm::stable_sort(Merged.Units, [](const rehost::TranslationUnitFacts &A,
+                                     const rehost::TranslationUnitFacts &B) {
+    return A.MainFile < B.MainFile;
+  });
+  Merged.Coverage.Uncovered.assign(Uncovered.begin(), Uncovered.end());
+  Merged.Resolved = rehost::resolveProject(Merged.Units, Root, Config, false);
+  return Merged;
 }
 
 /// Marks what phase three did: findings whose file was written are fixed,
@@ -440,6 +505,16 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
                   "hardware thread); the result does not depend on N")
       ->type_name("N")
       ->check(CLI::Range(1u, 4096u));
+  Command
+      .add_option_function<std::string>(
+          "--shard",
+          [&Request](const std::string &Text) {
+            if (llvm::Error Err = rehost::parseShard(Text, Request))
+              throw CLI::ValidationError(llvm::toString(std::move(Err)));
+          },
+          "Only the K-th of N deterministic slices of the units; `rehost "
+          "merge` joins the slices' --facts-out files")
+      ->type_name("K/N");
   Command.add_flag_callback(
       "--no-prefilter", [&Request] { Request.PreFilter = false; },
       "Parse every unit, also those whose includes hold no Redis client "
@@ -520,8 +595,31 @@ int main(int argc, char **argv) {
   CLI::App *Scan = App.add_subcommand(
       "scan", "Report every hardcoded Redis endpoint; change nothing");
   addProjectOptions(*Scan, Request, Options);
+  std::string FactsOut;
+  Scan->add_option("--facts-out", FactsOut,
+                   "Also write what the scan learnt, for `rehost merge`");
   Scan->footer("Exit status: 0 no findings, 1 findings, 2 usage or input "
                "error.");
+
+  std::vector<std::string> MergeInputs;
+  CLI::App *Merge = App.add_subcommand(
+      "merge", "Report the shards of a scan (their --facts-out files) as "
+               "one run");
+  Merge->add_option("facts", MergeInputs, "The shards' facts files")
+      ->required()
+      ->check(CLI::ExistingFile);
+  Merge->add_option("--format", Options.Format,
+                    "Report format: text, json, sarif, markdown or html");
+  Merge->add_option("-o,--output", Options.Output,
+                    "Write the report to FILE instead of standard output");
+  Merge->add_option("--config", Options.ConfigPath,
+                    "The tool's settings file (default: .rehost.toml found "
+                    "upward from the working directory)");
+  Merge->add_flag("--quiet", Request.Quiet, "No summary line");
+  Merge->add_flag("--list-uncovered", Options.ListUncovered,
+                  "List the source files no compile command covers");
+  Merge->footer("Exit status: as the single scan's: 0 no findings, 1 "
+                "findings, 2 usage or input error.");
 
   CLI::App *FixCommand = App.add_subcommand(
       "fix", "Rewrite hardcoded Redis endpoints onto the rehost runtime");
@@ -567,8 +665,17 @@ int main(int argc, char **argv) {
   llvm::sys::fs::current_path(Cwd);
   Config->CommandLineExclude = Options.Exclude;
   Config->CommandLineExcludeDir = std::string(Cwd);
+  if (Merge->parsed()) {
+    auto Merged = mergeFacts(MergeInputs, *Config);
+    if (!Merged) {
+      fmt::print(stderr, "rehost: error: {}\n",
+                 llvm::toString(Merged.takeError()));
+      return InputError;
+    }
+    return reportScan(*Merged, Options, Request.Quiet);
+  }
   if (!FixCommand->parsed())
-    return runScan(Request, Options, *Config);
+    return runScan(Request, Options, *Config, FactsOut);
   if (Fix.RuntimeInclude.empty()) {
     static int AnyAddressInThisBinary;
     Fix.RuntimeInclude = rehost::installedRuntimeIncludeDir(
