@@ -28,26 +28,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-struct ReplyDeleter {
-  void operator()(redisReply *r) const { freeReplyObject(r); }
-};
-using Reply = std::unique_ptr<redisReply, ReplyDeleter>;
-struct ContextDeleter {
-  void operator()(redisContext *c) const { redisFree(c); }
-};
-using Context = std::unique_ptr<redisContext, ContextDeleter>;
-
-Reply run(redisContext *c, const char *command) {
-  return Reply(static_cast<redisReply *>(redisCommand(c, command)));
-}
-
-std::string text_of(redisContext *c, const char *command) {
-  Reply r = run(c, command);
-  if (!r)
-    return std::string("<io error: ") + c->errstr + ">";
-  return r->str ? std::string(r->str, r->len) : std::to_string(r->integer);
-}
-
 long long ms_since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
                                                                start)

@@ -22,26 +22,6 @@ using std::chrono::milliseconds;
 
 namespace {
 
-struct ReplyDeleter {
-  void operator()(redisReply *r) const { freeReplyObject(r); }
-};
-using Reply = std::unique_ptr<redisReply, ReplyDeleter>;
-struct ContextDeleter {
-  void operator()(redisContext *c) const { redisFree(c); }
-};
-using Context = std::unique_ptr<redisContext, ContextDeleter>;
-
-Reply run(redisContext *c, const char *command) {
-  return Reply(static_cast<redisReply *>(redisCommand(c, command)));
-}
-
-std::string text_of(redisContext *c, const char *command) {
-  Reply r = run(c, command);
-  if (!r)
-    return std::string("<io error: ") + c->errstr + ">";
-  return r->str ? std::string(r->str, r->len) : std::to_string(r->integer);
-}
-
 long long client_id(redisContext *c) {
   Reply r = run(c, "CLIENT ID");
   return r && r->type == REDIS_REPLY_INTEGER ? r->integer : -1;

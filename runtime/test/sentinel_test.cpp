@@ -16,15 +16,6 @@ using std::chrono::milliseconds;
 
 namespace {
 
-struct ReplyDeleter {
-  void operator()(redisReply *r) const { freeReplyObject(r); }
-};
-using Reply = std::unique_ptr<redisReply, ReplyDeleter>;
-
-Reply run(redisContext *c, const char *command) {
-  return Reply(static_cast<redisReply *>(redisCommand(c, command)));
-}
-
 // The port a connection's server listens on.
 int server_port(redisContext *c) {
   Reply r = run(c, "CONFIG GET port");

@@ -8,9 +8,31 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
 namespace rehost::test {
+
+// hiredis objects that free themselves, and a command's reply as text.
+struct ReplyDeleter {
+  void operator()(redisReply *r) const { freeReplyObject(r); }
+};
+using Reply = std::unique_ptr<redisReply, ReplyDeleter>;
+struct ContextDeleter {
+  void operator()(redisContext *c) const { redisFree(c); }
+};
+using Context = std::unique_ptr<redisContext, ContextDeleter>;
+
+inline Reply run(redisContext *c, const char *command) {
+  return Reply(static_cast<redisReply *>(redisCommand(c, command)));
+}
+
+inline std::string text_of(redisContext *c, const char *command) {
+  Reply r = run(c, command);
+  if (!r)
+    return std::string("<io error: ") + c->errstr + ">";
+  return r->str ? std::string(r->str, r->len) : std::to_string(r->integer);
+}
 
 // The password every "bad value" case carries; no message may contain it.
 inline const std::string secret = "Sup3rS3cret";
