@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""rehost's scan benchmark: one command, run by hand, never a timed test.
+
+Times, side by side and in interleaved rounds (the machines are noisy; the table
+shows the median of the rounds), on synthetic repositories of N units with 2% Redis
+users (bench/synthetic_repo.py) and on examples/services:
+  - clang-14 -fsyntax-only on every unit, one process per unit, with its own flags:
+    the parse, which is the floor for any Clang tool;
+  - clang-tidy-14 with one cheap check over all files in one process, as users run it;
+  - rehost scan at -j 1 and -j 2, and with --no-prefilter (rows whose flags the
+    binary lacks are skipped, and the output says so);
+  - the same tools on only the units that use Redis, where a pre-filter cannot help.
+Peak RSS is the largest of any one process of a row. See docs/performance.md.
+
+  bench/run.py [--quick] [--sizes 200,2000] [--rounds 3] [--rehost PATH]
+               [--keep DIR] [--markdown FILE]
+"""
+import argparse
+import json
+import os
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import synthetic_repo  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CLANG = "clang-14"
+TIDY = "clang-tidy-14"
+TIDY_CHECK = "-checks=-*,misc-definitions-in-headers"
+USERS_PCT = 2.0
+SEED = 14
+
+
+def progress(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- projects
+
+@dataclass
+class Project:
+    label: str  # the table's column name
+    cwd: str  # where the tools run: the project root, so its headers are "project" headers
+    build_dir: str  # holds compile_commands.json
+    entries: list  # (directory, argv, absolute file) per database entry
+    users: list  # absolute paths of the units that use Redis
+    expected: set = None  # project-relative paths that must hold findings, if known
+    all_users: bool = False  # every unit uses Redis: the "users only" rows would repeat
+
+
+def load_entries(build_dir):
+    """The database's entries as (directory, argv, absolute file)."""
+    with open(os.path.join(build_dir, "compile_commands.json")) as f:
+        db = json.load(f)
+    out = []
+    for e in db:
+        argv = e.get("arguments") or shlex.split(e["command"])
+        path = os.path.normpath(os.path.join(e["directory"], e["file"]))
+        out.append((e["directory"], argv, path))
+    return out
+
+
+def synthetic_project(parent, n):
+    root = os.path.join(parent, f"repo-{n}")
+    progress(f"generating {n} units in {root}")
+    units = synthetic_repo.generate(root, n, seed=SEED, users_pct=USERS_PCT)
+    users = [u for u in units if u.redis]
+    # Sites are reported where they are spelled: a direct call or a macro expansion
+    # in the unit itself, and the static inline function once in include/app/cache.h.
+    expected = {u.path for u in users if u.redis in ("direct", "macro")}
+    if any(u.redis != "direct" for u in users):
+        expected.add(synthetic_repo.CACHE_HEADER[0])
+    return Project(f"N={n}", root, os.path.join(root, "build"), load_entries(os.path.join(root, "build")),
+                   [os.path.join(root, u.path) for u in users], expected)
+
+
+def example_project(parent):
+    """examples/services with a database from its own CMake, configured in a temp dir
+    (scripts/demo.sh does the same in its copy); nothing is built."""
+    src = os.path.join(ROOT, "examples", "services")
+    build = os.path.join(parent, "example-build")
+    progress(f"configuring {src} into {build}")
+    subprocess.run(["cmake", "-S", src, "-B", build, "-G", "Ninja"], check=True,
+                   stdout=subprocess.DEVNULL)
+    entries = load_entries(build)
+    return Project("example", src, build, entries, [e[2] for e in entries], all_users=True)
+
+
+# ---------------------------------------------------------------- measuring
+
+def measure(argv, cwd):
+    """Runs one process; returns (wall seconds, peak RSS KiB, exit status, stderr).
+    os.wait4 gives the child's own rusage, the number /usr/bin/time -f %M prints,
+    without an extra process per measurement."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        return elapsed, usage.ru_maxrss, proc.returncode, err.read().decode(errors="replace")
+
+
+def syntax_only_argv(argv):
+    """A database command turned into `clang-14 -fsyntax-only` with the same flags."""
+    out, skip = [CLANG, "-fsyntax-only"], False
+    for arg in argv[1:]:
+        if skip:
+            skip = False
+        elif arg == "-o":
+            skip = True
+        elif arg != "-c" and not arg.startswith("-o"):
+            out.append(arg)
+    return out
+
+
+@dataclass
+class Row:
+    name: str
+    group: str  # "all" units or "users" only: ratios compare rows of one group
+    commands: object  # fn(project, report path) -> [(argv, cwd)], run one after another
+    needs: tuple = ()  # rehost flags the row needs
+    only_without: tuple = ()  # shown only when the binary lacks these flags
+    rehost: bool = False  # its report is checked
+
+
+def clang_row(name, group):
+    def commands(p, _report):
+        wanted = set(p.users) if group == "users" else None
+        return [(syntax_only_argv(argv), d) for d, argv, f in p.entries if wanted is None or f in wanted]
+    return Row(name, group, commands)
+
+
+def tidy_row(name, group):
+    def commands(p, _report):
+        files = p.users if group == "users" else [e[2] for e in p.entries]
+        return [([TIDY, "-p", p.build_dir, TIDY_CHECK, "--quiet", *files], p.cwd)]
+    return Row(name, group, commands)
+
+
+def rehost_row(name, group, flags, needs=(), only_without=()):
+    def commands(p, report):
+        files = p.users if group == "users" else []
+        # The report goes to a file rather than /dev/null so that every run's findings
+        # can be checked: a fast pre-filter that drops a site is a bug, not a result.
+        argv = [REHOST, "scan", "-p", p.build_dir, "--format", "json", "-o", report, *flags, *files]
+        return [(argv, p.cwd)]
+    return Row(name, group, commands, needs, only_without, rehost=True)
+
+
+REHOST = None  # set in main()
+
+ROWS = [
+    clang_row("clang-14 -fsyntax-only, per unit", "all"),
+    tidy_row("clang-tidy-14, one check", "all"),
+    rehost_row("rehost scan (no -j, no --no-prefilter)", "all", [], only_without=("-j",)),
+    rehost_row("rehost scan -j 1", "all", ["-j", "1"], needs=("-j",)),
+    rehost_row("rehost scan -j 2", "all", ["-j", "2"], needs=("-j",)),
+    rehost_row("rehost scan --no-prefilter -j 1", "all", ["--no-prefilter", "-j", "1"],
+               needs=("-j", "--no-prefilter")),
+    clang_row("Redis users only: clang-14 -fsyntax-only", "users"),
+    tidy_row("Redis users only: clang-tidy-14", "users"),
+    rehost_row("Redis users only: rehost scan", "users", [], only_without=("-j",)),
+    rehost_row("Redis users only: rehost scan -j 1", "users", ["-j", "1"], needs=("-j",)),
+]
+
+
+def rehost_flags(rehost):
+    """Which of the new flags `rehost scan --help` lists."""
+    out = subprocess.run([rehost, "scan", "--help"], capture_output=True, text=True).stdout
+    return {flag for flag in ("-j", "--no-prefilter") if re.search(rf"(?<![\w-]){flag}\b", out)}
+
+
+def run_row(row, project, report):
+    """Times one row on one project: (total seconds, peak KiB), or None if a run failed."""
+    total, peak = 0.0, 0
+    for argv, cwd in row.commands(project, report):
+        result = measure_with_retry(argv, cwd, (0, 1) if row.rehost else (0,), 5 if row.rehost else 1)
+        if result is None:
+            return None
+        total += result[0]
+        peak = max(peak, result[1])
+    return total, peak
+
+
+def measure_with_retry(argv, cwd, ok, attempts):
+    """rehost is retried: the binary may be mid-link while another engineer rebuilds
+    it. A failed attempt's time is dropped; the retry starts its clock afresh."""
+    for _ in range(attempts):
+        try:
+            secs, kib, status, err = measure(argv, cwd)
+        except OSError as e:  # ETXTBSY or ENOENT while the binary is being replaced
+            status, err = -1, str(e)
+        if status in ok:
+            return secs, kib
+        progress(f"  {shlex.join(argv[:3])} ...: exit {status}: {err.strip()[-300:]}")
+        time.sleep(5)
+    return None
+
+
+def findings_of(report):
+    """(project-relative path, line, column) of every finding, and the error count."""
+    with open(report) as f:
+        data = json.load(f)
+    sites = {(f["path"], x["line"], x["column"]) for f in data["files"] for x in f["findings"]}
+    return sites, data["summary"]["files_with_errors"]
+
+
+def check_report(row, project, report, seen):
+    """Every rehost row of a project and group must find the same sites, and on a
+    synthetic repository exactly in the files the generator put them in."""
+    sites, errors = findings_of(report)
+    problems = []
+    if errors:
+        problems.append(f"{errors} files with errors")
+    if project.expected is not None and {s[0] for s in sites} != project.expected:
+        problems.append(f"findings in {sorted({s[0] for s in sites})}, expected {sorted(project.expected)}")
+    key = (project.label, row.group)
+    if key in seen and seen[key][1] != sites:
+        problems.append(f"sites differ from {seen[key][0]}")
+    seen.setdefault(key, (row.name, sites))
+    for p in problems:
+        progress(f"  CHECK FAILED: {row.name} on {project.label}: {p}")
+    return not problems
+
+
+def run_rounds(rows, projects, rounds, scratch):
+    """Every round runs every row on every project, so noise hits all rows alike."""
+    samples = {}  # (row name, project label) -> [(seconds, KiB)]
+    failed, seen = set(), {}
+    for r in range(rounds):
+        for p in projects:
+            for row in rows:
+                if row.group == "users" and p.all_users:
+                    continue
+                report = os.path.join(scratch, "report.json")
+                progress(f"[round {r + 1}/{rounds}] {p.label:<8} {row.name} ...")
+                result = run_row(row, p, report)
+                if result is None or (row.rehost and not check_report(row, p, report, seen)):
+                    failed.add((row.name, p.label))
+                    continue
+                samples.setdefault((row.name, p.label), []).append(result)
+                progress(f"    {result[0]:8.2f} s  {result[1] / 1024:6.0f} MiB")
+    return samples, failed
+
+
+# ---------------------------------------------------------------- the table
+
+def medians(samples):
+    return {k: (statistics.median(s for s, _ in v), max(m for _, m in v)) for k, v in samples.items()}
+
+
+def baseline(rows, group, prefix):
+    return next(r.name for r in rows if r.group == group and r.name.replace("Redis users only: ", "").startswith(prefix))
+
+
+def table(rows, projects, med, failed):
+    labels = [p.label for p in projects]
+
+    def cell(row, label, fmt):
+        if (row.name, label) in failed:
+            return "failed"
+        return fmt(med[(row.name, label)]) if (row.name, label) in med else "–"
+
+    def ratio(row, base_prefix):
+        base = baseline(rows, row.group, base_prefix)
+        parts = []
+        for label in labels:
+            a, b = med.get((row.name, label)), med.get((base, label))
+            parts.append(f"{a[0] / b[0]:.2f}" if a and b else "–")
+        return " / ".join(parts)
+
+    head = ["tool / mode"] + [f"{l} time (s)" for l in labels] + [
+        f"peak RSS MiB ({' / '.join(labels)})", "time ÷ clang-tidy", "time ÷ clang -fsyntax-only"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
+        times = [cell(row, l, lambda v: f"{v[0]:.2f}") for l in labels]
+        rss = " / ".join(cell(row, l, lambda v: f"{v[1] / 1024:.0f}") for l in labels)
+        lines.append("| " + " | ".join([row.name, *times, rss, ratio(row, "clang-tidy"),
+                                        ratio(row, "clang-14 -fsyntax-only")]) + " |")
+    return "\n".join(lines)
+
+
+def goals(rows, projects, med):
+    """The issue's goals, checked on the largest synthetic repository."""
+    synth = [p.label for p in projects if p.expected is not None]
+    if not synth:
+        return []
+    label = synth[-1]
+    names = {r.name for r in rows}
+
+    def t(name, i=0):
+        v = med.get((name, label))
+        return v[i] if v else None
+
+    j1 = "rehost scan -j 1" if "rehost scan -j 1" in names else "rehost scan (no -j, no --no-prefilter)"
+    j1_users = ("Redis users only: rehost scan -j 1" if "Redis users only: rehost scan -j 1" in names
+                else "Redis users only: rehost scan")
+    out = []
+
+    def goal(text, value, ok):
+        if value is not None:
+            out.append(f"- {text}: **{value:.2f}** ({'met' if ok(value) else 'not met'})")
+
+    a, b = t(j1_users), t("Redis users only: clang-14 -fsyntax-only")
+    goal(f"{label}, Redis users only: `{j1_users[18:]}` ÷ clang -fsyntax-only, goal ≤ 1.15",
+         a / b if a and b else None, lambda v: v <= 1.15)
+    a, b = t("clang-tidy-14, one check"), t(j1)
+    goal(f"{label}: clang-tidy ÷ `{j1}`, goal ≥ 10", a / b if a and b else None, lambda v: v >= 10)
+    a, b = t(j1), t("rehost scan -j 2")
+    goal(f"{label}: `-j 1` ÷ `-j 2` (speed-up), goal near {min(2, os.cpu_count())}",
+         a / b if a and b else None, lambda v: v >= 0.9 * min(2, os.cpu_count()))
+    a, b = t(j1, 1), t("clang-14 -fsyntax-only, per unit", 1)
+    goal(f"{label}: peak RSS of `{j1}` ÷ the largest clang -fsyntax-only, goal ≤ 1.5",
+         a / b if a and b else None, lambda v: v <= 1.5)
+    return out
+
+
+def header(rehost, flags, rounds, load):
+    commit = subprocess.run(["git", "-C", os.path.dirname(rehost), "log", "-1", "--format=%h"],
+                            capture_output=True, text=True).stdout.strip() or "unknown"
+    missing = [f for f in ("-j", "--no-prefilter") if f not in flags]
+    lines = [f"Machine: {os.cpu_count()} cores (os.cpu_count()); load average at start {load:.2f}.",
+             f"rehost: `{rehost}` (commit {commit} of the checkout holding it).",
+             f"Median wall time of {rounds} interleaved round(s); peak RSS is the largest one process of a row. "
+             f"Ratio and RSS cells list the columns in order; ratios of the users-only rows are against "
+             f"the users-only baselines."]
+    if missing:
+        lines.append(f"Skipped: rows needing {', '.join(f'`{m}`' for m in missing)} "
+                     f"(`rehost scan --help` does not list them).")
+    return lines
+
+
+# ---------------------------------------------------------------- main
+
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="200,2000", help="synthetic repository sizes (units), comma-separated")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the table shows the median")
+    ap.add_argument("--rehost", default=os.path.join(ROOT, "build", "bin", "rehost"), help="the binary to time")
+    ap.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temp dir, removed)")
+    ap.add_argument("--markdown", metavar="FILE", help="also write the table to FILE")
+    ap.add_argument("--no-example", action="store_true", help="skip examples/services")
+    ap.add_argument("--quick", action="store_true", help="N=200 only, one round")
+    args = ap.parse_args()
+    if args.quick:
+        args.sizes, args.rounds = "200", 1
+    args.sizes = [int(s) for s in args.sizes.split(",") if s]
+    args.rehost = os.path.abspath(args.rehost)
+    return args
+
+
+def main():
+    global REHOST
+    args = parse_args()
+    REHOST = args.rehost
+    for tool in (CLANG, TIDY, "cmake"):
+        if not shutil.which(tool):
+            sys.exit(f"run.py: {tool} not found")
+    flags = rehost_flags(REHOST)
+    rows = [r for r in ROWS if all(f in flags for f in r.needs)
+            and not (r.only_without and all(f in flags for f in r.only_without))]
+    load = os.getloadavg()[0]
+    mtime = os.stat(REHOST).st_mtime
+    scratch = args.keep or tempfile.mkdtemp(prefix="rehost-bench-")
+    os.makedirs(scratch, exist_ok=True)
+    try:
+        projects = [synthetic_project(scratch, n) for n in args.sizes]
+        if not args.no_example:
+            projects.append(example_project(scratch))
+        samples, failed = run_rounds(rows, projects, args.rounds, scratch)
+    finally:
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+    med = medians(samples)
+    out = header(REHOST, flags, args.rounds, load) + ["", table(rows, projects, med, failed), ""]
+    out += goals(rows, projects, med)
+    if os.stat(REHOST).st_mtime != mtime:
+        out.append("\nWarning: the rehost binary was rebuilt during the run; rounds may mix two builds.")
+    text = "\n".join(out) + "\n"
+    print(text)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(text)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
