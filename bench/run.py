@@ -183,7 +183,10 @@ def rehost_flags(rehost):
 def run_row(row, project, report):
     """Times one row on one project: (total seconds, peak KiB), or None if a run failed."""
     total, peak = 0.0, 0
-    for argv, cwd in row.commands(project, report):
+    commands = row.commands(project, report)
+    for i, (argv, cwd) in enumerate(commands):
+        if i and i % 250 == 0:  # the per-unit rows take minutes at N=2000
+            progress(f"    {i}/{len(commands)} units, {total:.0f} s")
         result = measure_with_retry(argv, cwd, (0, 1) if row.rehost else (0,), 5 if row.rehost else 1)
         if result is None:
             return None
@@ -326,8 +329,12 @@ def goals(rows, projects, med):
 
 
 def header(rehost, flags, rounds, load):
-    commit = subprocess.run(["git", "-C", os.path.dirname(rehost), "log", "-1", "--format=%h"],
-                            capture_output=True, text=True).stdout.strip() or "unknown"
+    git = ["git", "-C", os.path.dirname(rehost)]
+    commit = subprocess.run(git + ["log", "-1", "--format=%h"], capture_output=True, text=True).stdout.strip()
+    # The binary may be built from a work tree with edits not yet committed.
+    dirty = subprocess.run(git + ["status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()
+    commit = (commit or "unknown") + (" plus uncommitted changes" if dirty else "")
     missing = [f for f in ("-j", "--no-prefilter") if f not in flags]
     lines = [f"Machine: {os.cpu_count()} cores (os.cpu_count()); load average at start {load:.2f}.",
              f"rehost: `{rehost}` (commit {commit} of the checkout holding it).",
