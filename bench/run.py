@@ -376,9 +376,9 @@ def main():
     global REHOST
     args = parse_args()
     REHOST = args.rehost
-    for tool in (CLANG, TIDY, "cmake"):
+    for tool in (CLANG, TIDY, "cmake", REHOST):
         if not shutil.which(tool):
-            sys.exit(f"run.py: {tool} not found")
+            sys.exit(f"run.py: {tool} not found (build rehost first, or pass --rehost PATH)")
     flags = rehost_flags(REHOST)
     rows = [r for r in ROWS if all(f in flags for f in r.needs)
             and not (r.only_without and all(f in flags for f in r.only_without))]
