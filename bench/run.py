@@ -382,7 +382,8 @@ def main():
     flags = rehost_flags(REHOST)
     rows = [r for r in ROWS if all(f in flags for f in r.needs)
             and not (r.only_without and all(f in flags for f in r.only_without))]
-    load = os.getloadavg()[0]
+    # Described before the run: the binary and its checkout may change during it.
+    about = header(REHOST, flags, args.rounds, os.getloadavg()[0])
     mtime = os.stat(REHOST).st_mtime
     scratch = args.keep or tempfile.mkdtemp(prefix="rehost-bench-")
     os.makedirs(scratch, exist_ok=True)
@@ -396,7 +397,7 @@ def main():
             shutil.rmtree(scratch, ignore_errors=True)
     # A row that failed in any round gets no figure: its other rounds are not comparable.
     med = medians({k: v for k, v in samples.items() if k not in failed})
-    out = header(REHOST, flags, args.rounds, load) + ["", table(rows, projects, med, failed), ""]
+    out = about + ["", table(rows, projects, med, failed), ""]
     out += goals(rows, projects, med)
     if os.stat(REHOST).st_mtime != mtime:
         out.append("\nWarning: the rehost binary was rebuilt during the run; rounds may mix two builds.")
