@@ -226,6 +226,9 @@ def findings_of(report):
 def check_report(row, project, report, seen):
     """Every rehost row of a project and group must find the same sites, and on a
     synthetic repository exactly in the files the generator put them in."""
+    if not os.path.exists(report):
+        progress(f"  CHECK FAILED: {row.name} on {project.label}: no report written")
+        return False
     sites, errors = findings_of(report)
     problems = []
     if errors:
@@ -251,6 +254,8 @@ def run_rounds(rows, projects, rounds, scratch):
                 if row.group == "users" and p.all_users:
                     continue
                 report = os.path.join(scratch, "report.json")
+                if os.path.exists(report):  # so a run that writes none cannot pass the check
+                    os.remove(report)
                 progress(f"[round {r + 1}/{rounds}] {p.label:<8} {row.name} ...")
                 result = run_row(row, p, report)
                 if result is None or (row.rehost and not check_report(row, p, report, seen)):
