@@ -339,6 +339,20 @@ def goals(rows, projects, med):
     return out
 
 
+def two_way_speedup():
+    """The ceiling for `-j 2` right now: the throughput of two busy processes at once
+    over that of one. The machine's other load (another build) can leave one core of
+    two, and then -j 2 cannot be faster than -j 1 whatever rehost does."""
+    busy = [sys.executable, "-c", "sum(range(30_000_000))"]
+
+    def wall(count):
+        start = time.perf_counter()
+        for proc in [subprocess.Popen(busy) for _ in range(count)]:
+            proc.wait()
+        return time.perf_counter() - start
+    return 2 * wall(1) / wall(2)
+
+
 def header(rehost, flags, rounds, load):
     git = ["git", "-C", os.path.dirname(rehost)]
     commit = subprocess.run(git + ["log", "-1", "--format=%h"], capture_output=True, text=True).stdout.strip()
@@ -347,7 +361,8 @@ def header(rehost, flags, rounds, load):
                            capture_output=True, text=True).stdout.strip()
     commit = (commit or "unknown") + (" plus uncommitted changes" if dirty else "")
     missing = [f for f in ("-j", "--no-prefilter") if f not in flags]
-    lines = [f"Machine: {os.cpu_count()} cores (os.cpu_count()); load average at start {load:.2f}.",
+    lines = [f"Machine: {os.cpu_count()} cores (os.cpu_count()); load average at start {load:.2f}; "
+             f"two busy processes at once had {two_way_speedup():.2f}x the throughput of one (the ceiling for -j 2).",
              f"rehost: `{rehost}` (commit {commit} of the checkout holding it).",
              f"Median wall time of {rounds} interleaved round(s); peak RSS is the largest one process of a row. "
              f"Ratio and RSS cells list the columns in order; ratios of the users-only rows are against "
