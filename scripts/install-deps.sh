@@ -14,7 +14,7 @@ packages=(
   cmake ninja-build ccache pkg-config g++ python3
   "clang-$llvm" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "llvm-$llvm-dev"
   "llvm-$llvm-tools" "clang-tools-$llvm"
-  libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev
+  libcli11-dev libfmt-dev libgtest-dev
   libhiredis-dev libtomlplusplus-dev redis-server redis-tools
 )
 
