@@ -31,7 +31,11 @@ struct TranslationUnitFacts {
   std::vector<MacroBodyUse> MacroBodyUses;
   std::string Error; ///< Non-empty when the unit could not be analysed.
   std::optional<CompilerError> FirstError; ///< Why, when the compiler said.
-  std::vector<std::string> Files; ///< Every file the unit read (real paths).
+  /// Every file the unit read (real paths), for --verify; none for a
+  /// pre-filtered unit, which no edit can break: an edited header holds a
+  /// use of a client library (and its include closure a client header), or
+  /// only a macro body the unit never expands.
+  std::vector<std::string> Files;
   /// The pre-filter found no client library header in the unit's include
   /// closure, so it was not parsed (it cannot contain a site).
   bool PreFiltered = false;

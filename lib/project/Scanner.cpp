@@ -520,25 +520,17 @@ ArgumentsAdjuster commandAdjuster(const ScanRequest &Request) {
 }
 
 /// The pre-filter: true when no command of \p File can include a client
-/// library's header, so the unit cannot contain a site; then \p Files gets
-/// what the unit reads. False when it may, or when the scanner cannot tell.
+/// library's header, so the unit cannot contain a site. False when it may,
+/// or when the scanner cannot tell.
 bool holdsNoClientHeader(const CompilationDatabase &Database,
                          llvm::StringRef File, const ArgumentsAdjuster &Adjust,
-                         IncludeScanner::Worker &Scanner,
-                         std::vector<std::string> &Files) {
-  std::vector<std::string> Read;
+                         IncludeScanner::Worker &Scanner) {
   for (const CompileCommand &Command : Database.getCompileCommands(File)) {
     std::optional<std::vector<std::string>> Closure = Scanner.closure(
         Adjust(Command.CommandLine, Command.Filename), Command.Directory);
     if (!Closure || llvm::any_of(*Closure, isClientHeader))
       return false;
-    for (const std::string &Name : *Closure) {
-      llvm::SmallString<256> Path(Name);
-      llvm::sys::fs::make_absolute(Command.Directory, Path);
-      Read.push_back(realPath(Path));
-    }
   }
-  Files = std::move(Read);
   return true;
 }
 
@@ -559,8 +551,7 @@ analyse(const FallbackDatabase &Database, const std::string &File,
     Log << "warning: " << displayPath(File, Root) << " is not in "
         << displayPath(Database.databasePath(), Root)
         << "; parsing it with the flags after '--' only\n";
-  if (PreFilter &&
-      holdsNoClientHeader(Database, File, Adjust, *PreFilter, Facts.Files)) {
+  if (PreFilter && holdsNoClientHeader(Database, File, Adjust, *PreFilter)) {
     Facts.PreFiltered = true;
     return Facts;
   }
