@@ -14,6 +14,7 @@
 #include "clang/Tooling/Inclusions/HeaderIncludes.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/Program.h"
 
 #include <memory>
 #include <optional>
@@ -61,6 +62,29 @@ makeDependencyScanningService() {
 #endif
   return std::make_unique<DependencyScanningService>(
       Mode, ScanningOutputFormat::Make);
+}
+
+/// ExecuteAndWait's optional types (llvm::Optional until LLVM 16, then
+/// std::optional), read off its own declaration.
+template <class F> struct ProgramArgs;
+template <class R, class Program, class Args, class Env, class Redirects,
+          class... Rest>
+struct ProgramArgs<R (*)(Program, Args, Env, Redirects, Rest...)> {
+  using Environment = Env;
+  using Redirect = typename Redirects::value_type;
+};
+using ExecuteArgs = ProgramArgs<decltype(&llvm::sys::ExecuteAndWait)>;
+
+/// Runs \p Argv (Program first) with no standard input and its output and
+/// errors written to the files \p Stdout and \p Stderr; the exit status,
+/// or -1 with \p Message when it could not run.
+inline int runProgram(llvm::StringRef Program,
+                      llvm::ArrayRef<llvm::StringRef> Argv,
+                      llvm::StringRef Stdout, llvm::StringRef Stderr,
+                      std::string &Message) {
+  ExecuteArgs::Redirect Redirects[] = {llvm::StringRef(""), Stdout, Stderr};
+  return llvm::sys::ExecuteAndWait(Program, Argv, ExecuteArgs::Environment(),
+                                   Redirects, 0, 0, &Message);
 }
 
 } // namespace rehost

@@ -5,6 +5,7 @@
 
 #include "rehost/Site.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -22,9 +23,8 @@ namespace rehost {
 enum class Action {
   Fixable, ///< scan: fix would rewrite it.
   Fixed,
-  Manual, ///< Reported, not rewritten; Reason says why.
-  Suppressed,
-  Baselined,
+  Manual,     ///< Reported, not rewritten; Reason says why.
+  Suppressed, ///< Silenced by a comment (SuppressedBy); Reason is its reason.
 };
 llvm::StringRef actionName(Action A);
 
@@ -39,9 +39,12 @@ struct Finding {
   /// For hardcoded-credential: what is written ("password", "user name",
   /// "user name and password").
   std::string Credential;
-  std::string Profile; ///< Empty when the site gets no profile (manual).
+  std::string Function; ///< The enclosing function; empty at file scope.
+  std::string Profile;  ///< Empty when the site gets no profile (manual).
   Action Act = Action::Fixable;
   std::string Reason;
+  /// For a suppressed finding: the comment's form ("NOLINT", "rehost: allow").
+  std::string SuppressedBy;
   /// The source line as it was and, when fix rewrites it, as it becomes
   /// (passwords redacted in both). After is empty when nothing changes.
   std::string Before;
@@ -57,6 +60,8 @@ struct Finding {
 
   /// The one-line diagnostic message.
   std::string message() const;
+  /// Whether the finding counts: not suppressed.
+  bool isActive() const { return Act != Action::Suppressed; }
 };
 
 /// The first error the compiler reported for a translation unit: the cause
@@ -97,6 +102,8 @@ struct Summary {
   unsigned Fixable = 0;
   unsigned Fixed = 0;
   unsigned Manual = 0;
+  unsigned Suppressed = 0; ///< Not counted in Findings.
+  unsigned Baselined = 0;  ///< Left out of the report by check's baseline.
 };
 
 /// One profile the runtime will resolve: the name, the endpoint the code
@@ -119,8 +126,16 @@ struct Report {
   std::vector<FileReport> Files; ///< Sorted by path.
   std::vector<ProfileInfo> Profiles; ///< "default" first, then by name.
   unsigned TranslationUnits = 0;     ///< How many were analysed.
+  /// Findings `check` left out because the baseline records them.
+  unsigned Baselined = 0;
   Summary computeSummary() const;
 };
+
+/// Drops from \p R the findings \p Keep rejects (check on a file list or a
+/// diff); a file left with no finding is clean unless it failed.
+void keepFindings(Report &R,
+                  llvm::function_ref<bool(const FileReport &, const Finding &)>
+                      Keep);
 
 /// \p Text as valid UTF-8: each invalid sequence becomes U+FFFD. Source
 /// lines and literals are bytes as written; a report holds text.
@@ -130,7 +145,7 @@ std::string validUtf8(llvm::StringRef Text);
 /// starts here, so none copies raw bytes into its output.
 Report sanitizedReport(const Report &R);
 
-enum class Format { Text, Json, Sarif, Markdown, Html };
+enum class Format { Text, Json, Sarif, Markdown, Html, Github };
 
 /// Parses a --format value.
 llvm::Expected<Format> parseFormat(llvm::StringRef Name);
@@ -145,6 +160,8 @@ void writeSarif(const Report &R, llvm::raw_ostream &OS);
 void writeMarkdown(const Report &R, llvm::raw_ostream &OS);
 /// The Markdown report's content as one self-contained HTML page.
 void writeHtml(const Report &R, llvm::raw_ostream &OS);
+/// GitHub Actions workflow commands, one annotation per finding.
+void writeGithub(const Report &R, llvm::raw_ostream &OS);
 
 } // namespace rehost
 

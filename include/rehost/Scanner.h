@@ -64,6 +64,10 @@ struct ScanRequest {
   /// K-1 modulo N (ShardIndex = K-1); `rehost merge` joins the shards.
   unsigned ShardIndex = 0;
   unsigned ShardCount = 1;
+  /// A FILE that is not a source file and that the database does not list
+  /// (a header) is analysed through the first unit, in path order, that
+  /// includes it, as pre-commit hands check the headers it stages.
+  bool HeadersThroughUnits = false;
 };
 
 /// Reads --shard's "K/N" into \p Request; an error says why it is not one.

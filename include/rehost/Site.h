@@ -9,6 +9,8 @@
 #ifndef REHOST_SITE_H
 #define REHOST_SITE_H
 
+#include "rehost/Suppression.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -91,8 +93,10 @@ enum class ApiKind {
 
 enum class Rule { HardcodedEndpoint, HardcodedCredential, PartiallyHardcoded };
 
-/// The rule's identifier as it appears in diagnostics and reports.
+/// The rule's identifier as it appears in reports.
 llvm::StringRef ruleId(Rule R);
+/// The diagnostic's name, "rehost-" and the rule: what NOLINT lists.
+std::string checkName(Rule R);
 
 /// One text edit phase one plans for a site. "{profile}" in Text stands for
 /// the profile name that phase two gives the site's endpoint.
@@ -149,6 +153,9 @@ struct Site {
   /// for, whose profile the credential takes. Empty when the site has an
   /// address of its own or the connection could not be followed.
   std::string ConnectionAddress;
+  /// A comment silencing the finding (NOLINT, `rehost: allow`); phase two
+  /// decides whether its reason is enough.
+  Suppression Suppressed;
   Rewrite Plan;       ///< The original values stay in code as fallbacks.
   Rewrite StrictPlan; ///< --strict: only the profile name stays in code.
 

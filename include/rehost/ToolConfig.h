@@ -42,6 +42,12 @@ struct ToolConfig {
   /// CommandLineExcludeDir (the working directory).
   std::vector<std::string> CommandLineExclude;
   std::string CommandLineExcludeDir;
+  /// A suppression comment must give a reason ([check] require_reason,
+  /// --require-reason); one without stays a finding.
+  bool RequireReason = false;
+  /// [check] baseline: the baseline file check reads by default, absolute;
+  /// empty when unset.
+  std::string Baseline;
   /// Host names whose endpoints are not findings, without brackets.
   std::vector<std::string> AllowHosts;
   /// Default --format for fix; empty when unset. Checked by the caller with

@@ -133,6 +133,8 @@ std::string redactSecrets(llvm::StringRef Text,
   return Out;
 }
 
+std::string checkName(Rule R) { return ("rehost-" + ruleId(R)).str(); }
+
 llvm::StringRef ruleId(Rule R) {
   switch (R) {
   case Rule::HardcodedEndpoint:

@@ -591,6 +591,8 @@ private:
     S.Api = Entry.Name.str();
     S.Kind = Entry.Kind;
     S.R = *Found;
+    S.Suppressed =
+        findSuppression(SM.getBufferData(File), S.Offset, checkName(S.R));
     UseSyntax Syntax;
     Syntax.Call = Use.Call;
     Syntax.Args = Use.Args;

@@ -153,15 +153,17 @@ public:
     for (const auto &[Key, Node] : Root) {
       llvm::StringRef Name = str(Key);
       const toml::table *Table = Node.as_table();
-      if (Name != "profiles" && Name != "scan" && Name != "report")
+      if (Name != "profiles" && Name != "scan" && Name != "report" &&
+          Name != "check")
         return configError(Path, Key.source(), Name,
-                           "unknown key; expected [profiles], [scan] or "
-                           "[report]");
+                           "unknown key; expected [profiles], [scan], "
+                           "[report] or [check]");
       if (!Table)
         return configError(Path, Node.source(), Name,
                            "expected a table, found " + typeName(Node));
       llvm::Error Err = Name == "profiles" ? readProfiles(*Table)
                         : Name == "scan"   ? readScan(*Table)
+                        : Name == "check"  ? readCheck(*Table)
                                            : readReport(*Table);
       if (Err)
         return Err;
@@ -307,13 +309,43 @@ private:
         Config.ReportFormat = std::move(*Value);
         continue;
       }
-      llvm::SmallString<256> Output(*Value);
-      if (!llvm::sys::path::is_absolute(Output))
-        Output = (llvm::sys::path::parent_path(Path) + "/" + *Value).str();
-      llvm::sys::path::remove_dots(Output, /*remove_dot_dot=*/true);
-      Config.ReportOutput = Output.str().str();
+      Config.ReportOutput = besideConfig(*Value);
     }
     return llvm::Error::success();
+  }
+
+  llvm::Error readCheck(const toml::table &Table) {
+    for (const auto &[Key, Node] : Table) {
+      llvm::StringRef Name = str(Key);
+      std::string Label = ("check." + Name).str();
+      if (Name == "baseline") {
+        llvm::Expected<std::string> Value = string(Node, Label);
+        if (!Value)
+          return Value.takeError();
+        Config.Baseline = besideConfig(*Value);
+      } else if (Name == "require_reason") {
+        const toml::value<bool> *Value = Node.as_boolean();
+        if (!Value)
+          return configError(Path, Node.source(), Label,
+                             "expected true or false, found " +
+                                 typeName(Node));
+        Config.RequireReason = Value->get();
+      } else {
+        return configError(Path, Key.source(), Label,
+                           "unknown key; expected baseline or "
+                           "require_reason");
+      }
+    }
+    return llvm::Error::success();
+  }
+
+  /// \p File made absolute against the config file's directory.
+  std::string besideConfig(llvm::StringRef File) const {
+    llvm::SmallString<256> Out(File);
+    if (!llvm::sys::path::is_absolute(Out))
+      Out = (llvm::sys::path::parent_path(Path) + "/" + File).str();
+    llvm::sys::path::remove_dots(Out, /*remove_dot_dot=*/true);
+    return Out.str().str();
   }
 };
 

@@ -17,7 +17,7 @@ namespace rehost {
 namespace {
 
 /// The format's version: a reader refuses facts it cannot read.
-constexpr int64_t FactsVersion = 1;
+constexpr int64_t FactsVersion = 2;
 
 // The fields of each struct, for any IO (Writer or Reader). `Self` is the
 // struct, const when writing.
@@ -67,8 +67,14 @@ template <class IO, class Self> void visit(IO &Io, Self &S, Site *) {
   Io.field("rule", S.R);
   Io.object("target", S.Target);
   Io.field("connection_address", S.ConnectionAddress);
+  Io.object("suppression", S.Suppressed);
   Io.object("plan", S.Plan);
   Io.object("strict_plan", S.StrictPlan);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &S, Suppression *) {
+  Io.field("form", S.Form);
+  Io.field("reason", S.Reason);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &U, MacroBodyUse *) {

@@ -76,6 +76,7 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
   F.Line = S.Line;
   F.Column = S.Column;
   F.LineText = S.LineText;
+  F.Function = S.Function;
   // A credential sent on a connection is reported with that connection's
   // endpoint, whose profile it takes.
   F.Endpoint = S.Target.address().empty() && !S.ConnectionAddress.empty()
@@ -87,6 +88,26 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
   F.Act = Plan.Edits.empty() ? Action::Manual : Action::Fixable;
   F.Reason = Plan.ManualReason;
   return F;
+}
+
+/// Silences \p F when its site's comment says so and gives a reason, or
+/// when none is required; a reason required and missing keeps the finding,
+/// saying so, and fix leaves it alone.
+void applySuppression(Finding &F, const Suppression &Comment,
+                      bool RequireReason) {
+  if (!Comment.suppresses())
+    return;
+  if (Comment.Reason.empty() && RequireReason) {
+    F.Act = Action::Manual;
+    F.Reason = Comment.Form + " gives no reason, and --require-reason asks "
+               "for one: write it after the comment (" + Comment.Form +
+               (Comment.Form == "rehost: allow" ? "(why)" : "(" + checkName(F.R) + "): why") +
+               ")";
+    return;
+  }
+  F.Act = Action::Suppressed;
+  F.SuppressedBy = Comment.Form;
+  F.Reason = Comment.Reason;
 }
 
 /// Each site's fingerprint, \p Sites sorted by place: the digest of what
@@ -383,6 +404,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
                             Profile == Profiles.end() ? llvm::StringRef()
                                                       : Profile->second);
     F.Fingerprint = std::move(Fingerprints[I]);
+    applySuppression(F, S->Suppressed, Config.RequireReason);
     const std::set<std::string> &Endpoints =
         EndpointsAt[{S->File, S->Offset, S->Api}];
     if (F.Act == Action::Fixable) {
@@ -409,8 +431,9 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
         F.Reason = std::move(Conflict);
       }
     }
+    bool Active = F.isActive();
     File.Findings.push_back(std::move(F));
-    if (File.State == FileReport::Status::Clean)
+    if (Active && File.State == FileReport::Status::Clean)
       File.State = FileReport::Status::Findings;
   }
 

@@ -519,6 +519,14 @@ ArgumentsAdjuster commandAdjuster(const ScanRequest &Request) {
   return All;
 }
 
+constexpr llvm::StringLiteral SourceExtensions[] = {
+    ".c", ".cc", ".cpp", ".cxx", ".c++", ".m", ".mm"};
+
+bool isSourceFile(llvm::StringRef Path) {
+  llvm::StringRef Extension = llvm::sys::path::extension(Path);
+  return llvm::is_contained(SourceExtensions, Extension);
+}
+
 /// The pre-filter: true when no command of \p File can include a client
 /// library's header, so the unit cannot contain a site. False when it may,
 /// or when the scanner cannot tell.
@@ -532,6 +540,52 @@ bool holdsNoClientHeader(const CompilationDatabase &Database,
       return false;
   }
   return true;
+}
+
+/// The first unit of \p Database, in path order, whose include closure
+/// holds \p Header; none when no unit includes it (or the scanner could not
+/// read the closures that might).
+std::optional<std::string> unitIncluding(const FallbackDatabase &Database,
+                                         llvm::StringRef Header,
+                                         const ArgumentsAdjuster &Adjust,
+                                         IncludeScanner::Worker &Scanner) {
+  std::string Wanted = realPath(Header);
+  std::vector<std::string> Units = Database.getAllFiles();
+  llvm::sort(Units);
+  for (const std::string &Unit : Units)
+    for (const CompileCommand &Command : Database.getCompileCommands(Unit)) {
+      std::optional<std::vector<std::string>> Closure = Scanner.closure(
+          Adjust(Command.CommandLine, Command.Filename), Command.Directory);
+      if (Closure && llvm::any_of(*Closure, [&](const std::string &File) {
+            return realPath(File) == Wanted;
+          }))
+        return absolutePath(Unit);
+    }
+  return std::nullopt;
+}
+
+/// \p Files with each header the database does not list replaced by a unit
+/// that includes it, so the header is parsed with a real command.
+std::vector<std::string> throughIncludingUnits(
+    std::vector<std::string> Files, const FallbackDatabase &Database,
+    const ScanRequest &Request, llvm::StringRef Root, llvm::raw_ostream &Log) {
+  const ArgumentsAdjuster Adjust = commandAdjuster(Request);
+  IncludeScanner Scanner;
+  IncludeScanner::Worker Worker(Scanner);
+  std::vector<std::string> Out;
+  for (std::string &File : Files) {
+    if (!isSourceFile(File) && Database.fallsBack(File))
+      if (std::optional<std::string> Unit =
+              unitIncluding(Database, File, Adjust, Worker)) {
+        if (!Request.Quiet)
+          Log << "note: " << displayPath(File, Root) << " is analysed as "
+              << displayPath(*Unit, Root) << " includes it\n";
+        File = std::move(*Unit);
+      }
+    if (!llvm::is_contained(Out, File))
+      Out.push_back(std::move(File));
+  }
+  return Out;
 }
 
 TranslationUnitFacts
@@ -657,14 +711,6 @@ std::vector<std::string> entriesUnder(const CompilationDatabase &Database,
   return Out;
 }
 
-constexpr llvm::StringLiteral SourceExtensions[] = {
-    ".c", ".cc", ".cpp", ".cxx", ".c++", ".m", ".mm"};
-
-bool isSourceFile(llvm::StringRef Path) {
-  llvm::StringRef Extension = llvm::sys::path::extension(Path);
-  return llvm::is_contained(SourceExtensions, Extension);
-}
-
 /// A build directory's sources are generated or copied: not the project's.
 bool isBuildDirectory(llvm::StringRef Dir) {
   for (llvm::StringRef Marker : {"compile_commands.json", "CMakeCache.txt"}) {
@@ -764,6 +810,9 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
                              "files")));
     Files.insert(Files.end(), Entries.begin(), Entries.end());
   }
+  if (Request.HeadersThroughUnits && (*Database)->hasProject())
+    Files = throughIncludingUnits(std::move(Files), **Database, Request, Root,
+                                  Log);
   if (Files.empty()) {
     Files = (*Database)->getAllFiles();
     llvm::sort(Files);

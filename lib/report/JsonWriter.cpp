@@ -22,6 +22,8 @@ llvm::json::Object findingToJson(const Finding &F) {
       {"message", F.message()},
       {"fingerprint", F.Fingerprint},
   };
+  if (!F.SuppressedBy.empty())
+    Out["suppressed_by"] = F.SuppressedBy;
   // After is empty when nothing would change; Before only when it would.
   if (!F.Before.empty())
     Out["before"] = F.Before;
@@ -66,6 +68,8 @@ llvm::json::Object summaryToJson(const Summary &S) {
       {"fixable", S.Fixable},
       {"fixed", S.Fixed},
       {"manual", S.Manual},
+      {"suppressed", S.Suppressed},
+      {"baselined", S.Baselined},
       {"by_rule",
        llvm::json::Object{
            {"hardcoded-endpoint", S.HardcodedEndpoints},

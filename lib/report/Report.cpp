@@ -4,9 +4,12 @@
 
 #include "rehost/LLVMCompat.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <functional>
 
 namespace rehost {
 
@@ -20,8 +23,6 @@ llvm::StringRef actionName(Action A) {
     return "manual";
   case Action::Suppressed:
     return "suppressed";
-  case Action::Baselined:
-    return "baselined";
   }
   llvm_unreachable("unknown action");
 }
@@ -86,11 +87,16 @@ std::string Finding::message() const {
 Summary Report::computeSummary() const {
   Summary S;
   S.FilesScanned = TranslationUnits;
+  S.Baselined = Baselined;
   for (const FileReport &File : Files) {
-    S.FilesWithFindings += !File.Findings.empty();
+    S.FilesWithFindings += llvm::any_of(File.Findings, std::mem_fn(&Finding::isActive));
     S.FilesWithErrors += File.State == FileReport::Status::Error;
     bool AnyFixed = false;
     for (const Finding &F : File.Findings) {
+      if (!F.isActive()) {
+        ++S.Suppressed;
+        continue;
+      }
       ++S.Findings;
       S.HardcodedEndpoints += F.R == Rule::HardcodedEndpoint;
       S.HardcodedCredentials += F.R == Rule::HardcodedCredential;
@@ -103,6 +109,18 @@ Summary Report::computeSummary() const {
     S.FilesFixed += AnyFixed;
   }
   return S;
+}
+
+void keepFindings(Report &R,
+                  llvm::function_ref<bool(const FileReport &, const Finding &)>
+                      Keep) {
+  for (FileReport &File : R.Files) {
+    llvm::erase_if(File.Findings,
+                   [&](const Finding &F) { return !Keep(File, F); });
+    if (File.State == FileReport::Status::Findings &&
+        llvm::none_of(File.Findings, std::mem_fn(&Finding::isActive)))
+      File.State = FileReport::Status::Clean;
+  }
 }
 
 std::string validUtf8(llvm::StringRef Text) {
@@ -120,8 +138,9 @@ Report sanitizedReport(const Report &R) {
     Fix(File.Error);
     for (Finding &F : File.Findings)
       for (std::string *Text :
-           {&F.Api, &F.LineText, &F.Endpoint, &F.Credential, &F.Profile,
-            &F.Reason, &F.Before, &F.After, &F.EditFile})
+           {&F.Api, &F.LineText, &F.Endpoint, &F.Credential, &F.Function,
+            &F.Profile, &F.Reason, &F.SuppressedBy, &F.Before, &F.After,
+            &F.EditFile})
         Fix(*Text);
   }
   for (ProfileInfo &P : Out.Profiles) {
@@ -145,9 +164,11 @@ llvm::Expected<Format> parseFormat(llvm::StringRef Name) {
     return Format::Markdown;
   if (Name == "html")
     return Format::Html;
+  if (Name == "github")
+    return Format::Github;
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "unknown report format '%s' (expected text, "
-                                 "json, sarif, markdown or html)",
+                                 "json, sarif, markdown, html or github)",
                                  Name.str().c_str());
 }
 
@@ -163,6 +184,8 @@ void writeReport(const Report &R, Format F, llvm::raw_ostream &OS) {
     return writeMarkdown(R, OS);
   case Format::Html:
     return writeHtml(R, OS);
+  case Format::Github:
+    return writeGithub(R, OS);
   }
 }
 

@@ -100,7 +100,7 @@ ReportView buildReportView(const Report &R) {
   unsigned Clean = S.FilesScanned > Listed ? S.FilesScanned - Listed : 0;
 
   ReportView View;
-  View.Title = R.Command == "fix" ? "rehost fix report" : "rehost scan report";
+  View.Title = "rehost " + R.Command + " report";
   View.SummaryHeading = "Summary";
   View.Counts = {{"Files scanned", S.FilesScanned},
                  {"Files with findings", S.FilesWithFindings},
@@ -111,6 +111,11 @@ ReportView buildReportView(const Report &R) {
                  {"Findings fixable", S.Fixable},
                  {"Findings fixed", S.Fixed},
                  {"Findings manual", S.Manual}};
+  // Only reports that have them: most projects suppress nothing.
+  if (S.Suppressed)
+    View.Counts.push_back({"Findings suppressed", S.Suppressed});
+  if (S.Baselined)
+    View.Counts.push_back({"Findings in the baseline", S.Baselined});
   View.FixedShare = fixedShare(S);
   View.ProfilesHeading = "Profiles";
   View.Profiles = profileTable(R.Profiles);

@@ -103,8 +103,8 @@ llvm::json::Object result(const FileReport &File, const Finding &F) {
     Properties["profile"] = F.Profile;
   if (!F.Reason.empty())
     Properties["reason"] = F.Reason;
-  return llvm::json::Object{
-      {"ruleId", ("rehost-" + ruleId(F.R)).str()},
+  llvm::json::Object Result{
+      {"ruleId", checkName(F.R)},
       {"ruleIndex", ruleIndex(F.R)},
       {"level", "warning"},
       {"message", llvm::json::Object{{"text", F.message()}}},
@@ -114,13 +114,18 @@ llvm::json::Object result(const FileReport &File, const Finding &F) {
        llvm::json::Object{{"rehostSite/v2", F.Fingerprint}}},
       {"properties", std::move(Properties)},
   };
+  // SARIF's own way to say a comment in the source silenced the result.
+  if (!F.isActive())
+    Result["suppressions"] = llvm::json::Array{llvm::json::Object{
+        {"kind", "inSource"}, {"justification", F.Reason}}};
+  return Result;
 }
 
 llvm::json::Array ruleDescriptors() {
   llvm::json::Array Out;
   for (const RuleInfo &Info : Rules)
     Out.push_back(llvm::json::Object{
-        {"id", ("rehost-" + ruleId(Info.R)).str()},
+        {"id", checkName(Info.R)},
         {"name", Info.Name},
         {"shortDescription", llvm::json::Object{{"text", Info.Description}}},
         {"help", llvm::json::Object{{"text", (llvm::Twine(Info.Description) +

@@ -16,9 +16,17 @@ void writeText(const Report &Input, llvm::raw_ostream &OS) {
   const Report R = sanitizedReport(Input);
   for (const FileReport &File : R.Files) {
     for (const Finding &F : File.Findings) {
+      // A suppressed finding is one line, as the comment that silenced it
+      // is what a reader looks for.
+      if (!F.isActive()) {
+        OS << File.DisplayPath << ':' << F.Line << ':' << F.Column
+           << ": note: suppressed by " << F.SuppressedBy
+           << (F.Reason.empty() ? "" : " (" + F.Reason + ")") << ": "
+           << F.message() << " [" << checkName(F.R) << "]\n";
+        continue;
+      }
       OS << File.DisplayPath << ':' << F.Line << ':' << F.Column
-         << ": warning: " << F.message() << " [rehost-" << ruleId(F.R)
-         << "]\n";
+         << ": warning: " << F.message() << " [" << checkName(F.R) << "]\n";
       OS << F.LineText << '\n';
       // Tabs are copied so the caret lines up however the line is shown.
       for (unsigned I = 0; I + 1 < F.Column && I < F.LineText.size(); ++I)

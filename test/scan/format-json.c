@@ -58,6 +58,7 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-NEXT:   }
 // CHECK-NEXT: ],
 // CHECK:      "summary": {
+// CHECK-NEXT:   "baselined": 0,
 // CHECK-NEXT:   "by_rule": {
 // CHECK-NEXT:     "hardcoded-credential": 0,
 // CHECK-NEXT:     "hardcoded-endpoint": 1,
@@ -70,6 +71,7 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-NEXT:   "findings": 2,
 // CHECK-NEXT:   "fixable": 1,
 // CHECK-NEXT:   "fixed": 0,
-// CHECK-NEXT:   "manual": 1
+// CHECK-NEXT:   "manual": 1,
+// CHECK-NEXT:   "suppressed": 0
 // CHECK-NEXT: },
 // CHECK-NEXT: "tool": "rehost",

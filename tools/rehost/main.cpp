@@ -5,6 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "rehost/Baseline.h"
+#include "rehost/ChangedLines.h"
 #include "rehost/EditApplier.h"
 #include "rehost/Facts.h"
 #include "rehost/FileIO.h"
@@ -44,6 +46,12 @@ struct ReportOptions {
   std::string ConfigPath;           ///< --config: the tool's .rehost.toml.
   std::vector<std::string> Exclude; ///< --exclude, beside the config's.
   bool ListUncovered = false;       ///< --list-uncovered.
+  bool RequireReason = false;       ///< --require-reason.
+};
+
+struct CheckOptions {
+  std::string Baseline;     ///< --baseline; empty: the config's, or none.
+  std::string ChangedSince; ///< --changed-since REF.
 };
 
 struct FixOptions {
@@ -481,7 +489,225 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
   return S.Manual || (!Writes && S.Fixable) ? Findings : Clean;
 }
 
-/// The options `scan` and `fix` share: the project and the report.
+/// The real paths of \p Files, which check and baseline narrow the report
+/// to; a directory stands for what is under it.
+std::vector<std::string> focusOf(llvm::ArrayRef<std::string> Files) {
+  std::vector<std::string> Out;
+  for (const std::string &File : Files) {
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(File, Real))
+      Real = File;
+    Out.push_back(std::string(Real));
+  }
+  return Out;
+}
+
+bool inFocus(llvm::ArrayRef<std::string> Focus, llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Path, Real))
+    Real = Path;
+  return llvm::any_of(Focus, [&](const std::string &F) {
+    llvm::StringRef P = Real;
+    return P == F || (P.consume_front(F) && !P.empty() && P.front() == '/');
+  });
+}
+
+/// The findings of the files asked for (a header analysed through a unit
+/// that includes it gives that unit's findings too: they are not asked for).
+void narrowToFiles(rehost::Report &Report, llvm::ArrayRef<std::string> Files) {
+  if (Files.empty())
+    return;
+  std::vector<std::string> Focus = focusOf(Files);
+  rehost::keepFindings(Report,
+                       [&](const rehost::FileReport &File,
+                           const rehost::Finding &) {
+                         return inFocus(Focus, File.Path);
+                       });
+}
+
+/// The changed files that can hold a site, for check to analyse.
+std::vector<std::string> changedFiles(const rehost::ChangedLines &Changed,
+             const rehost::ToolConfig &Config) {
+  static constexpr llvm::StringLiteral Extensions[] = {
+      ".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".inc"};
+  std::vector<std::string> Out;
+  for (const auto &[Path, Lines] : Changed.Files)
+    if (!Lines.empty() && llvm::sys::fs::is_regular_file(Path) &&
+        llvm::is_contained(Extensions, llvm::sys::path::extension(Path)) &&
+        !Config.isExcluded(Path))
+      Out.push_back(Path);
+  return Out;
+}
+
+/// The baseline check reads: --baseline (which must exist), else
+/// .rehost.toml's, else .rehost-baseline.json here when there is one.
+llvm::Expected<std::optional<rehost::Baseline>>
+loadCheckBaseline(const CheckOptions &Check, const rehost::ToolConfig &Config) {
+  std::string Path = !Check.Baseline.empty() ? Check.Baseline : Config.Baseline;
+  if (Path.empty()) {
+    if (!llvm::sys::fs::exists(rehost::BaselineFileName))
+      return std::nullopt;
+    Path = rehost::BaselineFileName.str();
+  }
+  auto Read = rehost::readBaseline(Path);
+  if (!Read)
+    return Read.takeError();
+  return std::optional<rehost::Baseline>(std::move(*Read));
+}
+
+/// `rehost check`: the findings that are new, against the baseline and, with
+/// --changed-since, on the lines changed since that revision.
+int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
+             const CheckOptions &Check, const rehost::ToolConfig &Config) {
+  auto Fail = [](llvm::Error Err) {
+    fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
+    return InputError;
+  };
+  auto Baseline = loadCheckBaseline(Check, Config);
+  if (!Baseline)
+    return Fail(Baseline.takeError());
+  std::optional<rehost::ChangedLines> Changed;
+  if (!Check.ChangedSince.empty()) {
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    auto Lines = rehost::changedSince(Check.ChangedSince, Cwd);
+    if (!Lines)
+      return Fail(Lines.takeError());
+    Changed = std::move(*Lines);
+    if (Request.Files.empty()) {
+      std::vector<std::string> Files = changedFiles(*Changed, Config);
+      if (Files.empty()) {
+        if (!Request.Quiet)
+          fmt::print(stderr,
+                     "rehost: no C or C++ file changed since {}; nothing to "
+                     "check\n",
+                     Check.ChangedSince);
+        return Clean;
+      }
+      Request.Files = std::move(Files);
+    }
+  }
+  Request.HeadersThroughUnits = true;
+  std::vector<std::string> Asked = Request.Files;
+  auto Analysed = analyse(std::move(Request), Config);
+  if (!Analysed)
+    return Fail(Analysed.takeError());
+  rehost::Report &Report = Analysed->Resolved.Findings;
+  Report.Command = "check";
+  narrowToFiles(Report, Asked);
+  if (Changed)
+    rehost::keepFindings(Report, [&](const rehost::FileReport &File,
+                                     const rehost::Finding &F) {
+      llvm::SmallString<256> Real;
+      if (llvm::sys::fs::real_path(File.Path, Real))
+        Real = File.Path;
+      return Changed->touches(Real, F.Line);
+    });
+  if (*Baseline)
+    rehost::removeBaselined(Report, **Baseline);
+  if (!writeReportTo(Report, Options))
+    return InputError;
+
+  rehost::Summary S = Report.computeSummary();
+  if (!Analysed->Request.Quiet)
+    fmt::print(stderr,
+               "rehost: {} new finding{}{}{}{}; {} translation unit{} "
+               "scanned{}\n",
+               S.Findings, plural(S.Findings),
+               Changed ? " on lines changed since " + Check.ChangedSince : "",
+               *Baseline ? fmt::format(", {} in the baseline", S.Baselined)
+                         : std::string(),
+               S.Suppressed ? fmt::format(", {} suppressed", S.Suppressed)
+                            : std::string(),
+               S.FilesScanned, plural(S.FilesScanned),
+               S.FilesWithErrors
+                   ? fmt::format(", {} with errors", S.FilesWithErrors)
+                   : "");
+  if (S.FilesWithErrors)
+    return InputError;
+  return S.Findings ? Findings : Clean;
+}
+
+/// `rehost baseline`: records every current finding, or with --update
+/// drops the entries that are gone and adds none.
+int runBaseline(rehost::ScanRequest Request, const ReportOptions &Options,
+                bool Update, const rehost::ToolConfig &Config) {
+  auto Fail = [](const llvm::Twine &Message) {
+    fmt::print(stderr, "rehost: error: {}\n", Message.str());
+    return InputError;
+  };
+  std::string Path = !Options.Output.empty() ? Options.Output
+                     : !Config.Baseline.empty()
+                         ? Config.Baseline
+                         : rehost::BaselineFileName.str();
+  std::optional<rehost::Baseline> Old;
+  if (Update) {
+    auto Read = rehost::readBaseline(Path);
+    if (!Read)
+      return Fail(llvm::toString(Read.takeError()));
+    Old = std::move(*Read);
+  }
+  Request.HeadersThroughUnits = true;
+  std::vector<std::string> Asked = Request.Files;
+  auto Analysed = analyse(std::move(Request), Config);
+  if (!Analysed)
+    return Fail(llvm::toString(Analysed.takeError()));
+  rehost::Report &Report = Analysed->Resolved.Findings;
+  narrowToFiles(Report, Asked);
+  rehost::Summary S = Report.computeSummary();
+  // A unit that did not parse shows none of its findings: a baseline
+  // without them would make check fail once it parses.
+  if (S.FilesWithErrors)
+    return Fail(llvm::formatv("not writing {0}: {1} file{2} could not be "
+                              "analysed (the errors are above)",
+                              Path, S.FilesWithErrors,
+                              plural(S.FilesWithErrors)));
+  rehost::Baseline New;
+  unsigned NotAdded = 0;
+  if (Old) {
+    std::vector<std::string> Focus = focusOf(Asked);
+    New = rehost::updatedBaseline(
+        *Old, Report,
+        [&](llvm::StringRef File) {
+          if (Asked.empty())
+            return true;
+          llvm::SmallString<256> Abs(Report.Root);
+          llvm::sys::path::append(Abs, File);
+          return inFocus(Focus, Abs);
+        },
+        NotAdded);
+  } else {
+    New = rehost::baselineOf(Report);
+  }
+  if (llvm::Error Err =
+          rehost::writeFileAtomically(Path, rehost::renderBaseline(New)))
+    return Fail("cannot write the baseline to '" + Path +
+                "': " + llvm::toString(std::move(Err)));
+  if (!Analysed->Request.Quiet) {
+    if (Old)
+      fmt::print(stderr,
+                 "rehost: {} keeps {} of {} finding{} ({} gone){}\n", Path,
+                 New.Entries.size(), Old->Entries.size(),
+                 plural(Old->Entries.size()),
+                 Old->Entries.size() - New.Entries.size(),
+                 NotAdded ? fmt::format("; {} new finding{} not added: `rehost "
+                                        "check` reports {}, `rehost baseline` "
+                                        "without --update records {}",
+                                        NotAdded, plural(NotAdded),
+                                        NotAdded == 1 ? "it" : "them",
+                                        NotAdded == 1 ? "it" : "them")
+                          : "");
+    else
+      fmt::print(stderr, "rehost: wrote {} finding{} to {}{}\n",
+                 New.Entries.size(), plural(New.Entries.size()), Path,
+                 S.Suppressed ? fmt::format(" ({} suppressed, not recorded)",
+                                            S.Suppressed)
+                              : "");
+  }
+  return Clean;
+}
+
+/// The options every command that analyses the project shares.
 void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
                        ReportOptions &Options) {
   Command.add_option("-p,--build-dir", Request.BuildDir,
@@ -549,9 +775,21 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
   Command.add_option("--config", Options.ConfigPath,
                      "The tool's settings file (default: .rehost.toml found "
                      "upward from the working directory)");
+  Command.add_flag("--require-reason", Options.RequireReason,
+                   "A suppression comment without a reason does not "
+                   "suppress (also .rehost.toml's [check] require_reason)");
+  Command.add_option("files", Request.Files,
+                     "Files to analyse; a directory means the database's "
+                     "entries under it (default: every entry of the "
+                     "compilation database)");
+}
+
+/// The options of the commands that write a report.
+void addReportOptions(CLI::App &Command, ReportOptions &Options) {
   Command
       .add_option("--format", Options.Format,
-                  "Report format: text, json, sarif, markdown or html")
+                  "Report format: text, json, sarif, markdown, html or "
+                  "github")
       ->check(
           [](const std::string &Name) {
             // The library decides which formats exist; the CLI only asks.
@@ -562,10 +800,6 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
       ->capture_default_str();
   Command.add_option("-o,--output", Options.Output,
                      "Write the report to FILE instead of standard output");
-  Command.add_option("files", Request.Files,
-                     "Files to analyse; a directory means the database's "
-                     "entries under it (default: every entry of the "
-                     "compilation database)");
 }
 
 } // namespace
@@ -595,6 +829,7 @@ int main(int argc, char **argv) {
   CLI::App *Scan = App.add_subcommand(
       "scan", "Report every hardcoded Redis endpoint; change nothing");
   addProjectOptions(*Scan, Request, Options);
+  addReportOptions(*Scan, Options);
   std::string FactsOut;
   Scan->add_option("--facts-out", FactsOut,
                    "Also write what the scan learnt, for `rehost merge`");
@@ -608,10 +843,7 @@ int main(int argc, char **argv) {
   Merge->add_option("facts", MergeInputs, "The shards' facts files")
       ->required()
       ->check(CLI::ExistingFile);
-  Merge->add_option("--format", Options.Format,
-                    "Report format: text, json, sarif, markdown or html");
-  Merge->add_option("-o,--output", Options.Output,
-                    "Write the report to FILE instead of standard output");
+  addReportOptions(*Merge, Options);
   Merge->add_option("--config", Options.ConfigPath,
                     "The tool's settings file (default: .rehost.toml found "
                     "upward from the working directory)");
@@ -621,9 +853,42 @@ int main(int argc, char **argv) {
   Merge->footer("Exit status: as the single scan's: 0 no findings, 1 "
                 "findings, 2 usage or input error.");
 
+  CheckOptions Check;
+  CLI::App *CheckCommand = App.add_subcommand(
+      "check", "Report only the findings that are new: not in the baseline, "
+               "and with --changed-since on changed lines");
+  addProjectOptions(*CheckCommand, Request, Options);
+  addReportOptions(*CheckCommand, Options);
+  CheckCommand->add_option("--baseline", Check.Baseline,
+                           "The baseline `rehost baseline` wrote (default: "
+                           ".rehost.toml's [check] baseline, else "
+                           ".rehost-baseline.json here if it exists)");
+  CheckCommand
+      ->add_option("--changed-since", Check.ChangedSince,
+                   "Only findings on lines changed since the git revision "
+                   "REF (and in files git does not track yet); without "
+                   "FILES, the changed files are checked")
+      ->type_name("REF");
+  CheckCommand->footer("Exit status: 0 no new finding, 1 new findings, 2 "
+                       "usage or input error.");
+
+  bool UpdateBaseline = false;
+  CLI::App *BaselineCommand = App.add_subcommand(
+      "baseline", "Record every current finding, so `rehost check` reports "
+                  "only new ones");
+  addProjectOptions(*BaselineCommand, Request, Options);
+  BaselineCommand->add_option("-o,--output", Options.Output,
+                              "The baseline file (default: .rehost.toml's "
+                              "[check] baseline, else .rehost-baseline.json)");
+  BaselineCommand->add_flag("--update", UpdateBaseline,
+                            "Keep the entries still found and drop the "
+                            "others; add no new finding");
+  BaselineCommand->footer("Exit status: 0 written, 2 usage or input error.");
+
   CLI::App *FixCommand = App.add_subcommand(
       "fix", "Rewrite hardcoded Redis endpoints onto the rehost runtime");
   addProjectOptions(*FixCommand, Request, Options);
+  addReportOptions(*FixCommand, Options);
   FixCommand->add_flag("--dry-run", Fix.DryRun,
                        "Print a unified diff of the changes; write nothing");
   FixCommand->add_flag("--strict", Fix.Strict,
@@ -665,6 +930,7 @@ int main(int argc, char **argv) {
   llvm::sys::fs::current_path(Cwd);
   Config->CommandLineExclude = Options.Exclude;
   Config->CommandLineExcludeDir = std::string(Cwd);
+  Config->RequireReason |= Options.RequireReason;
   if (Merge->parsed()) {
     auto Merged = mergeFacts(MergeInputs, *Config);
     if (!Merged) {
@@ -674,6 +940,10 @@ int main(int argc, char **argv) {
     }
     return reportScan(*Merged, Options, Request.Quiet);
   }
+  if (CheckCommand->parsed())
+    return runCheck(Request, Options, Check, *Config);
+  if (BaselineCommand->parsed())
+    return runBaseline(Request, Options, UpdateBaseline, *Config);
   if (!FixCommand->parsed())
     return runScan(Request, Options, *Config, FactsOut);
   if (Fix.RuntimeInclude.empty()) {
