@@ -90,14 +90,21 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
   return F;
 }
 
-/// Silences \p F when its site's comment says so and gives a reason, or
-/// when none is required; a reason required and missing keeps the finding,
-/// saying so, and fix leaves it alone.
-void applySuppression(Finding &F, const Suppression &Comment,
-                      bool RequireReason) {
+/// Whether the site's comment silences it: it gives a reason, or none is
+/// required.
+bool isSilenced(const Site &S, const ToolConfig &Config) {
+  return S.Suppressed.suppresses() &&
+         (!S.Suppressed.Reason.empty() || !Config.RequireReason);
+}
+
+/// Silences \p F when its site's comment does; a comment without the
+/// reason that is required keeps the finding, saying so, and fix leaves it
+/// alone.
+void applySuppression(Finding &F, const Site &S, const ToolConfig &Config) {
+  const Suppression &Comment = S.Suppressed;
   if (!Comment.suppresses())
     return;
-  if (Comment.Reason.empty() && RequireReason) {
+  if (!isSilenced(S, Config)) {
     F.Act = Action::Manual;
     F.Reason = Comment.Form + " gives no reason, and --require-reason asks "
                "for one: write it after the comment (" + Comment.Form +
@@ -106,6 +113,7 @@ void applySuppression(Finding &F, const Suppression &Comment,
     return;
   }
   F.Act = Action::Suppressed;
+  F.Profile.clear();
   F.SuppressedBy = Comment.Form;
   F.Reason = Comment.Reason;
 }
@@ -387,7 +395,8 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   // with (a URI's user info) or of the connection it is sent on.
   std::vector<std::string> Uses;
   for (const Site *S : Sites)
-    if (S->R != Rule::PartiallyHardcoded && !S->profileAddress().empty())
+    if (S->R != Rule::PartiallyHardcoded && !S->profileAddress().empty() &&
+        !isSilenced(*S, Config))
       Uses.push_back(S->profileAddress());
   std::map<std::string, std::string> Profiles =
       nameProfiles(Uses, Config.ProfileNames, Config.ReservedProfileNames);
@@ -404,7 +413,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
                             Profile == Profiles.end() ? llvm::StringRef()
                                                       : Profile->second);
     F.Fingerprint = std::move(Fingerprints[I]);
-    applySuppression(F, S->Suppressed, Config.RequireReason);
+    applySuppression(F, *S, Config);
     const std::set<std::string> &Endpoints =
         EndpointsAt[{S->File, S->Offset, S->Api}];
     if (F.Act == Action::Fixable) {
@@ -439,7 +448,10 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
 
   Resolution Out;
   Report &R = Out.Findings;
-  R.Profiles = describeProfiles(Profiles, Sites);
+  std::vector<const Site *> Counted;
+  llvm::copy_if(Sites, std::back_inserter(Counted),
+                [&](const Site *S) { return !isSilenced(*S, Config); });
+  R.Profiles = describeProfiles(Profiles, Counted);
   noteCredentialsToSet(Files, R.Profiles);
   R.Root = Root.str();
   for (auto &Entry : Files)
