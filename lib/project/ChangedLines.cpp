@@ -56,10 +56,12 @@ std::string underTop(llvm::StringRef TopLevel, llvm::StringRef Relative) {
   return Path.str().str();
 }
 
-/// "+c,d" of a hunk header: the first line and how many.
-std::pair<unsigned, unsigned> newSide(llvm::StringRef Header) {
-  llvm::StringRef Plus = Header.split(" +").second.split(' ').first;
-  auto [First, Count] = Plus.split(',');
+/// One side of a hunk header ("-a,b" or "+c,d"): the first line and how
+/// many.
+std::pair<unsigned, unsigned> side(llvm::StringRef Header, char Sign) {
+  llvm::StringRef Range =
+      Header.split((" " + llvm::Twine(Sign)).str()).second.split(' ').first;
+  auto [First, Count] = Range.split(',');
   unsigned Start = 0, N = 1;
   First.getAsInteger(10, Start);
   if (!Count.empty())
@@ -86,9 +88,15 @@ void ChangedLines::addWholeFile(const std::string &AbsPath) {
 ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef TopLevel) {
   ChangedLines Out;
   std::string Current;
+  // The hunk's lines still to come: a line of code may look like a header.
+  unsigned InHunk = 0;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Diff.split(Lines, '\n');
   for (llvm::StringRef Line : Lines) {
+    if (InHunk) {
+      InHunk -= startsWith(Line, "+") || startsWith(Line, "-");
+      continue;
+    }
     if (Line.consume_front("+++ ")) {
       // git quotes a path with unusual bytes; core.quotePath=false keeps
       // the others as they are.
@@ -100,7 +108,8 @@ ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef TopLevel) {
     }
     if (Current.empty() || !startsWith(Line, "@@ "))
       continue;
-    auto [First, Count] = newSide(Line);
+    auto [First, Count] = side(Line, '+');
+    InHunk = side(Line, '-').second + Count;
     if (Count != 0)
       Out.Files[Current].push_back({First, First + Count - 1});
   }

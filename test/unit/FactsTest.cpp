@@ -23,6 +23,7 @@ Facts sampleFacts() {
   S.Target.Port = Value::partial("6380");
   S.Target.Password = Value::runtime();
   S.ConnectionAddress = "redis://10.0.0.5:6380";
+  S.Suppressed = {"NOLINT", "a fixture"};
   S.Plan.Edits.push_back({"/src/app/cache.c", 130, 12, "rehost_redisConnect",
                           "d1g35t"});
   S.Plan.Include = "rehost/rehost.h";
@@ -61,6 +62,8 @@ TEST(Facts, RoundTripThroughJson) {
   EXPECT_EQ(S.Target.Port.Text, "6380");
   EXPECT_EQ(S.Plan.MacroBodyKey, "/src/include/app/macros.h:42");
   EXPECT_EQ(S.R, Rule::HardcodedCredential);
+  EXPECT_EQ(S.Suppressed.Form, "NOLINT");
+  EXPECT_EQ(S.Suppressed.Reason, "a fixture");
   ASSERT_TRUE(Read->Units[0].FirstError.has_value());
   EXPECT_EQ(Read->Units[0].FirstError->File, "/usr/include/x.h");
   EXPECT_FALSE(Read->Units[1].FirstError.has_value());
@@ -94,8 +97,8 @@ TEST(Facts, BadInputNamesTheFileAndTheKey) {
   Check("[]", "shard-2.json: not rehost facts (a JSON object is expected)");
   Check("{}", "shard-2.json: not rehost facts (no 'version')");
   Check(R"({"version": 9})",
-        "shard-2.json: facts version 9; this rehost reads version 1");
-  Check(R"({"version": 1, "units": [{"main_file": 3}], "uncovered": []})",
+        "shard-2.json: facts version 9; this rehost reads version 2");
+  Check(R"({"version": 2, "units": [{"main_file": 3}], "uncovered": []})",
         "shard-2.json: 'facts.units[0].main_file' must be a string");
 }
 

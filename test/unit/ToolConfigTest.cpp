@@ -189,7 +189,7 @@ TEST(ToolConfig, OneNamePerEndpoint) {
 TEST(ToolConfig, UnknownKeysAreErrors) {
   EXPECT_EQ(parseError("[scann]\nexclude = []\n"),
             "/proj/.rehost.toml:1:2: scann: unknown key; expected "
-            "[profiles], [scan] or [report]");
+            "[profiles], [scan], [report] or [check]");
   EXPECT_EQ(parseError("[scan]\nexcludes = [\"build\"]\n"),
             "/proj/.rehost.toml:2:1: scan.excludes: unknown key; expected "
             "exclude or allow_hosts");

@@ -1,0 +1,56 @@
+//===- ChangedLinesTest.cpp - Reading git's zero-context diff -------------===//
+
+#include "rehost/ChangedLines.h"
+
+#include <gtest/gtest.h>
+
+using namespace rehost;
+
+namespace {
+
+TEST(ChangedLines, HunksGiveTheNewSidesLines) {
+  ChangedLines C = parseUnifiedDiff("diff --git a/src/a.c b/src/a.c\n"
+                                    "--- a/src/a.c\n"
+                                    "+++ b/src/a.c\n"
+                                    "@@ -3 +3 @@ int x;\n"
+                                    "-old\n"
+                                    "+new\n"
+                                    "@@ -10,0 +11,3 @@\n"
+                                    "+a\n+b\n+c\n"
+                                    "@@ -20,2 +23,0 @@\n"
+                                    "-gone\n-gone\n",
+                                    "/repo");
+  EXPECT_TRUE(C.touches("/repo/src/a.c", 3));
+  EXPECT_FALSE(C.touches("/repo/src/a.c", 4));
+  EXPECT_TRUE(C.touches("/repo/src/a.c", 11));
+  EXPECT_TRUE(C.touches("/repo/src/a.c", 13));
+  EXPECT_FALSE(C.touches("/repo/src/a.c", 14));
+  EXPECT_FALSE(C.touches("/repo/src/a.c", 23)) << "a deletion adds no line";
+  EXPECT_FALSE(C.touches("/repo/src/b.c", 3));
+}
+
+TEST(ChangedLines, DeletedFilesAndDiffLinesThatLookLikeHeaders) {
+  ChangedLines C = parseUnifiedDiff("--- a/gone.c\n"
+                                    "+++ /dev/null\n"
+                                    "@@ -1 +0,0 @@\n"
+                                    "-x\n"
+                                    "--- a/b.c\n"
+                                    "+++ b/b.c\n"
+                                    "@@ -1 +1,2 @@\n"
+                                    "--- a/fake.c\n"
+                                    "++++ b/fake.c\n"
+                                    "+++ b/fake.c\n",
+                                    "/r");
+  EXPECT_EQ(C.Files.count("/r/gone.c"), 0u);
+  EXPECT_TRUE(C.touches("/r/b.c", 2));
+  EXPECT_EQ(C.Files.count("/r/fake.c"), 0u) << "code, not a file header";
+}
+
+TEST(ChangedLines, AWholeFile) {
+  ChangedLines C;
+  C.addWholeFile("/r/new.c");
+  EXPECT_TRUE(C.touches("/r/new.c", 1));
+  EXPECT_TRUE(C.touches("/r/new.c", 100000));
+}
+
+} // namespace
