@@ -61,6 +61,8 @@ struct FixOptions {
   std::string
       ExportFixes; ///< clang-apply-replacements YAML; sources untouched.
   std::string RuntimeConfig = "rehost.toml";
+  /// --from-facts: the shards' facts instead of a scan; one edit plan.
+  std::vector<std::string> FromFacts;
   /// The runtime headers --verify parses against (--runtime-include; by
   /// default the installed ones beside this binary).
   std::string RuntimeInclude;
@@ -281,7 +283,8 @@ int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
 
 /// `rehost merge`: the shards' facts, resolved together as one run's.
 llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
-                                    const rehost::ToolConfig &Config) {
+                                    const rehost::ToolConfig &Config,
+                                    bool Strict = false) {
   llvm::SmallString<256> Root;
   llvm::sys::fs::current_path(Root);
   Analysis Merged;
@@ -309,7 +312,7 @@ llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
     return A.MainFile < B.MainFile;
   });
   Merged.Coverage.Uncovered.assign(Uncovered.begin(), Uncovered.end());
-  Merged.Resolved = rehost::resolveProject(Merged.Units, Root, Config, false);
+  Merged.Resolved = rehost::resolveProject(Merged.Units, Root, Config, Strict);
   return Merged;
 }
 
@@ -370,7 +373,9 @@ bool exportFixes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
 
 int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
            const FixOptions &Fix, const rehost::ToolConfig &Config) {
-  auto Analysed = analyse(Request, Config, Fix.Strict);
+  auto Analysed = Fix.FromFacts.empty()
+                      ? analyse(Request, Config, Fix.Strict)
+                      : mergeFacts(Fix.FromFacts, Config, Fix.Strict);
   if (!Analysed) {
     fmt::print(stderr, "rehost: error: {}\n",
                llvm::toString(Analysed.takeError()));
@@ -909,6 +914,13 @@ int main(int argc, char **argv) {
       ->add_option("--runtime-config", Fix.RuntimeConfig,
                    "The runtime's config file to list the profiles in")
       ->capture_default_str();
+  FixCommand
+      ->add_option("--from-facts", Fix.FromFacts,
+                   "Fix from the shards' `scan --facts-out` files instead of "
+                   "scanning: one edit plan, as one run's")
+      ->type_name("FACTS")
+      ->check(CLI::ExistingFile)
+      ->excludes(FixCommand->get_option("--verify"));
   FixCommand->footer("Exit status: 0 everything fixed (or nothing to fix), 1 "
                      "findings left for a human, 2 usage or input error.");
 
