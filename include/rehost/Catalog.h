@@ -128,6 +128,17 @@ const CatalogEntry *findEntry(ApiKind Kind, llvm::StringRef Name);
 /// argument of \p Role in \p Lang; empty for roles that carry no value.
 llvm::StringRef runtimeAccessor(ArgRole Role, Language Lang);
 
+/// True for the blocking hiredis connects `fix --pool` can turn into a pool
+/// acquire (redisConnect, its timeout and unix forms).
+bool isPooledConnect(llvm::StringRef Api);
+/// True for the hiredis functions that only send commands on, or read
+/// replies from, the context they are given first (redisCommand,
+/// redisAppendCommand, redisGetReply, ...): a pooled context may be used so.
+bool usesContextForCommands(llvm::StringRef Function);
+/// The function that frees a hiredis context, and what --pool puts instead.
+constexpr llvm::StringLiteral ContextFree = "redisFree";
+constexpr llvm::StringLiteral PooledRelease = "rehost_redisRelease";
+
 /// True when \p Path is one of \p Family's headers.
 bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path);
 

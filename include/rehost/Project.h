@@ -73,11 +73,12 @@ struct Resolution {
 /// expansions disagree and overlapping edits refused (those sites become
 /// manual), and the edits of the rest grouped per file. Sites in files the
 /// \p Config excludes, or on hosts it allows, are dropped. With \p Strict the
-/// sites' strict rewrites are planned. Report paths are shown relative to
-/// \p Root.
+/// sites' strict rewrites are planned; with \p Pool a connect proven to be
+/// one request's own becomes a pool acquire (the others keep their rewrite
+/// and say why). Report paths are shown relative to \p Root.
 Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
                           llvm::StringRef Root, const ToolConfig &Config = {},
-                          bool Strict = false);
+                          bool Strict = false, bool Pool = false);
 
 } // namespace rehost
 

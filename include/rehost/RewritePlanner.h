@@ -11,6 +11,7 @@
 #define REHOST_REWRITEPLANNER_H
 
 #include "rehost/Catalog.h"
+#include "rehost/PoolProof.h"
 #include "rehost/Site.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -104,6 +105,18 @@ Rewrite planRewrite(Rule R, const CatalogEntry &Entry, const Endpoint &Target,
                     const UseSyntax &Use, const clang::SourceManager &SM,
                     const clang::LangOptions &LangOpts, FileDigests &Digests,
                     bool Strict);
+
+/// `fix --pool`: the connect \p Call (an entry isPooledConnect) becomes
+/// `rehost_pool_acquire(rehost_pool_get("{profile}", "redis://h:p"), -1)`,
+/// its endpoint the pool's fallback, and each of \p Pooled's redisFree calls
+/// `rehost_redisRelease`. Manual, with the reason, when the proof failed or
+/// a part is spelled in a macro.
+Rewrite planPooledConnect(const clang::CallExpr &Call,
+                          const CatalogEntry &Entry, const Endpoint &Target,
+                          const PooledUse &Pooled,
+                          const clang::SourceManager &SM,
+                          const clang::LangOptions &LangOpts,
+                          FileDigests &Digests);
 
 } // namespace rehost
 

@@ -158,6 +158,9 @@ struct Site {
   Suppression Suppressed;
   Rewrite Plan;       ///< The original values stay in code as fallbacks.
   Rewrite StrictPlan; ///< --strict: only the profile name stays in code.
+  /// --pool, for a connect isPooledConnect(): a pool acquire and release;
+  /// no edits and no reason for other sites.
+  Rewrite PoolPlan;
 
   /// The address whose profile the site's rewrite uses: its own, else its
   /// connection's; empty when it has none.

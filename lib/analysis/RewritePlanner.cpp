@@ -710,7 +710,59 @@ Rewrite planMethodCall(const CXXMemberCallExpr &Call, const CatalogEntry &Entry,
   return R;
 }
 
+/// Where \p Call's callee, which must be spelled \p Name, is written.
+llvm::Expected<CharSourceRange> calleeName(const CallExpr &Call,
+                                           llvm::StringRef Name,
+                                           const SourceManager &SM,
+                                           const LangOptions &LangOpts) {
+  const auto *Callee =
+      dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  if (!Callee || !Callee->getLocation().isFileID())
+    return WrapEdits::error("--pool: a call of " + Name +
+                            " is spelled in a macro");
+  CharSourceRange Range = CharSourceRange::getTokenRange(Callee->getLocation());
+  if (Lexer::getSourceText(Range, SM, LangOpts) != Name)
+    return WrapEdits::error("--pool: a call of " + Name +
+                            " is spelled in a macro");
+  return Lexer::makeFileCharRange(Range, SM, LangOpts);
+}
+
 } // namespace
+
+Rewrite planPooledConnect(const CallExpr &Call, const CatalogEntry &Entry,
+                          const Endpoint &Target, const PooledUse &Pooled,
+                          const SourceManager &SM, const LangOptions &LangOpts,
+                          FileDigests &Digests) {
+  if (!Pooled.Problem.empty())
+    return manual(Pooled.Problem);
+  WrapEdits Edits(SM, LangOpts, Digests);
+  llvm::Expected<CharSourceRange> Connect = Edits.fileRange(Call);
+  if (!Connect)
+    return manual("--pool: " + llvm::toString(Connect.takeError()));
+  std::optional<std::string> Fallback = stringLiteral(Target.uri());
+  if (!Fallback)
+    return manual("--pool: the endpoint cannot be written as a URL literal");
+  Edits.replace(*Connect, ("rehost_pool_acquire(rehost_pool_get(\"" +
+                           PlannedEdit::ProfilePlaceholder + "\", " +
+                           *Fallback + "), -1)")
+                              .str());
+  for (const CallExpr *Free : Pooled.Frees) {
+    llvm::Expected<CharSourceRange> Name =
+        calleeName(*Free, ContextFree, SM, LangOpts);
+    if (!Name || Name->isInvalid())
+      return manual(Name ? "--pool: a redisFree is spelled in a macro"
+                         : llvm::toString(Name.takeError()));
+    Edits.replace(*Name, PooledRelease.str());
+  }
+  Rewrite R;
+  R.Edits = Edits.take();
+  R.Include = Entry.runtimeHeader().str();
+  noteEditLine(R, SM, Edits.firstFile(), R.Edits.front().Offset);
+  llvm::stable_sort(R.Edits, [](const PlannedEdit &A, const PlannedEdit &B) {
+    return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
+  });
+  return R;
+}
 
 const std::string &FileDigests::of(FileID File) {
   auto [It, Inserted] = Cache.try_emplace(File);

@@ -273,6 +273,22 @@ bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path) {
   });
 }
 
+bool isPooledConnect(llvm::StringRef Api) {
+  static constexpr llvm::StringLiteral Connects[] = {
+      "redisConnect", "redisConnectWithTimeout", "redisConnectUnix",
+      "redisConnectUnixWithTimeout"};
+  return llvm::is_contained(Connects, Api);
+}
+
+bool usesContextForCommands(llvm::StringRef Function) {
+  static constexpr llvm::StringLiteral Commands[] = {
+      "redisCommand",         "redisvCommand",
+      "redisCommandArgv",     "redisAppendCommand",
+      "redisvAppendCommand",  "redisAppendCommandArgv",
+      "redisAppendFormattedCommand", "redisGetReply"};
+  return llvm::is_contained(Commands, Function);
+}
+
 bool isClientHeader(llvm::StringRef Path) {
   return llvm::any_of(Families, [&](const LibraryFamily *Family) {
     return isFamilyHeader(*Family, Path);

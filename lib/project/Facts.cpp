@@ -70,6 +70,7 @@ template <class IO, class Self> void visit(IO &Io, Self &S, Site *) {
   Io.object("suppression", S.Suppressed);
   Io.object("plan", S.Plan);
   Io.object("strict_plan", S.StrictPlan);
+  Io.object("pool_plan", S.PoolPlan);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &S, Suppression *) {

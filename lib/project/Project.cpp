@@ -2,6 +2,7 @@
 
 #include "rehost/Project.h"
 
+#include "rehost/Catalog.h"
 #include "rehost/Uri.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -355,9 +356,25 @@ nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
   return Names;
 }
 
+namespace {
+
+/// The rewrite fix applies to \p S, and for --pool why a connect is not
+/// pooled.
+const Rewrite &chosenPlan(const Site &S, bool Strict, bool Pool,
+                          std::string &NotPooled) {
+  if (Pool && isPooledConnect(S.Api)) {
+    if (!S.PoolPlan.Edits.empty())
+      return S.PoolPlan;
+    NotPooled = "not pooled: " + S.PoolPlan.ManualReason;
+  }
+  return Strict ? S.StrictPlan : S.Plan;
+}
+
+} // namespace
+
 Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
                           llvm::StringRef Root, const ToolConfig &Config,
-                          bool Strict) {
+                          bool Strict, bool Pool) {
   std::map<std::string, FileReport> Files;
   auto FileFor = [&](const std::string &Path) -> FileReport & {
     FileReport &File = Files[Path];
@@ -407,7 +424,8 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   for (size_t I = 0; I != Sites.size(); ++I) {
     const Site *S = Sites[I];
     FileReport &File = FileFor(S->File);
-    const Rewrite &Plan = Strict ? S->StrictPlan : S->Plan;
+    std::string NotPooled;
+    const Rewrite &Plan = chosenPlan(*S, Strict, Pool, NotPooled);
     auto Profile = Profiles.find(S->profileAddress());
     Finding F = makeFinding(*S, Plan,
                             Profile == Profiles.end() ? llvm::StringRef()
@@ -432,6 +450,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
       else
         Conflict = Edits.add(Planned, Plan.Include, S->Target.passwords());
       if (Conflict.empty()) {
+        F.Reason = std::move(NotPooled);
         F.Before = S->Target.redactPasswords(Plan.EditLine);
         F.After = S->Target.redactPasswords(rewrittenLine(Plan, Planned));
         F.EditFile = Planned.front().File;

@@ -58,6 +58,7 @@ struct FixOptions {
   bool DryRun = false;
   bool Verify = false;
   bool Strict = false; ///< Only profile names stay in code.
+  bool Pool = false;   ///< Connect-per-request code borrows from a pool.
   std::string
       ExportFixes; ///< clang-apply-replacements YAML; sources untouched.
   std::string RuntimeConfig = "rehost.toml";
@@ -159,7 +160,7 @@ struct Analysis {
 
 llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
                                  const rehost::ToolConfig &Config,
-                                 bool Strict = false) {
+                                 bool Strict = false, bool Pool = false) {
   Request.IsExcluded = [&Config](llvm::StringRef File) {
     return Config.isExcluded(File);
   };
@@ -171,7 +172,7 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
   llvm::SmallString<256> Root;
   llvm::sys::fs::current_path(Root);
   rehost::Resolution Resolved =
-      rehost::resolveProject(*Units, Root, Config, Strict);
+      rehost::resolveProject(*Units, Root, Config, Strict, Pool);
   return Analysis{std::move(Request), std::move(*Units), std::move(Resolved),
                   std::move(Coverage)};
 }
@@ -284,7 +285,7 @@ int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
 /// `rehost merge`: the shards' facts, resolved together as one run's.
 llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
                                     const rehost::ToolConfig &Config,
-                                    bool Strict = false) {
+                                    bool Strict = false, bool Pool = false) {
   llvm::SmallString<256> Root;
   llvm::sys::fs::current_path(Root);
   Analysis Merged;
@@ -312,7 +313,8 @@ llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
     return A.MainFile < B.MainFile;
   });
   Merged.Coverage.Uncovered.assign(Uncovered.begin(), Uncovered.end());
-  Merged.Resolved = rehost::resolveProject(Merged.Units, Root, Config, Strict);
+  Merged.Resolved =
+      rehost::resolveProject(Merged.Units, Root, Config, Strict, Pool);
   return Merged;
 }
 
@@ -374,8 +376,8 @@ bool exportFixes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
 int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
            const FixOptions &Fix, const rehost::ToolConfig &Config) {
   auto Analysed = Fix.FromFacts.empty()
-                      ? analyse(Request, Config, Fix.Strict)
-                      : mergeFacts(Fix.FromFacts, Config, Fix.Strict);
+                      ? analyse(Request, Config, Fix.Strict, Fix.Pool)
+                      : mergeFacts(Fix.FromFacts, Config, Fix.Strict, Fix.Pool);
   if (!Analysed) {
     fmt::print(stderr, "rehost: error: {}\n",
                llvm::toString(Analysed.takeError()));
@@ -899,6 +901,11 @@ int main(int argc, char **argv) {
   FixCommand->add_flag("--strict", Fix.Strict,
                        "Leave only profile names in code; the endpoints move "
                        "to the runtime's config file");
+  FixCommand
+      ->add_flag("--pool", Fix.Pool,
+                 "Turn a connect whose context one function uses and frees "
+                 "into a borrow from the profile's connection pool")
+      ->excludes(FixCommand->get_option("--strict"));
   FixCommand->add_flag("--verify", Fix.Verify,
                        "Parse every rewritten translation unit again with the "
                        "project's flags and the installed runtime's headers, "
