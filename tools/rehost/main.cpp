@@ -5,6 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "EnvCommand.h"
+
 #include "rehost/EditApplier.h"
 #include "rehost/Facts.h"
 #include "rehost/FileIO.h"
@@ -647,12 +649,17 @@ int main(int argc, char **argv) {
   FixCommand->footer("Exit status: 0 everything fixed (or nothing to fix), 1 "
                      "findings left for a human, 2 usage or input error.");
 
+  EnvCommandOptions Env;
+  CLI::App *EnvSubcommand = addEnvCommand(App, Env);
+
   try {
     App.parse(OwnArgs, argv);
   } catch (const CLI::ParseError &E) {
     // Help and --version exit 0; every other parse error is a usage error.
     return App.exit(E) == 0 ? Clean : InputError;
   }
+  if (EnvSubcommand->parsed())
+    return runEnvCommand(Env);
   auto Config = loadConfig(Options);
   if (Config)
     Config = withExistingProfiles(std::move(*Config), Fix.RuntimeConfig);
