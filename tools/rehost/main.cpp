@@ -449,9 +449,11 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
     if (llvm::Error Err = emitReport(Report, Options))
       return Abandon(llvm::toString(std::move(Err)));
   if (Merged && !Merged->Added.empty())
-    fmt::print(stderr, "rehost: added profile{} {} to the runtime's {}\n",
+    fmt::print(stderr,
+               "rehost: added profile{} {} to the runtime's {}; `rehost env` "
+               "writes what the deployment must set for {}\n",
                plural(Merged->Added.size()), fmt::join(Merged->Added, ", "),
-               Fix.RuntimeConfig);
+               Fix.RuntimeConfig, Merged->Added.size() == 1 ? "it" : "them");
   // The deployment must now provide what left the code.
   if (Writes && !Request.Quiet)
     for (const rehost::ProfileInfo &Profile : fixedProfiles(Report))
