@@ -232,8 +232,9 @@ TEST(EnvWriter, DotenvNamesEveryProfilesVariables) {
                 {"REDIS_SOCK_PASSWORD", ""},
                 {"REDIS_LOST_URL", ""},
                 {"REDIS_LOST_PASSWORD", ""}}));
-  EXPECT_CONTAINS(Text, "# REDIS_QUEUE_PASSWORD: the code sent a password, "
-                        "which rehost fix moved out of it: required.\n");
+  EXPECT_CONTAINS(Text, "# REDIS_QUEUE_PASSWORD: required: rehost fix moved "
+                        "the code's password out of it.\nREDIS_QUEUE_PASSWORD="
+                        "\n");
   EXPECT_CONTAINS(Text, "# Profile lost: rehost.toml does not say its "
                         "endpoint: set REDIS_LOST_URL.\n");
 }
