@@ -16,6 +16,7 @@ packages=(
   "llvm-$llvm-tools" "clang-tools-$llvm"
   libcli11-dev libfmt-dev libgtest-dev
   libhiredis-dev libtomlplusplus-dev redis-server redis-tools
+  python3-yaml
 )
 
 missing=()
