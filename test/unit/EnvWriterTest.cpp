@@ -338,4 +338,37 @@ TEST(EnvWriter, TheRuntimeReadsWhatEnvNames) {
       << rehost_last_error();
 }
 
+// profileVariables lists what rehost.toml's comments and the fix report say
+// overrides a profile: each must be a variable the runtime reads.
+TEST(EnvWriter, TheRuntimeReadsEveryProfileVariable) {
+  TempDir Dir;
+  std::string Config = Dir.path("rehost.toml");
+  writeFile(Config, "");
+  ScopedEnv Env;
+  Env.set("REHOST_CONFIG", Config);
+  for (const std::string &Variable : rehost::profileVariables("pv-one")) {
+    llvm::StringRef Part = llvm::StringRef(Variable).rsplit('_').second;
+    Env.set(Variable, Part == "URL"      ? "redis://from-url:6001"
+                      : Part == "HOST"   ? "from-host"
+                      : Part == "PORT"   ? "6002"
+                      : Part == "SOCKET" ? "/run/from-socket.sock"
+                                         : "from-password");
+    if (Part == "URL")
+      EXPECT_STREQ(rehost_host("pv-one", "fallback"), "from-url") << Variable;
+    else if (Part == "HOST")
+      EXPECT_STREQ(rehost_host("pv-one", "fallback"), "from-host") << Variable;
+    else if (Part == "PORT")
+      EXPECT_EQ(rehost_port("pv-one", 1), 6002) << Variable;
+    else if (Part == "SOCKET")
+      EXPECT_STREQ(rehost_socket("pv-one", ""), "/run/from-socket.sock")
+          << Variable;
+    else if (Part == "PASSWORD")
+      EXPECT_STREQ(rehost_password("pv-one", nullptr), "from-password")
+          << Variable;
+    else
+      ADD_FAILURE() << Variable << ": no check for this variable yet";
+    ::unsetenv(Variable.c_str());
+  }
+}
+
 } // namespace
