@@ -41,7 +41,7 @@ llvm::Error writeOutput(const std::string &Path, llvm::StringRef Text) {
   }
   if (llvm::Error Err = rehost::writeFileAtomically(Path, Text))
     return llvm::createStringError(
-        std::error_code(),
+        llvm::inconvertibleErrorCode(),
         "cannot write '" + Path +
             "': " + llvm::errorToErrorCode(std::move(Err)).message());
   return llvm::Error::success();
