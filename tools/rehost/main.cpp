@@ -5,8 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "EnvCommand.h"
-
 #include "rehost/EditApplier.h"
 #include "rehost/Facts.h"
 #include "rehost/FileIO.h"
@@ -17,6 +15,9 @@
 #include "rehost/ToolConfig.h"
 #include "rehost/Verifier.h"
 #include "rehost/Version.h"
+
+// The subcommands whose wiring lives in its own file.
+#include "EnvCommand.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
