@@ -95,8 +95,9 @@ void warnAboutSecrets(const toml::table &Table, llvm::StringRef Path,
         position(Path, Node.source()), Label.str(), Key.str(), What.str(),
         Variable));
   };
+  // The runtime takes a number as text, so `password = 123456` is one too.
   if (const toml::node *Password = Table.get("password"))
-    if (Password->value_or(std::string()) != "")
+    if (!Password->is_string() || !Password->value_or(std::string()).empty())
       Warn("password", *Password, "a password is written");
   for (llvm::StringRef Key : {"url", "call_site"})
     if (const toml::node *Node = Table.get(Key))

@@ -185,9 +185,11 @@ TEST(EnvWriter, APasswordInTheFileIsNeverCopied) {
                   "host = \"q\"\n"
                   "password = \"key-secret\"\n"
                   "[environments.kubernetes.profiles.queue]\n"
-                  "password = \"overlay-secret\"\n");
+                  "password = \"overlay-secret\"\n"
+                  "[environments.local.profiles.default]\n"
+                  "password = 123456\n");
   rehost::EnvInput Input = read(Path);
-  ASSERT_EQ(Input.Warnings.size(), 3u);
+  ASSERT_EQ(Input.Warnings.size(), 4u);
   EXPECT_CONTAINS(Input.Warnings[0],
                   Path + ":2:7: profiles.default.url: the URL holds a "
                          "password");
@@ -196,6 +198,9 @@ TEST(EnvWriter, APasswordInTheFileIsNeverCopied) {
   EXPECT_CONTAINS(Input.Warnings[1], "Set REDIS_QUEUE_PASSWORD");
   EXPECT_CONTAINS(Input.Warnings[2],
                   "environments.kubernetes.profiles.queue.password");
+  EXPECT_CONTAINS(Input.Warnings[3],
+                  Path + ":9:12: environments.local.profiles.default.password");
+  EXPECT_LACKS(Input.Warnings[3], "123456");
   ASSERT_EQ(Input.Profiles.size(), 2u);
   EXPECT_EQ(Input.Profiles[0].Address, "redis://10.1.1.1:6379/4");
   for (rehost::EnvFormat Format :
