@@ -11,7 +11,7 @@ if [[ ! $llvm =~ ^[0-9]+$ ]]; then
 fi
 
 packages=(
-  cmake ninja-build ccache pkg-config g++ python3
+  cmake ninja-build ccache pkg-config g++ python3 python3-yaml
   "clang-$llvm" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "llvm-$llvm-dev"
   "llvm-$llvm-tools" "clang-tools-$llvm"
   libcli11-dev libfmt-dev libgtest-dev

@@ -2,6 +2,8 @@
 
 #include "rehost/RuntimeConfigWriter.h"
 
+#include "RuntimeConfigRead.h"
+
 #include "rehost/FileIO.h"
 
 #include "rehost/LLVMCompat.h"
@@ -30,12 +32,6 @@ namespace {
 
 llvm::Error error(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
-
-bool isProfileName(llvm::StringRef Name) {
-  return !Name.empty() && llvm::all_of(Name, [](char C) {
-    return llvm::isAlnum(C) || C == '_' || C == '-';
-  });
 }
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.
@@ -161,25 +157,6 @@ constexpr llvm::StringLiteral NewFileHeader =
     "in\n"
     "# .rehost.toml, a different file.\n";
 
-std::string positionOf(const toml::parse_error &Error) {
-  return ":" + std::to_string(Error.source().begin.line) + ":" +
-         std::to_string(Error.source().begin.column);
-}
-
-llvm::Expected<toml::table> parseRuntimeConfig(llvm::StringRef Text,
-                                               llvm::StringRef Path,
-                                               llvm::StringRef What) {
-  if (llvm::Error Err = checkTomlText(Text, Path))
-    return std::move(Err);
-  try {
-    return toml::parse(std::string_view(Text.data(), Text.size()),
-                       std::string_view(Path.data(), Path.size()));
-  } catch (const toml::parse_error &Error) {
-    return error(Path + positionOf(Error) + ": " + What + ": " +
-                 std::string(Error.description()));
-  }
-}
-
 llvm::Error fileError(llvm::StringRef Path, llvm::StringRef Doing,
                       std::error_code EC) {
   return llvm::createStringError(EC, Path + ": cannot " + Doing + ": " +
@@ -198,7 +175,32 @@ llvm::Expected<std::optional<std::string>> readIfExists(llvm::StringRef Path) {
   return fileError(Path, "read the runtime's config file", Buffer.getError());
 }
 
+std::string positionOf(const toml::parse_error &Error) {
+  return ":" + std::to_string(Error.source().begin.line) + ":" +
+         std::to_string(Error.source().begin.column);
+}
+
 } // namespace
+
+bool isProfileName(llvm::StringRef Name) {
+  return !Name.empty() && llvm::all_of(Name, [](char C) {
+    return llvm::isAlnum(C) || C == '_' || C == '-';
+  });
+}
+
+llvm::Expected<toml::table> parseRuntimeConfig(llvm::StringRef Text,
+                                               llvm::StringRef Path,
+                                               llvm::StringRef What) {
+  if (llvm::Error Err = checkTomlText(Text, Path))
+    return std::move(Err);
+  try {
+    return toml::parse(std::string_view(Text.data(), Text.size()),
+                       std::string_view(Path.data(), Path.size()));
+  } catch (const toml::parse_error &Error) {
+    return error(Path + positionOf(Error) + ": " + What + ": " +
+                 std::string(Error.description()));
+  }
+}
 
 llvm::Expected<std::string>
 renderRuntimeConfig(llvm::StringRef Existing,
@@ -306,8 +308,6 @@ llvm::Error writeRuntimeConfig(llvm::StringRef Path,
   return commitRuntimeConfig(*Update);
 }
 
-namespace {
-
 /// The endpoint a table's keys name, as Endpoint::address() spells it.
 std::string addressOfKeys(const toml::table &Table) {
   if (auto Url = Table["url"].value<std::string>())
@@ -345,8 +345,6 @@ std::string addressOfComment(llvm::StringRef Text, llvm::StringRef Name) {
   std::string Normalised = Address.contains(',') ? "" : normaliseUri(Address);
   return Normalised.empty() ? Address.str() : Normalised;
 }
-
-} // namespace
 
 llvm::Expected<ExistingProfiles> readExistingProfiles(llvm::StringRef Path) {
   ExistingProfiles Out;

@@ -157,6 +157,7 @@ void writeHtml(const Report &Input, llvm::raw_ostream &OS) {
   writeParagraphElement(L.CMakeIntro, "", OS);
   writeCodeBlock(L.CMake, OS);
   writeParagraphElement(L.Doctor, "", OS);
+  writeParagraphElement(L.Deploy, "", OS);
   OS << "</body>\n</html>\n";
 }
 

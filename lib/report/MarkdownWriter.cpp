@@ -136,6 +136,8 @@ void writeMarkdown(const Report &Input, llvm::raw_ostream &OS) {
   writeCodeBlock(L.CMake, OS);
   OS << '\n';
   writeParagraph(L.Doctor, OS);
+  OS << "\n\n";
+  writeParagraph(L.Deploy, OS);
   OS << '\n';
 }
 

@@ -87,6 +87,21 @@ LinkingSection linkingSection() {
                 Span{" shows what a profile resolves to: each setting with "
                      "the variable, config file or default it comes from.",
                      false}};
+  Out.Deploy = {
+      Span{"rehost env", true},
+      Span{" writes the variables the deployment must now set for each "
+           "profile of the runtime's ",
+           false},
+      Span{"rehost.toml", true},
+      Span{": a dotenv file, a Kubernetes ConfigMap with a Secret stub, or a "
+           "compose environment block (",
+           false},
+      Span{"--format dotenv", true},
+      Span{", ", false},
+      Span{"k8s", true},
+      Span{" or ", false},
+      Span{"compose", true},
+      Span{"). It never writes a password.", false}};
   return Out;
 }
 

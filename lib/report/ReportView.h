@@ -50,7 +50,8 @@ struct CodeBlock {
   std::vector<llvm::StringRef> Lines;
 };
 
-/// The closing section: how to link the runtime the fix calls into.
+/// The closing section: how to link the runtime the fix calls into, and
+/// how to configure it where the service runs.
 struct LinkingSection {
   llvm::StringRef Heading;
   Paragraph PkgConfigIntro;
@@ -58,6 +59,7 @@ struct LinkingSection {
   Paragraph CMakeIntro;
   CodeBlock CMake;
   Paragraph Doctor;
+  Paragraph Deploy; ///< `rehost env`: what the deployment must now set.
 };
 
 struct ReportView {

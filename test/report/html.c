@@ -45,5 +45,6 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-NEXT: target_link_libraries(app PRIVATE rehost::runtime)
 // CHECK-NEXT: </code></pre>
 // CHECK-NEXT: <p><code>rehost-doctor PROFILE</code> shows what a profile resolves to
+// CHECK-NEXT: <p><code>rehost env</code> writes the variables the deployment must now set for each profile of the runtime&#39;s <code>rehost.toml</code>: a dotenv file, {{.*}} (<code>--format dotenv</code>, <code>k8s</code> or <code>compose</code>). It never writes a password.</p>
 // CHECK-NEXT: </body>
 // CHECK-NEXT: </html>

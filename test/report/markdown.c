@@ -59,4 +59,6 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-NEXT: ```
 // CHECK-EMPTY:
 // CHECK-NEXT: `rehost-doctor PROFILE` shows what a profile resolves to: each setting with the variable, config file or default it comes from.
+// CHECK-EMPTY:
+// CHECK-NEXT: `rehost env` writes the variables the deployment must now set for each profile of the runtime's `rehost.toml`: a dotenv file, a Kubernetes ConfigMap with a Secret stub, or a compose environment block (`--format dotenv`, `k8s` or `compose`). It never writes a password.
 // CHECK-NOT: {{.}}

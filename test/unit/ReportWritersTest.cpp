@@ -223,6 +223,10 @@ TEST(ReportWritersTest, MarkdownLinkingSectionComesLast) {
                              "rehost::runtime)\n```\n"));
   EXPECT_LT(Linking, at(Out, "`rehost-doctor PROFILE` shows what a profile "
                              "resolves to"));
+  // The report points to the deployment side.
+  EXPECT_LT(at(Out, "`rehost-doctor PROFILE`"),
+            at(Out, "\n\n`rehost env` writes the variables the deployment "
+                    "must now set"));
 }
 
 TEST(ReportWritersTest, ScanReportTitle) {

@@ -18,6 +18,9 @@
 #include "rehost/Verifier.h"
 #include "rehost/Version.h"
 
+// The subcommands whose wiring lives in its own file.
+#include "EnvCommand.h"
+
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -462,9 +465,11 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
     if (llvm::Error Err = emitReport(Report, Options))
       return Abandon(llvm::toString(std::move(Err)));
   if (Merged && !Merged->Added.empty())
-    fmt::print(stderr, "rehost: added profile{} {} to the runtime's {}\n",
+    fmt::print(stderr,
+               "rehost: added profile{} {} to the runtime's {}; `rehost env` "
+               "writes what the deployment must set for {}\n",
                plural(Merged->Added.size()), fmt::join(Merged->Added, ", "),
-               Fix.RuntimeConfig);
+               Fix.RuntimeConfig, Merged->Added.size() == 1 ? "it" : "them");
   // The deployment must now provide what left the code.
   if (Writes && !Request.Quiet)
     for (const rehost::ProfileInfo &Profile : fixedProfiles(Report))
@@ -931,12 +936,17 @@ int main(int argc, char **argv) {
   FixCommand->footer("Exit status: 0 everything fixed (or nothing to fix), 1 "
                      "findings left for a human, 2 usage or input error.");
 
+  EnvCommandOptions Env;
+  CLI::App *EnvSubcommand = addEnvCommand(App, Env);
+
   try {
     App.parse(OwnArgs, argv);
   } catch (const CLI::ParseError &E) {
     // Help and --version exit 0; every other parse error is a usage error.
     return App.exit(E) == 0 ? Clean : InputError;
   }
+  if (EnvSubcommand->parsed())
+    return runEnvCommand(Env);
   auto Config = loadConfig(Options);
   if (Config)
     Config = withExistingProfiles(std::move(*Config), Fix.RuntimeConfig);

@@ -1,0 +1,106 @@
+//===- EnvWriter.h - What the deployment must set, from rehost.toml -------===//
+//
+// After `rehost fix`, the code resolves its profiles from REDIS_URL,
+// REDIS_QUEUE_URL, ... but nothing in the deployment sets them yet.
+// `rehost env` reads the runtime's rehost.toml and writes, for every
+// profile, the variables the runtime reads for it, as a dotenv file, a
+// Kubernetes ConfigMap plus a Secret stub, or a compose `environment:`
+// block. The URLs are the endpoints the code had, without credentials, as a
+// starting point to edit; a password is never written, not even one found in
+// rehost.toml. Reading (readEnvProfiles) and rendering (renderEnv) are
+// separate, so the rendering is a pure function of plain data.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_ENVWRITER_H
+#define REHOST_ENVWRITER_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace rehost {
+
+enum class EnvFormat { Dotenv, Kubernetes, Compose };
+
+/// "dotenv", "k8s" or "compose"; anything else is an error that lists them.
+llvm::Expected<EnvFormat> parseEnvFormat(llvm::StringRef Name);
+
+/// One profile of rehost.toml, as the deployment needs to know it.
+struct EnvProfile {
+  std::string Name;
+  /// The endpoint, as Endpoint::address() spells it (no credentials):
+  /// redis://host:port[/db], rediss://…, unix:///path[?db=N], or a node list
+  /// redis://h1:p1,h2:p2. Empty when rehost.toml does not say it.
+  std::string Address;
+  /// Where Address was read, strongest first: the keys the runtime reads
+  /// (url, host/port/db, socket, cluster_nodes), the `call_site` key `fix`
+  /// writes, or the "fallback in code" comment above the table.
+  enum class Origin {
+    None,
+    Keys,
+    CallSite,
+    Comment
+  } AddressFrom = Origin::None;
+  /// `fix` took a password (an ACL user name) out of the code for this
+  /// profile: the comment it wrote above the table says so.
+  bool CodeHadPassword = false;
+  bool CodeHadUser = false;
+};
+
+/// What readEnvProfiles found.
+struct EnvInput {
+  /// Sorted by name, "default" first (as in the fix report).
+  std::vector<EnvProfile> Profiles;
+  /// Secrets written literally in the file, which are not copied: each
+  /// message names the file, line and key and says where the secret goes
+  /// instead; none quotes it.
+  std::vector<std::string> Warnings;
+};
+
+/// Reads the runtime's config file \p Path. A file that does not exist or
+/// cannot be read, is not valid TOML (path:line:column), or has a profile
+/// name the runtime refuses, is an error naming the file.
+llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path);
+
+/// True when \p Name is a DNS-1123 subdomain (what Kubernetes accepts as a
+/// ConfigMap's or Secret's name): at most 253 characters, dot-separated
+/// labels of lower-case letters, digits and '-', starting and ending with a
+/// letter or digit. The error says which rule \p Name breaks.
+llvm::Error checkKubernetesName(llvm::StringRef Name);
+
+struct EnvOptions {
+  EnvFormat Format = EnvFormat::Dotenv;
+  /// The ConfigMap's and the Secret's name (k8s), the service's (compose).
+  std::string Name = "rehost";
+  /// The file the profiles came from, named in the header comment.
+  std::string Source = "rehost.toml";
+};
+
+/// The variables that set profile \p P's endpoint, in the order written:
+/// its URL variable (its CLUSTER_NODES variable for a node list).
+std::string endpointVariable(const EnvProfile &P);
+
+/// The value written for endpointVariable(P): the address as a URL with the
+/// db spelled out (redis://host:port/0), the node list as host:port,…; empty
+/// when the address is unknown.
+std::string endpointValue(const EnvProfile &P);
+
+/// The secret variables of \p P, in the order written: its USERNAME variable
+/// when the code had a user name, then its PASSWORD variable. Every profile
+/// gets a password variable: a server that had none on a laptop usually has
+/// one in production, and an empty value counts as unset in the runtime.
+std::vector<std::string> secretVariables(const EnvProfile &P);
+
+/// The deployment settings for \p Profiles in \p Options.Format. The same
+/// input always gives the same text. Never contains a secret value: secret
+/// variables are empty (dotenv, k8s) or read from the shell (compose).
+std::string renderEnv(llvm::ArrayRef<EnvProfile> Profiles,
+                      const EnvOptions &Options);
+
+} // namespace rehost
+
+#endif // REHOST_ENVWRITER_H

@@ -1,0 +1,434 @@
+//===- EnvWriter.cpp - What the deployment must set, from rehost.toml -----===//
+
+#include "rehost/EnvWriter.h"
+
+#include "RuntimeConfigRead.h"
+
+#include "rehost/LLVMCompat.h"
+#include "rehost/Project.h"
+#include "rehost/Uri.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <fmt/format.h>
+
+#include <tuple>
+
+namespace rehost {
+namespace {
+
+constexpr llvm::StringLiteral DefaultProfile = "default";
+
+llvm::Error error(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+std::string position(llvm::StringRef Path, const toml::source_region &Where) {
+  if (Where.begin.line == 0)
+    return Path.str();
+  return fmt::format("{}:{}:{}", std::string_view(Path.data(), Path.size()),
+                     Where.begin.line, Where.begin.column);
+}
+
+/// A line `rehost fix` wrote above a table says the code's credential left
+/// it: "# The code's password left it ... set REDIS_QUEUE_PASSWORD (or …".
+bool fixMovedCredential(llvm::StringRef Text, llvm::StringRef Variable) {
+  return Text.contains(
+      ("left it and is not copied here: set " + Variable + " ").str());
+}
+
+/// The node list of a `cluster_nodes` key (an array of strings or one
+/// comma-separated string) as an address, redis://h1:p1,h2:p2.
+std::string addressOfNodes(const toml::node &Node) {
+  llvm::SmallVector<std::string, 4> Nodes;
+  if (auto Text = Node.value<std::string>()) {
+    for (llvm::StringRef Part : splitNodes(*Text))
+      Nodes.push_back(Part.str());
+  } else if (const toml::array *Array = Node.as_array()) {
+    for (const toml::node &Element : *Array)
+      if (auto Text = Element.value<std::string>())
+        Nodes.push_back(llvm::StringRef(*Text).trim().str());
+  }
+  if (Nodes.empty())
+    return {};
+  return "redis://" + llvm::join(Nodes, ",");
+}
+
+/// Where \p Table's endpoint comes from, strongest first: the keys the
+/// runtime reads, then `call_site`, then the comment `fix` wrote.
+void readAddress(const toml::table &Table, llvm::StringRef Text,
+                 EnvProfile &P) {
+  if (std::string Address = addressOfKeys(Table); !Address.empty()) {
+    P.Address = std::move(Address);
+    P.AddressFrom = EnvProfile::Origin::Keys;
+  } else if (const toml::node *Nodes = Table.get("cluster_nodes")) {
+    P.Address = addressOfNodes(*Nodes);
+    P.AddressFrom = EnvProfile::Origin::Keys;
+  } else if (auto CallSite = Table["call_site"].value<std::string>()) {
+    P.Address = normaliseUri(*CallSite);
+    P.AddressFrom = EnvProfile::Origin::CallSite;
+  }
+  if (P.Address.empty()) {
+    P.Address = addressOfComment(Text, P.Name);
+    P.AddressFrom = P.Address.empty() ? EnvProfile::Origin::None
+                                      : EnvProfile::Origin::Comment;
+  }
+}
+
+/// A password written in \p Table (a profile or an overlay's profile,
+/// \p Label "profiles.queue"): never copied; say where it belongs instead.
+void warnAboutSecrets(const toml::table &Table, llvm::StringRef Path,
+                      llvm::StringRef Label, llvm::StringRef Profile,
+                      std::vector<std::string> &Warnings) {
+  std::string Variable = profileVariable(Profile, "PASSWORD");
+  auto Warn = [&](llvm::StringRef Key, const toml::node &Node,
+                  llvm::StringRef What) {
+    Warnings.push_back(fmt::format(
+        "{}: {}.{}: {} in the runtime's config file, which ships with the "
+        "service; rehost env does not copy it. Set {} from the deployment's "
+        "secrets instead (or point password_file at a file that holds it) "
+        "and delete it here",
+        position(Path, Node.source()), Label.str(), Key.str(), What.str(),
+        Variable));
+  };
+  // The runtime takes a number as text, so `password = 123456` is one too.
+  if (const toml::node *Password = Table.get("password"))
+    if (!Password->is_string() || !Password->value_or(std::string()).empty())
+      Warn("password", *Password, "a password is written");
+  for (llvm::StringRef Key : {"url", "call_site"})
+    if (const toml::node *Node = Table.get(Key))
+      if (auto Uri = Node->value<std::string>();
+          Uri && splitUri(*Uri).HasPassword)
+        Warn(Key, *Node, "the URL holds a password");
+}
+
+bool byName(const EnvProfile &A, const EnvProfile &B) {
+  return std::make_tuple(A.Name != DefaultProfile, A.Name) <
+         std::make_tuple(B.Name != DefaultProfile, B.Name);
+}
+
+} // namespace
+
+llvm::Expected<EnvFormat> parseEnvFormat(llvm::StringRef Name) {
+  if (Name == "dotenv")
+    return EnvFormat::Dotenv;
+  if (Name == "k8s")
+    return EnvFormat::Kubernetes;
+  if (Name == "compose")
+    return EnvFormat::Compose;
+  return error("unknown format '" + Name +
+               "'; expected dotenv, k8s or compose");
+}
+
+llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return llvm::createStringError(
+        Buffer.getError(),
+        Path + ": cannot read the runtime's config file: " +
+            Buffer.getError().message() +
+            (Buffer.getError() == std::errc::no_such_file_or_directory
+                 ? " (rehost fix writes it; name another with "
+                   "--runtime-config)"
+                 : ""));
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  llvm::Expected<toml::table> Root =
+      parseRuntimeConfig(Text, Path, "invalid TOML");
+  if (!Root)
+    return Root.takeError();
+
+  EnvInput Out;
+  const toml::node *ProfilesNode = Root->get("profiles");
+  const toml::table *Profiles =
+      ProfilesNode ? ProfilesNode->as_table() : nullptr;
+  if (ProfilesNode && !Profiles)
+    return error(position(Path, ProfilesNode->source()) +
+                 ": profiles: expected [profiles.NAME] tables");
+  if (Profiles)
+    for (const auto &[Key, Node] : *Profiles) {
+      llvm::StringRef Name(Key.str().data(), Key.str().size());
+      if (!isProfileName(Name))
+        return error(position(Path, Key.source()) + ": profiles." + Name +
+                     ": a profile name may hold only letters, digits, '_' "
+                     "and '-'");
+      const toml::table *Table = Node.as_table();
+      if (!Table)
+        return error(position(Path, Node.source()) + ": profiles." + Name +
+                     ": expected a table");
+      EnvProfile P;
+      P.Name = Name.str();
+      readAddress(*Table, Text, P);
+      P.CodeHadPassword =
+          fixMovedCredential(Text, profileVariable(Name, "PASSWORD"));
+      P.CodeHadUser =
+          fixMovedCredential(Text, profileVariable(Name, "USERNAME"));
+      warnAboutSecrets(*Table, Path, "profiles." + P.Name, Name, Out.Warnings);
+      Out.Profiles.push_back(std::move(P));
+    }
+
+  // Overlays ship in the same file: a password there is as exposed.
+  if (const toml::table *Environments = (*Root)["environments"].as_table())
+    for (const auto &[Environment, Node] : *Environments)
+      if (const toml::table *Overlay =
+              Node.is_table() ? (*Node.as_table())["profiles"].as_table()
+                              : nullptr)
+        for (const auto &[Key, Profile] : *Overlay)
+          if (const toml::table *Table = Profile.as_table())
+            warnAboutSecrets(
+                *Table, Path,
+                "environments." + std::string(Environment.str()) +
+                    ".profiles." + std::string(Key.str()),
+                llvm::StringRef(Key.str().data(), Key.str().size()),
+                Out.Warnings);
+
+  llvm::sort(Out.Profiles, byName);
+  return Out;
+}
+
+llvm::Error checkKubernetesName(llvm::StringRef Name) {
+  auto Bad = [&](llvm::StringRef Why) {
+    return error("--name '" + Name +
+                 "' is not a valid Kubernetes object name: " + Why);
+  };
+  if (Name.empty())
+    return Bad("it is empty");
+  if (Name.size() > 253)
+    return Bad("it is longer than 253 characters");
+  llvm::SmallVector<llvm::StringRef, 4> Labels;
+  Name.split(Labels, '.');
+  for (llvm::StringRef Label : Labels) {
+    if (Label.empty())
+      return Bad("it has an empty part between dots");
+    if (!llvm::all_of(Label, [](char C) {
+          return llvm::isDigit(C) || (C >= 'a' && C <= 'z') || C == '-';
+        }))
+      return Bad("use only lower-case letters, digits, '-' and '.'");
+    if (Label.front() == '-' || Label.back() == '-')
+      return Bad("each part must start and end with a letter or digit");
+  }
+  return llvm::Error::success();
+}
+
+std::string endpointVariable(const EnvProfile &P) {
+  return profileVariable(P.Name, llvm::StringRef(P.Address).contains(',')
+                                     ? "CLUSTER_NODES"
+                                     : "URL");
+}
+
+std::string endpointValue(const EnvProfile &P) {
+  llvm::StringRef Address = P.Address;
+  if (Address.empty())
+    return {};
+  if (Address.contains(','))
+    return Address.split("://").second.str();
+  // The db spelled out, so the operator sees where to change it.
+  if (!startsWith(Address, "unix:") && splitUri(Address).Db.empty())
+    return (Address + "/0").str();
+  return Address.str();
+}
+
+std::vector<std::string> secretVariables(const EnvProfile &P) {
+  std::vector<std::string> Out;
+  if (P.CodeHadUser)
+    Out.push_back(profileVariable(P.Name, "USERNAME"));
+  Out.push_back(profileVariable(P.Name, "PASSWORD"));
+  return Out;
+}
+
+namespace {
+
+/// A YAML double-quoted scalar: always a string, whatever it looks like.
+std::string yamlString(llvm::StringRef Text) {
+  std::string Out = "\"";
+  for (char C : Text) {
+    unsigned char U = static_cast<unsigned char>(C);
+    if (C == '"' || C == '\\') {
+      Out += '\\';
+      Out += C;
+    } else if (U < 0x20 || U == 0x7f) {
+      Out += fmt::format("\\x{:02X}", U);
+    } else {
+      Out += C;
+    }
+  }
+  return Out + "\"";
+}
+
+/// A dotenv value that both `set -a; . FILE` and compose's env_file read as
+/// written: bare when it holds nothing a shell would expand or split.
+std::string dotenvValue(llvm::StringRef Text) {
+  if (llvm::all_of(Text, [](char C) {
+        return llvm::isAlnum(C) || llvm::StringRef("_./:@%+,=-").contains(C);
+      }))
+    return Text.str();
+  std::string Out = "'";
+  for (char C : Text)
+    Out += C == '\'' ? std::string("'\\''") : std::string(1, C);
+  return Out + "'";
+}
+
+/// Where the profile's endpoint came from, for the comment above it.
+std::string endpointNote(const EnvProfile &P, llvm::StringRef Source) {
+  llvm::StringRef From;
+  switch (P.AddressFrom) {
+  case EnvProfile::Origin::None:
+    return fmt::format("{} does not say its endpoint: set {}", Source.str(),
+                       endpointVariable(P));
+  case EnvProfile::Origin::Keys:
+    From = "the keys of";
+    break;
+  case EnvProfile::Origin::CallSite:
+    From = "the call_site of";
+    break;
+  case EnvProfile::Origin::Comment:
+    From = "the comment above";
+    break;
+  }
+  return fmt::format("{}, from {} profiles.{} in {}", P.Address, From.str(),
+                     P.Name, Source.str());
+}
+
+std::string secretNote(const EnvProfile &P, llvm::StringRef Variable) {
+  if (endsWith(Variable, "_USERNAME"))
+    return "required: rehost fix moved the code's ACL user name out of it";
+  if (P.CodeHadPassword)
+    return "required: rehost fix moved the code's password out of it";
+  return "the code sent none; fill in if the server needs one";
+}
+
+void renderDotenv(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
+                  std::string &Out) {
+  Out += fmt::format(
+      "# Generated by `rehost env` from {}: the variables the rehost runtime\n"
+      "# reads for each profile. The URLs are the endpoints the code had: "
+      "edit\n"
+      "# them to where the service runs. An empty value counts as unset.\n"
+      "# No password is written here. Fill one in only in the copy you "
+      "deploy\n"
+      "# (never commit it), or replace NAME= with NAME_FILE=/path/to/file, a\n"
+      "# file that holds it (not both).\n",
+      O.Source);
+  for (const EnvProfile &P : Profiles) {
+    Out +=
+        fmt::format("\n# Profile {}: {}.\n", P.Name, endpointNote(P, O.Source));
+    Out += endpointVariable(P) + "=" + dotenvValue(endpointValue(P)) + "\n";
+    for (const std::string &Variable : secretVariables(P))
+      Out += fmt::format("# {}: {}.\n{}=\n", Variable, secretNote(P, Variable),
+                         Variable);
+  }
+}
+
+void renderKubernetes(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
+                      std::string &Out) {
+  Out += fmt::format(
+      "# Generated by `rehost env --format k8s` from {0}: the variables the\n"
+      "# rehost runtime reads for each profile. The URLs are the endpoints "
+      "the\n"
+      "# code had: edit them to the servers the cluster uses. Give both "
+      "objects\n"
+      "# to the service's containers:\n"
+      "#\n"
+      "#   containers:\n"
+      "#     - name: app\n"
+      "#       envFrom:\n"
+      "#         - configMapRef:\n"
+      "#             name: {1}\n"
+      "#         - secretRef:\n"
+      "#             name: {1}\n"
+      "#\n"
+      "# The Secret is a STUB: it holds no password. Fill in its values "
+      "before\n"
+      "# applying it, or create it from your secret store instead\n"
+      "# (kubectl create secret generic {1} --from-literal=NAME=...). An "
+      "empty\n"
+      "# value counts as unset. To read a password from a file (rotated "
+      "without\n"
+      "# a restart), mount the Secret as a volume and set NAME_FILE to the\n"
+      "# mounted key's path in the ConfigMap instead.\n",
+      O.Source, O.Name);
+  Out += fmt::format("apiVersion: v1\n"
+                     "kind: ConfigMap\n"
+                     "metadata:\n"
+                     "  name: {}\n"
+                     "data:\n",
+                     O.Name);
+  for (const EnvProfile &P : Profiles)
+    Out += fmt::format("  # Profile {}: {}.\n  {}: {}\n", P.Name,
+                       endpointNote(P, O.Source), endpointVariable(P),
+                       yamlString(endpointValue(P)));
+  Out += fmt::format("---\n"
+                     "# STUB: fill in the values before applying; never commit "
+                     "them.\n"
+                     "apiVersion: v1\n"
+                     "kind: Secret\n"
+                     "metadata:\n"
+                     "  name: {}\n"
+                     "type: Opaque\n"
+                     "stringData:\n",
+                     O.Name);
+  for (const EnvProfile &P : Profiles)
+    for (const std::string &Variable : secretVariables(P))
+      Out += fmt::format("  # Profile {}: {}.\n  {}: \"\"\n", P.Name,
+                         secretNote(P, Variable), Variable);
+}
+
+void renderCompose(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
+                   std::string &Out) {
+  Out += fmt::format(
+      "# Generated by `rehost env --format compose` from {}: the variables "
+      "the\n"
+      "# rehost runtime reads for each profile. Merge the environment block "
+      "into\n"
+      "# your service's (this one is named {} by --name). The URLs are the\n"
+      "# endpoints the code had: edit them. Passwords are never written\n"
+      "# here: compose takes them from the shell or the .env file beside\n"
+      "# compose.yaml (${{NAME}}); a required one stops `docker compose up`\n"
+      "# until it is set.\n"
+      "services:\n"
+      "  {}:\n"
+      "    environment:\n",
+      O.Source, O.Name, O.Name);
+  for (const EnvProfile &P : Profiles) {
+    std::string Value = endpointValue(P);
+    // A literal '$' would start an interpolation.
+    std::string Escaped;
+    for (char C : Value)
+      Escaped += C == '$' ? std::string("$$") : std::string(1, C);
+    Out += fmt::format("      # Profile {}: {}.\n      {}: {}\n", P.Name,
+                       endpointNote(P, O.Source), endpointVariable(P),
+                       yamlString(Escaped));
+    for (const std::string &Variable : secretVariables(P)) {
+      bool Required = P.CodeHadPassword || endsWith(Variable, "_USERNAME");
+      Out += fmt::format("      # {}: {}.\n      {}: \"${{{}{}}}\"\n", Variable,
+                         secretNote(P, Variable), Variable, Variable,
+                         Required ? ":?set " + Variable : std::string(":-"));
+    }
+  }
+}
+
+} // namespace
+
+std::string renderEnv(llvm::ArrayRef<EnvProfile> Profiles,
+                      const EnvOptions &Options) {
+  std::string Out;
+  switch (Options.Format) {
+  case EnvFormat::Dotenv:
+    renderDotenv(Profiles, Options, Out);
+    break;
+  case EnvFormat::Kubernetes:
+    renderKubernetes(Profiles, Options, Out);
+    break;
+  case EnvFormat::Compose:
+    renderCompose(Profiles, Options, Out);
+    break;
+  }
+  return Out;
+}
+
+} // namespace rehost
