@@ -133,9 +133,9 @@ struct Report {
 
 /// Drops from \p R the findings \p Keep rejects (check on a file list or a
 /// diff); a file left with no finding is clean unless it failed.
-void keepFindings(Report &R,
-                  llvm::function_ref<bool(const FileReport &, const Finding &)>
-                      Keep);
+void keepFindings(
+    Report &R,
+    llvm::function_ref<bool(const FileReport &, const Finding &)> Keep);
 
 /// \p Text as valid UTF-8: each invalid sequence becomes U+FFFD. Source
 /// lines and literals are bytes as written; a report holds text.

@@ -43,9 +43,10 @@ DynTypedNode meaningfulParent(DynTypedNode Node, ASTContext &Context,
       return DynTypedNode();
     const auto *E = Parents[0].get<Expr>();
     bool Transparent =
-        E && (isa<ParenExpr>(E) || isa<ExprWithCleanups>(E) ||
-              (isa<ImplicitCastExpr>(E) &&
-               cast<ImplicitCastExpr>(E)->getCastKind() != CK_PointerToBoolean));
+        E &&
+        (isa<ParenExpr>(E) || isa<ExprWithCleanups>(E) ||
+         (isa<ImplicitCastExpr>(E) &&
+          cast<ImplicitCastExpr>(E)->getCastKind() != CK_PointerToBoolean));
     if (!Transparent)
       return Parents[0];
     if (Child)
@@ -68,8 +69,8 @@ enum class UseKind { Command, ErrorField, NullTest, Free, Other };
 
 UseKind classify(const DeclRefExpr &Ref, ASTContext &Context) {
   const Expr *Child = &Ref;
-  DynTypedNode Parent = meaningfulParent(DynTypedNode::create(Ref), Context,
-                                         &Child);
+  DynTypedNode Parent =
+      meaningfulParent(DynTypedNode::create(Ref), Context, &Child);
   if (const auto *Call = Parent.get<CallExpr>()) {
     const FunctionDecl *Callee = calleeOf(*Call);
     if (!Callee || Call->getNumArgs() == 0 || Call->getArg(0) != Child)
@@ -89,7 +90,8 @@ UseKind classify(const DeclRefExpr &Ref, ASTContext &Context) {
         Assign && Assign->isAssignmentOp())
       return UseKind::Other;
     if (const auto *Unary = Use.get<UnaryOperator>();
-        Unary && (Unary->getOpcode() == UO_AddrOf || Unary->isIncrementDecrementOp()))
+        Unary &&
+        (Unary->getOpcode() == UO_AddrOf || Unary->isIncrementDecrementOp()))
       return UseKind::Other;
     return UseKind::ErrorField;
   }
@@ -106,9 +108,9 @@ UseKind classify(const DeclRefExpr &Ref, ASTContext &Context) {
       return UseKind::NullTest;
     if (!Binary->isEqualityOp())
       return UseKind::Other;
-    const Expr *Other =
-        Binary->getLHS()->IgnoreParenImpCasts() == &Ref ? Binary->getRHS()
-                                                        : Binary->getLHS();
+    const Expr *Other = Binary->getLHS()->IgnoreParenImpCasts() == &Ref
+                            ? Binary->getRHS()
+                            : Binary->getLHS();
     return isNullConstant(Other, Context) ? UseKind::NullTest : UseKind::Other;
   }
   if (const auto *Unary = Parent.get<UnaryOperator>())
@@ -185,8 +187,7 @@ const VarDecl *initialisedVariable(const CallExpr &Connect,
       meaningfulParent(DynTypedNode::create(Connect), Context);
   const auto *Var = Parent.get<VarDecl>();
   if (!Var || !Var->hasLocalStorage() || Var->isStaticLocal() ||
-      !Var->getInit() ||
-      Var->getInit()->IgnoreParenImpCasts() != &Connect)
+      !Var->getInit() || Var->getInit()->IgnoreParenImpCasts() != &Connect)
     return nullptr;
   return Var;
 }
@@ -215,16 +216,15 @@ PooledUse provePerRequestContext(const CallExpr &Connect, ASTContext &Context) {
   for (const DeclRefExpr *Ref : Refs.Found) {
     UseKind Kind = classify(*Ref, Context);
     if (Kind == UseKind::Other) {
-      Out.Problem = "--pool: '" + Var->getNameAsString() + "' is used on line " +
-                    Line(Ref) +
+      Out.Problem = "--pool: '" + Var->getNameAsString() +
+                    "' is used on line " + Line(Ref) +
                     " for more than hiredis commands, err, errstr and "
                     "redisFree (stored, returned or passed on), so it may "
                     "outlive the request";
       return Out;
     }
     if (Kind == UseKind::Free) {
-      DynTypedNode Call =
-          meaningfulParent(DynTypedNode::create(*Ref), Context);
+      DynTypedNode Call = meaningfulParent(DynTypedNode::create(*Ref), Context);
       Out.Frees.push_back(Call.get<CallExpr>());
     }
   }
@@ -238,8 +238,7 @@ PooledUse provePerRequestContext(const CallExpr &Connect, ASTContext &Context) {
   if (classify(*First, Context) != UseKind::NullTest ||
       !guardsTheFunction(*First, Context)) {
     Out.Problem = "--pool: the code does not test '" + Var->getNameAsString() +
-                  "' for NULL and return before using it (line " +
-                  Line(First) +
+                  "' for NULL and return before using it (line " + Line(First) +
                   "); a pool acquire gives NULL when it has no connection";
     Out.Frees.clear();
   }

@@ -619,11 +619,12 @@ private:
     S.StrictPlan = planRewrite(S.R, Entry, E.Target, Syntax, SM,
                                Context->getLangOpts(), Digests,
                                /*Strict=*/true);
-    if (Use.Call && isPooledConnect(Entry.Name) && S.R == Rule::HardcodedEndpoint)
-      S.PoolPlan = planPooledConnect(
-          *Use.Call, Entry, E.Target,
-          provePerRequestContext(*Use.Call, *Context), SM,
-          Context->getLangOpts(), Digests);
+    if (Use.Call && isPooledConnect(Entry.Name) &&
+        S.R == Rule::HardcodedEndpoint)
+      S.PoolPlan =
+          planPooledConnect(*Use.Call, Entry, E.Target,
+                            provePerRequestContext(*Use.Call, *Context), SM,
+                            Context->getLangOpts(), Digests);
     S.Target = std::move(E.Target);
     Sites.push_back(std::move(S));
   }

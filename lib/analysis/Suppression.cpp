@@ -138,7 +138,8 @@ Suppression findSuppression(llvm::StringRef Text, unsigned Offset,
   if (LineStart != 0) {
     llvm::StringRef Before = Text.take_front(LineStart - 1);
     size_t PreviousStart = Before.rfind('\n');
-    PreviousStart = PreviousStart == llvm::StringRef::npos ? 0 : PreviousStart + 1;
+    PreviousStart =
+        PreviousStart == llvm::StringRef::npos ? 0 : PreviousStart + 1;
     if (auto S = previousLine(Before.drop_front(PreviousStart), Check))
       return *S;
     if (auto S = openRegion(Before, Check))

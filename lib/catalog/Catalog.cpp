@@ -282,10 +282,14 @@ bool isPooledConnect(llvm::StringRef Api) {
 
 bool usesContextForCommands(llvm::StringRef Function) {
   static constexpr llvm::StringLiteral Commands[] = {
-      "redisCommand",         "redisvCommand",
-      "redisCommandArgv",     "redisAppendCommand",
-      "redisvAppendCommand",  "redisAppendCommandArgv",
-      "redisAppendFormattedCommand", "redisGetReply"};
+      "redisCommand",
+      "redisvCommand",
+      "redisCommandArgv",
+      "redisAppendCommand",
+      "redisvAppendCommand",
+      "redisAppendCommandArgv",
+      "redisAppendFormattedCommand",
+      "redisGetReply"};
   return llvm::is_contained(Commands, Function);
 }
 

@@ -327,8 +327,7 @@ private:
         const toml::value<bool> *Value = Node.as_boolean();
         if (!Value)
           return configError(Path, Node.source(), Label,
-                             "expected true or false, found " +
-                                 typeName(Node));
+                             "expected true or false, found " + typeName(Node));
         Config.RequireReason = Value->get();
       } else {
         return configError(Path, Key.source(), Label,

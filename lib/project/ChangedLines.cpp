@@ -44,9 +44,9 @@ llvm::Expected<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
   };
   std::string Stdout = Read(Out), Stderr = Read(Err);
   if (Status != 0)
-    return gitError("git " + llvm::join(Args, " ") + " failed: " +
-                    (Stderr.empty() ? Message
-                                    : llvm::StringRef(Stderr).trim().str()));
+    return gitError(
+        "git " + llvm::join(Args, " ") + " failed: " +
+        (Stderr.empty() ? Message : llvm::StringRef(Stderr).trim().str()));
   return Stdout;
 }
 
@@ -132,9 +132,8 @@ llvm::Expected<ChangedLines> changedSince(llvm::StringRef Ref,
     return gitError("'" + Ref + "' is not a commit in " + TopLevel);
   }
   auto Diff = runGit({"-c", "core.quotePath=false", "diff", "--no-color",
-                      "--no-ext-diff", "--no-renames", "-U0",
-                      "--diff-filter=d", "--src-prefix=a/", "--dst-prefix=b/",
-                      Ref, "--"},
+                      "--no-ext-diff", "--no-renames", "-U0", "--diff-filter=d",
+                      "--src-prefix=a/", "--dst-prefix=b/", Ref, "--"},
                      TopLevel);
   if (!Diff)
     return Diff.takeError();

@@ -566,9 +566,11 @@ std::optional<std::string> unitIncluding(const FallbackDatabase &Database,
 
 /// \p Files with each header the database does not list replaced by a unit
 /// that includes it, so the header is parsed with a real command.
-std::vector<std::string> throughIncludingUnits(
-    std::vector<std::string> Files, const FallbackDatabase &Database,
-    const ScanRequest &Request, llvm::StringRef Root, llvm::raw_ostream &Log) {
+std::vector<std::string> throughIncludingUnits(std::vector<std::string> Files,
+                                               const FallbackDatabase &Database,
+                                               const ScanRequest &Request,
+                                               llvm::StringRef Root,
+                                               llvm::raw_ostream &Log) {
   const ArgumentsAdjuster Adjust = commandAdjuster(Request);
   IncludeScanner Scanner;
   IncludeScanner::Worker Worker(Scanner);
@@ -811,8 +813,8 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
     Files.insert(Files.end(), Entries.begin(), Entries.end());
   }
   if (Request.HeadersThroughUnits && (*Database)->hasProject())
-    Files = throughIncludingUnits(std::move(Files), **Database, Request, Root,
-                                  Log);
+    Files =
+        throughIncludingUnits(std::move(Files), **Database, Request, Root, Log);
   if (Files.empty()) {
     Files = (*Database)->getAllFiles();
     llvm::sort(Files);

@@ -80,16 +80,15 @@ std::string renderBaseline(const Baseline &B) {
   llvm::json::Object Doc{{"tool", "rehost"},
                          {"version", BaselineVersion},
                          {"findings", std::move(Entries)}};
-  return llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))).str() +
-         "\n";
+  return llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))).str() + "\n";
 }
 
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
-                                   Path + ": cannot read the baseline: " +
-                                       Buffer.getError().message());
+    return llvm::createStringError(
+        Buffer.getError(),
+        Path + ": cannot read the baseline: " + Buffer.getError().message());
   auto Json = llvm::json::parse((*Buffer)->getBuffer());
   if (!Json)
     return baselineError(Path, llvm::toString(Json.takeError()));

@@ -89,7 +89,8 @@ Summary Report::computeSummary() const {
   S.FilesScanned = TranslationUnits;
   S.Baselined = Baselined;
   for (const FileReport &File : Files) {
-    S.FilesWithFindings += llvm::any_of(File.Findings, std::mem_fn(&Finding::isActive));
+    S.FilesWithFindings +=
+        llvm::any_of(File.Findings, std::mem_fn(&Finding::isActive));
     S.FilesWithErrors += File.State == FileReport::Status::Error;
     bool AnyFixed = false;
     for (const Finding &F : File.Findings) {
@@ -111,9 +112,9 @@ Summary Report::computeSummary() const {
   return S;
 }
 
-void keepFindings(Report &R,
-                  llvm::function_ref<bool(const FileReport &, const Finding &)>
-                      Keep) {
+void keepFindings(
+    Report &R,
+    llvm::function_ref<bool(const FileReport &, const Finding &)> Keep) {
   for (FileReport &File : R.Files) {
     llvm::erase_if(File.Findings,
                    [&](const Finding &F) { return !Keep(File, F); });

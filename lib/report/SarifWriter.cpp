@@ -91,14 +91,14 @@ llvm::json::Object notification(const FileReport &File, llvm::StringRef Root) {
 }
 
 llvm::json::Object result(const FileReport &File, const Finding &F) {
-  llvm::json::Object Region{{"startLine", F.Line},
-                            {"startColumn", F.Column},
-                            {"snippet", llvm::json::Object{{"text", F.LineText}}}};
+  llvm::json::Object Region{
+      {"startLine", F.Line},
+      {"startColumn", F.Column},
+      {"snippet", llvm::json::Object{{"text", F.LineText}}}};
   llvm::json::Object Physical{{"artifactLocation", artifactLocation(File)},
                               {"region", std::move(Region)}};
-  llvm::json::Object Properties{{"api", F.Api},
-                                {"endpoint", F.Endpoint},
-                                {"action", actionName(F.Act)}};
+  llvm::json::Object Properties{
+      {"api", F.Api}, {"endpoint", F.Endpoint}, {"action", actionName(F.Act)}};
   if (!F.Profile.empty())
     Properties["profile"] = F.Profile;
   if (!F.Reason.empty())
@@ -116,8 +116,8 @@ llvm::json::Object result(const FileReport &File, const Finding &F) {
   };
   // SARIF's own way to say a comment in the source silenced the result.
   if (!F.isActive())
-    Result["suppressions"] = llvm::json::Array{llvm::json::Object{
-        {"kind", "inSource"}, {"justification", F.Reason}}};
+    Result["suppressions"] = llvm::json::Array{
+        llvm::json::Object{{"kind", "inSource"}, {"justification", F.Reason}}};
   return Result;
 }
 
@@ -152,9 +152,8 @@ void writeSarif(const Report &Input, llvm::raw_ostream &OS) {
   std::string RootUri = "file://" + encodeUriPath(R.Root);
   if (!endsWith(RootUri, "/"))
     RootUri += '/';
-  llvm::json::Object Driver{{"name", "rehost"},
-                            {"version", Version},
-                            {"rules", ruleDescriptors()}};
+  llvm::json::Object Driver{
+      {"name", "rehost"}, {"version", Version}, {"rules", ruleDescriptors()}};
   llvm::json::Object Invocation{
       {"executionSuccessful", Notifications.empty()},
       {"toolExecutionNotifications", std::move(Notifications)}};

@@ -1,0 +1,209 @@
+//===- Driver.cpp - What the rehost commands share
+//-------------------------===//
+
+#include "Driver.h"
+
+#include "rehost/Facts.h"
+#include "rehost/FileIO.h"
+#include "rehost/RuntimeConfigWriter.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <set>
+
+namespace cli {
+
+const char *plural(unsigned N) { return N == 1 ? "" : "s"; }
+
+namespace {
+
+llvm::Error reportError(const ReportOptions &Options, const llvm::Twine &Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "cannot write the report to '" +
+                                     Options.Output + "': " + Why);
+}
+
+} // namespace
+
+/// Whether the report can be written to -o FILE: checked before fix changes
+/// anything, so a report that cannot be written leaves every file as it was.
+llvm::Error checkReportOutput(const ReportOptions &Options) {
+  namespace fs = llvm::sys::fs;
+  if (Options.Output.empty() || Options.Output == "-")
+    return llvm::Error::success();
+  fs::file_status Status;
+  if (!fs::status(Options.Output, Status)) {
+    if (fs::is_directory(Status))
+      return reportError(Options, "it is a directory");
+    if (!fs::is_regular_file(Status)) // /dev/null, a pipe: written in place.
+      return llvm::Error::success();
+  }
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Options.Output));
+  if (Dir.empty())
+    Dir = ".";
+  // The messages the write itself would fail with.
+  if (!fs::is_directory(Dir))
+    return reportError(
+        Options,
+        std::make_error_code(std::errc::no_such_file_or_directory).message());
+  if (std::error_code EC = fs::access(Dir, fs::AccessMode::Write))
+    return reportError(Options, EC.message());
+  return llvm::Error::success();
+}
+
+/// Renders \p Report and writes it to -o FILE (replaced atomically when it
+/// is a regular file), or to standard output.
+llvm::Error emitReport(const rehost::Report &Report,
+                       const ReportOptions &Options) {
+  auto Format = rehost::parseFormat(Options.Format);
+  if (!Format)
+    return Format.takeError();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  rehost::writeReport(Report, *Format, OS);
+  OS.flush();
+  if (Options.Output.empty() || Options.Output == "-") {
+    llvm::outs() << Text;
+    // The summary goes to stderr after the report, also when both are piped.
+    llvm::outs().flush();
+    return llvm::Error::success();
+  }
+  namespace fs = llvm::sys::fs;
+  fs::file_status Status;
+  if (!fs::status(Options.Output, Status) && !fs::is_regular_file(Status)) {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Options.Output, EC);
+    if (!EC) {
+      Out << Text;
+      Out.close();
+      EC = Out.error();
+      Out.clear_error();
+    }
+    return EC ? reportError(Options, EC.message()) : llvm::Error::success();
+  }
+  if (llvm::Error Err = rehost::writeFileAtomically(Options.Output, Text))
+    return reportError(Options,
+                       llvm::errorToErrorCode(std::move(Err)).message());
+  return llvm::Error::success();
+}
+
+bool writeReportTo(const rehost::Report &Report, const ReportOptions &Options) {
+  if (llvm::Error Err = emitReport(Report, Options)) {
+    fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
+    return false;
+  }
+  return true;
+}
+
+llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
+                                 const rehost::ToolConfig &Config, bool Strict,
+                                 bool Pool) {
+  Request.IsExcluded = [&Config](llvm::StringRef File) {
+    return Config.isExcluded(File);
+  };
+  rehost::ScanCoverage Coverage;
+  Request.ShowProgress = llvm::sys::Process::StandardErrIsDisplayed();
+  auto Units = rehost::collectFacts(Request, llvm::errs(), &Coverage);
+  if (!Units)
+    return Units.takeError();
+  llvm::SmallString<256> Root;
+  llvm::sys::fs::current_path(Root);
+  rehost::Resolution Resolved =
+      rehost::resolveProject(*Units, Root, Config, Strict, Pool);
+  return Analysis{std::move(Request), std::move(*Units), std::move(Resolved),
+                  std::move(Coverage)};
+}
+
+/// Lists, when asked, the source files no compile command covers, and
+/// returns the summary's clause that counts them (empty when none).
+std::string reportUncovered(const Analysis &Analysed,
+                            const ReportOptions &Options) {
+  const std::vector<std::string> &Uncovered = Analysed.Coverage.Uncovered;
+  if (Uncovered.empty())
+    return {};
+  const std::string &Root = Analysed.Resolved.Findings.Root;
+  if (Options.ListUncovered)
+    for (const std::string &File : Uncovered)
+      fmt::print(stderr, "{}: note: in no compile command, not scanned\n",
+                 rehost::displayPath(File, Root));
+  return fmt::format("; {} source file{} under the project root {} in no "
+                     "compile command ({})",
+                     Uncovered.size(), plural(Uncovered.size()),
+                     Uncovered.size() == 1 ? "is" : "are",
+                     Options.ListUncovered ? "listed above"
+                                           : "--list-uncovered lists them");
+}
+
+/// The runtime's rehost.toml names profiles already: each endpoint keeps its
+/// name, and no existing name goes to another endpoint (fix never changes an
+/// existing table, so a reused name would point code at the wrong server).
+llvm::Expected<rehost::ToolConfig>
+withExistingProfiles(rehost::ToolConfig Config, llvm::StringRef RuntimeConfig) {
+  auto Existing = rehost::readExistingProfiles(RuntimeConfig);
+  if (!Existing)
+    return Existing.takeError();
+  std::set<std::string> Named;
+  for (const auto &[Address, Name] : Config.ProfileNames)
+    Named.insert(Name);
+  for (const auto &[Address, Name] : Existing->ByAddress)
+    if (!Config.ProfileNames.count(Address) && Named.insert(Name).second)
+      Config.ProfileNames.emplace(Address, Name);
+  for (const std::string &Name : Existing->Names)
+    if (!Named.count(Name))
+      Config.ReservedProfileNames.insert(Name);
+  return Config;
+}
+
+/// The tool's .rehost.toml: --config, else found upward from here.
+llvm::Expected<rehost::ToolConfig> loadConfig(const ReportOptions &Options) {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return rehost::loadToolConfig(Options.ConfigPath, Cwd);
+}
+
+/// `rehost merge`: the shards' facts, resolved together as one run's.
+llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
+                                    const rehost::ToolConfig &Config,
+                                    bool Strict, bool Pool) {
+  llvm::SmallString<256> Root;
+  llvm::sys::fs::current_path(Root);
+  Analysis Merged;
+  std::set<std::string> Uncovered;
+  for (const std::string &Path : Paths) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(), "%s: %s", Path.c_str(),
+                                     Buffer.getError().message().c_str());
+    auto Json = llvm::json::parse((*Buffer)->getBuffer());
+    if (!Json)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          Path + ": not JSON: " + llvm::toString(Json.takeError()));
+    auto Read = rehost::factsFromJson(*Json, Root, Path);
+    if (!Read)
+      return Read.takeError();
+    for (rehost::TranslationUnitFacts &Unit : Read->Units)
+      Merged.Units.push_back(std::move(Unit));
+    Uncovered.insert(Read->Uncovered.begin(), Read->Uncovered.end());
+  }
+  // A single run lists the database's units in path order.
+  llvm::stable_sort(Merged.Units, [](const rehost::TranslationUnitFacts &A,
+                                     const rehost::TranslationUnitFacts &B) {
+    return A.MainFile < B.MainFile;
+  });
+  Merged.Coverage.Uncovered.assign(Uncovered.begin(), Uncovered.end());
+  Merged.Resolved =
+      rehost::resolveProject(Merged.Units, Root, Config, Strict, Pool);
+  return Merged;
+}
+
+} // namespace cli

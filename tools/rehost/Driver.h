@@ -1,0 +1,87 @@
+//===- Driver.h - What the rehost commands share
+//---------------------------===//
+//
+// The project analysis every command runs (phase one, then one project-wide
+// view), the report options and writing, and the exit codes: 0 nothing to
+// report, 1 findings (fix: findings left unfixed), 2 usage or input error.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_TOOLS_DRIVER_H
+#define REHOST_TOOLS_DRIVER_H
+
+#include "rehost/Project.h"
+#include "rehost/Report.h"
+#include "rehost/Scanner.h"
+#include "rehost/ToolConfig.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace cli {
+
+enum ExitCode { Clean = 0, Findings = 1, InputError = 2 };
+
+struct ReportOptions {
+  std::string Format = "text";
+  std::string Output;
+  std::string ConfigPath;           ///< --config: the tool's .rehost.toml.
+  std::vector<std::string> Exclude; ///< --exclude, beside the config's.
+  bool ListUncovered = false;       ///< --list-uncovered.
+  bool RequireReason = false;       ///< --require-reason.
+};
+
+/// "s" unless \p N is 1.
+const char *plural(unsigned N);
+
+/// Whether the report can be written to -o FILE: checked before fix changes
+/// anything, so a report that cannot be written leaves every file as it was.
+llvm::Error checkReportOutput(const ReportOptions &Options);
+
+/// Renders \p Report and writes it to -o FILE (replaced atomically when it
+/// is a regular file), or to standard output.
+llvm::Error emitReport(const rehost::Report &Report,
+                       const ReportOptions &Options);
+
+/// emitReport, with the error printed; false when it failed.
+bool writeReportTo(const rehost::Report &Report, const ReportOptions &Options);
+
+/// Phases one and two: every translation unit parsed, then one project view.
+struct Analysis {
+  rehost::ScanRequest Request; ///< As run, with the config's exclusions.
+  std::vector<rehost::TranslationUnitFacts> Units;
+  rehost::Resolution Resolved;
+  rehost::ScanCoverage Coverage;
+};
+
+/// Parses the units \p Request names and resolves them project-wide, the
+/// edits planned --strict or --pool as asked.
+llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
+                                 const rehost::ToolConfig &Config,
+                                 bool Strict = false, bool Pool = false);
+
+/// `rehost merge` and `fix --from-facts`: the shards' facts, resolved
+/// together as one run's.
+llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
+                                    const rehost::ToolConfig &Config,
+                                    bool Strict = false, bool Pool = false);
+
+/// Lists, when asked, the source files no compile command covers, and
+/// returns the summary's clause that counts them (empty when none).
+std::string reportUncovered(const Analysis &Analysed,
+                            const ReportOptions &Options);
+
+/// \p Config with the profile names the runtime's \p RuntimeConfig already
+/// has.
+llvm::Expected<rehost::ToolConfig>
+withExistingProfiles(rehost::ToolConfig Config, llvm::StringRef RuntimeConfig);
+
+/// The tool's .rehost.toml: --config, else found upward from here.
+llvm::Expected<rehost::ToolConfig> loadConfig(const ReportOptions &Options);
+
+} // namespace cli
+
+#endif // REHOST_TOOLS_DRIVER_H
