@@ -315,6 +315,18 @@ int main(int argc, char **argv) {
     for (int threads : o.acquire_threads)
       std::printf("| %d | %.0f |\n", threads,
                   1e9 / median(acquire_results[threads]));
+    // A pool that reuses its connections opens at most pool_size of them.
+    std::printf("\npool statistics after the run\n\n| endpoint | created | "
+                "closed | acquired | health failures | release discards "
+                "|\n|---|---|---|---|---|---|\n");
+    targets.push_back(acquire_only);
+    for (const Target &t : targets) {
+      rehost_pool_stats s{};
+      rehost_pool_stats_get(t.pool, &s);
+      std::printf("| %s (%s) | %llu | %llu | %llu | %llu | %llu |\n",
+                  t.label.c_str(), t.profile.c_str(), s.created, s.closed,
+                  s.acquired, s.health_failures, s.release_discards);
+    }
     std::filesystem::current_path("/");
     std::filesystem::remove_all(dir);
     return 0;

@@ -220,8 +220,8 @@ std::optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
   return stringLiteral(Text);
 }
 
-/// \p Uri without its user info and its ?user=, ?username= and ?password=
-/// keys, or None when its credentials cannot be taken out cleanly. The
+/// \p Uri without its user info and its ?user=, ?username=, ?password= and
+/// ?sentinel_… credential keys, or None when its credentials cannot be taken out cleanly. The
 /// credentials are found as splitUri finds them.
 std::optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   size_t SchemeEnd = Uri.find("://");
@@ -238,7 +238,8 @@ std::optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   for (llvm::StringRef Param : Params) {
     std::string Key =
         llvm::StringRef(percentDecode(Param.split('=').first)).lower();
-    if (Key == "user" || Key == "username" || Key == "password")
+    if (Key == "user" || Key == "username" || Key == "password" ||
+        Key == "sentinel_username" || Key == "sentinel_password")
       continue;
     Kept += (Kept.empty() ? "" : "&") + Param.str();
   }
