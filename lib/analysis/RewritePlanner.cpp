@@ -221,8 +221,8 @@ std::optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
 }
 
 /// \p Uri without its user info and its ?user=, ?username=, ?password= and
-/// ?sentinel_… credential keys, or None when its credentials cannot be taken out cleanly. The
-/// credentials are found as splitUri finds them.
+/// ?sentinel_… credential keys, or None when its credentials cannot be taken
+/// out cleanly. The credentials are found as splitUri finds them.
 std::optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   size_t SchemeEnd = Uri.find("://");
   size_t InfoStart = SchemeEnd == llvm::StringRef::npos ? 0 : SchemeEnd + 3;

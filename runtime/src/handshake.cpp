@@ -33,7 +33,8 @@ std::optional<HandshakeStep> login_step(const Setting<std::string> &username,
 
 std::vector<HandshakeStep> handshake_steps(const Profile &profile) {
   std::vector<HandshakeStep> steps;
-  if (std::optional<HandshakeStep> login = login_step(profile.username, profile.password))
+  if (std::optional<HandshakeStep> login =
+          login_step(profile.username, profile.password))
     steps.push_back(*login);
   if (profile.db.value != 0)
     steps.push_back(select_step(profile));
@@ -45,7 +46,8 @@ std::vector<HandshakeStep> handshake_steps(const Profile &profile) {
 }
 
 HandshakeStep auth_command(const Profile &profile) {
-  std::optional<HandshakeStep> login = login_step(profile.username, profile.password);
+  std::optional<HandshakeStep> login =
+      login_step(profile.username, profile.password);
   return login ? *login : select_step(profile);
 }
 

@@ -34,8 +34,9 @@ bool logged_in(redisContext *c, const Profile &profile, std::string &error) {
 // SENTINEL get-master-addr-by-name on a connected sentinel.
 std::optional<std::pair<std::string, int>>
 master_address(redisContext *c, const Profile &profile, std::string &error) {
-  hiredis::Reply reply = hiredis::command(
-      c, {"SENTINEL", "get-master-addr-by-name", profile.sentinel_master.value});
+  hiredis::Reply reply =
+      hiredis::command(c, {"SENTINEL", "get-master-addr-by-name",
+                           profile.sentinel_master.value});
   if (!reply.ok) {
     error = reply.text;
     return std::nullopt;

@@ -191,8 +191,8 @@ struct UriCase {
 };
 
 const UriCase uri_cases[] = {
-#define REHOST_URI_CASE(uri, transport, host, port, socket, db, user,         \
-                        password, tls, error)                                 \
+#define REHOST_URI_CASE(uri, transport, host, port, socket, db, user,          \
+                        password, tls, error)                                  \
   {uri, transport, host, port, socket, db, user, password, tls, error},
 #define REHOST_SENTINEL_URI_CASE(uri, nodes, master, db, user, password)
 #include "uri_cases.inc"
@@ -210,9 +210,9 @@ struct SentinelUriCase {
 };
 
 const SentinelUriCase sentinel_uri_cases[] = {
-#define REHOST_URI_CASE(uri, transport, host, port, socket, db, user,         \
+#define REHOST_URI_CASE(uri, transport, host, port, socket, db, user,          \
                         password, tls, error)
-#define REHOST_SENTINEL_URI_CASE(uri, nodes, master, db, user, password)      \
+#define REHOST_SENTINEL_URI_CASE(uri, nodes, master, db, user, password)       \
   {uri, nodes, master, db, user, password},
 #include "uri_cases.inc"
 #undef REHOST_SENTINEL_URI_CASE
@@ -274,8 +274,9 @@ TEST(Url, SharedTableOfSentinelCases) {
 
 TEST(Url, SentinelCredentialsAreTheirOwn) {
   ScopedEnv env;
-  Profile p = resolve_url(env, "redis+sentinel://app:m%40ster@h1/m?"
-                               "sentinel_username=watch&sentinel_password=s%3Ant");
+  Profile p =
+      resolve_url(env, "redis+sentinel://app:m%40ster@h1/m?"
+                       "sentinel_username=watch&sentinel_password=s%3Ant");
   EXPECT_EQ(p.username.value, "app");
   EXPECT_EQ(p.password.value, "m@ster");
   EXPECT_EQ(p.sentinel_username.value, "watch");
