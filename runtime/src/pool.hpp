@@ -1,6 +1,7 @@
 // One profile's connection pool: bounded (idle + in use + connecting <=
 // pool_size), LIFO, connects outside its lock, checks a connection when it
-// is borrowed and when it comes back, backs off after connect failures, and
+// is borrowed and when it comes back, keeps pool_min_idle connections idle,
+// backs off after connect failures, and
 // never lets a forked child use its parent's sockets. No background thread:
 // expiry is applied as connections are borrowed and returned.
 #ifndef REHOST_SRC_POOL_HPP
@@ -51,8 +52,11 @@ public:
 
   rehost_pool_stats stats();
 
-  // Opens connections until pool_min_idle are open (best effort).
-  void open_min_idle();
+  // Opens connections, outside the lock and within pool_size, until
+  // pool_min_idle are idle; stops at the first connect failure (the backoff
+  // then applies). Called when the pool is created and by a release that
+  // leaves fewer idle.
+  void top_up_idle();
 
   // The pool that opened `c` and has not closed it, or NULL.
   static Pool *owner_of(const redisContext *c);
@@ -111,6 +115,7 @@ private:
   bool expired(const Connection &c, Clock::time_point now) const;
   bool healthy(Connection &c, Clock::time_point now) const;
   bool may_connect(Clock::time_point now) const;
+  bool needs_top_up(Clock::time_point now) const;
   void note_connect_failure(Clock::time_point now, const Opened &opened);
   size_t total() const { return connections_.size() + connecting_; }
   PoolError saturated(milliseconds waited) const;
@@ -134,6 +139,7 @@ private:
   std::deque<Connection *> idle_;
   size_t in_use_ = 0;
   size_t connecting_ = 0;
+  size_t topping_up_ = 0; // the connects of connecting_ that will be idle
   size_t waiters_ = 0;
   // After connect failures: no attempt before next_connect_, one at a time.
   unsigned failures_in_a_row_ = 0;
