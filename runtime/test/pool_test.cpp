@@ -294,9 +294,9 @@ TEST(Pool, KilledIdleConnectionsAreDetectedOnBorrow) {
   rehost_pool_release(pool, c);
 
   admin_command(server, "CLIENT KILL TYPE normal SKIPME yes");
-  // Past the millisecond in which a just-returned connection is trusted
+  // Past the clock tick in which a just-returned connection is trusted
   // without a poll.
-  std::this_thread::sleep_for(milliseconds(5));
+  std::this_thread::sleep_for(milliseconds(20));
   c = rehost_pool_acquire(pool, 0);
   ASSERT_NE(c, nullptr) << last_error();
   EXPECT_NE(client_id(c), first);
@@ -582,7 +582,7 @@ TEST(Pool, MinIdleConnectionsAreOpenedUpFrontAndKept) {
   // Killed idle connections are found on the next borrow, and that lease's
   // return opens connections until two are idle again.
   admin_command(server, "CLIENT KILL TYPE normal SKIPME yes");
-  std::this_thread::sleep_for(milliseconds(5));
+  std::this_thread::sleep_for(milliseconds(20));
   redisContext *c = rehost_pool_acquire(pool, 0);
   ASSERT_NE(c, nullptr) << last_error();
   EXPECT_EQ(text_of(c, "PING"), "PONG");
