@@ -8,7 +8,7 @@
 // at each thread count, directly on loopback and through a delaying relay;
 // and acquire + release alone (ns/op). It starts its own redis-server.
 //
-//   rehost_pool_bench [--rounds N] [--seconds S] [--threads 1,4]
+//   rehost_pool_bench [--rounds N] [--seconds S] [--threads 1,4,16]
 //                     [--delays-ms 0,0.5,2] [--acquire-threads 1,2,8,32]
 #include "delay_relay.hpp"
 #include "redis_server.hpp"
@@ -36,7 +36,7 @@ const char *const password = "bench-Pa55";
 struct Options {
   int rounds = 3;
   double seconds = 0.5;
-  std::vector<int> threads{1, 4};
+  std::vector<int> threads{1, 4, 16};
   std::vector<double> delays_ms{0, 0.5, 2};
   std::vector<int> acquire_threads{1, 2, 8, 32};
 };
