@@ -451,6 +451,13 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
     if (Role == ArgRole::Other || Role == ArgRole::Connection ||
         !V.isConstant() || (!WrapsEndpoint && !isCredential(Role)))
       continue;
+    // rehost::uri hands a client the profile's configured address, never the
+    // master its sentinels name now.
+    if (Role == ArgRole::Uri && splitUri(V.Text).Sentinel)
+      return manual("a Sentinel URL: no client URI can follow the master the "
+                    "sentinels name; give the client the master through its "
+                    "Sentinel API, or connect with rehost_redisConnect, which "
+                    "asks the sentinels");
     llvm::Expected<llvm::StringRef> Accessor = accessorOf(Role, *Entry.Family);
     if (!Accessor)
       return manual(llvm::toString(Accessor.takeError()));
