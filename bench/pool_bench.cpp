@@ -295,9 +295,13 @@ int main(int argc, char **argv) {
       std::fprintf(stderr, "round %d/%d\n", round + 1, o.rounds);
       for (size_t t = 0; t < targets.size(); ++t)
         for (int threads : o.threads)
-          for (size_t m = 0; m < modes.size(); ++m)
+          // The order rotates each round, so no mode always runs right
+          // after the two that open and close thousands of connections.
+          for (size_t i = 0; i < modes.size(); ++i) {
+            const size_t m = (i + round) % modes.size();
             results[{t, m, threads}].push_back(
                 measure(modes[m], targets[t], threads, o.seconds));
+          }
       for (int threads : o.acquire_threads)
         acquire_results[threads].push_back(
             measure(acquire_release, acquire_only, threads, o.seconds / 2));
