@@ -19,12 +19,12 @@ constexpr std::chrono::milliseconds backoff_cap{1000};
 
 // A connection returned less than this long ago (by the coarse clock: in
 // practice, within its current tick) is handed out without the readability
-// poll(): that system call costs more than the rest of an acquire and
-// release together (about 500ns of 600ns here), and a
-// connection whose last reply was read in full that recently has had almost
-// no time to go stale. What it can miss (a close or a late reply within
-// that time) makes the next command fail or, for a reply the caller never
-// read, answer it wrongly: the caller's bug, as in docs/runtime.md.
+// poll(): that system call cost more than the rest of an acquire and release
+// together (about 500 of 600 ns here), and a connection whose last reply was
+// read in full that recently has had almost no time to go stale. What it can
+// miss (a close or a late reply within that time) makes the next command
+// fail or, for a reply the caller never read, answer it wrongly: the
+// caller's bug, as docs/runtime.md says.
 constexpr std::chrono::milliseconds poll_after_idle{1};
 
 std::atomic<unsigned> fork_generation{0};
