@@ -13,7 +13,12 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build test demo clean format
+# The pool's tests under ThreadSanitizer: the runtime alone (it builds
+# without LLVM), in a build directory of its own.
+TSAN_BUILD_DIR ?= build-tsan
+TSAN_TESTS ?= Pool*:ProfileCache*:Sentinel*
+
+.PHONY: all deps configure build test test-tsan demo clean format
 
 all: build
 
@@ -33,6 +38,14 @@ build: configure
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
+test-tsan: deps
+	cmake -S runtime -B $(TSAN_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+	  -DREHOST_RUNTIME_SANITIZE_THREAD=ON
+	cmake --build $(TSAN_BUILD_DIR) -j $(JOBS) --target rehost_runtime_tests
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  $(TSAN_BUILD_DIR)/test/rehost_runtime_tests --gtest_filter='$(TSAN_TESTS)'
+
 demo: build
 	scripts/demo.sh $(BUILD_DIR)
 
@@ -40,4 +53,4 @@ format:
 	git ls-files '*.cpp' '*.h' '*.hpp' '*.c' | grep -v '^test/' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(TSAN_BUILD_DIR)

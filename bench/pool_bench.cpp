@@ -8,7 +8,7 @@
 // at each thread count, directly on loopback and through a delaying relay;
 // and acquire + release alone (ns/op). It starts its own redis-server.
 //
-//   rehost_pool_bench [--rounds N] [--seconds S] [--threads 1,4]
+//   rehost_pool_bench [--rounds N] [--seconds S] [--threads 1,4,16]
 //                     [--delays-ms 0,0.5,2] [--acquire-threads 1,2,8,32]
 #include "delay_relay.hpp"
 #include "redis_server.hpp"
@@ -36,7 +36,7 @@ const char *const password = "bench-Pa55";
 struct Options {
   int rounds = 3;
   double seconds = 0.5;
-  std::vector<int> threads{1, 4};
+  std::vector<int> threads{1, 4, 16};
   std::vector<double> delays_ms{0, 0.5, 2};
   std::vector<int> acquire_threads{1, 2, 8, 32};
 };
@@ -295,9 +295,13 @@ int main(int argc, char **argv) {
       std::fprintf(stderr, "round %d/%d\n", round + 1, o.rounds);
       for (size_t t = 0; t < targets.size(); ++t)
         for (int threads : o.threads)
-          for (size_t m = 0; m < modes.size(); ++m)
+          // The order rotates each round, so no mode always runs right
+          // after the two that open and close thousands of connections.
+          for (size_t i = 0; i < modes.size(); ++i) {
+            const size_t m = (i + round) % modes.size();
             results[{t, m, threads}].push_back(
                 measure(modes[m], targets[t], threads, o.seconds));
+          }
       for (int threads : o.acquire_threads)
         acquire_results[threads].push_back(
             measure(acquire_release, acquire_only, threads, o.seconds / 2));
@@ -315,6 +319,18 @@ int main(int argc, char **argv) {
     for (int threads : o.acquire_threads)
       std::printf("| %d | %.0f |\n", threads,
                   1e9 / median(acquire_results[threads]));
+    // A pool that reuses its connections opens at most pool_size of them.
+    std::printf("\npool statistics after the run\n\n| endpoint | created | "
+                "closed | acquired | health failures | release discards "
+                "|\n|---|---|---|---|---|---|\n");
+    targets.push_back(acquire_only);
+    for (const Target &t : targets) {
+      rehost_pool_stats s{};
+      rehost_pool_stats_get(t.pool, &s);
+      std::printf("| %s (%s) | %llu | %llu | %llu | %llu | %llu |\n",
+                  t.label.c_str(), t.profile.c_str(), s.created, s.closed,
+                  s.acquired, s.health_failures, s.release_discards);
+    }
     std::filesystem::current_path("/");
     std::filesystem::remove_all(dir);
     return 0;

@@ -22,6 +22,14 @@ namespace rehost {
 
 enum class UriTransport { Tcp, Unix };
 
+/// One sentinel of a redis+sentinel:// URI, as written (still
+/// percent-encoded); the host without IPv6 brackets, the port empty when the
+/// URI leaves Sentinel's 26379 in place.
+struct UriNode {
+  llvm::StringRef Host;
+  llvm::StringRef Port;
+};
+
 /// The pieces of scheme://[[user:]password@]address[/db][?query], as the
 /// runtime reads them. The pieces refer to the string that was split and
 /// are as written (still percent-encoded); percentDecode gives their values.
@@ -47,6 +55,13 @@ struct UriParts {
   llvm::StringRef Port; ///< Empty when the URI leaves the default in place.
   /// The path's "/N" or ?db= / ?database= (the query wins).
   llvm::StringRef Db;
+  /// redis+sentinel://[userinfo@]h1[:p1],h2[:p2]/MASTER[/db]: the master is
+  /// found through the sentinels. Host and Port are then the first
+  /// sentinel's; the user info and ?password= are the master's (the
+  /// sentinels' own are ?sentinel_username= and ?sentinel_password=).
+  bool Sentinel = false;
+  llvm::SmallVector<UriNode, 2> Sentinels;
+  llvm::StringRef Master; ///< The master's name, as written.
   /// Why the runtime refuses the URI, in its words (without the variable's
   /// name); empty when it reads it. Never quotes a password.
   std::string Error;
@@ -63,9 +78,9 @@ std::string percentDecode(llvm::StringRef Text);
 std::string redactUri(llvm::StringRef Uri);
 
 /// The server \p Uri names, without credentials or options:
-/// redis://host:port[/db], rediss://host:port[/db] or unix:///path[?db=N],
-/// with loopback aliases spelled as one (normaliseHost). Empty when the text
-/// names no host.
+/// redis://host:port[/db], rediss://host:port[/db], unix:///path[?db=N] or
+/// redis+sentinel://host:port,host:port/master[/db], with loopback aliases
+/// spelled as one (normaliseHost). Empty when the text names no host.
 std::string normaliseUri(llvm::StringRef Uri);
 
 /// One spelling for every name of the local server, so that one server has

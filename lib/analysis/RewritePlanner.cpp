@@ -220,9 +220,9 @@ std::optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
   return stringLiteral(Text);
 }
 
-/// \p Uri without its user info and its ?user=, ?username= and ?password=
-/// keys, or None when its credentials cannot be taken out cleanly. The
-/// credentials are found as splitUri finds them.
+/// \p Uri without its user info and its ?user=, ?username=, ?password= and
+/// ?sentinel_… credential keys, or None when its credentials cannot be taken
+/// out cleanly. The credentials are found as splitUri finds them.
 std::optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   size_t SchemeEnd = Uri.find("://");
   size_t InfoStart = SchemeEnd == llvm::StringRef::npos ? 0 : SchemeEnd + 3;
@@ -238,7 +238,8 @@ std::optional<std::string> withoutCredentials(llvm::StringRef Uri) {
   for (llvm::StringRef Param : Params) {
     std::string Key =
         llvm::StringRef(percentDecode(Param.split('=').first)).lower();
-    if (Key == "user" || Key == "username" || Key == "password")
+    if (Key == "user" || Key == "username" || Key == "password" ||
+        Key == "sentinel_username" || Key == "sentinel_password")
       continue;
     Kept += (Kept.empty() ? "" : "&") + Param.str();
   }
@@ -450,6 +451,13 @@ Rewrite planWrappedArguments(const CatalogEntry &Entry, const Endpoint &Target,
     if (Role == ArgRole::Other || Role == ArgRole::Connection ||
         !V.isConstant() || (!WrapsEndpoint && !isCredential(Role)))
       continue;
+    // rehost::uri hands a client the profile's configured address, never the
+    // master its sentinels name now.
+    if (Role == ArgRole::Uri && splitUri(V.Text).Sentinel)
+      return manual("a Sentinel URL: no client URI can follow the master the "
+                    "sentinels name; give the client the master through its "
+                    "Sentinel API, or connect with rehost_redisConnect, which "
+                    "asks the sentinels");
     llvm::Expected<llvm::StringRef> Accessor = accessorOf(Role, *Entry.Family);
     if (!Accessor)
       return manual(llvm::toString(Accessor.takeError()));

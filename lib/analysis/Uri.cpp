@@ -86,26 +86,66 @@ void splitUserInfo(llvm::StringRef Info, UriParts &P) {
     P.Secrets.push_back(Password);
 }
 
-void splitHostPort(llvm::StringRef HostPort, UriParts &P) {
+/// host[:port] or [v6][:port]; the caller checks the port.
+UriNode splitNode(llvm::StringRef HostPort, UriParts &P) {
+  UriNode Node;
   if (HostPort.consume_front("[")) {
     size_t Close = HostPort.find(']');
     if (Close == llvm::StringRef::npos) {
       fail(P, "IPv6 host has no closing ']'");
-      P.Host = HostPort;
-      return;
+      Node.Host = HostPort;
+      return Node;
     }
-    P.Host = HostPort.take_front(Close);
+    Node.Host = HostPort.take_front(Close);
     llvm::StringRef After = HostPort.drop_front(Close + 1);
     if (!After.empty() && !After.consume_front(":"))
       fail(P, "unexpected text after the IPv6 host");
-    P.Port = After;
+    Node.Port = After;
   } else {
-    std::tie(P.Host, P.Port) = HostPort.split(':');
+    std::tie(Node.Host, Node.Port) = HostPort.split(':');
     // A node list keeps its first host; the runtime refuses it here.
-    if (P.Port.contains(':'))
+    if (Node.Port.contains(':'))
       fail(P, "host has several ':' (put an IPv6 address in brackets)");
   }
-  checkEncoding(P, P.Host, "host");
+  checkEncoding(P, Node.Host, "host");
+  return Node;
+}
+
+void splitHostPort(llvm::StringRef HostPort, UriParts &P) {
+  UriNode Node = splitNode(HostPort, P);
+  P.Host = Node.Host;
+  P.Port = Node.Port;
+}
+
+/// redis+sentinel://[userinfo@]SENTINELS/MASTER[/db], after the user info.
+void splitSentinelLocation(llvm::StringRef Location, UriParts &P) {
+  auto [Nodes, Path] = Location.split('/');
+  llvm::SmallVector<llvm::StringRef, 4> Items;
+  Nodes.split(Items, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    UriNode Node = splitNode(Item, P);
+    if (Node.Host.empty())
+      fail(P, "Sentinel URL has a sentinel without a host");
+    if (!Node.Port.empty())
+      checkNumber(P, Node.Port, "port", 1, 65535);
+    P.Sentinels.push_back(Node);
+  }
+  if (P.Sentinels.empty())
+    fail(P, "Sentinel URL names no sentinel, as in "
+            "redis+sentinel://h1:26379,h2:26379/mymaster");
+  else {
+    P.Host = P.Sentinels.front().Host;
+    P.Port = P.Sentinels.front().Port;
+  }
+  auto [Master, Db] = Path.split('/');
+  if (Master.empty())
+    fail(P, "Sentinel URL names no master, as in "
+            "redis+sentinel://h1:26379,h2:26379/mymaster");
+  checkEncoding(P, Master, "master name");
+  if (Db.contains('/'))
+    fail(P, "Sentinel URL path is not /master or /master/db");
+  P.Master = Master;
+  P.Db = Db;
 }
 
 /// Query keys come last and win over the user info and the path.
@@ -135,7 +175,8 @@ void readQuery(llvm::StringRef Query, UriParts &P) {
       P.Password = Value;
       if (!Value.empty())
         P.Secrets.push_back(Value);
-    }
+    } else if (Key == "sentinel_password" && !Value.empty())
+      P.Secrets.push_back(Value);
   }
 }
 
@@ -196,7 +237,8 @@ UriParts splitUri(llvm::StringRef Uri) {
       P.Transport = Known->Transport;
       P.Tls = Known->Tls;
     } else if (Lower == "redis+sentinel" || Lower == "redis-sentinel") {
-      fail(P, "Sentinel URLs are not supported yet");
+      P.KnownScheme = true;
+      P.Sentinel = true;
     } else {
       fail(P, "URL scheme " + quoted(Lower) + " is not redis, rediss or unix");
     }
@@ -215,7 +257,9 @@ UriParts splitUri(llvm::StringRef Uri) {
     Location = Location.drop_front(At + 1);
   }
 
-  if (P.Transport == UriTransport::Unix) {
+  if (P.Sentinel) {
+    splitSentinelLocation(Location, P);
+  } else if (P.Transport == UriTransport::Unix) {
     P.Host = Location;
     if (Location.substr(0, 1) != "/")
       fail(P, "unix URL needs an absolute socket path, as in "
@@ -251,18 +295,35 @@ std::string redactUri(llvm::StringRef Uri) {
   return Out;
 }
 
+namespace {
+
+/// host:port with loopback aliases as one and IPv6 in brackets.
+std::string normaliseNode(llvm::StringRef Host, llvm::StringRef Port,
+                          llvm::StringRef DefaultPort) {
+  std::string Name = normaliseHost(percentDecode(Host));
+  if (Name.find(':') != std::string::npos)
+    Name = "[" + Name + "]";
+  return Name + ":" + (Port.empty() ? DefaultPort : Port).str();
+}
+
+} // namespace
+
 std::string normaliseUri(llvm::StringRef Uri) {
   UriParts P = splitUri(Uri);
   if (P.Host.empty())
     return {};
   std::string Db = normaliseDb(P.Db);
+  if (P.Sentinel) {
+    std::vector<std::string> Nodes;
+    for (const UriNode &Node : P.Sentinels)
+      Nodes.push_back(normaliseNode(Node.Host, Node.Port, "26379"));
+    return "redis+sentinel://" + llvm::join(Nodes, ",") + "/" +
+           percentDecode(P.Master) + (Db.empty() ? "" : "/" + Db);
+  }
   if (P.Transport == UriTransport::Unix)
     return "unix://" + percentDecode(P.Host) + (Db.empty() ? "" : "?db=" + Db);
-  std::string Out = P.Tls ? "rediss://" : "redis://";
-  std::string Host = normaliseHost(percentDecode(P.Host));
-  Out += Host.find(':') != std::string::npos ? "[" + Host + "]" : Host;
-  Out += ":" + (P.Port.empty() ? llvm::StringRef("6379") : P.Port).str();
-  return Out + (Db.empty() ? "" : "/" + Db);
+  return (P.Tls ? "rediss://" : "redis://") +
+         normaliseNode(P.Host, P.Port, "6379") + (Db.empty() ? "" : "/" + Db);
 }
 
 std::string normaliseDb(llvm::StringRef Db) {

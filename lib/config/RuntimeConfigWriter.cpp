@@ -79,6 +79,12 @@ std::vector<std::string> endpointKeys(llvm::StringRef Address) {
                                     : std::to_string(Number)));
     return Keys;
   }
+  // A Sentinel address is its own URL: the keys it would split into
+  // (sentinel_nodes, sentinel_master, db) say no more.
+  if (Address.startswith("redis+sentinel://")) {
+    Keys.push_back("url = " + tomlString(Address));
+    return Keys;
+  }
   llvm::StringRef Rest = Address.split("://").second;
   if (Rest.contains(',')) {
     std::vector<std::string> Nodes;

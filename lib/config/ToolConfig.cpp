@@ -114,6 +114,13 @@ std::string endpointAddress(llvm::StringRef Uri, llvm::StringRef Profile,
     return normaliseUri(Uri);
   }
 
+  if (Parts.Sentinel) {
+    if (!Parts.Error.empty()) {
+      Reason = "the runtime cannot read this URI: " + Parts.Error;
+      return {};
+    }
+    return normaliseUri(Uri);
+  }
   llvm::StringRef Rest = Uri.split("://").second;
   if (Rest.contains(',')) {
     // A cluster node list: Endpoint::address() joins the nodes as given.

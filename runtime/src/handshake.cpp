@@ -14,25 +14,27 @@ HandshakeStep select_step(const Profile &profile) {
   return {{"SELECT", db}, error_label(profile.db.origin) + ": SELECT " + db};
 }
 
-std::optional<HandshakeStep> login_step(const Profile &profile) {
-  const std::string &user = profile.username.value;
+} // namespace
+
+std::optional<HandshakeStep> login_step(const Setting<std::string> &username,
+                                        const Setting<std::string> &password) {
+  const std::string &user = username.value;
   if (!user.empty() && user != "default")
     // A nopass ACL user accepts any password, so an empty one is fine.
-    return HandshakeStep{{"AUTH", user, profile.password.value},
-                         error_label(profile.username.origin) + ": AUTH as '" +
-                             user + "'"};
-  if (!profile.password.value.empty())
+    return HandshakeStep{{"AUTH", user, password.value},
+                         error_label(username.origin) + ": AUTH as '" + user +
+                             "'"};
+  if (!password.value.empty())
     // One-argument AUTH works on every Redis version and means user default.
-    return HandshakeStep{{"AUTH", profile.password.value},
-                         error_label(profile.password.origin) + ": AUTH"};
+    return HandshakeStep{{"AUTH", password.value},
+                         error_label(password.origin) + ": AUTH"};
   return std::nullopt;
 }
 
-} // namespace
-
 std::vector<HandshakeStep> handshake_steps(const Profile &profile) {
   std::vector<HandshakeStep> steps;
-  if (std::optional<HandshakeStep> login = login_step(profile))
+  if (std::optional<HandshakeStep> login =
+          login_step(profile.username, profile.password))
     steps.push_back(*login);
   if (profile.db.value != 0)
     steps.push_back(select_step(profile));
@@ -44,7 +46,8 @@ std::vector<HandshakeStep> handshake_steps(const Profile &profile) {
 }
 
 HandshakeStep auth_command(const Profile &profile) {
-  std::optional<HandshakeStep> login = login_step(profile);
+  std::optional<HandshakeStep> login =
+      login_step(profile.username, profile.password);
   return login ? *login : select_step(profile);
 }
 

@@ -7,6 +7,7 @@
 #include <hiredis/hiredis.h>
 #include <rehost/rehost.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,12 @@ struct HandshakeStep {
 };
 
 std::vector<HandshakeStep> handshake_steps(const Profile &profile);
+
+// AUTH with this user and password (one-argument AUTH for no user or
+// "default"), or nothing when both are empty: the master's login, and the
+// sentinels' (sentinel_username, sentinel_password).
+std::optional<HandshakeStep> login_step(const Setting<std::string> &username,
+                                        const Setting<std::string> &password);
 
 // What an AUTH command the code sent becomes: the profile's AUTH step, or,
 // when it has no password and no ACL user, SELECT of its db, which answers +OK

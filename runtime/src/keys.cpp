@@ -152,6 +152,14 @@ const KeySpec key_specs[] = {
      [](Profile &p, const RawValue &r) {
        assign(p.sentinel_master, r, as_master_name);
      }},
+    {"sentinel_username", false,
+     [](Profile &p, const RawValue &r) {
+       assign(p.sentinel_username, r, as_text);
+     }},
+    {"sentinel_password", true,
+     [](Profile &p, const RawValue &r) {
+       assign(p.sentinel_password, r, as_text);
+     }},
     {"pool_size", false,
      [](Profile &p, const RawValue &r) {
        assign(p.pool_size, r, [](std::string_view t, const std::string &l) {

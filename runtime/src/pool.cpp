@@ -3,7 +3,10 @@
 #include "connection.hpp"
 #include "resolver.hpp"
 
+#include <time.h>
+
 #include <algorithm>
+#include <optional>
 
 namespace rehost::detail {
 namespace {
@@ -13,6 +16,16 @@ namespace {
 // come back at the same instant.
 constexpr std::chrono::milliseconds backoff_base{10};
 constexpr std::chrono::milliseconds backoff_cap{1000};
+
+// A connection returned less than this long ago (by the coarse clock: in
+// practice, within its current tick) is handed out without the readability
+// poll(): that system call cost more than the rest of an acquire and release
+// together (about 500 of 600 ns here), and a connection whose last reply was
+// read in full that recently has had almost no time to go stale. What it can
+// miss (a close or a late reply within that time) makes the next command
+// fail or, for a reply the caller never read, answer it wrongly: the
+// caller's bug, as docs/runtime.md says.
+constexpr std::chrono::milliseconds poll_after_idle{1};
 
 std::atomic<unsigned> fork_generation{0};
 
@@ -49,6 +62,13 @@ long long count_ms(std::chrono::steady_clock::duration d) {
 
 } // namespace
 
+Pool::CoarseClock::time_point Pool::CoarseClock::now() noexcept {
+  timespec t{};
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+  return time_point(std::chrono::seconds(t.tv_sec) +
+                    std::chrono::nanoseconds(t.tv_nsec));
+}
+
 Pool::Pool(std::string profile, Layer call_site, const Profile &settings)
     : profile_(std::move(profile)), call_site_(std::move(call_site)),
       limits_{static_cast<size_t>(settings.pool_size.value),
@@ -81,7 +101,7 @@ Pool::Opened Pool::open() const {
     }
     auto connection = std::make_unique<Connection>();
     connection->context = c;
-    connection->created = connection->returned = Clock::now();
+    connection->created = connection->returned = CoarseClock::now();
     connection->command_timeout = profile.command_timeout.value;
     connection->ping_timeout = profile.connect_timeout.value;
     hiredis::watch_replies(c, &connection->watch);
@@ -117,14 +137,14 @@ redisContext *Pool::remove(Connection *c) {
   return context;
 }
 
-bool Pool::expired(const Connection &c, Clock::time_point now) const {
+bool Pool::expired(const Connection &c, Stamp now) const {
   return (limits_.lifetime.count() > 0 &&
           now - c.created >= limits_.lifetime) ||
          (limits_.idle_time.count() > 0 &&
           now - c.returned >= limits_.idle_time);
 }
 
-Pool::Connection *Pool::take_idle(Clock::time_point now,
+Pool::Connection *Pool::take_idle(Stamp now,
                                   std::vector<redisContext *> &doomed) {
   while (!idle_.empty()) {
     Connection *c = idle_.back();
@@ -144,8 +164,7 @@ Pool::Connection *Pool::take_idle(Clock::time_point now,
 // The least recently returned connections sit at the front; closing the
 // expired ones there as the pool is used keeps idle connections from
 // outliving pool_connection_idle_time without a reaper thread.
-void Pool::reap_idle(Clock::time_point now,
-                     std::vector<redisContext *> &doomed) {
+void Pool::reap_idle(Stamp now, std::vector<redisContext *> &doomed) {
   while (idle_.size() > limits_.min_idle && expired(*idle_.front(), now)) {
     ++counters_.expired;
     doomed.push_back(remove(idle_.front()));
@@ -156,7 +175,9 @@ void Pool::reap_idle(Clock::time_point now,
 // Runs unlocked: the connection is leased to this call. A readable idle
 // connection is stale (the server closed it, or a reply nobody read is
 // waiting); a PING is only worth its round trip after a long idle time.
-bool Pool::healthy(Connection &c, Clock::time_point now) const {
+bool Pool::healthy(Connection &c, Stamp now) const {
+  if (now - c.returned < poll_after_idle)
+    return true;
   if (hiredis::readable(c.context))
     return false;
   if (limits_.health_check_interval.count() > 0 &&
@@ -165,11 +186,11 @@ bool Pool::healthy(Connection &c, Clock::time_point now) const {
   return true;
 }
 
-bool Pool::may_connect(Clock::time_point now) const {
+bool Pool::may_connect() const {
   if (failures_in_a_row_ == 0)
     return true;
   // While the server is failing, one attempt at a time, after the delay.
-  return connecting_ == 0 && now >= next_connect_;
+  return connecting_ == 0 && Clock::now() >= next_connect_;
 }
 
 void Pool::note_connect_failure(Clock::time_point now, const Opened &opened) {
@@ -183,6 +204,11 @@ void Pool::note_connect_failure(Clock::time_point now, const Opened &opened) {
   std::uniform_int_distribution<long long> draw(ceiling / 2, ceiling);
   next_connect_ = now + milliseconds(draw(jitter_));
   returned_->notify_all();
+}
+
+bool Pool::needs_top_up() const {
+  return idle_.size() + topping_up_ < limits_.min_idle &&
+         total() < limits_.size && may_connect();
 }
 
 PoolError Pool::saturated(milliseconds waited) const {
@@ -206,20 +232,18 @@ PoolError Pool::unreachable(Clock::time_point now) const {
 redisContext *Pool::acquire(milliseconds timeout) {
   const milliseconds wait =
       timeout.count() < 0 ? limits_.wait_timeout : timeout;
-  // One clock read on the common path (a reused connection): it is a
-  // noticeable share of an acquire under virtualisation.
-  Clock::time_point now = Clock::now();
-  const Clock::time_point deadline = now + wait;
   std::vector<redisContext *> doomed;
   std::unique_lock<std::mutex> lock(mutex_);
   adopt_fork();
-  for (bool first = true;; first = false) {
-    if (!first)
-      now = Clock::now();
-    if (Connection *c = take_idle(now, doomed)) {
+  // The wait counts from when no idle connection could be had, so the common
+  // path (one reused) reads only the coarse clock.
+  std::optional<Clock::time_point> deadline;
+  for (;;) {
+    const Stamp stamp = CoarseClock::now();
+    if (Connection *c = take_idle(stamp, doomed)) {
       lock.unlock();
       free_all(doomed);
-      if (healthy(*c, now)) {
+      if (healthy(*c, stamp)) {
         ++counters_.acquired;
         return c->context;
       }
@@ -229,7 +253,9 @@ redisContext *Pool::acquire(milliseconds timeout) {
       doomed.push_back(remove(c));
       continue;
     }
-    if (total() < limits_.size && may_connect(now)) {
+    if (!deadline)
+      deadline = Clock::now() + wait;
+    if (total() < limits_.size && may_connect()) {
       ++connecting_;
       lock.unlock();
       free_all(doomed);
@@ -246,13 +272,14 @@ redisContext *Pool::acquire(milliseconds timeout) {
     }
     // Nothing idle and no connect allowed now: wait for a return, a freed
     // slot or the end of the backoff delay, within the deadline.
+    const Clock::time_point now = Clock::now();
     const bool slot_free = total() < limits_.size;
     const bool probing = failures_in_a_row_ > 0 && connecting_ > 0;
-    Clock::time_point until = deadline;
+    Clock::time_point until = *deadline;
     if (slot_free && !probing)
-      until = std::min(deadline, next_connect_);
-    if (now >= deadline ||
-        (slot_free && !probing && next_connect_ > deadline)) {
+      until = std::min(*deadline, next_connect_);
+    if (now >= *deadline ||
+        (slot_free && !probing && next_connect_ > *deadline)) {
       lock.unlock();
       free_all(doomed);
       if (slot_free || probing)
@@ -268,6 +295,7 @@ redisContext *Pool::acquire(milliseconds timeout) {
 
 Pool::Returned Pool::release(redisContext *context) {
   std::vector<redisContext *> doomed;
+  bool top_up = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     adopt_fork();
@@ -284,7 +312,7 @@ Pool::Returned Pool::release(redisContext *context) {
       Connection *c = found->second.get();
       if (!c->leased)
         return Returned::not_leased;
-      const Clock::time_point now = Clock::now();
+      const Stamp now = CoarseClock::now();
       c->leased = false;
       --in_use_;
       // What hiredis 0.14 lets us see without asking the server (see
@@ -305,10 +333,13 @@ Pool::Returned Pool::release(redisContext *context) {
         idle_.push_back(c);
       }
       reap_idle(now, doomed);
+      top_up = needs_top_up();
       returned_->notify_one();
     }
   }
   free_all(doomed);
+  if (top_up)
+    top_up_idle();
   return Returned::yes;
 }
 
@@ -331,18 +362,20 @@ rehost_pool_stats Pool::stats() {
   return s;
 }
 
-void Pool::open_min_idle() {
+void Pool::top_up_idle() {
   for (;;) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       adopt_fork();
-      if (total() >= limits_.min_idle || total() >= limits_.size)
+      if (!needs_top_up())
         return;
       ++connecting_;
+      ++topping_up_;
     }
     Opened opened = open();
     std::lock_guard<std::mutex> lock(mutex_);
     --connecting_;
+    --topping_up_;
     if (!opened.connection) {
       note_connect_failure(Clock::now(), opened);
       return;
@@ -388,7 +421,7 @@ void Pool::adopt_fork() {
   }
   connections_.clear();
   idle_.clear();
-  in_use_ = connecting_ = waiters_ = 0;
+  in_use_ = connecting_ = topping_up_ = waiters_ = 0;
   failures_in_a_row_ = 0;
   next_connect_ = {};
   (void)returned_.release(); // may be inconsistent: leaked on purpose

@@ -1,6 +1,7 @@
 // One profile's connection pool: bounded (idle + in use + connecting <=
 // pool_size), LIFO, connects outside its lock, checks a connection when it
-// is borrowed and when it comes back, backs off after connect failures, and
+// is borrowed and when it comes back, keeps pool_min_idle connections idle,
+// backs off after connect failures, and
 // never lets a forked child use its parent's sockets. No background thread:
 // expiry is applied as connections are borrowed and returned.
 #ifndef REHOST_SRC_POOL_HPP
@@ -51,8 +52,11 @@ public:
 
   rehost_pool_stats stats();
 
-  // Opens connections until pool_min_idle are open (best effort).
-  void open_min_idle();
+  // Opens connections, outside the lock and within pool_size, until
+  // pool_min_idle are idle; stops at the first connect failure (the backoff
+  // then applies). Called when the pool is created and by a release that
+  // leaves fewer idle.
+  void top_up_idle();
 
   // The pool that opened `c` and has not closed it, or NULL.
   static Pool *owner_of(const redisContext *c);
@@ -67,8 +71,23 @@ public:
   static void start_child_generation();
 
 private:
+  // For deadlines and the connect backoff.
   using Clock = std::chrono::steady_clock;
   using milliseconds = std::chrono::milliseconds;
+
+  // CLOCK_MONOTONIC_COARSE, for the ages of connections: it advances once
+  // per kernel tick (1 to 4 ms), which is precise enough for limits of
+  // milliseconds to minutes, and it costs a few nanoseconds to read where
+  // steady_clock costs about 50, read on every borrow and return.
+  struct CoarseClock {
+    using duration = std::chrono::nanoseconds;
+    using rep = duration::rep;
+    using period = duration::period;
+    using time_point = std::chrono::time_point<CoarseClock>;
+    static constexpr bool is_steady = true;
+    static time_point now() noexcept;
+  };
+  using Stamp = CoarseClock::time_point;
 
   struct Limits {
     size_t size;
@@ -83,8 +102,8 @@ private:
   struct Connection {
     redisContext *context = nullptr;
     hiredis::ReplyWatch watch; // read by release(): MULTI, SUBSCRIBE
-    Clock::time_point created;
-    Clock::time_point returned;
+    Stamp created;
+    Stamp returned;
     milliseconds command_timeout{0};
     milliseconds ping_timeout{0};
     bool leased = false;
@@ -105,12 +124,12 @@ private:
   Opened open() const;
   Connection *add(std::unique_ptr<Connection> connection, bool leased);
   redisContext *remove(Connection *c);
-  Connection *take_idle(Clock::time_point now,
-                        std::vector<redisContext *> &doomed);
-  void reap_idle(Clock::time_point now, std::vector<redisContext *> &doomed);
-  bool expired(const Connection &c, Clock::time_point now) const;
-  bool healthy(Connection &c, Clock::time_point now) const;
-  bool may_connect(Clock::time_point now) const;
+  Connection *take_idle(Stamp now, std::vector<redisContext *> &doomed);
+  void reap_idle(Stamp now, std::vector<redisContext *> &doomed);
+  bool expired(const Connection &c, Stamp now) const;
+  bool healthy(Connection &c, Stamp now) const;
+  bool may_connect() const;
+  bool needs_top_up() const;
   void note_connect_failure(Clock::time_point now, const Opened &opened);
   size_t total() const { return connections_.size() + connecting_; }
   PoolError saturated(milliseconds waited) const;
@@ -134,6 +153,7 @@ private:
   std::deque<Connection *> idle_;
   size_t in_use_ = 0;
   size_t connecting_ = 0;
+  size_t topping_up_ = 0; // the connects of connecting_ that will be idle
   size_t waiters_ = 0;
   // After connect failures: no attempt before next_connect_, one at a time.
   unsigned failures_in_a_row_ = 0;

@@ -105,7 +105,7 @@ rehost_pool *get_pool(const char *profile, const char *fallback_url) {
   rehost_pool *created = pool.get();
   r.pools.emplace(profile, std::move(pool));
   lock.unlock();
-  created->open_min_idle();
+  created->top_up_idle();
   return created;
 }
 

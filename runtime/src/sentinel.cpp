@@ -1,5 +1,6 @@
 #include "sentinel.hpp"
 
+#include "handshake.hpp"
 #include "hiredis_seam.hpp"
 #include "values.hpp"
 
@@ -17,6 +18,42 @@ hiredis::Endpoint sentinel_endpoint(const std::string &node) {
   return endpoint;
 }
 
+// AUTH with the sentinels' own credentials, if any. The error is built
+// here, not read from c->errstr, which hiredis cuts at 127 characters.
+bool logged_in(redisContext *c, const Profile &profile, std::string &error) {
+  const std::optional<HandshakeStep> login =
+      login_step(profile.sentinel_username, profile.sentinel_password);
+  if (!login)
+    return true;
+  hiredis::Reply reply = hiredis::command(c, login->argv);
+  if (!reply.ok)
+    error = login->what + " failed: " + reply.text;
+  return reply.ok;
+}
+
+// SENTINEL get-master-addr-by-name on a connected sentinel.
+std::optional<std::pair<std::string, int>>
+master_address(redisContext *c, const Profile &profile, std::string &error) {
+  hiredis::Reply reply =
+      hiredis::command(c, {"SENTINEL", "get-master-addr-by-name",
+                           profile.sentinel_master.value});
+  if (!reply.ok) {
+    error = reply.text;
+    return std::nullopt;
+  }
+  if (reply.elements.size() != 2) {
+    error = "does not know master '" + profile.sentinel_master.value + "'";
+    return std::nullopt;
+  }
+  try {
+    return std::make_pair(reply.elements[0],
+                          parse_port(reply.elements[1], "its reply"));
+  } catch (const ConfigError &bad) {
+    error = bad.what();
+    return std::nullopt;
+  }
+}
+
 // The master's address from one sentinel, or what went wrong.
 std::optional<std::pair<std::string, int>>
 ask(const std::string &node, const Profile &profile, std::string &error) {
@@ -28,26 +65,10 @@ ask(const std::string &node, const Profile &profile, std::string &error) {
     return std::nullopt;
   }
   std::optional<std::pair<std::string, int>> address;
-  if (c->err) {
+  if (c->err || !hiredis::set_socket_timeout(c, timeout))
     error = c->errstr;
-  } else if (!hiredis::set_socket_timeout(c, timeout)) {
-    error = c->errstr;
-  } else {
-    hiredis::Reply reply =
-        hiredis::command(c, {"SENTINEL", "get-master-addr-by-name",
-                             profile.sentinel_master.value});
-    if (!reply.ok)
-      error = reply.text;
-    else if (reply.elements.size() != 2)
-      error = "does not know master '" + profile.sentinel_master.value + "'";
-    else
-      try {
-        address.emplace(reply.elements[0],
-                        parse_port(reply.elements[1], "its reply"));
-      } catch (const ConfigError &bad) {
-        error = bad.what();
-      }
-  }
+  else if (logged_in(c, profile, error))
+    address = master_address(c, profile, error);
   hiredis::free_context(c);
   return address;
 }

@@ -7,7 +7,7 @@
 namespace rehost::detail {
 namespace {
 
-enum class Scheme { tcp, tls, unix_socket };
+enum class Scheme { tcp, tls, unix_socket, sentinel };
 
 Scheme scheme_of(const std::string &scheme, const std::string &label) {
   if (scheme == "redis" || scheme == "tcp" || scheme == "valkey")
@@ -19,8 +19,7 @@ Scheme scheme_of(const std::string &scheme, const std::string &label) {
       scheme == "redis+socket" || scheme == "redis+unix")
     return Scheme::unix_socket;
   if (scheme == "redis+sentinel" || scheme == "redis-sentinel")
-    throw ConfigError(label + ": Sentinel URLs are not supported yet (set "
-                              "sentinel_nodes and sentinel_master instead)");
+    return Scheme::sentinel;
   throw ConfigError(label + ": URL scheme '" + scheme +
                     "' is not redis, rediss or unix");
 }
@@ -86,6 +85,8 @@ const std::pair<std::string_view, std::string_view> query_aliases[] = {
     {"ssl_certfile", "tls_cert_file"},
     {"ssl_keyfile", "tls_key_file"},
     {"sni", "tls_server_name"},
+    {"sentinel_username", "sentinel_username"},
+    {"sentinel_password", "sentinel_password"},
 };
 
 void parse_query_param(std::string_view param, const Origin &origin,
@@ -150,8 +151,10 @@ void parse_userinfo(std::string_view userinfo, const Origin &origin,
     out.insert_or_assign("password", RawValue{password, origin});
 }
 
-void parse_host_port(std::string_view hostport, const Origin &origin,
-                     const std::string &label, Layer &out) {
+// "host[:port]" or "[v6][:port]" split in two; the port is empty when not
+// written.
+std::pair<std::string_view, std::string_view>
+split_host_port(std::string_view hostport, const std::string &label) {
   std::string_view host = hostport, port;
   if (!hostport.empty() && hostport.front() == '[') {
     auto close = hostport.find(']');
@@ -170,6 +173,12 @@ void parse_host_port(std::string_view hostport, const Origin &origin,
       throw ConfigError(label + ": host has several ':' (put an IPv6 "
                                 "address in brackets)");
   }
+  return {host, port};
+}
+
+void parse_host_port(std::string_view hostport, const Origin &origin,
+                     const std::string &label, Layer &out) {
+  auto [host, port] = split_host_port(hostport, label);
   std::string decoded_host = percent_decode(host, label, "host");
   if (!decoded_host.empty())
     out.insert_or_assign("host", RawValue{decoded_host, origin});
@@ -177,6 +186,60 @@ void parse_host_port(std::string_view hostport, const Origin &origin,
     out.insert_or_assign("port", RawValue{std::string(port), origin});
   else if (!decoded_host.empty())
     out.insert_or_assign("port", RawValue{"6379", origin});
+}
+
+// The sentinels "h1[:p1],h2[:p2]" as a sentinel_nodes list ("host:port",
+// Sentinel's port 26379 when none is written; parse_node_list checks each).
+std::string sentinel_nodes(std::string_view authority,
+                           const std::string &label) {
+  std::string nodes;
+  while (!authority.empty()) {
+    auto comma = authority.find(',');
+    if (std::string_view item = authority.substr(0, comma); !item.empty()) {
+      auto [host, port] = split_host_port(item, label);
+      std::string decoded = percent_decode(host, label, "host");
+      if (decoded.empty())
+        throw ConfigError(label + ": Sentinel URL has a sentinel without a "
+                                  "host");
+      if (decoded.find(':') != std::string::npos)
+        decoded = "[" + decoded + "]";
+      nodes += (nodes.empty() ? "" : ",") + decoded + ":" +
+               (port.empty() ? "26379" : std::string(port));
+    }
+    if (comma == std::string_view::npos)
+      break;
+    authority.remove_prefix(comma + 1);
+  }
+  if (nodes.empty())
+    throw ConfigError(label + ": Sentinel URL names no sentinel, as in "
+                              "redis+sentinel://h1:26379,h2:26379/mymaster");
+  return nodes;
+}
+
+// redis+sentinel://[userinfo@]SENTINELS/MASTER[/db]: the user info is the
+// master's login, like a redis:// URL's (the sentinels' own is
+// sentinel_username and sentinel_password).
+void parse_sentinel_location(std::string_view authority, std::string_view path,
+                             const Origin &origin, const std::string &label,
+                             Layer &out) {
+  out.insert_or_assign("sentinel_nodes",
+                       RawValue{sentinel_nodes(authority, label), origin});
+  std::string_view rest = path.empty() ? path : path.substr(1);
+  auto slash = rest.find('/');
+  std::string master =
+      percent_decode(rest.substr(0, slash), label, "master name");
+  if (master.empty())
+    throw ConfigError(label + ": Sentinel URL names no master, as in "
+                              "redis+sentinel://h1:26379,h2:26379/mymaster");
+  out.insert_or_assign("sentinel_master", RawValue{master, origin});
+  if (slash == std::string_view::npos)
+    return;
+  std::string_view db = rest.substr(slash + 1);
+  if (db.find('/') != std::string_view::npos)
+    throw ConfigError(label + ": Sentinel URL path is not /master or "
+                              "/master/db");
+  if (!db.empty())
+    out.insert_or_assign("db", RawValue{std::string(db), origin});
 }
 
 } // namespace
@@ -210,7 +273,11 @@ void parse_url(std::string_view url, const Origin &origin, Layer &out,
     hostport = authority.substr(at + 1);
   }
 
-  if (scheme == Scheme::unix_socket) {
+  if (scheme == Scheme::sentinel) {
+    out.insert_or_assign("transport", RawValue{"tcp", origin});
+    out.insert_or_assign("tls", RawValue{"false", origin});
+    parse_sentinel_location(hostport, path, origin, label, out);
+  } else if (scheme == Scheme::unix_socket) {
     if (!hostport.empty() || path.empty())
       throw ConfigError(label + ": unix URL needs an absolute socket path, "
                                 "as in unix:///run/redis.sock");

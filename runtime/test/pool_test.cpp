@@ -294,6 +294,9 @@ TEST(Pool, KilledIdleConnectionsAreDetectedOnBorrow) {
   rehost_pool_release(pool, c);
 
   admin_command(server, "CLIENT KILL TYPE normal SKIPME yes");
+  // Past the clock tick in which a just-returned connection is trusted
+  // without a poll.
+  std::this_thread::sleep_for(milliseconds(20));
   c = rehost_pool_acquire(pool, 0);
   ASSERT_NE(c, nullptr) << last_error();
   EXPECT_NE(client_id(c), first);
@@ -548,7 +551,7 @@ TEST(Pool, RedisReleaseFreesContextsNoPoolHolds) {
   EXPECT_EQ(stats_of(pool).idle, 1u);
 }
 
-TEST(Pool, MinIdleConnectionsAreOpenedUpFront) {
+TEST(Pool, MinIdleConnectionsAreOpenedUpFrontAndKept) {
   ScopedEnv env;
   RedisServer server;
   configure(env, "warm", server, "pool_size=4&pool_min_idle=2");
@@ -558,6 +561,38 @@ TEST(Pool, MinIdleConnectionsAreOpenedUpFront) {
   EXPECT_EQ(s.created, 2u);
   EXPECT_EQ(s.idle, 2u);
   EXPECT_EQ(s.acquired, 0u);
+
+  // Three leases take both idle connections and open a third; the first
+  // return tops the idle ones up to two, within pool_size.
+  redisContext *leases[3];
+  for (redisContext *&c : leases)
+    ASSERT_NE(c = rehost_pool_acquire(pool, 0), nullptr) << last_error();
+  EXPECT_EQ(stats_of(pool).idle, 0u);
+  rehost_pool_release(pool, leases[0]);
+  s = stats_of(pool);
+  EXPECT_EQ(s.idle, 2u);
+  EXPECT_EQ(s.in_use, 2u);
+  EXPECT_EQ(s.created, 4u);
+  rehost_pool_release(pool, leases[1]);
+  rehost_pool_release(pool, leases[2]);
+  s = stats_of(pool);
+  EXPECT_EQ(s.idle, 4u);
+  EXPECT_EQ(s.created, 4u);
+
+  // Killed idle connections are found on the next borrow, and that lease's
+  // return opens connections until two are idle again.
+  admin_command(server, "CLIENT KILL TYPE normal SKIPME yes");
+  std::this_thread::sleep_for(milliseconds(20));
+  redisContext *c = rehost_pool_acquire(pool, 0);
+  ASSERT_NE(c, nullptr) << last_error();
+  EXPECT_EQ(text_of(c, "PING"), "PONG");
+  rehost_pool_release(pool, c);
+  s = stats_of(pool);
+  EXPECT_EQ(s.health_failures, 4u);
+  EXPECT_EQ(s.idle, 2u);
+  EXPECT_EQ(s.in_use, 0u);
+  EXPECT_EQ(s.created, 6u);
+  EXPECT_EQ(s.created - s.closed, 2u);
 }
 
 TEST(Pool, CxxPoolAndLease) {

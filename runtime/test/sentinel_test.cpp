@@ -24,10 +24,12 @@ int server_port(redisContext *c) {
              : -1;
 }
 
-// A redis-server --sentinel on a free loopback port, watching "mymaster".
+// A redis-server --sentinel on a free loopback port, watching "mymaster";
+// `extra` are more sentinel.conf lines (requirepass, auth-pass).
 class Sentinel {
 public:
-  explicit Sentinel(int master_port) : port_(free_loopback_port()) {
+  explicit Sentinel(int master_port, const std::string &extra = "")
+      : port_(free_loopback_port()) {
     const std::string conf = dir_.write(
         "sentinel.conf", "port " + std::to_string(port_) +
                              "\nbind 127.0.0.1\n"
@@ -35,7 +37,8 @@ public:
                              std::to_string(master_port) +
                              " 1\n"
                              "sentinel down-after-milliseconds mymaster 2000\n"
-                             "sentinel failover-timeout mymaster 10000\n");
+                             "sentinel failover-timeout mymaster 10000\n" +
+                             extra);
     pid_ = fork();
     if (pid_ == 0) {
       execl(REHOST_REDIS_SERVER, REHOST_REDIS_SERVER, conf.c_str(),
@@ -51,9 +54,11 @@ public:
   int port() const { return port_; }
 
   // The reply of a SENTINEL command, or NULL while it is not up yet.
-  Reply command(const char *text) const {
+  Reply command(const char *text, const char *password = nullptr) const {
     timeval tv{1, 0};
     redisContext *c = redisConnectWithTimeout("127.0.0.1", port_, tv);
+    if (c && !c->err && password)
+      Reply(static_cast<redisReply *>(redisCommand(c, "AUTH %s", password)));
     Reply r = c && !c->err ? run(c, text) : nullptr;
     if (c)
       redisFree(c);
@@ -98,16 +103,30 @@ TEST(Sentinel, ConnectionsFollowAFailover) {
       milliseconds(15000)))
       << "the sentinel did not see the replica";
 
-  // A dead sentinel first: the next one is asked.
-  env.set("REDIS_FAILOVER_SENTINEL_NODES",
-          "127.0.0.1:" + std::to_string(free_loopback_port()) +
-              ",127.0.0.1:" + std::to_string(sentinel.port()));
-  env.set("REDIS_FAILOVER_SENTINEL_MASTER", "mymaster");
-  env.set("REDIS_FAILOVER_POOL_SIZE", "2");
-  redisContext *direct = rehost_redisConnect("failover", "127.0.0.1", 1);
-  ASSERT_TRUE(direct && !direct->err) << (direct ? direct->errstr : "");
-  EXPECT_EQ(server_port(direct), master.port());
-  redisFree(direct);
+  // A dead sentinel first: the next one is asked. The pool's profile names
+  // the sentinels in a URL in the environment, another profile in
+  // rehost.toml's url, a third with the separate keys.
+  const std::string sentinels =
+      "127.0.0.1:" + std::to_string(free_loopback_port()) +
+      ",127.0.0.1:" + std::to_string(sentinel.port());
+  env.set("REDIS_FAILOVER_URL",
+          "redis+sentinel://" + sentinels + "/mymaster?pool_size=2");
+  TempDir dir;
+  ScopedCwd cwd(dir.path());
+  dir.write("rehost.toml", "[profiles.fromfile]\nurl = \"redis+sentinel://" +
+                               sentinels + "/mymaster/1\"\n");
+  env.set("REDIS_KEYED_SENTINEL_NODES", sentinels);
+  env.set("REDIS_KEYED_SENTINEL_MASTER", "mymaster");
+  // Where each profile's new connections go now.
+  auto direct_port = [](const char *profile) {
+    redisContext *c = rehost_redisConnect(profile, "127.0.0.1", 1);
+    EXPECT_TRUE(c && !c->err) << profile << ": " << (c ? c->errstr : "");
+    const int port = c && !c->err ? server_port(c) : -1;
+    redisFree(c);
+    return port;
+  };
+  for (const char *profile : {"failover", "fromfile", "keyed"})
+    EXPECT_EQ(direct_port(profile), master.port()) << profile;
   rehost_pool *pool = rehost_pool_get("failover", nullptr);
   ASSERT_NE(pool, nullptr) << rehost_last_error();
   redisContext *c = rehost_pool_acquire(pool, 0);
@@ -127,10 +146,8 @@ TEST(Sentinel, ConnectionsFollowAFailover) {
                  milliseconds(20000)));
 
   // New connections go to the new master.
-  direct = rehost_redisConnect("failover", "127.0.0.1", 1);
-  ASSERT_TRUE(direct && !direct->err) << (direct ? direct->errstr : "");
-  EXPECT_EQ(server_port(direct), replica.port());
-  redisFree(direct);
+  for (const char *profile : {"failover", "fromfile", "keyed"})
+    EXPECT_EQ(direct_port(profile), replica.port()) << profile;
   // The pool's connection to the old master is dropped (the sentinel kills
   // the old master's clients, and a READONLY reply discards it too), and
   // writes through the pool reach the new master.
@@ -189,6 +206,57 @@ TEST(Sentinel, AHostFromAStrongerSourceWins) {
   ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
   EXPECT_EQ(server_port(c), server.port());
   redisFree(c);
+}
+
+TEST(Sentinel, SentinelsWithAPasswordGetTheirOwn) {
+  ScopedEnv env;
+  const std::string master_password = "m4ster-" + secret;
+  const std::string sentinel_password = "s3ntinel-" + secret;
+  RedisServer master({"--requirepass", master_password});
+  Sentinel sentinel(master.port(), "requirepass " + sentinel_password +
+                                       "\nsentinel auth-pass mymaster " +
+                                       master_password + "\n");
+  ASSERT_TRUE(eventually(
+      [&] {
+        return sentinel.command("PING", sentinel_password.c_str()) != nullptr;
+      },
+      milliseconds(10000)))
+      << "the sentinel did not start";
+  const std::string url = "redis+sentinel://:" + master_password +
+                          "@127.0.0.1:" + std::to_string(sentinel.port()) +
+                          "/mymaster";
+
+  // The user info is the master's login, sentinel_password the sentinels'.
+  env.set("REDIS_GUARDED_URL", url + "?sentinel_password=" + sentinel_password);
+  redisContext *c = rehost_redisConnect("guarded", "127.0.0.1", 1);
+  ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+  EXPECT_EQ(server_port(c), master.port());
+  redisFree(c);
+  env.set("REDIS_GUARDED_SENTINEL_PASSWORD", sentinel_password);
+  env.set("REDIS_GUARDED_URL", url);
+  c = rehost_redisConnect("guarded", "127.0.0.1", 1);
+  ASSERT_TRUE(c && !c->err) << (c ? c->errstr : "");
+  redisFree(c);
+
+  // Without it, or with a wrong one, the error names the sentinel and the
+  // setting, never a password.
+  env.set("REDIS_GUARDED_SENTINEL_PASSWORD", "");
+  c = rehost_redisConnect("guarded", "127.0.0.1", 1);
+  ASSERT_NE(c, nullptr);
+  EXPECT_NE(std::string(c->errstr).find("NOAUTH"), std::string::npos)
+      << c->errstr;
+  redisFree(c);
+  env.set("REDIS_GUARDED_SENTINEL_PASSWORD", "wrong-" + secret);
+  rehost_pool *pool = rehost_pool_get("guarded", nullptr);
+  ASSERT_NE(pool, nullptr) << rehost_last_error();
+  EXPECT_EQ(rehost_pool_acquire(pool, 0), nullptr);
+  const std::string message = rehost_last_error();
+  // (cut where hiredis's errstr ends)
+  EXPECT_NE(message.find("(127.0.0.1:" + std::to_string(sentinel.port()) +
+                         ": REDIS_GUARDED_SENTINEL_PASSWORD: AUTH"),
+            std::string::npos)
+      << message;
+  EXPECT_EQ(message.find(secret), std::string::npos) << message;
 }
 
 } // namespace

@@ -167,8 +167,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadUrl{pw + "[::1", "REDIS_URL: IPv6 host has no closing ']'"},
         BadUrl{"unix://:" + secret + "@host/x",
                "REDIS_URL: unix URL needs an absolute socket path"},
-        BadUrl{"redis+sentinel://:" + secret + "@h:26379/m",
-               "REDIS_URL: Sentinel URLs are not supported yet"}),
+        BadUrl{"redis+sentinel://:" + secret + "@h:26379",
+               "REDIS_URL: Sentinel URL names no master"}),
     [](const auto &info) { return "case" + std::to_string(info.index); });
 
 } // namespace
@@ -191,12 +191,40 @@ struct UriCase {
 };
 
 const UriCase uri_cases[] = {
-#define REHOST_URI_CASE(uri, transport, host, port, socket, db, user,         \
-                        password, tls, error)                                 \
+#define REHOST_URI_CASE(uri, transport, host, port, socket, db, user,          \
+                        password, tls, error)                                  \
   {uri, transport, host, port, socket, db, user, password, tls, error},
+#define REHOST_SENTINEL_URI_CASE(uri, nodes, master, db, user, password)
 #include "uri_cases.inc"
+#undef REHOST_SENTINEL_URI_CASE
 #undef REHOST_URI_CASE
 };
+
+struct SentinelUriCase {
+  const char *uri;
+  const char *nodes;
+  const char *master;
+  int db;
+  const char *user;
+  bool password;
+};
+
+const SentinelUriCase sentinel_uri_cases[] = {
+#define REHOST_URI_CASE(uri, transport, host, port, socket, db, user,          \
+                        password, tls, error)
+#define REHOST_SENTINEL_URI_CASE(uri, nodes, master, db, user, password)       \
+  {uri, nodes, master, db, user, password},
+#include "uri_cases.inc"
+#undef REHOST_SENTINEL_URI_CASE
+#undef REHOST_URI_CASE
+};
+
+std::string joined(const std::vector<std::string> &nodes) {
+  std::string text;
+  for (const std::string &node : nodes)
+    text += (text.empty() ? "" : ",") + node;
+  return text;
+}
 
 TEST(Url, SharedTableOfCases) {
   for (const UriCase &c : uri_cases) {
@@ -225,6 +253,35 @@ TEST(Url, SharedTableOfCases) {
     EXPECT_EQ(p.username.value, c.user);
     EXPECT_EQ(!p.password.value.empty(), c.password);
   }
+}
+
+TEST(Url, SharedTableOfSentinelCases) {
+  for (const SentinelUriCase &c : sentinel_uri_cases) {
+    SCOPED_TRACE(c.uri);
+    ScopedEnv env;
+    env.set("REDIS_URL", c.uri);
+    Profile p = resolve("default");
+    EXPECT_EQ(joined(p.sentinel_nodes.value), c.nodes);
+    EXPECT_EQ(p.sentinel_master.value, c.master);
+    EXPECT_EQ(p.sentinel_master.origin.to_string(), "env:REDIS_URL");
+    EXPECT_EQ(p.transport.value, Transport::tcp);
+    EXPECT_FALSE(p.tls.value);
+    EXPECT_EQ(p.db.value, c.db);
+    EXPECT_EQ(p.username.value, c.user);
+    EXPECT_EQ(!p.password.value.empty(), c.password);
+  }
+}
+
+TEST(Url, SentinelCredentialsAreTheirOwn) {
+  ScopedEnv env;
+  Profile p =
+      resolve_url(env, "redis+sentinel://app:m%40ster@h1/m?"
+                       "sentinel_username=watch&sentinel_password=s%3Ant");
+  EXPECT_EQ(p.username.value, "app");
+  EXPECT_EQ(p.password.value, "m@ster");
+  EXPECT_EQ(p.sentinel_username.value, "watch");
+  EXPECT_EQ(p.sentinel_password.value, "s:nt");
+  EXPECT_TRUE(p.warnings.empty());
 }
 
 } // namespace

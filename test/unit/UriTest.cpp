@@ -201,7 +201,28 @@ const UriCase UriCases[] = {
 #define REHOST_URI_CASE(Uri, Transport, Host, Port, Socket, Db, User,         \
                         Password, Tls, Error)                                 \
   {Uri, Transport, Host, Port, Socket, Db, User, Password, Tls, Error},
+#define REHOST_SENTINEL_URI_CASE(Uri, Nodes, Master, Db, User, Password)
 #include "../../runtime/test/uri_cases.inc"
+#undef REHOST_SENTINEL_URI_CASE
+#undef REHOST_URI_CASE
+};
+
+struct SentinelUriCase {
+  const char *Uri;
+  const char *Nodes;
+  const char *Master;
+  unsigned Db;
+  const char *User;
+  bool Password;
+};
+
+const SentinelUriCase SentinelUriCases[] = {
+#define REHOST_URI_CASE(Uri, Transport, Host, Port, Socket, Db, User,         \
+                        Password, Tls, Error)
+#define REHOST_SENTINEL_URI_CASE(Uri, Nodes, Master, Db, User, Password)      \
+  {Uri, Nodes, Master, Db, User, Password},
+#include "../../runtime/test/uri_cases.inc"
+#undef REHOST_SENTINEL_URI_CASE
 #undef REHOST_URI_CASE
 };
 
@@ -240,6 +261,50 @@ TEST(Uri, SharedTableOfCases) {
       EXPECT_EQ(rehost::normaliseUri(C.Uri).find('@'), std::string::npos);
     }
   }
+}
+
+/// The sentinels as the runtime's sentinel_nodes lists them.
+std::string sentinelNodes(const rehost::UriParts &P) {
+  std::string Out;
+  for (const rehost::UriNode &Node : P.Sentinels) {
+    std::string Host = rehost::percentDecode(Node.Host);
+    if (Host.find(':') != std::string::npos)
+      Host = "[" + Host + "]";
+    Out += (Out.empty() ? "" : ",") + Host + ":" +
+           (Node.Port.empty() ? std::string("26379") : Node.Port.str());
+  }
+  return Out;
+}
+
+TEST(Uri, SharedTableOfSentinelCases) {
+  for (const SentinelUriCase &C : SentinelUriCases) {
+    SCOPED_TRACE(C.Uri);
+    rehost::UriParts P = rehost::splitUri(C.Uri);
+    EXPECT_EQ(P.Error, "");
+    EXPECT_TRUE(P.KnownScheme);
+    EXPECT_TRUE(P.Sentinel);
+    EXPECT_EQ(sentinelNodes(P), C.Nodes);
+    EXPECT_EQ(rehost::percentDecode(P.Master), C.Master);
+    EXPECT_EQ(number(P.Db, 0), C.Db);
+    EXPECT_EQ(rehost::percentDecode(P.User), C.User);
+    EXPECT_EQ(!P.Password.empty(), C.Password);
+    EXPECT_EQ(rehost::normaliseUri(C.Uri).find('@'), std::string::npos);
+  }
+}
+
+TEST(Uri, SentinelAddressesAreNormalisedAndRedacted) {
+  EXPECT_EQ(rehost::normaliseUri(
+                "Redis+Sentinel://u:pw@LocalHost,[::1]:26380,S2/mymaster/0"),
+            "redis+sentinel://127.0.0.1:26379,127.0.0.1:26380,s2:26379/"
+            "mymaster");
+  EXPECT_EQ(rehost::normaliseUri("redis-sentinel://h1:5000/m/3?password=x"),
+            "redis+sentinel://h1:5000/m/3");
+  EXPECT_EQ(rehost::redactUri("redis+sentinel://:pw@h1/m?sentinel_password=sp"),
+            "redis+sentinel://:***@h1/m?sentinel_password=***");
+  rehost::Endpoint E;
+  E.Uri = rehost::Value::constant("redis+sentinel://h1:26379,h2:26379/m");
+  EXPECT_EQ(E.address(), "redis+sentinel://h1:26379,h2:26379/m");
+  EXPECT_TRUE(E.hasConstantAddress());
 }
 
 } // namespace

@@ -121,6 +121,11 @@ struct Profile {
   // there. Empty: no Sentinel.
   Setting<std::vector<std::string>> sentinel_nodes;
   Setting<std::string> sentinel_master;
+  // What each sentinel asked is sent as AUTH first; "" means none. Not taken
+  // from username/password, which are the master's (as in redis-py and
+  // redis-plus-plus). Never print the password.
+  Setting<std::string> sentinel_username;
+  Setting<std::string> sentinel_password;
 
   // Pool settings (rehost_pool_get).
   // Max connections, idle + in use + connecting. Default 8.

@@ -85,6 +85,9 @@ std::vector<Field> fields_of(const rehost::Profile &p) {
   if (!p.sentinel_master.value.empty()) {
     fields.push_back(field("sentinel_nodes", p.sentinel_nodes));
     fields.push_back(field("sentinel_master", p.sentinel_master));
+    fields.push_back(field("sentinel_username", p.sentinel_username));
+    fields.push_back(field("sentinel_password", p.sentinel_password,
+                           p.sentinel_password.value.empty() ? "" : "***"));
   }
   fields.push_back(field("pool_size", p.pool_size));
   fields.push_back(field("pool_wait_timeout", p.pool_wait_timeout));
