@@ -64,7 +64,7 @@ makeDependencyScanningService() {
       Mode, ScanningOutputFormat::Make);
 }
 
-/// ExecuteAndWait's optional types (llvm::Optional until LLVM 16, then
+/// ExecuteAndWait's optional types (LLVM's own until LLVM 16, then
 /// std::optional), read off its own declaration.
 template <class F> struct ProgramArgs;
 template <class R, class Program, class Args, class Env, class Redirects,

@@ -81,7 +81,7 @@ std::vector<std::string> endpointKeys(llvm::StringRef Address) {
   }
   // A Sentinel address is its own URL: the keys it would split into
   // (sentinel_nodes, sentinel_master, db) say no more.
-  if (Address.startswith("redis+sentinel://")) {
+  if (startsWith(Address, "redis+sentinel://")) {
     Keys.push_back("url = " + tomlString(Address));
     return Keys;
   }
