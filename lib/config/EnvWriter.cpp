@@ -243,22 +243,6 @@ std::vector<std::string> secretVariables(const EnvProfile &P) {
 
 namespace {
 
-/// A YAML double-quoted scalar: always a string, whatever it looks like.
-std::string yamlString(llvm::StringRef Text) {
-  std::string Out = "\"";
-  for (char C : Text) {
-    unsigned char U = static_cast<unsigned char>(C);
-    if (C == '"' || C == '\\') {
-      Out += '\\';
-      Out += C;
-    } else if (U < 0x20 || U == 0x7f) {
-      Out += fmt::format("\\x{:02X}", U);
-    } else {
-      Out += C;
-    }
-  }
-  return Out + "\"";
-}
 
 /// A dotenv value that both `set -a; . FILE` and compose's env_file read as
 /// written: bare when it holds nothing a shell would expand or split.
@@ -361,7 +345,7 @@ void renderKubernetes(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
   for (const EnvProfile &P : Profiles)
     Out += fmt::format("  # Profile {}: {}.\n  {}: {}\n", P.Name,
                        endpointNote(P, O.Source), endpointVariable(P),
-                       yamlString(endpointValue(P)));
+                       doubleQuoted(endpointValue(P)));
   Out += fmt::format("---\n"
                      "# STUB: fill in the values before applying; never commit "
                      "them.\n"
@@ -402,7 +386,7 @@ void renderCompose(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
       Escaped += C == '$' ? std::string("$$") : std::string(1, C);
     Out += fmt::format("      # Profile {}: {}.\n      {}: {}\n", P.Name,
                        endpointNote(P, O.Source), endpointVariable(P),
-                       yamlString(Escaped));
+                       doubleQuoted(Escaped));
     for (const std::string &Variable : secretVariables(P)) {
       bool Required = P.CodeHadPassword || endsWith(Variable, "_USERNAME");
       Out += fmt::format("      # {}: {}.\n      {}: \"${{{}{}}}\"\n", Variable,

@@ -19,6 +19,11 @@
 
 namespace rehost {
 
+/// \p Text as a double-quoted string, quotes, backslashes and control
+/// characters escaped (\uXXXX): a TOML basic string and a YAML
+/// double-quoted scalar alike.
+std::string doubleQuoted(llvm::StringRef Text);
+
 /// A profile name the runtime accepts: [A-Za-z0-9_-]+.
 bool isProfileName(llvm::StringRef Name);
 

@@ -34,24 +34,6 @@ llvm::Error error(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
-/// A TOML basic string: quotes, backslashes and control characters escaped.
-std::string tomlString(llvm::StringRef Text) {
-  std::string Out = "\"";
-  for (char C : Text) {
-    unsigned char U = static_cast<unsigned char>(C);
-    if (C == '"' || C == '\\') {
-      Out += '\\';
-      Out += C;
-    } else if (U < 0x20 || U == 0x7f) {
-      Out += "\\u00";
-      Out += llvm::hexdigit(U >> 4, /*LowerCase=*/false);
-      Out += llvm::hexdigit(U & 0xf, /*LowerCase=*/false);
-    } else {
-      Out += C;
-    }
-  }
-  return Out + "\"";
-}
 
 /// \p Text made safe for a comment: a line break would end the comment and
 /// start a key.
@@ -71,40 +53,40 @@ std::vector<std::string> endpointKeys(llvm::StringRef Address) {
   llvm::StringRef Socket = Address;
   if (Socket.consume_front("unix://")) {
     auto [Path, Db] = Socket.split("?db=");
-    Keys.push_back("socket = " + tomlString(Path));
+    Keys.push_back("socket = " + doubleQuoted(Path));
     unsigned Number = 0;
     if (!Db.empty())
       Keys.push_back("db = " + (Db.getAsInteger(10, Number)
-                                    ? tomlString(Db)
+                                    ? doubleQuoted(Db)
                                     : std::to_string(Number)));
     return Keys;
   }
   // A Sentinel address is its own URL: the keys it would split into
   // (sentinel_nodes, sentinel_master, db) say no more.
   if (startsWith(Address, "redis+sentinel://")) {
-    Keys.push_back("url = " + tomlString(Address));
+    Keys.push_back("url = " + doubleQuoted(Address));
     return Keys;
   }
   llvm::StringRef Rest = Address.split("://").second;
   if (Rest.contains(',')) {
     std::vector<std::string> Nodes;
     for (llvm::StringRef Node : splitNodes(Rest))
-      Nodes.push_back(tomlString(Node));
+      Nodes.push_back(doubleQuoted(Node));
     Keys.push_back("cluster_nodes = [" + llvm::join(Nodes, ", ") + "]");
     return Keys;
   }
   UriParts Parts = splitUri(Address);
   if (Parts.Host.empty())
     return Keys;
-  Keys.push_back("host = " + tomlString(Parts.Host));
+  Keys.push_back("host = " + doubleQuoted(Parts.Host));
   unsigned Number = 0;
   if (!Parts.Port.empty())
     Keys.push_back("port = " + (Parts.Port.getAsInteger(10, Number)
-                                    ? tomlString(Parts.Port)
+                                    ? doubleQuoted(Parts.Port)
                                     : std::to_string(Number)));
   if (!Parts.Db.empty())
     Keys.push_back("db = " + (Parts.Db.getAsInteger(10, Number)
-                                  ? tomlString(Parts.Db)
+                                  ? doubleQuoted(Parts.Db)
                                   : std::to_string(Number)));
   if (Parts.Tls)
     Keys.push_back("tls = true");
@@ -150,7 +132,7 @@ void renderProfile(const ProfileInfo &Info, bool Strict,
   // What the code falls back to when nothing here or in the environment
   // sets the endpoint: rehost-doctor shows it, the runtime never uses it.
   if (!Info.Address.empty() && Info.Address.find(',') == std::string::npos)
-    Line("call_site = " + tomlString(Info.Address));
+    Line("call_site = " + doubleQuoted(Info.Address));
 }
 
 constexpr llvm::StringLiteral NewFileHeader =
@@ -187,6 +169,24 @@ std::string positionOf(const toml::parse_error &Error) {
 }
 
 } // namespace
+
+std::string doubleQuoted(llvm::StringRef Text) {
+  std::string Out = "\"";
+  for (char C : Text) {
+    unsigned char U = static_cast<unsigned char>(C);
+    if (C == '"' || C == '\\') {
+      Out += '\\';
+      Out += C;
+    } else if (U < 0x20 || U == 0x7f) {
+      Out += "\\u00";
+      Out += llvm::hexdigit(U >> 4, /*LowerCase=*/false);
+      Out += llvm::hexdigit(U & 0xf, /*LowerCase=*/false);
+    } else {
+      Out += C;
+    }
+  }
+  return Out + "\"";
+}
 
 bool isProfileName(llvm::StringRef Name) {
   return !Name.empty() && llvm::all_of(Name, [](char C) {
