@@ -68,6 +68,9 @@ bool isNullConstant(const Expr *E, ASTContext &Context) {
 enum class UseKind { Command, ErrorField, NullTest, Free, Other };
 
 UseKind classify(const DeclRefExpr &Ref, ASTContext &Context) {
+  // Inside a lambda or block the context may outlive the request.
+  if (Ref.refersToEnclosingVariableOrCapture())
+    return UseKind::Other;
   const Expr *Child = &Ref;
   DynTypedNode Parent =
       meaningfulParent(DynTypedNode::create(Ref), Context, &Child);
