@@ -1,5 +1,4 @@
-//===- CheckCommand.cpp - `rehost check` and `rehost baseline`
-//-------------===//
+//===- CheckCommand.cpp - `rehost check` and `rehost baseline` ------------===//
 
 #include "CheckCommand.h"
 

@@ -1,5 +1,4 @@
-//===- CheckCommand.h - `rehost check` and `rehost baseline`
-//---------------===//
+//===- CheckCommand.h - `rehost check` and `rehost baseline` --------------===//
 //
 // The lint that is quiet about the past and loud about the new: baseline
 // records the findings by fingerprint, check reports those it does not hold.

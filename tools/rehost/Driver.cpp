@@ -1,5 +1,4 @@
-//===- Driver.cpp - What the rehost commands share
-//-------------------------===//
+//===- Driver.cpp - What the rehost commands share ------------------------===//
 
 #include "Driver.h"
 

@@ -1,5 +1,4 @@
-//===- Driver.h - What the rehost commands share
-//---------------------------===//
+//===- Driver.h - What the rehost commands share --------------------------===//
 //
 // The project analysis every command runs (phase one, then one project-wide
 // view), the report options and writing, and the exit codes: 0 nothing to

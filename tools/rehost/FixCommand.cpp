@@ -1,5 +1,4 @@
-//===- FixCommand.cpp - `rehost fix`: the rewrite, all or nothing
-//----------===//
+//===- FixCommand.cpp - `rehost fix`: the rewrite, all or nothing ---------===//
 
 #include "FixCommand.h"
 

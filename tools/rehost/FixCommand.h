@@ -1,5 +1,4 @@
-//===- FixCommand.h - `rehost fix`: the rewrite, all or nothing
-//------------===//
+//===- FixCommand.h - `rehost fix`: the rewrite, all or nothing -----------===//
 
 #ifndef REHOST_TOOLS_FIXCOMMAND_H
 #define REHOST_TOOLS_FIXCOMMAND_H
