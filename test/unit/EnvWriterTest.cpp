@@ -14,6 +14,8 @@
 // The runtime's C API: what `rehost env` names must be what it reads.
 #include <rehost/rehost.h>
 
+#include "TestSupport.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -21,31 +23,8 @@
 
 namespace {
 
-#define EXPECT_CONTAINS(Text, Part)                                            \
-  EXPECT_NE(std::string(Text).find(Part), std::string::npos) << (Text)
-#define EXPECT_LACKS(Text, Part)                                               \
-  EXPECT_EQ(std::string(Text).find(Part), std::string::npos) << (Text)
-
-class TempDir {
-public:
-  TempDir() {
-    EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("rehost-env", Root));
-  }
-  ~TempDir() { llvm::sys::fs::remove_directories(Root); }
-  std::string path(llvm::StringRef Rel) const {
-    llvm::SmallString<256> P(Root);
-    llvm::sys::path::append(P, Rel);
-    return std::string(P);
-  }
-  llvm::SmallString<256> Root;
-};
-
-void writeFile(const std::string &Path, llvm::StringRef Text) {
-  std::error_code EC;
-  llvm::raw_fd_ostream Out(Path, EC);
-  ASSERT_FALSE(EC) << EC.message();
-  Out << Text;
-}
+using rehost::testing::TempDir;
+using rehost::testing::writeFile;
 
 rehost::ProfileInfo profile(llvm::StringRef Name, llvm::StringRef Address) {
   rehost::ProfileInfo Info;
@@ -108,7 +87,7 @@ std::map<std::string, std::string> dotenvLines(llvm::StringRef Text) {
 }
 
 TEST(EnvWriter, ReadsTheFileFixWrites) {
-  TempDir Dir;
+  TempDir Dir("rehost-env");
   std::string Path = Dir.path("rehost.toml");
   rehost::ProfileInfo Queue = profile("queue", "redis://10.0.0.12:6380/2");
   Queue.MustSet = {"REDIS_QUEUE_USERNAME", "REDIS_QUEUE_PASSWORD"};
@@ -143,7 +122,7 @@ TEST(EnvWriter, ReadsTheFileFixWrites) {
 }
 
 TEST(EnvWriter, ReadsAStrictFilesKeys) {
-  TempDir Dir;
+  TempDir Dir("rehost-env");
   std::string Path = Dir.path("rehost.toml");
   ASSERT_FALSE(rehost::writeRuntimeConfig(
       Path,
@@ -160,7 +139,7 @@ TEST(EnvWriter, ReadsAStrictFilesKeys) {
 }
 
 TEST(EnvWriter, ErrorsNameTheFile) {
-  TempDir Dir;
+  TempDir Dir("rehost-env");
   std::string Missing = Dir.path("absent.toml");
   EXPECT_CONTAINS(readError(Missing),
                   Missing + ": cannot read the runtime's config file");
@@ -177,7 +156,7 @@ TEST(EnvWriter, ErrorsNameTheFile) {
 }
 
 TEST(EnvWriter, APasswordInTheFileIsNeverCopied) {
-  TempDir Dir;
+  TempDir Dir("rehost-env");
   std::string Path = Dir.path("rehost.toml");
   writeFile(Path, "[profiles.default]\n"
                   "url = \"redis://:url-secret@10.1.1.1:6379/4\"\n"
@@ -305,7 +284,7 @@ private:
 // reads every name `rehost env` writes, the _FILE form its header offers
 // included, so a rename on either side fails here.
 TEST(EnvWriter, TheRuntimeReadsWhatEnvNames) {
-  TempDir Dir;
+  TempDir Dir("rehost-env");
   std::string Config = Dir.path("rehost.toml");
   writeFile(Config, "");
   ScopedEnv Env;
@@ -346,7 +325,7 @@ TEST(EnvWriter, TheRuntimeReadsWhatEnvNames) {
 // profileVariables lists what rehost.toml's comments and the fix report say
 // overrides a profile: each must be a variable the runtime reads.
 TEST(EnvWriter, TheRuntimeReadsEveryProfileVariable) {
-  TempDir Dir;
+  TempDir Dir("rehost-env");
   std::string Config = Dir.path("rehost.toml");
   writeFile(Config, "");
   ScopedEnv Env;

@@ -15,16 +15,16 @@
 // meet the tool's C++ names.
 #include <rehost/rehost.h>
 
+#include "TestSupport.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 
 namespace {
 
-#define EXPECT_CONTAINS(Text, Part)                                            \
-  EXPECT_NE(std::string(Text).find(Part), std::string::npos) << (Text)
-#define EXPECT_LACKS(Text, Part)                                               \
-  EXPECT_EQ(std::string(Text).find(Part), std::string::npos) << (Text)
+using rehost::testing::readFile;
+using rehost::testing::TempDir;
 
 rehost::ProfileInfo profile(llvm::StringRef Name, llvm::StringRef Address,
                             llvm::StringRef Endpoint = "") {
@@ -225,41 +225,6 @@ TEST(RuntimeConfigWriter, Errors) {
             "only letters, digits, '_' and '-'");
 }
 
-/// A scratch directory, removed with everything in it.
-class TempDir {
-public:
-  TempDir() {
-    EXPECT_FALSE(
-        llvm::sys::fs::createUniqueDirectory("rehost-runtimeconfig", Root));
-  }
-  ~TempDir() { llvm::sys::fs::remove_directories(Root); }
-
-  std::string path(llvm::StringRef Rel) const {
-    llvm::SmallString<256> P(Root);
-    llvm::sys::path::append(P, Rel);
-    return std::string(P);
-  }
-
-  std::vector<std::string> entries() const {
-    std::vector<std::string> Out;
-    std::error_code EC;
-    for (llvm::sys::fs::directory_iterator It(Root, EC), End; !EC && It != End;
-         It.increment(EC))
-      Out.push_back(llvm::sys::path::filename(It->path()).str());
-    std::sort(Out.begin(), Out.end());
-    return Out;
-  }
-
-  llvm::SmallString<256> Root;
-};
-
-std::string readFile(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return "<missing>";
-  return (*Buffer)->getBuffer().str();
-}
-
 void writeFile(llvm::StringRef Path, llvm::StringRef Text) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC);
@@ -268,7 +233,7 @@ void writeFile(llvm::StringRef Path, llvm::StringRef Text) {
 }
 
 TEST(RuntimeConfigWriter, WritesANewFileAndThenNothing) {
-  TempDir Dir;
+  TempDir Dir("rehost-runtimeconfig");
   std::string Path = Dir.path("rehost.toml");
   std::vector<rehost::ProfileInfo> Profiles = {
       profile("default", "redis://127.0.0.1:6379")};
@@ -291,14 +256,14 @@ TEST(RuntimeConfigWriter, WritesANewFileAndThenNothing) {
 }
 
 TEST(RuntimeConfigWriter, NothingToWriteCreatesNoFile) {
-  TempDir Dir;
+  TempDir Dir("rehost-runtimeconfig");
   std::string Path = Dir.path("rehost.toml");
   ASSERT_FALSE(rehost::writeRuntimeConfig(Path, {}, true));
   EXPECT_FALSE(llvm::sys::fs::exists(Path));
 }
 
 TEST(RuntimeConfigWriter, MergeKeepsPermissionsAndLinks) {
-  TempDir Dir;
+  TempDir Dir("rehost-runtimeconfig");
   std::string Real = Dir.path("deploy.toml");
   std::string Link = Dir.path("rehost.toml");
   writeFile(Real, "# mine\n[profiles.default]\nport = 7000\n");
@@ -321,7 +286,7 @@ TEST(RuntimeConfigWriter, MergeKeepsPermissionsAndLinks) {
 }
 
 TEST(RuntimeConfigWriter, BadFileIsLeftAlone) {
-  TempDir Dir;
+  TempDir Dir("rehost-runtimeconfig");
   std::string Path = Dir.path("rehost.toml");
   writeFile(Path, "[profiles.default\n");
   llvm::Error Err = rehost::writeRuntimeConfig(
@@ -343,7 +308,7 @@ public:
 };
 
 TEST(RuntimeConfigWriter, TheRuntimeReadsAStrictFile) {
-  TempDir Dir;
+  TempDir Dir("rehost-runtimeconfig");
   std::string Path = Dir.path("rehost.toml");
   ASSERT_FALSE(rehost::writeRuntimeConfig(
       Path,
@@ -372,7 +337,7 @@ TEST(RuntimeConfigWriter, TheRuntimeReadsAStrictFile) {
 }
 
 TEST(RuntimeConfigWriter, TheRuntimeKeepsTheCallSiteWithoutStrict) {
-  TempDir Dir;
+  TempDir Dir("rehost-runtimeconfig");
   std::string Path = Dir.path("rehost.toml");
   ASSERT_FALSE(rehost::writeRuntimeConfig(
       Path, {profile("rw-tcp", "redis://10.0.0.12:6380")}, /*Strict=*/false));

@@ -10,47 +10,13 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "TestSupport.h"
+
 #include <gtest/gtest.h>
 
 namespace {
 
-// Substring checks that print the whole message when they fail.
-#define EXPECT_CONTAINS(Text, Part)                                            \
-  EXPECT_NE(std::string(Text).find(Part), std::string::npos) << (Text)
-#define EXPECT_LACKS(Text, Part)                                               \
-  EXPECT_EQ(std::string(Text).find(Part), std::string::npos) << (Text)
-
-/// A scratch directory, removed with everything in it.
-class TempDir {
-public:
-  TempDir() {
-    EXPECT_FALSE(
-        llvm::sys::fs::createUniqueDirectory("rehost-toolconfig", Root));
-    // Compare with paths the loader makes absolute and free of links.
-    llvm::SmallString<256> Real;
-    if (!llvm::sys::fs::real_path(Root, Real))
-      Root = Real;
-  }
-  ~TempDir() { llvm::sys::fs::remove_directories(Root); }
-
-  std::string path(llvm::StringRef Rel) const {
-    llvm::SmallString<256> P(Root);
-    llvm::sys::path::append(P, Rel);
-    return std::string(P);
-  }
-
-  std::string write(llvm::StringRef Rel, llvm::StringRef Text) const {
-    std::string P = path(Rel);
-    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(P, EC);
-    EXPECT_FALSE(EC);
-    OS << Text;
-    return P;
-  }
-
-  llvm::SmallString<256> Root;
-};
+using rehost::testing::TempDir;
 
 const char *const ConfigPath = "/proj/.rehost.toml";
 
@@ -286,7 +252,7 @@ TEST(ToolConfig, AllowedHostsIgnoreCaseAndBrackets) {
 }
 
 TEST(ToolConfig, SearchesUpwardsForTheNearestFile) {
-  TempDir Dir;
+  TempDir Dir("rehost-toolconfig");
   std::string Outer =
       Dir.write(".rehost.toml", "[profiles]\nouter = \"redis://o\"\n");
   llvm::sys::fs::create_directories(Dir.path("a/b/c"));
@@ -305,7 +271,7 @@ TEST(ToolConfig, SearchesUpwardsForTheNearestFile) {
 }
 
 TEST(ToolConfig, NoFileGivesDefaults) {
-  TempDir Dir;
+  TempDir Dir("rehost-toolconfig");
   llvm::Expected<rehost::ToolConfig> C = rehost::loadToolConfig("", Dir.Root);
   ASSERT_TRUE(bool(C)) << toString(C.takeError());
   EXPECT_TRUE(C->Path.empty());
@@ -313,7 +279,7 @@ TEST(ToolConfig, NoFileGivesDefaults) {
 }
 
 TEST(ToolConfig, ErrorsFromTheSearchNameTheFileFound) {
-  TempDir Dir;
+  TempDir Dir("rehost-toolconfig");
   std::string Path = Dir.write(".rehost.toml", "[scan]\nexclude = [1]\n");
   llvm::sys::fs::create_directories(Dir.path("src"));
   llvm::Expected<rehost::ToolConfig> C =
@@ -325,7 +291,7 @@ TEST(ToolConfig, ErrorsFromTheSearchNameTheFileFound) {
 }
 
 TEST(ToolConfig, ExplicitPath) {
-  TempDir Dir;
+  TempDir Dir("rehost-toolconfig");
   Dir.write(".rehost.toml", "[profiles]\nfound = \"redis://f\"\n");
   std::string Chosen =
       Dir.write("ci/tool.toml", "[report]\nformat = \"sarif\"\n");
@@ -354,7 +320,8 @@ struct TomlInput {
 };
 
 const TomlInput BadToml[] = {
-#define REHOST_BAD_TOML(Text, Line, Column, Reason) {Text, Line, Column, Reason},
+#define REHOST_BAD_TOML(Text, Line, Column, Reason)                            \
+  {Text, Line, Column, Reason},
 #define REHOST_GOOD_TOML(Text)
 #include "../../runtime/test/toml_bad_inputs.inc"
 #undef REHOST_BAD_TOML
@@ -372,10 +339,9 @@ const char *const GoodToml[] = {
 TEST(ToolConfig, InputsTomlPlusPlusMishandlesAreRefused) {
   for (const TomlInput &Bad : BadToml) {
     SCOPED_TRACE(Bad.Text);
-    std::string Expected = std::string(ConfigPath) + ":" +
-                           std::to_string(Bad.Line) + ":" +
-                           std::to_string(Bad.Column) +
-                           ": invalid TOML: " + Bad.Reason;
+    std::string Expected =
+        std::string(ConfigPath) + ":" + std::to_string(Bad.Line) + ":" +
+        std::to_string(Bad.Column) + ": invalid TOML: " + Bad.Reason;
     std::string E = parseError(Bad.Text);
     EXPECT_CONTAINS(E, Expected);
     EXPECT_LACKS(E, "Sup3r");
@@ -383,7 +349,7 @@ TEST(ToolConfig, InputsTomlPlusPlusMishandlesAreRefused) {
 }
 
 TEST(ToolConfig, RuntimeConfigReaderRefusesThemToo) {
-  TempDir Dir;
+  TempDir Dir("rehost-toolconfig");
   for (const TomlInput &Bad : BadToml) {
     SCOPED_TRACE(Bad.Text);
     std::string Path = Dir.write("rehost.toml", Bad.Text);
@@ -392,8 +358,8 @@ TEST(ToolConfig, RuntimeConfigReaderRefusesThemToo) {
     ASSERT_FALSE(Profiles);
     std::string E = toString(Profiles.takeError());
     EXPECT_CONTAINS(E, Path + ":" + std::to_string(Bad.Line) + ":" +
-                           std::to_string(Bad.Column) + ": invalid TOML: " +
-                           Bad.Reason);
+                           std::to_string(Bad.Column) +
+                           ": invalid TOML: " + Bad.Reason);
   }
 }
 
