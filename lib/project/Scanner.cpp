@@ -37,6 +37,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <optional>
 #include <set>
 #include <thread>
@@ -542,26 +543,30 @@ bool holdsNoClientHeader(const CompilationDatabase &Database,
   return true;
 }
 
-/// The first unit of \p Database, in path order, whose include closure
-/// holds \p Header; none when no unit includes it (or the scanner could not
-/// read the closures that might).
-std::optional<std::string> unitIncluding(const FallbackDatabase &Database,
-                                         llvm::StringRef Header,
-                                         const ArgumentsAdjuster &Adjust,
-                                         IncludeScanner::Worker &Scanner) {
-  std::string Wanted = realPath(Header);
+/// For each of \p Headers (real paths), the first unit of \p Database in
+/// path order whose include closure holds it. One pass over the units,
+/// which stops once every header has its unit; a header no unit includes
+/// (or whose includers the scanner could not read) has none.
+std::map<std::string, std::string> unitsIncluding(
+    const FallbackDatabase &Database, const std::set<std::string> &Headers,
+    const ArgumentsAdjuster &Adjust, IncludeScanner::Worker &Scanner) {
+  std::map<std::string, std::string> Out;
   std::vector<std::string> Units = Database.getAllFiles();
   llvm::sort(Units);
-  for (const std::string &Unit : Units)
+  for (const std::string &Unit : Units) {
+    if (Out.size() == Headers.size())
+      break;
     for (const CompileCommand &Command : Database.getCompileCommands(Unit)) {
       std::optional<std::vector<std::string>> Closure = Scanner.closure(
           Adjust(Command.CommandLine, Command.Filename), Command.Directory);
-      if (Closure && llvm::any_of(*Closure, [&](const std::string &File) {
-            return realPath(File) == Wanted;
-          }))
-        return absolutePath(Unit);
+      if (!Closure)
+        continue;
+      for (const std::string &File : *Closure)
+        if (std::string Real = realPath(File); Headers.count(Real))
+          Out.emplace(std::move(Real), absolutePath(Unit));
     }
-  return std::nullopt;
+  }
+  return Out;
 }
 
 /// \p Files with each header the database does not list replaced by a unit
@@ -571,18 +576,28 @@ std::vector<std::string> throughIncludingUnits(std::vector<std::string> Files,
                                                const ScanRequest &Request,
                                                llvm::StringRef Root,
                                                llvm::raw_ostream &Log) {
-  const ArgumentsAdjuster Adjust = commandAdjuster(Request);
-  IncludeScanner Scanner;
-  IncludeScanner::Worker Worker(Scanner);
+  auto IsUnlistedHeader = [&](const std::string &File) {
+    return !isSourceFile(File) && Database.fallsBack(File);
+  };
+  std::set<std::string> Headers;
+  for (const std::string &File : Files)
+    if (IsUnlistedHeader(File))
+      Headers.insert(realPath(File));
+  std::map<std::string, std::string> Includers;
+  if (!Headers.empty()) {
+    IncludeScanner Scanner;
+    IncludeScanner::Worker Worker(Scanner);
+    Includers =
+        unitsIncluding(Database, Headers, commandAdjuster(Request), Worker);
+  }
   std::vector<std::string> Out;
   for (std::string &File : Files) {
-    if (!isSourceFile(File) && Database.fallsBack(File))
-      if (std::optional<std::string> Unit =
-              unitIncluding(Database, File, Adjust, Worker)) {
+    if (IsUnlistedHeader(File))
+      if (auto It = Includers.find(realPath(File)); It != Includers.end()) {
         if (!Request.Quiet)
           Log << "note: " << displayPath(File, Root) << " is analysed as "
-              << displayPath(*Unit, Root) << " includes it\n";
-        File = std::move(*Unit);
+              << displayPath(It->second, Root) << " includes it\n";
+        File = It->second;
       }
     if (!llvm::is_contained(Out, File))
       Out.push_back(std::move(File));
