@@ -16,6 +16,10 @@
 
 namespace rehost {
 
+/// rehost's own form, `// rehost: allow(reason)`, as Suppression::Form
+/// names it.
+constexpr llvm::StringLiteral AllowForm = "rehost: allow";
+
 /// The comment that silences one finding; Form is empty when none does.
 struct Suppression {
   /// As written: "NOLINT", "NOLINTNEXTLINE", "NOLINTBEGIN" or "rehost: allow".

@@ -81,7 +81,7 @@ std::optional<Suppression> allowIn(llvm::StringRef Line) {
   llvm::SmallVector<llvm::StringRef, 3> Match;
   if (!Allow.match(Line, &Match))
     return std::nullopt;
-  return Suppression{"rehost: allow", Match[2].trim().str()};
+  return Suppression{AllowForm.str(), Match[2].trim().str()};
 }
 
 std::optional<Suppression> sameLine(llvm::StringRef Line,

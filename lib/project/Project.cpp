@@ -107,14 +107,13 @@ void applySuppression(Finding &F, const Site &S, const ToolConfig &Config) {
     return;
   if (!isSilenced(S, Config)) {
     F.Act = Action::Manual;
-    F.Reason =
-        Comment.Form +
-        " gives no reason, and --require-reason asks "
-        "for one: write it after the comment (" +
-        Comment.Form +
-        (Comment.Form == "rehost: allow" ? "(why)"
-                                         : "(" + checkName(F.R) + "): why") +
-        ")";
+    F.Reason = Comment.Form +
+               " gives no reason, and --require-reason asks "
+               "for one: write it after the comment (" +
+               Comment.Form +
+               (Comment.Form == AllowForm ? "(why)"
+                                          : "(" + checkName(F.R) + "): why") +
+               ")";
     return;
   }
   F.Act = Action::Suppressed;
