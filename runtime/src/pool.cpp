@@ -280,12 +280,14 @@ redisContext *Pool::acquire(milliseconds timeout) {
       until = std::min(*deadline, next_connect_);
     if (now >= *deadline ||
         (slot_free && !probing && next_connect_ > *deadline)) {
+      // Worded under the lock: it reads the failure state.
+      const bool down = slot_free || probing;
+      PoolError error = down ? unreachable(now) : saturated(wait);
+      if (!down)
+        ++counters_.acquire_timeouts;
       lock.unlock();
       free_all(doomed);
-      if (slot_free || probing)
-        throw unreachable(now);
-      ++counters_.acquire_timeouts;
-      throw saturated(wait);
+      throw error;
     }
     ++waiters_;
     returned_->wait_until(lock, until);
