@@ -12,8 +12,6 @@
 #ifndef REHOST_CATALOG_H
 #define REHOST_CATALOG_H
 
-#include "rehost/Site.h"
-
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -21,6 +19,14 @@
 #include <optional>
 
 namespace rehost {
+
+/// How a site hands its endpoint to the client library.
+enum class ApiKind {
+  Function,    ///< A free function call (hiredis).
+  Method,      ///< A member function call (cpp_redis::client::connect).
+  Constructor, ///< An object construction (sw::redis::Redis).
+  Field,       ///< An assignment to an options field.
+};
 
 /// What one argument (or the assigned value of a field) means.
 enum class ArgRole {

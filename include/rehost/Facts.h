@@ -1,7 +1,8 @@
 //===- Facts.h - Phase one's result as JSON -------------------------------===//
 //
 // What phase one learnt (every unit's sites with their evaluated endpoints
-// and planned edits, its macro-body uses, its errors, the files it read)
+// and where their parts are written, never the text of an edit; its
+// macro-body uses, its errors, the files it read)
 // written as JSON and read back to the same thing, so that a run can be
 // split into shards whose facts one `rehost merge` resolves together. Paths
 // are relative to the project root where they are under it, so facts made in

@@ -9,6 +9,7 @@
 #ifndef REHOST_SITE_H
 #define REHOST_SITE_H
 
+#include "rehost/Spelling.h"
 #include "rehost/Suppression.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -83,14 +84,6 @@ struct Endpoint {
 std::string redactSecrets(llvm::StringRef Text,
                           llvm::ArrayRef<std::string> Secrets);
 
-/// How a site hands its endpoint to the client library.
-enum class ApiKind {
-  Function,    ///< A free function call (hiredis).
-  Method,      ///< A member function call (cpp_redis::client::connect).
-  Constructor, ///< An object construction (sw::redis::Redis).
-  Field,       ///< An assignment to an options field.
-};
-
 enum class Rule { HardcodedEndpoint, HardcodedCredential, PartiallyHardcoded };
 
 /// The rule's identifier as it appears in reports.
@@ -98,37 +91,11 @@ llvm::StringRef ruleId(Rule R);
 /// The diagnostic's name, "rehost-" and the rule: what NOLINT lists.
 std::string checkName(Rule R);
 
-/// One text edit phase one plans for a site. "{profile}" in Text stands for
-/// the profile name that phase two gives the site's endpoint.
-struct PlannedEdit {
-  std::string File; ///< Absolute path of the file the edit lands in.
-  unsigned Offset = 0;
-  unsigned Length = 0;
-  std::string Text;
-  /// Digest of the file's content when it was parsed: a file changed on disk
-  /// since is not overwritten.
-  std::string Digest;
-
-  static constexpr llvm::StringLiteral ProfilePlaceholder = "{profile}";
-};
-
 /// A catalogued call spelled inside a macro body: an edit of the body changes
 /// every expansion, so phase two checks they all mean the same endpoint.
 struct MacroBodyUse {
   std::string Key;     ///< "file:offset" of the body's spelling.
   std::string Address; ///< Endpoint::address(); empty when not constant.
-};
-
-/// How a site would be rewritten: the edits, or why it cannot be.
-struct Rewrite {
-  std::vector<PlannedEdit> Edits;
-  std::string ManualReason; ///< Non-empty: rewrite by hand, Edits is empty.
-  std::string Include;      ///< The runtime header each edited file needs.
-  std::string MacroBodyKey; ///< Set when the edit lands in a macro body.
-  /// The source line the first edit lands on and its offset in the file,
-  /// for the report's before and after.
-  std::string EditLine;
-  unsigned EditLineOffset = 0;
 };
 
 /// One place in the source that sets a Redis endpoint or credential.
@@ -156,11 +123,9 @@ struct Site {
   /// A comment silencing the finding (NOLINT, `rehost: allow`); phase two
   /// decides whether its reason is enough.
   Suppression Suppressed;
-  Rewrite Plan;       ///< The original values stay in code as fallbacks.
-  Rewrite StrictPlan; ///< --strict: only the profile name stays in code.
-  /// --pool, for a connect isPooledConnect(): a pool acquire and release;
-  /// no edits and no reason for other sites.
-  Rewrite PoolPlan;
+  /// Where the parts a rewrite touches are written; phase two renders the
+  /// edits (RewriteRenderer.h).
+  UseSpelling Spelling;
 
   /// The address whose profile the site's rewrite uses: its own, else its
   /// connection's; empty when it has none.

@@ -6,7 +6,7 @@
 #include "rehost/CommandFormat.h"
 #include "rehost/ConnectionTracer.h"
 #include "rehost/ConstantEvaluator.h"
-#include "rehost/RewritePlanner.h"
+#include "rehost/UseSpelling.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -614,17 +614,12 @@ private:
       if (const Decl *Object = objectConfiguredBy(Use, Entry))
         if (auto It = Connects.find(Object); It != Connects.end())
           Syntax.Connects = It->second;
-    S.Plan = planRewrite(S.R, Entry, E.Target, Syntax, SM,
-                         Context->getLangOpts(), Digests, /*Strict=*/false);
-    S.StrictPlan = planRewrite(S.R, Entry, E.Target, Syntax, SM,
-                               Context->getLangOpts(), Digests,
-                               /*Strict=*/true);
+    std::optional<PooledUse> Pooled;
     if (Use.Call && isPooledConnect(Entry.Name) &&
         S.R == Rule::HardcodedEndpoint)
-      S.PoolPlan =
-          planPooledConnect(*Use.Call, Entry, E.Target,
-                            provePerRequestContext(*Use.Call, *Context), SM,
-                            Context->getLangOpts(), Digests);
+      Pooled = provePerRequestContext(*Use.Call, *Context);
+    S.Spelling = spellUse(Entry, Syntax, Pooled ? &*Pooled : nullptr, SM,
+                          Context->getLangOpts(), Digests);
     S.Target = std::move(E.Target);
     Sites.push_back(std::move(S));
   }

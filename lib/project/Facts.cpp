@@ -17,7 +17,7 @@ namespace rehost {
 namespace {
 
 /// The format's version: a reader refuses facts it cannot read.
-constexpr int64_t FactsVersion = 2;
+constexpr int64_t FactsVersion = 3;
 
 // The fields of each struct, for any IO (Writer or Reader). `Self` is the
 // struct, const when writing.
@@ -37,21 +37,68 @@ template <class IO, class Self> void visit(IO &Io, Self &E, Endpoint *) {
   Io.object("password", E.Password);
 }
 
-template <class IO, class Self> void visit(IO &Io, Self &E, PlannedEdit *) {
-  Io.path("file", E.File);
-  Io.field("offset", E.Offset);
-  Io.field("length", E.Length);
-  Io.field("text", E.Text);
-  Io.field("digest", E.Digest);
+template <class IO, class Self> void visit(IO &Io, Self &A, Anchor *) {
+  Io.path("file", A.File);
+  Io.field("offset", A.Offset);
+  Io.field("length", A.Length);
+  Io.field("digest", A.Digest);
+  Io.field("problem", A.Problem);
 }
 
-template <class IO, class Self> void visit(IO &Io, Self &R, Rewrite *) {
-  Io.objects("edits", R.Edits);
-  Io.field("manual_reason", R.ManualReason);
-  Io.field("include", R.Include);
-  Io.placePath("macro_body", R.MacroBodyKey);
-  Io.field("edit_line", R.EditLine);
-  Io.field("edit_line_offset", R.EditLineOffset);
+template <class IO, class Self> void visit(IO &Io, Self &A, ArgSpelling *) {
+  Io.field("role", A.Role);
+  Io.object("at", A.At);
+  Io.field("defaulted", A.Defaulted);
+  Io.field("literal_at_use", A.LiteralAtUse);
+  Io.field("value", A.Value);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &C, ConnectSpelling *) {
+  Io.field("api", C.Api);
+  Io.object("callee", C.Callee);
+  Io.object("rparen", C.RParen);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &O, OptionsSpelling *) {
+  Io.object("after", O.After);
+  Io.field("object", O.Object);
+  Io.field("indent", O.Indent);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &M, MethodSpelling *) {
+  Io.object("object", M.Object);
+  Io.object("paren", M.Paren);
+  Io.field("arrow", M.Arrow);
+  Io.field("plain_object", M.PlainObject);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &P, PoolSpelling *) {
+  Io.object("connect", P.Connect);
+  Io.objects("frees", P.Frees);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &L, SourceLine *) {
+  Io.path("file", L.File);
+  Io.field("offset", L.Offset);
+  Io.field("text", L.Text);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &U, UseSpelling *) {
+  Io.field("call", U.Call);
+  Io.object("callee", U.Callee);
+  Io.object("paren", U.Paren);
+  Io.object("strict_args", U.StrictArgs);
+  Io.object("command", U.Command);
+  Io.optionalObject("method", U.Method);
+  Io.objects("args", U.Args);
+  Io.object("rparen", U.RParen);
+  Io.objects("companions", U.Companions);
+  Io.objects("connects", U.Connects);
+  Io.optionalObject("options", U.Options);
+  Io.optionalObject("pool", U.Pool);
+  Io.field("no_profile_reason", U.NoProfileReason);
+  Io.placePath("macro_body", U.MacroBodyKey);
+  Io.objects("lines", U.Lines);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &S, Site *) {
@@ -68,9 +115,7 @@ template <class IO, class Self> void visit(IO &Io, Self &S, Site *) {
   Io.object("target", S.Target);
   Io.field("connection_address", S.ConnectionAddress);
   Io.object("suppression", S.Suppressed);
-  Io.object("plan", S.Plan);
-  Io.object("strict_plan", S.StrictPlan);
-  Io.object("pool_plan", S.PoolPlan);
+  Io.object("spelling", S.Spelling);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &S, Suppression *) {

@@ -3,6 +3,7 @@
 #include "rehost/Project.h"
 
 #include "rehost/Catalog.h"
+#include "rehost/RewriteRenderer.h"
 #include "rehost/Uri.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -216,30 +217,6 @@ private:
   std::map<std::string, FilePlan> Files;
 };
 
-std::vector<PlannedEdit> withProfile(llvm::ArrayRef<PlannedEdit> Edits,
-                                     llvm::StringRef Profile) {
-  std::vector<PlannedEdit> Out(Edits.begin(), Edits.end());
-  for (PlannedEdit &E : Out)
-    for (size_t At; (At = E.Text.find(PlannedEdit::ProfilePlaceholder.str())) !=
-                    std::string::npos;)
-      E.Text.replace(At, PlannedEdit::ProfilePlaceholder.size(), Profile.str());
-  return Out;
-}
-
-/// The line the rewrite edits, after the edits that fall on it.
-std::string rewrittenLine(const Rewrite &Plan,
-                          llvm::ArrayRef<PlannedEdit> Edits) {
-  std::string Line = Plan.EditLine;
-  const std::string &File = Edits.front().File;
-  for (const PlannedEdit &E : llvm::reverse(Edits)) {
-    if (E.File != File || E.Offset < Plan.EditLineOffset ||
-        E.Offset + E.Length > Plan.EditLineOffset + Line.size())
-      continue;
-    Line.replace(E.Offset - Plan.EditLineOffset, E.Length, E.Text);
-  }
-  return Line;
-}
-
 /// Every macro body whose expansions do not all mean one endpoint.
 std::set<std::string>
 disagreeingMacroBodies(llvm::ArrayRef<TranslationUnitFacts> Units) {
@@ -363,14 +340,16 @@ namespace {
 
 /// The rewrite fix applies to \p S, and for --pool why a connect is not
 /// pooled.
-const Rewrite &chosenPlan(const Site &S, bool Strict, bool Pool,
-                          std::string &NotPooled) {
+Rewrite chosenRewrite(const Site &S, bool Strict, bool Pool,
+                      llvm::StringRef Profile, std::string &NotPooled) {
   if (Pool && isPooledConnect(S.Api)) {
-    if (!S.PoolPlan.Edits.empty())
-      return S.PoolPlan;
-    NotPooled = "not pooled: " + S.PoolPlan.ManualReason;
+    Rewrite Pooled = renderRewrite(S, RewriteMode::Pool, Profile);
+    if (!Pooled.Edits.empty())
+      return Pooled;
+    NotPooled = "not pooled: " + Pooled.ManualReason;
   }
-  return Strict ? S.StrictPlan : S.Plan;
+  return renderRewrite(S, Strict ? RewriteMode::Strict : RewriteMode::Fallback,
+                       Profile);
 }
 
 } // namespace
@@ -427,18 +406,17 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   for (size_t I = 0; I != Sites.size(); ++I) {
     const Site *S = Sites[I];
     FileReport &File = FileFor(S->File);
+    auto Named = Profiles.find(S->profileAddress());
+    llvm::StringRef Profile =
+        Named == Profiles.end() ? llvm::StringRef() : Named->second;
     std::string NotPooled;
-    const Rewrite &Plan = chosenPlan(*S, Strict, Pool, NotPooled);
-    auto Profile = Profiles.find(S->profileAddress());
-    Finding F = makeFinding(*S, Plan,
-                            Profile == Profiles.end() ? llvm::StringRef()
-                                                      : Profile->second);
+    Rewrite Plan = chosenRewrite(*S, Strict, Pool, Profile, NotPooled);
+    Finding F = makeFinding(*S, Plan, Profile);
     F.Fingerprint = std::move(Fingerprints[I]);
     applySuppression(F, *S, Config);
     const std::set<std::string> &Endpoints =
         EndpointsAt[{S->File, S->Offset, S->Api}];
     if (F.Act == Action::Fixable) {
-      std::vector<PlannedEdit> Planned = withProfile(Plan.Edits, F.Profile);
       std::string Conflict;
       if (Endpoints.size() > 1)
         Conflict = "the translation units that include this file give it "
@@ -451,12 +429,12 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
         Conflict = "it is spelled in a macro body whose expansions mean "
                    "different endpoints; rewrite the macro by hand";
       else
-        Conflict = Edits.add(Planned, Plan.Include, S->Target.passwords());
+        Conflict = Edits.add(Plan.Edits, Plan.Include, S->Target.passwords());
       if (Conflict.empty()) {
         F.Reason = std::move(NotPooled);
-        F.Before = S->Target.redactPasswords(Plan.EditLine);
-        F.After = S->Target.redactPasswords(rewrittenLine(Plan, Planned));
-        F.EditFile = Planned.front().File;
+        F.Before = S->Target.redactPasswords(Plan.Before);
+        F.After = S->Target.redactPasswords(Plan.After);
+        F.EditFile = Plan.Edits.front().File;
       } else {
         F.Act = Action::Manual;
         F.Reason = std::move(Conflict);

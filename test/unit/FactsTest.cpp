@@ -24,14 +24,22 @@ Facts sampleFacts() {
   S.Target.Password = Value::runtime();
   S.ConnectionAddress = "redis://10.0.0.5:6380";
   S.Suppressed = {"NOLINT", "a fixture"};
-  S.Plan.Edits.push_back({"/src/app/cache.c", 130, 12, "rehost_redisConnect",
-                          "d1g35t"});
-  S.Plan.Include = "rehost/rehost.h";
-  S.Plan.MacroBodyKey = "/src/include/app/macros.h:42";
-  S.Plan.EditLine = S.LineText;
-  S.Plan.EditLineOffset = 113;
-  S.StrictPlan.ManualReason = "--strict: the arguments are in a macro";
-
+  UseSpelling &Sp = S.Spelling;
+  Sp.Call = true;
+  Sp.Callee = {"/src/app/cache.c", 130, 12, "d1g35t", ""};
+  Sp.Paren = {"/src/app/cache.c", 143, 0, "d1g35t", ""};
+  Sp.StrictArgs = Anchor::broken("--strict: the arguments are in a macro");
+  Sp.Args.push_back({ArgRole::Host, Sp.Paren, false, true, ""});
+  Sp.Args.push_back({ArgRole::Port, {}, true, false, ""});
+  Sp.RParen = {"/src/app/cache.c", 160, 0, "d1g35t", ""};
+  Sp.Companions.push_back({ArgRole::Db, Sp.RParen, false, false, "3"});
+  Sp.Connects.push_back({"redisConnectWithOptions", Sp.Callee, Sp.RParen});
+  Sp.Options = OptionsSpelling{Sp.RParen, "*opts", "  "};
+  Sp.Method = MethodSpelling{Sp.Callee, Sp.Paren, true, false};
+  Sp.Pool = PoolSpelling{Sp.Callee, {Sp.RParen}};
+  Sp.NoProfileReason = "no connection";
+  Sp.MacroBodyKey = "/src/include/app/macros.h:42";
+  Sp.Lines.push_back({"/src/app/cache.c", 113, S.LineText});
   TranslationUnitFacts Unit;
   Unit.MainFile = "/src/app/cache.c";
   Unit.Sites.push_back(S);
@@ -60,7 +68,14 @@ TEST(Facts, RoundTripThroughJson) {
   EXPECT_EQ(S.File, "/src/app/cache.c");
   EXPECT_EQ(S.Target.Port.K, Value::Kind::Partial);
   EXPECT_EQ(S.Target.Port.Text, "6380");
-  EXPECT_EQ(S.Plan.MacroBodyKey, "/src/include/app/macros.h:42");
+  EXPECT_EQ(S.Spelling.MacroBodyKey, "/src/include/app/macros.h:42");
+  EXPECT_EQ(S.Spelling.StrictArgs.Problem,
+            "--strict: the arguments are in a macro");
+  ASSERT_TRUE(S.Spelling.Method.has_value());
+  EXPECT_TRUE(S.Spelling.Method->Arrow);
+  EXPECT_FALSE(S.Spelling.Method->PlainObject);
+  EXPECT_EQ(S.Spelling.Args[1].Role, ArgRole::Port);
+  EXPECT_TRUE(S.Spelling.Args[1].Defaulted);
   EXPECT_EQ(S.R, Rule::HardcodedCredential);
   EXPECT_EQ(S.Suppressed.Form, "NOLINT");
   EXPECT_EQ(S.Suppressed.Reason, "a fixture");
@@ -77,12 +92,13 @@ TEST(Facts, PathsAreRelativeToTheRootSoAnotherCheckoutReadsThem) {
   EXPECT_EQ(Text.find("\"/src/"), std::string::npos) << Text;
   EXPECT_NE(Text.find("\"app/cache.c\""), std::string::npos);
   EXPECT_NE(Text.find("\"include/app/macros.h:42\""), std::string::npos);
-  EXPECT_NE(Text.find("\"/usr/include/hiredis/hiredis.h\""),
-            std::string::npos);
+  EXPECT_NE(Text.find("\"/usr/include/hiredis/hiredis.h\""), std::string::npos);
   auto Elsewhere = factsFromJson(Written, "/home/ci/work", "facts.json");
   ASSERT_TRUE(bool(Elsewhere)) << llvm::toString(Elsewhere.takeError());
   EXPECT_EQ(Elsewhere->Units[0].MainFile, "/home/ci/work/app/cache.c");
-  EXPECT_EQ(Elsewhere->Units[0].Sites[0].Plan.Edits[0].File,
+  EXPECT_EQ(Elsewhere->Units[0].Sites[0].Spelling.Callee.File,
+            "/home/ci/work/app/cache.c");
+  EXPECT_EQ(Elsewhere->Units[0].Sites[0].Spelling.Lines[0].File,
             "/home/ci/work/app/cache.c");
 }
 
@@ -97,8 +113,8 @@ TEST(Facts, BadInputNamesTheFileAndTheKey) {
   Check("[]", "shard-2.json: not rehost facts (a JSON object is expected)");
   Check("{}", "shard-2.json: not rehost facts (no 'version')");
   Check(R"({"version": 9})",
-        "shard-2.json: facts version 9; this rehost reads version 2");
-  Check(R"({"version": 2, "units": [{"main_file": 3}], "uncovered": []})",
+        "shard-2.json: facts version 9; this rehost reads version 3");
+  Check(R"({"version": 3, "units": [{"main_file": 3}], "uncovered": []})",
         "shard-2.json: 'facts.units[0].main_file' must be a string");
 }
 

@@ -128,11 +128,22 @@ TEST(Project, LoopbackAliasesShareOneProfile) {
 
 namespace {
 
-/// A site whose plan replaces [Offset, Offset + Length) of /p/a.c.
+rehost::Anchor anchorIn(std::string File, unsigned Offset, unsigned Length) {
+  rehost::Anchor A;
+  A.File = std::move(File);
+  A.Offset = Offset;
+  A.Length = Length;
+  A.Digest = "digest";
+  return A;
+}
+
+/// A redisConnect call whose name is [Offset, Offset + Length) of /p/a.c:
+/// its rewrite renames it and inserts the profile after the '('.
 rehost::Site siteEditing(unsigned Offset, unsigned Length, std::string Host) {
   rehost::Site S = tcpSite("/p/a.c", Offset, std::move(Host), "6379");
-  S.Plan.Edits.push_back({"/p/a.c", Offset, Length, "X", "digest"});
-  S.Plan.Include = "rehost/rehost.h";
+  S.Spelling.Call = true;
+  S.Spelling.Callee = anchorIn("/p/a.c", Offset, Length);
+  S.Spelling.Paren = anchorIn("/p/a.c", Offset + Length + 1, 0);
   return S;
 }
 
@@ -147,7 +158,7 @@ TEST(Project, OverlappingEditsMakeTheLaterSiteManual) {
   EXPECT_EQ(Findings[1].Reason,
             "its edit overlaps another site's edit in /p/a.c");
   ASSERT_EQ(R.Edits.Files.size(), 1u);
-  EXPECT_EQ(R.Edits.Files[0].Edits.size(), 1u);
+  EXPECT_EQ(R.Edits.Files[0].Edits.size(), 2u);
 }
 
 TEST(Project, IdenticalEditsFromTwoUnitsArePlannedOnce) {
@@ -155,13 +166,13 @@ TEST(Project, IdenticalEditsFromTwoUnitsArePlannedOnce) {
   rehost::TranslationUnitFacts B{"/p/b.c", {siteEditing(10, 8, "a")}, {}, ""};
   rehost::Resolution R = rehost::resolveProject({A, B}, "/p");
   ASSERT_EQ(R.Edits.Files.size(), 1u);
-  EXPECT_EQ(R.Edits.Files[0].Edits.size(), 1u);
+  EXPECT_EQ(R.Edits.Files[0].Edits.size(), 2u);
   EXPECT_EQ(R.Edits.Files[0].Includes.count("rehost/rehost.h"), 1u);
 }
 
 TEST(Project, MacroBodiesWhoseExpansionsDisagreeAreManual) {
   rehost::Site S = siteEditing(10, 8, "a");
-  S.Plan.MacroBodyKey = "/p/a.h:40";
+  S.Spelling.MacroBodyKey = "/p/a.h:40";
   rehost::TranslationUnitFacts A{
       "/p/a.c", {S}, {{"/p/a.h:40", "redis://a:6379"}, {"/p/a.h:40", ""}}, ""};
   rehost::Resolution R = rehost::resolveProject({A}, "/p");

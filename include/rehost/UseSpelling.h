@@ -1,18 +1,18 @@
-//===- RewritePlanner.h - Phase one: how a site moves onto the runtime ----===//
+//===- UseSpelling.h - Phase one: where a site's parts are written --------===//
 //
-// Plans the edits for one site while its translation unit is still parsed:
-// where the text is spelled (a file, a macro argument or a macro body), what
-// changes, and when no edit is provably safe, why. Profile names are not known
-// yet; the edits carry a placeholder that phase two fills in.
+// While its translation unit is still parsed, records where each piece of a
+// site a rewrite touches is written (a file, a macro argument or a macro
+// body) and whether an edit may land there (Spelling.h). What the edits say
+// is decided in phase two, once profile names and the mode are known.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef REHOST_REWRITEPLANNER_H
-#define REHOST_REWRITEPLANNER_H
+#ifndef REHOST_USESPELLING_H
+#define REHOST_USESPELLING_H
 
 #include "rehost/Catalog.h"
 #include "rehost/PoolProof.h"
-#include "rehost/Site.h"
+#include "rehost/Spelling.h"
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -64,7 +64,7 @@ struct ConnectUse {
   const CatalogEntry *Entry;
 };
 
-/// What the planner needs to see of one use of a catalogued API.
+/// What phase one sees of one use of a catalogued API.
 struct UseSyntax {
   /// A call of a drop-in function: it is renamed. Null for other uses.
   const clang::CallExpr *Call = nullptr;
@@ -91,33 +91,12 @@ struct UseSyntax {
 std::string macroBodyKey(const clang::CallExpr &Call,
                          const clang::SourceManager &SM);
 
-/// Plans how a site found by rule \p R in a use of \p Entry moves onto the
-/// runtime. Calls of drop-in functions are rewritten: the function renamed,
-/// the profile passed first and the original arguments kept as the fallback.
-/// Other APIs keep their call and have each hardcoded argument wrapped in
-/// its role's runtime accessor, the original value as the fallback; a
-/// written credential is replaced by its accessor without a fallback. With
-/// \p Strict no original value stays in code: the arguments become "none"
-/// (NULL, 0, or the C++ accessor without a fallback) and the endpoint moves
-/// to the runtime's config file. Every site that cannot be rewritten safely
-/// gets the reason.
-Rewrite planRewrite(Rule R, const CatalogEntry &Entry, const Endpoint &Target,
-                    const UseSyntax &Use, const clang::SourceManager &SM,
-                    const clang::LangOptions &LangOpts, FileDigests &Digests,
-                    bool Strict);
-
-/// `fix --pool`: the connect \p Call (an entry isPooledConnect) becomes
-/// `rehost_pool_acquire(rehost_pool_get("{profile}", "redis://h:p"), -1)`,
-/// its endpoint the pool's fallback, and each of \p Pooled's redisFree calls
-/// `rehost_redisRelease`. Manual, with the reason, when the proof failed or
-/// a part is spelled in a macro.
-Rewrite planPooledConnect(const clang::CallExpr &Call,
-                          const CatalogEntry &Entry, const Endpoint &Target,
-                          const PooledUse &Pooled,
-                          const clang::SourceManager &SM,
-                          const clang::LangOptions &LangOpts,
-                          FileDigests &Digests);
+/// Where the parts of a use of \p Entry are written. \p Pooled, for a
+/// connect `fix --pool` may take, is what the pool proof found.
+UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
+                     const PooledUse *Pooled, const clang::SourceManager &SM,
+                     const clang::LangOptions &LangOpts, FileDigests &Digests);
 
 } // namespace rehost
 
-#endif // REHOST_REWRITEPLANNER_H
+#endif // REHOST_USESPELLING_H
