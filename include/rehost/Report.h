@@ -9,6 +9,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,8 +22,8 @@ namespace rehost {
 
 /// What happens (or would happen) to a finding.
 enum class Action {
-  Fixable, ///< scan: fix would rewrite it.
-  Fixed,
+  Fixable,    ///< Planned: fix rewrites it.
+  Fixed,      ///< Only as a FixRecord shows it: its file was written.
   Manual,     ///< Reported, not rewritten; Reason says why.
   Suppressed, ///< Silenced by a comment (SuppressedBy); Reason is its reason.
 };
@@ -120,6 +121,15 @@ struct ProfileInfo {
   std::vector<std::string> MustSet;
 };
 
+/// What `rehost fix` did with the files it planned edits for. The findings
+/// keep what was planned; this record says how it ended, and a finding is
+/// shown through it (Report::outcome).
+struct FixRecord {
+  bool SourcesWritten = false; ///< Not a dry run: edited files were written.
+  /// Files whose edits were refused or put back (absolute path), with why.
+  std::map<std::string, std::string> Refused;
+};
+
 struct Report {
   std::string Command = "scan";  ///< "scan" or "fix", for headings.
   std::string Root;              ///< Directory report paths are relative to.
@@ -128,6 +138,11 @@ struct Report {
   unsigned TranslationUnits = 0;     ///< How many were analysed.
   /// Findings `check` left out because the baseline records them.
   unsigned Baselined = 0;
+  std::optional<FixRecord> Fix; ///< Set by `fix` once it has run.
+
+  /// \p F as the fix left it: a planned rewrite whose file was written is
+  /// fixed; one whose file was refused is manual, with the reason.
+  Finding outcome(const Finding &F) const;
   Summary computeSummary() const;
 };
 
@@ -141,8 +156,9 @@ void keepFindings(
 /// lines and literals are bytes as written; a report holds text.
 std::string validUtf8(llvm::StringRef Text);
 
-/// \p R with every string in it made valid UTF-8 (validUtf8). Every writer
-/// starts here, so none copies raw bytes into its output.
+/// \p R as every writer shows it: each finding as the fix left it
+/// (Report::outcome) and every string made valid UTF-8 (validUtf8), so no
+/// writer copies raw bytes into its output.
 Report sanitizedReport(const Report &R);
 
 enum class Format { Text, Json, Sarif, Markdown, Html, Github };

@@ -84,6 +84,21 @@ std::string Finding::message() const {
   llvm_unreachable("unknown rule");
 }
 
+Finding Report::outcome(const Finding &F) const {
+  if (!Fix || F.Act != Action::Fixable)
+    return F;
+  Finding Out = F;
+  auto Refused = Fix->Refused.find(F.EditFile);
+  if (Refused != Fix->Refused.end()) {
+    Out.Act = Action::Manual;
+    Out.Reason = Refused->second;
+    Out.After.clear();
+  } else if (Fix->SourcesWritten) {
+    Out.Act = Action::Fixed;
+  }
+  return Out;
+}
+
 Summary Report::computeSummary() const {
   Summary S;
   S.FilesScanned = TranslationUnits;
@@ -93,7 +108,8 @@ Summary Report::computeSummary() const {
         llvm::any_of(File.Findings, std::mem_fn(&Finding::isActive));
     S.FilesWithErrors += File.State == FileReport::Status::Error;
     bool AnyFixed = false;
-    for (const Finding &F : File.Findings) {
+    for (const Finding &Planned : File.Findings) {
+      Finding F = outcome(Planned);
       if (!F.isActive()) {
         ++S.Suppressed;
         continue;
@@ -130,6 +146,10 @@ std::string validUtf8(llvm::StringRef Text) {
 
 Report sanitizedReport(const Report &R) {
   Report Out = R;
+  for (FileReport &File : Out.Files)
+    for (Finding &F : File.Findings)
+      F = R.outcome(F);
+  Out.Fix.reset(); // Applied.
   auto Fix = [](std::string &Text) { Text = validUtf8(Text); };
   Fix(Out.Command);
   Fix(Out.Root);

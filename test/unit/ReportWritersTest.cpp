@@ -314,4 +314,51 @@ TEST(ReportWritersTest, JsonHasBeforeAfterProfilesAndFixCounts) {
   EXPECT_EQ(Summary.getInteger("findings"), int64_t(4));
 }
 
+TEST(ReportWriters, TheFixRecordDecidesWhatEachPlannedRewriteShows) {
+  Report R;
+  R.Command = "fix";
+  FileReport File;
+  File.DisplayPath = "src/cache.c";
+  File.State = FileReport::Status::Findings;
+  Finding Written = finding(4, Action::Fixable, "redisConnect(H, 1);",
+                            "rehost_redisConnect(\"default\", H, 1);");
+  Written.EditFile = "/p/src/cache.c";
+  Finding Refused = Written;
+  Refused.Line = 8;
+  Refused.EditFile = "/p/include/cache.h";
+  File.Findings = {Written, Refused};
+  R.Files.push_back(File);
+
+  // Without a record, the plan.
+  EXPECT_EQ(R.computeSummary().Fixable, 2u);
+  R.Fix = FixRecord{true, {{"/p/include/cache.h", "changed on disk"}}};
+  EXPECT_EQ(R.outcome(R.Files[0].Findings[0]).Act, Action::Fixed);
+  Finding Shown = R.outcome(R.Files[0].Findings[1]);
+  EXPECT_EQ(Shown.Act, Action::Manual);
+  EXPECT_EQ(Shown.Reason, "changed on disk");
+  EXPECT_TRUE(Shown.After.empty());
+  // The findings themselves still say what was planned.
+  EXPECT_EQ(R.Files[0].Findings[1].Act, Action::Fixable);
+  Summary S = R.computeSummary();
+  EXPECT_EQ(S.Fixed, 1u);
+  EXPECT_EQ(S.Manual, 1u);
+
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  writeJson(R, OS);
+  auto Root = llvm::json::parse(OS.str());
+  ASSERT_TRUE(bool(Root));
+  const llvm::json::Array &Findings =
+      *Root->getAsObject()->getArray("files")->front().getAsObject()->getArray(
+          "findings");
+  EXPECT_EQ(Findings[0].getAsObject()->getString("action"),
+            llvm::StringRef("fixed"));
+  EXPECT_EQ(Findings[1].getAsObject()->getString("reason"),
+            llvm::StringRef("changed on disk"));
+
+  // A dry run writes nothing: what was not refused stays planned.
+  R.Fix->SourcesWritten = false;
+  EXPECT_EQ(R.outcome(R.Files[0].Findings[0]).Act, Action::Fixable);
+}
+
 } // namespace

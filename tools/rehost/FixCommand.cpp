@@ -6,7 +6,6 @@
 #include "rehost/RuntimeConfigWriter.h"
 #include "rehost/Verifier.h"
 
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -18,30 +17,18 @@
 namespace cli {
 namespace {
 
-/// Marks what phase three did: findings whose file was written are fixed,
-/// those whose file was refused are manual with the reason.
-void recordOutcomes(rehost::Report &Report,
-                    llvm::ArrayRef<rehost::FileOutcome> Outcomes,
-                    bool SourcesWritten) {
-  llvm::StringMap<std::string> Refused;
+/// What phase three did: the files refused (with why) and whether the
+/// others were written.
+rehost::FixRecord fixRecord(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
+                            bool SourcesWritten) {
+  rehost::FixRecord Record;
+  Record.SourcesWritten = SourcesWritten;
   for (const rehost::FileOutcome &Outcome : Outcomes)
     if (!Outcome.Error.empty())
-      Refused[Outcome.Path] = Outcome.Reason.empty()
-                                  ? "not rewritten: " + Outcome.Error
-                                  : Outcome.Reason;
-  for (rehost::FileReport &File : Report.Files)
-    for (rehost::Finding &F : File.Findings) {
-      if (F.Act != rehost::Action::Fixable)
-        continue;
-      auto It = Refused.find(F.EditFile);
-      if (It != Refused.end()) {
-        F.Act = rehost::Action::Manual;
-        F.Reason = It->second;
-        F.After.clear();
-      } else if (SourcesWritten) {
-        F.Act = rehost::Action::Fixed;
-      }
-    }
+      Record.Refused[Outcome.Path] = Outcome.Reason.empty()
+                                         ? "not rewritten: " + Outcome.Error
+                                         : Outcome.Reason;
+  return Record;
 }
 
 /// The profiles whose findings were rewritten: the runtime's config file
@@ -51,7 +38,8 @@ std::vector<rehost::ProfileInfo> fixedProfiles(const rehost::Report &Report) {
   for (const rehost::ProfileInfo &Profile : Report.Profiles)
     for (const rehost::FileReport &File : Report.Files)
       if (llvm::any_of(File.Findings, [&](const rehost::Finding &F) {
-            return F.Act == rehost::Action::Fixed && F.Profile == Profile.Name;
+            return Report.outcome(F).Act == rehost::Action::Fixed &&
+                   F.Profile == Profile.Name;
           })) {
         Out.push_back(Profile);
         break;
@@ -123,7 +111,7 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
   };
   if (Writes) {
     rehost::Report Planned = Report;
-    recordOutcomes(Planned, Outcomes, /*SourcesWritten=*/true);
+    Planned.Fix = fixRecord(Outcomes, /*SourcesWritten=*/true);
     auto Update = rehost::prepareRuntimeConfig(
         Fix.RuntimeConfig, fixedProfiles(Planned), Fix.Strict);
     if (!Update)
@@ -148,7 +136,7 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
     }
   }
   llvm::outs().flush();
-  recordOutcomes(Report, Outcomes, Writes);
+  Report.Fix = fixRecord(Outcomes, Writes);
   if (Writes) {
     // Again after --verify, which may have put originals back.
     auto Update = rehost::prepareRuntimeConfig(
