@@ -25,9 +25,11 @@ struct FilePlan {
   std::string Digest; ///< Of the content the edits were planned against.
   std::vector<FileEdit> Edits;
   std::set<std::string> Includes;
-  /// Passwords the edits take out of the file: the diff shows them as ***,
-  /// since a dry run's output ends up in CI logs.
-  std::set<std::string> Secrets;
+  /// Where the passwords the edits take out of the file are written
+  /// (offset, length): the diff shows them, wherever they appear in it, as
+  /// ***, since a dry run's output ends up in CI logs. Places, not the
+  /// passwords, so that no plan or fact holds one.
+  std::set<std::pair<unsigned, unsigned>> SecretSpans;
 };
 
 struct EditPlan {

@@ -37,7 +37,7 @@ struct Rewrite {
   /// Set when an edit lands in a macro body, which every expansion shares.
   std::string MacroBodyKey;
   /// The source line the first edit lands on, before and after the edits
-  /// that fall on it, for the report.
+  /// that fall on it, for the report; passwords show as ***.
   std::string Before;
   std::string After;
 };

@@ -78,6 +78,9 @@ struct Endpoint {
   /// The passwords written in the source: the password part, and every one
   /// a URI spells (user info, ?password=).
   std::vector<std::string> passwords() const;
+  /// The endpoint with each written password as *** (in the password part
+  /// and in a URI): what a site keeps once phase one has used them.
+  Endpoint withoutSecrets() const;
 };
 
 /// \p Text with every occurrence of each of \p Secrets replaced by ***.

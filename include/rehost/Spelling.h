@@ -84,7 +84,11 @@ struct PoolSpelling {
 struct SourceLine {
   std::string File;
   unsigned Offset = 0; ///< Of the line's first character.
-  std::string Text;    ///< Without its line ending.
+  /// Without its line ending; each byte of a password written in it is a
+  /// NUL (SecretMask), so offsets hold and the facts never carry it.
+  std::string Text;
+
+  static constexpr char SecretMask = '\0';
 };
 
 /// Everything phase two needs to rewrite one use.
@@ -114,6 +118,9 @@ struct UseSpelling {
   /// there changes every expansion).
   std::string MacroBodyKey;
   std::vector<SourceLine> Lines; ///< Every line an anchor starts on.
+  /// Where the site's passwords are written on those lines (Digest unused):
+  /// a dry run's diff reads them from the file to show them as ***.
+  std::vector<Anchor> Secrets;
 };
 
 } // namespace rehost

@@ -92,9 +92,12 @@ std::string macroBodyKey(const clang::CallExpr &Call,
                          const clang::SourceManager &SM);
 
 /// Where the parts of a use of \p Entry are written. \p Pooled, for a
-/// connect `fix --pool` may take, is what the pool proof found.
+/// connect `fix --pool` may take, is what the pool proof found; \p Secrets
+/// are the passwords the site writes, masked in the lines recorded.
 UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
-                     const PooledUse *Pooled, const clang::SourceManager &SM,
+                     const PooledUse *Pooled,
+                     llvm::ArrayRef<std::string> Secrets,
+                     const clang::SourceManager &SM,
                      const clang::LangOptions &LangOpts, FileDigests &Digests);
 
 } // namespace rehost

@@ -116,6 +116,15 @@ std::vector<std::string> Endpoint::passwords() const {
   return Out;
 }
 
+Endpoint Endpoint::withoutSecrets() const {
+  Endpoint Out = *this;
+  if (isNonEmptyKnown(Out.Password))
+    Out.Password.Text = "***";
+  if (Out.Uri.isKnown())
+    Out.Uri.Text = redactUri(Out.Uri.Text);
+  return Out;
+}
+
 std::string Endpoint::redactPasswords(llvm::StringRef Text) const {
   return redactSecrets(Text, passwords());
 }

@@ -618,9 +618,11 @@ private:
     if (Use.Call && isPooledConnect(Entry.Name) &&
         S.R == Rule::HardcodedEndpoint)
       Pooled = provePerRequestContext(*Use.Call, *Context);
-    S.Spelling = spellUse(Entry, Syntax, Pooled ? &*Pooled : nullptr, SM,
-                          Context->getLangOpts(), Digests);
-    S.Target = std::move(E.Target);
+    S.Spelling =
+        spellUse(Entry, Syntax, Pooled ? &*Pooled : nullptr,
+                 E.Target.passwords(), SM, Context->getLangOpts(), Digests);
+    // Facts are written to files and shards: no password leaves phase one.
+    S.Target = E.Target.withoutSecrets();
     Sites.push_back(std::move(S));
   }
 

@@ -85,8 +85,10 @@ llvm::Expected<CalleeSpelling> spelledCallee(const CallExpr &Call,
 class Speller {
 public:
   Speller(const SourceManager &SM, const LangOptions &LangOpts,
-          FileDigests &Digests, UseSpelling &Out)
-      : SM(SM), LangOpts(LangOpts), Digests(Digests), Out(Out) {}
+          FileDigests &Digests, llvm::ArrayRef<std::string> Secrets,
+          UseSpelling &Out)
+      : SM(SM), LangOpts(LangOpts), Digests(Digests), Secrets(Secrets),
+        Out(Out) {}
 
   /// The file range [Begin, End) of one file.
   Anchor range(SourceLocation Begin, SourceLocation End) {
@@ -158,12 +160,26 @@ private:
     Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
     if (!Noted.insert({File, Start}).second)
       return;
-    Out.Lines.push_back(
-        {realPath(SM, File), static_cast<unsigned>(Start),
-         Buffer.slice(Start, Buffer.find_first_of("\r\n", Offset)).str()});
+    SourceLine Line{
+        realPath(SM, File), static_cast<unsigned>(Start),
+        Buffer.slice(Start, Buffer.find_first_of("\r\n", Offset)).str()};
+    for (const std::string &Secret : Secrets)
+      for (size_t At = Line.Text.find(Secret);
+           !Secret.empty() && At != std::string::npos;
+           At = Line.Text.find(Secret, At + Secret.size())) {
+        Line.Text.replace(At, Secret.size(), Secret.size(),
+                          SourceLine::SecretMask);
+        Anchor Span;
+        Span.File = Line.File;
+        Span.Offset = Line.Offset + At;
+        Span.Length = Secret.size();
+        Out.Secrets.push_back(std::move(Span));
+      }
+    Out.Lines.push_back(std::move(Line));
   }
 
   FileDigests &Digests;
+  llvm::ArrayRef<std::string> Secrets;
   UseSpelling &Out;
   std::set<std::pair<FileID, size_t>> Noted;
 };
@@ -345,10 +361,12 @@ std::string macroBodyKey(const CallExpr &Call, const SourceManager &SM) {
 }
 
 UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
-                     const PooledUse *Pooled, const SourceManager &SM,
-                     const LangOptions &LangOpts, FileDigests &Digests) {
+                     const PooledUse *Pooled,
+                     llvm::ArrayRef<std::string> Secrets,
+                     const SourceManager &SM, const LangOptions &LangOpts,
+                     FileDigests &Digests) {
   UseSpelling Out;
-  Speller S(SM, LangOpts, Digests, Out);
+  Speller S(SM, LangOpts, Digests, Secrets, Out);
   Out.NoProfileReason = Use.NoProfileReason;
   Out.Call = Use.Call && !Entry.RuntimeCall.empty();
   for (unsigned I = 0; I != Use.Args.size(); ++I)

@@ -75,9 +75,13 @@ FileOutcome prepareOne(const FilePlan &Plan, llvm::StringRef Root) {
   if (!Rewritten)
     return Refuse("its edits cannot be applied: " +
                   llvm::toString(Rewritten.takeError()));
+  std::vector<std::string> Secrets;
+  for (auto [Offset, Length] : Plan.SecretSpans)
+    if (Offset + Length <= Code.size())
+      Secrets.push_back(Code.substr(Offset, Length).str());
   Outcome.Diff = redactSecrets(
       unifiedDiff(displayPath(Plan.Path, Root), Code, Rewritten->second),
-      std::vector<std::string>(Plan.Secrets.begin(), Plan.Secrets.end()));
+      Secrets);
   Outcome.Edits = std::move(Rewritten->second);
   Outcome.Original = Code.str();
   Outcome.Rewritten = std::move(Rewritten->first);

@@ -99,6 +99,7 @@ template <class IO, class Self> void visit(IO &Io, Self &U, UseSpelling *) {
   Io.field("no_profile_reason", U.NoProfileReason);
   Io.placePath("macro_body", U.MacroBodyKey);
   Io.objects("lines", U.Lines);
+  Io.objects("secrets", U.Secrets);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &S, Site *) {

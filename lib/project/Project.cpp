@@ -174,9 +174,9 @@ bool sameEdit(const FileEdit &A, const FileEdit &B) {
 class EditCollector {
 public:
   /// Adds \p Edits, or returns why they conflict with what is planned.
-  /// \p Secrets are the passwords they take out of the code.
+  /// \p Secrets are where the passwords they take out of the code are.
   std::string add(llvm::ArrayRef<PlannedEdit> Edits, llvm::StringRef Include,
-                  llvm::ArrayRef<std::string> Secrets) {
+                  llvm::ArrayRef<Anchor> Secrets) {
     for (const PlannedEdit &E : Edits) {
       auto It = Files.find(E.File);
       if (It == Files.end())
@@ -193,7 +193,9 @@ public:
       Plan.Path = E.File;
       Plan.Digest = E.Digest;
       Plan.Includes.insert(Include.str());
-      Plan.Secrets.insert(Secrets.begin(), Secrets.end());
+      for (const Anchor &Secret : Secrets)
+        if (Secret.File == E.File)
+          Plan.SecretSpans.insert({Secret.Offset, Secret.Length});
       FileEdit Edit{E.Offset, E.Length, E.Text};
       if (llvm::none_of(Plan.Edits,
                         [&](const FileEdit &P) { return sameEdit(P, Edit); }))
@@ -429,11 +431,11 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
         Conflict = "it is spelled in a macro body whose expansions mean "
                    "different endpoints; rewrite the macro by hand";
       else
-        Conflict = Edits.add(Plan.Edits, Plan.Include, S->Target.passwords());
+        Conflict = Edits.add(Plan.Edits, Plan.Include, S->Spelling.Secrets);
       if (Conflict.empty()) {
         F.Reason = std::move(NotPooled);
-        F.Before = S->Target.redactPasswords(Plan.Before);
-        F.After = S->Target.redactPasswords(Plan.After);
+        F.Before = std::move(Plan.Before);
+        F.After = std::move(Plan.After);
         F.EditFile = Plan.Edits.front().File;
       } else {
         F.Act = Action::Manual;

@@ -80,6 +80,18 @@ std::optional<std::string> stringLiteral(llvm::StringRef Text) {
   return Out + "\"";
 }
 
+/// \p Line with each run of masked password bytes shown as ***.
+std::string unmasked(llvm::StringRef Line) {
+  std::string Out;
+  for (size_t I = 0; I != Line.size(); ++I) {
+    if (Line[I] != SourceLine::SecretMask)
+      Out += Line[I];
+    else if (I == 0 || Line[I - 1] != SourceLine::SecretMask)
+      Out += "***";
+  }
+  return Out;
+}
+
 /// A constant written back as source: the fallback of a left-out default
 /// argument or of a URI whose credentials were taken out.
 std::optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
@@ -222,6 +234,8 @@ Rewrite Renderer::finish(llvm::StringRef Include,
       if (E.File == Line.File && E.Offset >= Line.Offset &&
           E.Offset + E.Length <= Line.Offset + Line.Text.size())
         R.After.replace(E.Offset - Line.Offset, E.Length, E.Text);
+    R.Before = unmasked(R.Before);
+    R.After = unmasked(R.After);
     break;
   }
   R.Edits = std::move(Edits);
