@@ -61,6 +61,14 @@ std::vector<std::string> profileVariables(llvm::StringRef Profile);
 /// "queue".
 std::string profileVariable(llvm::StringRef Profile, llvm::StringRef Part);
 
+/// Sorts \p Profiles as reports list them: "default" first, then by name.
+void sortProfiles(std::vector<ProfileInfo> &Profiles);
+
+/// Fills each profile's MustSet from \p Files' findings: the variables that
+/// set a credential `fix` takes out of the code (REDIS_QUEUE_PASSWORD).
+void noteCredentialsToSet(llvm::ArrayRef<FileReport> Files,
+                          std::vector<ProfileInfo> &Profiles);
+
 /// What phase two decided: the findings, and the edits that fix the
 /// fixable ones.
 struct Resolution {

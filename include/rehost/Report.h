@@ -28,6 +28,8 @@ enum class Action {
   Suppressed, ///< Silenced by a comment (SuppressedBy); Reason is its reason.
 };
 llvm::StringRef actionName(Action A);
+/// How reports name an API kind: "function", "method", ...
+llvm::StringRef apiKindName(ApiKind K);
 
 struct Finding {
   Rule R = Rule::HardcodedEndpoint;
@@ -172,6 +174,8 @@ void writeReport(const Report &R, Format F, llvm::raw_ostream &OS);
 void writeText(const Report &R, llvm::raw_ostream &OS);
 void writeJson(const Report &R, llvm::raw_ostream &OS);
 void writeSarif(const Report &R, llvm::raw_ostream &OS);
+/// The file:// URI SARIF gives \p Root as SRCROOT, ending in '/'.
+std::string sarifRootUri(llvm::StringRef Root);
 /// The per-file fix report a reviewer reads in a pull request.
 void writeMarkdown(const Report &R, llvm::raw_ostream &OS);
 /// The Markdown report's content as one self-contained HTML page.

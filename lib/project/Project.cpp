@@ -84,7 +84,8 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
   F.Endpoint = S.Target.address().empty() && !S.ConnectionAddress.empty()
                    ? S.ConnectionAddress
                    : S.Target.uri();
-  F.Credential = describeCredential(S.Target);
+  if (S.R == Rule::HardcodedCredential)
+    F.Credential = describeCredential(S.Target);
   if (S.R != Rule::PartiallyHardcoded)
     F.Profile = Profile.str();
   F.Act = Plan.Edits.empty() ? Action::Manual : Action::Fixable;
@@ -251,20 +252,26 @@ describeProfiles(const std::map<std::string, std::string> &Names,
     }
     Out.push_back(std::move(Info));
   }
-  llvm::sort(Out, [](const ProfileInfo &A, const ProfileInfo &B) {
-    return std::make_tuple(A.Name != DefaultProfile, A.Name) <
-           std::make_tuple(B.Name != DefaultProfile, B.Name);
-  });
+  sortProfiles(Out);
   return Out;
 }
 
-/// A credential that `fix` takes out of the code must now come from the
-/// deployment: each profile lists the variables that set what left.
-void noteCredentialsToSet(const std::map<std::string, FileReport> &Files,
+} // namespace
+
+void sortProfiles(std::vector<ProfileInfo> &Profiles) {
+  llvm::sort(Profiles, [](const ProfileInfo &A, const ProfileInfo &B) {
+    return std::make_tuple(A.Name != DefaultProfile, A.Name) <
+           std::make_tuple(B.Name != DefaultProfile, B.Name);
+  });
+}
+
+// A credential that `fix` takes out of the code must now come from the
+// deployment: each profile lists the variables that set what left.
+void noteCredentialsToSet(llvm::ArrayRef<FileReport> Files,
                           std::vector<ProfileInfo> &Profiles) {
   for (ProfileInfo &Info : Profiles) {
     bool User = false, Password = false;
-    for (const auto &[Path, File] : Files)
+    for (const FileReport &File : Files)
       for (const Finding &F : File.Findings)
         if (F.R == Rule::HardcodedCredential && F.Act == Action::Fixable &&
             F.Profile == Info.Name) {
@@ -277,8 +284,6 @@ void noteCredentialsToSet(const std::map<std::string, FileReport> &Files,
       Info.MustSet.push_back(profileVariable(Info.Name, "PASSWORD"));
   }
 }
-
-} // namespace
 
 std::string profileVariable(llvm::StringRef Profile, llvm::StringRef Part) {
   // The runtime upper-cases the profile and turns '-' into '_'; "default"
@@ -454,10 +459,10 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   llvm::copy_if(Sites, std::back_inserter(Counted),
                 [&](const Site *S) { return !isSilenced(*S, Config); });
   R.Profiles = describeProfiles(Profiles, Counted);
-  noteCredentialsToSet(Files, R.Profiles);
   R.Root = Root.str();
   for (auto &Entry : Files)
     R.Files.push_back(std::move(Entry.second));
+  noteCredentialsToSet(R.Files, R.Profiles);
   R.TranslationUnits = Units.size();
   Out.Edits = Edits.take();
   return Out;

@@ -27,6 +27,20 @@ llvm::StringRef actionName(Action A) {
   llvm_unreachable("unknown action");
 }
 
+llvm::StringRef apiKindName(ApiKind K) {
+  switch (K) {
+  case ApiKind::Function:
+    return "function";
+  case ApiKind::Method:
+    return "method";
+  case ApiKind::Constructor:
+    return "constructor";
+  case ApiKind::Field:
+    return "field";
+  }
+  llvm_unreachable("unknown API kind");
+}
+
 llvm::StringRef statusName(FileReport::Status S) {
   switch (S) {
   case FileReport::Status::Clean:

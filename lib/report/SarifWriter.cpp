@@ -139,6 +139,13 @@ llvm::json::Array ruleDescriptors() {
 
 } // namespace
 
+std::string sarifRootUri(llvm::StringRef Root) {
+  std::string Uri = "file://" + encodeUriPath(Root);
+  if (!endsWith(Uri, "/"))
+    Uri += '/';
+  return Uri;
+}
+
 void writeSarif(const Report &Input, llvm::raw_ostream &OS) {
   const Report R = sanitizedReport(Input);
   llvm::json::Array Results;
@@ -149,9 +156,6 @@ void writeSarif(const Report &Input, llvm::raw_ostream &OS) {
     if (File.State == FileReport::Status::Error)
       Notifications.push_back(notification(File, R.Root));
   }
-  std::string RootUri = "file://" + encodeUriPath(R.Root);
-  if (!endsWith(RootUri, "/"))
-    RootUri += '/';
   llvm::json::Object Driver{
       {"name", "rehost"}, {"version", Version}, {"rules", ruleDescriptors()}};
   llvm::json::Object Invocation{
@@ -160,7 +164,8 @@ void writeSarif(const Report &Input, llvm::raw_ostream &OS) {
   llvm::json::Object Run{
       {"tool", llvm::json::Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",
-       llvm::json::Object{{"SRCROOT", llvm::json::Object{{"uri", RootUri}}}}},
+       llvm::json::Object{
+           {"SRCROOT", llvm::json::Object{{"uri", sarifRootUri(R.Root)}}}}},
       {"invocations", llvm::json::Array{std::move(Invocation)}},
       {"results", std::move(Results)}};
   llvm::json::Object Doc{

@@ -70,6 +70,10 @@ llvm::Error emitReport(const rehost::Report &Report,
   llvm::raw_string_ostream OS(Text);
   rehost::writeReport(Report, *Format, OS);
   OS.flush();
+  return emitText(Text, Options);
+}
+
+llvm::Error emitText(const std::string &Text, const ReportOptions &Options) {
   if (Options.Output.empty() || Options.Output == "-") {
     llvm::outs() << Text;
     // The summary goes to stderr after the report, also when both are piped.
@@ -170,13 +174,9 @@ llvm::Expected<rehost::ToolConfig> loadConfig(const ReportOptions &Options) {
 }
 
 /// `rehost merge`: the shards' facts, resolved together as one run's.
-llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
-                                    const rehost::ToolConfig &Config,
-                                    bool Strict, bool Pool) {
-  llvm::SmallString<256> Root;
-  llvm::sys::fs::current_path(Root);
-  Analysis Merged;
-  std::set<std::string> Uncovered;
+llvm::Expected<std::vector<rehost::ShardInput>>
+readShards(llvm::ArrayRef<std::string> Paths) {
+  std::vector<rehost::ShardInput> Out;
   for (const std::string &Path : Paths) {
     auto Buffer = llvm::MemoryBuffer::getFile(Path);
     if (!Buffer)
@@ -187,7 +187,20 @@ llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
           Path + ": not JSON: " + llvm::toString(Json.takeError()));
-    auto Read = rehost::factsFromJson(*Json, Root, Path);
+    Out.push_back({Path, std::move(*Json)});
+  }
+  return Out;
+}
+
+llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<rehost::ShardInput> Shards,
+                                    const rehost::ToolConfig &Config,
+                                    bool Strict, bool Pool) {
+  llvm::SmallString<256> Root;
+  llvm::sys::fs::current_path(Root);
+  Analysis Merged;
+  std::set<std::string> Uncovered;
+  for (const rehost::ShardInput &Shard : Shards) {
+    auto Read = rehost::factsFromJson(Shard.Document, Root, Shard.Path);
     if (!Read)
       return Read.takeError();
     for (rehost::TranslationUnitFacts &Unit : Read->Units)

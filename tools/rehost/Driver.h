@@ -11,6 +11,7 @@
 
 #include "rehost/Project.h"
 #include "rehost/Report.h"
+#include "rehost/ReportMerge.h"
 #include "rehost/Scanner.h"
 #include "rehost/ToolConfig.h"
 
@@ -62,11 +63,20 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
                                  const rehost::ToolConfig &Config,
                                  bool Strict = false, bool Pool = false);
 
+/// The files `rehost merge` or `fix --from-facts` is given, parsed; an
+/// error names the file.
+llvm::Expected<std::vector<rehost::ShardInput>>
+readShards(llvm::ArrayRef<std::string> Paths);
+
 /// `rehost merge` and `fix --from-facts`: the shards' facts, resolved
 /// together as one run's.
-llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<std::string> Paths,
+llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<rehost::ShardInput> Shards,
                                     const rehost::ToolConfig &Config,
                                     bool Strict = false, bool Pool = false);
+
+/// Writes \p Text to -o FILE (replaced atomically when it is a regular
+/// file), or to standard output.
+llvm::Error emitText(const std::string &Text, const ReportOptions &Options);
 
 /// Lists, when asked, the source files no compile command covers, and
 /// returns the summary's clause that counts them (empty when none).

@@ -65,9 +65,14 @@ bool exportFixes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
 
 int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
            const FixOptions &Fix, const rehost::ToolConfig &Config) {
-  auto Analysed = Fix.FromFacts.empty()
-                      ? analyse(Request, Config, Fix.Strict, Fix.Pool)
-                      : mergeFacts(Fix.FromFacts, Config, Fix.Strict, Fix.Pool);
+  auto Analysed = [&]() -> llvm::Expected<Analysis> {
+    if (Fix.FromFacts.empty())
+      return analyse(Request, Config, Fix.Strict, Fix.Pool);
+    auto Shards = readShards(Fix.FromFacts);
+    if (!Shards)
+      return Shards.takeError();
+    return mergeFacts(*Shards, Config, Fix.Strict, Fix.Pool);
+  }();
   if (!Analysed) {
     fmt::print(stderr, "rehost: error: {}\n",
                llvm::toString(Analysed.takeError()));

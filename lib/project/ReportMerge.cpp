@@ -1,0 +1,490 @@
+//===- ReportMerge.cpp - One report from the shards' JSON or SARIF reports ===//
+
+#include "rehost/ReportMerge.h"
+
+#include "rehost/Project.h"
+#include "rehost/Uri.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
+
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace rehost {
+namespace {
+
+/// \p O's value, or \p Default: JSON's getters return llvm::Optional or
+/// std::optional, depending on the LLVM version.
+template <class Opt, class T> T valueOr(const Opt &O, T Default) {
+  return O ? T(*O) : Default;
+}
+
+llvm::Error failure(const llvm::Twine &Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+}
+
+/// The advice every refusal ends with.
+constexpr llvm::StringLiteral UseFacts =
+    "merge the shards' --facts-out files instead, which are resolved "
+    "together as one run";
+
+/// Reads the fields of one JSON object, keeping the first problem with the
+/// key's path.
+class FieldReader {
+public:
+  FieldReader(const llvm::json::Object &In, std::string Where,
+              std::string &Problem)
+      : In(In), Where(std::move(Where)), Problem(Problem) {}
+
+  std::string text(llvm::StringRef Key, bool Required = true) {
+    if (auto S = In.getString(Key))
+      return S->str();
+    if (Required || In.get(Key))
+      fail(Key, "a string");
+    return {};
+  }
+  unsigned number(llvm::StringRef Key) {
+    if (auto N = In.getInteger(Key); N && *N >= 0)
+      return static_cast<unsigned>(*N);
+    fail(Key, "a non-negative integer");
+    return 0;
+  }
+  std::vector<std::string> texts(llvm::StringRef Key) {
+    std::vector<std::string> Out;
+    const llvm::json::Array *A = In.getArray(Key);
+    if (!A)
+      fail(Key, "a list of strings");
+    for (size_t I = 0; A && I != A->size(); ++I) {
+      if (auto S = (*A)[I].getAsString())
+        Out.push_back(S->str());
+      else
+        fail(Key, "a list of strings");
+    }
+    return Out;
+  }
+  /// The objects of list \p Key, each with its own reader.
+  template <class Fn> void objects(llvm::StringRef Key, Fn Each) {
+    const llvm::json::Array *A = In.getArray(Key);
+    if (!A)
+      fail(Key, "a list of objects");
+    for (size_t I = 0; A && I != A->size(); ++I) {
+      const llvm::json::Object *O = (*A)[I].getAsObject();
+      if (!O) {
+        fail(Key, "a list of objects");
+        return;
+      }
+      FieldReader Inner(
+          *O, Where + "." + Key.str() + "[" + std::to_string(I) + "]", Problem);
+      Each(Inner);
+    }
+  }
+  /// The value of \p Key among \p Choices, named by \p Name.
+  template <class T, size_t N>
+  T choice(llvm::StringRef Key, const T (&Choices)[N],
+           llvm::StringRef (*Name)(T)) {
+    std::string Got = text(Key);
+    for (T C : Choices)
+      if (Name(C) == Got)
+        return C;
+    fail(Key, "one of rehost's names");
+    return Choices[0];
+  }
+  const llvm::json::Object *object(llvm::StringRef Key) {
+    return In.getObject(Key);
+  }
+  const std::string &where() const { return Where; }
+
+private:
+  void fail(llvm::StringRef Key, llvm::StringRef Expected) {
+    if (Problem.empty())
+      Problem = "'" + Where + "." + Key.str() + "' must be " + Expected.str();
+  }
+
+  const llvm::json::Object &In;
+  std::string Where;
+  std::string &Problem;
+};
+
+constexpr Rule Rules[] = {Rule::HardcodedEndpoint, Rule::HardcodedCredential,
+                          Rule::PartiallyHardcoded};
+constexpr Action Actions[] = {Action::Fixable, Action::Fixed, Action::Manual,
+                              Action::Suppressed};
+constexpr ApiKind Kinds[] = {ApiKind::Function, ApiKind::Method,
+                             ApiKind::Constructor, ApiKind::Field};
+constexpr FileReport::Status States[] = {FileReport::Status::Clean,
+                                         FileReport::Status::Findings,
+                                         FileReport::Status::Error};
+
+/// A path as a report shows it (relative to its root, or absolute), as a
+/// path under \p Root.
+std::string underRoot(llvm::StringRef Shown, llvm::StringRef Root) {
+  if (Shown.empty() || llvm::sys::path::is_absolute(Shown))
+    return Shown.str();
+  llvm::SmallString<256> Out(Root);
+  llvm::sys::path::append(Out, Shown);
+  return std::string(Out);
+}
+
+Finding readFinding(FieldReader &In) {
+  Finding F;
+  F.R = In.choice("rule", Rules, ruleId);
+  F.Api = In.text("api");
+  F.Kind = In.choice("kind", Kinds, apiKindName);
+  F.Line = In.number("line");
+  F.Column = In.number("column");
+  F.LineText = In.text("line_text");
+  F.Function = In.text("function");
+  F.Endpoint = In.text("endpoint");
+  F.Credential = In.text("credential");
+  F.Profile = In.text("profile");
+  F.Act = In.choice("action", Actions, actionName);
+  F.Reason = In.text("reason");
+  F.SuppressedBy = In.text("suppressed_by", /*Required=*/false);
+  F.Before = In.text("before", /*Required=*/false);
+  F.After = In.text("after", /*Required=*/false);
+  F.Fingerprint = In.text("fingerprint");
+  return F;
+}
+
+FileReport readFile(FieldReader &In, llvm::StringRef Root) {
+  FileReport File;
+  File.Path = underRoot(In.text("path"), Root);
+  File.DisplayPath = displayPath(File.Path, Root);
+  File.State = In.choice("status", States, statusName);
+  File.Error = In.text("error", /*Required=*/false);
+  if (const llvm::json::Object *E = In.object("first_error")) {
+    CompilerError Cause;
+    Cause.Message = valueOr(E->getString("message"), llvm::StringRef()).str();
+    Cause.File =
+        underRoot(valueOr(E->getString("path"), llvm::StringRef()), Root);
+    Cause.Line =
+        static_cast<unsigned>(valueOr(E->getInteger("line"), int64_t(0)));
+    Cause.Column =
+        static_cast<unsigned>(valueOr(E->getInteger("column"), int64_t(0)));
+    File.FirstError = std::move(Cause);
+  }
+  In.objects("findings", [&](FieldReader &Each) {
+    File.Findings.push_back(readFinding(Each));
+  });
+  return File;
+}
+
+ProfileInfo readProfile(FieldReader &In) {
+  ProfileInfo P;
+  P.Name = In.text("name");
+  P.Address = In.text("address");
+  P.Endpoint = In.text("endpoint");
+  P.Sites = In.number("sites");
+  P.Variables = In.texts("variables");
+  P.MustSet = In.texts("must_set");
+  return P;
+}
+
+/// What a finding two shards both report must agree on.
+auto outcomeOf(const Finding &F) {
+  return std::tie(F.R, F.Api, F.Line, F.Column, F.Endpoint, F.Profile, F.Act,
+                  F.Reason, F.SuppressedBy, F.Before, F.After);
+}
+
+/// A finding's outcome for a message: "fixable as profile 'cache' for
+/// 'redis://cache.internal:6379'".
+std::string describe(const Finding &F) {
+  std::string Out = actionName(F.Act).str();
+  if (!F.Profile.empty())
+    Out += " as profile '" + F.Profile + "'";
+  return Out + " for '" + F.Endpoint + "'";
+}
+
+/// Where a shard's profile endpoint text was first seen: the merged profile
+/// shows the first in file order, as one run does.
+using Place = std::tuple<std::string, unsigned, unsigned>;
+
+/// The profiles of every shard, one per name and address, counted again
+/// over the merged findings.
+llvm::Expected<std::vector<ProfileInfo>>
+mergeProfiles(llvm::ArrayRef<ShardInput> Shards, llvm::ArrayRef<Report> Reports,
+              llvm::ArrayRef<FileReport> Files) {
+  std::map<std::string, std::pair<ProfileInfo, std::string>> ByName;
+  std::map<std::string, std::string> NameOf;
+  std::map<std::string, Place> EndpointAt;
+  for (size_t I = 0; I != Reports.size(); ++I)
+    for (const ProfileInfo &P : Reports[I].Profiles) {
+      auto [It, New] = ByName.try_emplace(P.Name, P, Shards[I].Path);
+      if (!New && It->second.first.Address != P.Address)
+        return failure("profile '" + P.Name + "' is " +
+                       It->second.first.Address + " in " + It->second.second +
+                       " but " + P.Address + " in " + Shards[I].Path + "; " +
+                       UseFacts);
+      auto [Named, First] = NameOf.try_emplace(P.Address, P.Name);
+      if (!First && Named->second != P.Name)
+        return failure(P.Address + " is profile '" + Named->second +
+                       "' in one shard and '" + P.Name + "' in " +
+                       Shards[I].Path + "; " + UseFacts);
+      for (const FileReport &File : Reports[I].Files)
+        for (const Finding &F : File.Findings)
+          if (F.Profile == P.Name && F.Endpoint == P.Endpoint) {
+            Place At{File.Path, F.Line, F.Column};
+            auto [Seen, Unseen] = EndpointAt.try_emplace(P.Name, At);
+            if (Unseen || At < Seen->second) {
+              Seen->second = At;
+              It->second.first.Endpoint = P.Endpoint;
+            }
+          }
+    }
+  std::vector<ProfileInfo> Out;
+  for (auto &[Name, Entry] : ByName) {
+    ProfileInfo P = std::move(Entry.first);
+    P.Variables = profileVariables(P.Name);
+    P.MustSet.clear();
+    P.Sites = 0;
+    for (const FileReport &File : Files)
+      P.Sites += llvm::count_if(
+          File.Findings, [&](const Finding &F) { return F.Profile == P.Name; });
+    Out.push_back(std::move(P));
+  }
+  noteCredentialsToSet(Files, Out);
+  sortProfiles(Out);
+  return Out;
+}
+
+/// A SARIF result's place: its file (absolute) and position.
+Place resultPlace(const llvm::json::Object &Result, llvm::StringRef Root) {
+  Place Out;
+  const llvm::json::Array *Locations = Result.getArray("locations");
+  if (!Locations || Locations->empty())
+    return Out;
+  const llvm::json::Object *Physical =
+      Locations->front().getAsObject()
+          ? Locations->front().getAsObject()->getObject("physicalLocation")
+          : nullptr;
+  if (!Physical)
+    return Out;
+  if (const llvm::json::Object *Artifact =
+          Physical->getObject("artifactLocation")) {
+    std::string Uri =
+        percentDecode(valueOr(Artifact->getString("uri"), llvm::StringRef()));
+    llvm::StringRef Path(Uri);
+    std::get<0>(Out) =
+        Path.consume_front("file://") ? Path.str() : underRoot(Path, Root);
+  }
+  if (const llvm::json::Object *Region = Physical->getObject("region")) {
+    std::get<1>(Out) = static_cast<unsigned>(
+        valueOr(Region->getInteger("startLine"), int64_t(0)));
+    std::get<2>(Out) = static_cast<unsigned>(
+        valueOr(Region->getInteger("startColumn"), int64_t(0)));
+  }
+  return Out;
+}
+
+std::string fingerprintOf(const llvm::json::Object &Result) {
+  if (const llvm::json::Object *Prints =
+          Result.getObject("partialFingerprints"))
+    for (const auto &Entry : *Prints)
+      if (auto S = Entry.second.getAsString())
+        return (llvm::StringRef(Entry.first) + ":" + *S).str();
+  return {};
+}
+
+const llvm::json::Object *onlyRun(const llvm::json::Value &Document) {
+  const llvm::json::Object *Top = Document.getAsObject();
+  const llvm::json::Array *Runs = Top ? Top->getArray("runs") : nullptr;
+  if (!Runs || Runs->size() != 1)
+    return nullptr;
+  return (*Runs)[0].getAsObject();
+}
+
+} // namespace
+
+ShardKind shardKindOf(const llvm::json::Value &Document) {
+  const llvm::json::Object *Top = Document.getAsObject();
+  if (!Top)
+    return ShardKind::Unknown;
+  if (Top->getInteger("version") && Top->getArray("units"))
+    return ShardKind::Facts;
+  if (valueOr(Top->getString("tool"), llvm::StringRef()) == "rehost" &&
+      Top->getArray("files") && Top->getObject("summary"))
+    return ShardKind::JsonReport;
+  if (valueOr(Top->getString("version"), llvm::StringRef()) == "2.1.0" &&
+      Top->getArray("runs"))
+    return ShardKind::SarifReport;
+  return ShardKind::Unknown;
+}
+
+llvm::Expected<Report> reportFromJson(const llvm::json::Value &Document,
+                                      llvm::StringRef Root,
+                                      llvm::StringRef Origin) {
+  if (shardKindOf(Document) != ShardKind::JsonReport)
+    return failure(Origin + ": not a rehost JSON report");
+  const llvm::json::Object &Top = *Document.getAsObject();
+  std::string Problem;
+  FieldReader In(Top, "report", Problem);
+  Report R;
+  R.Root = Root.str();
+  In.objects("files", [&](FieldReader &Each) {
+    R.Files.push_back(readFile(Each, Root));
+  });
+  In.objects("profiles", [&](FieldReader &Each) {
+    R.Profiles.push_back(readProfile(Each));
+  });
+  FieldReader Summary(*Top.getObject("summary"), "report.summary", Problem);
+  R.TranslationUnits = Summary.number("files_scanned");
+  R.Baselined = Summary.number("baselined");
+  if (!Problem.empty())
+    return failure(Origin + ": " + Problem);
+  return R;
+}
+
+llvm::Expected<Report> mergeJsonReports(llvm::ArrayRef<ShardInput> Shards,
+                                        llvm::StringRef Root) {
+  std::vector<Report> Reports;
+  for (const ShardInput &Shard : Shards) {
+    auto Read = reportFromJson(Shard.Document, Root, Shard.Path);
+    if (!Read)
+      return Read.takeError();
+    Reports.push_back(std::move(*Read));
+  }
+  Report Out;
+  Out.Root = Root.str();
+  std::map<std::string, FileReport> Files;
+  // Fingerprint -> (the finding kept, the shard it came from).
+  std::map<std::string, std::pair<const Finding *, llvm::StringRef>> Seen;
+  for (size_t I = 0; I != Reports.size(); ++I) {
+    Out.TranslationUnits += Reports[I].TranslationUnits;
+    Out.Baselined += Reports[I].Baselined;
+    for (const FileReport &File : Reports[I].Files) {
+      auto [It, New] = Files.try_emplace(File.Path);
+      FileReport &Merged = It->second;
+      if (New) {
+        Merged = File;
+        Merged.Findings.clear();
+      }
+      if (File.State == FileReport::Status::Error &&
+          Merged.State != FileReport::Status::Error) {
+        Merged.State = File.State;
+        Merged.Error = File.Error;
+        Merged.FirstError = File.FirstError;
+      }
+      for (const Finding &F : File.Findings) {
+        auto [Kept, First] =
+            Seen.try_emplace(F.Fingerprint, &F, Shards[I].Path);
+        if (First) {
+          Merged.Findings.push_back(F);
+          continue;
+        }
+        if (outcomeOf(*Kept->second.first) != outcomeOf(F))
+          return failure(File.DisplayPath + ":" + llvm::Twine(F.Line) +
+                         ": the shards report this finding apart (" +
+                         Kept->second.second + ": " +
+                         describe(*Kept->second.first) + "; " +
+                         Shards[I].Path + ": " + describe(F) + "); " +
+                         UseFacts);
+      }
+    }
+  }
+  for (auto &[Path, File] : Files) {
+    llvm::stable_sort(File.Findings, [](const Finding &A, const Finding &B) {
+      return std::tie(A.Line, A.Column) < std::tie(B.Line, B.Column);
+    });
+    if (File.State != FileReport::Status::Error)
+      File.State = llvm::any_of(File.Findings, std::mem_fn(&Finding::isActive))
+                       ? FileReport::Status::Findings
+                       : FileReport::Status::Clean;
+    Out.Files.push_back(std::move(File));
+  }
+  auto Profiles = mergeProfiles(Shards, Reports, Out.Files);
+  if (!Profiles)
+    return Profiles.takeError();
+  Out.Profiles = std::move(*Profiles);
+  return Out;
+}
+
+llvm::Expected<llvm::json::Value>
+mergeSarifReports(llvm::ArrayRef<ShardInput> Shards, llvm::StringRef Root,
+                  SarifSummary &Summary) {
+  struct Kept {
+    Place At;
+    llvm::json::Value Result;
+    llvm::StringRef Shard;
+  };
+  std::vector<Kept> Results;
+  std::map<std::string, size_t> ByFingerprint;
+  std::vector<std::string> NotificationTexts;
+  std::map<std::string, llvm::json::Value> Notifications;
+  for (const ShardInput &Shard : Shards) {
+    const llvm::json::Object *Run = onlyRun(Shard.Document);
+    if (!Run)
+      return failure(Shard.Path + ": not a rehost SARIF log (one run)");
+    if (const llvm::json::Array *Rs = Run->getArray("results"))
+      for (const llvm::json::Value &R : *Rs) {
+        const llvm::json::Object *Result = R.getAsObject();
+        if (!Result)
+          return failure(Shard.Path + ": a result is not an object");
+        std::string Print = fingerprintOf(*Result);
+        if (Print.empty())
+          return failure(Shard.Path + ": a result has no partialFingerprints");
+        auto [It, New] = ByFingerprint.try_emplace(Print, Results.size());
+        if (New) {
+          Results.push_back({resultPlace(*Result, Root), R, Shard.Path});
+          continue;
+        }
+        if (Results[It->second].Result != R)
+          return failure(Shard.Path + " and " + Results[It->second].Shard +
+                         " report a finding differently (" + Print + "); " +
+                         UseFacts);
+      }
+    if (const llvm::json::Array *Invocations = Run->getArray("invocations"))
+      for (const llvm::json::Value &Invocation : *Invocations)
+        if (const llvm::json::Object *I = Invocation.getAsObject())
+          if (const llvm::json::Array *Notes =
+                  I->getArray("toolExecutionNotifications"))
+            for (const llvm::json::Value &Note : *Notes) {
+              std::string Key;
+              llvm::raw_string_ostream(Key) << Note;
+              Notifications.try_emplace(Key, Note);
+            }
+  }
+  llvm::stable_sort(Results,
+                    [](const Kept &A, const Kept &B) { return A.At < B.At; });
+  std::set<std::string> FilesWithFindings;
+  llvm::json::Array MergedResults;
+  for (Kept &K : Results) {
+    bool Suppressed = K.Result.getAsObject()->get("suppressions") != nullptr;
+    Suppressed ? ++Summary.Suppressed : ++Summary.Findings;
+    if (!Suppressed)
+      FilesWithFindings.insert(std::get<0>(K.At));
+    MergedResults.push_back(std::move(K.Result));
+  }
+  Summary.Files = FilesWithFindings.size();
+  // The notifications' text starts with the file's path, so their order is
+  // the files' order, as one run writes them.
+  std::vector<std::pair<std::string, llvm::json::Value>> Notes;
+  for (auto &[Key, Note] : Notifications) {
+    const llvm::json::Object *O = Note.getAsObject();
+    const llvm::json::Object *Message = O ? O->getObject("message") : nullptr;
+    Notes.push_back(
+        {Message ? valueOr(Message->getString("text"), llvm::StringRef()).str()
+                 : Key,
+         Note});
+  }
+  llvm::stable_sort(
+      Notes, [](const auto &A, const auto &B) { return A.first < B.first; });
+  llvm::json::Array MergedNotes;
+  for (auto &Note : Notes)
+    MergedNotes.push_back(std::move(Note.second));
+  Summary.Errors = MergedNotes.size();
+
+  llvm::json::Value Out = Shards.front().Document;
+  llvm::json::Object &Run =
+      *(*Out.getAsObject()->getArray("runs"))[0].getAsObject();
+  Run["results"] = std::move(MergedResults);
+  Run["invocations"] = llvm::json::Array{llvm::json::Object{
+      {"executionSuccessful", MergedNotes.empty()},
+      {"toolExecutionNotifications", std::move(MergedNotes)}}};
+  Run["originalUriBaseIds"] = llvm::json::Object{
+      {"SRCROOT", llvm::json::Object{{"uri", sarifRootUri(Root)}}}};
+  return Out;
+}
+
+} // namespace rehost
