@@ -16,6 +16,13 @@ config.test_source_root = os.path.dirname(__file__)
 # otherwise be found upward from every test's temporary files.
 config.test_exec_root = os.path.join(
     tempfile.gettempdir(), "rehost-lit-" + hashlib.sha1(config.rehost_obj_root.encode()).hexdigest()[:12])
+# ctest runs one lit per test file, several at once, and each lit rewrites a
+# timing file (.lit_test_times.txt) in its exec root that the others read
+# while it is half written: each ctest entry gets an exec root of its own.
+if lit_config.params.get("rehost_unit"):
+    config.test_exec_root = os.path.join(
+        config.test_exec_root,
+        "t-" + hashlib.sha1(lit_config.params["rehost_unit"].encode()).hexdigest()[:10])
 
 # Keep the environment small and predictable.
 config.environment["PATH"] = os.pathsep.join(
