@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -231,12 +232,37 @@ Client &select_instead_of_auth(Client &c, int, long, Rest &&...) {
   return c;
 }
 
+// cpp_redis's connect(host, port, callback = nullptr, timeout_ms = 0, ...):
+// a connect timeout the environment or rehost.toml sets takes the place of
+// the call's (0, no timeout, when the call leaves it out); otherwise the
+// call's arguments go through as written.
+inline std::uint32_t connect_timeout_ms(const Profile &p,
+                                        std::uint32_t written) {
+  return p.connect_timeout.origin.configured()
+             ? static_cast<std::uint32_t>(p.connect_timeout.value.count())
+             : written;
+}
+template <class Client, class Callback, class Timeout, class... More>
+void connect_endpoint(Client &c, const Profile &p, Callback &&callback,
+                      Timeout written, More &&...more) {
+  c.connect(p.host.value, static_cast<std::size_t>(p.port.value),
+            std::forward<Callback>(callback),
+            connect_timeout_ms(p, static_cast<std::uint32_t>(written)),
+            std::forward<More>(more)...);
+}
+template <class Client, class Callback>
+void connect_endpoint(Client &c, const Profile &p, Callback &&callback) {
+  connect_endpoint(c, p, std::forward<Callback>(callback), 0u);
+}
+template <class Client> void connect_endpoint(Client &c, const Profile &p) {
+  connect_endpoint(c, p, nullptr, 0u);
+}
+
 // cpp_redis queues commands until the caller's commit()/sync_commit(), so
 // AUTH and SELECT queued here go first.
 template <class Client, class... Rest>
 void connect_resolved(Client &c, const Profile &p, Rest &&...rest) {
-  c.connect(p.host.value, static_cast<std::size_t>(p.port.value),
-            std::forward<Rest>(rest)...);
+  connect_endpoint(c, p, std::forward<Rest>(rest)...);
   if (!p.password.value.empty())
     c.auth(p.password.value, nullptr);
   if (p.db.value != 0)

@@ -15,6 +15,8 @@
 
 #include <sys/time.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <memory>
 #include <string>
@@ -108,6 +110,10 @@ public:
 
   void connect(const std::string &host, std::size_t port, std::uint32_t timeout_ms) {
     disconnect();
+    // For the tests: what the program (or rehost's adapter) handed the library.
+    if (std::getenv("FAKE_CPP_REDIS_TRACE"))
+      std::fprintf(stderr, "fake cpp_redis: connect %s:%zu timeout_ms=%u\n", host.c_str(), port,
+                   static_cast<unsigned>(timeout_ms));
     redisContext *context = nullptr;
     if (timeout_ms > 0) {
       timeval tv;
