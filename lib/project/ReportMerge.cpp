@@ -15,8 +15,8 @@
 namespace rehost {
 namespace {
 
-/// \p O's value, or \p Default: JSON's getters return llvm::Optional or
-/// std::optional, depending on the LLVM version.
+/// \p O's value, or \p Default: the optional type JSON's getters return
+/// differs between LLVM versions, and LLVM 14's has no value_or.
 template <class Opt, class T> T valueOr(const Opt &O, T Default) {
   return O ? T(*O) : Default;
 }
