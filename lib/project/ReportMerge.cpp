@@ -45,10 +45,11 @@ public:
       fail(Key, "a string");
     return {};
   }
-  unsigned number(llvm::StringRef Key) {
+  unsigned number(llvm::StringRef Key, bool Required = true) {
     if (auto N = In.getInteger(Key); N && *N >= 0)
       return static_cast<unsigned>(*N);
-    fail(Key, "a non-negative integer");
+    if (Required || In.get(Key))
+      fail(Key, "a non-negative integer");
     return 0;
   }
   std::vector<std::string> texts(llvm::StringRef Key) {
@@ -91,10 +92,17 @@ public:
     fail(Key, "one of rehost's names");
     return Choices[0];
   }
-  const llvm::json::Object *object(llvm::StringRef Key) {
-    return In.getObject(Key);
+  /// Object \p Key, when present, read by \p Read with its own reader.
+  template <class Fn> void optionalObject(llvm::StringRef Key, Fn Read) {
+    if (!In.get(Key))
+      return;
+    if (const llvm::json::Object *O = In.getObject(Key)) {
+      FieldReader Inner(*O, Where + "." + Key.str(), Problem);
+      Read(Inner);
+    } else {
+      fail(Key, "an object");
+    }
   }
-  const std::string &where() const { return Where; }
 
 private:
   void fail(llvm::StringRef Key, llvm::StringRef Expected) {
@@ -154,17 +162,15 @@ FileReport readFile(FieldReader &In, llvm::StringRef Root) {
   File.DisplayPath = displayPath(File.Path, Root);
   File.State = In.choice("status", States, statusName);
   File.Error = In.text("error", /*Required=*/false);
-  if (const llvm::json::Object *E = In.object("first_error")) {
+  // Its place is there only when the compiler gave one.
+  In.optionalObject("first_error", [&](FieldReader &E) {
     CompilerError Cause;
-    Cause.Message = valueOr(E->getString("message"), llvm::StringRef()).str();
-    Cause.File =
-        underRoot(valueOr(E->getString("path"), llvm::StringRef()), Root);
-    Cause.Line =
-        static_cast<unsigned>(valueOr(E->getInteger("line"), int64_t(0)));
-    Cause.Column =
-        static_cast<unsigned>(valueOr(E->getInteger("column"), int64_t(0)));
+    Cause.Message = E.text("message");
+    Cause.File = underRoot(E.text("path", /*Required=*/false), Root);
+    Cause.Line = E.number("line", /*Required=*/false);
+    Cause.Column = E.number("column", /*Required=*/false);
     File.FirstError = std::move(Cause);
-  }
+  });
   In.objects("findings", [&](FieldReader &Each) {
     File.Findings.push_back(readFinding(Each));
   });
@@ -377,9 +383,8 @@ llvm::Expected<Report> mergeJsonReports(llvm::ArrayRef<ShardInput> Shards,
           return failure(File.DisplayPath + ":" + llvm::Twine(F.Line) +
                          ": the shards report this finding apart (" +
                          Kept->second.second + ": " +
-                         describe(*Kept->second.first) + "; " +
-                         Shards[I].Path + ": " + describe(F) + "); " +
-                         UseFacts);
+                         describe(*Kept->second.first) + "; " + Shards[I].Path +
+                         ": " + describe(F) + "); " + UseFacts);
       }
     }
   }
