@@ -72,9 +72,6 @@ struct Endpoint {
   bool hasConstantAddress() const;
   /// True when a user name or password is written in the source.
   bool hasConstantCredential() const;
-  /// \p Text (a source line) with every written password replaced by ***,
-  /// so a report that quotes the line does not leak it.
-  std::string redactPasswords(llvm::StringRef Text) const;
   /// The passwords written in the source: the password part, and every one
   /// a URI spells (user info, ?password=).
   std::vector<std::string> passwords() const;
@@ -83,7 +80,8 @@ struct Endpoint {
   Endpoint withoutSecrets() const;
 };
 
-/// \p Text with every occurrence of each of \p Secrets replaced by ***.
+/// \p Text with every occurrence of each of \p Secrets replaced by ***
+/// (give the longer of two overlapping secrets first).
 std::string redactSecrets(llvm::StringRef Text,
                           llvm::ArrayRef<std::string> Secrets);
 

@@ -118,7 +118,7 @@ struct UseSpelling {
   /// there changes every expansion).
   std::string MacroBodyKey;
   std::vector<SourceLine> Lines; ///< Every line an anchor starts on.
-  /// Where the site's passwords are written on those lines (Digest unused):
+  /// Where any site's passwords are written on those lines (Digest unused):
   /// a dry run's diff reads them from the file to show them as ***.
   std::vector<Anchor> Secrets;
 };

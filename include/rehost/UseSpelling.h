@@ -93,7 +93,8 @@ std::string macroBodyKey(const clang::CallExpr &Call,
 
 /// Where the parts of a use of \p Entry are written. \p Pooled, for a
 /// connect `fix --pool` may take, is what the pool proof found; \p Secrets
-/// are the passwords the site writes, masked in the lines recorded.
+/// are the passwords any site of the unit writes (longest first), masked in
+/// the lines recorded wherever they appear.
 UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
                      const PooledUse *Pooled,
                      llvm::ArrayRef<std::string> Secrets,

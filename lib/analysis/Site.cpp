@@ -125,10 +125,6 @@ Endpoint Endpoint::withoutSecrets() const {
   return Out;
 }
 
-std::string Endpoint::redactPasswords(llvm::StringRef Text) const {
-  return redactSecrets(Text, passwords());
-}
-
 std::string redactSecrets(llvm::StringRef Text,
                           llvm::ArrayRef<std::string> Secrets) {
   std::string Out = Text.str();

@@ -20,6 +20,7 @@
 #include "llvm/Support/Path.h"
 
 #include <optional>
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -352,9 +353,10 @@ public:
           return E.Entry->sendsCredential() && E.Target.address().empty();
         }))
       Tracer.index(Ctx);
+    std::vector<std::string> Secrets = secretsOf(Evaluated);
     for (EvaluatedUse &E : Evaluated)
       if (!isConfiguredAfter(*E.Use, *E.Entry))
-        collect(E, SM, Tracer, Digests);
+        collect(E, Secrets, SM, Tracer, Digests);
 
     Pending.clear();
     Connects.clear();
@@ -564,8 +566,25 @@ private:
     return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
   }
 
-  void collect(EvaluatedUse &E, const SourceManager &SM,
-               const ConnectionTracer &Tracer, FileDigests &Digests) {
+  /// Every password any use of the unit writes, longest first (so a
+  /// password that contains another is masked whole). Masking is per line,
+  /// not per site: a line another finding quotes hides them all.
+  static std::vector<std::string>
+  secretsOf(llvm::ArrayRef<EvaluatedUse> Evaluated) {
+    std::set<std::string> Unique;
+    for (const EvaluatedUse &E : Evaluated)
+      for (std::string &Secret : E.Target.passwords())
+        Unique.insert(std::move(Secret));
+    std::vector<std::string> Out(Unique.begin(), Unique.end());
+    llvm::stable_sort(Out, [](const std::string &A, const std::string &B) {
+      return A.size() > B.size();
+    });
+    return Out;
+  }
+
+  void collect(EvaluatedUse &E, llvm::ArrayRef<std::string> Secrets,
+               const SourceManager &SM, const ConnectionTracer &Tracer,
+               FileDigests &Digests) {
     const ApiUse &Use = *E.Use;
     const CatalogEntry &Entry = *E.Entry;
     std::optional<Rule> Found = classify(E.Target);
@@ -583,9 +602,9 @@ private:
     S.Offset = SM.getFileOffset(Loc);
     S.Line = SM.getSpellingLineNumber(Loc);
     S.Column = SM.getSpellingColumnNumber(Loc);
-    S.LineText = E.Target.redactPasswords(lineText(SM, File, S.Offset));
+    S.LineText = redactSecrets(lineText(SM, File, S.Offset), Secrets);
     if (Use.Whole) {
-      S.Text = E.Target.redactPasswords(useText(*Use.Whole, SM));
+      S.Text = redactSecrets(useText(*Use.Whole, SM), Secrets);
       S.Function = enclosingName(*Use.Whole);
     }
     S.Api = Entry.Name.str();
@@ -618,9 +637,8 @@ private:
     if (Use.Call && isPooledConnect(Entry.Name) &&
         S.R == Rule::HardcodedEndpoint)
       Pooled = provePerRequestContext(*Use.Call, *Context);
-    S.Spelling =
-        spellUse(Entry, Syntax, Pooled ? &*Pooled : nullptr,
-                 E.Target.passwords(), SM, Context->getLangOpts(), Digests);
+    S.Spelling = spellUse(Entry, Syntax, Pooled ? &*Pooled : nullptr, Secrets,
+                          SM, Context->getLangOpts(), Digests);
     // Facts are written to files and shards: no password leaves phase one.
     S.Target = E.Target.withoutSecrets();
     Sites.push_back(std::move(S));

@@ -15,6 +15,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <fmt/format.h>
+#include <rehost/rehost.hpp>
 
 #include <tuple>
 
@@ -32,6 +33,18 @@ std::string position(llvm::StringRef Path, const toml::source_region &Where) {
     return Path.str();
   return fmt::format("{}:{}:{}", std::string_view(Path.data(), Path.size()),
                      Where.begin.line, Where.begin.column);
+}
+
+/// The runtime's own reading of the file (rehost::check_config_file), so
+/// `env` refuses what would make the service fail at start, with the
+/// runtime's message.
+llvm::Error checkAsTheRuntimeReadsIt(llvm::StringRef Path) {
+  try {
+    check_config_file(Path.str());
+  } catch (const ConfigError &E) {
+    return error(llvm::Twine("the runtime would refuse it: ") + E.what());
+  }
+  return llvm::Error::success();
 }
 
 /// A line `rehost fix` wrote above a table says the code's credential left
@@ -187,6 +200,8 @@ llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path) {
                 llvm::StringRef(Key.str().data(), Key.str().size()),
                 Out.Warnings);
 
+  if (llvm::Error Err = checkAsTheRuntimeReadsIt(Path))
+    return std::move(Err);
   llvm::sort(Out.Profiles, byName);
   return Out;
 }
@@ -242,7 +257,6 @@ std::vector<std::string> secretVariables(const EnvProfile &P) {
 }
 
 namespace {
-
 
 /// A dotenv value that both `set -a; . FILE` and compose's env_file read as
 /// written: bare when it holds nothing a shell would expand or split.

@@ -175,9 +175,7 @@ bool sameEdit(const FileEdit &A, const FileEdit &B) {
 class EditCollector {
 public:
   /// Adds \p Edits, or returns why they conflict with what is planned.
-  /// \p Secrets are where the passwords they take out of the code are.
-  std::string add(llvm::ArrayRef<PlannedEdit> Edits, llvm::StringRef Include,
-                  llvm::ArrayRef<Anchor> Secrets) {
+  std::string add(llvm::ArrayRef<PlannedEdit> Edits, llvm::StringRef Include) {
     for (const PlannedEdit &E : Edits) {
       auto It = Files.find(E.File);
       if (It == Files.end())
@@ -194,9 +192,6 @@ public:
       Plan.Path = E.File;
       Plan.Digest = E.Digest;
       Plan.Includes.insert(Include.str());
-      for (const Anchor &Secret : Secrets)
-        if (Secret.File == E.File)
-          Plan.SecretSpans.insert({Secret.Offset, Secret.Length});
       FileEdit Edit{E.Offset, E.Length, E.Text};
       if (llvm::none_of(Plan.Edits,
                         [&](const FileEdit &P) { return sameEdit(P, Edit); }))
@@ -205,9 +200,17 @@ public:
     return {};
   }
 
+  /// Notes where passwords are written (any site's, fixed or not): the diff
+  /// of a file with edits hides them all.
+  void noteSecrets(llvm::ArrayRef<Anchor> Secrets) {
+    for (const Anchor &Secret : Secrets)
+      SecretSpans[Secret.File].insert({Secret.Offset, Secret.Length});
+  }
+
   EditPlan take() {
     EditPlan Plan;
     for (auto &Entry : Files) {
+      Entry.second.SecretSpans = std::move(SecretSpans[Entry.first]);
       llvm::sort(Entry.second.Edits, [](const FileEdit &A, const FileEdit &B) {
         return A.Offset < B.Offset;
       });
@@ -218,6 +221,7 @@ public:
 
 private:
   std::map<std::string, FilePlan> Files;
+  std::map<std::string, std::set<std::pair<unsigned, unsigned>>> SecretSpans;
 };
 
 /// Every macro body whose expansions do not all mean one endpoint.
@@ -412,6 +416,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   EditCollector Edits;
   for (size_t I = 0; I != Sites.size(); ++I) {
     const Site *S = Sites[I];
+    Edits.noteSecrets(S->Spelling.Secrets);
     FileReport &File = FileFor(S->File);
     auto Named = Profiles.find(S->profileAddress());
     llvm::StringRef Profile =
@@ -436,7 +441,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
         Conflict = "it is spelled in a macro body whose expansions mean "
                    "different endpoints; rewrite the macro by hand";
       else
-        Conflict = Edits.add(Plan.Edits, Plan.Include, S->Spelling.Secrets);
+        Conflict = Edits.add(Plan.Edits, Plan.Include);
       if (Conflict.empty()) {
         F.Reason = std::move(NotPooled);
         F.Before = std::move(Plan.Before);

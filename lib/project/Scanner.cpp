@@ -618,6 +618,15 @@ analyse(const FallbackDatabase &Database, const std::string &File,
     Log << displayPath(File, Root) << ": error: no such file\n";
     return Facts;
   }
+  if (llvm::sys::fs::is_directory(File)) {
+    // An entry such as `dir.c` that names a directory: the compiler would
+    // only say it cannot read it.
+    Facts.Error = "is a directory, not a source file";
+    Log << displayPath(File, Root)
+        << ": error: is a directory, not a source file (its compile "
+           "database entry names a directory)\n";
+    return Facts;
+  }
   if (Database.fallsBack(File) && !Request.Quiet)
     Log << "warning: " << displayPath(File, Root) << " is not in "
         << displayPath(Database.databasePath(), Root)

@@ -81,10 +81,15 @@ Layer read_recorded_call_site(const toml::node &node, const std::string &path,
   return layer;
 }
 
+// Whether a profile table's secret files (password_file, url_file) are read:
+// a check of the file on another machine than the service's cannot.
+enum class SecretFiles { read, skip };
+
 ConfigFileSettings read_profile_table(const toml::table &table,
                                       const std::string &path,
                                       const std::string &key_path,
-                                      std::vector<std::string> &warnings) {
+                                      std::vector<std::string> &warnings,
+                                      SecretFiles files = SecretFiles::read) {
   for (const auto &[key, node] : table) {
     if (!is_known_key(key.str()))
       throw ConfigError(path + ": " + key_path + "." + std::string(key.str()) +
@@ -97,8 +102,13 @@ ConfigFileSettings read_profile_table(const toml::table &table,
         if (!node)
           return std::nullopt;
         std::string label = path + ": " + key_path + "." + std::string(key);
-        return RawValue{scalar_text(*node, label),
-                        Origin{Source::config_file, label}};
+        RawValue value{scalar_text(*node, label),
+                       Origin{Source::config_file, label}};
+        bool secret_file =
+            key.size() > 5 && key.substr(key.size() - 5) == "_file";
+        if (secret_file && files == SecretFiles::skip)
+          return std::nullopt;
+        return value;
       },
       warnings);
   if (const toml::node *node = table.get(call_site_key))
@@ -124,7 +134,61 @@ const toml::table *table_at(const toml::table &root,
   return table;
 }
 
+// The file after the TOML guard and toml++, errors naming PATH:LINE:COLUMN.
+toml::table parse_config(const std::string &path) {
+  check_toml_file(path);
+  try {
+    return toml::parse_file(path);
+  } catch (const toml::parse_error &error) {
+    throw ConfigError(path + ":" + std::to_string(error.source().begin.line) +
+                      ":" + std::to_string(error.source().begin.column) + ": " +
+                      std::string(error.description()));
+  }
+}
+
+// Every [KEY_PATH.NAME] table read and typed as a profile would be.
+void check_profile_tables(const toml::table &root,
+                          std::initializer_list<std::string_view> key_path,
+                          const std::string &path,
+                          std::vector<std::string> &warnings) {
+  const toml::table *profiles = table_at(root, key_path, path);
+  if (!profiles)
+    return;
+  std::string prefix;
+  for (std::string_view key : key_path)
+    prefix += std::string(key) + ".";
+  for (const auto &[name, node] : *profiles) {
+    std::string key = prefix + std::string(name.str());
+    const toml::table *table = node.as_table();
+    if (!table)
+      throw ConfigError(path + ": " + key + ": expected a table");
+    Profile scratch;
+    for (const auto &[setting, raw] :
+         read_profile_table(*table, path, key, warnings, SecretFiles::skip)
+             .settings)
+      apply_setting(scratch, setting, raw);
+  }
+}
+
 } // namespace
+
+std::vector<std::string> check_config(const std::string &path) {
+  if (!std::ifstream(path))
+    throw ConfigError(path + ": cannot read it: " + std::strerror(errno));
+  toml::table root = parse_config(path);
+  std::vector<std::string> warnings;
+  check_profile_tables(root, {"profiles"}, path, warnings);
+  if (const toml::table *environments = table_at(root, {"environments"}, path))
+    for (const auto &[environment, node] : *environments) {
+      std::string_view name = environment.str();
+      if (!node.is_table())
+        throw ConfigError(path + ": environments." + std::string(name) +
+                          ": expected a table");
+      check_profile_tables(root, {"environments", name, "profiles"}, path,
+                           warnings);
+    }
+  return warnings;
+}
 
 std::string deployment_environment() {
   if (const char *chosen = std::getenv("REHOST_ENV"); chosen && *chosen)
@@ -159,16 +223,7 @@ ConfigFileSettings read_config_file(std::string_view profile,
     result.path = fs::absolute("rehost.toml", ignored).string();
   }
 
-  toml::table root;
-  check_toml_file(result.path);
-  try {
-    root = toml::parse_file(result.path);
-  } catch (const toml::parse_error &error) {
-    throw ConfigError(result.path + ":" +
-                      std::to_string(error.source().begin.line) + ":" +
-                      std::to_string(error.source().begin.column) + ": " +
-                      std::string(error.description()));
-  }
+  toml::table root = parse_config(result.path);
 
   const std::string name(profile);
   const std::string path = result.path;
@@ -187,3 +242,11 @@ ConfigFileSettings read_config_file(std::string_view profile,
 }
 
 } // namespace rehost::detail
+
+namespace rehost {
+
+std::vector<std::string> check_config_file(const std::string &path) {
+  return detail::check_config(path);
+}
+
+} // namespace rehost

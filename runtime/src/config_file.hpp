@@ -29,6 +29,10 @@ ConfigFileSettings read_config_file(std::string_view profile,
                                     const std::string &environment,
                                     std::vector<std::string> &warnings);
 
+// rehost::check_config_file: every profile and overlay of the file at
+// `path`, read and typed; secret files are not read.
+std::vector<std::string> check_config(const std::string &path);
+
 } // namespace rehost::detail
 
 #endif

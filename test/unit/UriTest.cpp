@@ -154,7 +154,8 @@ TEST(Endpoint, UriSecretsNeverShow) {
     E.Uri = rehost::Value::constant(Text);
     EXPECT_EQ(E.uri().find("s3cret"), std::string::npos) << Text;
     EXPECT_EQ(E.address().find("s3cret"), std::string::npos) << Text;
-    EXPECT_EQ(E.redactPasswords(std::string("f(\"") + Text + "\");")
+    EXPECT_EQ(rehost::redactSecrets(std::string("f(\"") + Text + "\");",
+                                    E.passwords())
                   .find("s3cret"),
               std::string::npos)
         << Text;

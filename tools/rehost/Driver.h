@@ -32,6 +32,9 @@ struct ReportOptions {
   std::vector<std::string> Exclude; ///< --exclude, beside the config's.
   bool ListUncovered = false;       ///< --list-uncovered.
   bool RequireReason = false;       ///< --require-reason.
+  /// Output is fix's own record of the migration (rehost-report.md, not a
+  /// -o the user gave): a later fix that changes nothing keeps it.
+  bool MigrationRecord = false;
 };
 
 /// "s" unless \p N is 1.

@@ -61,6 +61,14 @@ bool exportFixes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
   return true;
 }
 
+/// A fix that changed no file leaves the report of the one that did (the
+/// migration's record, committed with it) instead of replacing it with
+/// "no findings".
+bool keepsMigrationRecord(const ReportOptions &Options, unsigned Changed) {
+  return Options.MigrationRecord && Changed == 0 &&
+         llvm::sys::fs::exists(Options.Output);
+}
+
 } // namespace
 
 int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
@@ -153,7 +161,12 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
     Merged = std::move(*Update);
   }
   // A dry run's output is the diff; its report is written only on request.
-  if (!Fix.DryRun || !Options.Output.empty())
+  if (keepsMigrationRecord(Options, Changed))
+    fmt::print(stderr,
+               "rehost: no file changed; {} still holds the report of the "
+               "fix that did\n",
+               Options.Output);
+  else if (!Fix.DryRun || !Options.Output.empty())
     if (llvm::Error Err = emitReport(Report, Options))
       return Abandon(llvm::toString(std::move(Err)));
   if (Merged && !Merged->Added.empty())

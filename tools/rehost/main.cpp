@@ -439,9 +439,11 @@ int main(int argc, char **argv) {
     Options.Format =
         Config->ReportFormat.empty() ? "markdown" : Config->ReportFormat;
     if (FixCommand->get_option("--output")->count() == 0 && !Fix.DryRun &&
-        Fix.ExportFixes.empty())
+        Fix.ExportFixes.empty()) {
       Options.Output = Config->ReportOutput.empty() ? "rehost-report.md"
                                                     : Config->ReportOutput;
+      Options.MigrationRecord = true;
+    }
   }
   return runFix(Request, Options, Fix, *Config);
 }

@@ -156,6 +156,14 @@ REHOST_API Profile resolve(StringArg name);
 // site is its fallback.
 REHOST_API Profile resolve_with_recorded_call_site(StringArg name);
 
+// Reads the rehost.toml at `path` as a program would read it: every profile
+// and every environment overlay's profile, each key known, each value typed,
+// each URL parsed. Secret files (password_file, url_file) are not read: they
+// exist where the service runs. Throws ConfigError naming the file and key
+// (never a value) at the first problem; returns the warnings. What
+// `rehost env` checks before it writes deployment files.
+REHOST_API std::vector<std::string> check_config_file(const std::string &path);
+
 // Accessors: the configured value, else `fallback`. Throw ConfigError, also
 // for a profile that resolves tls = true: until TLS lands, no value of a TLS
 // profile is handed to a client, which would connect in plaintext.
