@@ -46,6 +46,9 @@ enum class ArgRole {
   User,     ///< ACL user name (string).
   Password, ///< Password (string).
   Command,  ///< hiredis format string; the variadic arguments follow it.
+  /// hiredis argc of an argv command; the argv and argvlen arrays follow it
+  /// (redisCommandArgv(c, argc, argv, argvlen)).
+  CommandArgv,
   /// The context or client object the call acts on: a credential sent
   /// through it takes the profile of the endpoint it was connected to.
   Connection,
@@ -108,14 +111,17 @@ struct CatalogEntry {
 
   /// The index of the argument with \p Role, if the entry has one.
   std::optional<unsigned> argumentOf(ArgRole Role) const;
+  /// The index of the argument a command starts at (its format, or the
+  /// argc of an argv command), if the entry sends one.
+  std::optional<unsigned> commandArgument() const;
   /// The runtime header a rewrite of this entry includes.
   llvm::StringRef runtimeHeader() const;
   /// True for a call that connects an object other entries configured
   /// (redisConnectWithOptions, redisClusterConnect2): not a site of its
   /// own, rewritten into RuntimeCall(object, profile) with those entries.
   bool connectsConfigured() const;
-  /// True when the entry sends a credential (a password, user name or an
-  /// AUTH command) rather than setting an endpoint.
+  /// True when the entry sends a credential (a password, user name or a
+  /// command such as AUTH) rather than setting an endpoint.
   bool sendsCredential() const;
 };
 

@@ -1,10 +1,12 @@
-//===- CommandFormat.h - What a hiredis format command sends --------------===//
+//===- CommandFormat.h - What a hiredis command sends ---------------------===//
 //
 // redisCommand(c, "AUTH %s %s", user, password) sends credentials through a
 // printf-like format. hiredis splits the format on spaces into the words of
 // the command and lets each conversion take its text from the variadic
 // arguments; this reads the format the same way so the analysis can tell
-// which argument carries the password.
+// which argument carries the password. redisCommandArgv sends its words as
+// they are; either way, findCredentialWords says which words of AUTH, HELLO
+// or MIGRATE carry credentials, and whose they are.
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,15 +39,34 @@ struct FormatWord {
 /// stay right after a %d.
 std::vector<FormatWord> splitCommandFormat(llvm::StringRef Format);
 
-/// The words of an AUTH command that carry credentials.
-struct AuthWords {
-  std::optional<FormatWord> User;
-  FormatWord Password;
+/// The commands that send credentials.
+enum class CredentialCommand {
+  Auth,    ///< AUTH [user] password: the connection's own credentials.
+  Hello,   ///< HELLO protover AUTH user password: the connection's own.
+  Migrate, ///< MIGRATE ... AUTH password / AUTH2 user password: the target's.
 };
 
-/// For an AUTH command (any case; AUTH password or AUTH user password), its
-/// credential words; nothing for every other command.
-std::optional<AuthWords> findAuthWords(llvm::ArrayRef<FormatWord> Words);
+/// Which words of a command carry credentials (indices among its words).
+struct CredentialWords {
+  CredentialCommand Command;
+  std::optional<unsigned> User;
+  unsigned Password = 0;
+};
+
+/// For a command that sends credentials (AUTH, HELLO ... AUTH, MIGRATE ...
+/// AUTH or AUTH2; keywords in any case), the words that carry them; nothing
+/// for every other command. \p Keywords holds each word's text when it is
+/// known (written in the format, or a constant argv element).
+std::optional<CredentialWords>
+findCredentialWords(llvm::ArrayRef<std::optional<std::string>> Keywords);
+
+/// The keywords of a format's words: the text of each literal word.
+std::vector<std::optional<std::string>>
+keywordsOf(llvm::ArrayRef<FormatWord> Words);
+
+/// True when the credentials \p Command sends are those of the connection it
+/// is sent on, whose profile they take; MIGRATE's belong to its target.
+bool isConnectionCredential(CredentialCommand Command);
 
 } // namespace rehost
 

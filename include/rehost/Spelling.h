@@ -100,9 +100,13 @@ struct UseSpelling {
   Anchor Paren;  ///< Just after the '(' (empty range).
   /// A drop-in's endpoint arguments, the range --strict replaces.
   Anchor StrictArgs;
-  /// An AUTH command's format and arguments; Problem: why the command
-  /// cannot become the profile's AUTH.
+  /// An AUTH command's format and arguments (or argc, argv and argvlen);
+  /// Problem: why the command cannot become the profile's AUTH.
   Anchor Command;
+  /// The declarations only an argv AUTH command used (its argv and argvlen
+  /// arrays, a local that carries them): they hold the password, so they
+  /// go with the command.
+  std::vector<Anchor> Removals;
   std::optional<MethodSpelling> Method;
   std::vector<ArgSpelling> Args; ///< In the catalog's role order.
   Anchor RParen;                 ///< Where left-out defaults are written.

@@ -10,7 +10,9 @@
 #ifndef REHOST_USESPELLING_H
 #define REHOST_USESPELLING_H
 
+#include "rehost/ArgvCommand.h"
 #include "rehost/Catalog.h"
+#include "rehost/CommandFormat.h"
 #include "rehost/PoolProof.h"
 #include "rehost/Spelling.h"
 
@@ -76,6 +78,10 @@ struct UseSyntax {
   clang::SourceLocation RParen;
   /// For an address field: the object's port and db fields.
   llvm::ArrayRef<CompanionField> Companions;
+  /// For a command that sends credentials: which words carry them.
+  std::optional<CredentialWords> Credentials;
+  /// For an argv command: its words and what holds them.
+  const ArgvCommand *Argv = nullptr;
   /// Why the site has no profile (a credential whose connection could not
   /// be followed); such a site is left to a human.
   std::string NoProfileReason;

@@ -57,15 +57,83 @@ std::vector<FormatWord> splitCommandFormat(llvm::StringRef Format) {
   }
 }
 
-std::optional<AuthWords> findAuthWords(llvm::ArrayRef<FormatWord> Words) {
-  if (Words.empty() || Words.front().K != FormatWord::Kind::Literal ||
-      !llvm::StringRef(Words.front().Text).equals_insensitive("auth"))
-    return std::nullopt;
-  if (Words.size() == 2)
-    return AuthWords{std::nullopt, Words[1]};
-  if (Words.size() == 3)
-    return AuthWords{Words[1], Words[2]};
+namespace {
+
+/// True when word \p Index is known to be the keyword \p Name.
+bool isKeyword(llvm::ArrayRef<std::optional<std::string>> Keywords,
+               size_t Index, llvm::StringRef Name) {
+  return Index < Keywords.size() && Keywords[Index] &&
+         llvm::StringRef(*Keywords[Index]).equals_insensitive(Name);
+}
+
+/// AUTH password, AUTH user password.
+std::optional<CredentialWords>
+authWords(llvm::ArrayRef<std::optional<std::string>> Keywords) {
+  if (Keywords.size() == 2)
+    return CredentialWords{CredentialCommand::Auth, std::nullopt, 1};
+  if (Keywords.size() == 3)
+    return CredentialWords{CredentialCommand::Auth, 1u, 2};
   return std::nullopt;
+}
+
+/// HELLO protover [AUTH user password] [SETNAME name].
+std::optional<CredentialWords>
+helloWords(llvm::ArrayRef<std::optional<std::string>> Keywords) {
+  for (size_t I = 2; I < Keywords.size();) {
+    if (isKeyword(Keywords, I, "auth"))
+      return I + 2 < Keywords.size()
+                 ? std::optional<CredentialWords>(
+                       {CredentialCommand::Hello, static_cast<unsigned>(I + 1),
+                        static_cast<unsigned>(I + 2)})
+                 : std::nullopt;
+    I += isKeyword(Keywords, I, "setname") ? 2 : 1;
+  }
+  return std::nullopt;
+}
+
+/// MIGRATE host port key db timeout [COPY] [REPLACE] [AUTH password |
+/// AUTH2 user password] [KEYS key ...]: options start at the sixth word,
+/// and every word after KEYS is a key.
+std::optional<CredentialWords>
+migrateWords(llvm::ArrayRef<std::optional<std::string>> Keywords) {
+  for (size_t I = 6; I < Keywords.size() && !isKeyword(Keywords, I, "keys");
+       ++I) {
+    if (isKeyword(Keywords, I, "auth") && I + 1 < Keywords.size())
+      return CredentialWords{CredentialCommand::Migrate, std::nullopt,
+                             static_cast<unsigned>(I + 1)};
+    if (isKeyword(Keywords, I, "auth2") && I + 2 < Keywords.size())
+      return CredentialWords{CredentialCommand::Migrate,
+                             static_cast<unsigned>(I + 1),
+                             static_cast<unsigned>(I + 2)};
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<CredentialWords>
+findCredentialWords(llvm::ArrayRef<std::optional<std::string>> Keywords) {
+  if (isKeyword(Keywords, 0, "auth"))
+    return authWords(Keywords);
+  if (isKeyword(Keywords, 0, "hello"))
+    return helloWords(Keywords);
+  if (isKeyword(Keywords, 0, "migrate"))
+    return migrateWords(Keywords);
+  return std::nullopt;
+}
+
+std::vector<std::optional<std::string>>
+keywordsOf(llvm::ArrayRef<FormatWord> Words) {
+  std::vector<std::optional<std::string>> Out;
+  for (const FormatWord &Word : Words)
+    Out.push_back(Word.K == FormatWord::Kind::Literal
+                      ? std::optional<std::string>(Word.Text)
+                      : std::nullopt);
+  return Out;
+}
+
+bool isConnectionCredential(CredentialCommand Command) {
+  return Command != CredentialCommand::Migrate;
 }
 
 } // namespace rehost

@@ -2,6 +2,7 @@
 
 #include "rehost/SiteCollector.h"
 
+#include "rehost/ArgvCommand.h"
 #include "rehost/Catalog.h"
 #include "rehost/CommandFormat.h"
 #include "rehost/ConnectionTracer.h"
@@ -87,6 +88,7 @@ bool fitsRole(QualType T, ArgRole Role) {
   case ArgRole::Port:
   case ArgRole::SentinelPort:
   case ArgRole::Db:
+  case ArgRole::CommandArgv:
     return T.getNonReferenceType()->isIntegerType();
   case ArgRole::Other:
   case ArgRole::Connection:
@@ -266,12 +268,20 @@ ApiUse useOfAssignment(const Expr &Assignment, const FieldDecl &Field,
   return Use;
 }
 
+/// A command that sends credentials, as read at its use: which words carry
+/// them, and for an argv command what holds its words.
+struct CommandRead {
+  std::optional<CredentialWords> Credentials;
+  std::optional<ArgvCommand> Argv;
+};
+
 /// A use matched to its catalog entry, with what its arguments evaluate to.
 struct EvaluatedUse {
   const ApiUse *Use;
   const CatalogEntry *Entry;
   Endpoint Target;
   std::vector<CompanionField> Companions;
+  CommandRead Command;
 };
 
 /// True when the entry's call yields a connection to its endpoint (a hiredis
@@ -331,10 +341,10 @@ public:
       const CatalogEntry *Entry = entryOf(Use, SM);
       if (!Entry)
         continue;
-      EvaluatedUse E{&Use, Entry, {}, {}};
+      EvaluatedUse E{&Use, Entry, {}, {}, {}};
       if (Use.Kind == ApiKind::Field)
         E.Companions = companionsOf(Use, SM);
-      E.Target = evaluateEndpoint(Use.Args, *Entry, E.Companions);
+      E.Target = evaluateEndpoint(Use, *Entry, E.Companions, E.Command);
       noteConnection(E, Tracer);
       // Every expansion of a macro body is recorded, finding or not:
       // editing the body is safe only when they all mean one endpoint.
@@ -617,7 +627,15 @@ private:
     Syntax.Args = Use.Args;
     Syntax.RParen = Use.RParen;
     Syntax.Companions = E.Companions;
-    if (E.Target.address().empty() && Entry.sendsCredential()) {
+    Syntax.Credentials = E.Command.Credentials;
+    Syntax.Argv = E.Command.Argv ? &*E.Command.Argv : nullptr;
+    // MIGRATE's credentials are its target's: never the profile of the
+    // connection it is sent on.
+    bool SentForConnection =
+        !E.Command.Credentials ||
+        isConnectionCredential(E.Command.Credentials->Command);
+    if (E.Target.address().empty() && Entry.sendsCredential() &&
+        SentForConnection) {
       llvm::Expected<std::string> Address =
           connectionAddress(Use, Entry, Tracer);
       if (Address)
@@ -685,9 +703,10 @@ private:
     return {};
   }
 
-  Endpoint evaluateEndpoint(llvm::ArrayRef<const Expr *> Args,
-                            const CatalogEntry &Entry,
-                            llvm::ArrayRef<CompanionField> Companions) {
+  Endpoint evaluateEndpoint(const ApiUse &Use, const CatalogEntry &Entry,
+                            llvm::ArrayRef<CompanionField> Companions,
+                            CommandRead &Command) {
+    llvm::ArrayRef<const Expr *> Args = Use.Args;
     Endpoint Target;
     for (unsigned I = 0, E = std::min<unsigned>(Entry.Args.size(), Args.size());
          I != E; ++I) {
@@ -724,7 +743,15 @@ private:
         Target.Password = Evaluator->evaluateString(Arg);
         break;
       case ArgRole::Command:
-        evaluateAuthCommand(Arg, Args.drop_front(I + 1), Target);
+        Command.Credentials =
+            evaluateFormatCommand(Arg, Args.drop_front(I + 1), Target);
+        break;
+      case ArgRole::CommandArgv:
+        if (Use.Call)
+          Command.Argv =
+              readArgvCommand(*Use.Call, Args.drop_front(I), *Context);
+        if (Command.Argv)
+          Command.Credentials = evaluateArgvCommand(*Command.Argv, Target);
         break;
       case ArgRole::Connection:
       case ArgRole::Other:
@@ -742,21 +769,46 @@ private:
     return Target;
   }
 
-  /// The credentials of an AUTH command; other commands set nothing. A
-  /// format computed at run time cannot be read, so it sets nothing either.
-  void evaluateAuthCommand(const Expr *FormatArg,
-                           llvm::ArrayRef<const Expr *> Variadic,
-                           Endpoint &Target) {
+  /// The credentials of a format command that sends some (AUTH, HELLO ...
+  /// AUTH, MIGRATE ... AUTH), and which words carry them; other commands
+  /// set nothing. A format computed at run time cannot be read, so it sets
+  /// nothing either.
+  std::optional<CredentialWords>
+  evaluateFormatCommand(const Expr *FormatArg,
+                        llvm::ArrayRef<const Expr *> Variadic,
+                        Endpoint &Target) {
     Value Format = Evaluator->evaluateString(FormatArg);
     if (!Format.isConstant())
-      return;
-    std::optional<AuthWords> Auth =
-        findAuthWords(splitCommandFormat(Format.Text));
-    if (!Auth)
-      return;
-    Target.Password = evaluateWord(Auth->Password, Variadic);
-    if (Auth->User)
-      Target.User = evaluateWord(*Auth->User, Variadic);
+      return std::nullopt;
+    std::vector<FormatWord> Words = splitCommandFormat(Format.Text);
+    std::optional<CredentialWords> Found =
+        findCredentialWords(keywordsOf(Words));
+    if (!Found)
+      return std::nullopt;
+    Target.Password = evaluateWord(Words[Found->Password], Variadic);
+    if (Found->User)
+      Target.User = evaluateWord(Words[*Found->User], Variadic);
+    return Found;
+  }
+
+  /// The same for an argv command: its constant elements are its keywords.
+  std::optional<CredentialWords> evaluateArgvCommand(const ArgvCommand &Command,
+                                                     Endpoint &Target) {
+    std::vector<Value> Words;
+    std::vector<std::optional<std::string>> Keywords;
+    for (const Expr *Word : Command.Words) {
+      Words.push_back(Evaluator->evaluateString(Word));
+      Keywords.push_back(Words.back().isConstant()
+                             ? std::optional<std::string>(Words.back().Text)
+                             : std::nullopt);
+    }
+    std::optional<CredentialWords> Found = findCredentialWords(Keywords);
+    if (!Found)
+      return std::nullopt;
+    Target.Password = Words[Found->Password];
+    if (Found->User)
+      Target.User = Words[*Found->User];
+    return Found;
   }
 
   Value evaluateWord(const FormatWord &Word,

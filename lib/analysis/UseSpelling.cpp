@@ -7,6 +7,7 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -139,6 +140,40 @@ public:
                  C->Name.getLocWithOffset(static_cast<int>(C->Length)));
   }
 
+  /// The whole of declaration \p D, and its line when nothing else is
+  /// written on it, so that removing it leaves no blank line. Every line it
+  /// covers is noted: a password written on any of them is masked.
+  Anchor removal(const DeclStmt &D) {
+    SourceLocation Begin = D.getBeginLoc();
+    SourceLocation Semi = D.getEndLoc();
+    FileID File = SM.getFileID(Begin);
+    if (!Begin.isFileID() || !Semi.isFileID() || SM.getFileID(Semi) != File ||
+        SM.isInSystemHeader(Begin) || realPath(SM, File).empty())
+      return Anchor::broken("the declaration of an array the AUTH command "
+                            "sends is spelled in a macro; remove it by hand");
+    llvm::StringRef Buffer = SM.getBufferData(File);
+    size_t Start = SM.getFileOffset(Begin);
+    size_t End = SM.getFileOffset(Semi) + 1;
+    if (End > Buffer.size() || Buffer[End - 1] != ';')
+      return Anchor::broken("the declaration of an array the AUTH command "
+                            "sends does not end where rehost expects; "
+                            "remove it by hand");
+    size_t LineStart = Buffer.rfind('\n', Start);
+    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    size_t LineEnd = std::min(Buffer.find('\n', End), Buffer.size());
+    if (Buffer.slice(LineStart, Start).trim(" \t").empty() &&
+        Buffer.slice(End, LineEnd).trim(" \t\r").empty()) {
+      Start = LineStart;
+      End = std::min(LineEnd + 1, Buffer.size());
+    }
+    for (size_t Line = Start; Line < End;
+         Line = std::min(Buffer.find('\n', Line), Buffer.size()) + 1)
+      noteLine(File, static_cast<unsigned>(Line));
+    SourceLocation FileStart = SM.getLocForStartOfFile(File);
+    return range(FileStart.getLocWithOffset(static_cast<int>(Start)),
+                 FileStart.getLocWithOffset(static_cast<int>(End)));
+  }
+
   ArgSpelling argument(ArgRole Role, const Expr &E) {
     ArgSpelling A;
     A.Role = Role;
@@ -207,11 +242,33 @@ Anchor strictArguments(const CallExpr &Call, const CatalogEntry &Entry,
   return S.range(Range);
 }
 
-/// Why an AUTH command cannot become the profile's AUTH, or empty: the
-/// format must be a literal at the use, and every credential word written
-/// there too, or the secret would stay in the code.
-std::string authProblem(const CatalogEntry &Entry, const UseSyntax &Use) {
-  unsigned CommandIndex = *Entry.argumentOf(ArgRole::Command);
+/// Why a command that sends credentials stays as it is, whatever its
+/// words: only AUTH has a runtime equivalent on the connection's profile.
+std::string commandProblem(CredentialCommand Command) {
+  switch (Command) {
+  case CredentialCommand::Auth:
+    return {};
+  case CredentialCommand::Hello:
+    return "HELLO also switches the protocol, and the runtime has no HELLO "
+           "that sends the profile's credentials: take AUTH and its words out "
+           "of the HELLO (a connection rehost connects authenticates with its "
+           "profile; else call rehost_redisAuth on it first) and move the "
+           "password to configuration by hand";
+  case CredentialCommand::Migrate:
+    return "MIGRATE's AUTH is the credential of the target server, not of "
+           "the connection it is sent on, so rehost never moves it to that "
+           "connection's profile: read the target's password from "
+           "configuration by hand";
+  }
+  llvm_unreachable("unknown command");
+}
+
+/// Why a format AUTH command cannot become the profile's AUTH, or empty:
+/// the format must be a literal at the use, and every credential word
+/// written there too, or the secret would stay in the code.
+std::string formatProblem(const CatalogEntry &Entry, const UseSyntax &Use,
+                          const CredentialWords &Credentials) {
+  unsigned CommandIndex = *Entry.commandArgument();
   if (CommandIndex >= Use.Args.size())
     return "the AUTH command has no format argument";
   const Expr *FormatArg = Use.Args[CommandIndex];
@@ -222,20 +279,20 @@ std::string authProblem(const CatalogEntry &Entry, const UseSyntax &Use) {
            "password to configuration by hand";
   if (Format->getString().contains("%b"))
     return "a binary (%b) AUTH argument is rewritten by hand";
-  std::optional<AuthWords> Auth =
-      findAuthWords(splitCommandFormat(Format->getString()));
-  if (!Auth)
-    return "the command is not an AUTH command";
+  std::vector<FormatWord> Words = splitCommandFormat(Format->getString());
   llvm::ArrayRef<const Expr *> Variadic = Use.Args.drop_front(CommandIndex + 1);
-  llvm::SmallVector<const FormatWord *, 2> Words = {&Auth->Password};
-  if (Auth->User)
-    Words.push_back(&*Auth->User);
-  for (const FormatWord *Word : Words) {
-    if (Word->K == FormatWord::Kind::Mixed)
+  llvm::SmallVector<unsigned, 2> Carrying = {Credentials.Password};
+  if (Credentials.User)
+    Carrying.push_back(*Credentials.User);
+  for (unsigned Index : Carrying) {
+    if (Index >= Words.size())
+      return "the command is not an AUTH command";
+    const FormatWord &Word = Words[Index];
+    if (Word.K == FormatWord::Kind::Mixed)
       return "an AUTH word mixes text and conversions; rewrite it by hand";
-    if (Word->K == FormatWord::Kind::Argument &&
-        (Word->Argument >= Variadic.size() ||
-         !isLiteralAtUse(Variadic[Word->Argument])))
+    if (Word.K == FormatWord::Kind::Argument &&
+        (Word.Argument >= Variadic.size() ||
+         !isLiteralAtUse(Variadic[Word.Argument])))
       return "every AUTH word must be written at this use to move to the "
              "profile; one is a variable, macro or run-time value, so "
              "rewrite the command by hand";
@@ -243,8 +300,41 @@ std::string authProblem(const CatalogEntry &Entry, const UseSyntax &Use) {
   return {};
 }
 
-/// `redisCommand(c, "AUTH %s", "pw")`: the callee and the command (format
-/// and arguments), which become the profile's AUTH on the same context.
+/// Why an argv AUTH command cannot become the profile's AUTH, or empty:
+/// every credential word must be a literal in the array's initialiser, and
+/// what holds the words must go with the command.
+std::string argvProblem(const ArgvCommand &Argv,
+                        const CredentialWords &Credentials) {
+  if (!Argv.Problem.empty())
+    return Argv.Problem;
+  llvm::SmallVector<unsigned, 2> Carrying = {Credentials.Password};
+  if (Credentials.User)
+    Carrying.push_back(*Credentials.User);
+  for (unsigned Index : Carrying)
+    if (Index >= Argv.Words.size() || !isLiteralAtUse(Argv.Words[Index]))
+      return "every AUTH word must be a literal written in the argv array "
+             "to move to the profile; one is a variable, macro or run-time "
+             "value, so rewrite the command by hand";
+  return {};
+}
+
+/// Why a command that sends credentials cannot become the profile's AUTH,
+/// or empty.
+std::string authProblem(const CatalogEntry &Entry, const UseSyntax &Use) {
+  if (!Use.Credentials)
+    return "the command is not an AUTH command";
+  if (std::string Problem = commandProblem(Use.Credentials->Command);
+      !Problem.empty())
+    return Problem;
+  if (Use.Argv)
+    return argvProblem(*Use.Argv, *Use.Credentials);
+  return formatProblem(Entry, Use, *Use.Credentials);
+}
+
+/// `redisCommand(c, "AUTH %s", "pw")`, `redisCommandArgv(c, 2, argv,
+/// NULL)`: the callee and the command (format and arguments, or argc, argv
+/// and argvlen), which become the profile's AUTH on the same context, and
+/// the declarations of the arrays only this command sends.
 void spellAuthCommand(const CallExpr &Call, const CatalogEntry &Entry,
                       const UseSyntax &Use, Speller &S, UseSpelling &Out) {
   std::string Problem = authProblem(Entry, Use);
@@ -258,16 +348,28 @@ void spellAuthCommand(const CallExpr &Call, const CatalogEntry &Entry,
     Out.Command = Anchor::broken(Out.Callee.Problem);
     return;
   }
-  unsigned CommandIndex = *Entry.argumentOf(ArgRole::Command);
+  unsigned CommandIndex = *Entry.commandArgument();
   CharSourceRange Command = Lexer::makeFileCharRange(
       CharSourceRange::getTokenRange(Use.Args[CommandIndex]->getBeginLoc(),
                                      Use.Args.back()->getEndLoc()),
       S.SM, S.LangOpts);
-  if (Command.isInvalid() || S.SM.getFileID(Command.getBegin()) != File)
+  if (Command.isInvalid() || S.SM.getFileID(Command.getBegin()) != File) {
     Out.Command = Anchor::broken(
         "the AUTH command is spelled apart from the function name");
-  else
-    Out.Command = S.range(Command);
+    return;
+  }
+  Out.Command = S.range(Command);
+  if (!Use.Argv)
+    return;
+  for (const DeclStmt *Declaration : Use.Argv->Removed) {
+    Anchor Removal = S.removal(*Declaration);
+    if (!Removal.ok()) {
+      Out.Command = Anchor::broken(std::move(Removal.Problem));
+      Out.Removals.clear();
+      return;
+    }
+    Out.Removals.push_back(std::move(Removal));
+  }
 }
 
 /// `client.connect(…)`, `ptr->connect(…)`, `shared->connect(…)`: the object
@@ -378,7 +480,7 @@ UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
           : Anchor::broken(
                 "the call's closing parenthesis is spelled in a macro");
   if (Out.Call) {
-    if (Entry.argumentOf(ArgRole::Command)) {
+    if (Entry.commandArgument()) {
       spellAuthCommand(*Use.Call, Entry, Use, S, Out);
       Out.MacroBodyKey = macroBodyKey(*Use.Call, SM);
     } else if (const auto *Method = dyn_cast<CXXMemberCallExpr>(Use.Call)) {

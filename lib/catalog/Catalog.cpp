@@ -48,6 +48,9 @@ const ArgRole ContextOnly[] = {R::Connection};
 const ArgRole ContextCommand[] = {R::Connection, R::Command};
 const ArgRole AsyncContextCommand[] = {R::Connection, R::Other, R::Other,
                                        R::Command};
+const ArgRole ContextArgv[] = {R::Connection, R::CommandArgv};
+const ArgRole AsyncContextArgv[] = {R::Connection, R::Other, R::Other,
+                                    R::CommandArgv};
 const ArgRole NodesOther[] = {R::Nodes, R::Other};
 const ArgRole NodesOtherOther[] = {R::Nodes, R::Other, R::Other};
 const ArgRole ContextNodes[] = {R::Connection, R::Nodes};
@@ -103,13 +106,19 @@ const CatalogEntry Entries[] = {
      "rehost_redisAsyncConnectBindWithReuse"},
     {K::Function, "redisAsyncConnectUnix", &Hiredis, Path,
      "rehost_redisAsyncConnectUnix"},
-    // hiredis, credentials sent as an AUTH command (only AUTH commands are
-    // sites): the whole command becomes the profile's AUTH, sent on the same
-    // context.
+    // hiredis, credentials sent as a command, through a format or an argv
+    // array (only AUTH, HELLO ... AUTH and MIGRATE ... AUTH are sites): an
+    // AUTH becomes the profile's AUTH, sent on the same context.
     {K::Function, "redisCommand", &Hiredis, ContextCommand, "rehost_redisAuth"},
     {K::Function, "redisAppendCommand", &Hiredis, ContextCommand,
      "rehost_redisAppendAuth"},
     {K::Function, "redisAsyncCommand", &Hiredis, AsyncContextCommand,
+     "rehost_redisAsyncAuth"},
+    {K::Function, "redisCommandArgv", &Hiredis, ContextArgv,
+     "rehost_redisAuth"},
+    {K::Function, "redisAppendCommandArgv", &Hiredis, ContextArgv,
+     "rehost_redisAppendAuth"},
+    {K::Function, "redisAsyncCommandArgv", &Hiredis, AsyncContextArgv,
      "rehost_redisAsyncAuth"},
 
     // hiredis-cluster and hiredis-vip: the connects become the runtime's
@@ -220,6 +229,12 @@ std::optional<unsigned> CatalogEntry::argumentOf(ArgRole Role) const {
   return static_cast<unsigned>(It - Args.begin());
 }
 
+std::optional<unsigned> CatalogEntry::commandArgument() const {
+  if (std::optional<unsigned> Format = argumentOf(ArgRole::Command))
+    return Format;
+  return argumentOf(ArgRole::CommandArgv);
+}
+
 llvm::StringRef CatalogEntry::runtimeHeader() const {
   return Header.empty() ? Family->RuntimeHeader : Header;
 }
@@ -232,7 +247,7 @@ bool CatalogEntry::connectsConfigured() const {
 bool CatalogEntry::sendsCredential() const {
   return llvm::any_of(Args, [](ArgRole Role) {
     return Role == ArgRole::Password || Role == ArgRole::User ||
-           Role == ArgRole::Command;
+           Role == ArgRole::Command || Role == ArgRole::CommandArgv;
   });
 }
 

@@ -17,7 +17,7 @@ namespace rehost {
 namespace {
 
 /// The format's version: a reader refuses facts it cannot read.
-constexpr int64_t FactsVersion = 3;
+constexpr int64_t FactsVersion = 4;
 
 // The fields of each struct, for any IO (Writer or Reader). `Self` is the
 // struct, const when writing.
@@ -89,6 +89,7 @@ template <class IO, class Self> void visit(IO &Io, Self &U, UseSpelling *) {
   Io.object("paren", U.Paren);
   Io.object("strict_args", U.StrictArgs);
   Io.object("command", U.Command);
+  Io.objects("removals", U.Removals);
   Io.optionalObject("method", U.Method);
   Io.objects("args", U.Args);
   Io.object("rparen", U.RParen);

@@ -59,6 +59,7 @@ const Value &valueOf(const Endpoint &Target, ArgRole Role) {
   case ArgRole::Password:
     return Target.Password;
   case ArgRole::Command:
+  case ArgRole::CommandArgv:
   case ArgRole::Connection:
   case ArgRole::Other:
     return None;
@@ -264,8 +265,10 @@ llvm::Expected<Rewrite> Renderer::dropInCall(bool Strict) {
   return finish(Entry.runtimeHeader(), Sp.MacroBodyKey);
 }
 
-/// `redisCommand(c, "AUTH %s", "pw")`, `redisCommand(c, "AUTH pw")` and
-/// `redisCommand(c, "AUTH user pw")` -> `rehost_redisAuth(c, "profile")`:
+/// `redisCommand(c, "AUTH %s", "pw")`, `redisCommand(c, "AUTH pw")`,
+/// `redisCommand(c, "AUTH user pw")` and `redisCommandArgv(c, 2, argv,
+/// NULL)` -> `rehost_redisAuth(c, "profile")` (the argv command's arrays
+/// removed):
 /// the command is only AUTH, so the whole of it becomes the profile's AUTH
 /// on the same context (which sends nothing a server without a password
 /// refuses).
@@ -276,6 +279,10 @@ llvm::Expected<Rewrite> Renderer::authCommand() {
     return std::move(Err);
   if (llvm::Error Err = replace(Sp.Command, quoted(Profile)))
     return std::move(Err);
+  // An argv command's arrays hold the password: they go with it.
+  for (const Anchor &Removal : Sp.Removals)
+    if (llvm::Error Err = replace(Removal, ""))
+      return std::move(Err);
   return finish(Entry.runtimeHeader(), Sp.MacroBodyKey);
 }
 
@@ -364,7 +371,7 @@ llvm::Expected<Rewrite> Renderer::wrappedArguments(bool Strict) {
        I != E; ++I) {
     const ArgSpelling &Arg = Sp.Args[I];
     ArgRole Role = Arg.Role;
-    if (Role == ArgRole::Command)
+    if (Role == ArgRole::Command || Role == ArgRole::CommandArgv)
       return refusal("hiredis-cluster sends the password given to "
                      "redisClusterSetOptionPassword; move this AUTH there "
                      "by hand");
@@ -571,7 +578,7 @@ llvm::Expected<Rewrite> render(const Site &S, const CatalogEntry &Entry,
                    "hand");
   if (!Sp.Call)
     return R.wrappedArguments(Strict);
-  if (Entry.argumentOf(ArgRole::Command))
+  if (Entry.commandArgument())
     return R.authCommand();
   if (Sp.Method)
     return R.methodCall(Strict);
