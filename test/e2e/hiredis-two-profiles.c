@@ -1,5 +1,5 @@
 // REQUIRES: redis-server
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %rehost fix --format text -o %t/report.txt app.c --
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED
 // RUN: not grep -n -e 'cache[-]pw' -e 'queue[-]pw' %t/app.c

@@ -1,5 +1,5 @@
 // REQUIRES: redis-server
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.cpp
 // RUN: cd %t && %rehost fix --format text -o %t/report.txt app.cpp -- -std=c++17 -I%inputs
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED
 // RUN: %e2e-cxx-rpp -std=c++17 %t/app.cpp -o %t/app
