@@ -52,6 +52,9 @@ int main(void) {
   return 0;
 }
 
+// REWRITE: #include <hiredis/hiredis.h>
+// REWRITE-NEXT: #include <rehost/rehost.h>
+// REWRITE-NEXT: #include <stdio.h>
 // REWRITE: redisContext *c = rehost_pool_acquire(rehost_pool_get("default", "redis://10.0.0.12:6380"), -1);
 // REWRITE: rehost_redisRelease(c);
 // REWRITE: rehost_redisRelease(c);

@@ -12,6 +12,10 @@
 #include <cstdio>
 #include <sw/redis++/redis++.h>
 
+// FIXED: #include <sw/redis++/redis++.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-EMPTY:
 int main() {
   try {
     sw::redis::Redis r("tcp://10.0.0.1:6379/2");

@@ -11,6 +11,8 @@
 // fallback rehost::connect passes on.
 
 #include <cpp_redis/cpp_redis>
+// FIXED: #include <cpp_redis/cpp_redis>
+// FIXED-NEXT: #include <rehost/rehost.hpp>
 
 void defaults(cpp_redis::client &client, cpp_redis::subscriber &sub) {
   client.connect();

@@ -5,9 +5,12 @@
 // password the edits take out of the code as ***.
 
 #include <hiredis/hiredis.h>
+// CHECK: +#include <rehost/rehost.h>
 
 void login(void) {
   redisContext *c = redisConnect("10.0.0.1", 6379);
+  // CHECK: -  redisContext *c = redisConnect("10.0.0.1", 6379);
+  // CHECK: +  redisContext *c = rehost_redisConnect("default", "10.0.0.1", 6379);
   redisCommand(c, "AUTH %s", "s3cret");
   // CHECK: -  redisCommand(c, "AUTH %s", "***");
   // CHECK: +  rehost_redisAuth(c, "default");

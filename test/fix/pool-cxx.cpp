@@ -8,17 +8,23 @@
 #include <hiredis/hiredis.h>
 #include <functional>
 
+// CHECK: #include <functional>
+// CHECK-EMPTY:
+// CHECK-NEXT: #include <rehost/rehost.h>
+// CHECK-EMPTY:
 long long request() {
   redisContext *c = redisConnect("10.1.0.5", 6379);
   // CHECK: redisContext *c = rehost_pool_acquire(rehost_pool_get("default", "redis://10.1.0.5:6379"), -1);
   if (c == nullptr || c->err) {
     redisFree(c);
+    // CHECK: rehost_redisRelease(c);
     return -1;
   }
   auto *r = static_cast<redisReply *>(redisCommand(c, "INCR hits"));
   long long n = r ? r->integer : -1;
   freeReplyObject(r);
   redisFree(c);
+  // CHECK: rehost_redisRelease(c);
   return n;
 }
 

@@ -15,6 +15,10 @@
 #include <cstdlib>
 #include <sw/redis++/redis++.h>
 
+// FIXED: #include <sw/redis++/redis++.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-EMPTY:
 sw::redis::Redis make() {
   sw::redis::ConnectionOptions opts;
   opts.host = "cache.internal";

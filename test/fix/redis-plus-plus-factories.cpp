@@ -17,6 +17,10 @@
 #include <sw/redis++/redis++.h>
 #include <vector>
 
+// FIXED: #include <vector>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-EMPTY:
 std::string configured();
 
 void build() {

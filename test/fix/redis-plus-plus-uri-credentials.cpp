@@ -14,6 +14,10 @@
 #include <string>
 #include <sw/redis++/redis++.h>
 
+// FIXED: #include <sw/redis++/redis++.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-EMPTY:
 const std::string Kept = "tcp://k3pt@10.9.9.9:6379";
 
 void with_password() {

@@ -15,6 +15,10 @@
 
 #include <sw/redis++/redis++.h>
 
+// FIXED: #include <sw/redis++/redis++.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-EMPTY:
 void lone_words() {
   sw::redis::Redis a("redis://s3cret@cache.internal");
   // CHECK: uri-secrets.cpp:[[@LINE-1]]:20: warning: hardcoded Redis password for 'redis://***@cache.internal' in construction of 'sw::redis::Redis' [rehost-hardcoded-credential]

@@ -184,7 +184,7 @@ def check_test(test, options, work):
     """Returns (kinds checked, mutants, escaped mutants, problem or None)."""
     record_dir = os.path.join(work, "records")
     os.makedirs(record_dir)
-    lit = subprocess.run([sys.executable, options.lit, "--param", "rehost_record=" + record_dir,
+    lit = subprocess.run([sys.executable, options.lit, "-v", "--param", "rehost_record=" + record_dir,
                           "--param", "rehost_unit=mutation/" + test, os.path.join(options.lit_dir, test)],
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     if lit.returncode != 0:
