@@ -48,7 +48,22 @@ config.substitutions.append(("%runtime-include", config.runtime_include))
 # %expect-exit N CMD: succeeds only when CMD exits with N (0, 1 or 2 for rehost).
 config.substitutions.append(
     ("%expect-exit", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "expect-exit.py")))
-config.substitutions.append(tool("FileCheck", config.filecheck_path))
+# %strip-checks SRC [DST]: SRC with its FileCheck check comments emptied (the
+# `//` stays, so line numbers do too), written to DST (default: in place).
+# Every test that FileChecks rewritten source runs the tool on such a copy:
+# a check left in the copy would match itself (test/README.md).
+config.substitutions.append(
+    ("%strip-checks", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "strip-checks.py")))
+# --param rehost_record=DIR (test/utils/mutation-check.py): %strip-checks and
+# every FileCheck record their text in DIR, for the mutation check to replay.
+record_dir = lit_config.params.get("rehost_record")
+if record_dir:
+    config.environment["REHOST_CHECK_RECORD"] = record_dir
+    config.substitutions.append(tool("FileCheck", " ".join([
+        config.python_executable, os.path.join(config.test_source_root, "utils", "filecheck-record.py"),
+        config.filecheck_path])))
+else:
+    config.substitutions.append(tool("FileCheck", config.filecheck_path))
 config.substitutions.append(tool("not", config.not_path))
 config.substitutions.append(tool("split-file", config.split_file_path))
 config.substitutions.append(

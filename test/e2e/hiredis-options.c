@@ -1,5 +1,5 @@
 // REQUIRES: redis-server
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %rehost fix --format text -o %t/report.txt app.c -- -I%S/fakes/hiredis1
 // RUN: grep -q 'rehost_redisConnectWithOptions(&options, "default")' %t/app.c
 // RUN: %e2e-cc -I%S/fakes/hiredis1 %t/app.c -o %t/app

@@ -1,5 +1,5 @@
 // REQUIRES: redis-server
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %rehost fix --pool --format json -o %t/report.json app.c --
 // RUN: FileCheck %s --check-prefix=REWRITE --input-file=%t/app.c
 // RUN: %e2e-cc %t/app.c -o %t/app
@@ -52,6 +52,9 @@ int main(void) {
   return 0;
 }
 
+// REWRITE: #include <hiredis/hiredis.h>
+// REWRITE-NEXT: #include <rehost/rehost.h>
+// REWRITE-NEXT: #include <stdio.h>
 // REWRITE: redisContext *c = rehost_pool_acquire(rehost_pool_get("default", "redis://10.0.0.12:6380"), -1);
 // REWRITE: rehost_redisRelease(c);
 // REWRITE: rehost_redisRelease(c);

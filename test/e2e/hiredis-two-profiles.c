@@ -1,5 +1,5 @@
 // REQUIRES: redis-server
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %rehost fix --format text -o %t/report.txt app.c --
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED
 // RUN: not grep -n -e 'cache[-]pw' -e 'queue[-]pw' %t/app.c
@@ -16,6 +16,9 @@
 
 #include <hiredis/hiredis.h>
 #include <stdio.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
+// FIXED-NEXT: #include <stdio.h>
 
 static int connected(redisContext *c, const char *name) {
   if (c != NULL && !c->err)
@@ -41,6 +44,7 @@ int main(void) {
   if (!connected(cache, "cache"))
     return 1;
   redisReply *cache_auth = redisCommand(cache, "AUTH %s", "cache-pw");
+  // FIXED: redisReply *cache_auth = rehost_redisAuth(cache, "default");
   if (!replied(cache, "cache", "AUTH", cache_auth, REDIS_REPLY_STATUS))
     return 1;
 
@@ -49,6 +53,7 @@ int main(void) {
   if (!connected(queue, "queue"))
     return 1;
   redisReply *queue_auth = redisCommand(queue, "AUTH %s", "queue-pw");
+  // FIXED: redisReply *queue_auth = rehost_redisAuth(queue, "queue");
   if (!replied(queue, "queue", "AUTH", queue_auth, REDIS_REPLY_STATUS))
     return 1;
 

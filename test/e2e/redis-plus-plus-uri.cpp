@@ -1,5 +1,5 @@
 // REQUIRES: redis-server
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.cpp
 // RUN: cd %t && %rehost fix --format text -o %t/report.txt app.cpp -- -std=c++17 -I%inputs
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED
 // RUN: %e2e-cxx-rpp -std=c++17 %t/app.cpp -o %t/app
@@ -12,6 +12,10 @@
 #include <cstdio>
 #include <sw/redis++/redis++.h>
 
+// FIXED: #include <sw/redis++/redis++.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-EMPTY:
 int main() {
   try {
     sw::redis::Redis r("tcp://10.0.0.1:6379/2");

@@ -1,4 +1,4 @@
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.cpp
 // RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.cpp -- -std=c++11 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED --implicit-check-not='{{s3cr[e]t}}'
@@ -15,6 +15,8 @@
 #include <cpp_redis/cpp_redis>
 #include <cstdlib>
 #include <memory>
+// FIXED: #include <memory>
+// FIXED-NEXT: #include <rehost/rehost.hpp>
 
 #define PASSWORD "k3pt"
 
@@ -25,10 +27,12 @@ struct Service {
   void start() {
     cache.connect("cache.internal", 6379);
     cache.auth("s3cret", [](cpp_redis::reply &) {});
-    // FIXED: rehost::auth(cache, "cache", [](cpp_redis::reply &) {});
+    // FIXED: rehost::connect(cache, "cache", "cache.internal", 6379);
+    // FIXED-NEXT: rehost::auth(cache, "cache", [](cpp_redis::reply &) {});
     events.connect("events.internal", 6379);
     events.auth("s3cret");
-    // FIXED: rehost::auth(events, "events");
+    // FIXED: rehost::connect(events, "events", "events.internal", 6379);
+    // FIXED-NEXT: rehost::auth(events, "events");
   }
 };
 
@@ -36,7 +40,8 @@ void login() {
   cpp_redis::client client;
   client.connect();
   client.auth("s3cret");
-  // FIXED: rehost::auth(client, "default");
+  // FIXED: rehost::connect(client, "default", "127.0.0.1", 6379);
+  // FIXED-NEXT: rehost::auth(client, "default");
   // The password is written in the macro: a human moves it.
   client.auth(PASSWORD);
   // FIXED: client.auth(PASSWORD);
@@ -46,7 +51,8 @@ std::shared_ptr<cpp_redis::client> shared() {
   auto client = std::make_shared<cpp_redis::client>();
   client->connect("sessions.internal", 6379);
   client->auth("s3cret");
-  // FIXED: rehost::auth(*client, "sessions");
+  // FIXED: rehost::connect(*client, "sessions", "sessions.internal", 6379);
+  // FIXED-NEXT: rehost::auth(*client, "sessions");
   return client;
 }
 

@@ -1,4 +1,4 @@
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.cpp
 // RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED
@@ -11,6 +11,8 @@
 // fallback rehost::connect passes on.
 
 #include <cpp_redis/cpp_redis>
+// FIXED: #include <cpp_redis/cpp_redis>
+// FIXED-NEXT: #include <rehost/rehost.hpp>
 
 void defaults(cpp_redis::client &client, cpp_redis::subscriber &sub) {
   client.connect();

@@ -1,4 +1,4 @@
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.c -- 2>&1 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED
@@ -16,17 +16,22 @@
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 #include <stdlib.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
+// FIXED-NEXT: #include <stdlib.h>
 
 #define QUEUE_PASSWORD "s3cret"
 
 static redisContext *connect_queue(void) {
   return redisConnect("queue.internal", 6380);
+  // FIXED: return rehost_redisConnect("queue", "queue.internal", 6380);
 }
 
 void auth(void) {
   redisContext *c = redisConnect("10.0.0.1", 6379);
   redisCommand(c, "AUTH %s", "s3cret");
-  // FIXED: rehost_redisAuth(c, "default");
+  // FIXED: redisContext *c = rehost_redisConnect("default", "10.0.0.1", 6379);
+  // FIXED-NEXT: rehost_redisAuth(c, "default");
   redisAppendCommand(c, "auth %s", "s3cret");
   // FIXED: rehost_redisAppendAuth(c, "default");
   redisCommand(c, "AUTH s3cret");
@@ -51,7 +56,8 @@ struct service {
 void auth_async(struct service *s) {
   s->events = redisAsyncConnect("events.internal", 6379);
   redisAsyncCommand(s->events, NULL, NULL, "AUTH %s", "s3cret");
-  // FIXED: rehost_redisAsyncAuth(s->events, NULL, NULL, "events");
+  // FIXED: s->events = rehost_redisAsyncConnect("events", "events.internal", 6379);
+  // FIXED-NEXT: rehost_redisAsyncAuth(s->events, NULL, NULL, "events");
 }
 
 void left_for_a_human(redisContext *param, const char *password) {
@@ -59,6 +65,7 @@ void left_for_a_human(redisContext *param, const char *password) {
   redisCommand(param, "AUTH %s", "s3cret");
   // FIXED: redisCommand(param, "AUTH %s", "s3cret");
   redisContext *c = redisConnect("10.0.0.1", 6379);
+  // FIXED: redisContext *c = rehost_redisConnect("default", "10.0.0.1", 6379);
   // A macro keeps the value written elsewhere.
   redisCommand(c, "AUTH %s", QUEUE_PASSWORD);
   // FIXED: redisCommand(c, "AUTH %s", QUEUE_PASSWORD);

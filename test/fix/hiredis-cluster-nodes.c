@@ -1,4 +1,4 @@
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.c -- -I%inputs/hiredis-cluster 2>&1 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED --implicit-check-not='{{s3cr[e]t}}'
@@ -44,7 +44,7 @@ redisClusterContext *direct(void) {
 redisClusterContext *with_timeout(void) {
   struct timeval tv = {1, 0};
   return redisClusterConnectWithTimeout("10.0.0.1:7000", tv, HIRCLUSTER_FLAG_NULL);
-  // FIXED: return rehost_redisClusterConnectWithTimeout("default2", "10.0.0.1:7000", tv, HIRCLUSTER_FLAG_NULL);
+  // FIXED: return rehost_redisClusterConnectWithTimeout("ip-10-0-0-1-7000", "10.0.0.1:7000", tv, HIRCLUSTER_FLAG_NULL);
 }
 
 void connect_elsewhere(redisClusterContext *cc);

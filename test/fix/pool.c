@@ -2,21 +2,24 @@
 // frees, after testing it for NULL and returning, becomes a pool borrow and
 // its redisFree a release. Every other connect stays the plain drop-in and
 // the report says why. --pool and --strict do not go together.
-// RUN: cp %s %t.c && %expect-exit 1 %rehost fix --pool --dry-run %t.c -- | FileCheck %s
-// RUN: cp %s %t.c && %expect-exit 0 %rehost fix --pool --format json -o %t.json %t.c -- 2>/dev/null
+// RUN: %strip-checks %s %t.c && %expect-exit 1 %rehost fix --pool --dry-run %t.c -- | FileCheck %s
+// RUN: %strip-checks %s %t.c && %expect-exit 0 %rehost fix --pool --format json -o %t.json %t.c -- 2>/dev/null
 // RUN: FileCheck %s --check-prefix=REPORT --input-file=%t.json
 // RUN: %clang-syntax %t.c
-// RUN: cp %s %t.c && %expect-exit 2 %rehost fix --pool --strict %t.c -- 2>&1 | FileCheck %s --check-prefix=STRICT
+// RUN: %strip-checks %s %t.c && %expect-exit 2 %rehost fix --pool --strict %t.c -- 2>&1 | FileCheck %s --check-prefix=STRICT
 // Without --pool nothing is pooled.
-// RUN: cp %s %t.c && %expect-exit 1 %rehost fix --dry-run %t.c -- | FileCheck %s --check-prefix=PLAIN
+// RUN: %strip-checks %s %t.c && %expect-exit 1 %rehost fix --dry-run %t.c -- | FileCheck %s --check-prefix=PLAIN --implicit-check-not='{{^\+.*rehost_(pool_acquire|redisRelease)}}'
 
 #include <hiredis/hiredis.h>
 #include <stdio.h>
 #include <stdlib.h>
+// CHECK: {{^}}+#include <rehost/rehost.h>
+// PLAIN: {{^}}+#include <rehost/rehost.h>
 
 long long per_request(void) {
   redisContext *c = redisConnect("10.0.0.5", 6379);
   // CHECK: +  redisContext *c = rehost_pool_acquire(rehost_pool_get("default", "redis://10.0.0.5:6379"), -1);
+  // PLAIN: +  redisContext *c = rehost_redisConnect("default", "10.0.0.5", 6379);
   if (c == NULL || c->err) {
     fprintf(stderr, "%s\n", c ? c->errstr : "no connection");
     redisFree(c);
@@ -34,6 +37,7 @@ long long per_request(void) {
 void guarded_by_exit(void) {
   redisContext *c = redisConnectWithTimeout("10.0.0.5", 6379, (struct timeval){1, 0});
   // CHECK: +  redisContext *c = rehost_pool_acquire(rehost_pool_get("default", "redis://10.0.0.5:6379"), -1);
+  // PLAIN: +  redisContext *c = rehost_redisConnectWithTimeout("default", "10.0.0.5", 6379, (struct timeval){1, 0});
   if (!c)
     exit(1);
   redisAppendCommand(c, "PING");
@@ -41,12 +45,14 @@ void guarded_by_exit(void) {
   redisGetReply(c, &reply);
   freeReplyObject(reply);
   redisFree(c);
+  // CHECK: +  rehost_redisRelease(c);
 }
 
 static redisContext *kept;
 void stored(void) {
   redisContext *c = redisConnect("10.0.0.6", 6379);
   // CHECK: +  redisContext *c = rehost_redisConnect("ip-10-0-0-6", "10.0.0.6", 6379);
+  // PLAIN: +  redisContext *c = rehost_redisConnect("ip-10-0-0-6", "10.0.0.6", 6379);
   if (c == NULL)
     return;
   kept = c;
@@ -55,12 +61,14 @@ void stored(void) {
 redisContext *returned(void) {
   redisContext *c = redisConnect("10.0.0.7", 6379);
   // CHECK: +  redisContext *c = rehost_redisConnect("ip-10-0-0-7", "10.0.0.7", 6379);
+  // PLAIN: +  redisContext *c = rehost_redisConnect("ip-10-0-0-7", "10.0.0.7", 6379);
   return c;
 }
 
 void unchecked(void) {
   redisContext *c = redisConnect("10.0.0.8", 6379);
   // CHECK: +  redisContext *c = rehost_redisConnect("ip-10-0-0-8", "10.0.0.8", 6379);
+  // PLAIN: +  redisContext *c = rehost_redisConnect("ip-10-0-0-8", "10.0.0.8", 6379);
   if (c->err)
     return;
   redisFree(c);
@@ -69,6 +77,7 @@ void unchecked(void) {
 void checked_without_leaving(void) {
   redisContext *c = redisConnect("10.0.0.9", 6379);
   // CHECK: +  redisContext *c = rehost_redisConnect("ip-10-0-0-9", "10.0.0.9", 6379);
+  // PLAIN: +  redisContext *c = rehost_redisConnect("ip-10-0-0-9", "10.0.0.9", 6379);
   if (c == NULL)
     fprintf(stderr, "no connection\n");
   redisCommand(c, "PING");
@@ -86,4 +95,3 @@ void checked_without_leaving(void) {
 
 // STRICT: --strict excludes --pool
 
-// PLAIN-NOT: {{^\+.*rehost_pool_acquire}}

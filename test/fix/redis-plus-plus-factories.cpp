@@ -1,4 +1,4 @@
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.cpp
 // RUN: %expect-exit 1 %rehost scan %t/app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=SCAN --implicit-check-not=warning:
 // RUN: cd %t && %expect-exit 0 %rehost fix --format json -o %t/report.json app.cpp -- -std=c++17 -I%inputs 2>&1 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT
@@ -17,6 +17,10 @@
 #include <sw/redis++/redis++.h>
 #include <vector>
 
+// FIXED: #include <vector>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-EMPTY:
 std::string configured();
 
 void build() {

@@ -1,4 +1,4 @@
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.cpp
 // RUN: cd %t && %expect-exit 1 %rehost fix --format json app.cpp -- -std=c++17 -I%inputs > %t/report.json
 // RUN: FileCheck %s --input-file=%t/report.json --check-prefix=JSON --implicit-check-not='{{s3cr[e]t}}'
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED --implicit-check-not='{{s3cr[e]t}}'
@@ -14,6 +14,10 @@
 #include <string>
 #include <sw/redis++/redis++.h>
 
+// FIXED: #include <sw/redis++/redis++.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-EMPTY:
 const std::string Kept = "tcp://k3pt@10.9.9.9:6379";
 
 void with_password() {

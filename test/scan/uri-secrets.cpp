@@ -2,7 +2,7 @@
 // RUN: %expect-exit 1 %rehost scan --format json %s -- -std=c++17 -I%inputs | FileCheck %s --check-prefix=JSON --implicit-check-not='{{s3cr[e]t}}'
 // RUN: %expect-exit 1 %rehost scan --format sarif %s -- -std=c++17 -I%inputs | FileCheck %s --check-prefix=SARIF --implicit-check-not='{{s3cr[e]t}}'
 // RUN: %expect-exit 1 %rehost scan --format markdown %s -- -std=c++17 -I%inputs | FileCheck %s --check-prefix=MD --implicit-check-not='{{s3cr[e]t}}'
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.cpp
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.cpp
 // RUN: cd %t && %expect-exit 0 %rehost fix --format json -o report.json app.cpp -- -std=c++17 -I%inputs
 // RUN: FileCheck %s --input-file=%t/report.json --check-prefix=FIXJSON --implicit-check-not='{{s3cr[e]t}}'
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED --implicit-check-not='{{s3cr[e]t}}'
@@ -15,6 +15,10 @@
 
 #include <sw/redis++/redis++.h>
 
+// FIXED: #include <sw/redis++/redis++.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-EMPTY:
 void lone_words() {
   sw::redis::Redis a("redis://s3cret@cache.internal");
   // CHECK: uri-secrets.cpp:[[@LINE-1]]:20: warning: hardcoded Redis password for 'redis://***@cache.internal' in construction of 'sw::redis::Redis' [rehost-hardcoded-credential]
