@@ -1,4 +1,4 @@
-// RUN: rm -rf %t && mkdir %t && grep -v '^ *// *FIXED' %s > %t/app.c
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %expect-exit 1 %rehost fix --format json -o %t/report.json app.c -- 2>&1 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t/report.json --check-prefix=REPORT --implicit-check-not='moved{{[-]}}pw' --implicit-check-not='kept{{[-]}}pw'
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED
