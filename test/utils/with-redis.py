@@ -5,7 +5,7 @@ checks what it wrote. For end-to-end tests of migrated programs.
 Usage:
   with-redis.py [--servers N] [--acl-user NAME] [--timeout S]
                 [--env NAME=TEMPLATE]... [--expect '[@N] DB KEY VALUE']...
-                [--expect-empty] [--expect-fail]
+                [--expect-empty] [--expect-fail] [--password TEXT] [--password2 TEXT]
                 [--redis-server PATH] -- COMMAND [ARGS...]
 
 Each server listens on a free port of 127.0.0.1 (and nowhere else) with
@@ -14,6 +14,8 @@ Each server listens on a free port of 127.0.0.1 (and nowhere else) with
 first server, {port2} and {password2} of the second (--servers 2). Without a
 second server {password2} is still defined: --acl-user NAME creates the ACL
 user NAME with it on the first server, so a test can log in as someone else.
+--password and --password2 choose {password} and {password2} instead of
+random ones (any bytes a test needs to see travel: '@', ':', spaces, ...).
 
 The command runs with the REDIS_* and REHOST_* variables of the caller
 removed and the --env ones set, so only the test says where Redis is.
@@ -134,11 +136,11 @@ def die_with_parent():
 
 
 class Server:
-    def __init__(self, index, redis_server, workdir):
+    def __init__(self, index, redis_server, workdir, password=None):
         self.index = index
         self.redis_server = redis_server
         self.workdir = workdir
-        self.password = "pw-" + secrets.token_hex(12)
+        self.password = password or "pw-" + secrets.token_hex(12)
         self.port = None
         self.process = None
         self.log_path = os.path.join(workdir, f"redis-{index}.log")
@@ -304,6 +306,9 @@ def main():
                         help="create ACL user NAME with {password2} on the first server")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=TEMPLATE")
     parser.add_argument("--expect", action="append", default=[], metavar="'[@N] DB KEY VALUE'")
+    parser.add_argument("--password", metavar="TEXT", help="{password}: server 1's password")
+    parser.add_argument("--password2", metavar="TEXT",
+                        help="{password2}: server 2's or the ACL user's password")
     parser.add_argument("--expect-empty", action="store_true",
                         help="every db of every server must hold no key afterwards")
     parser.add_argument("--expect-fail", action="store_true",
@@ -325,12 +330,13 @@ def main():
     with tempfile.TemporaryDirectory(prefix="with-redis-") as workdir:
         try:
             for index in range(1, args.servers + 1):
-                server = Server(index, args.redis_server, workdir)
+                chosen = args.password if index == 1 else args.password2
+                server = Server(index, args.redis_server, workdir, chosen)
                 servers.append(server)
                 server.start(deadline)
                 say(f"server {index} on {LOOPBACK}:{server.port}")
             values = {"port": servers[0].port, "password": servers[0].password,
-                      "password2": "pw2-" + secrets.token_hex(12)}
+                      "password2": args.password2 or "pw2-" + secrets.token_hex(12)}
             if args.servers == 2:
                 values.update(port2=servers[1].port, password2=servers[1].password)
             if args.acl_user:

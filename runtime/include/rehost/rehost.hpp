@@ -187,7 +187,11 @@ REHOST_API std::string socket(StringArg profile, StringArg fallback = {});
 REHOST_API int db(StringArg profile, int fallback = 0);
 // redis-plus-plus URI (tcp:// or unix://) with credentials and db: a
 // configured password or user is written into it even when `fallback` has
-// none.
+// none. redis-plus-plus decodes nothing in its URIs, so a value that would
+// be read as something else (an '@' in a user or password, a ':' in a user,
+// an IPv6 or other host with ':', '/', '?' or '@', an '@' in a socket path
+// without credentials) throws ConfigError naming where it came from, never
+// the value; rehost::options() carries any value.
 REHOST_API std::string uri(StringArg profile, StringArg fallback = {});
 // Comma-separated "host:port" list, as rehost_cluster_nodes returns it.
 REHOST_API std::string cluster_nodes(StringArg profile,
@@ -470,6 +474,25 @@ template <class Options> void configure(Options &opts, StringArg profile) {
             p.command_timeout.value);
   if (p.keepalive.origin.configured())
     opts.keep_alive = p.keepalive.value;
+}
+
+// redis-plus-plus: the profile's whole options as the library's own
+// options struct, for `sw::redis::Redis`, `sw::redis::RedisCluster` (or any
+// client taking `Options`):
+//   sw::redis::Redis r(rehost::options<sw::redis::ConnectionOptions>(
+//       "default", "tcp://10.0.0.5:6380/2"));
+// `fallback_uri` is the call site's URI, read by the library's own parser
+// (`Options(fallback_uri)`; empty: `Options()`, the library's defaults);
+// then configure() writes every setting the environment or rehost.toml gives
+// the profile. Unlike rehost::uri(), no value has to pass through the URI
+// grammar, so any byte of a user or password arrives as it is. Throws
+// ConfigError (a TLS profile too), and what `Options(fallback_uri)` throws
+// for a URI the library cannot read.
+template <class Options>
+Options options(StringArg profile, StringArg fallback_uri = StringArg()) {
+  Options opts = fallback_uri.size() ? Options(fallback_uri.str()) : Options();
+  configure(opts, profile);
+  return opts;
 }
 
 // cpp_redis (client or subscriber): `c.connect(host, port, rest...)` where
