@@ -6,6 +6,7 @@
 
 #include <mutex>
 #include <set>
+#include <string_view>
 
 namespace rehost {
 namespace detail {
@@ -37,21 +38,91 @@ std::string bracketed(const std::string &host) {
   return host.find(':') == std::string::npos ? host : "[" + host + "]";
 }
 
-// redis-plus-plus's URI form; it does not percent-decode, so credentials are
-// written as they are.
-std::string plus_plus_uri(const Profile &p) {
-  std::string auth;
-  if (!p.password.value.empty()) {
-    const std::string &user = p.username.value;
-    auth = (user.empty() || user == "default" ? "" : user + ":") +
-           p.password.value + "@";
+// redis-plus-plus's URI parser (Uri in sw/redis++/redis_uri.cpp) decodes
+// nothing: it ends the credentials at the first '@' after "://", splits them
+// at the first ':' (user, then password; no ':' means a password alone),
+// takes the parameters after the last '?', reads what follows the last '/'
+// as the db when std::stoi can read a number at its start, and splits host
+// and port at the first ':'. So a value with a byte in the wrong place would
+// be read as another user, password, host or db: it is refused, naming where
+// it came from and never showing it.
+[[noreturn]] void refuse_in_uri(const Origin &origin, const std::string &what,
+                                const std::string &why) {
+  throw ConfigError(error_label(origin) + ": " + what +
+                    " cannot be written into a redis-plus-plus URI (" + why +
+                    "); hand the client rehost::options<sw::redis::"
+                    "ConnectionOptions>(profile, uri) instead of a URI");
+}
+
+bool has_any(const std::string &value, std::string_view bytes) {
+  return value.find_first_of(bytes.data(), 0, bytes.size()) !=
+         std::string::npos;
+}
+
+constexpr std::string_view nul_byte("\0", 1);
+
+// "[[user:]password@]": a user other than "default" and its password, or the
+// password alone; "default:" is written when the password has a ':', which
+// would otherwise end a user name.
+std::string plus_plus_userinfo(const Profile &p) {
+  const std::string &password = p.password.value;
+  if (password.empty())
+    return "";
+  if (has_any(password, "@") || has_any(password, nul_byte))
+    refuse_in_uri(p.password.origin, "the password",
+                  "its parser ends the credentials at the first '@' and "
+                  "decodes nothing, and a C string ends at a NUL byte");
+  std::string user = p.username.value;
+  if (has_any(user, ":@") || has_any(user, nul_byte))
+    refuse_in_uri(p.username.origin, "ACL user '" + user + "'",
+                  "its parser ends the user at the first ':' and the "
+                  "credentials at the first '@'");
+  if (user.empty() && has_any(password, ":"))
+    user = "default";
+  return (user.empty() || (user == "default" && !has_any(password, ":"))
+              ? ""
+              : user + ":") +
+         password + "@";
+}
+
+// What std::stoi reads a number from (after blanks, a sign, then a digit):
+// redis-plus-plus takes such a last path component for the db.
+bool reads_as_number(std::string_view text) {
+  std::size_t i = text.find_first_not_of(" \t\n\v\f\r");
+  if (i != std::string_view::npos && (text[i] == '+' || text[i] == '-'))
+    ++i;
+  return i < text.size() && text[i] >= '0' && text[i] <= '9';
+}
+
+std::string plus_plus_endpoint(const Profile &p, bool has_userinfo) {
+  if (p.transport.value == Transport::unix_socket) {
+    const std::string &path = p.socket.value;
+    // Without credentials, the path's '@' would be taken for their end.
+    if ((!has_userinfo && has_any(path, "@")) || has_any(path, nul_byte))
+      refuse_in_uri(p.socket.origin, "socket path '" + path + "'",
+                    "its parser ends the credentials at the first '@'");
+    // The db is written when the last component could pass for one.
+    std::string_view last(path);
+    last.remove_prefix(last.rfind('/') + 1);
+    return path + (p.db.value != 0 || reads_as_number(last)
+                       ? "/" + std::to_string(p.db.value)
+                       : "");
   }
-  std::string uri = p.transport.value == Transport::unix_socket
-                        ? "unix://" + auth + p.socket.value
-                        : "tcp://" + auth + bracketed(p.host.value) + ":" +
-                              std::to_string(p.port.value);
-  if (p.db.value != 0)
-    uri += "/" + std::to_string(p.db.value);
+  const std::string &host = p.host.value;
+  if (has_any(host, ":/?@") || has_any(host, nul_byte))
+    refuse_in_uri(p.host.origin, "host '" + host + "'",
+                  "its parser splits host and port at the first ':', so no "
+                  "IPv6 address, and reads '/', '?' and '@' as delimiters");
+  return host + ":" + std::to_string(p.port.value) +
+         (p.db.value != 0 ? "/" + std::to_string(p.db.value) : "");
+}
+
+// redis-plus-plus's URI form (see refuse_in_uri for what it cannot carry).
+std::string plus_plus_uri(const Profile &p) {
+  const std::string userinfo = plus_plus_userinfo(p);
+  std::string uri =
+      (p.transport.value == Transport::unix_socket ? "unix://" : "tcp://") +
+      userinfo + plus_plus_endpoint(p, !userinfo.empty());
   uri += "?connect_timeout=" + std::to_string(p.connect_timeout.value.count()) +
          "ms";
   if (p.command_timeout.value.count() > 0)

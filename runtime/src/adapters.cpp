@@ -1,10 +1,20 @@
 // The resolution behind the header-only client adapters (rehost::configure,
 // rehost::connect, rehost::auth): what each client library can be handed.
 #include "call_site.hpp"
+#include "handshake.hpp"
 #include "layer.hpp"
 #include "resolver.hpp"
 
-namespace rehost::detail {
+namespace rehost {
+
+// The key function: one vtable and type_info for the class, in the library.
+HandshakeError::~HandshakeError() = default;
+
+namespace detail {
+
+std::vector<HandshakeCommand> handshake_commands(const Profile &profile) {
+  return handshake_steps(profile);
+}
 
 Profile resolve_with_call_site(StringArg profile, const CallSite &call_site) {
   return *resolve_for_client({profile.data(), profile.size()},
@@ -25,4 +35,5 @@ Profile resolve_for_cpp_redis(StringArg profile, const CallSite &call_site) {
   return p;
 }
 
-} // namespace rehost::detail
+} // namespace detail
+} // namespace rehost

@@ -31,8 +31,13 @@ void finish_connect(redisContext *c, const Profile &profile, Mode mode,
   const std::vector<HandshakeStep> steps = handshake_steps(profile);
   const std::chrono::milliseconds limit = profile.connect_timeout.value;
   if (mode == Mode::nonblocking) {
-    if (!steps.empty())
-      hiredis::handshake_nonblocking(c, steps, limit);
+    if (steps.empty())
+      return;
+    if (!hiredis::wait_connected(c, limit)) {
+      prefix_error(c, profile, source);
+      return;
+    }
+    hiredis::handshake_nonblocking(c, steps, limit);
     return;
   }
   // The connect timeout also bounds the handshake replies, so a server that
@@ -85,6 +90,22 @@ std::string describe_endpoint(const Profile &profile,
   if (binds(profile, source))
     text += std::string(" from source ") + source.address + " (call site)";
   return text;
+}
+
+std::optional<ConnectFailure> probe_handshake(const Profile &located,
+                                              const SourceAddress &source) {
+  if (handshake_steps(located).empty())
+    return std::nullopt;
+  // Non-blocking, so a Bind variant's source address applies; with a
+  // handshake, finish_connect waits for the connect and every reply.
+  redisContext *probe = connect_endpoint(located, Mode::nonblocking, source);
+  if (!probe)
+    return ConnectFailure{REDIS_ERR_OOM, "rehost: out of memory"};
+  std::optional<ConnectFailure> failure;
+  if (probe->err)
+    failure = ConnectFailure{probe->err, probe->errstr};
+  hiredis::free_context(probe);
+  return failure;
 }
 
 redisContext *connect_profile(const Profile &profile, Mode mode,

@@ -5,6 +5,7 @@
 
 #include "hiredis_seam.hpp"
 
+#include <optional>
 #include <string>
 
 namespace rehost::detail {
@@ -34,6 +35,22 @@ std::string describe_endpoint(const Profile &profile,
 // NULL only on OOM.
 redisContext *connect_profile(const Profile &profile, hiredis::Mode mode,
                               const SourceAddress &source = {});
+
+// What an async connect of `located` (a profile whose endpoint is final: its
+// sentinels, if any, already asked) would meet at its handshake, found on a
+// short connection of its own to the same endpoint (same source address,
+// same connect timeout bounding the connect and each reply). hiredis's async
+// API pipelines the program's commands right behind a queued handshake, so a
+// refused AUTH or SELECT would only be seen after they ran, unauthenticated
+// or in db 0; asked first, a refusal fails the connect instead. Returns
+// nothing when the handshake passed or `located` has none, else the error
+// (hiredis's err code and an errstr naming the endpoint or the setting).
+struct ConnectFailure {
+  int err;
+  std::string message;
+};
+std::optional<ConnectFailure> probe_handshake(const Profile &located,
+                                              const SourceAddress &source);
 
 } // namespace rehost::detail
 

@@ -39,6 +39,16 @@ redisAsyncContext *connect_async(const char *name, const Layer &call_site,
         !(master = locate_master(*resolved, sentinel_error)))
       return hiredis::async_error_context(sentinel_error);
     const Profile &profile = master ? *master : *resolved;
+    if (std::optional<ConnectFailure> refused =
+            probe_handshake(profile, source)) {
+      redisAsyncContext *failed =
+          hiredis::async_error_context(refused->message);
+      if (failed)
+        hiredis::set_async_error(failed, refused->err, refused->message);
+      return failed;
+    }
+    // The handshake is queued all the same: it is what this connection
+    // sends, and a refusal after the check above still fails the context.
     redisAsyncContext *ac =
         hiredis::connect_async(endpoint_of(profile, source));
     if (!ac)

@@ -11,7 +11,9 @@ namespace {
 
 HandshakeStep select_step(const Profile &profile) {
   std::string db = std::to_string(profile.db.value);
-  return {{"SELECT", db}, error_label(profile.db.origin) + ": SELECT " + db};
+  return {HandshakeKind::select_db,
+          {"SELECT", db},
+          error_label(profile.db.origin) + ": SELECT " + db};
 }
 
 } // namespace
@@ -21,12 +23,14 @@ std::optional<HandshakeStep> login_step(const Setting<std::string> &username,
   const std::string &user = username.value;
   if (!user.empty() && user != "default")
     // A nopass ACL user accepts any password, so an empty one is fine.
-    return HandshakeStep{{"AUTH", user, password.value},
+    return HandshakeStep{HandshakeKind::login,
+                         {"AUTH", user, password.value},
                          error_label(username.origin) + ": AUTH as '" + user +
                              "'"};
   if (!password.value.empty())
     // One-argument AUTH works on every Redis version and means user default.
-    return HandshakeStep{{"AUTH", password.value},
+    return HandshakeStep{HandshakeKind::login,
+                         {"AUTH", password.value},
                          error_label(password.origin) + ": AUTH"};
   return std::nullopt;
 }
@@ -40,7 +44,8 @@ std::vector<HandshakeStep> handshake_steps(const Profile &profile) {
     steps.push_back(select_step(profile));
   if (!profile.client_name.value.empty())
     steps.push_back(
-        {{"CLIENT", "SETNAME", profile.client_name.value},
+        {HandshakeKind::client_name,
+         {"CLIENT", "SETNAME", profile.client_name.value},
          error_label(profile.client_name.origin) + ": CLIENT SETNAME"});
   return steps;
 }

@@ -13,12 +13,9 @@
 
 namespace rehost::detail {
 
-struct HandshakeStep {
-  std::vector<std::string> argv;
-  // Prefix of the error if the server refuses, e.g. "REDIS_PASSWORD: AUTH".
-  // Never contains argv, which may hold the password.
-  std::string what;
-};
+// The public detail::HandshakeCommand (rehost.hpp), which the header-only
+// cpp_redis adapter sends through the client's own calls.
+using HandshakeStep = HandshakeCommand;
 
 std::vector<HandshakeStep> handshake_steps(const Profile &profile);
 

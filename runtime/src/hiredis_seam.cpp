@@ -35,26 +35,6 @@ void fail_from_errno(redisContext *c, const char *what) {
   set_error(c, REDIS_ERR_IO, std::string(what) + ": " + std::strerror(errno));
 }
 
-bool wait_connected(redisContext *c, std::chrono::milliseconds timeout) {
-  pollfd pfd{c->fd, POLLOUT, 0};
-  int ready = poll(&pfd, 1, static_cast<int>(timeout.count()));
-  if (ready == 0) {
-    errno = ETIMEDOUT;
-    fail_from_errno(c, "connect");
-    return false;
-  }
-  int error = 0;
-  socklen_t length = sizeof(error);
-  if (ready < 0 || getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &error, &length))
-    error = errno;
-  if (error) {
-    errno = error;
-    fail_from_errno(c, "connect");
-    return false;
-  }
-  return true;
-}
-
 // redisCommandArgv's view of an argument vector; `argv` must outlive it.
 struct ArgvView {
   explicit ArgvView(const std::vector<std::string> &argv) {
@@ -248,11 +228,29 @@ bool enable_keepalive(redisContext *c) {
   return redisEnableKeepAlive(c) == REDIS_OK;
 }
 
+bool wait_connected(redisContext *c, std::chrono::milliseconds timeout) {
+  pollfd pfd{c->fd, POLLOUT, 0};
+  int ready = poll(&pfd, 1, static_cast<int>(timeout.count()));
+  if (ready == 0) {
+    errno = ETIMEDOUT;
+    fail_from_errno(c, "connect");
+    return false;
+  }
+  int error = 0;
+  socklen_t length = sizeof(error);
+  if (ready < 0 || getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &error, &length))
+    error = errno;
+  if (error) {
+    errno = error;
+    fail_from_errno(c, "connect");
+    return false;
+  }
+  return true;
+}
+
 bool handshake_nonblocking(redisContext *c,
                            const std::vector<HandshakeStep> &steps,
                            std::chrono::milliseconds timeout) {
-  if (!wait_connected(c, timeout))
-    return false;
   if (!set_fd_blocking(c->fd, true)) {
     fail_from_errno(c, "fcntl");
     return false;

@@ -107,7 +107,11 @@ void free_context(redisContext *c);
 // connection stays untouched (nothing is sent, nothing is shut down).
 void sever_inherited(redisContext *c);
 
-// Waits for a non-blocking connect to finish, then runs the handshake in
+// Waits at most `timeout` for a non-blocking connect to finish; on failure
+// sets c->err ("connect: Connection refused", ETIMEDOUT when it ran out).
+bool wait_connected(redisContext *c, std::chrono::milliseconds timeout);
+
+// On a connected non-blocking context (wait_connected), runs the handshake in
 // blocking mode with `timeout` on each reply and restores non-blocking mode.
 bool handshake_nonblocking(redisContext *c,
                            const std::vector<HandshakeStep> &steps,

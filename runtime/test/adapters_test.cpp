@@ -6,6 +6,10 @@
 #include "scoped_env.hpp"
 #include "test_support.hpp"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace rehost;
 using namespace rehost::test;
 using std::chrono::milliseconds;
@@ -134,6 +138,136 @@ TEST(Configure, ConfigFileAndTls) {
   }
 }
 
+// A listening socket nobody reads: connects succeed (the kernel completes
+// them into the backlog), replies never come.
+class SilentListener {
+public:
+  SilentListener() : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof(addr);
+    if (bind(fd_, reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0 ||
+        listen(fd_, 8) != 0 ||
+        getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &length) != 0)
+      ADD_FAILURE() << "cannot listen";
+    port_ = ntohs(addr.sin_port);
+  }
+  ~SilentListener() { close(fd_); }
+  int port() const { return port_; }
+
+private:
+  int fd_;
+  int port_ = 0;
+};
+
+// Keys in every db of a server whose password is `secret`.
+long long keys_anywhere(const RedisServer &server) {
+  long long keys = 0;
+  for (int db = 0; db < 16; ++db) {
+    redisContext *c = server.admin_connect();
+    freeReplyObject(redisCommand(c, "AUTH %s", secret.c_str()));
+    freeReplyObject(redisCommand(c, "SELECT %d", db));
+    auto *r = static_cast<redisReply *>(redisCommand(c, "DBSIZE"));
+    keys += r ? r->integer : 0;
+    freeReplyObject(r);
+    redisFree(c);
+  }
+  return keys;
+}
+
+// What rehost::connect threw (its message), or "<no error>".
+template <class Client>
+std::string handshake_error(Client &c, const std::string &profile, int port) {
+  try {
+    rehost::connect(c, profile, "127.0.0.1", port);
+  } catch (const HandshakeError &error) {
+    return error.what();
+  }
+  return "<no error>";
+}
+
+// A refused AUTH or SELECT fails rehost::connect itself, through the
+// client's own connection, before the program can queue anything: it
+// throws HandshakeError naming the variable (never the password) and
+// leaves the client disconnected.
+TEST(CppRedisHandshake, WrongPasswordThrowsAndDisconnects) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  env.set("REDIS_URL",
+          "redis://:wrong-" + secret + "@127.0.0.1:" + port_of(server) + "/3");
+  standin::client client;
+  const std::string message = handshake_error(client, "default", 1);
+  EXPECT_EQ(message.rfind("REDIS_URL: AUTH failed: WRONGPASS", 0), 0u)
+      << message;
+  EXPECT_EQ(message.find(secret), std::string::npos) << message;
+  EXPECT_FALSE(client.connection.connected());
+  // What the program would do next cannot reach the server.
+  client.send({"SET", "written", "yes"}, nullptr);
+  client.sync_commit();
+  EXPECT_EQ(keys_anywhere(server), 0);
+}
+
+TEST(CppRedisHandshake, RefusedDbThrowsBeforeTheProgramsFirstCommand) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  env.set("REDIS_URL",
+          "redis://:" + secret + "@127.0.0.1:" + port_of(server) + "/99");
+  standin::client client;
+  EXPECT_EQ(handshake_error(client, "default", 1),
+            "REDIS_URL: SELECT 99 failed: ERR DB index is out of range");
+  EXPECT_EQ(client.connection.sent,
+            (Commands{{"AUTH", secret}, {"SELECT", "99"}}));
+  EXPECT_FALSE(client.connection.connected());
+  client.send({"SET", "written", "yes"}, nullptr);
+  client.sync_commit();
+  EXPECT_EQ(keys_anywhere(server), 0);
+}
+
+TEST(CppRedisHandshake, SubscriberWrongPasswordThrows) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  env.set("REDIS_EVENTS_PASSWORD", "wrong-" + secret);
+  env.set("REDIS_EVENTS_PORT", port_of(server));
+  standin::subscriber sub;
+  const std::string message = handshake_error(sub, "events", 1);
+  EXPECT_EQ(message.rfind("REDIS_EVENTS_PASSWORD: AUTH failed: WRONGPASS", 0),
+            0u)
+      << message;
+  EXPECT_EQ(message.find(secret), std::string::npos) << message;
+  EXPECT_FALSE(sub.connection.connected());
+}
+
+TEST(CppRedisHandshake, ClientNameIsSentAndChecked) {
+  ScopedEnv env;
+  RedisServer server;
+  env.set("REDIS_PORT", port_of(server));
+  env.set("REDIS_CLIENT_NAME", "billing");
+  standin::client client;
+  EXPECT_EQ(handshake_error(client, "default", 1), "<no error>");
+  std::future<standin::reply> name = client.send({"CLIENT", "GETNAME"});
+  client.sync_commit();
+  EXPECT_EQ(name.get().text, "billing");
+}
+
+// A server that accepts but never answers: the wait is bounded by the
+// connect timeout, and its message says which command got no reply.
+TEST(CppRedisHandshake, NoReplyWithinTheConnectTimeoutThrows) {
+  ScopedEnv env;
+  SilentListener silent;
+  env.set("REDIS_PORT", std::to_string(silent.port()));
+  env.set("REDIS_PASSWORD", secret);
+  env.set("REDIS_CONNECT_TIMEOUT", "200ms");
+  standin::client client;
+  auto start = std::chrono::steady_clock::now();
+  const std::string message = handshake_error(client, "default", 1);
+  auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(message, "REDIS_PASSWORD: AUTH: no reply within 200ms "
+                     "(connect_timeout from env:REDIS_CONNECT_TIMEOUT)");
+  EXPECT_LT(waited, std::chrono::seconds(2));
+  EXPECT_FALSE(client.connection.connected());
+}
+
 TEST(CppRedisConnect, FallbackOnlySendsNothingExtra) {
   ScopedEnv env;
   RedisServer server;
@@ -235,21 +369,36 @@ TEST(CppRedisAuth, PasswordConfigured) {
   client.sync_commit();
   EXPECT_EQ(reply, "OK");
   EXPECT_EQ(again.get().text, "OK");
-  EXPECT_EQ(client.connection.sent,
-            (Commands{{"AUTH", secret}, {"AUTH", secret}}));
+  // Each call checks AUTH on its own first, then queues the program's.
+  EXPECT_EQ(client.connection.sent, (Commands{{"AUTH", secret},
+                                              {"AUTH", secret},
+                                              {"AUTH", secret},
+                                              {"AUTH", secret}}));
 }
 
-TEST(CppRedisAuth, WrongPasswordIsAnErrorReply) {
+// The program's callback or future might ignore the refusal (a subscriber's
+// auth() has none by default): rehost::auth does not.
+TEST(CppRedisAuth, WrongPasswordThrowsAndDisconnects) {
   ScopedEnv env;
   RedisServer server({"--requirepass", secret});
-  env.set("REDIS_PASSWORD", "wrong");
+  env.set("REDIS_PASSWORD", "wrong-" + secret);
   standin::client client;
   client.connect("127.0.0.1", server.port());
-  std::future<standin::reply> reply = rehost::auth(client, "default");
-  client.sync_commit();
-  standin::reply r = reply.get();
-  EXPECT_FALSE(r.ok);
-  EXPECT_NE(r.text.find("WRONGPASS"), std::string::npos) << r.text;
+  try {
+    rehost::auth(client, "default");
+    ADD_FAILURE() << "no error";
+  } catch (const HandshakeError &error) {
+    const std::string message = error.what();
+    EXPECT_EQ(message.rfind("REDIS_PASSWORD: AUTH failed: WRONGPASS", 0), 0u)
+        << message;
+    EXPECT_EQ(message.find(secret), std::string::npos) << message;
+  }
+  EXPECT_FALSE(client.connection.connected());
+
+  standin::subscriber sub;
+  sub.connect("127.0.0.1", server.port());
+  EXPECT_THROW(rehost::auth(sub, "default"), HandshakeError);
+  EXPECT_FALSE(sub.connection.connected());
 }
 
 TEST(CppRedisAuth, NoPasswordSendsSelectOfTheProfileDb) {

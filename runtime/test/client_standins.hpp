@@ -39,6 +39,8 @@ typedef BasicConnectionOptions<long long> LongLongDbOptions;
 struct reply {
   bool ok = false;
   std::string text; // status, bulk string or error text
+  bool is_error() const { return !ok; }
+  const std::string &error() const { return text; }
 };
 typedef std::function<void(reply &)> reply_callback_t;
 enum class connect_state { ok, failed };
@@ -71,15 +73,28 @@ public:
     queue(argv, [promise](reply &r) { promise->set_value(r); });
     return promise->get_future();
   }
-  void commit() {
-    for (const Command &command : queued_) {
+  // Sends the queue in order. With `within` above 0, a reply that takes
+  // longer ends the commit: as cpp_redis's timed sync_commit, it returns
+  // without calling back the unanswered commands (here they never will be:
+  // the connection is closed).
+  void commit(std::chrono::milliseconds within = std::chrono::milliseconds(0)) {
+    std::vector<Command> sending;
+    sending.swap(queued_);
+    if (within.count() > 0 && context_)
+      redisSetTimeout(context_.get(), to_timeval(within));
+    for (const Command &command : sending) {
       sent.push_back(command.argv);
       reply r = send_now(command.argv);
+      if (within.count() > 0 && !r.ok && !context_)
+        return; // timed out
       if (command.callback)
         command.callback(r);
     }
-    queued_.clear();
+    if (within.count() > 0 && context_)
+      redisSetTimeout(context_.get(), timeval{0, 0});
   }
+  void disconnect() { context_.reset(); }
+  bool connected() const { return context_ != nullptr; }
 
   std::string connected_host;
   std::size_t connected_port = 0;
@@ -94,6 +109,13 @@ private:
   struct Free {
     void operator()(redisContext *c) const { redisFree(c); }
   };
+
+  static timeval to_timeval(std::chrono::milliseconds ms) {
+    timeval tv;
+    tv.tv_sec = static_cast<time_t>(ms.count() / 1000);
+    tv.tv_usec = static_cast<suseconds_t>(ms.count() % 1000 * 1000);
+    return tv;
+  }
 
   reply send_now(const std::vector<std::string> &argv) {
     reply r;
@@ -112,6 +134,7 @@ private:
                          pointers.data(), lengths.data()));
     if (!raw) {
       r.text = context_->errstr;
+      context_.reset(); // hiredis cannot use a context after an I/O error
       return r;
     }
     r.ok = raw->type != REDIS_REPLY_ERROR;
@@ -125,7 +148,8 @@ private:
   std::vector<Command> queued_;
 };
 
-// cpp_redis::client: connect, auth, select, send (callback and future forms).
+// cpp_redis::client: connect, auth, select, send (callback and future
+// forms), sync_commit (also with a timeout), disconnect.
 class client {
 public:
   void connect(const std::string &host = "127.0.0.1", std::size_t port = 6379,
@@ -162,11 +186,22 @@ public:
     connection.commit();
     return *this;
   }
+  template <class Rep, class Period>
+  client &sync_commit(const std::chrono::duration<Rep, Period> &timeout) {
+    connection.commit(
+        std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
+    return *this;
+  }
+  void disconnect(bool wait_for_removal = false) {
+    (void)wait_for_removal;
+    connection.disconnect();
+  }
 
   Connection connection;
 };
 
-// cpp_redis::subscriber: connect and auth only (no select, no send).
+// cpp_redis::subscriber: connect, auth, commit, disconnect (no select, no
+// send).
 class subscriber {
 public:
   void connect(const std::string &host = "127.0.0.1", std::size_t port = 6379,
@@ -185,6 +220,10 @@ public:
   subscriber &commit() {
     connection.commit();
     return *this;
+  }
+  void disconnect(bool wait_for_removal = false) {
+    (void)wait_for_removal;
+    connection.disconnect();
   }
 
   Connection connection;

@@ -329,12 +329,6 @@ TEST(Connect, TlsIsAnErrorNeverPlaintext) {
       << c2->errstr;
 }
 
-struct AsyncResult {
-  bool finished = false;
-  int disconnect_status = 1; // not called yet
-  std::string errstr;
-};
-
 struct AsyncReply {
   bool finished = false;
   bool disconnected = false;
@@ -394,28 +388,77 @@ TEST(Connect, AsyncHandshake) {
   EXPECT_EQ(async_text(ac, "GET k"), "four");
 }
 
-TEST(Connect, AsyncWrongPasswordDisconnectsWithNamedError) {
+// Keys in every db of a server whose password is `secret`.
+long long keys_anywhere(const RedisServer &server) {
+  Context admin(server.admin_connect());
+  text_of(admin.get(), ("AUTH " + secret).c_str());
+  long long keys = 0;
+  for (int db = 0; db < 16; ++db) {
+    text_of(admin.get(), ("SELECT " + std::to_string(db)).c_str());
+    Reply size = run(admin.get(), "DBSIZE");
+    keys += size ? size->integer : 0;
+  }
+  return keys;
+}
+
+// What an async program does: connect, and unless the context has err set,
+// send a write and run the event loop until it is answered or disconnected.
+struct AsyncWrite {
+  bool failed_at_connect = false;
+  std::string errstr;
+};
+AsyncWrite connect_async_and_write(int port) {
+  redisAsyncContext *ac =
+      rehost_redisAsyncConnect("default", "127.0.0.1", port);
+  AsyncWrite attempt;
+  attempt.failed_at_connect = ac && ac->err;
+  if (attempt.failed_at_connect)
+    attempt.errstr = ac->errstr;
+  async_text(ac, "SET written yes"); // frees ac
+  return attempt;
+}
+
+// hiredis pipelines the program's commands right behind a queued handshake,
+// so the handshake is checked before the async connect returns: a refusal
+// is the connect's error, and the program's write never reaches the server.
+TEST(Connect, AsyncWrongPasswordFailsTheConnectBeforeAnyCommand) {
   ScopedEnv env;
   RedisServer server({"--requirepass", secret});
-  env.set("REDIS_PASSWORD", "wrong");
+  env.set("REDIS_URL", "redis://:wrong-" + secret + "@127.0.0.1:" +
+                           std::to_string(server.port()) + "/3");
+  AsyncWrite attempt = connect_async_and_write(server.port());
+  EXPECT_TRUE(attempt.failed_at_connect);
+  EXPECT_EQ(attempt.errstr.rfind("REDIS_URL: AUTH failed: WRONGPASS", 0), 0u)
+      << attempt.errstr;
+  EXPECT_EQ(attempt.errstr.find(secret), std::string::npos) << attempt.errstr;
+  EXPECT_EQ(keys_anywhere(server), 0);
+}
+
+TEST(Connect, AsyncRefusedDbFailsTheConnectBeforeAnyCommand) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  env.set("REDIS_URL", "redis://:" + secret + "@127.0.0.1:" +
+                           std::to_string(server.port()) + "/99");
+  AsyncWrite attempt = connect_async_and_write(server.port());
+  EXPECT_TRUE(attempt.failed_at_connect);
+  EXPECT_EQ(attempt.errstr,
+            "REDIS_URL: SELECT 99 failed: ERR DB index is out of range");
+  EXPECT_EQ(keys_anywhere(server), 0);
+}
+
+TEST(Connect, AsyncUnreachableWithHandshakeFailsTheConnect) {
+  ScopedEnv env;
+  int dead_port = free_loopback_port();
+  env.set("REDIS_URL", "redis://:" + secret +
+                           "@127.0.0.1:" + std::to_string(dead_port) + "/2");
   redisAsyncContext *ac =
-      rehost_redisAsyncConnect("default", "127.0.0.1", server.port());
-  ASSERT_TRUE(ac && !ac->err);
-  AsyncResult result;
-  ac->data = &result;
-  redisAsyncSetDisconnectCallback(
-      ac, [](const redisAsyncContext *ac, int status) {
-        auto *result = static_cast<AsyncResult *>(ac->data);
-        result->disconnect_status = status;
-        result->errstr = ac->errstr ? ac->errstr : "";
-        result->finished = true;
-      });
-  drive(ac, result.finished);
-  // The context freed itself on disconnect.
-  EXPECT_EQ(result.disconnect_status, REDIS_ERR);
-  EXPECT_EQ(result.errstr.rfind("REDIS_PASSWORD: AUTH failed: WRONGPASS", 0),
-            0u)
-      << result.errstr;
+      rehost_redisAsyncConnect("default", "127.0.0.1", dead_port);
+  ASSERT_TRUE(ac);
+  EXPECT_EQ(ac->err, REDIS_ERR_IO);
+  EXPECT_EQ(std::string(ac->errstr),
+            "127.0.0.1:" + std::to_string(dead_port) +
+                " (REDIS_URL): connect: Connection refused");
+  redisAsyncFree(ac);
 }
 
 TEST(Connect, AsyncConfigErrorAndUnix) {
@@ -535,8 +578,8 @@ TEST_F(BindTest, WrongPasswordIsNamed) {
        {rehost_redisAsyncConnectBind, rehost_redisAsyncConnectBindWithReuse}) {
     std::string text =
         async_text(connect("default", "127.0.0.1", dead_port_, source), "PING");
-    EXPECT_EQ(text.rfind("<disconnected: REDIS_PASSWORD: AUTH failed: ", 0), 0u)
-        << text;
+    // Checked before the async connect returns (from the same source).
+    EXPECT_EQ(text.rfind("<err: REDIS_PASSWORD: AUTH failed: ", 0), 0u) << text;
   }
 }
 

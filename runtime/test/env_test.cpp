@@ -311,6 +311,75 @@ TEST(Accessors, UriCarriesConfiguredCredentials) {
             "keep_alive=true");
 }
 
+// redis-plus-plus reads its URI without decoding (first '@' ends the
+// credentials, first ':' ends the user; sw/redis++/redis_uri.cpp): what it
+// would misread is refused, naming the variable and never the value; what
+// it reads right is written as it is.
+TEST(Accessors, UriRefusesWhatRedisPlusPlusWouldMisread) {
+  const std::pair<std::pair<const char *, const char *>, const char *>
+      refused[] = {
+          {{"REDIS_PASSWORD", "p@evil.example:6380"},
+           "REDIS_PASSWORD: the password cannot be written"},
+          {{"REDIS_URL", "redis://u:p%40ss@h"},
+           "REDIS_URL: the password cannot be written"},
+          {{"REDIS_URL", "redis://us%3Aer:pw@h"},
+           "REDIS_URL: ACL user 'us:er' cannot be written"},
+          {{"REDIS_URL", "redis://u%40x:pw@h"},
+           "REDIS_URL: ACL user 'u@x' cannot be written"},
+          {{"REDIS_URL", "redis://[::1]:6380"},
+           "REDIS_URL: host '::1' cannot be written"},
+          {{"REDIS_SOCKET", "/run/a@b.sock"},
+           "REDIS_SOCKET: socket path '/run/a@b.sock' cannot be written"},
+      };
+  for (const auto &item : refused) {
+    ScopedEnv env;
+    env.set(item.first.first, item.first.second);
+    const std::string value = item.first.second;
+    try {
+      uri("default", "tcp://127.0.0.1:6379");
+      ADD_FAILURE() << value << ": no error";
+    } catch (const ConfigError &error) {
+      const std::string message = error.what();
+      EXPECT_EQ(message.rfind(item.second, 0), 0u) << message;
+      EXPECT_NE(message.find("rehost::options"), std::string::npos);
+      if (std::string(item.first.first) == "REDIS_PASSWORD" ||
+          value.find("p%40ss") != std::string::npos) {
+        EXPECT_EQ(message.find("evil"), std::string::npos) << message;
+        EXPECT_EQ(message.find("p@ss"), std::string::npos) << message;
+      }
+    }
+    EXPECT_EQ(rehost_uri("default", "tcp://127.0.0.1:6379"), nullptr);
+    EXPECT_EQ(std::string(rehost_last_error()).rfind(item.second, 0), 0u)
+        << rehost_last_error();
+  }
+}
+
+TEST(Accessors, UriCarriesWhatRedisPlusPlusReadsRight) {
+  ScopedEnv env;
+  // ':' in the default user's password: the user is written, so the ':'
+  // cannot end it.
+  env.set("REDIS_PASSWORD", "a:b/c?d#e%f g");
+  EXPECT_EQ(uri("default", "tcp://h:1"),
+            "tcp://default:a:b/c?d#e%f g@h:1?connect_timeout=5000ms&"
+            "keep_alive=true");
+  env.set("REDIS_USERNAME", "app");
+  EXPECT_EQ(uri("default", "tcp://h:1"),
+            "tcp://app:a:b/c?d#e%f g@h:1?connect_timeout=5000ms&"
+            "keep_alive=true");
+  // A socket path whose last part starts with a number is followed by the
+  // db, or redis-plus-plus would take that number for it; with credentials,
+  // an '@' in the path is after theirs.
+  env.set("REDIS_USERNAME", "");
+  env.set("REDIS_PASSWORD", "");
+  env.set("REDIS_SOCKET", "/run/6379.sock");
+  EXPECT_EQ(uri("default"),
+            "unix:///run/6379.sock/0?connect_timeout=5000ms&keep_alive=true");
+  env.set("REDIS_SOCKET", "/run/a@b.sock");
+  env.set("REDIS_PASSWORD", "pw");
+  EXPECT_EQ(uri("default"),
+            "unix://pw@/run/a@b.sock?connect_timeout=5000ms&keep_alive=true");
+}
+
 TEST(Accessors, CppUsernameSocketDb) {
   ScopedEnv env;
   // redis-plus-plus's own default user: no AUTH unless a password is set.

@@ -6,6 +6,15 @@
 // RUN:   'redis://app:s3cret@10.0.0.1:7000/15?connect_timeout=100ms&socket_timeout=2s&keep_alive=true' \
 // RUN:   'unix://s3cret@/run/redis/queue.sock/3' 'unix:///run/redis.sock?connect_timeout=5000ms' \
 // RUN:   'tcp://:s3cret@host' | FileCheck %s --check-prefix=PARSE
+// redis-plus-plus's own quirks, kept: the first '@' ends the credentials,
+// numbers are read by std::stoi (what follows the digits is ignored, so a
+// socket named 6379.sock reads as db 6379), and each parameter must be one
+// key=value pair (a trailing '&' is an error).
+// RUN: %t/app parse 'tcp://p@evil.example:6380@127.0.0.1:6379' 'unix:///run/6379.sock' \
+// RUN:   'tcp://h:6380x/2?db=3' 'tcp://u:a:b/c?d#e%%f g@h:1?connect_timeout=5000ms' \
+// RUN:   | FileCheck %s --check-prefix=QUIRKS
+// RUN: not %t/app parse 'tcp://h?keep_alive=true&' 2>&1 | FileCheck %s --check-prefix=PAIR
+// RUN: not %t/app parse 'tcp://h?pool_colour=1' 2>&1 | FileCheck %s --check-prefix=PARAMETER2
 // RUN: not %t/app parse 'http://host' 2>&1 | FileCheck %s --check-prefix=SCHEME
 // RUN: not %t/app parse 'tcp://host?color=blue' 2>&1 | FileCheck %s --check-prefix=PARAMETER
 // RUN: not %t/app parse 'tcp://[::1]:6379' 2>&1 | FileCheck %s --check-prefix=IPV6
@@ -58,6 +67,13 @@ int main(int argc, char **argv) {
 // PARSE: unix:///run/redis.sock?connect_timeout=5000ms -> unix host= port=6379 path=/run/redis.sock user=default password= db=0 connect=5000ms
 // As in redis-plus-plus, ":password@" means the ACL user "".
 // PARSE: tcp://:s3cret@host -> tcp host=host port=6379 path= user= password=s3cret db=0
+
+// QUIRKS: -> tcp host=evil.example port=6380 path= user=default password=p db=0
+// QUIRKS: unix:///run/6379.sock -> unix host= port=6379 path=/run user=default password= db=6379
+// QUIRKS: -> tcp host=h port=6380 path= user=default password= db=3
+// QUIRKS: -> tcp host=h port=1 path= user=u password=a:b/c?d#e%f g db=0 connect=5000ms
+// PAIR: redis++: invalid option: not a key-value pair:
+// PARAMETER2: redis++: unknown uri parameter: pool_colour
 
 // SCHEME: redis++: invalid URI: invalid scheme: http
 // PARAMETER: redis++: unknown uri parameter: color

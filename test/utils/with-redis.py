@@ -5,6 +5,7 @@ checks what it wrote. For end-to-end tests of migrated programs.
 Usage:
   with-redis.py [--servers N] [--acl-user NAME] [--timeout S]
                 [--env NAME=TEMPLATE]... [--expect '[@N] DB KEY VALUE']...
+                [--expect-empty] [--expect-fail] [--password TEXT] [--password2 TEXT]
                 [--redis-server PATH] -- COMMAND [ARGS...]
 
 Each server listens on a free port of 127.0.0.1 (and nowhere else) with
@@ -13,6 +14,8 @@ Each server listens on a free port of 127.0.0.1 (and nowhere else) with
 first server, {port2} and {password2} of the second (--servers 2). Without a
 second server {password2} is still defined: --acl-user NAME creates the ACL
 user NAME with it on the first server, so a test can log in as someone else.
+--password and --password2 choose {password} and {password2} instead of
+random ones (any bytes a test needs to see travel: '@', ':', spaces, ...).
 
 The command runs with the REDIS_* and REHOST_* variables of the caller
 removed and the --env ones set, so only the test says where Redis is.
@@ -21,7 +24,14 @@ Each --expect is checked afterwards, on server N (default 1), db DB: a
 string key must hold VALUE; a list, set, hash or sorted set must have VALUE
 elements; VALUE `(none)` means the key must not exist.
 
-Prints `with-redis: ok` when the command exited 0 and every check held, else
+--expect-empty checks that no key exists anywhere: DBSIZE is 0 on every db
+of every server (a program refused at its handshake must not have written in
+db 0 or any other). --expect-fail turns the exit check around: the command
+must exit non-zero (for a program that must refuse its configuration); a
+command that runs out of time still fails the run.
+
+Prints `with-redis: ok` when the command exited 0 (non-zero with
+--expect-fail) and every check held, else
 `with-redis: FAIL: ...` lines, and exits 1 (2 when the harness itself could
 not start). The servers are always stopped, also when the command times out:
 the whole run is bounded by --timeout (default 60 s).
@@ -126,11 +136,11 @@ def die_with_parent():
 
 
 class Server:
-    def __init__(self, index, redis_server, workdir):
+    def __init__(self, index, redis_server, workdir, password=None):
         self.index = index
         self.redis_server = redis_server
         self.workdir = workdir
-        self.password = "pw-" + secrets.token_hex(12)
+        self.password = password or "pw-" + secrets.token_hex(12)
         self.port = None
         self.process = None
         self.log_path = os.path.join(workdir, f"redis-{index}.log")
@@ -230,6 +240,22 @@ def keyspace(server):
     return ", ".join(entries) or "empty"
 
 
+def nonempty_dbs(server):
+    """(db, DBSIZE) for every db of the server that holds a key."""
+    client = server.connect()
+    try:
+        databases = int(client.call("CONFIG", "GET", "databases")[1])
+        found = []
+        for db in range(databases):
+            client.call("SELECT", db)
+            size = client.call("DBSIZE")
+            if size:
+                found.append((db, size))
+        return found
+    finally:
+        client.close()
+
+
 def expand(template, values):
     try:
         return template.format(**values)
@@ -280,6 +306,13 @@ def main():
                         help="create ACL user NAME with {password2} on the first server")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=TEMPLATE")
     parser.add_argument("--expect", action="append", default=[], metavar="'[@N] DB KEY VALUE'")
+    parser.add_argument("--password", metavar="TEXT", help="{password}: server 1's password")
+    parser.add_argument("--password2", metavar="TEXT",
+                        help="{password2}: server 2's or the ACL user's password")
+    parser.add_argument("--expect-empty", action="store_true",
+                        help="every db of every server must hold no key afterwards")
+    parser.add_argument("--expect-fail", action="store_true",
+                        help="the command must exit non-zero")
     parser.add_argument("--timeout", type=float, default=60.0, help="bound of the whole run, in s")
     parser.add_argument("--redis-server", default="redis-server")
     parser.add_argument("command", nargs=argparse.REMAINDER)
@@ -297,12 +330,13 @@ def main():
     with tempfile.TemporaryDirectory(prefix="with-redis-") as workdir:
         try:
             for index in range(1, args.servers + 1):
-                server = Server(index, args.redis_server, workdir)
+                chosen = args.password if index == 1 else args.password2
+                server = Server(index, args.redis_server, workdir, chosen)
                 servers.append(server)
                 server.start(deadline)
                 say(f"server {index} on {LOOPBACK}:{server.port}")
             values = {"port": servers[0].port, "password": servers[0].password,
-                      "password2": "pw2-" + secrets.token_hex(12)}
+                      "password2": args.password2 or "pw2-" + secrets.token_hex(12)}
             if args.servers == 2:
                 values.update(port2=servers[1].port, password2=servers[1].password)
             if args.acl_user:
@@ -322,8 +356,25 @@ def main():
             if code is None:
                 failures.append(f"'{command[0]}' did not finish within {args.timeout:g} s "
                                 f"(killed)")
+            elif args.expect_fail and code == 0:
+                failures.append(f"'{command[0]}' exited with 0, expected a failure")
+            elif args.expect_fail:
+                say(f"'{command[0]}' exited with {code}, as expected")
             elif code != 0:
                 failures.append(f"'{command[0]}' exited with {code}")
+
+            if args.expect_empty:
+                for server in servers:
+                    try:
+                        found = nonempty_dbs(server)
+                    except (OSError, ConnectionError, ReplyError) as error:
+                        failures.append(f"server {server.index}: cannot check it is empty: {error}")
+                        continue
+                    for db, size in found:
+                        failures.append(f"server {server.index} db {db} holds {size} key(s), "
+                                        f"expected none")
+                    if not found:
+                        say(f"server {server.index} is empty (every db)")
 
             for index, db, key, wanted in expectations:
                 try:

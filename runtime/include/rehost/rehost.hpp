@@ -8,9 +8,12 @@
 #include <rehost/rehost.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -52,6 +55,17 @@ class REHOST_API ConfigError : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
   ~ConfigError() override;
+};
+
+// The server refused the handshake of a connection rehost set up for a
+// client library (AUTH, SELECT or CLIENT SETNAME), or did not answer it
+// within the profile's connect timeout. The message names the setting at
+// fault ("REDIS_URL: SELECT 99 failed: ERR DB index is out of range"), never
+// the password. A ConfigError, so a std::runtime_error.
+class REHOST_API HandshakeError : public ConfigError {
+public:
+  explicit HandshakeError(const std::string &message) : ConfigError(message) {}
+  ~HandshakeError() override;
 };
 
 // Where a resolved value came from, highest priority first.
@@ -181,7 +195,11 @@ REHOST_API std::string socket(StringArg profile, StringArg fallback = {});
 REHOST_API int db(StringArg profile, int fallback = 0);
 // redis-plus-plus URI (tcp:// or unix://) with credentials and db: a
 // configured password or user is written into it even when `fallback` has
-// none.
+// none. redis-plus-plus decodes nothing in its URIs, so a value that would
+// be read as something else (an '@' in a user or password, a ':' in a user,
+// an IPv6 or other host with ':', '/', '?' or '@', an '@' in a socket path
+// without credentials) throws ConfigError naming where it came from, never
+// the value; rehost::options() carries any value.
 REHOST_API std::string uri(StringArg profile, StringArg fallback = {});
 // Comma-separated "host:port" list, as rehost_cluster_nodes returns it.
 REHOST_API std::string cluster_nodes(StringArg profile,
@@ -215,15 +233,6 @@ REHOST_API Profile resolve_with_call_site(StringArg profile,
 // ACL user other than "default" (its auth() sends one-argument AUTH).
 REHOST_API Profile resolve_for_cpp_redis(StringArg profile,
                                          const CallSite &call_site);
-
-// SELECT on clients that have select() (cpp_redis::client); the subscriber
-// has none, and pub/sub channels do not depend on the db anyway.
-template <class Client>
-auto select_db(Client &c, int db, int)
-    -> decltype(c.select(db, nullptr), void()) {
-  c.select(db, nullptr);
-}
-template <class Client> void select_db(Client &, int, long) {}
 
 // What rehost::auth sends when the profile has no password: a client with
 // send() gets SELECT of the db its connection is already on (+OK, changes
@@ -266,15 +275,158 @@ template <class Client> void connect_endpoint(Client &c, const Profile &p) {
   connect_endpoint(c, p, nullptr, 0u);
 }
 
-// cpp_redis queues commands until the caller's commit()/sync_commit(), so
-// AUTH and SELECT queued here go first.
+// One command of the handshake a new connection is sent before the program
+// gets it (the drop-in connectors send the same).
+enum class HandshakeKind { login, select_db, client_name };
+struct HandshakeCommand {
+  HandshakeKind kind;
+  std::vector<std::string> argv; // may hold the password: never print it
+  // What a refusal's message starts with ("REDIS_URL: SELECT 99"); never
+  // holds the password.
+  std::string what;
+};
+// AUTH when a password or ACL user is set, SELECT when db is not 0, CLIENT
+// SETNAME when a client name is set, in that order.
+REHOST_API std::vector<HandshakeCommand>
+handshake_commands(const Profile &profile);
+
+// The replies to a cpp_redis handshake, shared with the reply callbacks:
+// cpp_redis runs them on its I/O thread, possibly after the wait gave up.
+struct HandshakeReplies {
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t answered = 0;
+  std::string refusal; // the first error reply, as the message to throw
+
+  // Waits until `expected` replies came or one was an error, at most
+  // `limit`. Returns "" when all came and none was an error, else what to
+  // throw: the refusal, or which command got no reply.
+  std::string wait(const std::vector<std::string> &expected,
+                   std::chrono::milliseconds limit,
+                   const std::string &limit_from) {
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.wait_for(lock, limit, [&] {
+      return answered >= expected.size() || !refusal.empty();
+    });
+    if (!refusal.empty())
+      return refusal;
+    if (answered >= expected.size())
+      return std::string();
+    return expected[answered] + ": no reply within " +
+           std::to_string(limit.count()) + "ms (connect_timeout from " +
+           limit_from + ")";
+  }
+};
+
+// A cpp_redis reply callback (a functor, since C++11 has no generic
+// lambdas) that records one handshake reply.
+struct HandshakeReplyCallback {
+  std::shared_ptr<HandshakeReplies> replies;
+  std::string what;
+
+  template <class Reply> void operator()(Reply &reply) const {
+    std::lock_guard<std::mutex> lock(replies->mutex);
+    // cpp_redis also answers queued commands with an error reply when the
+    // connection is lost ("network failure").
+    if (reply.is_error() && replies->refusal.empty())
+      replies->refusal = what + " failed: " + reply.error();
+    ++replies->answered;
+    replies->changed.notify_all();
+  }
+};
+
+// select() exists on cpp_redis::client only; the subscriber has none, and
+// pub/sub channels do not depend on the db anyway.
+template <class Client>
+auto queue_select(Client &c, int db, const HandshakeReplyCallback &callback,
+                  int) -> decltype(c.select(db, callback), bool()) {
+  c.select(db, callback);
+  return true;
+}
+template <class Client>
+bool queue_select(Client &, int, const HandshakeReplyCallback &, long) {
+  return false;
+}
+
+// CLIENT SETNAME through send(), which only the client has.
+template <class Client>
+auto queue_command(Client &c, const std::vector<std::string> &argv,
+                   const HandshakeReplyCallback &callback, int)
+    -> decltype(c.send(argv, callback), bool()) {
+  c.send(argv, callback);
+  return true;
+}
+template <class Client>
+bool queue_command(Client &, const std::vector<std::string> &,
+                   const HandshakeReplyCallback &, long) {
+  return false;
+}
+
+// Sends what is queued: the client's sync_commit(timeout) waits for the
+// replies too; the subscriber has only commit(), so the replies are waited
+// for on their own (HandshakeReplies::wait) in both cases.
+template <class Client>
+auto flush(Client &c, std::chrono::milliseconds limit, int)
+    -> decltype(c.sync_commit(limit), void()) {
+  c.sync_commit(limit);
+}
+template <class Client> void flush(Client &c, std::chrono::milliseconds, long) {
+  c.commit();
+}
+
+// Queues one handshake command through the client's own call (auth() and
+// select() are what cpp_redis replays after a reconnect). False when the
+// client type has no such call.
+template <class Client>
+bool queue_handshake_command(Client &c, const HandshakeCommand &command,
+                             const Profile &p,
+                             const HandshakeReplyCallback &callback) {
+  switch (command.kind) {
+  case HandshakeKind::login:
+    // cpp_redis sends one-argument AUTH; resolve_for_cpp_redis refused any
+    // ACL user but default, so argv is {"AUTH", password}.
+    c.auth(command.argv.back(), callback);
+    return true;
+  case HandshakeKind::select_db:
+    return queue_select(c, p.db.value, callback, 0);
+  case HandshakeKind::client_name:
+    return queue_command(c, command.argv, callback, 0);
+  }
+  return false;
+}
+
+// Sends `commands`, waits for every reply (bounded by the connect timeout)
+// and, on a refusal or no reply, disconnects and throws HandshakeError, so a
+// program's first command is never sent on a connection that did not log in
+// or is on the wrong db. cpp_redis sends queued commands in order, so
+// anything the program queued before goes first.
+template <class Client>
+void run_handshake(Client &c, const Profile &p,
+                   const std::vector<HandshakeCommand> &commands) {
+  std::shared_ptr<HandshakeReplies> replies =
+      std::make_shared<HandshakeReplies>();
+  std::vector<std::string> expected;
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    HandshakeReplyCallback callback = {replies, commands[i].what};
+    if (queue_handshake_command(c, commands[i], p, callback))
+      expected.push_back(commands[i].what);
+  }
+  if (expected.empty())
+    return;
+  const std::chrono::milliseconds limit = p.connect_timeout.value;
+  flush(c, limit, 0);
+  const std::string failure =
+      replies->wait(expected, limit, p.connect_timeout.origin.to_string());
+  if (failure.empty())
+    return;
+  c.disconnect();
+  throw HandshakeError(failure);
+}
+
 template <class Client, class... Rest>
 void connect_resolved(Client &c, const Profile &p, Rest &&...rest) {
   connect_endpoint(c, p, std::forward<Rest>(rest)...);
-  if (!p.password.value.empty())
-    c.auth(p.password.value, nullptr);
-  if (p.db.value != 0)
-    select_db(c, p.db.value, 0);
+  run_handshake(c, p, handshake_commands(p));
 }
 
 } // namespace detail
@@ -332,11 +484,36 @@ template <class Options> void configure(Options &opts, StringArg profile) {
     opts.keep_alive = p.keepalive.value;
 }
 
+// redis-plus-plus: the profile's whole options as the library's own
+// options struct, for `sw::redis::Redis`, `sw::redis::RedisCluster` (or any
+// client taking `Options`):
+//   sw::redis::Redis r(rehost::options<sw::redis::ConnectionOptions>(
+//       "default", "tcp://10.0.0.5:6380/2"));
+// `fallback_uri` is the call site's URI, read by the library's own parser
+// (`Options(fallback_uri)`; empty: `Options()`, the library's defaults);
+// then configure() writes every setting the environment or rehost.toml gives
+// the profile. Unlike rehost::uri(), no value has to pass through the URI
+// grammar, so any byte of a user or password arrives as it is. Throws
+// ConfigError (a TLS profile too), and what `Options(fallback_uri)` throws
+// for a URI the library cannot read.
+template <class Options>
+Options options(StringArg profile, StringArg fallback_uri = StringArg()) {
+  Options opts = fallback_uri.size() ? Options(fallback_uri.str()) : Options();
+  configure(opts, profile);
+  return opts;
+}
+
 // cpp_redis (client or subscriber): `c.connect(host, port, rest...)` where
-// `profile` resolves, with `host`/`port` as the fallback, then queues
-// auth(password) when the profile has one and select(db) when db is not 0 and
-// the client has select(). Throws ConfigError for what cpp_redis cannot do:
-// TLS, a unix socket, an ACL user other than "default".
+// `profile` resolves, with `host`/`port` as the fallback, then the handshake
+// through the client's own calls: auth(password) when the profile has one,
+// select(db) when db is not 0 and the client has select(), CLIENT SETNAME
+// (send()) when a client name is set and the client has send(). It sends
+// them at once (sync_commit(connect_timeout) on the client, commit() on the
+// subscriber) and waits for every reply, at most the profile's connect
+// timeout. A refusal or a missing reply disconnects `c` and throws
+// HandshakeError, so the program's first command never runs on the wrong db
+// or unauthenticated. Throws ConfigError for what cpp_redis cannot do: TLS, a
+// unix socket, an ACL user other than "default".
 template <class Client, class... Rest>
 void connect(Client &c, StringArg profile, const std::string &host,
              std::size_t port, Rest &&...rest) {
@@ -358,13 +535,22 @@ template <class Client> void connect(Client &c, StringArg profile) {
 // without one): a client with send() gets SELECT of the profile's db instead
 // (+OK through the same callback or future; the connection is already on
 // that db), and one without (the subscriber) gets nothing and `c` returned.
+// With a password, the program's callback or future may ignore a refusal
+// (a subscriber's auth() has a null callback by default), so AUTH is first
+// sent and checked as connect() checks it (a refusal disconnects and throws
+// HandshakeError), then the program's auth() is queued as it wrote it.
 // Throws ConfigError as connect() does.
 template <class Client, class... Rest>
 auto auth(Client &c, StringArg profile, Rest &&...rest)
     -> decltype(c.auth(std::string(), std::forward<Rest>(rest)...)) {
   const Profile p = detail::resolve_for_cpp_redis(profile, detail::CallSite());
-  if (!p.password.value.empty())
+  if (!p.password.value.empty()) {
+    std::vector<detail::HandshakeCommand> login = detail::handshake_commands(p);
+    // AUTH comes first when there is a password.
+    login.erase(login.begin() + 1, login.end());
+    detail::run_handshake(c, p, login);
     return c.auth(p.password.value, std::forward<Rest>(rest)...);
+  }
   return detail::select_instead_of_auth(c, p.db.value, 0,
                                         std::forward<Rest>(rest)...);
 }

@@ -8,13 +8,19 @@
 // command (auth and select included) is only queued until commit() or
 // sync_commit() sends the queue in order and hands each reply to its callback
 // or future; a refused AUTH is an error reply like any other. Unlike the real
-// client, commit() is synchronous too: the fake has no I/O thread.
+// client, commit() is synchronous too: the fake has no I/O thread. The timed
+// sync_commit(timeout) bounds the replies with a socket timeout; when it
+// runs out it returns without throwing, as cpp_redis does, and (unlike
+// cpp_redis, which would still deliver them later) the unanswered commands
+// never get a reply: the fake disconnects.
 #include <cpp_redis/cpp_redis>
 
 #include <hiredis/hiredis.h>
 
 #include <sys/time.h>
 
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
@@ -74,6 +80,13 @@ std::int64_t reply::as_integer() const {
 reply::type reply::get_type() const { return m_type; }
 
 namespace {
+
+timeval to_timeval(std::chrono::milliseconds ms) {
+  timeval tv;
+  tv.tv_sec = static_cast<long>(ms.count() / 1000);
+  tv.tv_usec = static_cast<long>((ms.count() % 1000) * 1000);
+  return tv;
+}
 
 reply from_hiredis(const redisReply &raw) {
   switch (raw.type) {
@@ -145,14 +158,17 @@ public:
   void queue(queued_command command) { m_queue.push_back(std::move(command)); }
 
   // Sends the whole queue as one pipeline, then reads the replies in order.
-  // The queue is emptied even when this throws, as cpp_redis does.
-  void commit() {
+  // The queue is emptied even when this throws, as cpp_redis does. A
+  // `within` above 0 bounds the wait for each reply.
+  void commit(std::chrono::milliseconds within = std::chrono::milliseconds(0)) {
     std::deque<queued_command> sending;
     sending.swap(m_queue);
     if (sending.empty())
       return;
     if (!m_context)
       fail(sending, "Cannot send commands: the client is not connected");
+    if (within.count() > 0 && redisSetTimeout(m_context, to_timeval(within)) != REDIS_OK)
+      fail(sending, std::string("Cannot set a timeout: ") + m_context->errstr);
     for (const queued_command &command : sending) {
       std::vector<const char *> argv;
       std::vector<std::size_t> lengths;
@@ -166,8 +182,12 @@ public:
     while (!sending.empty()) {
       void *raw = nullptr;
       if (redisGetReply(m_context, &raw) != REDIS_OK || raw == nullptr) {
+        bool timed_out = within.count() > 0 && m_context->err == REDIS_ERR_IO &&
+                         (errno == EAGAIN || errno == EWOULDBLOCK);
         std::string message = std::string("Connection lost: ") + m_context->errstr;
         disconnect();
+        if (timed_out)
+          return;
         fail(sending, message);
       }
       reply result = from_hiredis(*static_cast<redisReply *>(raw));
@@ -179,6 +199,8 @@ public:
       else if (command.callback)
         command.callback(result);
     }
+    if (within.count() > 0 && m_context)
+      redisSetTimeout(m_context, to_timeval(std::chrono::milliseconds(0)));
   }
 
 private:
@@ -265,6 +287,11 @@ client &client::commit() {
 
 client &client::sync_commit() {
   m_impl->conn.commit();
+  return *this;
+}
+
+client &client::sync_commit_within(std::chrono::milliseconds timeout) {
+  m_impl->conn.commit(timeout);
   return *this;
 }
 

@@ -5,9 +5,10 @@
 // never defaults a password, and throws sw::redis::Error (with hiredis's or
 // the server's message) on any failure, so a test proves what the migrated
 // code handed the library. URIs are read the way redis-plus-plus reads them
-// (sw/redis++/redis_uri.cpp): no percent-decoding, the first '@' ends the
-// credentials, the first ':' of the address separates the port (so, like
-// the real library, it cannot read a bracketed IPv6 address).
+// (Uri in sw/redis++/redis_uri.cpp, see parse_uri): no percent-decoding, the
+// first '@' ends the credentials, the first ':' of the address separates the
+// port (so, like the real library, it cannot read a bracketed IPv6 address),
+// and numbers are read with std::stoi's leniency.
 #include <sw/redis++/redis++.h>
 
 #include <hiredis/hiredis.h>
@@ -25,20 +26,25 @@ namespace redis {
 
 namespace {
 
-int parse_int(const std::string &text, const std::string &what) {
-  char *end = nullptr;
-  errno = 0;
-  long value = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || errno != 0)
-    throw Error("invalid URI: invalid " + what + ": " + text);
-  return static_cast<int>(value);
+// std::stoi and std::stoul as redis-plus-plus uses them: leading blanks and
+// a sign are read, whatever follows the digits is ignored, and no digits (or
+// out of range) is an error.
+int leading_int(const std::string &text, const std::string &error) {
+  try {
+    return std::stoi(text);
+  } catch (const std::exception &) {
+    throw Error(error + text);
+  }
 }
 
 std::chrono::milliseconds parse_timeout(const std::string &text) {
-  std::size_t digits = text.find_first_not_of("0123456789");
-  if (digits == 0 || digits == std::string::npos)
+  unsigned long amount = 0;
+  std::size_t digits = 0;
+  try {
+    amount = std::stoul(text, &digits);
+  } catch (const std::exception &) {
     throw Error("invalid uri parameter of timeout type: " + text);
-  long long amount = std::atoll(text.substr(0, digits).c_str());
+  }
   std::string unit = text.substr(digits);
   if (unit == "ms")
     return std::chrono::milliseconds(amount);
@@ -57,25 +63,36 @@ bool parse_bool(const std::string &text) {
   throw Error("invalid uri parameter of bool type: " + text);
 }
 
-// The parameters after '?': key=value pairs joined by '&'.
-void apply_parameters(const std::string &parameters, ConnectionOptions &opts) {
+// Splits at every `delimiter`, keeping empty fields; "" gives no field.
+std::vector<std::string> split_all(const std::string &text, char delimiter) {
+  std::vector<std::string> fields;
+  if (text.empty())
+    return fields;
   std::size_t start = 0;
-  while (start < parameters.size()) {
-    std::size_t end = parameters.find('&', start);
+  for (;;) {
+    std::size_t end = text.find(delimiter, start);
+    fields.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
     if (end == std::string::npos)
-      end = parameters.size();
-    std::string pair = parameters.substr(start, end - start);
+      return fields;
     start = end + 1;
-    std::size_t equals = pair.find('=');
-    if (equals == std::string::npos || pair.find('=', equals + 1) != std::string::npos)
+  }
+}
+
+// The parameters after the last '?': key=value pairs joined by '&'. Each
+// pair must split into exactly two fields at '=' (so "a=1&" and "a=b=c"
+// are errors, "a=" is an empty value).
+void apply_parameters(const std::string &parameters, ConnectionOptions &opts) {
+  for (const std::string &pair : split_all(parameters, '&')) {
+    std::vector<std::string> kv = split_all(pair, '=');
+    if (kv.size() != 2)
       throw Error("invalid option: not a key-value pair: " + pair);
-    std::string key = pair.substr(0, equals), value = pair.substr(equals + 1);
+    const std::string &key = kv[0], &value = kv[1];
     if (key == "user")
       opts.user = value;
     else if (key == "password")
       opts.password = value;
     else if (key == "db")
-      opts.db = parse_int(value, "db");
+      opts.db = leading_int(value, "invalid uri parameter of int type: ");
     else if (key == "keep_alive")
       opts.keep_alive = parse_bool(value);
     else if (key == "connect_timeout")
@@ -83,15 +100,24 @@ void apply_parameters(const std::string &parameters, ConnectionOptions &opts) {
     else if (key == "socket_timeout")
       opts.socket_timeout = parse_timeout(value);
     else if (key == "resp") {
-      if (parse_int(value, "resp") != 2)
+      if (leading_int(value, "invalid uri parameter of int type: ") != 2)
         throw Error("the e2e fake speaks RESP2 only");
-    } else if (key.compare(0, 5, "pool_") == 0)
-      continue; // pool sizing: the fake has one connection
+    } else if (key == "pool_size")
+      leading_int(value, "invalid uri parameter of int type: "); // one connection here
+    else if (key == "pool_wait_timeout" || key == "pool_connection_lifetime" ||
+             key == "pool_connection_idle_time")
+      parse_timeout(value);
     else
       throw Error("unknown uri parameter: " + key);
   }
 }
 
+// As redis-plus-plus's Uri: the scheme ends at the first "://"; the
+// credentials at the first '@' after it, split at their first ':' (none: a
+// password alone); the parameters follow the last '?'; a number at the start
+// of what follows the last '/' (searched in the whole rest, parameters
+// included) is the db and cuts the path there; host and port split at the
+// first ':'.
 void parse_uri(const std::string &uri, ConnectionOptions &opts) {
   std::size_t scheme_end = uri.find("://");
   if (scheme_end == std::string::npos)
@@ -104,7 +130,9 @@ void parse_uri(const std::string &uri, ConnectionOptions &opts) {
     std::string auth = rest.substr(0, at);
     rest = rest.substr(at + 1);
     std::size_t colon = auth.find(':');
-    if (colon == std::string::npos) {
+    if (auth.empty()) {
+      // no credentials
+    } else if (colon == std::string::npos) {
       opts.password = auth;
     } else {
       opts.user = auth.substr(0, colon);
@@ -114,28 +142,34 @@ void parse_uri(const std::string &uri, ConnectionOptions &opts) {
 
   std::string parameters;
   std::size_t question = rest.rfind('?');
-  if (question != std::string::npos) {
+  if (question != std::string::npos)
     parameters = rest.substr(question + 1);
-    rest = rest.substr(0, question);
-  }
-
-  // A trailing "/N" is the db; anything else after a '/' is a socket path.
+  std::string path = rest.substr(0, question);
+  opts.db = 0;
   std::size_t slash = rest.rfind('/');
-  if (slash != std::string::npos && slash + 1 < rest.size() &&
-      rest.find_first_not_of("0123456789", slash + 1) == std::string::npos) {
-    opts.db = parse_int(rest.substr(slash + 1), "db");
-    rest = rest.substr(0, slash);
+  if (slash != std::string::npos) {
+    try {
+      opts.db = std::stoi(rest.substr(slash + 1));
+      path = rest.substr(0, slash);
+    } catch (const std::exception &) {
+      // not a db: part of a socket path
+    }
   }
 
   if (scheme == "tcp" || scheme == "redis") {
     opts.type = ConnectionType::TCP;
-    std::size_t colon = rest.find(':');
-    if (colon != std::string::npos)
-      opts.port = parse_int(rest.substr(colon + 1), "port");
-    opts.host = rest.substr(0, colon);
+    std::size_t colon = path.find(':');
+    if (colon != std::string::npos) {
+      try {
+        opts.port = std::stoi(path.substr(colon + 1));
+      } catch (const std::exception &) {
+        throw Error("invalid URI: invalid port");
+      }
+    }
+    opts.host = path.substr(0, colon);
   } else if (scheme == "unix") {
     opts.type = ConnectionType::UNIX;
-    opts.path = rest;
+    opts.path = path;
   } else {
     throw Error("invalid URI: invalid scheme: " + scheme);
   }

@@ -3,6 +3,7 @@
 // library's signatures (test/e2e/fakes implements them over hiredis).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <future>
@@ -46,6 +47,12 @@ public:
   std::future<reply> send(const std::vector<std::string> &redis_cmd);
   client &commit();
   client &sync_commit();
+  // Waits at most `timeout` for the replies; returns (without throwing) when
+  // it runs out, as cpp_redis does.
+  template <class Rep, class Period>
+  client &sync_commit(const std::chrono::duration<Rep, Period> &timeout) {
+    return sync_commit_within(std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
+  }
 
   client &auth(const std::string &password, const reply_callback_t &reply_callback);
   std::future<reply> auth(const std::string &password);
@@ -72,6 +79,9 @@ public:
   std::future<reply> set(const std::string &key, const std::string &value);
 
 private:
+  // The fake's body of the timed sync_commit (cpp_redis's is inline).
+  client &sync_commit_within(std::chrono::milliseconds timeout);
+
   struct impl;
   std::unique_ptr<impl> m_impl;
 };
