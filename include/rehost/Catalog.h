@@ -67,6 +67,11 @@ struct LibraryFamily {
   llvm::ArrayRef<llvm::StringRef> Headers;
   /// The runtime header the family's rewrites include.
   llvm::StringRef RuntimeHeader;
+  /// What a URI argument becomes when it is not runtimeAccessor()'s URI
+  /// string: the client's own options struct, built by the runtime, which
+  /// carries any byte of a password (a URI the client re-parses cannot);
+  /// empty for families that take the URI string.
+  llvm::StringRef UriOptionsAccessor = {};
 };
 
 /// One catalogued API.
@@ -139,6 +144,10 @@ const CatalogEntry *findEntry(ApiKind Kind, llvm::StringRef Name);
 /// The runtime accessor (profile, fallback) -> value that replaces one
 /// argument of \p Role in \p Lang; empty for roles that carry no value.
 llvm::StringRef runtimeAccessor(ArgRole Role, Language Lang);
+
+/// The accessor that replaces an argument of \p Role of \p Family: its
+/// UriOptionsAccessor for a URI, when it has one, else runtimeAccessor().
+llvm::StringRef familyAccessor(ArgRole Role, const LibraryFamily &Family);
 
 /// True for the blocking hiredis connects `fix --pool` can turn into a pool
 /// acquire (redisConnect, its timeout and unix forms).

@@ -28,8 +28,11 @@ const LibraryFamily HiredisCluster{"hiredis-cluster", Language::C,
 const llvm::StringRef RedisPlusPlusHeaders[] = {
     "sw/redis++/redis++.h", "sw/redis++/connection.h", "sw/redis++/redis.h",
     "sw/redis++/redis_cluster.h", "sw/redis++/sentinel.h"};
-const LibraryFamily RedisPlusPlus{"redis-plus-plus", Language::Cxx,
-                                  RedisPlusPlusHeaders, "rehost/rehost.hpp"};
+// redis-plus-plus's URI parser splits at the first '@' and ':' and decodes
+// nothing, so a URI is handed over as the ConnectionOptions it means.
+const LibraryFamily RedisPlusPlus{
+    "redis-plus-plus", Language::Cxx, RedisPlusPlusHeaders, "rehost/rehost.hpp",
+    "rehost::options<sw::redis::ConnectionOptions>"};
 
 const llvm::StringRef CppRedisHeaders[] = {"cpp_redis/core/client.hpp",
                                            "cpp_redis/core/subscriber.hpp"};
@@ -214,7 +217,7 @@ llvm::SmallVector<llvm::StringRef, 2> CatalogEntry::replacements() const {
     return {RuntimeCall};
   llvm::SmallVector<llvm::StringRef, 2> Out;
   for (ArgRole Role : Args)
-    if (llvm::StringRef Accessor = runtimeAccessor(Role, Family->Lang);
+    if (llvm::StringRef Accessor = familyAccessor(Role, *Family);
         !Accessor.empty())
       Out.push_back(Accessor);
   if (!OptionsCall.empty())
@@ -275,6 +278,12 @@ llvm::StringRef runtimeAccessor(ArgRole Role, Language Lang) {
   if (It == std::end(Accessors))
     return {};
   return Lang == Language::C ? It->C : It->Cxx;
+}
+
+llvm::StringRef familyAccessor(ArgRole Role, const LibraryFamily &Family) {
+  if (Role == ArgRole::Uri && !Family.UriOptionsAccessor.empty())
+    return Family.UriOptionsAccessor;
+  return runtimeAccessor(Role, Family.Lang);
 }
 
 bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path) {

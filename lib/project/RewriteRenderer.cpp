@@ -2,6 +2,7 @@
 
 #include "rehost/RewriteRenderer.h"
 
+#include "rehost/LLVMCompat.h"
 #include "rehost/Uri.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -201,7 +202,8 @@ private:
   llvm::Error wrapWritten(const ArgSpelling &Arg, ArgRole Role, const Value &V,
                           bool Strict);
   llvm::Error renameConnect(const ConnectSpelling &Connect);
-  llvm::Expected<llvm::StringRef> accessorOf(ArgRole Role) const;
+  llvm::Expected<llvm::StringRef> accessorOf(ArgRole Role,
+                                             const Value &V) const;
   Rewrite finish(llvm::StringRef Include, llvm::StringRef MacroBodyKey = "");
 
   const Site &S;
@@ -286,9 +288,24 @@ llvm::Expected<Rewrite> Renderer::authCommand() {
   return finish(Entry.runtimeHeader(), Sp.MacroBodyKey);
 }
 
-/// The runtime accessor of \p Role, or why an argument of it is not wrapped.
-llvm::Expected<llvm::StringRef> Renderer::accessorOf(ArgRole Role) const {
-  llvm::StringRef Accessor = runtimeAccessor(Role, Lang);
+/// Whether \p Uri sets redis-plus-plus pool options (pool_size=…), which
+/// only its URI form reads: such a URI stays a URI.
+bool setsPoolOptions(llvm::StringRef Uri) {
+  llvm::StringRef Query = Uri.split('?').second;
+  llvm::SmallVector<llvm::StringRef, 4> Params;
+  Query.split(Params, '&', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  return llvm::any_of(
+      Params, [](llvm::StringRef Param) { return startsWith(Param, "pool_"); });
+}
+
+/// The runtime accessor of an argument of \p Role with value \p V, or why
+/// it is not wrapped.
+llvm::Expected<llvm::StringRef> Renderer::accessorOf(ArgRole Role,
+                                                     const Value &V) const {
+  llvm::StringRef Accessor =
+      Role == ArgRole::Uri && V.isConstant() && setsPoolOptions(V.Text)
+          ? runtimeAccessor(Role, Lang)
+          : familyAccessor(Role, *Entry.Family);
   if (Accessor.empty() || Role == ArgRole::NodeList)
     return refusal("rehost fix has no runtime accessor for this " +
                    Entry.Family->Name + " argument yet");
@@ -300,7 +317,7 @@ llvm::Expected<llvm::StringRef> Renderer::accessorOf(ArgRole Role) const {
 /// no fallback, a URI literal by one without its user info.
 llvm::Error Renderer::wrapWritten(const ArgSpelling &Arg, ArgRole Role,
                                   const Value &V, bool Strict) {
-  llvm::Expected<llvm::StringRef> Accessor = accessorOf(Role);
+  llvm::Expected<llvm::StringRef> Accessor = accessorOf(Role, V);
   if (!Accessor)
     return Accessor.takeError();
   if (llvm::Error Err = need(Arg.At))
@@ -392,7 +409,7 @@ llvm::Expected<Rewrite> Renderer::wrappedArguments(bool Strict) {
         return std::move(Err);
       continue;
     }
-    llvm::Expected<llvm::StringRef> Accessor = accessorOf(Role);
+    llvm::Expected<llvm::StringRef> Accessor = accessorOf(Role, V);
     if (!Accessor)
       return Accessor.takeError();
     std::optional<std::string> Fallback = literalFor(Role, V.Text);

@@ -1,5 +1,5 @@
 // REQUIRES: redis-server
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %rehost fix --format text -o %t/report.txt app.c --
 // RUN: FileCheck %s --check-prefix=FIXED --input-file=%t/app.c
 // RUN: %e2e-cc %t/app.c -o %t/app
@@ -21,6 +21,8 @@
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 // REQUIRES: redis-server
-// RUN: rm -rf %t && mkdir %t && cp %s %t/app.c
+// RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %rehost fix --format text -o %t/report.txt app.c --
 // RUN: %e2e-cc %t/app.c -o %t/app
 // A wrong password in REDIS_URL: the connect fails naming REDIS_URL, and

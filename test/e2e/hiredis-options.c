@@ -7,6 +7,11 @@
 // RUN:   --expect '3 visits 1' --expect '0 visits (none)' -- %t/app | FileCheck %s
 // RUN: cd %t && env REDIS_URL='redis://127.0.0.1:notaport' %expect-exit 1 %t/app 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=BAD
+// A db the server refuses fails the async connect itself (its handshake is
+// tried before the context is handed out), naming the variable; nothing is
+// written anywhere.
+// RUN: cd %t && %with-redis --env 'REDIS_URL=redis://:{password}@127.0.0.1:{port}/99' \
+// RUN:   --expect-fail --expect-empty -- %t/app 2>&1 | FileCheck %s --check-prefix=REFUSED --implicit-check-not=visits=
 // hiredis 1.x's options API (over Debian's hiredis 0.14, test/e2e/fakes/
 // hiredis1), migrated, then run against a server that only REDIS_URL names:
 // the options' host and port follow the profile, and the rewritten connect
@@ -58,3 +63,6 @@ int main(void) {
 
 // BAD: async connect: {{.*}}REDIS_URL{{.*}}
 // BAD: connect: {{.*}}REDIS_URL{{.*}}
+// REFUSED: async connect: REDIS_URL: SELECT 99 failed: {{.*}}
+// REFUSED: connect: REDIS_URL: SELECT 99 failed: {{.*}}
+// REFUSED: with-redis: ok

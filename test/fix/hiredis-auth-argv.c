@@ -18,6 +18,8 @@
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +30,7 @@ static const char *file_scope[] = {"AUTH", "kept-pw"};
 
 static redisContext *connect_queue(void) {
   return redisConnect("queue.internal", 6380);
+  // FIXED: return rehost_redisConnect("queue", "queue.internal", 6380);
 }
 
 void auth(void) {
@@ -35,14 +38,14 @@ void auth(void) {
   const char *argv[] = {"AUTH", "moved-pw"};
   redisCommandArgv(c, 2, argv, NULL);
   // FIXED: redisContext *c = rehost_redisConnect("default", "10.0.0.1", 6379);
-  // FIXED-NEXT: {{^}}  rehost_redisAuth(c, "default");
+  // FIXED: {{^}}  rehost_redisAuth(c, "default");
   static const char *with_user[] = {"auth", "app", "moved-pw"};
   size_t lens[] = {4, 3, 8};
   redisAppendCommandArgv(c, 3, with_user, lens);
-  // FIXED-NEXT: {{^}}  rehost_redisAppendAuth(c, "default");
+  // FIXED: {{^}}  rehost_redisAppendAuth(c, "default");
   const char *shared_lengths[] = {"AUTH", "moved-pw"};
   redisCommandArgv(c, 2, shared_lengths, two_words);
-  // FIXED-NEXT: {{^}}  rehost_redisAuth(c, "default");
+  // FIXED: {{^}}  rehost_redisAuth(c, "default");
   redisFree(c);
 }
 
@@ -53,7 +56,7 @@ void on_queue(void) {
   const char **carried = words;
   redisCommandArgv(q, 2, carried, NULL);
   // FIXED: q = connect_queue();
-  // FIXED-NEXT: {{^}}  rehost_redisAuth(q, "queue");
+  // FIXED: {{^}}  rehost_redisAuth(q, "queue");
   redisFree(q);
 }
 
@@ -68,8 +71,8 @@ void auth_async(struct service *s) {
   redisAsyncCommandArgv(s->events, NULL, NULL, sizeof counted / sizeof *counted,
                         counted, measured);
   // FIXED: s->events = rehost_redisAsyncConnect("events", "events.internal", 6379);
-  // FIXED-NEXT: {{^}}  rehost_redisAsyncAuth(s->events, NULL, NULL, "events");
-  // FIXED-NEXT: {{^}}}
+  // FIXED: {{^}}  rehost_redisAsyncAuth(s->events, NULL, NULL, "events");
+  // FIXED: {{^}}}
 }
 
 void left_for_a_human(redisContext *param, int argc) {
@@ -79,6 +82,7 @@ void left_for_a_human(redisContext *param, int argc) {
   // FIXED: const char *from_caller[] = {"AUTH", "kept-pw"};
   // FIXED-NEXT: redisCommandArgv(param, 2, from_caller, NULL);
   redisContext *c = redisConnect("10.0.0.1", 6379);
+  // FIXED: redisContext *c = rehost_redisConnect("default", "10.0.0.1", 6379);
   // The array is used again: removing it would break that use.
   const char *shared[] = {"AUTH", "kept-pw"};
   redisCommandArgv(c, 2, shared, NULL);

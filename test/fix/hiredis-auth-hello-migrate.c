@@ -9,6 +9,8 @@
 // profile of the connection they are sent on (which is migrated itself).
 
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 
 void hello_and_migrate(void) {
   redisContext *c = redisConnect("10.0.0.1", 6379);

@@ -26,22 +26,22 @@ std::string configured();
 void build() {
   auto unique = std::make_unique<sw::redis::Redis>("tcp://10.0.0.1:6379");
   // SCAN: app.cpp:[[@LINE-1]]:17: warning: hardcoded Redis endpoint 'tcp://10.0.0.1:6379' in construction of 'sw::redis::Redis' [rehost-hardcoded-endpoint]
-  // FIXED: auto unique = std::make_unique<sw::redis::Redis>(rehost::uri("default", "tcp://10.0.0.1:6379"));
+  // FIXED: auto unique = std::make_unique<sw::redis::Redis>(rehost::options<sw::redis::ConnectionOptions>("default", "tcp://10.0.0.1:6379"));
   auto shared = std::make_shared<sw::redis::RedisCluster>("tcp://10.0.0.1:6379");
   // SCAN: app.cpp:[[@LINE-1]]:17: warning: hardcoded Redis endpoint 'tcp://10.0.0.1:6379' in construction of 'sw::redis::RedisCluster'
-  // FIXED: auto shared = std::make_shared<sw::redis::RedisCluster>(rehost::uri("default", "tcp://10.0.0.1:6379"));
+  // FIXED: auto shared = std::make_shared<sw::redis::RedisCluster>(rehost::options<sw::redis::ConnectionOptions>("default", "tcp://10.0.0.1:6379"));
   std::vector<sw::redis::Redis> pool;
   pool.emplace_back("tcp://10.0.0.1:6379");
   // SCAN: app.cpp:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'tcp://10.0.0.1:6379' in construction of 'sw::redis::Redis'
-  // FIXED: pool.emplace_back(rehost::uri("default", "tcp://10.0.0.1:6379"));
+  // FIXED: pool.emplace_back(rehost::options<sw::redis::ConnectionOptions>("default", "tcp://10.0.0.1:6379"));
   std::optional<sw::redis::ConnectionOptions> options;
   options.emplace("unix:///run/redis/queue.sock");
   // SCAN: app.cpp:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'unix:///run/redis/queue.sock' in construction of 'sw::redis::ConnectionOptions'
-  // FIXED: options.emplace(rehost::uri("queue", "unix:///run/redis/queue.sock"));
+  // FIXED: options.emplace(rehost::options<sw::redis::ConnectionOptions>("queue", "unix:///run/redis/queue.sock"));
   std::unique_ptr<sw::redis::Redis> later;
   later.reset(new sw::redis::Redis("tcp://10.0.0.1:6379"));
   // SCAN: app.cpp:[[@LINE-1]]:19: warning: hardcoded Redis endpoint 'tcp://10.0.0.1:6379' in construction of 'sw::redis::Redis'
-  // FIXED: later.reset(new sw::redis::Redis(rehost::uri("default", "tcp://10.0.0.1:6379")));
+  // FIXED: later.reset(new sw::redis::Redis(rehost::options<sw::redis::ConnectionOptions>("default", "tcp://10.0.0.1:6379")));
 }
 
 void not_sites(const sw::redis::ConnectionOptions &opts) {
@@ -54,4 +54,4 @@ void not_sites(const sw::redis::ConnectionOptions &opts) {
 
 // SCAN: rehost: 5 findings (5 hardcoded, 0 partially hardcoded, 0 credentials) in 1 file
 // OUT: rehost: fixed 5 of 5 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned
-// REPORT: "after": "{{.*}}std::make_unique<sw::redis::Redis>(rehost::uri(\"default\", \"tcp://10.0.0.1:6379\"));{{.*}}",
+// REPORT: "after": "{{.*}}std::make_unique<sw::redis::Redis>(rehost::options<sw::redis::ConnectionOptions>(\"default\", \"tcp://10.0.0.1:6379\"));{{.*}}",

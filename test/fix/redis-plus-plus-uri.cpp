@@ -6,8 +6,11 @@
 // RUN: cp %t/app.cpp %t/app.cpp.first
 // RUN: cd %t && %expect-exit 0 %rehost fix --format text app.cpp -- -std=c++17 -I%inputs
 // RUN: cmp %t/app.cpp %t/app.cpp.first
-// A redis-plus-plus URI is wrapped in rehost::uri; the URI as written is the
-// fallback, so nothing changes until a profile is configured.
+// A redis-plus-plus URI becomes the ConnectionOptions it means, built by
+// rehost::options from the URI as written (the fallback, so nothing changes
+// until a profile is configured) and then the profile: any byte of a
+// configured password travels, which a URI re-parsed by redis-plus-plus
+// cannot carry. A URI with pool options stays a URI (rehost::uri).
 
 #include <cstdlib>
 #include <string>
@@ -20,25 +23,28 @@
 
 void connect() {
   sw::redis::Redis redis("tcp://127.0.0.1:6379");
-  // FIXED: sw::redis::Redis redis(rehost::uri("default", "tcp://127.0.0.1:6379"));
+  // FIXED: sw::redis::Redis redis(rehost::options<sw::redis::ConnectionOptions>("default", "tcp://127.0.0.1:6379"));
   sw::redis::Redis again{"tcp://127.0.0.1:6379"};
-  // FIXED: sw::redis::Redis again{rehost::uri("default", "tcp://127.0.0.1:6379")};
+  // FIXED: sw::redis::Redis again{rehost::options<sw::redis::ConnectionOptions>("default", "tcp://127.0.0.1:6379")};
   sw::redis::RedisCluster cluster("tcp://10.0.0.1:7000");
-  // FIXED: sw::redis::RedisCluster cluster(rehost::uri("ip-10-0-0-1-7000", "tcp://10.0.0.1:7000"));
+  // FIXED: sw::redis::RedisCluster cluster(rehost::options<sw::redis::ConnectionOptions>("ip-10-0-0-1-7000", "tcp://10.0.0.1:7000"));
   sw::redis::ConnectionOptions opts("unix:///run/redis/queue.sock");
-  // FIXED: sw::redis::ConnectionOptions opts(rehost::uri("queue", "unix:///run/redis/queue.sock"));
+  // FIXED: sw::redis::ConnectionOptions opts(rehost::options<sw::redis::ConnectionOptions>("queue", "unix:///run/redis/queue.sock"));
+  // Pool options are read from a URI only: it stays one.
+  sw::redis::Redis pooled("tcp://127.0.0.1:6379?pool_size=4");
+  // FIXED: sw::redis::Redis pooled(rehost::uri("default", "tcp://127.0.0.1:6379?pool_size=4"));
   const std::string Uri = "tcp://127.0.0.1:6379";
   sw::redis::Redis named(Uri);
-  // FIXED: sw::redis::Redis named(rehost::uri("default", Uri));
+  // FIXED: sw::redis::Redis named(rehost::options<sw::redis::ConnectionOptions>("default", Uri));
 }
 
 #define CACHE_URI "tcp://127.0.0.1:6379"
 #define MAKE(uri) sw::redis::Redis made(uri)
 void macros() {
   sw::redis::Redis redis(CACHE_URI);
-  // FIXED: sw::redis::Redis redis(rehost::uri("default", CACHE_URI));
+  // FIXED: sw::redis::Redis redis(rehost::options<sw::redis::ConnectionOptions>("default", CACHE_URI));
   MAKE("tcp://127.0.0.1:6379");
-  // FIXED: MAKE(rehost::uri("default", "tcp://127.0.0.1:6379"));
+  // FIXED: MAKE(rehost::options<sw::redis::ConnectionOptions>("default", "tcp://127.0.0.1:6379"));
 }
 
 void negative(const char *configured) {
@@ -48,8 +54,8 @@ void negative(const char *configured) {
   // FIXED: sw::redis::Redis env(std::getenv("REDIS_URL"));
 }
 
-// OUT: rehost: fixed 7 of 7 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned
+// OUT: rehost: fixed 8 of 8 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned
 
 // The JSON report records the rewrite.
 // REPORT: "action": "fixed",
-// REPORT: "after": "{{.*}}sw::redis::Redis redis(rehost::uri(\"default\", \"tcp://127.0.0.1:6379\"));{{.*}}",
+// REPORT: "after": "{{.*}}sw::redis::Redis redis(rehost::options<sw::redis::ConnectionOptions>(\"default\", \"tcp://127.0.0.1:6379\"));{{.*}}",

@@ -23,10 +23,10 @@ void lone_words() {
   sw::redis::Redis a("redis://s3cret@cache.internal");
   // CHECK: uri-secrets.cpp:[[@LINE-1]]:20: warning: hardcoded Redis password for 'redis://***@cache.internal' in construction of 'sw::redis::Redis' [rehost-hardcoded-credential]
   // CHECK-NEXT: {{^}}  sw::redis::Redis a("redis://***@cache.internal");
-  // FIXED: sw::redis::Redis a(rehost::uri("default", "redis://cache.internal"));
+  // FIXED: sw::redis::Redis a(rehost::options<sw::redis::ConnectionOptions>("default", "redis://cache.internal"));
   sw::redis::Redis b("rediss://s3cret@tls.internal");
   // CHECK: :[[@LINE-1]]:20: warning: hardcoded Redis password for 'rediss://***@tls.internal'
-  // FIXED: sw::redis::Redis b(rehost::uri("tls", "rediss://tls.internal"));
+  // FIXED: sw::redis::Redis b(rehost::options<sw::redis::ConnectionOptions>("tls", "rediss://tls.internal"));
   sw::redis::Redis c("Redis://s3cret@upper.internal");
   // CHECK: :[[@LINE-1]]:20: warning: hardcoded Redis password for 'Redis://***@upper.internal'
   sw::redis::Redis d("valkeys://s3cret@valkey.internal");
@@ -35,22 +35,22 @@ void lone_words() {
   // CHECK: :[[@LINE-1]]:20: warning: hardcoded Redis password for 'redis+tls://***@plus.internal'
   sw::redis::ConnectionOptions f("redis+unix://s3cret@/run/redis.sock");
   // CHECK: :[[@LINE-1]]:32: warning: hardcoded Redis password for 'redis+unix://***@/run/redis.sock'
-  // FIXED: sw::redis::ConnectionOptions f(rehost::uri("redis", "redis+unix:///run/redis.sock"));
+  // FIXED: sw::redis::ConnectionOptions f(rehost::options<sw::redis::ConnectionOptions>("redis", "redis+unix:///run/redis.sock"));
 }
 
 void query_keys() {
   sw::redis::Redis a("redis://query.internal?password=s3cret");
   // CHECK: :[[@LINE-1]]:20: warning: hardcoded Redis password for 'redis://query.internal?password=***'
-  // FIXED: sw::redis::Redis a(rehost::uri("query", "redis://query.internal"));
+  // FIXED: sw::redis::Redis a(rehost::options<sw::redis::ConnectionOptions>("query", "redis://query.internal"));
   sw::redis::Redis b("redis://both.internal?user=app&password=s3cret&db=2");
   // CHECK: :[[@LINE-1]]:20: warning: hardcoded Redis user name and password for 'redis://both.internal?user=app&password=***&db=2'
-  // FIXED: sw::redis::Redis b(rehost::uri("both", "redis://both.internal?db=2"));
+  // FIXED: sw::redis::Redis b(rehost::options<sw::redis::ConnectionOptions>("both", "redis://both.internal?db=2"));
   sw::redis::Redis c("redis://app:s3cret@twice.internal?PASSWORD=s3cret");
   // CHECK: :[[@LINE-1]]:20: warning: hardcoded Redis user name and password for 'redis://app:***@twice.internal?PASSWORD=***'
-  // FIXED: sw::redis::Redis c(rehost::uri("twice", "redis://twice.internal"));
+  // FIXED: sw::redis::Redis c(rehost::options<sw::redis::ConnectionOptions>("twice", "redis://twice.internal"));
   sw::redis::ConnectionOptions d("unix:///run/q.sock?password=s3cret&db=2");
   // CHECK: :[[@LINE-1]]:32: warning: hardcoded Redis password for 'unix:///run/q.sock?password=***&db=2'
-  // FIXED: sw::redis::ConnectionOptions d(rehost::uri("q", "unix:///run/q.sock?db=2"));
+  // FIXED: sw::redis::ConnectionOptions d(rehost::options<sw::redis::ConnectionOptions>("q", "unix:///run/q.sock?db=2"));
 }
 
 // CHECK: rehost: 10 findings

@@ -158,8 +158,37 @@ static inline void rehost__async_handshake_reply(redisAsyncContext *ac,
   }
 }
 
-/* redisAsyncConnectWithOptions(options) on profile `profile`: the
- * handshake is queued ahead of the caller's commands. */
+/* The handshake tried first on a short blocking connection to the same
+ * endpoint: an async context pipelines the caller's commands right behind a
+ * queued handshake, so a refused AUTH or SELECT must fail the connect
+ * itself, before any of the caller's commands can run (in db 0). Copies
+ * the refusal into `message` and returns 0; 1 when it passed. */
+static inline int rehost__probe_handshake(const redisOptions *o,
+                                          const char *profile, char *message,
+                                          size_t size) {
+  redisOptions probe;
+  redisContext *c;
+  int passed;
+  memset(&probe, 0, sizeof probe);
+  probe.type = o->type;
+  probe.endpoint = o->endpoint;
+  probe.connect_timeout = o->connect_timeout;
+  probe.command_timeout = o->connect_timeout; /* the handshake is connecting */
+  probe.options = o->options & ~REDIS_OPT_NONBLOCK;
+  c = redisConnectWithOptions(&probe);
+  if (c && !c->err)
+    rehost__handshake(c, profile);
+  passed = c && !c->err;
+  if (!passed)
+    snprintf(message, size, "%s", c ? c->errstr : "out of memory");
+  if (c)
+    redisFree(c);
+  return passed;
+}
+
+/* redisAsyncConnectWithOptions(options) on profile `profile`: when the
+ * profile needs a handshake it is tried first (rehost__probe_handshake: one
+ * extra short connection), then queued ahead of the caller's commands. */
 static inline redisAsyncContext *
 rehost_redisAsyncConnectWithOptions(const redisOptions *options,
                                     const char *profile) {
@@ -169,11 +198,16 @@ rehost_redisAsyncConnectWithOptions(const redisOptions *options,
   const char **argv;
   const size_t *lens;
   const char *what;
+  char refused[128];
   redisAsyncContext *ac;
   const char *problem = rehost_check(profile);
   if (!problem &&
       !rehost__apply_timeouts(&o, profile, &connect_tv, &command_tv))
     problem = rehost_last_error();
+  if (!problem &&
+      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) > 0 &&
+      !rehost__probe_handshake(&o, profile, refused, sizeof refused))
+    problem = refused;
   if (problem) {
     redisOptions none;
     memset(&none, 0, sizeof none);
