@@ -47,6 +47,14 @@ redisAsyncContext *by_hand(redisOptions *opts) {
   // FIXED: return rehost_redisAsyncConnectWithOptions(opts, "events");
 }
 
+redisContext *socket_by_hand(redisOptions *opts) {
+  opts->type = REDIS_CONN_UNIX;
+  opts->endpoint.unix_socket = "/run/redis/jobs.sock";
+  // FIXED: opts->endpoint.unix_socket = rehost_socket("jobs", "/run/redis/jobs.sock");
+  return redisConnectWithOptions(opts);
+  // FIXED: return rehost_redisConnectWithOptions(opts, "jobs");
+}
+
 redisContext *in_macro_body(void) {
   // The values are written in CACHE_OPTIONS' body: left for a human.
   redisOptions options = {0};
@@ -67,7 +75,7 @@ void connected_elsewhere(void) {
   connect_elsewhere(&options);
 }
 
-// OUT: rehost: fixed 3 of 5 findings in 1 file (1 file changed); 2 manual; 1 translation unit scanned
+// OUT: rehost: fixed 4 of 6 findings in 1 file (1 file changed); 2 manual; 1 translation unit scanned
 
 // The JSON report records the rewrite.
 // REPORT: "action": "fixed",
