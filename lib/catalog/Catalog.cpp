@@ -68,6 +68,12 @@ const ArgRole User[] = {R::User};
 const ArgRole Password[] = {R::Password};
 const ArgRole NodeList[] = {R::NodeList};
 
+constexpr llvm::StringLiteral SentinelOptionsByHand =
+    "a Sentinel's options hold the sentinels and their own credentials, which "
+    "no rehost accessor hands to redis-plus-plus yet; move them to "
+    "configuration by hand (the runtime reads REDIS_<PROFILE>_SENTINEL_NODES, "
+    "_SENTINEL_USERNAME and _SENTINEL_PASSWORD)";
+
 const CatalogEntry Entries[] = {
     // hiredis, synchronous and non-blocking contexts.
     {K::Function, "redisConnect", &Hiredis, HostPort, "rehost_redisConnect"},
@@ -173,11 +179,14 @@ const CatalogEntry Entries[] = {
      "rehost::configure"},
     {K::Field, "sw::redis::ConnectionOptions::password", &RedisPlusPlus,
      Password, "", "rehost::configure"},
+    // A Sentinel's options name the sentinels and the credentials they ask
+    // for, not the master's: the profile's password must never reach them.
     {K::Field, "sw::redis::SentinelOptions::nodes", &RedisPlusPlus, NodeList,
-     ""},
-    {K::Field, "sw::redis::SentinelOptions::user", &RedisPlusPlus, User, ""},
+     "", "", "", false, SentinelOptionsByHand},
+    {K::Field, "sw::redis::SentinelOptions::user", &RedisPlusPlus, User, "", "",
+     "", false, SentinelOptionsByHand},
     {K::Field, "sw::redis::SentinelOptions::password", &RedisPlusPlus, Password,
-     ""},
+     "", "", "", false, SentinelOptionsByHand},
 
     // cpp_redis: connect's defaults (127.0.0.1:6379) count as written. The
     // runtime's helpers take the object first and also send the profile's

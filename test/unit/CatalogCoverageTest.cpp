@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "rehost/Catalog.h"
+#include "rehost/LLVMCompat.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -49,9 +50,9 @@ std::string codeOf(llvm::StringRef Text) {
   Text.split(Lines, '\n');
   for (llvm::StringRef Line : Lines) {
     llvm::StringRef Trimmed = Line.trim();
-    if (Trimmed.startswith("//") || Trimmed.startswith("/*") ||
-        Trimmed.startswith("*") || Trimmed.startswith("# ") ||
-        Trimmed == "#" || Trimmed.startswith("RUN:"))
+    if (rehost::startsWith(Trimmed, "//") || rehost::startsWith(Trimmed, "/*") ||
+        rehost::startsWith(Trimmed, "*") || rehost::startsWith(Trimmed, "# ") ||
+        Trimmed == "#" || rehost::startsWith(Trimmed, "RUN:"))
       continue;
     size_t Comment = Line.find(" //");
     Code += Line.take_front(Comment).str();
@@ -119,7 +120,7 @@ llvm::StringRef lastComponent(llvm::StringRef Qualified) {
 /// A call `Name(`.
 bool hasCall(llvm::StringRef Code, llvm::StringRef Name) {
   return llvm::any_of(wordsAt(Code, Name), [&](size_t At) {
-    return skipSpaces(Code.drop_front(At + Name.size())).startswith("(");
+    return rehost::startsWith(skipSpaces(Code.drop_front(At + Name.size())), "(");
   });
 }
 
@@ -127,8 +128,8 @@ bool hasCall(llvm::StringRef Code, llvm::StringRef Name) {
 bool hasMemberCall(llvm::StringRef Code, llvm::StringRef Method) {
   return llvm::any_of(wordsAt(Code, Method), [&](size_t At) {
     llvm::StringRef Before = Code.take_front(At).rtrim(" \t\n");
-    return (Before.endswith(".") || Before.endswith("->")) &&
-           skipSpaces(Code.drop_front(At + Method.size())).startswith("(");
+    return (rehost::endsWith(Before, ".") || rehost::endsWith(Before, "->")) &&
+           rehost::startsWith(skipSpaces(Code.drop_front(At + Method.size())), "(");
   });
 }
 
@@ -137,17 +138,17 @@ bool hasMemberCall(llvm::StringRef Code, llvm::StringRef Method) {
 bool hasConstruction(llvm::StringRef Code, llvm::StringRef Class) {
   return llvm::any_of(wordsAt(Code, Class), [&](size_t At) {
     llvm::StringRef Rest = skipSpaces(Code.drop_front(At + Class.size()));
-    if (Rest.startswith("(") || Rest.startswith("{"))
+    if (rehost::startsWith(Rest, "(") || rehost::startsWith(Rest, "{"))
       return true;
-    if (Rest.startswith(">"))
-      return skipSpaces(Rest.drop_front()).startswith("(");
+    if (rehost::startsWith(Rest, ">"))
+      return rehost::startsWith(skipSpaces(Rest.drop_front()), "(");
     size_t Ident = 0;
     while (Ident < Rest.size() && isIdentifierChar(Rest[Ident]))
       ++Ident;
     if (Ident == 0)
       return false;
     Rest = skipSpaces(Rest.drop_front(Ident));
-    return Rest.startswith("(") || Rest.startswith("{");
+    return rehost::startsWith(Rest, "(") || rehost::startsWith(Rest, "{");
   });
 }
 
@@ -157,14 +158,14 @@ bool hasAssignment(llvm::StringRef Code, llvm::StringRef Path) {
   return llvm::any_of(wordsAt(Code, First), [&](size_t At) {
     llvm::StringRef Before = Code.take_front(At).rtrim(" \t\n");
     llvm::StringRef Rest = Code.drop_front(At);
-    if (!(Before.endswith(".") || Before.endswith("->")) ||
-        !Rest.startswith(Path))
+    if (!(rehost::endsWith(Before, ".") || rehost::endsWith(Before, "->")) ||
+        !rehost::startsWith(Rest, Path))
       return false;
     Rest = Rest.drop_front(Path.size());
     if (!Rest.empty() && isIdentifierChar(Rest.front()))
       return false;
     Rest = skipSpaces(Rest);
-    return Rest.startswith("=") && !Rest.startswith("==");
+    return rehost::startsWith(Rest, "=") && !rehost::startsWith(Rest, "==");
   });
 }
 
@@ -277,10 +278,10 @@ std::vector<DocRow> documentedEntries(llvm::StringRef Doc) {
   bool InEntries = false;
   for (unsigned I = 0; I < Lines.size(); ++I) {
     llvm::StringRef Line = Lines[I].trim();
-    if (Line.startswith("## "))
+    if (rehost::startsWith(Line, "## "))
       InEntries = Line == "## Entries";
-    if (!InEntries || !Line.startswith("|") || Line.startswith("|--") ||
-        Line.startswith("| API "))
+    if (!InEntries || !rehost::startsWith(Line, "|") || rehost::startsWith(Line, "|--") ||
+        rehost::startsWith(Line, "| API "))
       continue;
     llvm::SmallVector<llvm::StringRef, 8> Cells;
     Line.trim("|").split(Cells, " | ");
@@ -373,7 +374,7 @@ TEST(CatalogCoverage, DocsClaimNoMissingAccessorTheRuntimeHas) {
     llvm::StringRef Paragraph =
         Text.drop_front(Start == llvm::StringRef::npos ? 0 : Start + 1);
     Paragraph = Paragraph.take_front(Paragraph.find(
-        Paragraph.startswith("|") ? "\n" : "\n\n"));
+        rehost::startsWith(Paragraph, "|") ? "\n" : "\n\n"));
     // Every `rehost::name` it names.
     for (size_t At = Paragraph.find("`rehost::"); At != llvm::StringRef::npos;
          At = Paragraph.find("`rehost::", At + 1)) {
