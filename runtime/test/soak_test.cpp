@@ -372,6 +372,7 @@ public:
     const long long claimed_back = now_ms();
     watch_for(sabotage() == "recovery" ? recovery_bound + outage : outage);
     server_->restart();
+    wait_loaded();
     return sabotage() == "recovery" ? claimed_back : now_ms();
   }
 
@@ -498,6 +499,19 @@ private:
                            std::to_string(getpid());
     ledger_.add_password(password);
     return password;
+  }
+
+  // A restarted server answers LOADING until it has read its append-only
+  // file back (seconds, late in a long soak): it is back once it has.
+  void wait_loaded() {
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+      Context admin = admin_connect();
+      Reply r = run(admin.get(), "PING");
+      if (r && r->type == REDIS_REPLY_STATUS)
+        return;
+      watch_for(milliseconds(10));
+    }
+    ADD_FAILURE() << "the restarted server never finished loading";
   }
 
   Context admin_connect() {
