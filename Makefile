@@ -16,9 +16,14 @@ CMAKE_FLAGS ?=
 # The pool's tests under ThreadSanitizer: the runtime alone (it builds
 # without LLVM), in a build directory of its own.
 TSAN_BUILD_DIR ?= build-tsan
+# Pool* includes PoolSoak.*, one round of the fault soak (docs/reliability.md).
 TSAN_TESTS ?= Pool*:ProfileCache*:Sentinel*
 
-.PHONY: all deps configure build test test-tsan demo clean format
+# The long fault soak (bench/soak.sh): SOAK_SECONDS of faults, not in `make test`.
+SOAK_SECONDS ?= 300
+SOAK_BUILD_DIR ?= build-soak
+
+.PHONY: all deps configure build test test-tsan soak demo clean format
 
 all: build
 
@@ -46,6 +51,9 @@ test-tsan: deps
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  $(TSAN_BUILD_DIR)/test/rehost_runtime_tests --gtest_filter='$(TSAN_TESTS)'
 
+soak: deps
+	bench/soak.sh $(SOAK_SECONDS) $(SOAK_BUILD_DIR)
+
 demo: build
 	scripts/demo.sh $(BUILD_DIR)
 
@@ -53,4 +61,4 @@ format:
 	git ls-files '*.cpp' '*.h' '*.hpp' '*.c' | grep -v '^test/' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(TSAN_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(TSAN_BUILD_DIR) $(SOAK_BUILD_DIR)

@@ -16,6 +16,14 @@ HandshakeStep select_step(const Profile &profile) {
           error_label(profile.db.origin) + ": SELECT " + db};
 }
 
+// Errors a server answers to whatever a new connection sends first: they
+// refuse the connection, not the setting the step names, so naming that
+// setting would send the reader to rotate a password that is right.
+bool refuses_any_connection(const std::string &error) {
+  return error.rfind("ERR max number of clients reached", 0) == 0 ||
+         error.rfind("LOADING ", 0) == 0;
+}
+
 } // namespace
 
 std::optional<HandshakeStep> login_step(const Setting<std::string> &username,
@@ -61,7 +69,10 @@ bool run_handshake(redisContext *c, const std::vector<HandshakeStep> &steps) {
     hiredis::Reply reply = hiredis::command(c, step.argv);
     if (!reply.ok) {
       hiredis::set_error(c, reply.io_error ? c->err : REDIS_ERR_OTHER,
-                         step.what + " failed: " + reply.text);
+                         !reply.io_error && refuses_any_connection(reply.text)
+                             ? "the server refused the connection: " +
+                                   reply.text
+                             : step.what + " failed: " + reply.text);
       return false;
     }
   }

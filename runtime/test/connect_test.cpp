@@ -106,6 +106,31 @@ TEST(Connect, RequirePass) {
   EXPECT_EQ(std::string(bad->errstr).find(secret), std::string::npos);
 }
 
+// Found by the fault soak: a full server answered AUTH with its maxclients
+// error, and the message blamed REDIS_PASSWORD for it.
+TEST(Connect, FullServerIsNotBlamedOnThePassword) {
+  ScopedEnv env;
+  RedisServer server({"--requirepass", secret});
+  env.set("REDIS_PORT", std::to_string(server.port()));
+  env.set("REDIS_PASSWORD", secret);
+  Context admin(server.admin_connect());
+  ASSERT_TRUE(admin && !admin->err);
+  Reply(static_cast<redisReply *>(
+      redisCommand(admin.get(), "AUTH %s", secret.c_str())));
+  Reply lowered = run(admin.get(), "CONFIG SET maxclients 1");
+  ASSERT_TRUE(lowered && lowered->type == REDIS_REPLY_STATUS);
+
+  Context c(rehost_redisConnect("default", "127.0.0.1", 6379));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->err, REDIS_ERR_OTHER);
+  EXPECT_EQ(std::string(c->errstr),
+            "the server refused the connection: ERR max number of clients "
+            "reached");
+  Reply restored = run(admin.get(), "CONFIG SET maxclients 100");
+  Context again(rehost_redisConnect("default", "127.0.0.1", 6379));
+  ASSERT_TRUE(again && !again->err) << (again ? again->errstr : "");
+}
+
 TEST(Connect, AclUserAndDbAndClientName) {
   ScopedEnv env;
   RedisServer server;

@@ -47,6 +47,24 @@ public:
   RedisServer &operator=(const RedisServer &) = delete;
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+
+  // The arguments the next restart() launches with (a changed requirepass
+  // survives a restart only if the new server is given it too).
+  void set_arguments(std::vector<std::string> extra) {
+    extra_ = std::move(extra);
+  }
+
+  // SIGSTOP / SIGCONT: the server stops answering but keeps its sockets,
+  // and the kernel still accepts connections into its backlog.
+  void pause() {
+    if (pid_ > 0)
+      ::kill(pid_, SIGSTOP);
+  }
+  void resume() {
+    if (pid_ > 0)
+      ::kill(pid_, SIGCONT);
+  }
   std::string url() const {
     return "redis://127.0.0.1:" + std::to_string(port_);
   }
