@@ -9,6 +9,7 @@
 #include "Driver.h"
 #include "EnvCommand.h"
 #include "FixCommand.h"
+#include "OptionSpelling.h"
 
 #include "rehost/Facts.h"
 #include "rehost/FileIO.h"
@@ -197,10 +198,10 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
       ->allow_extra_args(false);
   Command
       .add_option("-j,--jobs", Request.Jobs,
-                  "Parse N translation units at once (default: one per "
+                  "Parse N translation units at once (default, and 0: one per "
                   "hardware thread); the result does not depend on N")
       ->type_name("N")
-      ->check(CLI::Range(1u, 4096u));
+      ->check(CLI::Range(0u, 4096u));
   Command
       .add_option_function<std::string>(
           "--shard",
@@ -399,8 +400,23 @@ int main(int argc, char **argv) {
   EnvCommandOptions Env;
   CLI::App *EnvSubcommand = addEnvCommand(App, Env);
 
+  // Errors read as the tool's others do.
+  App.failure_message([](const CLI::App *, const CLI::Error &E) {
+    return "rehost: error: " + std::string(E.what()) +
+           "\nRun with --help for more information.\n";
+  });
+  auto Normalised = cli::normaliseArgv(
+      App, std::vector<std::string>(argv + 1, argv + OwnArgs));
+  if (!Normalised) {
+    fmt::print(stderr, "rehost: error: {}\n",
+               llvm::toString(Normalised.takeError()));
+    return InputError;
+  }
+  std::vector<const char *> Words = {argv[0]};
+  for (const std::string &Word : *Normalised)
+    Words.push_back(Word.c_str());
   try {
-    App.parse(OwnArgs, argv);
+    App.parse(static_cast<int>(Words.size()), Words.data());
   } catch (const CLI::ParseError &E) {
     // Help and --version exit 0; every other parse error is a usage error.
     return App.exit(E) == 0 ? Clean : InputError;
