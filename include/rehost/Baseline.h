@@ -39,6 +39,11 @@ struct BaselineEntry {
 };
 
 struct Baseline {
+  /// The project root the entries' paths and fingerprints are relative to,
+  /// relative to the baseline file's own directory ("." beside it), so the
+  /// file holds in any checkout. Empty in a baseline written before rehost
+  /// recorded it.
+  std::string Root;
   std::vector<BaselineEntry> Entries; ///< Sorted, no two alike.
   std::set<std::string> Fingerprints; ///< Of Entries, for lookups.
 
@@ -62,6 +67,15 @@ std::string renderBaseline(const Baseline &B);
 
 /// Reads the baseline at \p Path; errors name the file and what is wrong.
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
+
+/// The absolute project root \p B records, read from the baseline file at
+/// \p BaselinePath; empty when it records none.
+std::string baselineRootOf(const Baseline &B, llvm::StringRef BaselinePath);
+
+/// The Root to record for the project root \p ProjectRoot (absolute) in a
+/// baseline written to \p BaselinePath.
+std::string baselineRootFor(llvm::StringRef ProjectRoot,
+                            llvm::StringRef BaselinePath);
 
 /// Takes out of \p R the findings \p B holds and counts them in
 /// R.Baselined.

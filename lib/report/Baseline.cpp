@@ -2,10 +2,14 @@
 
 #include "rehost/Baseline.h"
 
+#include "rehost/ProjectRoot.h"
+
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 #include <tuple>
 
@@ -80,6 +84,8 @@ std::string renderBaseline(const Baseline &B) {
   llvm::json::Object Doc{{"tool", "rehost"},
                          {"version", BaselineVersion},
                          {"findings", std::move(Entries)}};
+  if (!B.Root.empty())
+    Doc["root"] = B.Root;
   return llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))).str() + "\n";
 }
 
@@ -102,6 +108,12 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   if (!Entries)
     return baselineError(Path, "\"findings\" is not an array");
   Baseline Out;
+  if (const llvm::json::Value *Root = Doc->get("root")) {
+    auto Text = Root->getAsString();
+    if (!Text || Text->empty())
+      return baselineError(Path, "\"root\" is not a non-empty string");
+    Out.Root = Text->str();
+  }
   for (size_t I = 0; I != Entries->size(); ++I) {
     const llvm::json::Object *Entry = (*Entries)[I].getAsObject();
     if (!Entry)
@@ -127,6 +139,32 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   }
   normalise(Out);
   return Out;
+}
+
+/// \p Path absolute, with symbolic links resolved where it exists.
+static std::string resolvedPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> Real;
+  return llvm::sys::fs::real_path(Abs, Real) ? std::string(Abs)
+                                             : std::string(Real);
+}
+
+std::string baselineRootOf(const Baseline &B, llvm::StringRef BaselinePath) {
+  if (B.Root.empty())
+    return {};
+  llvm::SmallString<256> Root(
+      llvm::sys::path::parent_path(resolvedPath(BaselinePath)));
+  llvm::sys::path::append(Root, B.Root);
+  return resolvedPath(Root);
+}
+
+std::string baselineRootFor(llvm::StringRef ProjectRoot,
+                            llvm::StringRef BaselinePath) {
+  llvm::SmallString<256> Dir(
+      llvm::sys::path::parent_path(resolvedPath(BaselinePath)));
+  return relativePath(resolvedPath(ProjectRoot), resolvedPath(Dir));
 }
 
 void removeBaselined(Report &R, const Baseline &B) {

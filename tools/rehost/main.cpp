@@ -93,15 +93,15 @@ llvm::StringRef kindName(rehost::ShardKind Kind) {
 
 /// Merged SARIF: written as it is, with a summary line of its own.
 int reportSarifMerge(llvm::ArrayRef<rehost::ShardInput> Shards,
-                     const ReportOptions &Options, bool Quiet) {
+                     const ReportOptions &Options, bool Quiet,
+                     const rehost::ToolConfig &Config) {
   if (Options.Format != "sarif") {
     fmt::print(stderr, "rehost: error: SARIF reports merge into SARIF only "
                        "(--format sarif); the shards' JSON reports or facts "
                        "merge into any format\n");
     return InputError;
   }
-  llvm::SmallString<256> Root;
-  llvm::sys::fs::current_path(Root);
+  std::string Root = projectRootOf(rehost::ScanRequest(), Config).Path;
   rehost::SarifSummary S;
   auto Merged = rehost::mergeSarifReports(Shards, Root, S);
   if (!Merged) {
@@ -148,10 +148,9 @@ int runMerge(llvm::ArrayRef<std::string> Inputs, const ReportOptions &Options,
                   ": merge the shards' outputs of one kind");
   }
   if (Kind == rehost::ShardKind::SarifReport)
-    return reportSarifMerge(*Shards, Options, Quiet);
+    return reportSarifMerge(*Shards, Options, Quiet, Config);
   if (Kind == rehost::ShardKind::JsonReport) {
-    llvm::SmallString<256> Root;
-    llvm::sys::fs::current_path(Root);
+    std::string Root = projectRootOf(rehost::ScanRequest(), Config).Path;
     auto Report = rehost::mergeJsonReports(*Shards, Root);
     if (!Report)
       return Fail(llvm::toString(Report.takeError()));
