@@ -379,6 +379,9 @@ int main(int argc, char **argv) {
       "--runtime-include", Fix.RuntimeInclude,
       "The runtime's installed headers for --verify (default: the include "
       "directory beside this rehost's bin directory)");
+  FixCommand->add_flag("--allow-outside-root", Fix.AllowOutsideRoot,
+                       "Also rewrite files outside the project root (by "
+                       "default they are reported, untouched)");
   FixCommand->add_option("--export-fixes", Fix.ExportFixes,
                          "Write the edits as clang-tidy's replacements YAML "
                          "for clang-apply-replacements; change no source");
