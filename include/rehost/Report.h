@@ -78,7 +78,9 @@ struct CompilerError {
 };
 
 struct FileReport {
-  enum class Status { Clean, Findings, Error };
+  /// Skipped: not analysed, but it cannot hold a site (a unit whose
+  /// missing headers are none of a client library's); Error says why.
+  enum class Status { Clean, Findings, Error, Skipped };
   std::string Path;        ///< Absolute path.
   std::string DisplayPath; ///< Relative to the report root when inside it.
   Status State = Status::Clean;
@@ -97,6 +99,9 @@ struct Summary {
   unsigned FilesScanned = 0;
   unsigned FilesWithFindings = 0;
   unsigned FilesWithErrors = 0;
+  /// Units not analysed that cannot hold a site (missing headers that are
+  /// no client library's); they do not change the exit status.
+  unsigned FilesSkipped = 0;
   unsigned FilesFixed = 0; ///< Files with at least one finding fixed.
   unsigned Findings = 0;
   unsigned HardcodedEndpoints = 0;

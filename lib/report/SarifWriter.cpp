@@ -156,10 +156,18 @@ void writeSarif(const Report &Input, llvm::raw_ostream &OS) {
     if (File.State == FileReport::Status::Error)
       Notifications.push_back(notification(File, R.Root));
   }
+  // After the errors: executionSuccessful counts errors only.
+  bool Successful = Notifications.empty();
+  for (const FileReport &File : R.Files)
+    if (File.State == FileReport::Status::Skipped) {
+      llvm::json::Object Note = notification(File, R.Root);
+      Note["level"] = "note";
+      Notifications.push_back(std::move(Note));
+    }
   llvm::json::Object Driver{
       {"name", "rehost"}, {"version", Version}, {"rules", ruleDescriptors()}};
   llvm::json::Object Invocation{
-      {"executionSuccessful", Notifications.empty()},
+      {"executionSuccessful", Successful},
       {"toolExecutionNotifications", std::move(Notifications)}};
   llvm::json::Object Run{
       {"tool", llvm::json::Object{{"driver", std::move(Driver)}}},

@@ -183,7 +183,7 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
   if (!Analysed->Request.Quiet)
     fmt::print(stderr,
                "rehost: {} new finding{}{}{}{}; {} translation unit{} "
-               "scanned{}\n",
+               "scanned{}{}\n",
                S.Findings, plural(S.Findings),
                Changed ? " on lines changed since " + Check.ChangedSince : "",
                *Baseline ? fmt::format(", {} in the baseline", S.Baselined)
@@ -193,7 +193,8 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
                S.FilesScanned, plural(S.FilesScanned),
                S.FilesWithErrors
                    ? fmt::format(", {} with errors", S.FilesWithErrors)
-                   : "");
+                   : "",
+               skippedClause(S));
   if (S.FilesWithErrors)
     return InputError;
   return S.Findings ? Findings : Clean;

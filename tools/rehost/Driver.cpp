@@ -23,6 +23,13 @@ namespace cli {
 
 const char *plural(unsigned N) { return N == 1 ? "" : "s"; }
 
+std::string skippedClause(const rehost::Summary &S) {
+  if (!S.FilesSkipped)
+    return {};
+  return fmt::format(", {} skipped (headers not found, no site possible)",
+                     S.FilesSkipped);
+}
+
 namespace {
 
 llvm::Error reportError(const ReportOptions &Options, const llvm::Twine &Why) {

@@ -41,6 +41,10 @@ struct ReportOptions {
 /// "s" unless \p N is 1.
 const char *plural(unsigned N);
 
+/// The summary line's clause for the units skipped because headers they
+/// name are missing, though they cannot hold a site; empty when none.
+std::string skippedClause(const rehost::Summary &S);
+
 /// Whether the report can be written to -o FILE: checked before fix changes
 /// anything, so a report that cannot be written leaves every file as it was.
 llvm::Error checkReportOutput(const ReportOptions &Options);

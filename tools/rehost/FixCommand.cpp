@@ -206,7 +206,7 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
     fmt::print(
         stderr,
         "rehost: {} {} of {} finding{} in {} file{} ({} file{} {}); {} "
-        "manual; {} translation unit{} scanned{}{}\n",
+        "manual; {} translation unit{} scanned{}{}{}\n",
         Writes ? "fixed" : "would fix", Writes ? S.Fixed : S.Fixable,
         S.Findings, plural(S.Findings), S.FilesWithFindings,
         plural(S.FilesWithFindings), Changed, plural(Changed),
@@ -215,7 +215,7 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
         S.FilesWithErrors || Refused
             ? fmt::format(", {} with errors", S.FilesWithErrors + Refused)
             : "",
-        Uncovered);
+        skippedClause(S), Uncovered);
   if (S.FilesWithErrors || Refused)
     return InputError;
   return S.Manual || (!Writes && S.Fixable) ? Findings : Clean;

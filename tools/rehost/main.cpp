@@ -46,14 +46,14 @@ int reportScan(const Analysis &Analysed, const ReportOptions &Options,
     fmt::print(
         stderr,
         "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
-        "credential{}) in {} file{}; {} translation unit{} scanned{}{}\n",
+        "credential{}) in {} file{}; {} translation unit{} scanned{}{}{}\n",
         S.Findings, plural(S.Findings), S.HardcodedEndpoints,
         S.PartiallyHardcoded, S.HardcodedCredentials,
         plural(S.HardcodedCredentials), S.FilesWithFindings,
         plural(S.FilesWithFindings), S.FilesScanned, plural(S.FilesScanned),
         S.FilesWithErrors ? fmt::format(", {} with errors", S.FilesWithErrors)
                           : "",
-        Uncovered);
+        skippedClause(S), Uncovered);
   if (S.FilesWithErrors)
     return InputError;
   return S.Findings ? Findings : Clean;
