@@ -45,6 +45,10 @@ struct Baseline {
   /// recorded it.
   std::string Root;
   std::vector<BaselineEntry> Entries; ///< Sorted, no two alike.
+  /// The units that were skipped when it was written (headers not found;
+  /// see FileReport::Status::Skipped), relative to the root, sorted: their
+  /// findings were never seen, so they are not known to be clean.
+  std::vector<std::string> Unanalysed;
   std::set<std::string> Fingerprints; ///< Of Entries, for lookups.
 
   bool holds(const std::string &Fingerprint) const {
@@ -56,7 +60,8 @@ struct Baseline {
 Baseline baselineOf(const Report &R);
 
 /// \p Old without the entries that \p R no longer finds. An entry is known
-/// gone only when \p R analysed its file (\p Analysed); the others stay.
+/// gone only when \p R analysed its file (\p Analysed, and not a unit \p R
+/// skipped); the others stay.
 /// New findings are never added: \p NotAdded counts them.
 Baseline updatedBaseline(const Baseline &Old, const Report &R,
                          const std::function<bool(llvm::StringRef)> &Analysed,

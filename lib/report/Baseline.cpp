@@ -54,6 +54,10 @@ Baseline baselineOf(const Report &R) {
       if (F.isActive())
         Out.Entries.push_back({F.Fingerprint, File.DisplayPath,
                                ruleId(F.R).str(), F.Api, F.Function});
+  for (const FileReport &File : R.Files)
+    if (File.State == FileReport::Status::Skipped)
+      Out.Unanalysed.push_back(File.DisplayPath);
+  llvm::sort(Out.Unanalysed);
   normalise(Out);
   return Out;
 }
@@ -63,8 +67,10 @@ Baseline updatedBaseline(const Baseline &Old, const Report &R,
                          unsigned &NotAdded) {
   Baseline Now = baselineOf(R);
   Baseline Out;
+  Out.Unanalysed = Now.Unanalysed;
   for (const BaselineEntry &E : Old.Entries)
-    if (!Analysed(E.File) || Now.holds(E.Fingerprint))
+    if (!Analysed(E.File) || llvm::is_contained(Now.Unanalysed, E.File) ||
+        Now.holds(E.Fingerprint))
       Out.Entries.push_back(E);
   NotAdded = llvm::count_if(Now.Entries, [&](const BaselineEntry &E) {
     return !Old.holds(E.Fingerprint);
@@ -86,6 +92,8 @@ std::string renderBaseline(const Baseline &B) {
                          {"findings", std::move(Entries)}};
   if (!B.Root.empty())
     Doc["root"] = B.Root;
+  if (!B.Unanalysed.empty())
+    Doc["unanalysed"] = llvm::json::Array(B.Unanalysed);
   return llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))).str() + "\n";
 }
 
@@ -113,6 +121,16 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
     if (!Text || Text->empty())
       return baselineError(Path, "\"root\" is not a non-empty string");
     Out.Root = Text->str();
+  }
+  if (const llvm::json::Value *Skipped = Doc->get("unanalysed")) {
+    const llvm::json::Array *Units = Skipped->getAsArray();
+    for (size_t I = 0; Units && I != Units->size(); ++I)
+      if (auto Unit = (*Units)[I].getAsString())
+        Out.Unanalysed.push_back(Unit->str());
+      else
+        Units = nullptr;
+    if (!Units)
+      return baselineError(Path, "\"unanalysed\" is not a list of paths");
   }
   for (size_t I = 0; I != Entries->size(); ++I) {
     const llvm::json::Object *Entry = (*Entries)[I].getAsObject();

@@ -174,8 +174,16 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
             Real = File.Path;
           return Changed->touches(Real, F.Line);
         });
-  if (*Baseline)
+  if (*Baseline) {
     rehost::removeBaselined(Report, **Baseline);
+    const std::vector<std::string> &Unseen = (*Baseline)->Unanalysed;
+    if (!Unseen.empty() && !Analysed->Request.Quiet)
+      fmt::print(stderr,
+                 "note: the baseline was written without analysing {} "
+                 "unit{} ({}): any finding in {} is new to it\n",
+                 Unseen.size(), plural(Unseen.size()), fmt::join(Unseen, ", "),
+                 Unseen.size() == 1 ? "it" : "them");
+  }
   if (!writeReportTo(Report, Options))
     return InputError;
 
@@ -273,11 +281,17 @@ int runBaseline(rehost::ScanRequest Request, const ReportOptions &Options,
                                         NotAdded == 1 ? "it" : "them")
                           : "");
     else
-      fmt::print(stderr, "rehost: wrote {} finding{} to {}{}\n",
+      fmt::print(stderr, "rehost: wrote {} finding{} to {}{}{}\n",
                  New.Entries.size(), plural(New.Entries.size()), Path,
                  S.Suppressed ? fmt::format(" ({} suppressed, not recorded)",
                                             S.Suppressed)
-                              : "");
+                              : "",
+                 New.Unanalysed.empty()
+                     ? ""
+                     : fmt::format("; {} unit{} skipped (headers not found) "
+                                   "recorded as unanalysed",
+                                   New.Unanalysed.size(),
+                                   plural(New.Unanalysed.size())));
   }
   return Clean;
 }
