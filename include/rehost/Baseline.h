@@ -82,6 +82,11 @@ std::string baselineRootOf(const Baseline &B, llvm::StringRef BaselinePath);
 std::string baselineRootFor(llvm::StringRef ProjectRoot,
                             llvm::StringRef BaselinePath);
 
+/// Marks in \p R the findings \p B holds (Finding::InBaseline) instead of
+/// taking them out, for SARIF, whose consumers track a baselined result as
+/// an externally suppressed one.
+void markBaselined(Report &R, const Baseline &B);
+
 /// Takes out of \p R the findings \p B holds and counts them in
 /// R.Baselined.
 void removeBaselined(Report &R, const Baseline &B);

@@ -60,11 +60,15 @@ struct Finding {
   /// function, and its occurrence among sites alike (Project.cpp). Never
   /// the line number or the working directory's path.
   std::string Fingerprint;
+  /// `check --format sarif` keeps the findings the baseline records, so
+  /// code scanning keeps tracking them: they count as baselined, not as
+  /// findings (see markBaselined).
+  bool InBaseline = false;
 
   /// The one-line diagnostic message.
   std::string message() const;
-  /// Whether the finding counts: not suppressed.
-  bool isActive() const { return Act != Action::Suppressed; }
+  /// Whether the finding counts: not suppressed, not in the baseline.
+  bool isActive() const { return Act != Action::Suppressed && !InBaseline; }
 };
 
 /// The first error the compiler reported for a translation unit: the cause
@@ -145,6 +149,9 @@ struct Report {
   unsigned TranslationUnits = 0;     ///< How many were analysed.
   /// Findings `check` left out because the baseline records them.
   unsigned Baselined = 0;
+  /// `check` compared the findings with a baseline: SARIF says of each
+  /// whether it is new or in the baseline (baselineState).
+  bool ComparedToBaseline = false;
   std::optional<FixRecord> Fix; ///< Set by `fix` once it has run.
 
   /// \p F as the fix left it: a planned rewrite whose file was written is

@@ -185,7 +185,15 @@ std::string baselineRootFor(llvm::StringRef ProjectRoot,
   return relativePath(resolvedPath(ProjectRoot), resolvedPath(Dir));
 }
 
+void markBaselined(Report &R, const Baseline &B) {
+  R.ComparedToBaseline = true;
+  for (FileReport &File : R.Files)
+    for (Finding &F : File.Findings)
+      F.InBaseline = F.isActive() && B.holds(F.Fingerprint);
+}
+
 void removeBaselined(Report &R, const Baseline &B) {
+  R.ComparedToBaseline = true;
   keepFindings(R, [&](const FileReport &, const Finding &F) {
     bool Known = F.isActive() && B.holds(F.Fingerprint);
     R.Baselined += Known;

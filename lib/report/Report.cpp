@@ -127,6 +127,10 @@ Summary Report::computeSummary() const {
     bool AnyFixed = false;
     for (const Finding &Planned : File.Findings) {
       Finding F = outcome(Planned);
+      if (F.InBaseline) {
+        ++S.Baselined;
+        continue;
+      }
       if (!F.isActive()) {
         ++S.Suppressed;
         continue;

@@ -90,7 +90,8 @@ llvm::json::Object notification(const FileReport &File, llvm::StringRef Root) {
   return Out;
 }
 
-llvm::json::Object result(const FileReport &File, const Finding &F) {
+llvm::json::Object result(const FileReport &File, const Finding &F,
+                          bool ComparedToBaseline) {
   llvm::json::Object Region{
       {"startLine", F.Line},
       {"startColumn", F.Column},
@@ -114,10 +115,18 @@ llvm::json::Object result(const FileReport &File, const Finding &F) {
        llvm::json::Object{{"rehostSite/v2", F.Fingerprint}}},
       {"properties", std::move(Properties)},
   };
-  // SARIF's own way to say a comment in the source silenced the result.
-  if (!F.isActive())
+  // SARIF's own ways to say a comment in the source silenced the result, or
+  // the baseline (outside the source) accepted it for now.
+  if (F.InBaseline)
+    Result["suppressions"] = llvm::json::Array{llvm::json::Object{
+        {"kind", "external"},
+        {"justification", "recorded in the baseline (rehost baseline)"}}};
+  else if (!F.isActive())
     Result["suppressions"] = llvm::json::Array{
         llvm::json::Object{{"kind", "inSource"}, {"justification", F.Reason}}};
+  // In the baseline or not; a finding silenced in the source is neither.
+  if (ComparedToBaseline && (F.InBaseline || F.Act != Action::Suppressed))
+    Result["baselineState"] = F.InBaseline ? "unchanged" : "new";
   return Result;
 }
 
@@ -152,7 +161,7 @@ void writeSarif(const Report &Input, llvm::raw_ostream &OS) {
   llvm::json::Array Notifications;
   for (const FileReport &File : R.Files) {
     for (const Finding &F : File.Findings)
-      Results.push_back(result(File, F));
+      Results.push_back(result(File, F, R.ComparedToBaseline));
     if (File.State == FileReport::Status::Error)
       Notifications.push_back(notification(File, R.Root));
   }

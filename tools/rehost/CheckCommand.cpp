@@ -175,7 +175,11 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
           return Changed->touches(Real, F.Line);
         });
   if (*Baseline) {
-    rehost::removeBaselined(Report, **Baseline);
+    // SARIF keeps them, marked, so code scanning keeps tracking the backlog.
+    if (Options.Format == "sarif")
+      rehost::markBaselined(Report, **Baseline);
+    else
+      rehost::removeBaselined(Report, **Baseline);
     const std::vector<std::string> &Unseen = (*Baseline)->Unanalysed;
     if (!Unseen.empty() && !Analysed->Request.Quiet)
       fmt::print(stderr,
