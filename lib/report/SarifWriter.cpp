@@ -19,21 +19,66 @@
 namespace rehost {
 namespace {
 
+/// What code scanning shows of a rule: its title, description, how to fix
+/// it (with the runtime call to use), tags and, for a security rule, the
+/// severity that files it as a security alert.
 struct RuleInfo {
   Rule R;
   llvm::StringLiteral Name;
+  llvm::StringLiteral Title;
   llvm::StringLiteral Description;
+  llvm::StringLiteral HelpMarkdown;
+  llvm::StringLiteral Tags[3];
+  llvm::StringLiteral
+      SecuritySeverity; ///< CVSS-like "0.0".."10.0"; empty: none.
 };
 
 const RuleInfo Rules[] = {
-    {Rule::HardcodedEndpoint, "HardcodedEndpoint",
+    {Rule::HardcodedEndpoint,
+     "HardcodedEndpoint",
+     "Hardcoded Redis endpoint",
      "A Redis client is pointed at a host, port or socket fixed in the "
-     "source; move it onto configuration with `rehost fix`."},
-    {Rule::HardcodedCredential, "HardcodedCredential",
-     "A Redis password or ACL user is written in the source."},
-    {Rule::PartiallyHardcoded, "PartiallyHardcoded",
+     "source; move it onto configuration with `rehost fix`.",
+     "Every part of the endpoint the call takes (host and port, or the "
+     "socket path) is constant, so the service connects there in every "
+     "deployment.\n\n**How to fix:** run `rehost fix`. It rewrites the call "
+     "onto the rehost runtime with the endpoint as the profile's fallback, "
+     "e.g. `redisConnect(\"10.0.0.9\", 6379)` becomes "
+     "`rehost_redisConnect(\"default\", \"10.0.0.9\", 6379)`, and the "
+     "deployment sets `REDIS_URL` (or `REDIS_<PROFILE>_URL`; `rehost env` "
+     "writes them). A fixture that really means a local server takes "
+     "`// NOLINT(rehost-hardcoded-endpoint): reason`.",
+     {"maintainability", "configuration", ""},
+     ""},
+    {Rule::HardcodedCredential,
+     "HardcodedCredential",
+     "Hardcoded Redis credential",
+     "A Redis password or ACL user is written in the source.",
+     "A password or ACL user name is written in the source (an `AUTH` "
+     "command, a password option or field, a URI's user info): anyone who "
+     "can read the code can use it.\n\n**How to fix:** run `rehost fix`, "
+     "which sends the credential from the connection's profile instead "
+     "(`rehost_redisAuth(c, \"PROFILE\")` for an `AUTH` command, "
+     "`rehost::configure(opts, \"PROFILE\")` for redis-plus-plus options) and "
+     "never keeps it as a fallback; set `REDIS_PASSWORD` or "
+     "`REDIS_<PROFILE>_PASSWORD_FILE` where the service runs, then rotate "
+     "the password: it is in the repository's history.",
+     {"security", "external/cwe/cwe-798", "configuration"},
+     "7.5"},
+    {Rule::PartiallyHardcoded,
+     "PartiallyHardcoded",
+     "Partially hardcoded Redis endpoint",
      "A Redis endpoint mixes a constant fallback with values computed at run "
-     "time."},
+     "time.",
+     "A constant fallback is mixed with values computed at run time "
+     "(`argc > 1 ? argv[1] : \"localhost\"`). rehost reports it `manual`: "
+     "which value should win is a human decision.\n\n**How to fix:** read "
+     "the endpoint from the profile with the runtime "
+     "(`rehost_redisConnect(\"PROFILE\", NULL, 0)` in C, "
+     "`rehost::uri(\"PROFILE\")` "
+     "in C++) and drop the constant fallback.",
+     {"maintainability", "configuration", ""},
+     ""},
 };
 
 unsigned ruleIndex(Rule R) {
@@ -132,17 +177,31 @@ llvm::json::Object result(const FileReport &File, const Finding &F,
 
 llvm::json::Array ruleDescriptors() {
   llvm::json::Array Out;
-  for (const RuleInfo &Info : Rules)
+  for (const RuleInfo &Info : Rules) {
+    llvm::json::Array Tags;
+    for (llvm::StringRef Tag : Info.Tags)
+      if (!Tag.empty())
+        Tags.push_back(Tag);
+    llvm::json::Object Properties{{"tags", std::move(Tags)}};
+    if (!Info.SecuritySeverity.empty())
+      Properties["security-severity"] = Info.SecuritySeverity;
     Out.push_back(llvm::json::Object{
         {"id", checkName(Info.R)},
         {"name", Info.Name},
-        {"shortDescription", llvm::json::Object{{"text", Info.Description}}},
-        {"help", llvm::json::Object{{"text", (llvm::Twine(Info.Description) +
-                                              " See docs/rules.md#" +
-                                              ruleId(Info.R) + ".")
-                                                 .str()}}},
-        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
+        {"shortDescription", llvm::json::Object{{"text", Info.Title}}},
+        {"fullDescription", llvm::json::Object{{"text", Info.Description}}},
+        {"help",
+         llvm::json::Object{
+             {"text", (llvm::Twine(Info.Description) + " See docs/rules.md#" +
+                       ruleId(Info.R) + " in rehost's documentation.")
+                          .str()},
+             {"markdown", Info.HelpMarkdown}}},
+        {"defaultConfiguration",
+         llvm::json::Object{
+             {"level", Info.SecuritySeverity.empty() ? "warning" : "error"}}},
+        {"properties", std::move(Properties)},
     });
+  }
   return Out;
 }
 
