@@ -39,7 +39,16 @@ struct BaselineEntry {
 };
 
 struct Baseline {
+  /// The project root the entries' paths and fingerprints are relative to,
+  /// relative to the baseline file's own directory ("." beside it), so the
+  /// file holds in any checkout. Empty in a baseline written before rehost
+  /// recorded it.
+  std::string Root;
   std::vector<BaselineEntry> Entries; ///< Sorted, no two alike.
+  /// The units that were skipped when it was written (headers not found;
+  /// see FileReport::Status::Skipped), relative to the root, sorted: their
+  /// findings were never seen, so they are not known to be clean.
+  std::vector<std::string> Unanalysed;
   std::set<std::string> Fingerprints; ///< Of Entries, for lookups.
 
   bool holds(const std::string &Fingerprint) const {
@@ -51,7 +60,8 @@ struct Baseline {
 Baseline baselineOf(const Report &R);
 
 /// \p Old without the entries that \p R no longer finds. An entry is known
-/// gone only when \p R analysed its file (\p Analysed); the others stay.
+/// gone only when \p R analysed its file (\p Analysed, and not a unit \p R
+/// skipped); the others stay.
 /// New findings are never added: \p NotAdded counts them.
 Baseline updatedBaseline(const Baseline &Old, const Report &R,
                          const std::function<bool(llvm::StringRef)> &Analysed,
@@ -62,6 +72,20 @@ std::string renderBaseline(const Baseline &B);
 
 /// Reads the baseline at \p Path; errors name the file and what is wrong.
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
+
+/// The absolute project root \p B records, read from the baseline file at
+/// \p BaselinePath; empty when it records none.
+std::string baselineRootOf(const Baseline &B, llvm::StringRef BaselinePath);
+
+/// The Root to record for the project root \p ProjectRoot (absolute) in a
+/// baseline written to \p BaselinePath.
+std::string baselineRootFor(llvm::StringRef ProjectRoot,
+                            llvm::StringRef BaselinePath);
+
+/// Marks in \p R the findings \p B holds (Finding::InBaseline) instead of
+/// taking them out, for SARIF, whose consumers track a baselined result as
+/// an externally suppressed one.
+void markBaselined(Report &R, const Baseline &B);
 
 /// Takes out of \p R the findings \p B holds and counts them in
 /// R.Baselined.

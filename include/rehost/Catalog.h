@@ -168,6 +168,13 @@ bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path);
 /// use of a declaration from such a header.
 bool isClientHeader(llvm::StringRef Path);
 
+/// True when \p Text could name a catalogued API: it holds "redis" in any
+/// case (every function, namespace and header of the catalog does) or the
+/// name of a catalogued class that does not (ConnectionOptions, Sentinel).
+/// A unit whose text does not, and whose resolved includes hold no client
+/// header, cannot contain a site even when some of its headers are missing.
+bool mayNameClientApi(llvm::StringRef Text);
+
 } // namespace rehost
 
 #endif // REHOST_CATALOG_H

@@ -29,9 +29,12 @@ struct ChangedLines {
 };
 
 /// The lines a zero-context unified diff (`git diff -U0`) adds or changes,
-/// its paths taken relative to \p TopLevel. Deleted lines change nothing
-/// that is left to check.
-ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef TopLevel);
+/// its paths taken relative to \p TopLevel: bare (a TAB after a path with
+/// a space) or C-style quoted with octal escapes, as git writes them.
+/// Deleted lines change nothing that is left to check. An error names a
+/// file header it cannot read.
+llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Diff,
+                                              llvm::StringRef TopLevel);
 
 /// Asks git, in the repository holding \p Dir, what changed since \p Ref.
 /// An error names the revision and says what git said.

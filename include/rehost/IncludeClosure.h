@@ -45,6 +45,18 @@ public:
     closure(const std::vector<std::string> &CommandLine,
             llvm::StringRef Directory);
 
+    /// The closure as far as it can be resolved: the files found, and the
+    /// headers that were not (as spelled in their #include), which the
+    /// scan steps over as the compiler's -MG does. None when the scanner
+    /// fails for another reason.
+    struct PartialClosure {
+      std::vector<std::string> Found;
+      std::vector<std::string> Missing;
+    };
+    std::optional<PartialClosure>
+    partialClosure(std::vector<std::string> CommandLine,
+                   llvm::StringRef Directory);
+
   private:
     struct Impl;
     std::unique_ptr<Impl> P;

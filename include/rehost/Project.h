@@ -39,7 +39,15 @@ struct TranslationUnitFacts {
   /// The pre-filter found no client library header in the unit's include
   /// closure, so it was not parsed (it cannot contain a site).
   bool PreFiltered = false;
+  /// For a pre-filtered unit, the headers it names that do not exist: it
+  /// would not compile, but it cannot contain a site (no client header among
+  /// the others, no client API named in what it reads), so it is skipped,
+  /// not an error. See missingHeadersReason.
+  std::vector<std::string> MissingHeaders;
 };
+
+/// Why a unit with \p Missing headers was skipped, for the log and reports.
+std::string missingHeadersReason(llvm::ArrayRef<std::string> Missing);
 
 /// Names one profile per distinct endpoint: names given in \p Preset
 /// (address -> name, from .rehost.toml or an existing rehost.toml) first,

@@ -60,11 +60,15 @@ struct Finding {
   /// function, and its occurrence among sites alike (Project.cpp). Never
   /// the line number or the working directory's path.
   std::string Fingerprint;
+  /// `check --format sarif` keeps the findings the baseline records, so
+  /// code scanning keeps tracking them: they count as baselined, not as
+  /// findings (see markBaselined).
+  bool InBaseline = false;
 
   /// The one-line diagnostic message.
   std::string message() const;
-  /// Whether the finding counts: not suppressed.
-  bool isActive() const { return Act != Action::Suppressed; }
+  /// Whether the finding counts: not suppressed, not in the baseline.
+  bool isActive() const { return Act != Action::Suppressed && !InBaseline; }
 };
 
 /// The first error the compiler reported for a translation unit: the cause
@@ -78,7 +82,9 @@ struct CompilerError {
 };
 
 struct FileReport {
-  enum class Status { Clean, Findings, Error };
+  /// Skipped: not analysed, but it cannot hold a site (a unit whose
+  /// missing headers are none of a client library's); Error says why.
+  enum class Status { Clean, Findings, Error, Skipped };
   std::string Path;        ///< Absolute path.
   std::string DisplayPath; ///< Relative to the report root when inside it.
   Status State = Status::Clean;
@@ -97,6 +103,9 @@ struct Summary {
   unsigned FilesScanned = 0;
   unsigned FilesWithFindings = 0;
   unsigned FilesWithErrors = 0;
+  /// Units not analysed that cannot hold a site (missing headers that are
+  /// no client library's); they do not change the exit status.
+  unsigned FilesSkipped = 0;
   unsigned FilesFixed = 0; ///< Files with at least one finding fixed.
   unsigned Findings = 0;
   unsigned HardcodedEndpoints = 0;
@@ -140,6 +149,9 @@ struct Report {
   unsigned TranslationUnits = 0;     ///< How many were analysed.
   /// Findings `check` left out because the baseline records them.
   unsigned Baselined = 0;
+  /// `check` compared the findings with a baseline: SARIF says of each
+  /// whether it is new or in the baseline (baselineState).
+  bool ComparedToBaseline = false;
   std::optional<FixRecord> Fix; ///< Set by `fix` once it has run.
 
   /// \p F as the fix left it: a planned rewrite whose file was written is

@@ -27,6 +27,15 @@ extern const char UnparsedReason[];
 std::vector<FileOutcome>
 withholdUnparsed(EditPlan &Plan, llvm::ArrayRef<TranslationUnitFacts> Units);
 
+/// Takes out of \p Plan every file outside the project root \p Root
+/// (absolute, symbolic links resolved), and returns their outcomes: not
+/// rewritten, with the reason, their findings reported manual. fix writes
+/// only the project's own files, so a compilation database that lists
+/// another checkout's absolute paths (a copied checkout, worktrees sharing
+/// a build directory) cannot make it rewrite that checkout.
+std::vector<FileOutcome> withholdOutsideRoot(EditPlan &Plan,
+                                             llvm::StringRef Root);
+
 /// Where the installed runtime's headers are for a `rehost` binary at
 /// \p Executable: its prefix's include directory (PREFIX/bin/rehost ->
 /// PREFIX/include), where the runtime installs them beside the tool.

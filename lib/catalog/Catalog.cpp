@@ -6,6 +6,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
 namespace rehost {
@@ -324,6 +325,36 @@ bool usesContextForCommands(llvm::StringRef Function) {
       "redisAppendFormattedCommand",
       "redisGetReply"};
   return llvm::is_contained(Commands, Function);
+}
+
+/// Whether \p Text holds \p Name as a whole identifier (`_Sentinel` in a
+/// standard header is not `Sentinel`).
+static bool containsIdentifier(llvm::StringRef Text, llvm::StringRef Name) {
+  auto IsIdentifierChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (size_t At = Text.find(Name); At != llvm::StringRef::npos;
+       At = Text.find(Name, At + 1)) {
+    size_t End = At + Name.size();
+    if ((At == 0 || !IsIdentifierChar(Text[At - 1])) &&
+        (End == Text.size() || !IsIdentifierChar(Text[End])))
+      return true;
+  }
+  return false;
+}
+
+bool mayNameClientApi(llvm::StringRef Text) {
+  if (Text.contains_insensitive("redis"))
+    return true;
+  // The classes of the catalog's names, spelt without their namespace after
+  // a using-directive: each component that starts with a capital.
+  for (const CatalogEntry &Entry : catalog()) {
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    Entry.Name.split(Parts, "::");
+    for (llvm::StringRef Part : Parts)
+      if (!Part.empty() && Part.front() >= 'A' && Part.front() <= 'Z' &&
+          containsIdentifier(Text, Part))
+        return true;
+  }
+  return false;
 }
 
 bool isClientHeader(llvm::StringRef Path) {

@@ -11,6 +11,8 @@
 #include "llvm/Support/Path.h"
 
 #include <climits>
+#include <optional>
+#include <set>
 
 namespace rehost {
 namespace {
@@ -56,6 +58,53 @@ std::string underTop(llvm::StringRef TopLevel, llvm::StringRef Relative) {
   return Path.str().str();
 }
 
+/// A path as git writes it in a diff header: C-style quoted when it holds a
+/// quote, a backslash or a control byte (and, with core.quotePath, a byte
+/// above 0x7f; octal escapes), else bare and, when it holds a space, followed
+/// by a TAB (for GNU patch). std::nullopt when the quoting is malformed.
+std::optional<std::string> unquoteGitPath(llvm::StringRef Text) {
+  if (!Text.consume_front("\"")) {
+    // A bare path ends at the TAB git writes after one with a space.
+    return Text.split('\t').first.str();
+  }
+  std::string Out;
+  while (!Text.empty()) {
+    char C = Text.front();
+    Text = Text.drop_front();
+    if (C == '"')
+      return Text.empty() || Text.front() == '\t' ? std::optional(Out)
+                                                  : std::nullopt;
+    if (C != '\\') {
+      Out += C;
+      continue;
+    }
+    if (Text.empty())
+      return std::nullopt;
+    char E = Text.front();
+    Text = Text.drop_front();
+    static constexpr llvm::StringLiteral From = "abtnvfr\"\\",
+                                         To = "\a\b\t\n\v\f\r\"\\";
+    if (size_t At = From.find(E); At != llvm::StringRef::npos) {
+      Out += To[At];
+      continue;
+    }
+    unsigned Byte = 0;
+    if (E < '0' || E > '3' || Text.size() < 2 ||
+        Text.take_front(2).getAsInteger(8, Byte))
+      return std::nullopt;
+    Out += static_cast<char>((E - '0') * 64 + Byte);
+    Text = Text.drop_front(2);
+  }
+  return std::nullopt;
+}
+
+/// The entries of git's -z output.
+llvm::SmallVector<llvm::StringRef, 16> splitNul(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 16> Out;
+  Text.split(Out, '\0', -1, /*KeepEmpty=*/false);
+  return Out;
+}
+
 /// One side of a hunk header ("-a,b" or "+c,d"): the first line and how
 /// many.
 std::pair<unsigned, unsigned> side(llvm::StringRef Header, char Sign) {
@@ -85,7 +134,8 @@ void ChangedLines::addWholeFile(const std::string &AbsPath) {
   Files[AbsPath] = {{1, UINT_MAX}};
 }
 
-ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef TopLevel) {
+llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Diff,
+                                              llvm::StringRef TopLevel) {
   ChangedLines Out;
   std::string Current;
   // The hunk's lines still to come: a line of code may look like a header.
@@ -98,12 +148,16 @@ ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef TopLevel) {
       continue;
     }
     if (Line.consume_front("+++ ")) {
-      // git quotes a path with unusual bytes; core.quotePath=false keeps
-      // the others as they are.
-      Line = Line.trim('"');
-      Current = Line.consume_front("b/") ? underTop(TopLevel, Line) : "";
-      if (!Current.empty())
-        Out.Files[Current];
+      Current.clear();
+      if (Line == "/dev/null")
+        continue;
+      std::optional<std::string> Path = unquoteGitPath(Line);
+      llvm::StringRef Relative = Path ? llvm::StringRef(*Path) : "";
+      if (!Relative.consume_front("b/"))
+        return gitError("cannot read the path of git's diff header '+++ " +
+                        Line + "'");
+      Current = underTop(TopLevel, Relative);
+      Out.Files[Current];
       continue;
     }
     if (Current.empty() || !startsWith(Line, "@@ "))
@@ -131,21 +185,48 @@ llvm::Expected<ChangedLines> changedSince(llvm::StringRef Ref,
     llvm::consumeError(Valid.takeError());
     return gitError("'" + Ref + "' is not a commit in " + TopLevel);
   }
-  auto Diff = runGit({"-c", "core.quotePath=false", "diff", "--no-color",
-                      "--no-ext-diff", "--no-renames", "-U0", "--diff-filter=d",
-                      "--src-prefix=a/", "--dst-prefix=b/", Ref, "--"},
-                     TopLevel);
+  // Renames followed (a moved file's old lines are not new), deleted files
+  // left out (nothing in them is left to check), no user configuration
+  // (external diff, textconv, colour, prefixes) between git and the reader.
+  llvm::SmallVector<llvm::StringRef, 16> Options = {"-c",
+                                                    "core.quotePath=false",
+                                                    "diff",
+                                                    "--no-color",
+                                                    "--no-ext-diff",
+                                                    "--no-textconv",
+                                                    "--find-renames",
+                                                    "--diff-filter=d",
+                                                    "--src-prefix=a/",
+                                                    "--dst-prefix=b/"};
+  auto WithOptions = [&](std::initializer_list<llvm::StringRef> More) {
+    llvm::SmallVector<llvm::StringRef, 16> Args(Options);
+    Args.append(More.begin(), More.end());
+    return Args;
+  };
+  // The exact names (NUL-separated, never quoted), to check the diff's
+  // headers were read right.
+  auto Names = runGit(WithOptions({"-z", "--name-only", Ref, "--"}), TopLevel);
+  if (!Names)
+    return Names.takeError();
+  auto Diff = runGit(WithOptions({"-U0", Ref, "--"}), TopLevel);
   if (!Diff)
     return Diff.takeError();
-  ChangedLines Out = parseUnifiedDiff(*Diff, TopLevel);
-  auto New = runGit({"-c", "core.quotePath=false", "ls-files", "--others",
-                     "--exclude-standard"},
-                    TopLevel);
+  auto Parsed = parseUnifiedDiff(*Diff, TopLevel);
+  if (!Parsed)
+    return Parsed.takeError();
+  ChangedLines Out = std::move(*Parsed);
+  std::set<std::string> Listed;
+  for (llvm::StringRef Name : splitNul(*Names))
+    Listed.insert(underTop(TopLevel, Name));
+  for (const auto &[Path, Lines] : Out.Files)
+    if (!Listed.count(Path))
+      return gitError("git diff names '" + Path +
+                      "', which git diff --name-only does not list");
+  auto New =
+      runGit({"ls-files", "-z", "--others", "--exclude-standard"}, TopLevel);
   if (!New)
     return New.takeError();
-  llvm::SmallVector<llvm::StringRef, 16> Untracked;
-  llvm::StringRef(*New).split(Untracked, '\n', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef File : Untracked)
+  for (llvm::StringRef File : splitNul(*New))
     Out.addWholeFile(underTop(TopLevel, File));
   return Out;
 }

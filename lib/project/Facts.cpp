@@ -146,6 +146,7 @@ void visit(IO &Io, Self &U, TranslationUnitFacts *) {
   Io.optionalObject("first_error", U.FirstError);
   Io.paths("files", U.Files);
   Io.field("pre_filtered", U.PreFiltered);
+  Io.strings("missing_headers", U.MissingHeaders);
 }
 
 template <class IO, class Self> void visitAny(IO &Io, Self &S) {
@@ -173,6 +174,9 @@ public:
     auto [File, Offset] = llvm::StringRef(Place).rsplit(':');
     Out[Key] =
         Place.empty() ? std::string() : relative(File) + ":" + Offset.str();
+  }
+  void strings(llvm::StringRef Key, const std::vector<std::string> &Ss) {
+    Out[Key] = llvm::json::Array(Ss);
   }
   void paths(llvm::StringRef Key, const std::vector<std::string> &Ps) {
     llvm::json::Array A;
@@ -255,6 +259,18 @@ public:
       return;
     auto [File, Offset] = llvm::StringRef(Place).rsplit(':');
     Place = absolute(File) + ":" + Offset.str();
+  }
+  void strings(llvm::StringRef Key, std::vector<std::string> &Ss) {
+    const llvm::json::Value *Got = find(Key);
+    const llvm::json::Array *A = Got ? Got->getAsArray() : nullptr;
+    if (Got && !A)
+      return fail(Key, "a list of strings");
+    for (size_t I = 0; A && I != A->size(); ++I) {
+      if (auto S = (*A)[I].getAsString())
+        Ss.push_back(S->str());
+      else
+        fail(Key, "a list of strings");
+    }
   }
   void paths(llvm::StringRef Key, std::vector<std::string> &Ps) {
     const llvm::json::Array *A = array(Key);

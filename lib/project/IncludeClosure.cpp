@@ -5,6 +5,7 @@
 #include "rehost/LLVMCompat.h"
 
 #include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
+#include "llvm/Support/FileSystem.h"
 
 namespace rehost {
 
@@ -31,6 +32,27 @@ IncludeScanner::Worker::closure(const std::vector<std::string> &CommandLine,
     return std::nullopt;
   }
   return parseMakeDependencies(*Dependencies);
+}
+
+std::optional<IncludeScanner::Worker::PartialClosure>
+IncludeScanner::Worker::partialClosure(std::vector<std::string> CommandLine,
+                                       llvm::StringRef Directory) {
+  if (CommandLine.empty())
+    return std::nullopt;
+  // -MG lists a header it cannot find as written and goes on.
+  CommandLine.insert(CommandLine.begin() + 1, {"-M", "-MG"});
+  std::optional<std::vector<std::string>> Files =
+      closure(CommandLine, Directory);
+  if (!Files)
+    return std::nullopt;
+  PartialClosure Out;
+  for (std::string &File : *Files) {
+    llvm::SmallString<256> Path(File);
+    llvm::sys::fs::make_absolute(Directory, Path);
+    (llvm::sys::fs::exists(Path) ? Out.Found : Out.Missing)
+        .push_back(std::move(File));
+  }
+  return Out;
 }
 
 std::vector<std::string> parseMakeDependencies(llvm::StringRef Text) {

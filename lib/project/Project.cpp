@@ -365,6 +365,16 @@ Rewrite chosenRewrite(const Site &S, bool Strict, bool Pool,
 
 } // namespace
 
+std::string missingHeadersReason(llvm::ArrayRef<std::string> Missing) {
+  std::vector<std::string> Quoted;
+  for (const std::string &Header : Missing)
+    Quoted.push_back("'" + Header + "'");
+  return "skipped: " + llvm::join(Quoted, ", ") +
+         (Missing.size() == 1 ? " is" : " are") +
+         " not found, but it cannot hold a site (no Redis client header "
+         "among its other includes, no client API named in what it reads)";
+}
+
 Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
                           llvm::StringRef Root, const ToolConfig &Config,
                           bool Strict, bool Pool) {
@@ -390,6 +400,9 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
       Main.State = FileReport::Status::Error;
       Main.Error = Unit.Error;
       Main.FirstError = Unit.FirstError;
+    } else if (!Unit.MissingHeaders.empty()) {
+      Main.State = FileReport::Status::Skipped;
+      Main.Error = missingHeadersReason(Unit.MissingHeaders);
     }
     for (const Site &S : Unit.Sites)
       if (!Config.isExcluded(S.File) && !isAllowed(S.Target, Config) &&

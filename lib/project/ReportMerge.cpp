@@ -121,9 +121,9 @@ constexpr Action Actions[] = {Action::Fixable, Action::Fixed, Action::Manual,
                               Action::Suppressed};
 constexpr ApiKind Kinds[] = {ApiKind::Function, ApiKind::Method,
                              ApiKind::Constructor, ApiKind::Field};
-constexpr FileReport::Status States[] = {FileReport::Status::Clean,
-                                         FileReport::Status::Findings,
-                                         FileReport::Status::Error};
+constexpr FileReport::Status States[] = {
+    FileReport::Status::Clean, FileReport::Status::Findings,
+    FileReport::Status::Error, FileReport::Status::Skipped};
 
 /// A path as a report shows it (relative to its root, or absolute), as a
 /// path under \p Root.
@@ -392,7 +392,8 @@ llvm::Expected<Report> mergeJsonReports(llvm::ArrayRef<ShardInput> Shards,
     llvm::stable_sort(File.Findings, [](const Finding &A, const Finding &B) {
       return std::tie(A.Line, A.Column) < std::tie(B.Line, B.Column);
     });
-    if (File.State != FileReport::Status::Error)
+    if (File.State != FileReport::Status::Error &&
+        File.State != FileReport::Status::Skipped)
       File.State = llvm::any_of(File.Findings, std::mem_fn(&Finding::isActive))
                        ? FileReport::Status::Findings
                        : FileReport::Status::Clean;

@@ -528,19 +528,54 @@ bool isSourceFile(llvm::StringRef Path) {
   return llvm::is_contained(SourceExtensions, Extension);
 }
 
-/// The pre-filter: true when no command of \p File can include a client
-/// library's header, so the unit cannot contain a site. False when it may,
-/// or when the scanner cannot tell.
-bool holdsNoClientHeader(const CompilationDatabase &Database,
-                         llvm::StringRef File, const ArgumentsAdjuster &Adjust,
-                         IncludeScanner::Worker &Scanner) {
+/// Whether the text of \p Path could name a client API (see
+/// mayNameClientApi); true when it cannot be read.
+bool fileMayNameClientApi(llvm::StringRef Path, llvm::StringRef Directory) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Directory, Abs);
+  auto Buffer = llvm::MemoryBuffer::getFile(Abs);
+  return !Buffer || mayNameClientApi((*Buffer)->getBuffer());
+}
+
+/// What the pre-filter decides before a unit is parsed.
+struct PreFilterVerdict {
+  /// No command of the unit can include a client library's header, so the
+  /// unit cannot contain a site: it is not parsed.
+  bool CannotHoldSite = false;
+  /// The headers its includes name that do not exist, when it cannot hold a
+  /// site all the same: no client header among those that could be found,
+  /// none of the missing ones is one, and no file it reads names a client
+  /// API. Its failure to compile hides nothing rehost looks for.
+  std::vector<std::string> Missing;
+};
+
+/// The pre-filter's verdict on \p File. It may hold a site when the
+/// scanner cannot tell.
+PreFilterVerdict preFilter(const CompilationDatabase &Database,
+                           llvm::StringRef File,
+                           const ArgumentsAdjuster &Adjust,
+                           IncludeScanner::Worker &Scanner) {
+  std::set<std::string> Missing;
   for (const CompileCommand &Command : Database.getCompileCommands(File)) {
-    std::optional<std::vector<std::string>> Closure = Scanner.closure(
-        Adjust(Command.CommandLine, Command.Filename), Command.Directory);
-    if (!Closure || llvm::any_of(*Closure, isClientHeader))
-      return false;
+    CommandLineArguments CommandLine =
+        Adjust(Command.CommandLine, Command.Filename);
+    if (std::optional<std::vector<std::string>> Closure =
+            Scanner.closure(CommandLine, Command.Directory)) {
+      if (llvm::any_of(*Closure, isClientHeader))
+        return {};
+      continue;
+    }
+    auto Partial = Scanner.partialClosure(CommandLine, Command.Directory);
+    if (!Partial || Partial->Missing.empty() ||
+        llvm::any_of(Partial->Found, isClientHeader) ||
+        llvm::any_of(Partial->Missing, isClientHeader) ||
+        llvm::any_of(Partial->Found, [&](const std::string &Read) {
+          return fileMayNameClientApi(Read, Command.Directory);
+        }))
+      return {};
+    Missing.insert(Partial->Missing.begin(), Partial->Missing.end());
   }
-  return true;
+  return {true, std::vector<std::string>(Missing.begin(), Missing.end())};
 }
 
 /// For each of \p Headers (real paths), the first unit of \p Database in
@@ -631,9 +666,16 @@ analyse(const FallbackDatabase &Database, const std::string &File,
     Log << "warning: " << displayPath(File, Root) << " is not in "
         << displayPath(Database.databasePath(), Root)
         << "; parsing it with the flags after '--' only\n";
-  if (PreFilter && holdsNoClientHeader(Database, File, Adjust, *PreFilter)) {
-    Facts.PreFiltered = true;
-    return Facts;
+  if (PreFilter) {
+    PreFilterVerdict Verdict = preFilter(Database, File, Adjust, *PreFilter);
+    if (Verdict.CannotHoldSite) {
+      Facts.PreFiltered = true;
+      Facts.MissingHeaders = std::move(Verdict.Missing);
+      if (!Facts.MissingHeaders.empty() && !Request.Quiet)
+        Log << "note: " << displayPath(File, Root) << ": "
+            << missingHeadersReason(Facts.MissingHeaders) << "\n";
+      return Facts;
+    }
   }
   FirstErrorRecorder Diagnostics(Log, Root);
   CollectorAction Action(Facts, Log);

@@ -3,6 +3,7 @@
 #include "rehost/Verifier.h"
 
 #include "rehost/FileIO.h"
+#include "rehost/ProjectRoot.h"
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -31,6 +32,29 @@ withholdUnparsed(EditPlan &Plan, llvm::ArrayRef<TranslationUnitFacts> Units) {
     Outcome.Path = File.Path;
     Outcome.Error = "its translation unit did not parse";
     Outcome.Reason = UnparsedReason;
+    Withheld.push_back(std::move(Outcome));
+  }
+  Plan.Files = std::move(Kept);
+  return Withheld;
+}
+
+std::vector<FileOutcome> withholdOutsideRoot(EditPlan &Plan,
+                                             llvm::StringRef Root) {
+  std::vector<FileOutcome> Withheld;
+  std::vector<FilePlan> Kept;
+  for (FilePlan &File : Plan.Files) {
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(File.Path, Real))
+      Real = File.Path;
+    if (isUnderDirectory(Real, Root)) {
+      Kept.push_back(std::move(File));
+      continue;
+    }
+    FileOutcome Outcome;
+    Outcome.Path = File.Path;
+    Outcome.Error = "outside the project root " + Root.str();
+    Outcome.Reason = "not rewritten: outside the project root " + Root.str() +
+                     " (--allow-outside-root rewrites it)";
     Withheld.push_back(std::move(Outcome));
   }
   Plan.Files = std::move(Kept);

@@ -2,10 +2,14 @@
 
 #include "rehost/Baseline.h"
 
+#include "rehost/ProjectRoot.h"
+
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 #include <tuple>
 
@@ -50,6 +54,10 @@ Baseline baselineOf(const Report &R) {
       if (F.isActive())
         Out.Entries.push_back({F.Fingerprint, File.DisplayPath,
                                ruleId(F.R).str(), F.Api, F.Function});
+  for (const FileReport &File : R.Files)
+    if (File.State == FileReport::Status::Skipped)
+      Out.Unanalysed.push_back(File.DisplayPath);
+  llvm::sort(Out.Unanalysed);
   normalise(Out);
   return Out;
 }
@@ -59,8 +67,10 @@ Baseline updatedBaseline(const Baseline &Old, const Report &R,
                          unsigned &NotAdded) {
   Baseline Now = baselineOf(R);
   Baseline Out;
+  Out.Unanalysed = Now.Unanalysed;
   for (const BaselineEntry &E : Old.Entries)
-    if (!Analysed(E.File) || Now.holds(E.Fingerprint))
+    if (!Analysed(E.File) || llvm::is_contained(Now.Unanalysed, E.File) ||
+        Now.holds(E.Fingerprint))
       Out.Entries.push_back(E);
   NotAdded = llvm::count_if(Now.Entries, [&](const BaselineEntry &E) {
     return !Old.holds(E.Fingerprint);
@@ -80,6 +90,10 @@ std::string renderBaseline(const Baseline &B) {
   llvm::json::Object Doc{{"tool", "rehost"},
                          {"version", BaselineVersion},
                          {"findings", std::move(Entries)}};
+  if (!B.Root.empty())
+    Doc["root"] = B.Root;
+  if (!B.Unanalysed.empty())
+    Doc["unanalysed"] = llvm::json::Array(B.Unanalysed);
   return llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))).str() + "\n";
 }
 
@@ -102,6 +116,22 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   if (!Entries)
     return baselineError(Path, "\"findings\" is not an array");
   Baseline Out;
+  if (const llvm::json::Value *Root = Doc->get("root")) {
+    auto Text = Root->getAsString();
+    if (!Text || Text->empty())
+      return baselineError(Path, "\"root\" is not a non-empty string");
+    Out.Root = Text->str();
+  }
+  if (const llvm::json::Value *Skipped = Doc->get("unanalysed")) {
+    const llvm::json::Array *Units = Skipped->getAsArray();
+    for (size_t I = 0; Units && I != Units->size(); ++I)
+      if (auto Unit = (*Units)[I].getAsString())
+        Out.Unanalysed.push_back(Unit->str());
+      else
+        Units = nullptr;
+    if (!Units)
+      return baselineError(Path, "\"unanalysed\" is not a list of paths");
+  }
   for (size_t I = 0; I != Entries->size(); ++I) {
     const llvm::json::Object *Entry = (*Entries)[I].getAsObject();
     if (!Entry)
@@ -129,7 +159,41 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   return Out;
 }
 
+/// \p Path absolute, with symbolic links resolved where it exists.
+static std::string resolvedPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> Real;
+  return llvm::sys::fs::real_path(Abs, Real) ? std::string(Abs)
+                                             : std::string(Real);
+}
+
+std::string baselineRootOf(const Baseline &B, llvm::StringRef BaselinePath) {
+  if (B.Root.empty())
+    return {};
+  llvm::SmallString<256> Root(
+      llvm::sys::path::parent_path(resolvedPath(BaselinePath)));
+  llvm::sys::path::append(Root, B.Root);
+  return resolvedPath(Root);
+}
+
+std::string baselineRootFor(llvm::StringRef ProjectRoot,
+                            llvm::StringRef BaselinePath) {
+  llvm::SmallString<256> Dir(
+      llvm::sys::path::parent_path(resolvedPath(BaselinePath)));
+  return relativePath(resolvedPath(ProjectRoot), resolvedPath(Dir));
+}
+
+void markBaselined(Report &R, const Baseline &B) {
+  R.ComparedToBaseline = true;
+  for (FileReport &File : R.Files)
+    for (Finding &F : File.Findings)
+      F.InBaseline = F.isActive() && B.holds(F.Fingerprint);
+}
+
 void removeBaselined(Report &R, const Baseline &B) {
+  R.ComparedToBaseline = true;
   keepFindings(R, [&](const FileReport &, const Finding &F) {
     bool Known = F.isActive() && B.holds(F.Fingerprint);
     R.Baselined += Known;

@@ -63,6 +63,9 @@ void writeGithub(const Report &Input, llvm::raw_ostream &OS) {
       OS << "::error file=" << escapeProperty(File.DisplayPath)
          << ",title=rehost::" << escapeData("not analysed: " + File.Error)
          << '\n';
+    if (File.State == FileReport::Status::Skipped)
+      OS << "::notice file=" << escapeProperty(File.DisplayPath)
+         << ",title=rehost::" << escapeData(File.Error) << '\n';
   }
 }
 

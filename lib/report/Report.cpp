@@ -49,6 +49,8 @@ llvm::StringRef statusName(FileReport::Status S) {
     return "findings";
   case FileReport::Status::Error:
     return "error";
+  case FileReport::Status::Skipped:
+    return "skipped";
   }
   llvm_unreachable("unknown status");
 }
@@ -121,9 +123,14 @@ Summary Report::computeSummary() const {
     S.FilesWithFindings +=
         llvm::any_of(File.Findings, std::mem_fn(&Finding::isActive));
     S.FilesWithErrors += File.State == FileReport::Status::Error;
+    S.FilesSkipped += File.State == FileReport::Status::Skipped;
     bool AnyFixed = false;
     for (const Finding &Planned : File.Findings) {
       Finding F = outcome(Planned);
+      if (F.InBaseline) {
+        ++S.Baselined;
+        continue;
+      }
       if (!F.isActive()) {
         ++S.Suppressed;
         continue;

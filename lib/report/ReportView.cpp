@@ -139,13 +139,16 @@ ReportView buildReportView(const Report &R) {
   View.NoFiles = "No file has findings or errors.";
   for (const FileReport &File : R.Files) {
     bool Failed = File.State == FileReport::Status::Error;
-    if (File.Findings.empty() && !Failed)
+    bool Skipped = File.State == FileReport::Status::Skipped;
+    if (File.Findings.empty() && !Failed && !Skipped)
       continue;
     FileSection Section;
     Section.Path = File.DisplayPath;
     if (Failed)
       Section.Error = "Not analysed: " +
                       (File.Error.empty() ? "unknown error" : File.Error);
+    if (Skipped)
+      Section.Error = "Not analysed, " + File.Error;
     if (!File.Findings.empty())
       Section.Findings = findingTable(File.Findings);
     View.Files.push_back(std::move(Section));

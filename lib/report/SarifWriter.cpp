@@ -19,21 +19,66 @@
 namespace rehost {
 namespace {
 
+/// What code scanning shows of a rule: its title, description, how to fix
+/// it (with the runtime call to use), tags and, for a security rule, the
+/// severity that files it as a security alert.
 struct RuleInfo {
   Rule R;
   llvm::StringLiteral Name;
+  llvm::StringLiteral Title;
   llvm::StringLiteral Description;
+  llvm::StringLiteral HelpMarkdown;
+  llvm::StringLiteral Tags[3];
+  llvm::StringLiteral
+      SecuritySeverity; ///< CVSS-like "0.0".."10.0"; empty: none.
 };
 
 const RuleInfo Rules[] = {
-    {Rule::HardcodedEndpoint, "HardcodedEndpoint",
+    {Rule::HardcodedEndpoint,
+     "HardcodedEndpoint",
+     "Hardcoded Redis endpoint",
      "A Redis client is pointed at a host, port or socket fixed in the "
-     "source; move it onto configuration with `rehost fix`."},
-    {Rule::HardcodedCredential, "HardcodedCredential",
-     "A Redis password or ACL user is written in the source."},
-    {Rule::PartiallyHardcoded, "PartiallyHardcoded",
+     "source; move it onto configuration with `rehost fix`.",
+     "Every part of the endpoint the call takes (host and port, or the "
+     "socket path) is constant, so the service connects there in every "
+     "deployment.\n\n**How to fix:** run `rehost fix`. It rewrites the call "
+     "onto the rehost runtime with the endpoint as the profile's fallback, "
+     "e.g. `redisConnect(\"10.0.0.9\", 6379)` becomes "
+     "`rehost_redisConnect(\"default\", \"10.0.0.9\", 6379)`, and the "
+     "deployment sets `REDIS_URL` (or `REDIS_<PROFILE>_URL`; `rehost env` "
+     "writes them). A fixture that really means a local server takes "
+     "`// NOLINT(rehost-hardcoded-endpoint): reason`.",
+     {"maintainability", "configuration", ""},
+     ""},
+    {Rule::HardcodedCredential,
+     "HardcodedCredential",
+     "Hardcoded Redis credential",
+     "A Redis password or ACL user is written in the source.",
+     "A password or ACL user name is written in the source (an `AUTH` "
+     "command, a password option or field, a URI's user info): anyone who "
+     "can read the code can use it.\n\n**How to fix:** run `rehost fix`, "
+     "which sends the credential from the connection's profile instead "
+     "(`rehost_redisAuth(c, \"PROFILE\")` for an `AUTH` command, "
+     "`rehost::configure(opts, \"PROFILE\")` for redis-plus-plus options) and "
+     "never keeps it as a fallback; set `REDIS_PASSWORD` or "
+     "`REDIS_<PROFILE>_PASSWORD_FILE` where the service runs, then rotate "
+     "the password: it is in the repository's history.",
+     {"security", "external/cwe/cwe-798", "configuration"},
+     "7.5"},
+    {Rule::PartiallyHardcoded,
+     "PartiallyHardcoded",
+     "Partially hardcoded Redis endpoint",
      "A Redis endpoint mixes a constant fallback with values computed at run "
-     "time."},
+     "time.",
+     "A constant fallback is mixed with values computed at run time "
+     "(`argc > 1 ? argv[1] : \"localhost\"`). rehost reports it `manual`: "
+     "which value should win is a human decision.\n\n**How to fix:** read "
+     "the endpoint from the profile with the runtime "
+     "(`rehost_redisConnect(\"PROFILE\", NULL, 0)` in C, "
+     "`rehost::uri(\"PROFILE\")` "
+     "in C++) and drop the constant fallback.",
+     {"maintainability", "configuration", ""},
+     ""},
 };
 
 unsigned ruleIndex(Rule R) {
@@ -90,7 +135,8 @@ llvm::json::Object notification(const FileReport &File, llvm::StringRef Root) {
   return Out;
 }
 
-llvm::json::Object result(const FileReport &File, const Finding &F) {
+llvm::json::Object result(const FileReport &File, const Finding &F,
+                          bool ComparedToBaseline) {
   llvm::json::Object Region{
       {"startLine", F.Line},
       {"startColumn", F.Column},
@@ -114,26 +160,48 @@ llvm::json::Object result(const FileReport &File, const Finding &F) {
        llvm::json::Object{{"rehostSite/v2", F.Fingerprint}}},
       {"properties", std::move(Properties)},
   };
-  // SARIF's own way to say a comment in the source silenced the result.
-  if (!F.isActive())
+  // SARIF's own ways to say a comment in the source silenced the result, or
+  // the baseline (outside the source) accepted it for now.
+  if (F.InBaseline)
+    Result["suppressions"] = llvm::json::Array{llvm::json::Object{
+        {"kind", "external"},
+        {"justification", "recorded in the baseline (rehost baseline)"}}};
+  else if (!F.isActive())
     Result["suppressions"] = llvm::json::Array{
         llvm::json::Object{{"kind", "inSource"}, {"justification", F.Reason}}};
+  // In the baseline or not; a finding silenced in the source is neither.
+  if (ComparedToBaseline && (F.InBaseline || F.Act != Action::Suppressed))
+    Result["baselineState"] = F.InBaseline ? "unchanged" : "new";
   return Result;
 }
 
 llvm::json::Array ruleDescriptors() {
   llvm::json::Array Out;
-  for (const RuleInfo &Info : Rules)
+  for (const RuleInfo &Info : Rules) {
+    llvm::json::Array Tags;
+    for (llvm::StringRef Tag : Info.Tags)
+      if (!Tag.empty())
+        Tags.push_back(Tag);
+    llvm::json::Object Properties{{"tags", std::move(Tags)}};
+    if (!Info.SecuritySeverity.empty())
+      Properties["security-severity"] = Info.SecuritySeverity;
     Out.push_back(llvm::json::Object{
         {"id", checkName(Info.R)},
         {"name", Info.Name},
-        {"shortDescription", llvm::json::Object{{"text", Info.Description}}},
-        {"help", llvm::json::Object{{"text", (llvm::Twine(Info.Description) +
-                                              " See docs/rules.md#" +
-                                              ruleId(Info.R) + ".")
-                                                 .str()}}},
-        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
+        {"shortDescription", llvm::json::Object{{"text", Info.Title}}},
+        {"fullDescription", llvm::json::Object{{"text", Info.Description}}},
+        {"help",
+         llvm::json::Object{
+             {"text", (llvm::Twine(Info.Description) + " See docs/rules.md#" +
+                       ruleId(Info.R) + " in rehost's documentation.")
+                          .str()},
+             {"markdown", Info.HelpMarkdown}}},
+        {"defaultConfiguration",
+         llvm::json::Object{
+             {"level", Info.SecuritySeverity.empty() ? "warning" : "error"}}},
+        {"properties", std::move(Properties)},
     });
+  }
   return Out;
 }
 
@@ -152,14 +220,22 @@ void writeSarif(const Report &Input, llvm::raw_ostream &OS) {
   llvm::json::Array Notifications;
   for (const FileReport &File : R.Files) {
     for (const Finding &F : File.Findings)
-      Results.push_back(result(File, F));
+      Results.push_back(result(File, F, R.ComparedToBaseline));
     if (File.State == FileReport::Status::Error)
       Notifications.push_back(notification(File, R.Root));
   }
+  // After the errors: executionSuccessful counts errors only.
+  bool Successful = Notifications.empty();
+  for (const FileReport &File : R.Files)
+    if (File.State == FileReport::Status::Skipped) {
+      llvm::json::Object Note = notification(File, R.Root);
+      Note["level"] = "note";
+      Notifications.push_back(std::move(Note));
+    }
   llvm::json::Object Driver{
       {"name", "rehost"}, {"version", Version}, {"rules", ruleDescriptors()}};
   llvm::json::Object Invocation{
-      {"executionSuccessful", Notifications.empty()},
+      {"executionSuccessful", Successful},
       {"toolExecutionNotifications", std::move(Notifications)}};
   llvm::json::Object Run{
       {"tool", llvm::json::Object{{"driver", std::move(Driver)}}},

@@ -31,6 +31,15 @@ std::vector<std::string> focusOf(llvm::ArrayRef<std::string> Files) {
   return Out;
 }
 
+/// .rehost-baseline.json at \p Root, as the messages show it: relative to
+/// the working directory when under it.
+std::string defaultBaselinePath(const rehost::ProjectRoot &Root) {
+  llvm::SmallString<256> AtRoot(Root.Path), Cwd;
+  llvm::sys::path::append(AtRoot, rehost::BaselineFileName);
+  llvm::sys::fs::current_path(Cwd);
+  return rehost::displayPath(AtRoot, Cwd);
+}
+
 bool inFocus(llvm::ArrayRef<std::string> Focus, llvm::StringRef Path) {
   llvm::SmallString<256> Real;
   if (llvm::sys::fs::real_path(Path, Real))
@@ -67,19 +76,49 @@ std::vector<std::string> changedFiles(const rehost::ChangedLines &Changed,
   return Out;
 }
 
+/// A baseline's fingerprints are paths relative to the project root it
+/// records: read in a run with another root, every entry would miss. One
+/// without a root (an older rehost's) is taken as this run's, with a note.
+llvm::Error checkBaselineRoot(const rehost::Baseline &B, llvm::StringRef Path,
+                              const rehost::ProjectRoot &Root, bool Quiet) {
+  std::string Recorded = rehost::baselineRootOf(B, Path);
+  if (Recorded.empty()) {
+    if (!Quiet)
+      fmt::print(stderr,
+                 "note: {} records no project root (an older rehost wrote "
+                 "it): its paths are read as relative to {} ({}); `rehost "
+                 "baseline --update` records it\n",
+                 Path.str(), Root.Path, Root.reason());
+    return llvm::Error::success();
+  }
+  if (Recorded == Root.Path)
+    return llvm::Error::success();
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      "%s was written for the project root %s, but this run's root is %s "
+      "(%s): its entries would not match. Run from that project, or write "
+      "the baseline for this one with `rehost baseline`",
+      Path.str().c_str(), Recorded.c_str(), Root.Path.c_str(),
+      Root.reason().c_str());
+}
+
 /// The baseline check reads: --baseline (which must exist), else
-/// .rehost.toml's, else .rehost-baseline.json here when there is one.
+/// .rehost.toml's, else .rehost-baseline.json at the project root when there
+/// is one. It must be of this run's project root.
 llvm::Expected<std::optional<rehost::Baseline>>
-loadCheckBaseline(const CheckOptions &Check, const rehost::ToolConfig &Config) {
+loadCheckBaseline(const CheckOptions &Check, const rehost::ToolConfig &Config,
+                  const rehost::ProjectRoot &Root, bool Quiet) {
   std::string Path = !Check.Baseline.empty() ? Check.Baseline : Config.Baseline;
   if (Path.empty()) {
-    if (!llvm::sys::fs::exists(rehost::BaselineFileName))
+    Path = defaultBaselinePath(Root);
+    if (!llvm::sys::fs::exists(Path))
       return std::nullopt;
-    Path = rehost::BaselineFileName.str();
   }
   auto Read = rehost::readBaseline(Path);
   if (!Read)
     return Read.takeError();
+  if (llvm::Error Err = checkBaselineRoot(*Read, Path, Root, Quiet))
+    return std::move(Err);
   return std::optional<rehost::Baseline>(std::move(*Read));
 }
 
@@ -93,7 +132,9 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
     fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
     return InputError;
   };
-  auto Baseline = loadCheckBaseline(Check, Config);
+  rehost::ProjectRoot Root = projectRootOf(Request, Config);
+  Request.Root = Root.Path;
+  auto Baseline = loadCheckBaseline(Check, Config, Root, Request.Quiet);
   if (!Baseline)
     return Fail(Baseline.takeError());
   std::optional<rehost::ChangedLines> Changed;
@@ -133,8 +174,20 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
             Real = File.Path;
           return Changed->touches(Real, F.Line);
         });
-  if (*Baseline)
-    rehost::removeBaselined(Report, **Baseline);
+  if (*Baseline) {
+    // SARIF keeps them, marked, so code scanning keeps tracking the backlog.
+    if (Options.Format == "sarif")
+      rehost::markBaselined(Report, **Baseline);
+    else
+      rehost::removeBaselined(Report, **Baseline);
+    const std::vector<std::string> &Unseen = (*Baseline)->Unanalysed;
+    if (!Unseen.empty() && !Analysed->Request.Quiet)
+      fmt::print(stderr,
+                 "note: the baseline was written without analysing {} "
+                 "unit{} ({}): any finding in {} is new to it\n",
+                 Unseen.size(), plural(Unseen.size()), fmt::join(Unseen, ", "),
+                 Unseen.size() == 1 ? "it" : "them");
+  }
   if (!writeReportTo(Report, Options))
     return InputError;
 
@@ -142,7 +195,7 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
   if (!Analysed->Request.Quiet)
     fmt::print(stderr,
                "rehost: {} new finding{}{}{}{}; {} translation unit{} "
-               "scanned{}\n",
+               "scanned{}{}\n",
                S.Findings, plural(S.Findings),
                Changed ? " on lines changed since " + Check.ChangedSince : "",
                *Baseline ? fmt::format(", {} in the baseline", S.Baselined)
@@ -152,7 +205,8 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
                S.FilesScanned, plural(S.FilesScanned),
                S.FilesWithErrors
                    ? fmt::format(", {} with errors", S.FilesWithErrors)
-                   : "");
+                   : "",
+               skippedClause(S));
   if (S.FilesWithErrors)
     return InputError;
   return S.Findings ? Findings : Clean;
@@ -166,15 +220,18 @@ int runBaseline(rehost::ScanRequest Request, const ReportOptions &Options,
     fmt::print(stderr, "rehost: error: {}\n", Message.str());
     return InputError;
   };
-  std::string Path = !Options.Output.empty() ? Options.Output
-                     : !Config.Baseline.empty()
-                         ? Config.Baseline
-                         : rehost::BaselineFileName.str();
+  rehost::ProjectRoot Root = projectRootOf(Request, Config);
+  Request.Root = Root.Path;
+  std::string Path = !Options.Output.empty()    ? Options.Output
+                     : !Config.Baseline.empty() ? Config.Baseline
+                                                : defaultBaselinePath(Root);
   std::optional<rehost::Baseline> Old;
   if (Update) {
     auto Read = rehost::readBaseline(Path);
     if (!Read)
       return Fail(llvm::toString(Read.takeError()));
+    if (llvm::Error Err = checkBaselineRoot(*Read, Path, Root, Request.Quiet))
+      return Fail(llvm::toString(std::move(Err)));
     Old = std::move(*Read);
   }
   Request.HeadersThroughUnits = true;
@@ -209,6 +266,7 @@ int runBaseline(rehost::ScanRequest Request, const ReportOptions &Options,
   } else {
     New = rehost::baselineOf(Report);
   }
+  New.Root = rehost::baselineRootFor(Root.Path, Path);
   if (llvm::Error Err =
           rehost::writeFileAtomically(Path, rehost::renderBaseline(New)))
     return Fail("cannot write the baseline to '" + Path +
@@ -227,11 +285,17 @@ int runBaseline(rehost::ScanRequest Request, const ReportOptions &Options,
                                         NotAdded == 1 ? "it" : "them")
                           : "");
     else
-      fmt::print(stderr, "rehost: wrote {} finding{} to {}{}\n",
+      fmt::print(stderr, "rehost: wrote {} finding{} to {}{}{}\n",
                  New.Entries.size(), plural(New.Entries.size()), Path,
                  S.Suppressed ? fmt::format(" ({} suppressed, not recorded)",
                                             S.Suppressed)
-                              : "");
+                              : "",
+                 New.Unanalysed.empty()
+                     ? ""
+                     : fmt::format("; {} unit{} skipped (headers not found) "
+                                   "recorded as unanalysed",
+                                   New.Unanalysed.size(),
+                                   plural(New.Unanalysed.size())));
   }
   return Clean;
 }

@@ -23,6 +23,13 @@ namespace cli {
 
 const char *plural(unsigned N) { return N == 1 ? "" : "s"; }
 
+std::string skippedClause(const rehost::Summary &S) {
+  if (!S.FilesSkipped)
+    return {};
+  return fmt::format(", {} skipped (headers not found, no site possible)",
+                     S.FilesSkipped);
+}
+
 namespace {
 
 llvm::Error reportError(const ReportOptions &Options, const llvm::Twine &Why) {
@@ -107,9 +114,19 @@ bool writeReportTo(const rehost::Report &Report, const ReportOptions &Options) {
   return true;
 }
 
+rehost::ProjectRoot projectRootOf(const rehost::ScanRequest &Request,
+                                  const rehost::ToolConfig &Config) {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return rehost::findProjectRoot(
+      Config.Path, rehost::databaseDirectoryOf(Request, Cwd), Cwd);
+}
+
 llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
                                  const rehost::ToolConfig &Config, bool Strict,
                                  bool Pool) {
+  if (Request.Root.empty())
+    Request.Root = projectRootOf(Request, Config).Path;
   Request.IsExcluded = [&Config](llvm::StringRef File) {
     return Config.isExcluded(File);
   };
@@ -118,10 +135,8 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
   auto Units = rehost::collectFacts(Request, llvm::errs(), &Coverage);
   if (!Units)
     return Units.takeError();
-  llvm::SmallString<256> Root;
-  llvm::sys::fs::current_path(Root);
   rehost::Resolution Resolved =
-      rehost::resolveProject(*Units, Root, Config, Strict, Pool);
+      rehost::resolveProject(*Units, Request.Root, Config, Strict, Pool);
   return Analysis{std::move(Request), std::move(*Units), std::move(Resolved),
                   std::move(Coverage)};
 }
@@ -195,8 +210,9 @@ readShards(llvm::ArrayRef<std::string> Paths) {
 llvm::Expected<Analysis> mergeFacts(llvm::ArrayRef<rehost::ShardInput> Shards,
                                     const rehost::ToolConfig &Config,
                                     bool Strict, bool Pool) {
-  llvm::SmallString<256> Root;
-  llvm::sys::fs::current_path(Root);
+  // The shards' paths are relative to their root; here they are read under
+  // this checkout's (no database: .rehost.toml's, git's or this directory).
+  std::string Root = projectRootOf(rehost::ScanRequest(), Config).Path;
   Analysis Merged;
   std::set<std::string> Uncovered;
   for (const rehost::ShardInput &Shard : Shards) {

@@ -10,6 +10,7 @@
 #define REHOST_TOOLS_DRIVER_H
 
 #include "rehost/Project.h"
+#include "rehost/ProjectRoot.h"
 #include "rehost/Report.h"
 #include "rehost/ReportMerge.h"
 #include "rehost/Scanner.h"
@@ -40,6 +41,10 @@ struct ReportOptions {
 /// "s" unless \p N is 1.
 const char *plural(unsigned N);
 
+/// The summary line's clause for the units skipped because headers they
+/// name are missing, though they cannot hold a site; empty when none.
+std::string skippedClause(const rehost::Summary &S);
+
 /// Whether the report can be written to -o FILE: checked before fix changes
 /// anything, so a report that cannot be written leaves every file as it was.
 llvm::Error checkReportOutput(const ReportOptions &Options);
@@ -59,6 +64,12 @@ struct Analysis {
   rehost::Resolution Resolved;
   rehost::ScanCoverage Coverage;
 };
+
+/// The project root of a run of \p Request with \p Config (see
+/// ProjectRoot.h): fingerprints, baseline and report paths, and what fix may
+/// edit are relative to it, wherever rehost is run from.
+rehost::ProjectRoot projectRootOf(const rehost::ScanRequest &Request,
+                                  const rehost::ToolConfig &Config);
 
 /// Parses the units \p Request names and resolves them project-wide, the
 /// edits planned --strict or --pool as asked.

@@ -93,6 +93,21 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
   // A file only units with errors read: no parse shows its rewrite compiles.
   std::vector<rehost::FileOutcome> Outcomes =
       rehost::withholdUnparsed(Plan, Analysed->Units);
+  if (!Fix.AllowOutsideRoot) {
+    std::string Why =
+        projectRootOf(Fix.FromFacts.empty() ? Request : rehost::ScanRequest(),
+                      Config)
+            .reason();
+    for (rehost::FileOutcome &Outside :
+         rehost::withholdOutsideRoot(Plan, Report.Root)) {
+      fmt::print(stderr,
+                 "rehost: warning: {}: outside the project root {} ({}); not "
+                 "rewritten, its findings are reported manual "
+                 "(--allow-outside-root rewrites it)\n",
+                 Outside.Path, Report.Root, Why);
+      Outcomes.push_back(std::move(Outside));
+    }
+  }
   if (Fix.Verify && Writes)
     if (llvm::Error Err =
             rehost::checkRuntimeHeaders(Fix.RuntimeInclude, Plan)) {
@@ -191,7 +206,7 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
     fmt::print(
         stderr,
         "rehost: {} {} of {} finding{} in {} file{} ({} file{} {}); {} "
-        "manual; {} translation unit{} scanned{}{}\n",
+        "manual; {} translation unit{} scanned{}{}{}\n",
         Writes ? "fixed" : "would fix", Writes ? S.Fixed : S.Fixable,
         S.Findings, plural(S.Findings), S.FilesWithFindings,
         plural(S.FilesWithFindings), Changed, plural(Changed),
@@ -200,7 +215,7 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
         S.FilesWithErrors || Refused
             ? fmt::format(", {} with errors", S.FilesWithErrors + Refused)
             : "",
-        Uncovered);
+        skippedClause(S), Uncovered);
   if (S.FilesWithErrors || Refused)
     return InputError;
   return S.Manual || (!Writes && S.Fixable) ? Findings : Clean;

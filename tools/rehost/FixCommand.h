@@ -15,6 +15,9 @@ struct FixOptions {
   bool Verify = false;
   bool Strict = false; ///< Only profile names stay in code.
   bool Pool = false;   ///< Connect-per-request code borrows from a pool.
+  /// Also rewrite files outside the project root (a database listing
+  /// another checkout's paths would otherwise be refused).
+  bool AllowOutsideRoot = false;
   std::string
       ExportFixes; ///< clang-apply-replacements YAML; sources untouched.
   std::string RuntimeConfig = "rehost.toml";

@@ -9,6 +9,7 @@
 #include "Driver.h"
 #include "EnvCommand.h"
 #include "FixCommand.h"
+#include "OptionSpelling.h"
 
 #include "rehost/Facts.h"
 #include "rehost/FileIO.h"
@@ -45,14 +46,14 @@ int reportScan(const Analysis &Analysed, const ReportOptions &Options,
     fmt::print(
         stderr,
         "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
-        "credential{}) in {} file{}; {} translation unit{} scanned{}{}\n",
+        "credential{}) in {} file{}; {} translation unit{} scanned{}{}{}\n",
         S.Findings, plural(S.Findings), S.HardcodedEndpoints,
         S.PartiallyHardcoded, S.HardcodedCredentials,
         plural(S.HardcodedCredentials), S.FilesWithFindings,
         plural(S.FilesWithFindings), S.FilesScanned, plural(S.FilesScanned),
         S.FilesWithErrors ? fmt::format(", {} with errors", S.FilesWithErrors)
                           : "",
-        Uncovered);
+        skippedClause(S), Uncovered);
   if (S.FilesWithErrors)
     return InputError;
   return S.Findings ? Findings : Clean;
@@ -92,15 +93,15 @@ llvm::StringRef kindName(rehost::ShardKind Kind) {
 
 /// Merged SARIF: written as it is, with a summary line of its own.
 int reportSarifMerge(llvm::ArrayRef<rehost::ShardInput> Shards,
-                     const ReportOptions &Options, bool Quiet) {
+                     const ReportOptions &Options, bool Quiet,
+                     const rehost::ToolConfig &Config) {
   if (Options.Format != "sarif") {
     fmt::print(stderr, "rehost: error: SARIF reports merge into SARIF only "
                        "(--format sarif); the shards' JSON reports or facts "
                        "merge into any format\n");
     return InputError;
   }
-  llvm::SmallString<256> Root;
-  llvm::sys::fs::current_path(Root);
+  std::string Root = projectRootOf(rehost::ScanRequest(), Config).Path;
   rehost::SarifSummary S;
   auto Merged = rehost::mergeSarifReports(Shards, Root, S);
   if (!Merged) {
@@ -147,10 +148,9 @@ int runMerge(llvm::ArrayRef<std::string> Inputs, const ReportOptions &Options,
                   ": merge the shards' outputs of one kind");
   }
   if (Kind == rehost::ShardKind::SarifReport)
-    return reportSarifMerge(*Shards, Options, Quiet);
+    return reportSarifMerge(*Shards, Options, Quiet, Config);
   if (Kind == rehost::ShardKind::JsonReport) {
-    llvm::SmallString<256> Root;
-    llvm::sys::fs::current_path(Root);
+    std::string Root = projectRootOf(rehost::ScanRequest(), Config).Path;
     auto Report = rehost::mergeJsonReports(*Shards, Root);
     if (!Report)
       return Fail(llvm::toString(Report.takeError()));
@@ -197,10 +197,10 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
       ->allow_extra_args(false);
   Command
       .add_option("-j,--jobs", Request.Jobs,
-                  "Parse N translation units at once (default: one per "
+                  "Parse N translation units at once (default, and 0: one per "
                   "hardware thread); the result does not depend on N")
       ->type_name("N")
-      ->check(CLI::Range(1u, 4096u));
+      ->check(CLI::Range(0u, 4096u));
   Command
       .add_option_function<std::string>(
           "--shard",
@@ -379,6 +379,9 @@ int main(int argc, char **argv) {
       "--runtime-include", Fix.RuntimeInclude,
       "The runtime's installed headers for --verify (default: the include "
       "directory beside this rehost's bin directory)");
+  FixCommand->add_flag("--allow-outside-root", Fix.AllowOutsideRoot,
+                       "Also rewrite files outside the project root (by "
+                       "default they are reported, untouched)");
   FixCommand->add_option("--export-fixes", Fix.ExportFixes,
                          "Write the edits as clang-tidy's replacements YAML "
                          "for clang-apply-replacements; change no source");
@@ -399,8 +402,23 @@ int main(int argc, char **argv) {
   EnvCommandOptions Env;
   CLI::App *EnvSubcommand = addEnvCommand(App, Env);
 
+  // Errors read as the tool's others do.
+  App.failure_message([](const CLI::App *, const CLI::Error &E) {
+    return "rehost: error: " + std::string(E.what()) +
+           "\nRun with --help for more information.\n";
+  });
+  auto Normalised = cli::normaliseArgv(
+      App, std::vector<std::string>(argv + 1, argv + OwnArgs));
+  if (!Normalised) {
+    fmt::print(stderr, "rehost: error: {}\n",
+               llvm::toString(Normalised.takeError()));
+    return InputError;
+  }
+  std::vector<const char *> Words = {argv[0]};
+  for (const std::string &Word : *Normalised)
+    Words.push_back(Word.c_str());
   try {
-    App.parse(OwnArgs, argv);
+    App.parse(static_cast<int>(Words.size()), Words.data());
   } catch (const CLI::ParseError &E) {
     // Help and --version exit 0; every other parse error is a usage error.
     return App.exit(E) == 0 ? Clean : InputError;
