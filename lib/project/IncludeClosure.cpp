@@ -49,8 +49,18 @@ IncludeScanner::Worker::partialClosure(std::vector<std::string> CommandLine,
   for (std::string &File : *Files) {
     llvm::SmallString<256> Path(File);
     llvm::sys::fs::make_absolute(Directory, Path);
-    (llvm::sys::fs::exists(Path) ? Out.Found : Out.Missing)
-        .push_back(std::move(File));
+    if (llvm::sys::fs::exists(Path)) {
+      Out.Found.push_back(std::move(File));
+      continue;
+    }
+    // LLVM 19's scanner lists a missing header under the command's
+    // directory (LLVM 14's as written): name it as written either way.
+    llvm::StringRef Written(File);
+    std::string Prefix = (Directory + "/").str();
+    Out.Missing.push_back((startsWith(Written, Prefix)
+                               ? Written.drop_front(Prefix.size())
+                               : Written)
+                              .str());
   }
   return Out;
 }
