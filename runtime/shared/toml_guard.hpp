@@ -21,7 +21,7 @@ struct TomlProblem {
 
 // The first problem in `text`: invalid UTF-8 anywhere, a non-ASCII character
 // outside strings and comments, a non-ASCII character right after a
-// multi-line string's line-ending backslash, a table header that does not
+// multi-line string's backslash (line-ending or not), a table header that does not
 // start with a key ("[?", "[[[1]]]"), a quote right after a bare value
 // (`+"x"`), or a closing bracket that does not match the open one (`[}`).
 TomlProblem find_toml_problem(std::string_view text);

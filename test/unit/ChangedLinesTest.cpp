@@ -46,6 +46,22 @@ TEST(ChangedLines, DeletedFilesAndDiffLinesThatLookLikeHeaders) {
   EXPECT_EQ(C.Files.count("/r/fake.c"), 0u) << "code, not a file header";
 }
 
+// Found by fuzz/changed_lines.cpp: a start of 0 gave a range from line 0,
+// and an end past UINT_MAX wrapped to a range that held no line.
+TEST(ChangedLines, MalformedHunksStillNameTheirLines) {
+  ChangedLines C = parseUnifiedDiff("+++ b/a.c\n"
+                                    "@@ -1 +0,2 @@\n"
+                                    "+++ b/b.c\n"
+                                    "@@ -1 +4294967295,2 @@\n",
+                                    "/r");
+  ASSERT_EQ(C.Files["/r/a.c"].size(), 1u);
+  EXPECT_EQ(C.Files["/r/a.c"][0], std::make_pair(1u, 2u));
+  EXPECT_TRUE(C.touches("/r/b.c", 4294967295u));
+  for (const auto &[Path, Ranges] : C.Files)
+    for (auto [First, Last] : Ranges)
+      EXPECT_LE(First, Last) << Path;
+}
+
 TEST(ChangedLines, AWholeFile) {
   ChangedLines C;
   C.addWholeFile("/r/new.c");
