@@ -56,7 +56,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   rehost::percentDecode(Uri);
   rehost::splitNodes(Uri);
 
-  if (Parts.Secrets.empty() || holdsCanary(Uri))
+  // The canary must come from the secrets alone: not from the text, nor
+  // from a %01 the readers decode.
+  if (Parts.Secrets.empty() || holdsCanary(rehost::percentDecode(Uri)))
     return 0;
   std::string Canaried = Uri.str();
   auto Spans = secretSpans(Parts, Uri);
