@@ -170,8 +170,8 @@ private:
   void normal(char c) {
     if (in_bare_value_ && !ends_bare_value(c))
       return bare_value(c);
-    if (in_bare_value_ && c == ' ' && lone_digit_after_date())
-      return;
+    if (in_bare_value_ && c == ' ' && digit_after_date())
+      return date_time_space();
     in_bare_value_ = false;
     bool starts_value = value_may_start_ && c != ' ' && c != '\t' &&
                         c != '\n' && c != '\r';
@@ -230,24 +230,25 @@ private:
     advance();
   }
 
-  // At the space after a bare value: toml++ 3.3.0 reads on after a date and
-  // a space when a digit follows, and asserts (an assumption, so undefined
-  // behaviour in a release build) when that digit is followed by the value's
-  // end: `d = 1979-05-27 0` (found by fuzz/toml_guard.cpp).
-  bool lone_digit_after_date() {
-    auto at_offset = [&](size_t k) {
-      return i_ + k < text_.size() ? text_[i_ + k] : '\0';
-    };
+  // At a space after a bare value: whether a date and a digit surround it.
+  // toml++ 3.3.0 then reads the space and what follows as one value (the
+  // date and time of `1979-05-27 07:32:00`), up to the next terminator.
+  bool digit_after_date() const {
     std::string_view value =
         text_.substr(bare_value_start_, i_ - bare_value_start_);
-    char digit = at_offset(1);
-    if (!looks_like_date(value) || digit < '0' || digit > '9' ||
-        i_ + 2 >= text_.size() || !ends_bare_value(at_offset(2)))
-      return false;
+    return i_ + 1 < text_.size() && text_[i_ + 1] >= '0' &&
+           text_[i_ + 1] <= '9' && looks_like_date(value);
+  }
+
+  // The space of a date-time: the bare value goes on. toml++ 3.3.0 asserts
+  // (an assumption, so undefined behaviour in a release build) when the
+  // digit is the value's last character before a terminator:
+  // `d = 1979-05-27 0` (found by fuzz/toml_guard.cpp).
+  void date_time_space() {
     advance();
-    fail("a date followed by a space and a lone digit (write a whole time, "
-         "as in 1979-05-27 07:32:00)");
-    return true;
+    if (i_ + 1 < text_.size() && ends_bare_value(text_[i_ + 1]))
+      fail("a date followed by a space and a lone digit (write a whole time, "
+           "as in 1979-05-27 07:32:00)");
   }
 
   // toml++ 3.3.0 asserts on `m=[}`: a closing bracket must match the last
