@@ -23,7 +23,24 @@ TSAN_TESTS ?= Pool*:ProfileCache*:Sentinel*
 SOAK_SECONDS ?= 300
 SOAK_BUILD_DIR ?= build-soak
 
-.PHONY: all deps configure build test test-tsan soak demo clean format
+# Everything (tool library, runtime, unit, lit and e2e tests) under
+# AddressSanitizer + UndefinedBehaviorSanitizer, in a build directory of its
+# own. A finding stops the program (halt_on_error). Leaks are checked in every
+# program, the rehost tool included: it frees what LLVM allocates for it, so
+# no suppression is needed.
+ASAN_BUILD_DIR ?= build-asan
+SANITIZER_ENV = \
+  ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:check_initialization_order=1:detect_stack_use_after_return=1 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+
+# The libFuzzer targets of fuzz/ (Clang 14 with libclang-rt-14-dev), in a
+# build directory of their own, each run for FUZZ_SECONDS by
+# scripts/run-fuzz.sh; FUZZ_TARGETS picks some (default: all).
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: all deps configure build test test-tsan test-asan fuzz soak demo clean format
 
 all: build
 
@@ -54,6 +71,22 @@ test-tsan: deps
 soak: deps
 	bench/soak.sh $(SOAK_SECONDS) $(SOAK_BUILD_DIR)
 
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+	  -DREHOST_LLVM_VERSION=14 -DREHOST_SANITIZE=ON
+	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	$(SANITIZER_ENV) ctest --test-dir $(ASAN_BUILD_DIR) --output-on-failure -j $(JOBS)
+
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+	  -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+	  -DREHOST_LLVM_VERSION=14 -DREHOST_FUZZ=ON \
+	  -DREHOST_BUILD_TESTS=OFF -DREHOST_RUNTIME_TESTS=OFF
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target rehost-fuzz-targets
+	scripts/run-fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 demo: build
 	scripts/demo.sh $(BUILD_DIR)
 
@@ -61,4 +94,5 @@ format:
 	git ls-files '*.cpp' '*.h' '*.hpp' '*.c' | grep -v '^test/' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(TSAN_BUILD_DIR) $(SOAK_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(TSAN_BUILD_DIR) $(SOAK_BUILD_DIR) $(ASAN_BUILD_DIR) \
+	  $(FUZZ_BUILD_DIR)

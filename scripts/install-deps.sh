@@ -14,6 +14,8 @@ packages=(
   cmake ninja-build ccache pkg-config g++ python3 python3-yaml
   "clang-$llvm" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "llvm-$llvm-dev"
   "llvm-$llvm-tools" "clang-tools-$llvm"
+  # Clang's sanitizer and libFuzzer runtimes, for `make fuzz`.
+  "libclang-rt-$llvm-dev"
   libcli11-dev libfmt-dev libgtest-dev
   libhiredis-dev libtomlplusplus-dev redis-server redis-tools
   git pre-commit

@@ -82,6 +82,7 @@ def e2e_build(compiler, flags, libraries):
     runtime_dir = os.path.dirname(config.e2e_runtime_library)
     command = [config.python_executable, os.path.join(config.test_source_root, "utils", "e2e-build.py"),
                compiler, "-I" + config.runtime_include, "-I" + config.e2e_hiredis_root] + flags
+    command += config.e2e_sanitize_flags
     command += ["--link"] + libraries + [config.e2e_runtime_library, "-Wl,-rpath," + runtime_dir]
     command += config.e2e_hiredis_libraries + ["--"]
     return " ".join(shlex.quote(part) for part in command)

@@ -10,7 +10,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <optional>
 #include <set>
 
@@ -118,6 +120,16 @@ std::pair<unsigned, unsigned> side(llvm::StringRef Header, char Sign) {
   return {Start, N};
 }
 
+/// The lines [first, last] of a hunk that adds \p Count lines from \p First.
+/// git never writes a start of 0 with lines, nor a range past the last line
+/// number; such a header is read on the side of reporting too much, never
+/// as a range that holds no line (a wrapped end).
+std::pair<unsigned, unsigned> addedLines(unsigned First, unsigned Count) {
+  First = std::max(First, 1u);
+  uint64_t Last = uint64_t(First) + Count - 1;
+  return {First, unsigned(std::min<uint64_t>(Last, UINT_MAX))};
+}
+
 } // namespace
 
 bool ChangedLines::touches(llvm::StringRef AbsPath, unsigned Line) const {
@@ -165,7 +177,7 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Diff,
     auto [First, Count] = side(Line, '+');
     InHunk = side(Line, '-').second + Count;
     if (Count != 0)
-      Out.Files[Current].push_back({First, First + Count - 1});
+      Out.Files[Current].push_back(addedLines(First, Count));
   }
   return Out;
 }

@@ -1,7 +1,9 @@
 // A guard in front of toml++: refuses the few malformed inputs that Debian's
 // toml++ 3.3.0 mishandles (undefined behaviour or an assertion instead of a
 // parse error; upstream tomlplusplus #190, #295, PR #301 and PR #305, and
-// inputs a fuzzer found: a quote glued to a bare value, mismatched brackets).
+// inputs a fuzzer found: a quote glued to or inside a bare value, mismatched
+// brackets, a non-ASCII character after a backslash, a date and a lone digit;
+// fuzz/toml_guard.cpp keeps looking).
 // One guard for both readers of TOML: the runtime (rehost.toml) and the tool
 // (.rehost.toml, and rehost.toml when fix merges it) link this library; the
 // table runtime/test/toml_bad_inputs.inc tests both through it.
@@ -21,9 +23,11 @@ struct TomlProblem {
 
 // The first problem in `text`: invalid UTF-8 anywhere, a non-ASCII character
 // outside strings and comments, a non-ASCII character right after a
-// multi-line string's line-ending backslash, a table header that does not
-// start with a key ("[?", "[[[1]]]"), a quote right after a bare value
-// (`+"x"`), or a closing bracket that does not match the open one (`[}`).
+// multi-line string's backslash (line-ending or not), a table header that
+// does not start with a key ("[?", "[[[1]]]"), a quote right after or inside
+// a bare value (`+"x"`, `-m={="x"`), a date, a space and a lone digit
+// (`1979-05-27 0`), or a closing bracket that does not match the open one
+// (`[}`).
 TomlProblem find_toml_problem(std::string_view text);
 
 } // namespace rehost::detail

@@ -14,8 +14,9 @@ mkdir -p "$work"
 pc_dir=$(dirname "$(find "$prefix" -name rehost-runtime.pc)")
 flags=$(PKG_CONFIG_PATH=$pc_dir pkg-config --cflags --libs rehost-runtime)
 echo "pkg-config: $flags"
-# shellcheck disable=SC2086 # the flags are a word list
-cc -o "$work/app-pkgconfig" "$consumer/app.c" $flags
+# CFLAGS/LDFLAGS: the sanitizer flags in a sanitized build.
+# shellcheck disable=SC2086 # the flags are word lists
+cc ${CFLAGS:-} -o "$work/app-pkgconfig" "$consumer/app.c" $flags ${LDFLAGS:-}
 
 "$cmake" -S "$consumer" -B "$work/consumer-build" -G Ninja \
   -DCMAKE_PREFIX_PATH="$prefix" >"$work/consumer-configure.log"

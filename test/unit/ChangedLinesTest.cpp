@@ -74,6 +74,21 @@ TEST(ChangedLines, AHeaderItCannotReadIsAnError) {
   }
 }
 
+// Found by fuzz/changed_lines.cpp: a start of 0 gave a range from line 0,
+// and an end past UINT_MAX wrapped to a range that held no line.
+TEST(ChangedLines, MalformedHunksStillNameTheirLines) {
+  ChangedLines FromZero =
+      llvm::cantFail(parseUnifiedDiff("+++ b/a.c\n@@ -1 +0,2 @@\n", "/r"));
+  ASSERT_EQ(FromZero.Files["/r/a.c"].size(), 1u);
+  EXPECT_EQ(FromZero.Files["/r/a.c"][0], std::make_pair(1u, 2u));
+  ChangedLines PastTheEnd =
+      llvm::cantFail(
+          parseUnifiedDiff("+++ b/b.c\n@@ -1 +4294967295,2 @@\n", "/r"));
+  ASSERT_EQ(PastTheEnd.Files["/r/b.c"].size(), 1u);
+  EXPECT_EQ(PastTheEnd.Files["/r/b.c"][0],
+            std::make_pair(4294967295u, 4294967295u));
+}
+
 TEST(ChangedLines, AWholeFile) {
   ChangedLines C;
   C.addWholeFile("/r/new.c");
