@@ -2,8 +2,8 @@
 //
 // Endpoints arrive as URIs (redis://, rediss://, unix://, redis-plus-plus's
 // tcp:// and their aliases) and node lists ("h1:p1,h2:p2"). These helpers
-// read them exactly as the runtime does (runtime/src/url.cpp; both test
-// against the one table runtime/test/uri_cases.inc), so a password can be
+// read them with the runtime's own reader (runtime/shared/url_split.hpp;
+// the table runtime/test/uri_cases.inc tests both), so a password can be
 // detected, shown as *** and kept out of profile names, and so one server has
 // one address. They are pure string functions: the analysis feeds them the
 // constant text the evaluator found, which may be only part of a URI.

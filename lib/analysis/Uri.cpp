@@ -1,11 +1,14 @@
 //===- Uri.cpp - Connection URIs and node lists, without leaking passwords ===//
 //
-// The rules here mirror runtime/src/url.cpp; runtime/test/uri_cases.inc is
-// the table both are tested against. Change both, and the table, together.
+// The grammar is the runtime's own reader (runtime/shared/url_split.cpp);
+// this file adds what the tool needs on top of it: the passwords to mask,
+// the numbers checked, and one spelling for one server.
 //
 //===----------------------------------------------------------------------===//
 
 #include "rehost/Uri.h"
+
+#include "url_split.hpp"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -16,26 +19,13 @@
 namespace rehost {
 namespace {
 
-struct SchemeInfo {
-  llvm::StringLiteral Name;
-  UriTransport Transport;
-  bool Tls;
-};
+using detail::UrlKind;
 
-/// The schemes the runtime reads (lower-cased before the look-up).
-const SchemeInfo Schemes[] = {
-    {"redis", UriTransport::Tcp, false},
-    {"tcp", UriTransport::Tcp, false},
-    {"valkey", UriTransport::Tcp, false},
-    {"rediss", UriTransport::Tcp, true},
-    {"redis+ssl", UriTransport::Tcp, true},
-    {"redis+tls", UriTransport::Tcp, true},
-    {"valkeys", UriTransport::Tcp, true},
-    {"unix", UriTransport::Unix, false},
-    {"redis-socket", UriTransport::Unix, false},
-    {"redis+socket", UriTransport::Unix, false},
-    {"redis+unix", UriTransport::Unix, false},
-};
+llvm::StringRef ref(std::string_view View) {
+  return {View.data(), View.size()};
+}
+
+std::string quoted(llvm::StringRef Text) { return ("'" + Text + "'").str(); }
 
 /// Keeps the first error: the one the runtime stops at.
 void fail(UriParts &P, const llvm::Twine &Message) {
@@ -43,23 +33,8 @@ void fail(UriParts &P, const llvm::Twine &Message) {
     P.Error = Message.str();
 }
 
-std::string quoted(llvm::StringRef Text) { return ("'" + Text + "'").str(); }
-
-bool isWellEncoded(llvm::StringRef Text) {
-  for (size_t I = 0; I < Text.size(); ++I)
-    if (Text[I] == '%' &&
-        (I + 2 >= Text.size() || !llvm::isHexDigit(Text[I + 1]) ||
-         !llvm::isHexDigit(Text[I + 2])))
-      return false;
-  return true;
-}
-
-/// \p Part names the component in the error: its value may be secret.
-void checkEncoding(UriParts &P, llvm::StringRef Text, llvm::StringRef Part) {
-  if (!isWellEncoded(Text))
-    fail(P, "bad percent-encoding in the URL's " + Part);
-}
-
+/// The runtime refuses these when it reads the values; the tool, which has
+/// no profile to resolve, checks them with the URL.
 void checkNumber(UriParts &P, llvm::StringRef Text, llvm::StringRef What,
                  unsigned Min, unsigned Max) {
   if (Text.empty() || !llvm::all_of(Text, llvm::isDigit)) {
@@ -72,111 +47,47 @@ void checkNumber(UriParts &P, llvm::StringRef Text, llvm::StringRef What,
                 ".." + llvm::Twine(Max));
 }
 
-void splitUserInfo(llvm::StringRef Info, UriParts &P) {
-  auto [User, Password] = Info.split(':');
-  if (!Info.contains(':')) {
-    Password = Info;
-    User = {};
-  }
-  checkEncoding(P, User, "username");
-  checkEncoding(P, Password, "password");
-  P.User = User;
-  P.Password = Password;
+void addSecret(UriParts &P, llvm::StringRef Password) {
   if (!Password.empty())
     P.Secrets.push_back(Password);
 }
 
-/// host[:port] or [v6][:port]; the caller checks the port.
-UriNode splitNode(llvm::StringRef HostPort, UriParts &P) {
-  UriNode Node;
-  if (HostPort.consume_front("[")) {
-    size_t Close = HostPort.find(']');
-    if (Close == llvm::StringRef::npos) {
-      fail(P, "IPv6 host has no closing ']'");
-      Node.Host = HostPort;
-      return Node;
-    }
-    Node.Host = HostPort.take_front(Close);
-    llvm::StringRef After = HostPort.drop_front(Close + 1);
-    if (!After.empty() && !After.consume_front(":"))
-      fail(P, "unexpected text after the IPv6 host");
-    Node.Port = After;
-  } else {
-    std::tie(Node.Host, Node.Port) = HostPort.split(':');
-    // A node list keeps its first host; the runtime refuses it here.
-    if (Node.Port.contains(':'))
-      fail(P, "host has several ':' (put an IPv6 address in brackets)");
-  }
-  checkEncoding(P, Node.Host, "host");
-  return Node;
-}
-
-void splitHostPort(llvm::StringRef HostPort, UriParts &P) {
-  UriNode Node = splitNode(HostPort, P);
-  P.Host = Node.Host;
-  P.Port = Node.Port;
-}
-
-/// redis+sentinel://[userinfo@]SENTINELS/MASTER[/db], after the user info.
-void splitSentinelLocation(llvm::StringRef Location, UriParts &P) {
-  auto [Nodes, Path] = Location.split('/');
-  llvm::SmallVector<llvm::StringRef, 4> Items;
-  Nodes.split(Items, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Item : Items) {
-    UriNode Node = splitNode(Item, P);
-    if (Node.Host.empty())
-      fail(P, "Sentinel URL has a sentinel without a host");
-    if (!Node.Port.empty())
-      checkNumber(P, Node.Port, "port", 1, 65535);
-    P.Sentinels.push_back(Node);
-  }
-  if (P.Sentinels.empty())
-    fail(P, "Sentinel URL names no sentinel, as in "
-            "redis+sentinel://h1:26379,h2:26379/mymaster");
-  else {
-    P.Host = P.Sentinels.front().Host;
-    P.Port = P.Sentinels.front().Port;
-  }
-  auto [Master, Db] = Path.split('/');
-  if (Master.empty())
-    fail(P, "Sentinel URL names no master, as in "
-            "redis+sentinel://h1:26379,h2:26379/mymaster");
-  checkEncoding(P, Master, "master name");
-  if (Db.contains('/'))
-    fail(P, "Sentinel URL path is not /master or /master/db");
-  P.Master = Master;
-  P.Db = Db;
-}
-
 /// Query keys come last and win over the user info and the path.
-void readQuery(llvm::StringRef Query, UriParts &P) {
-  llvm::SmallVector<llvm::StringRef, 4> Params;
-  Query.split(Params, '&', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Param : Params) {
-    auto [RawKey, Value] = Param.split('=');
-    checkEncoding(P, RawKey, "query key");
-    std::string Key = llvm::StringRef(percentDecode(RawKey)).lower();
-    if (!Param.contains('=')) {
-      fail(P, "query key " + quoted(Key) + " has no '=value'");
-      continue;
-    }
-    checkEncoding(P, Value, "query value");
-    if (Key == "timeout")
-      fail(P, "query key 'timeout' is ambiguous; use connect_timeout or "
-              "socket_timeout");
-    else if (Key == "protocol" && Value != "2")
-      fail(P, "protocol " + quoted(Value) +
-                  " is not supported (only RESP2, protocol=2)");
-    else if (Key == "db" || Key == "database")
+void readQuery(const detail::UrlParts &Url, UriParts &P) {
+  for (const detail::UrlParam &Param : Url.query) {
+    std::string Key = detail::url_query_key(Param.key);
+    llvm::StringRef Value = ref(Param.value);
+    if (Key == "db" || Key == "database")
       P.Db = Value;
     else if (Key == "user" || Key == "username")
       P.User = Value;
     else if (Key == "password") {
       P.Password = Value;
-      if (!Value.empty())
-        P.Secrets.push_back(Value);
-    } else if (Key == "sentinel_password" && !Value.empty())
-      P.Secrets.push_back(Value);
+      addSecret(P, Value);
+    } else if (Key == "sentinel_password")
+      addSecret(P, Value);
+  }
+}
+
+void readLocation(const detail::UrlParts &Url, UriParts &P) {
+  P.Transport =
+      Url.kind == UrlKind::unix_socket ? UriTransport::Unix : UriTransport::Tcp;
+  P.Tls = Url.kind == UrlKind::tls;
+  P.Sentinel = Url.kind == UrlKind::sentinel;
+  P.Db = ref(Url.db);
+  if (P.Sentinel) {
+    for (const detail::UrlNode &Node : Url.sentinels)
+      P.Sentinels.push_back({ref(Node.host), ref(Node.port)});
+    if (!P.Sentinels.empty()) {
+      P.Host = P.Sentinels.front().Host;
+      P.Port = P.Sentinels.front().Port;
+    }
+    P.Master = ref(Url.master);
+  } else if (P.Transport == UriTransport::Unix) {
+    P.Host = ref(Url.socket);
+  } else {
+    P.Host = ref(Url.address.host);
+    P.Port = ref(Url.address.port);
   }
 }
 
@@ -208,72 +119,23 @@ std::optional<uint32_t> ipv4Value(llvm::StringRef Text) {
 } // namespace
 
 std::string percentDecode(llvm::StringRef Text) {
-  std::string Out;
-  for (size_t I = 0; I < Text.size(); ++I) {
-    if (Text[I] == '%' && I + 2 < Text.size() &&
-        llvm::isHexDigit(Text[I + 1]) && llvm::isHexDigit(Text[I + 2])) {
-      Out += static_cast<char>(llvm::hexDigitValue(Text[I + 1]) * 16 +
-                               llvm::hexDigitValue(Text[I + 2]));
-      I += 2;
-      continue;
-    }
-    Out += Text[I];
-  }
-  return Out;
+  return detail::percent_decode({Text.data(), Text.size()});
 }
 
 UriParts splitUri(llvm::StringRef Uri) {
+  detail::UrlParts Url = detail::split_url({Uri.data(), Uri.size()});
   UriParts P;
-  llvm::StringRef Rest = Uri;
-  size_t SchemeEnd = Rest.find("://");
-  if (SchemeEnd != llvm::StringRef::npos) {
-    P.Scheme = Rest.take_front(SchemeEnd);
-    Rest = Rest.drop_front(SchemeEnd + 3);
-    std::string Lower = P.Scheme.lower();
-    const SchemeInfo *Known = llvm::find_if(
-        Schemes, [&](const SchemeInfo &S) { return S.Name == Lower; });
-    if (Known != std::end(Schemes)) {
-      P.KnownScheme = true;
-      P.Transport = Known->Transport;
-      P.Tls = Known->Tls;
-    } else if (Lower == "redis+sentinel" || Lower == "redis-sentinel") {
-      P.KnownScheme = true;
-      P.Sentinel = true;
-    } else {
-      fail(P, "URL scheme " + quoted(Lower) + " is not redis, rediss or unix");
-    }
-  } else {
-    fail(P, "not a URL (expected redis://, rediss:// or unix://)");
-  }
-  if (Rest.contains('#'))
-    fail(P, "URL contains '#' (percent-encode it as %23 in a password)");
-
-  auto [Location, Query] = Rest.split('?');
-  // The user info ends at the last '@' before the first '/': a password may
-  // hold '@', a socket path follows it.
-  size_t At = Location.take_until([](char C) { return C == '/'; }).rfind('@');
-  if (At != llvm::StringRef::npos) {
-    splitUserInfo(Location.take_front(At), P);
-    Location = Location.drop_front(At + 1);
-  }
-
-  if (P.Sentinel) {
-    splitSentinelLocation(Location, P);
-  } else if (P.Transport == UriTransport::Unix) {
-    P.Host = Location;
-    if (Location.substr(0, 1) != "/")
-      fail(P, "unix URL needs an absolute socket path, as in "
-              "unix:///run/redis.sock");
-    checkEncoding(P, Location, "path");
-  } else {
-    auto [HostPort, Path] = Location.split('/');
-    splitHostPort(HostPort, P);
-    if (Path.contains('/'))
-      fail(P, "URL path is not a database number");
-    P.Db = Path;
-  }
-  readQuery(Query, P);
-
+  P.Scheme = ref(Url.scheme);
+  P.KnownScheme = Url.kind != UrlKind::unknown;
+  P.Error = Url.error;
+  P.User = ref(Url.user);
+  P.Password = ref(Url.password);
+  addSecret(P, P.Password);
+  readLocation(Url, P);
+  readQuery(Url, P);
+  for (const UriNode &Node : P.Sentinels)
+    if (!Node.Port.empty())
+      checkNumber(P, Node.Port, "port", 1, 65535);
   if (!P.Port.empty())
     checkNumber(P, P.Port, "port", 1, 65535);
   if (!P.Db.empty())
