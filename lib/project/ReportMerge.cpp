@@ -8,7 +8,9 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
 
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -30,91 +32,6 @@ constexpr llvm::StringLiteral UseFacts =
     "merge the shards' --facts-out files instead, which are resolved "
     "together as one run";
 
-/// Reads the fields of one JSON object, keeping the first problem with the
-/// key's path.
-class FieldReader {
-public:
-  FieldReader(const llvm::json::Object &In, std::string Where,
-              std::string &Problem)
-      : In(In), Where(std::move(Where)), Problem(Problem) {}
-
-  std::string text(llvm::StringRef Key, bool Required = true) {
-    if (auto S = In.getString(Key))
-      return S->str();
-    if (Required || In.get(Key))
-      fail(Key, "a string");
-    return {};
-  }
-  unsigned number(llvm::StringRef Key, bool Required = true) {
-    if (auto N = In.getInteger(Key); N && *N >= 0)
-      return static_cast<unsigned>(*N);
-    if (Required || In.get(Key))
-      fail(Key, "a non-negative integer");
-    return 0;
-  }
-  std::vector<std::string> texts(llvm::StringRef Key) {
-    std::vector<std::string> Out;
-    const llvm::json::Array *A = In.getArray(Key);
-    if (!A)
-      fail(Key, "a list of strings");
-    for (size_t I = 0; A && I != A->size(); ++I) {
-      if (auto S = (*A)[I].getAsString())
-        Out.push_back(S->str());
-      else
-        fail(Key, "a list of strings");
-    }
-    return Out;
-  }
-  /// The objects of list \p Key, each with its own reader.
-  template <class Fn> void objects(llvm::StringRef Key, Fn Each) {
-    const llvm::json::Array *A = In.getArray(Key);
-    if (!A)
-      fail(Key, "a list of objects");
-    for (size_t I = 0; A && I != A->size(); ++I) {
-      const llvm::json::Object *O = (*A)[I].getAsObject();
-      if (!O) {
-        fail(Key, "a list of objects");
-        return;
-      }
-      FieldReader Inner(
-          *O, Where + "." + Key.str() + "[" + std::to_string(I) + "]", Problem);
-      Each(Inner);
-    }
-  }
-  /// The value of \p Key among \p Choices, named by \p Name.
-  template <class T, size_t N>
-  T choice(llvm::StringRef Key, const T (&Choices)[N],
-           llvm::StringRef (*Name)(T)) {
-    std::string Got = text(Key);
-    for (T C : Choices)
-      if (Name(C) == Got)
-        return C;
-    fail(Key, "one of rehost's names");
-    return Choices[0];
-  }
-  /// Object \p Key, when present, read by \p Read with its own reader.
-  template <class Fn> void optionalObject(llvm::StringRef Key, Fn Read) {
-    if (!In.get(Key))
-      return;
-    if (const llvm::json::Object *O = In.getObject(Key)) {
-      FieldReader Inner(*O, Where + "." + Key.str(), Problem);
-      Read(Inner);
-    } else {
-      fail(Key, "an object");
-    }
-  }
-
-private:
-  void fail(llvm::StringRef Key, llvm::StringRef Expected) {
-    if (Problem.empty())
-      Problem = "'" + Where + "." + Key.str() + "' must be " + Expected.str();
-  }
-
-  const llvm::json::Object &In;
-  std::string Where;
-  std::string &Problem;
-};
-
 constexpr Rule Rules[] = {Rule::HardcodedEndpoint, Rule::HardcodedCredential,
                           Rule::PartiallyHardcoded};
 constexpr Action Actions[] = {Action::Fixable, Action::Fixed, Action::Manual,
@@ -124,6 +41,36 @@ constexpr ApiKind Kinds[] = {ApiKind::Function, ApiKind::Method,
 constexpr FileReport::Status States[] = {
     FileReport::Status::Clean, FileReport::Status::Findings,
     FileReport::Status::Error, FileReport::Status::Skipped};
+
+/// \p E as one of \p Choices, each named by \p Name.
+template <class T, size_t N>
+bool readChoice(const llvm::json::Value &E, T &Out, llvm::json::Path P,
+                const T (&Choices)[N], llvm::StringRef (*Name)(T)) {
+  if (auto Text = E.getAsString())
+    for (T C : Choices)
+      if (Name(C) == *Text) {
+        Out = C;
+        return true;
+      }
+  P.report("expected one of rehost's names");
+  return false;
+}
+
+/// A count or a position. LLVM 14's JSON has no reader for unsigned, and
+/// ObjectMapper::map needs an lvalue, so a field is read through one of
+/// these (see mapCount).
+struct Count {
+  unsigned &Out;
+};
+bool fromJSON(const llvm::json::Value &E, Count &C, llvm::json::Path P) {
+  auto N = E.getAsInteger();
+  if (!N || *N < 0 || *N > std::numeric_limits<unsigned>::max()) {
+    P.report("expected a non-negative integer");
+    return false;
+  }
+  C.Out = static_cast<unsigned>(*N);
+  return true;
+}
 
 /// A path as a report shows it (relative to its root, or absolute), as a
 /// path under \p Root.
@@ -135,58 +82,100 @@ std::string underRoot(llvm::StringRef Shown, llvm::StringRef Root) {
   return std::string(Out);
 }
 
-Finding readFinding(FieldReader &In) {
-  Finding F;
-  F.R = In.choice("rule", Rules, ruleId);
-  F.Api = In.text("api");
-  F.Kind = In.choice("kind", Kinds, apiKindName);
-  F.Line = In.number("line");
-  F.Column = In.number("column");
-  F.LineText = In.text("line_text");
-  F.Function = In.text("function");
-  F.Endpoint = In.text("endpoint");
-  F.Credential = In.text("credential");
-  F.Profile = In.text("profile");
-  F.Act = In.choice("action", Actions, actionName);
-  F.Reason = In.text("reason");
-  F.SuppressedBy = In.text("suppressed_by", /*Required=*/false);
-  F.Before = In.text("before", /*Required=*/false);
-  F.After = In.text("after", /*Required=*/false);
-  F.Fingerprint = In.text("fingerprint");
-  return F;
+} // namespace
+
+// The readers of a JSON report's objects. ObjectMapper::map finds them by
+// argument-dependent lookup, so they live in the types' namespace. Paths are
+// read as written; reportFromJson puts them under the merge's root.
+static bool fromJSON(const llvm::json::Value &E, Rule &Out,
+                     llvm::json::Path P) {
+  return readChoice(E, Out, P, Rules, ruleId);
+}
+static bool fromJSON(const llvm::json::Value &E, Action &Out,
+                     llvm::json::Path P) {
+  return readChoice(E, Out, P, Actions, actionName);
+}
+static bool fromJSON(const llvm::json::Value &E, ApiKind &Out,
+                     llvm::json::Path P) {
+  return readChoice(E, Out, P, Kinds, apiKindName);
+}
+static bool fromJSON(const llvm::json::Value &E, FileReport::Status &Out,
+                     llvm::json::Path P) {
+  return readChoice(E, Out, P, States, statusName);
 }
 
-FileReport readFile(FieldReader &In, llvm::StringRef Root) {
-  FileReport File;
-  File.Path = underRoot(In.text("path"), Root);
-  File.DisplayPath = displayPath(File.Path, Root);
-  File.State = In.choice("status", States, statusName);
-  File.Error = In.text("error", /*Required=*/false);
-  // Its place is there only when the compiler gave one.
-  In.optionalObject("first_error", [&](FieldReader &E) {
-    CompilerError Cause;
-    Cause.Message = E.text("message");
-    Cause.File = underRoot(E.text("path", /*Required=*/false), Root);
-    Cause.Line = E.number("line", /*Required=*/false);
-    Cause.Column = E.number("column", /*Required=*/false);
-    File.FirstError = std::move(Cause);
-  });
-  In.objects("findings", [&](FieldReader &Each) {
-    File.Findings.push_back(readFinding(Each));
-  });
-  return File;
+namespace {
+
+bool mapCount(llvm::json::ObjectMapper &O, llvm::StringLiteral Key,
+              unsigned &Out, bool Required = true) {
+  Count C{Out};
+  return Required ? O.map(Key, C) : O.mapOptional(Key, C);
 }
 
-ProfileInfo readProfile(FieldReader &In) {
-  ProfileInfo P;
-  P.Name = In.text("name");
-  P.Address = In.text("address");
-  P.Endpoint = In.text("endpoint");
-  P.Sites = In.number("sites");
-  P.Variables = In.texts("variables");
-  P.MustSet = In.texts("must_set");
-  return P;
+} // namespace
+
+static bool fromJSON(const llvm::json::Value &E, Finding &F,
+                     llvm::json::Path P) {
+  llvm::json::ObjectMapper O(E, P);
+  return O && O.map("rule", F.R) && O.map("api", F.Api) &&
+         O.map("kind", F.Kind) && mapCount(O, "line", F.Line) &&
+         mapCount(O, "column", F.Column) && O.map("line_text", F.LineText) &&
+         O.map("function", F.Function) && O.map("endpoint", F.Endpoint) &&
+         O.map("credential", F.Credential) && O.map("profile", F.Profile) &&
+         O.map("action", F.Act) && O.map("reason", F.Reason) &&
+         O.mapOptional("suppressed_by", F.SuppressedBy) &&
+         O.mapOptional("before", F.Before) && O.mapOptional("after", F.After) &&
+         O.map("fingerprint", F.Fingerprint);
 }
+
+static bool fromJSON(const llvm::json::Value &E, CompilerError &C,
+                     llvm::json::Path P) {
+  llvm::json::ObjectMapper O(E, P);
+  return O && O.map("message", C.Message) && O.mapOptional("path", C.File) &&
+         mapCount(O, "line", C.Line, /*Required=*/false) &&
+         mapCount(O, "column", C.Column, /*Required=*/false);
+}
+
+static bool fromJSON(const llvm::json::Value &E,
+                     std::optional<CompilerError> &Out, llvm::json::Path P) {
+  Out.emplace();
+  return fromJSON(E, *Out, P);
+}
+
+static bool fromJSON(const llvm::json::Value &E, FileReport &File,
+                     llvm::json::Path P) {
+  llvm::json::ObjectMapper O(E, P);
+  // first_error is there only when the compiler gave one.
+  return O && O.map("path", File.Path) && O.map("status", File.State) &&
+         O.mapOptional("error", File.Error) &&
+         O.mapOptional("first_error", File.FirstError) &&
+         O.map("findings", File.Findings);
+}
+
+static bool fromJSON(const llvm::json::Value &E, ProfileInfo &Profile,
+                     llvm::json::Path P) {
+  llvm::json::ObjectMapper O(E, P);
+  return O && O.map("name", Profile.Name) &&
+         O.map("address", Profile.Address) &&
+         O.map("endpoint", Profile.Endpoint) &&
+         mapCount(O, "sites", Profile.Sites) &&
+         O.map("variables", Profile.Variables) &&
+         O.map("must_set", Profile.MustSet);
+}
+
+/// The files, the profiles and the summary's counts.
+static bool fromJSON(const llvm::json::Value &E, Report &R,
+                     llvm::json::Path P) {
+  llvm::json::ObjectMapper O(E, P);
+  if (!O || !O.map("files", R.Files) || !O.map("profiles", R.Profiles))
+    return false;
+  llvm::json::ObjectMapper Summary(*E.getAsObject()->get("summary"),
+                                   P.field("summary"));
+  return Summary && mapCount(Summary, "files_scanned", R.TranslationUnits) &&
+         mapCount(Summary, "baselined", R.Baselined);
+}
+
+namespace {
 
 /// What a finding two shards both report must agree on.
 auto outcomeOf(const Finding &F) {
@@ -323,22 +312,17 @@ llvm::Expected<Report> reportFromJson(const llvm::json::Value &Document,
                                       llvm::StringRef Origin) {
   if (shardKindOf(Document) != ShardKind::JsonReport)
     return failure(Origin + ": not a rehost JSON report");
-  const llvm::json::Object &Top = *Document.getAsObject();
-  std::string Problem;
-  FieldReader In(Top, "report", Problem);
+  llvm::json::Path::Root Path("report");
   Report R;
+  if (!fromJSON(Document, R, Path))
+    return failure(Origin + ": " + llvm::toString(Path.getError()));
   R.Root = Root.str();
-  In.objects("files", [&](FieldReader &Each) {
-    R.Files.push_back(readFile(Each, Root));
-  });
-  In.objects("profiles", [&](FieldReader &Each) {
-    R.Profiles.push_back(readProfile(Each));
-  });
-  FieldReader Summary(*Top.getObject("summary"), "report.summary", Problem);
-  R.TranslationUnits = Summary.number("files_scanned");
-  R.Baselined = Summary.number("baselined");
-  if (!Problem.empty())
-    return failure(Origin + ": " + Problem);
+  for (FileReport &File : R.Files) {
+    File.Path = underRoot(File.Path, Root);
+    File.DisplayPath = displayPath(File.Path, Root);
+    if (File.FirstError)
+      File.FirstError->File = underRoot(File.FirstError->File, Root);
+  }
   return R;
 }
 

@@ -79,7 +79,7 @@ TEST(ReportMerge, ABadReportNamesTheFileAndTheKey) {
   auto Read = reportFromJson(*Parsed, "/src", "s2.json");
   ASSERT_FALSE(bool(Read));
   EXPECT_EQ(llvm::toString(Read.takeError()),
-            "s2.json: 'report.files[0].status' must be one of rehost's names");
+            "s2.json: expected one of rehost's names at report.files[0].status");
 }
 
 TEST(ReportMerge, TheSameFindingReportedApartIsRefused) {
