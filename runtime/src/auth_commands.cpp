@@ -5,6 +5,7 @@
 // connectors report theirs.
 #include "handshake.hpp"
 #include "hiredis_seam.hpp"
+#include "last_error.hpp"
 #include "resolver.hpp"
 
 #include <optional>
@@ -16,18 +17,17 @@ namespace {
 // (err REDIS_ERR_OTHER, errstr naming the variable or key).
 std::optional<std::vector<std::string>>
 auth_argv(redisContext *c, const char *profile) noexcept {
-  std::string error;
-  try {
-    if (!profile)
-      throw ConfigError("profile name is NULL");
-    return auth_command(*resolve_for_client(profile, {})).argv;
-  } catch (const std::exception &e) {
-    error = e.what();
-  } catch (...) {
-    error = "rehost: unknown error";
-  }
-  hiredis::set_error(c, REDIS_ERR_OTHER, error);
-  return std::nullopt;
+  using Argv = std::optional<std::vector<std::string>>;
+  return catch_at_boundary(
+      [&]() -> Argv {
+        if (!profile)
+          throw ConfigError("profile name is NULL");
+        return auth_command(*resolve_for_client(profile, {})).argv;
+      },
+      [&](const char *message) -> Argv {
+        hiredis::set_error(c, REDIS_ERR_OTHER, message);
+        return std::nullopt;
+      });
 }
 
 } // namespace
@@ -41,14 +41,18 @@ void *rehost_redisAuth(redisContext *c, const char *profile) {
   if (!c)
     return nullptr;
   std::optional<std::vector<std::string>> argv = auth_argv(c, profile);
-  return argv ? hiredis::command_reply(c, *argv) : nullptr;
+  void *reply = argv ? hiredis::command_reply(c, *argv) : nullptr;
+  noting_error_of(c);
+  return reply;
 }
 
 int rehost_redisAppendAuth(redisContext *c, const char *profile) {
   if (!c)
     return REDIS_ERR;
   std::optional<std::vector<std::string>> argv = auth_argv(c, profile);
-  return argv ? hiredis::append_command(c, *argv) : REDIS_ERR;
+  int status = argv ? hiredis::append_command(c, *argv) : REDIS_ERR;
+  noting_error_of(c);
+  return status;
 }
 
 int rehost_redisAsyncAuth(redisAsyncContext *ac, redisCallbackFn *fn,
@@ -60,9 +64,12 @@ int rehost_redisAsyncAuth(redisAsyncContext *ac, redisCallbackFn *fn,
     // Mirror the error into the async fields, as set_async_error does.
     ac->err = ac->c.err;
     ac->errstr = ac->c.errstr;
+    noting_error_of(ac);
     return REDIS_ERR;
   }
-  return hiredis::async_command(ac, fn, privdata, *argv);
+  int status = hiredis::async_command(ac, fn, privdata, *argv);
+  noting_error_of(ac);
+  return status;
 }
 
 } // extern "C"

@@ -2,6 +2,7 @@
 // every failure hiredis-style, in the context.
 #include "call_site.hpp"
 #include "connection.hpp"
+#include "last_error.hpp"
 #include "resolver.hpp"
 #include "sentinel.hpp"
 
@@ -19,54 +20,57 @@ std::shared_ptr<const Profile> resolve_for_connect(const char *name,
 
 redisContext *connect_sync(const char *name, const Layer &call_site, Mode mode,
                            SourceAddress source = {}) noexcept {
-  try {
-    return connect_profile(*resolve_for_connect(name, call_site), mode, source);
-  } catch (const std::exception &error) {
-    return hiredis::error_context(REDIS_ERR_OTHER, error.what());
-  } catch (...) {
-    return hiredis::error_context(REDIS_ERR_OTHER, "rehost: unknown error");
+  return noting_error_of(catch_at_boundary(
+      [&] {
+        return connect_profile(*resolve_for_connect(name, call_site), mode,
+                               source);
+      },
+      [](const char *message) {
+        return hiredis::error_context(REDIS_ERR_OTHER, message);
+      }));
+}
+
+redisAsyncContext *connect_async_profile(const Profile &resolved,
+                                         SourceAddress source) {
+  std::string sentinel_error;
+  std::optional<Profile> master;
+  if (uses_sentinel(resolved) &&
+      !(master = locate_master(resolved, sentinel_error)))
+    return hiredis::async_error_context(sentinel_error);
+  const Profile &profile = master ? *master : resolved;
+  if (std::optional<ConnectFailure> refused =
+          probe_handshake(profile, source)) {
+    redisAsyncContext *failed = hiredis::async_error_context(refused->message);
+    if (failed)
+      hiredis::set_async_error(failed, refused->err, refused->message);
+    return failed;
   }
+  // The handshake is queued all the same: it is what this connection
+  // sends, and a refusal after the check above still fails the context.
+  redisAsyncContext *ac = hiredis::connect_async(endpoint_of(profile, source));
+  if (!ac)
+    return nullptr;
+  if (ac->err) {
+    hiredis::set_async_error(
+        ac, ac->err, describe_endpoint(profile, source) + ": " + ac->errstr);
+    return ac;
+  }
+  if (profile.transport.value == Transport::tcp && profile.keepalive.value)
+    hiredis::enable_keepalive(&ac->c);
+  hiredis::queue_async_handshake(ac, handshake_steps(profile));
+  return ac;
 }
 
 redisAsyncContext *connect_async(const char *name, const Layer &call_site,
                                  SourceAddress source = {}) noexcept {
-  try {
-    std::shared_ptr<const Profile> resolved =
-        resolve_for_connect(name, call_site);
-    std::string sentinel_error;
-    std::optional<Profile> master;
-    if (uses_sentinel(*resolved) &&
-        !(master = locate_master(*resolved, sentinel_error)))
-      return hiredis::async_error_context(sentinel_error);
-    const Profile &profile = master ? *master : *resolved;
-    if (std::optional<ConnectFailure> refused =
-            probe_handshake(profile, source)) {
-      redisAsyncContext *failed =
-          hiredis::async_error_context(refused->message);
-      if (failed)
-        hiredis::set_async_error(failed, refused->err, refused->message);
-      return failed;
-    }
-    // The handshake is queued all the same: it is what this connection
-    // sends, and a refusal after the check above still fails the context.
-    redisAsyncContext *ac =
-        hiredis::connect_async(endpoint_of(profile, source));
-    if (!ac)
-      return nullptr;
-    if (ac->err) {
-      hiredis::set_async_error(
-          ac, ac->err, describe_endpoint(profile, source) + ": " + ac->errstr);
-      return ac;
-    }
-    if (profile.transport.value == Transport::tcp && profile.keepalive.value)
-      hiredis::enable_keepalive(&ac->c);
-    hiredis::queue_async_handshake(ac, handshake_steps(profile));
-    return ac;
-  } catch (const std::exception &error) {
-    return hiredis::async_error_context(error.what());
-  } catch (...) {
-    return hiredis::async_error_context("rehost: unknown error");
-  }
+  return noting_error_of(catch_at_boundary(
+      [&] {
+        return connect_async_profile(*resolve_for_connect(name, call_site),
+                                     source);
+      },
+      [](const char *message) {
+        return hiredis::async_error_context(message);
+      }));
 }
 
 Layer tcp_with_timeout(const char *ip, int port, const timeval &tv) {

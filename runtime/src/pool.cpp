@@ -50,12 +50,6 @@ void disown(const redisContext *c) {
   owners().of.erase(c);
 }
 
-void free_all(std::vector<redisContext *> &contexts) {
-  for (redisContext *c : contexts)
-    hiredis::free_context(c);
-  contexts.clear();
-}
-
 long long count_ms(std::chrono::steady_clock::duration d) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
 }
@@ -81,6 +75,12 @@ Pool::Pool(std::string profile, Layer call_site, const Profile &settings)
       returned_(std::make_unique<std::condition_variable>()),
       jitter_(std::random_device{}()),
       generation_(fork_generation.load(std::memory_order_acquire)) {}
+
+void Pool::Doomed::free_now() {
+  for (redisContext *c : contexts_)
+    hiredis::free_context(c);
+  contexts_.clear();
+}
 
 Pool::Opened Pool::open() const {
   Opened result;
@@ -144,14 +144,13 @@ bool Pool::expired(const Connection &c, Stamp now) const {
           now - c.returned >= limits_.idle_time);
 }
 
-Pool::Connection *Pool::take_idle(Stamp now,
-                                  std::vector<redisContext *> &doomed) {
+Pool::Connection *Pool::take_idle(Stamp now, Doomed &doomed) {
   while (!idle_.empty()) {
     Connection *c = idle_.back();
     idle_.pop_back();
     if (expired(*c, now)) {
       ++counters_.expired;
-      doomed.push_back(remove(c));
+      doomed.add(remove(c));
       continue;
     }
     c->leased = true;
@@ -164,10 +163,10 @@ Pool::Connection *Pool::take_idle(Stamp now,
 // The least recently returned connections sit at the front; closing the
 // expired ones there as the pool is used keeps idle connections from
 // outliving pool_connection_idle_time without a reaper thread.
-void Pool::reap_idle(Stamp now, std::vector<redisContext *> &doomed) {
+void Pool::reap_idle(Stamp now, Doomed &doomed) {
   while (idle_.size() > limits_.min_idle && expired(*idle_.front(), now)) {
     ++counters_.expired;
-    doomed.push_back(remove(idle_.front()));
+    doomed.add(remove(idle_.front()));
     idle_.pop_front();
   }
 }
@@ -232,7 +231,7 @@ PoolError Pool::unreachable(Clock::time_point now) const {
 redisContext *Pool::acquire(milliseconds timeout) {
   const milliseconds wait =
       timeout.count() < 0 ? limits_.wait_timeout : timeout;
-  std::vector<redisContext *> doomed;
+  Doomed doomed;
   std::unique_lock<std::mutex> lock(mutex_);
   adopt_fork();
   // The wait counts from when no idle connection could be had, so the common
@@ -242,7 +241,7 @@ redisContext *Pool::acquire(milliseconds timeout) {
     const Stamp stamp = CoarseClock::now();
     if (Connection *c = take_idle(stamp, doomed)) {
       lock.unlock();
-      free_all(doomed);
+      doomed.free_now();
       if (healthy(*c, stamp)) {
         ++counters_.acquired;
         return c->context;
@@ -250,7 +249,7 @@ redisContext *Pool::acquire(milliseconds timeout) {
       lock.lock();
       ++counters_.health_failures;
       --in_use_;
-      doomed.push_back(remove(c));
+      doomed.add(remove(c));
       continue;
     }
     if (!deadline)
@@ -258,7 +257,7 @@ redisContext *Pool::acquire(milliseconds timeout) {
     if (total() < limits_.size && may_connect()) {
       ++connecting_;
       lock.unlock();
-      free_all(doomed);
+      doomed.free_now();
       Opened opened = open();
       lock.lock();
       --connecting_;
@@ -286,7 +285,6 @@ redisContext *Pool::acquire(milliseconds timeout) {
       if (!down)
         ++counters_.acquire_timeouts;
       lock.unlock();
-      free_all(doomed);
       throw error;
     }
     ++waiters_;
@@ -296,7 +294,7 @@ redisContext *Pool::acquire(milliseconds timeout) {
 }
 
 Pool::Returned Pool::release(redisContext *context) {
-  std::vector<redisContext *> doomed;
+  Doomed doomed;
   bool top_up = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -306,7 +304,7 @@ Pool::Returned Pool::release(redisContext *context) {
       disown(context);
       inherited_.erase(inherited);
       ++counters_.closed;
-      doomed.push_back(context);
+      doomed.add(context);
     } else {
       auto found = connections_.find(context);
       if (found == connections_.end())
@@ -325,11 +323,11 @@ Pool::Returned Pool::release(redisContext *context) {
                             !c->watch.on_replica;
       if (!reusable) {
         ++counters_.release_discards;
-        doomed.push_back(remove(c));
+        doomed.add(remove(c));
       } else if (limits_.lifetime.count() > 0 &&
                  now - c->created >= limits_.lifetime) {
         ++counters_.expired;
-        doomed.push_back(remove(c));
+        doomed.add(remove(c));
       } else {
         c->returned = now;
         idle_.push_back(c);
@@ -339,7 +337,7 @@ Pool::Returned Pool::release(redisContext *context) {
       returned_->notify_one();
     }
   }
-  free_all(doomed);
+  doomed.free_now();
   if (top_up)
     top_up_idle();
   return Returned::yes;

@@ -99,6 +99,22 @@ private:
     std::string size_origin; // names the variable or key for messages
   };
 
+  // Contexts taken out of the pool under its lock, freed when this goes out
+  // of scope (declared before the lock, so after the lock is released: a
+  // close may block) or earlier by free_now() before a slow step.
+  class Doomed {
+  public:
+    Doomed() = default;
+    Doomed(const Doomed &) = delete;
+    Doomed &operator=(const Doomed &) = delete;
+    ~Doomed() { free_now(); }
+    void add(redisContext *c) { contexts_.push_back(c); }
+    void free_now();
+
+  private:
+    std::vector<redisContext *> contexts_;
+  };
+
   struct Connection {
     redisContext *context = nullptr;
     hiredis::ReplyWatch watch; // read by release(): MULTI, SUBSCRIBE
@@ -124,8 +140,8 @@ private:
   Opened open() const;
   Connection *add(std::unique_ptr<Connection> connection, bool leased);
   redisContext *remove(Connection *c);
-  Connection *take_idle(Stamp now, std::vector<redisContext *> &doomed);
-  void reap_idle(Stamp now, std::vector<redisContext *> &doomed);
+  Connection *take_idle(Stamp now, Doomed &doomed);
+  void reap_idle(Stamp now, Doomed &doomed);
   bool expired(const Connection &c, Stamp now) const;
   bool healthy(Connection &c, Stamp now) const;
   bool may_connect() const;

@@ -84,6 +84,34 @@ TEST(Connect, FromC) {
   EXPECT_STREQ(rehost_test_c_host("default", "h"), nullptr);
 }
 
+// rehost_last_error() follows every C entry point, the hiredis-style ones
+// too: it says why the last call failed, and nothing after a success.
+TEST(Connect, LastErrorFollowsEachConnect) {
+  RedisServer server;
+  Context good;
+  {
+    ScopedEnv env;
+    env.set("REDIS_PORT", "notaport");
+    Context bad(rehost_redisConnect("default", "127.0.0.1", server.port()));
+    ASSERT_TRUE(bad && bad->err);
+    EXPECT_STREQ(rehost_last_error(), bad->errstr);
+  }
+  ScopedEnv env;
+  good.reset(rehost_redisConnect("default", "127.0.0.1", server.port()));
+  ASSERT_TRUE(good && !good->err) << good->errstr;
+  EXPECT_EQ(rehost_last_error(), nullptr);
+
+  env.set("REDIS_DB", "x");
+  redisAsyncContext *async_bad =
+      rehost_redisAsyncConnect("default", "127.0.0.1", server.port());
+  ASSERT_TRUE(async_bad && async_bad->err);
+  EXPECT_STREQ(rehost_last_error(), async_bad->errstr);
+  redisAsyncFree(async_bad);
+  EXPECT_EQ(rehost_redisAuth(good.get(), "default"), nullptr);
+  EXPECT_STREQ(rehost_last_error(), good->errstr);
+  EXPECT_NE(std::string(good->errstr).find("REDIS_DB"), std::string::npos);
+}
+
 TEST(Connect, RequirePass) {
   ScopedEnv env;
   RedisServer server({"--requirepass", secret});
