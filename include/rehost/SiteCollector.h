@@ -15,8 +15,9 @@ class ASTConsumer;
 namespace rehost {
 
 /// Creates the AST consumer that matches the catalog against one translation
-/// unit, appends every site with a hardcoded part to \p Sites (with its
-/// planned rewrite) and every catalogued call spelled in a macro body to
+/// unit, appends every site with a hardcoded part to \p Sites (with where
+/// its parts are spelled, Site::Spelling: the project-wide step renders the
+/// rewrite) and every catalogued call spelled in a macro body to
 /// \p MacroBodyUses.
 std::unique_ptr<clang::ASTConsumer>
 createSiteCollector(std::vector<Site> &Sites,
