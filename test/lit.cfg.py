@@ -35,6 +35,7 @@ def tool(name, path):
     return (r"(?<![\w/.=-])" + re.escape(name) + r"(?![\w/.-])", path)
 
 
+config.substitutions.append(("%rehost-doctor", os.path.join(os.path.dirname(config.rehost_path), "rehost-doctor")))
 config.substitutions.append(("%rehost", config.rehost_path))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%python", config.python_executable))
@@ -48,6 +49,12 @@ config.substitutions.append(("%runtime-include", config.runtime_include))
 # %expect-exit N CMD: succeeds only when CMD exits with N (0, 1 or 2 for rehost).
 config.substitutions.append(
     ("%expect-exit", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "expect-exit.py")))
+# %env-equivalence ARGS: test/utils/env-equivalence.py with this build's
+# rehost-doctor: the runtime given only what `rehost env` wrote resolves what
+# it resolves from the config file in the environment the output follows.
+config.substitutions.append(
+    ("%env-equivalence", " ".join([config.python_executable, os.path.join(config.test_source_root, "utils", "env-equivalence.py"),
+                                   "--doctor", os.path.join(os.path.dirname(config.rehost_path), "rehost-doctor")])))
 # %strip-checks SRC [DST]: SRC with its FileCheck check comments emptied (the
 # `//` stays, so line numbers do too), written to DST (default: in place).
 # Every test that FileChecks rewritten source runs the tool on such a copy:

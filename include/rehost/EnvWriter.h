@@ -5,10 +5,12 @@
 // `rehost env` reads the runtime's rehost.toml and writes, for every
 // profile, the variables the runtime reads for it, as a dotenv file, a
 // Kubernetes ConfigMap plus a Secret stub, or a compose `environment:`
-// block. The URLs are the endpoints the code had, without credentials, as a
-// starting point to edit; a password is never written, not even one found in
-// rehost.toml. Reading (readEnvProfiles) and rendering (renderEnv) are
-// separate, so the rendering is a pure function of plain data.
+// block. Each URL is what the runtime itself resolves from the file in the
+// deployment's environment (its [environments.NAME] overlay, the recorded
+// call site), without a password, so setting it changes nothing until it is
+// edited; a password is never written, not even one found in rehost.toml.
+// Reading (readEnvProfiles) and rendering (renderEnv) are separate, so the
+// rendering is a pure function of plain data.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,13 +31,24 @@ enum class EnvFormat { Dotenv, Kubernetes, Compose };
 /// "dotenv", "k8s" or "compose"; anything else is an error that lists them.
 llvm::Expected<EnvFormat> parseEnvFormat(llvm::StringRef Name);
 
+/// The deployment environment whose overlay a format's output follows, as
+/// the runtime detects it where that format is used: "kubernetes" (k8s: a
+/// pod has KUBERNETES_SERVICE_HOST), "container" (compose: /.dockerenv), and
+/// none for dotenv ("", the base profiles alone).
+llvm::StringRef formatEnvironment(EnvFormat Format);
+
 /// One profile of rehost.toml, as the deployment needs to know it.
 struct EnvProfile {
   std::string Name;
-  /// The endpoint, as Endpoint::address() spells it (no credentials):
-  /// redis://host:port[/db], rediss://…, unix:///path[?db=N], or a node list
-  /// redis://h1:p1,h2:p2. Empty when rehost.toml does not say it.
+  /// The endpoint the runtime resolves from the file (rehost::endpoint_url:
+  /// redis://host:port/db, rediss://…, unix:///path[?db=N],
+  /// redis+sentinel://…, with ?username= for an ACL user, never a password),
+  /// or a node list redis://h1:p1,h2:p2, or an older rehost's comment's
+  /// address. Empty when rehost.toml does not say it.
   std::string Address;
+  /// The tables the keys were read from, strongest first
+  /// ("environments.kubernetes.profiles.queue", "profiles.queue").
+  std::vector<std::string> Tables;
   /// Where Address was read, strongest first: the keys the runtime reads
   /// (url, host/port/db, socket, cluster_nodes), the `call_site` key `fix`
   /// writes, or the "fallback in code" comment above the table.
@@ -53,18 +66,24 @@ struct EnvProfile {
 
 /// What readEnvProfiles found.
 struct EnvInput {
-  /// Sorted by name, "default" first (as in the fix report).
+  /// Sorted by name, "default" first (as in the fix report): the base
+  /// profiles and those the environment's overlay adds.
   std::vector<EnvProfile> Profiles;
   /// Secrets written literally in the file, which are not copied: each
   /// message names the file, line and key and says where the secret goes
   /// instead; none quotes it.
   std::vector<std::string> Warnings;
+  /// The NAMEs of the file's [environments.NAME] tables, sorted.
+  std::vector<std::string> Environments;
 };
 
-/// Reads the runtime's config file \p Path. A file that does not exist or
-/// cannot be read, is not valid TOML (path:line:column), or has a profile
-/// name the runtime refuses, is an error naming the file.
-llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path);
+/// Reads the runtime's config file \p Path for deployment environment
+/// \p Environment ("" for none), each profile resolved by the runtime's own
+/// code (rehost::resolve_from_config_file). A file that does not exist or
+/// cannot be read, is not valid TOML (path:line:column), has a profile name
+/// or a value the runtime refuses, is an error naming the file.
+llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path,
+                                         llvm::StringRef Environment = "");
 
 /// True when \p Name is a DNS-1123 subdomain (what Kubernetes accepts as a
 /// ConfigMap's or Secret's name): at most 253 characters, dot-separated
@@ -78,6 +97,8 @@ struct EnvOptions {
   std::string Name = "rehost";
   /// The file the profiles came from, named in the header comment.
   std::string Source = "rehost.toml";
+  /// The environment whose overlay was followed ("" for none), named there.
+  std::string Environment;
 };
 
 /// The variables that set profile \p P's endpoint, in the order written:
@@ -90,7 +111,8 @@ std::string endpointVariable(const EnvProfile &P);
 std::string endpointValue(const EnvProfile &P);
 
 /// The secret variables of \p P, in the order written: its USERNAME variable
-/// when the code had a user name, then its PASSWORD variable. Every profile
+/// when the code had a user name that the file does not give (its URL has
+/// no ?username=), then its PASSWORD variable. Every profile
 /// gets a password variable: a server that had none on a laptop usually has
 /// one in production, and an empty value counts as unset in the runtime.
 std::vector<std::string> secretVariables(const EnvProfile &P);

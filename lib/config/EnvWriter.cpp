@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <rehost/rehost.hpp>
 
+#include <map>
 #include <tuple>
 
 namespace rehost {
@@ -54,42 +55,76 @@ bool fixMovedCredential(llvm::StringRef Text, llvm::StringRef Variable) {
       ("left it and is not copied here: set " + Variable + " ").str());
 }
 
-/// The node list of a `cluster_nodes` key (an array of strings or one
-/// comma-separated string) as an address, redis://h1:p1,h2:p2.
-std::string addressOfNodes(const toml::node &Node) {
-  llvm::SmallVector<std::string, 4> Nodes;
-  if (auto Text = Node.value<std::string>()) {
-    for (llvm::StringRef Part : splitNodes(*Text))
-      Nodes.push_back(Part.str());
-  } else if (const toml::array *Array = Node.as_array()) {
-    for (const toml::node &Element : *Array)
-      if (auto Text = Element.value<std::string>())
-        Nodes.push_back(llvm::StringRef(*Text).trim().str());
+bool fromTheFile(const Origin &O) { return O.source == Source::config_file; }
+
+/// Where \p R (the runtime's resolution from the file) has its endpoint,
+/// strongest first: the keys the runtime reads, then `call_site`, then the
+/// comment an older `fix` wrote above the table.
+void readAddress(const Profile &R, llvm::StringRef Text, EnvProfile &P) {
+  if (!R.cluster_nodes.value.empty()) {
+    P.Address = "redis://" + llvm::join(R.cluster_nodes.value, ",");
+    P.AddressFrom = EnvProfile::Origin::Keys;
+    return;
   }
-  if (Nodes.empty())
-    return {};
-  return "redis://" + llvm::join(Nodes, ",");
+  // As rehost-doctor decides it: with nothing but a built-in default, the
+  // program's own call site decides the endpoint, and a URL would override
+  // it.
+  if (R.transport.origin.source != Source::built_in ||
+      R.sentinel_master.origin.configured()) {
+    P.Address = endpoint_url(R);
+    bool Keys = llvm::any_of(
+        std::initializer_list<Origin>{
+            R.transport.origin, R.host.origin, R.port.origin, R.socket.origin,
+            R.db.origin, R.tls.origin, R.username.origin,
+            R.sentinel_master.origin},
+        fromTheFile);
+    P.AddressFrom =
+        Keys ? EnvProfile::Origin::Keys : EnvProfile::Origin::CallSite;
+    return;
+  }
+  P.Address = addressOfComment(Text, P.Name);
+  P.AddressFrom = P.Address.empty() ? EnvProfile::Origin::None
+                                    : EnvProfile::Origin::Comment;
 }
 
-/// Where \p Table's endpoint comes from, strongest first: the keys the
-/// runtime reads, then `call_site`, then the comment `fix` wrote.
-void readAddress(const toml::table &Table, llvm::StringRef Text,
-                 EnvProfile &P) {
-  if (std::string Address = addressOfKeys(Table); !Address.empty()) {
-    P.Address = std::move(Address);
-    P.AddressFrom = EnvProfile::Origin::Keys;
-  } else if (const toml::node *Nodes = Table.get("cluster_nodes")) {
-    P.Address = addressOfNodes(*Nodes);
-    P.AddressFrom = EnvProfile::Origin::Keys;
-  } else if (auto CallSite = Table["call_site"].value<std::string>()) {
-    P.Address = normaliseUri(*CallSite);
-    P.AddressFrom = EnvProfile::Origin::CallSite;
+/// Resolves profile \p Name of \p Path as a service in \p Environment
+/// would with no variable set: the runtime's own code, so the two cannot
+/// read the file differently.
+llvm::Expected<Profile> resolveAsTheRuntime(llvm::StringRef Path,
+                                            llvm::StringRef Name,
+                                            llvm::StringRef Environment) {
+  try {
+    return resolve_from_config_file(Name.str(), Path.str(), Environment.str());
+  } catch (const ConfigError &E) {
+    return error(llvm::Twine("the runtime would refuse it: ") + E.what());
   }
-  if (P.Address.empty()) {
-    P.Address = addressOfComment(Text, P.Name);
-    P.AddressFrom = P.Address.empty() ? EnvProfile::Origin::None
-                                      : EnvProfile::Origin::Comment;
+}
+
+/// The [profiles.NAME] tables under \p Key ("profiles" or
+/// "environments.ENV.profiles"), each name one the runtime accepts.
+llvm::Error
+collectProfileTables(const toml::node *Node, llvm::StringRef Key,
+                     llvm::StringRef Path,
+                     std::map<std::string, const toml::table *> &Tables) {
+  if (!Node)
+    return llvm::Error::success();
+  const toml::table *Profiles = Node->as_table();
+  if (!Profiles)
+    return error(position(Path, Node->source()) + ": " + Key + ": expected [" +
+                 Key + ".NAME] tables");
+  for (const auto &[Name, Table] : *Profiles) {
+    llvm::StringRef Text(Name.str().data(), Name.str().size());
+    if (!isProfileName(Text))
+      return error(position(Path, Name.source()) + ": " + Key + "." +
+                   commentText(Text) +
+                   ": a profile name may hold only letters, digits, '_' "
+                   "and '-'");
+    if (!Table.is_table())
+      return error(position(Path, Table.source()) + ": " + Key + "." + Text +
+                   ": expected a table");
+    Tables.emplace(Text.str(), Table.as_table());
   }
+  return llvm::Error::success();
 }
 
 /// A password written in \p Table (a profile or an overlay's profile,
@@ -137,7 +172,20 @@ llvm::Expected<EnvFormat> parseEnvFormat(llvm::StringRef Name) {
                "'; expected dotenv, k8s or compose");
 }
 
-llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path) {
+llvm::StringRef formatEnvironment(EnvFormat Format) {
+  switch (Format) {
+  case EnvFormat::Kubernetes:
+    return "kubernetes";
+  case EnvFormat::Compose:
+    return "container";
+  case EnvFormat::Dotenv:
+    break;
+  }
+  return "";
+}
+
+llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path,
+                                         llvm::StringRef Environment) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
       llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);
@@ -157,41 +205,33 @@ llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path) {
     return Root.takeError();
 
   EnvInput Out;
-  const toml::node *ProfilesNode = Root->get("profiles");
-  const toml::table *Profiles =
-      ProfilesNode ? ProfilesNode->as_table() : nullptr;
-  if (ProfilesNode && !Profiles)
-    return error(position(Path, ProfilesNode->source()) +
-                 ": profiles: expected [profiles.NAME] tables");
-  if (Profiles)
-    for (const auto &[Key, Node] : *Profiles) {
-      llvm::StringRef Name(Key.str().data(), Key.str().size());
-      if (!isProfileName(Name))
-        return error(position(Path, Key.source()) + ": profiles." + Name +
-                     ": a profile name may hold only letters, digits, '_' "
-                     "and '-'");
-      const toml::table *Table = Node.as_table();
-      if (!Table)
-        return error(position(Path, Node.source()) + ": profiles." + Name +
-                     ": expected a table");
-      EnvProfile P;
-      P.Name = Name.str();
-      readAddress(*Table, Text, P);
-      P.CodeHadPassword =
-          fixMovedCredential(Text, profileVariable(Name, "PASSWORD"));
-      P.CodeHadUser =
-          fixMovedCredential(Text, profileVariable(Name, "USERNAME"));
-      warnAboutSecrets(*Table, Path, "profiles." + P.Name, Name, Out.Warnings);
-      Out.Profiles.push_back(std::move(P));
+  std::map<std::string, const toml::table *> Base, Overlay;
+  if (llvm::Error Err =
+          collectProfileTables(Root->get("profiles"), "profiles", Path, Base))
+    return std::move(Err);
+  std::string OverlayKey = ("environments." + Environment + ".profiles").str();
+  const toml::table *Environments = (*Root)["environments"].as_table();
+  if (Environments)
+    for (const auto &[Name, Node] : *Environments) {
+      Out.Environments.push_back(std::string(Name.str()));
+      if (Name.str() ==
+              std::string_view(Environment.data(), Environment.size()) &&
+          Node.is_table())
+        if (llvm::Error Err = collectProfileTables(
+                Node.as_table()->get("profiles"), OverlayKey, Path, Overlay))
+          return std::move(Err);
     }
+  llvm::sort(Out.Environments);
 
+  for (const auto &[Name, Table] : Base)
+    warnAboutSecrets(*Table, Path, "profiles." + Name, Name, Out.Warnings);
   // Overlays ship in the same file: a password there is as exposed.
-  if (const toml::table *Environments = (*Root)["environments"].as_table())
+  if (Environments)
     for (const auto &[Environment, Node] : *Environments)
-      if (const toml::table *Overlay =
+      if (const toml::table *Profiles =
               Node.is_table() ? (*Node.as_table())["profiles"].as_table()
                               : nullptr)
-        for (const auto &[Key, Profile] : *Overlay)
+        for (const auto &[Key, Profile] : *Profiles)
           if (const toml::table *Table = Profile.as_table())
             warnAboutSecrets(
                 *Table, Path,
@@ -202,6 +242,27 @@ llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path) {
 
   if (llvm::Error Err = checkAsTheRuntimeReadsIt(Path))
     return std::move(Err);
+
+  std::map<std::string, const toml::table *> All = Base;
+  All.insert(Overlay.begin(), Overlay.end());
+  for (const auto &Entry : All) {
+    const std::string &Name = Entry.first;
+    llvm::Expected<Profile> Resolved =
+        resolveAsTheRuntime(Path, Name, Environment);
+    if (!Resolved)
+      return Resolved.takeError();
+    EnvProfile P;
+    P.Name = Name;
+    if (Overlay.count(Name))
+      P.Tables.push_back(OverlayKey + "." + Name);
+    if (Base.count(Name))
+      P.Tables.push_back("profiles." + Name);
+    readAddress(*Resolved, Text, P);
+    P.CodeHadPassword =
+        fixMovedCredential(Text, profileVariable(Name, "PASSWORD"));
+    P.CodeHadUser = fixMovedCredential(Text, profileVariable(Name, "USERNAME"));
+    Out.Profiles.push_back(std::move(P));
+  }
   llvm::sort(Out.Profiles, byName);
   return Out;
 }
@@ -230,17 +291,26 @@ llvm::Error checkKubernetesName(llvm::StringRef Name) {
   return llvm::Error::success();
 }
 
+namespace {
+
+/// A cluster's node list (redis://h1:p1,h2:p2), which has a variable of its
+/// own; a Sentinel URL lists its sentinels the same way but is a URL.
+bool isNodeList(llvm::StringRef Address) {
+  return Address.contains(',') && !startsWith(Address, "redis+sentinel://");
+}
+
+} // namespace
+
 std::string endpointVariable(const EnvProfile &P) {
-  return profileVariable(P.Name, llvm::StringRef(P.Address).contains(',')
-                                     ? "CLUSTER_NODES"
-                                     : "URL");
+  return profileVariable(P.Name,
+                         isNodeList(P.Address) ? "CLUSTER_NODES" : "URL");
 }
 
 std::string endpointValue(const EnvProfile &P) {
   llvm::StringRef Address = P.Address;
   if (Address.empty())
     return {};
-  if (Address.contains(','))
+  if (isNodeList(Address))
     return Address.split("://").second.str();
   // The db spelled out, so the operator sees where to change it.
   if (!startsWith(Address, "unix:") && splitUri(Address).Db.empty())
@@ -250,7 +320,9 @@ std::string endpointValue(const EnvProfile &P) {
 
 std::vector<std::string> secretVariables(const EnvProfile &P) {
   std::vector<std::string> Out;
-  if (P.CodeHadUser)
+  // A user the file gives travels in the URL (?username=), which wins over
+  // the variable.
+  if (P.CodeHadUser && splitUri(P.Address).User.empty())
     Out.push_back(profileVariable(P.Name, "USERNAME"));
   Out.push_back(profileVariable(P.Name, "PASSWORD"));
   return Out;
@@ -271,25 +343,46 @@ std::string dotenvValue(llvm::StringRef Text) {
   return Out + "'";
 }
 
-/// Where the profile's endpoint came from, for the comment above it.
+/// Where the profile's endpoint came from, for the comment above it (made
+/// safe for one: the source path is the user's).
 std::string endpointNote(const EnvProfile &P, llvm::StringRef Source) {
-  llvm::StringRef From;
+  std::string Tables =
+      P.Tables.empty() ? "profiles." + P.Name : llvm::join(P.Tables, " over ");
+  std::string Note;
   switch (P.AddressFrom) {
   case EnvProfile::Origin::None:
-    return fmt::format("{} does not say its endpoint: set {}", Source.str(),
+    Note = fmt::format("{} does not say its endpoint: set {}", Source.str(),
                        endpointVariable(P));
+    break;
   case EnvProfile::Origin::Keys:
-    From = "the keys of";
+    Note = fmt::format("from the keys of {} in {}", Tables, Source.str());
     break;
   case EnvProfile::Origin::CallSite:
-    From = "the call_site of";
+    Note = fmt::format("from the call_site of {} in {}", Tables, Source.str());
     break;
   case EnvProfile::Origin::Comment:
-    From = "the comment above";
+    Note = fmt::format("from the comment above profiles.{} in {}", P.Name,
+                       Source.str());
     break;
   }
-  return fmt::format("{}, from {} profiles.{} in {}", P.Address, From.str(),
-                     P.Name, Source.str());
+  return commentText(Note);
+}
+
+/// The header's lines that say where the URLs come from: the overlay they
+/// follow.
+std::string environmentNote(const EnvOptions &O) {
+  if (O.Environment.empty())
+    return fmt::format(
+        "# Each URL is what the runtime resolves from the base profiles of\n"
+        "# {}, no [environments.NAME] overlay (--environment NAME follows\n"
+        "# one): edit it to where the service runs.\n",
+        commentText(O.Source));
+  return fmt::format(
+      "# Each URL is what the runtime resolves from {} with its\n"
+      "# [environments.{}] overlay, if any, when no variable is set\n"
+      "# (--environment NAME follows another): edit it to where the service\n"
+      "# runs.\n",
+      commentText(O.Source), commentText(O.Environment));
 }
 
 std::string secretNote(const EnvProfile &P, llvm::StringRef Variable) {
@@ -304,14 +397,13 @@ void renderDotenv(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
                   std::string &Out) {
   Out += fmt::format(
       "# Generated by `rehost env` from {}: the variables the rehost runtime\n"
-      "# reads for each profile. The URLs are the endpoints the code had: "
-      "edit\n"
-      "# them to where the service runs. An empty value counts as unset.\n"
+      "# reads for each profile. An empty value counts as unset.\n"
       "# No password is written here. Fill one in only in the copy you "
       "deploy\n"
       "# (never commit it), or replace NAME= with NAME_FILE=/path/to/file, a\n"
       "# file that holds it (not both).\n",
-      O.Source);
+      commentText(O.Source));
+  Out += environmentNote(O);
   for (const EnvProfile &P : Profiles) {
     Out +=
         fmt::format("\n# Profile {}: {}.\n", P.Name, endpointNote(P, O.Source));
@@ -326,11 +418,8 @@ void renderKubernetes(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
                       std::string &Out) {
   Out += fmt::format(
       "# Generated by `rehost env --format k8s` from {0}: the variables the\n"
-      "# rehost runtime reads for each profile. The URLs are the endpoints "
-      "the\n"
-      "# code had: edit them to the servers the cluster uses. Give both "
-      "objects\n"
-      "# to the service's containers:\n"
+      "# rehost runtime reads for each profile. Give both objects to the\n"
+      "# service's containers:\n"
       "#\n"
       "#   containers:\n"
       "#     - name: app\n"
@@ -349,7 +438,8 @@ void renderKubernetes(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
       "without\n"
       "# a restart), mount the Secret as a volume and set NAME_FILE to the\n"
       "# mounted key's path in the ConfigMap instead.\n",
-      O.Source, O.Name);
+      commentText(O.Source), O.Name);
+  Out += environmentNote(O);
   Out += fmt::format("apiVersion: v1\n"
                      "kind: ConfigMap\n"
                      "metadata:\n"
@@ -383,15 +473,17 @@ void renderCompose(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
       "the\n"
       "# rehost runtime reads for each profile. Merge the environment block "
       "into\n"
-      "# your service's (this one is named {} by --name). The URLs are the\n"
-      "# endpoints the code had: edit them. Passwords are never written\n"
-      "# here: compose takes them from the shell or the .env file beside\n"
+      "# your service's (this one is named {} by --name). Passwords are never\n"
+      "# written here: compose takes them from the shell or the .env file "
+      "beside\n"
       "# compose.yaml (${{NAME}}); a required one stops `docker compose up`\n"
-      "# until it is set.\n"
-      "services:\n"
-      "  {}:\n"
-      "    environment:\n",
-      O.Source, O.Name, O.Name);
+      "# until it is set.\n",
+      commentText(O.Source), O.Name);
+  Out += environmentNote(O);
+  Out += fmt::format("services:\n"
+                     "  {}:\n"
+                     "    environment:\n",
+                     O.Name);
   for (const EnvProfile &P : Profiles) {
     std::string Value = endpointValue(P);
     // A literal '$' would start an interpolation.

@@ -19,10 +19,17 @@
 
 namespace rehost {
 
-/// \p Text as a double-quoted string, quotes, backslashes and control
-/// characters escaped (\uXXXX): a TOML basic string and a YAML
-/// double-quoted scalar alike.
+/// \p Text as a double-quoted string, quotes and backslashes escaped and
+/// every character a reader could take for a line break or refuse (control
+/// characters C0, DEL and C1, U+2028, U+2029, a BOM, noncharacters) written
+/// \uXXXX: a TOML basic string and a YAML double-quoted scalar alike, on one
+/// line. Bytes that are not UTF-8 are kept (neither format can hold them).
 std::string doubleQuoted(llvm::StringRef Text);
+
+/// \p Text safe for a TOML, YAML or shell comment: each character
+/// doubleQuoted would escape, and each byte that is not UTF-8, becomes '?',
+/// so the comment can neither end early nor make the file unreadable.
+std::string commentText(llvm::StringRef Text);
 
 /// A profile name the runtime accepts: [A-Za-z0-9_-]+.
 bool isProfileName(llvm::StringRef Name);

@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -32,18 +33,6 @@ namespace {
 
 llvm::Error error(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
-
-
-/// \p Text made safe for a comment: a line break would end the comment and
-/// start a key.
-std::string commentText(llvm::StringRef Text) {
-  std::string Out;
-  for (char C : Text) {
-    unsigned char U = static_cast<unsigned char>(C);
-    Out += U < 0x20 || U == 0x7f ? '?' : C;
-  }
-  return Out;
 }
 
 /// The endpoint of \p Address (Endpoint::address()) as keys the runtime
@@ -170,22 +159,65 @@ std::string positionOf(const toml::parse_error &Error) {
 
 } // namespace
 
+namespace {
+
+/// Calls \p Each(Bytes, CodePoint) for each UTF-8 sequence of \p Text in
+/// order; CodePoint is -1 for a byte that starts no valid sequence (it is a
+/// unit of its own).
+template <typename Fn> void forEachCodePoint(llvm::StringRef Text, Fn Each) {
+  const auto *At = reinterpret_cast<const llvm::UTF8 *>(Text.begin());
+  const auto *End = reinterpret_cast<const llvm::UTF8 *>(Text.end());
+  while (At < End) {
+    const llvm::UTF8 *Start = At;
+    llvm::UTF32 CodePoint = 0;
+    if (llvm::convertUTF8Sequence(&At, End, &CodePoint,
+                                  llvm::strictConversion) !=
+        llvm::conversionOK) {
+      At = Start + 1;
+      Each(llvm::StringRef(reinterpret_cast<const char *>(Start), 1), -1);
+      continue;
+    }
+    Each(llvm::StringRef(reinterpret_cast<const char *>(Start), At - Start),
+         static_cast<int>(CodePoint));
+  }
+}
+
+/// Whether YAML and TOML hold \p CodePoint as written, in a quoted string
+/// and in a comment: not a control character (C0, DEL, C1), not one of the
+/// line breaks YAML 1.1 parsers also end a line at (U+0085, U+2028, U+2029),
+/// not a byte-order mark or noncharacter.
+bool writtenAsIs(int CodePoint) {
+  if (CodePoint < 0x20 || (CodePoint >= 0x7f && CodePoint <= 0x9f))
+    return false;
+  return CodePoint != 0x2028 && CodePoint != 0x2029 && CodePoint != 0xfeff &&
+         CodePoint != 0xfffe && CodePoint != 0xffff;
+}
+
+} // namespace
+
 std::string doubleQuoted(llvm::StringRef Text) {
   std::string Out = "\"";
-  for (char C : Text) {
-    unsigned char U = static_cast<unsigned char>(C);
-    if (C == '"' || C == '\\') {
+  forEachCodePoint(Text, [&](llvm::StringRef Bytes, int CodePoint) {
+    if (CodePoint == '"' || CodePoint == '\\') {
       Out += '\\';
-      Out += C;
-    } else if (U < 0x20 || U == 0x7f) {
-      Out += "\\u00";
-      Out += llvm::hexdigit(U >> 4, /*LowerCase=*/false);
-      Out += llvm::hexdigit(U & 0xf, /*LowerCase=*/false);
+      Out += Bytes;
+    } else if (CodePoint >= 0 && !writtenAsIs(CodePoint)) {
+      Out += "\\u";
+      for (int Shift = 12; Shift >= 0; Shift -= 4)
+        Out += llvm::hexdigit((CodePoint >> Shift) & 0xf, /*LowerCase=*/false);
     } else {
-      Out += C;
+      Out += Bytes;
     }
-  }
+  });
   return Out + "\"";
+}
+
+std::string commentText(llvm::StringRef Text) {
+  std::string Out;
+  forEachCodePoint(Text, [&](llvm::StringRef Bytes, int CodePoint) {
+    Out += CodePoint >= 0 && writtenAsIs(CodePoint) ? Bytes.str() : "?";
+  });
+  return Out;
 }
 
 bool isProfileName(llvm::StringRef Name) {

@@ -183,6 +183,11 @@ Profile resolve_with_recorded_call_site(StringArg name) {
   return resolve_profile(view(name), {}, RecordedCallSite::use);
 }
 
+Profile resolve_from_config_file(StringArg name, const std::string &path,
+                                 const std::string &environment) {
+  return resolve_file_alone(view(name), path, environment);
+}
+
 std::string host(StringArg profile, StringArg fallback) {
   return resolve_for_client(view(profile),
                             call_site({{"host", fallback.str().c_str()}}))

@@ -81,15 +81,11 @@ Layer read_recorded_call_site(const toml::node &node, const std::string &path,
   return layer;
 }
 
-// Whether a profile table's secret files (password_file, url_file) are read:
-// a check of the file on another machine than the service's cannot.
-enum class SecretFiles { read, skip };
-
 ConfigFileSettings read_profile_table(const toml::table &table,
                                       const std::string &path,
                                       const std::string &key_path,
                                       std::vector<std::string> &warnings,
-                                      SecretFiles files = SecretFiles::read) {
+                                      SecretFiles files) {
   for (const auto &[key, node] : table) {
     if (!is_known_key(key.str()))
       throw ConfigError(path + ": " + key_path + "." + std::string(key.str()) +
@@ -170,11 +166,15 @@ void check_profile_tables(const toml::table &root,
   }
 }
 
+void require_readable(const std::string &path) {
+  if (!std::ifstream(path))
+    throw ConfigError(path + ": cannot read it: " + std::strerror(errno));
+}
+
 } // namespace
 
 std::vector<std::string> check_config(const std::string &path) {
-  if (!std::ifstream(path))
-    throw ConfigError(path + ": cannot read it: " + std::strerror(errno));
+  require_readable(path);
   toml::table root = parse_config(path);
   std::vector<std::string> warnings;
   check_profile_tables(root, {"profiles"}, path, warnings);
@@ -223,17 +223,31 @@ ConfigFileSettings read_config_file(std::string_view profile,
     result.path = fs::absolute("rehost.toml", ignored).string();
   }
 
-  toml::table root = parse_config(result.path);
+  return read_config_file_at(result.path, profile, environment, warnings,
+                             SecretFiles::read);
+}
 
+ConfigFileSettings read_config_file_at(const std::string &path,
+                                       std::string_view profile,
+                                       const std::string &environment,
+                                       std::vector<std::string> &warnings,
+                                       SecretFiles files) {
+  require_readable(path);
+  toml::table root = parse_config(path);
   const std::string name(profile);
-  const std::string path = result.path;
+  ConfigFileSettings result;
   if (auto base = table_at(root, {"profiles", name}, path))
-    result = read_profile_table(*base, path, "profiles." + name, warnings);
-  if (auto env_overlay = table_at(
-          root, {"environments", environment, "profiles", name}, path)) {
+    result =
+        read_profile_table(*base, path, "profiles." + name, warnings, files);
+  const toml::table *env_overlay =
+      environment.empty()
+          ? nullptr
+          : table_at(root, {"environments", environment, "profiles", name},
+                     path);
+  if (env_overlay) {
     ConfigFileSettings over = read_profile_table(
         *env_overlay, path, "environments." + environment + ".profiles." + name,
-        warnings);
+        warnings, files);
     overlay(result.settings, over.settings);
     overlay(result.recorded_call_site, over.recorded_call_site);
   }

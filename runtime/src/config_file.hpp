@@ -29,6 +29,20 @@ ConfigFileSettings read_config_file(std::string_view profile,
                                     const std::string &environment,
                                     std::vector<std::string> &warnings);
 
+// Whether a profile table's secret files (password_file, url_file) are read:
+// a reading on another machine than the service's cannot.
+enum class SecretFiles { read, skip };
+
+// Profile `profile` of the file at `path`, which must be readable:
+// [profiles.NAME] overlaid by [environments.ENVIRONMENT.profiles.NAME] (no
+// overlay when `environment` is empty). What read_config_file reads once it
+// has found the file.
+ConfigFileSettings read_config_file_at(const std::string &path,
+                                       std::string_view profile,
+                                       const std::string &environment,
+                                       std::vector<std::string> &warnings,
+                                       SecretFiles files);
+
 // rehost::check_config_file: every profile and overlay of the file at
 // `path`, read and typed; secret files are not read.
 std::vector<std::string> check_config(const std::string &path);

@@ -64,28 +64,49 @@ void require_supported_tls(const Profile &profile) {
       ")");
 }
 
+// The profile `merged` spells, each value typed (throws ConfigError).
+Profile typed_profile(std::string_view name, std::string environment,
+                      std::string config_path, const Layer &merged,
+                      std::vector<std::string> warnings) {
+  Profile profile;
+  profile.name = std::string(name);
+  profile.environment = std::move(environment);
+  profile.config_path = std::move(config_path);
+  profile.warnings = std::move(warnings);
+  for (const auto &[key, raw] : merged)
+    apply_setting(profile, key, raw);
+  return profile;
+}
+
 } // namespace
 
 Profile resolve_profile(std::string_view name, const Layer &call_site,
                         RecordedCallSite recorded) {
   validate_profile_name(name);
-  Profile profile;
-  profile.name = std::string(name);
-  profile.environment = deployment_environment();
-
+  std::string environment = deployment_environment();
+  std::vector<std::string> warnings;
+  ConfigFileSettings file = read_config_file(name, environment, warnings);
   Layer merged = built_in_defaults();
-  ConfigFileSettings file =
-      read_config_file(name, profile.environment, profile.warnings);
   if (recorded == RecordedCallSite::use)
     overlay(merged, file.recorded_call_site);
   overlay(merged, call_site);
-  profile.config_path = file.path;
   overlay(merged, file.settings);
-  overlay(merged, read_environment(name, profile.warnings));
+  overlay(merged, read_environment(name, warnings));
+  return typed_profile(name, std::move(environment), std::move(file.path),
+                       merged, std::move(warnings));
+}
 
-  for (const auto &[key, raw] : merged)
-    apply_setting(profile, key, raw);
-  return profile;
+Profile resolve_file_alone(std::string_view name, const std::string &path,
+                           const std::string &environment) {
+  validate_profile_name(name);
+  std::vector<std::string> warnings;
+  ConfigFileSettings file =
+      read_config_file_at(path, name, environment, warnings, SecretFiles::skip);
+  Layer merged = built_in_defaults();
+  overlay(merged, file.recorded_call_site);
+  overlay(merged, file.settings);
+  return typed_profile(name, environment, std::move(file.path), merged,
+                       std::move(warnings));
 }
 
 std::shared_ptr<const Profile> resolve_for_client(std::string_view name,

@@ -17,6 +17,13 @@ enum class RecordedCallSite { ignore, use };
 Profile resolve_profile(std::string_view name, const Layer &call_site,
                         RecordedCallSite recorded = RecordedCallSite::ignore);
 
+// What a service in deployment environment `environment` resolves for
+// `name` from the config file at `path` alone, with no variable set and the
+// recorded call_site as the fallback; secret files are not read
+// (rehost::resolve_from_config_file).
+Profile resolve_file_alone(std::string_view name, const std::string &path,
+                           const std::string &environment);
+
 // resolve_profile for a value or connection handed to a client (every
 // accessor, connector and adapter): also throws when the profile asks for
 // what the runtime cannot hand out yet, TLS, so a TLS profile never becomes

@@ -142,3 +142,71 @@ void parse_url(std::string_view text, const Origin &origin, Layer &out,
 }
 
 } // namespace rehost::detail
+
+namespace rehost {
+namespace {
+
+// `text` with every byte but the URL's unreserved characters (and those in
+// `keep`) written as %XX, so the URL is printable ASCII whatever the value
+// holds, and parse_url's percent_decode gives the value back.
+std::string percent_encode(std::string_view text, std::string_view keep = {}) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                      c == '_' || c == '~';
+    if (unreserved || keep.find(c) != std::string_view::npos) {
+      out += c;
+      continue;
+    }
+    out += '%';
+    out += digits[u >> 4];
+    out += digits[u & 0xf];
+  }
+  return out;
+}
+
+// A host as the authority spells it: an IPv6 address in brackets.
+std::string authority_host(std::string_view host) {
+  if (host.find(':') != std::string_view::npos)
+    return "[" + std::string(host) + "]";
+  return percent_encode(host);
+}
+
+// A "host:port" node (IPv6 already in brackets) with its host encoded.
+std::string authority_node(std::string_view node) {
+  auto colon = node.rfind(':');
+  std::string_view host = node.substr(0, colon);
+  if (!host.empty() && host.front() == '[')
+    return std::string(node);
+  return percent_encode(host) + std::string(node.substr(colon));
+}
+
+} // namespace
+
+std::string endpoint_url(const Profile &p) {
+  std::string url;
+  if (p.transport.value == Transport::unix_socket) {
+    url = "unix://" + percent_encode(p.socket.value, "/");
+    if (p.db.value != 0)
+      url += "?db=" + std::to_string(p.db.value);
+  } else if (!p.sentinel_master.value.empty()) {
+    url = "redis+sentinel://";
+    for (size_t i = 0; i < p.sentinel_nodes.value.size(); ++i)
+      url += (i ? "," : "") + authority_node(p.sentinel_nodes.value[i]);
+    url += "/" + percent_encode(p.sentinel_master.value) + "/" +
+           std::to_string(p.db.value);
+  } else {
+    url = std::string(p.tls.value ? "rediss://" : "redis://") +
+          authority_host(p.host.value) + ":" + std::to_string(p.port.value) +
+          "/" + std::to_string(p.db.value);
+  }
+  if (!p.username.value.empty())
+    url += std::string(url.find('?') == std::string::npos ? "?" : "&") +
+           "username=" + percent_encode(p.username.value);
+  return url;
+}
+
+} // namespace rehost

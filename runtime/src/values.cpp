@@ -9,8 +9,24 @@
 namespace rehost::detail {
 namespace {
 
+// `text` in quotes for an error message, each control character written as
+// an escape (\n, \t, \x1b), so a bad value can neither break the message's
+// line nor drive the terminal it is printed on.
 std::string quoted(std::string_view text) {
-  return "'" + std::string(text) + "'";
+  static const char digits[] = "0123456789abcdef";
+  std::string out = "'";
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (u < 0x20 || u == 0x7f)
+      out += std::string("\\x") + digits[u >> 4] + digits[u & 0xf];
+    else
+      out += c;
+  }
+  return out + "'";
 }
 
 bool all_digits(std::string_view text) {

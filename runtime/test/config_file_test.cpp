@@ -185,7 +185,8 @@ struct TomlInput {
 };
 
 const TomlInput bad_toml[] = {
-#define REHOST_BAD_TOML(text, line, column, reason) {text, line, column, reason},
+#define REHOST_BAD_TOML(text, line, column, reason)                            \
+  {text, line, column, reason},
 #define REHOST_GOOD_TOML(text)
 #include "toml_bad_inputs.inc"
 #undef REHOST_BAD_TOML
@@ -207,9 +208,9 @@ TEST(ConfigFile, InputsTomlPlusPlusMishandlesAreRefused) {
     TempDir dir;
     std::string path = dir.write("rehost.toml", bad.text);
     env.set("REHOST_CONFIG", path);
-    expect_config_error("default", path + ":" + std::to_string(bad.line) +
-                                       ":" + std::to_string(bad.column) +
-                                       ": " + bad.reason);
+    expect_config_error("default", path + ":" + std::to_string(bad.line) + ":" +
+                                       std::to_string(bad.column) + ": " +
+                                       bad.reason);
   }
 }
 
@@ -228,3 +229,44 @@ TEST(ConfigFile, NonAsciiInStringsAndCommentsIsFine) {
 }
 
 } // namespace
+
+// rehost env's reading: the file alone for a named environment, whatever the
+// process's own REDIS_* variables and REHOST_ENV say.
+TEST(ConfigFile, ResolveFromConfigFileFollowsTheNamedOverlayOnly) {
+  ScopedEnv env;
+  TempDir dir;
+  std::string path = dir.write("rehost.toml", config);
+  env.set("REHOST_ENV", "production");
+  env.set("REDIS_HOST", "env-host");
+  Profile k8s = resolve_from_config_file("default", path, "kubernetes");
+  EXPECT_EQ(k8s.environment, "kubernetes");
+  EXPECT_EQ(k8s.host.value, "file-host");
+  EXPECT_EQ(k8s.port.value, 7100);
+  EXPECT_EQ(k8s.port.origin.name,
+            path + ": environments.kubernetes.profiles.default.port");
+  Profile base = resolve_from_config_file("default", path, "");
+  EXPECT_EQ(base.port.value, 7000);
+  EXPECT_EQ(base.host.origin.source, Source::config_file);
+  Profile sock = resolve_from_config_file("sock", path, "production");
+  EXPECT_EQ(sock.transport.value, Transport::tcp);
+  EXPECT_EQ(sock.host.value, "tcp-host");
+}
+
+TEST(ConfigFile, ResolveFromConfigFileUsesTheRecordedCallSite) {
+  ScopedEnv env;
+  TempDir dir;
+  std::string path = dir.write("rehost.toml", R"(
+[profiles.queue]
+call_site = "redis://10.1.2.3:6380"
+db = 4
+password_file = "/run/secrets/only-where-the-service-runs"
+)");
+  Profile p = resolve_from_config_file("queue", path, "");
+  EXPECT_EQ(p.host.value, "10.1.2.3");
+  EXPECT_EQ(p.host.origin.source, Source::call_site);
+  EXPECT_EQ(p.db.value, 4);
+  EXPECT_EQ(p.password.value, "");
+  EXPECT_THROW(resolve_from_config_file(
+                   "queue", (dir.path() / "none.toml").string(), ""),
+               ConfigError);
+}

@@ -284,4 +284,53 @@ TEST(Url, SentinelCredentialsAreTheirOwn) {
   EXPECT_TRUE(p.warnings.empty());
 }
 
+// endpoint_url is parse_url's inverse for the endpoint: what `rehost env`
+// writes as REDIS_*_URL resolves to the profile it was rendered from, odd
+// bytes included, and the URL itself is printable ASCII.
+struct EndpointPieces {
+  std::vector<std::pair<std::string, std::string>> variables;
+};
+
+class EndpointUrlRoundTrip : public ::testing::TestWithParam<EndpointPieces> {};
+
+TEST_P(EndpointUrlRoundTrip, ResolvesToTheSameEndpoint) {
+  ScopedEnv env;
+  for (const auto &[name, value] : GetParam().variables)
+    env.set(name, value);
+  Profile from_pieces = resolve("default");
+  std::string url = endpoint_url(from_pieces);
+  for (char c : url)
+    EXPECT_TRUE(c > ' ' && c < 0x7f) << "byte " << int(c) << " in the URL";
+  ScopedEnv only_the_url;
+  only_the_url.set("REDIS_URL", url);
+  Profile back = resolve("default");
+  EXPECT_EQ(back.transport.value, from_pieces.transport.value);
+  EXPECT_EQ(back.host.value, from_pieces.host.value);
+  EXPECT_EQ(back.port.value, from_pieces.port.value);
+  EXPECT_EQ(back.socket.value, from_pieces.socket.value);
+  EXPECT_EQ(back.db.value, from_pieces.db.value);
+  EXPECT_EQ(back.tls.value, from_pieces.tls.value);
+  EXPECT_EQ(back.username.value, from_pieces.username.value);
+  EXPECT_EQ(back.sentinel_nodes.value, from_pieces.sentinel_nodes.value);
+  EXPECT_EQ(back.sentinel_master.value, from_pieces.sentinel_master.value);
+  EXPECT_EQ(back.password.value, "");
+  EXPECT_EQ(url.find("secret"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Url, EndpointUrlRoundTrip,
+    ::testing::Values(
+        EndpointPieces{
+            {{"REDIS_HOST", "cache.internal"}, {"REDIS_PORT", "6380"}}},
+        EndpointPieces{
+            {{"REDIS_HOST", "::1"}, {"REDIS_DB", "7"}, {"REDIS_TLS", "true"}}},
+        EndpointPieces{{{"REDIS_HOST", "h#1?%x\xc3\xa9"},
+                        {"REDIS_USERNAME", "a\nb: c#'\"\t\x1b@:/?&="},
+                        {"REDIS_PASSWORD", "secret"}}},
+        EndpointPieces{
+            {{"REDIS_SOCKET", "/run/my redis\n#1.sock"}, {"REDIS_DB", "2"}}},
+        EndpointPieces{
+            {{"REDIS_URL", "redis+sentinel://s1:26380,[::1]/my%2Fmaster/3"},
+             {"REDIS_USERNAME", "app"}}}));
+
 } // namespace

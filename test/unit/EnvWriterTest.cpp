@@ -36,8 +36,10 @@ rehost::ProfileInfo profile(llvm::StringRef Name, llvm::StringRef Address) {
   return Info;
 }
 
-rehost::EnvInput read(const std::string &Path) {
-  llvm::Expected<rehost::EnvInput> Input = rehost::readEnvProfiles(Path);
+rehost::EnvInput read(const std::string &Path,
+                      llvm::StringRef Environment = "") {
+  llvm::Expected<rehost::EnvInput> Input =
+      rehost::readEnvProfiles(Path, Environment);
   if (!Input) {
     ADD_FAILURE() << toString(Input.takeError());
     return {};
@@ -104,7 +106,8 @@ TEST(EnvWriter, ReadsTheFileFixWrites) {
   ASSERT_EQ(Input.Profiles.size(), 4u);
   // "default" first, then by name.
   EXPECT_EQ(Input.Profiles[0].Name, "default");
-  EXPECT_EQ(Input.Profiles[0].Address, "redis://127.0.0.1:6379");
+  // What the runtime resolves from the call_site, db spelled out.
+  EXPECT_EQ(Input.Profiles[0].Address, "redis://127.0.0.1:6379/0");
   EXPECT_EQ(Input.Profiles[0].AddressFrom,
             rehost::EnvProfile::Origin::CallSite);
   EXPECT_FALSE(Input.Profiles[0].CodeHadPassword);
@@ -136,6 +139,75 @@ TEST(EnvWriter, ReadsAStrictFilesKeys) {
   EXPECT_EQ(Input.Profiles[0].AddressFrom, rehost::EnvProfile::Origin::Keys);
   EXPECT_EQ(Input.Profiles[1].Address, "redis://n1:7000,n2:7001");
   EXPECT_EQ(Input.Profiles[2].Address, "unix:///run/redis/redis.sock");
+}
+
+// Each format follows its environment's overlay, through the runtime's own
+// resolution: an overlay's URL over base keys, its db over a base URL, a
+// profile only the overlay has; the base's ACL user stays.
+TEST(EnvWriter, FollowsTheEnvironmentsOverlay) {
+  TempDir Dir("rehost-env");
+  std::string Path = Dir.path("rehost.toml");
+  writeFile(Path, "[profiles.queue]\n"
+                  "host = \"127.0.0.2\"\n"
+                  "port = 7000\n"
+                  "username = \"app\"\n"
+                  "[environments.kubernetes.profiles.queue]\n"
+                  "url = \"redis://127.0.0.1:7001/3\"\n"
+                  "[environments.kubernetes.profiles.extra]\n"
+                  "call_site = \"redis://127.0.0.6:6379\"\n"
+                  "[environments.container.profiles.queue]\n"
+                  "db = 5\n");
+  EXPECT_EQ(rehost::formatEnvironment(rehost::EnvFormat::Kubernetes),
+            "kubernetes");
+  llvm::Expected<rehost::EnvInput> K8s =
+      rehost::readEnvProfiles(Path, "kubernetes");
+  ASSERT_TRUE(bool(K8s)) << toString(K8s.takeError());
+  ASSERT_EQ(K8s->Profiles.size(), 2u);
+  EXPECT_EQ(K8s->Profiles[0].Name, "extra");
+  EXPECT_EQ(K8s->Profiles[0].Address, "redis://127.0.0.6:6379/0");
+  EXPECT_EQ(K8s->Profiles[0].AddressFrom, rehost::EnvProfile::Origin::CallSite);
+  EXPECT_EQ(K8s->Profiles[1].Address, "redis://127.0.0.1:7001/3?username=app");
+  EXPECT_EQ(K8s->Profiles[1].Tables,
+            (std::vector<std::string>{"environments.kubernetes.profiles.queue",
+                                      "profiles.queue"}));
+  EXPECT_EQ(K8s->Environments,
+            (std::vector<std::string>{"container", "kubernetes"}));
+  rehost::EnvInput Container = read(Path, "container");
+  ASSERT_EQ(Container.Profiles.size(), 1u);
+  EXPECT_EQ(Container.Profiles[0].Address,
+            "redis://127.0.0.2:7000/5?username=app");
+  rehost::EnvInput Base = read(Path);
+  ASSERT_EQ(Base.Profiles.size(), 1u);
+  EXPECT_EQ(Base.Profiles[0].Address, "redis://127.0.0.2:7000/0?username=app");
+  EXPECT_EQ(Base.Profiles[0].Tables,
+            (std::vector<std::string>{"profiles.queue"}));
+  // The user travels in the URL, so no USERNAME variable is asked for.
+  Base.Profiles[0].CodeHadUser = true;
+  EXPECT_EQ(rehost::secretVariables(Base.Profiles[0]),
+            (std::vector<std::string>{"REDIS_QUEUE_PASSWORD"}));
+}
+
+// Whatever the source path or a value holds, each comment stays one comment
+// line and each value one double-quoted YAML scalar.
+TEST(EnvWriter, ControlCharactersCannotBreakTheOutput) {
+  rehost::EnvProfile Nodes =
+      envProfile("nodes", "redis://h\xe2\x80\xa8x:7000,h\xc2\x85y:7001");
+  for (rehost::EnvFormat Format :
+       {rehost::EnvFormat::Dotenv, rehost::EnvFormat::Kubernetes,
+        rehost::EnvFormat::Compose}) {
+    rehost::EnvOptions Options;
+    Options.Format = Format;
+    Options.Source = "odd\n: #\x1b\t\xff\xe2\x80\xa9.toml";
+    Options.Environment = "k\n8s";
+    std::string Text = rehost::renderEnv({Nodes}, Options);
+    for (const char *Bad : {"\x1b", "\t", "\xff", "\xe2\x80\xa9", "\n8s"})
+      EXPECT_LACKS(Text, Bad);
+    EXPECT_CONTAINS(Text, "from odd?: #???\?.toml");
+    if (Format != rehost::EnvFormat::Dotenv) {
+      EXPECT_CONTAINS(Text, "\"h\\u2028x:7000,h\\u0085y:7001\"");
+      EXPECT_LACKS(Text, "\xe2\x80\xa8");
+    }
+  }
 }
 
 TEST(EnvWriter, ErrorsNameTheFile) {

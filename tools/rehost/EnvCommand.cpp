@@ -5,6 +5,8 @@
 #include "rehost/EnvWriter.h"
 #include "rehost/FileIO.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -68,6 +70,11 @@ CLI::App *addEnvCommand(CLI::App &App, EnvCommandOptions &Options) {
                    "The name of the ConfigMap and the Secret (k8s) or of the "
                    "service (compose)")
       ->capture_default_str();
+  Command->add_option(
+      "--environment", Options.Environment,
+      "Follow the [environments.NAME] overlay of the runtime's config file, "
+      "as the runtime does where REHOST_ENV=NAME (default: kubernetes for "
+      "k8s, container for compose, none for dotenv)");
   Command->add_option("-o,--output", Options.Output,
                       "Write to FILE (atomically) instead of standard output");
   Command->footer("Exit status: 0 written, 2 usage or input error.");
@@ -81,10 +88,25 @@ int runEnvCommand(const EnvCommandOptions &Options) {
     return fail(Format.takeError());
   if (llvm::Error Err = rehost::checkKubernetesName(Options.Name))
     return fail(std::move(Err));
+  std::string Environment = Options.Environment
+                                ? *Options.Environment
+                                : rehost::formatEnvironment(*Format).str();
   llvm::Expected<rehost::EnvInput> Input =
-      rehost::readEnvProfiles(Options.RuntimeConfig);
+      rehost::readEnvProfiles(Options.RuntimeConfig, Environment);
   if (!Input)
     return fail(Input.takeError());
+  // A format's own environment may have no overlay; one asked for by name
+  // must exist, or a typo would silently give the base profiles.
+  if (Options.Environment &&
+      !llvm::is_contained(Input->Environments, *Options.Environment))
+    return fail(llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "--environment " + *Options.Environment + ": " + Options.RuntimeConfig +
+            " has no [environments." + *Options.Environment + "] table" +
+            (Input->Environments.empty()
+                 ? std::string(" (it has none)")
+                 : " (it has: " + llvm::join(Input->Environments, ", ") +
+                       ")")));
   for (const std::string &Warning : Input->Warnings)
     fmt::print(stderr, "rehost: warning: {}\n", Warning);
   if (Input->Profiles.empty()) {
@@ -99,6 +121,7 @@ int runEnvCommand(const EnvCommandOptions &Options) {
   Render.Format = *Format;
   Render.Name = Options.Name;
   Render.Source = Options.RuntimeConfig;
+  Render.Environment = Environment;
   std::string Text = rehost::renderEnv(Input->Profiles, Render);
   if (Options.Output.empty() || Options.Output == "-") {
     llvm::outs() << Text;

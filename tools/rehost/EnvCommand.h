@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 
 struct EnvCommandOptions {
@@ -16,6 +17,9 @@ struct EnvCommandOptions {
   std::string RuntimeConfig = "rehost.toml"; ///< As fix's --runtime-config.
   std::string Name = "rehost";               ///< The k8s objects' names.
   std::string Output;                        ///< Empty or "-": stdout.
+  /// The [environments.NAME] overlay to follow; unset: the format's own
+  /// (rehost::formatEnvironment).
+  std::optional<std::string> Environment;
 };
 
 /// Adds the `env` subcommand to \p App, filling \p Options.

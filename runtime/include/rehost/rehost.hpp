@@ -170,6 +170,24 @@ REHOST_API Profile resolve(StringArg name);
 // site is its fallback.
 REHOST_API Profile resolve_with_recorded_call_site(StringArg name);
 
+// What a service whose deployment environment is `environment` resolves for
+// profile `name` from the rehost.toml at `path` when no REDIS_* variable is
+// set: [profiles.NAME] overlaid by [environments.ENVIRONMENT.profiles.NAME]
+// ("" reads the base profiles alone), with the `call_site` rehost fix
+// recorded as the fallback, as rehost-doctor shows it there. Secret files
+// (password_file, url_file) are not read: they exist where the service runs.
+// What `rehost env` writes the variables from. Throws ConfigError.
+REHOST_API Profile resolve_from_config_file(StringArg name,
+                                            const std::string &path,
+                                            const std::string &environment);
+
+// The endpoint of `p` as one URL that, set as the profile's REDIS_*_URL,
+// resolves to the same transport, host, port, socket, db, TLS and ACL user
+// (?username=), or the same sentinels and master: the db always written for
+// TCP, each value percent-encoded so the URL is printable ASCII. Never holds
+// a password; a cluster's nodes are not in it (REDIS_*_CLUSTER_NODES).
+REHOST_API std::string endpoint_url(const Profile &p);
+
 // Reads the rehost.toml at `path` as a program would read it: every profile
 // and every environment overlay's profile, each key known, each value typed,
 // each URL parsed. Secret files (password_file, url_file) are not read: they
