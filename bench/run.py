@@ -3,17 +3,20 @@
 
 Times, side by side and in interleaved rounds (the machines are noisy; the table
 shows the median of the rounds), on synthetic repositories of N units with 2% Redis
-users (bench/synthetic_repo.py) and on examples/services:
+users (bench/synthetic_repo.py: a C/C++ service mix, and with --c-server a large C
+server with a vendored hiredis) and on examples/services:
   - clang-14 -fsyntax-only on every unit, one process per unit, with its own flags:
     the parse, which is the floor for any Clang tool;
   - clang-tidy-14 with one cheap check over all files in one process, as users run it;
+  - clang-scan-deps-14 over the same database, one thread: the stock dependency
+    scanner, the yardstick for the pre-filter's cost per skipped unit;
   - rehost scan at -j 1 and -j 2, and with --no-prefilter (rows whose flags the
     binary lacks are skipped, and the output says so);
   - the same tools on only the units that use Redis, where a pre-filter cannot help.
 Peak RSS is the largest of any one process of a row. See docs/performance.md.
 
   bench/run.py [--quick] [--sizes 200,2000] [--rounds 3] [--rehost PATH]
-               [--keep DIR] [--markdown FILE]
+               [--c-server] [--keep DIR] [--markdown FILE]
 """
 import argparse
 import json
@@ -35,6 +38,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLANG = "clang-14"
 TIDY = "clang-tidy-14"
 TIDY_CHECK = "-checks=-*,misc-definitions-in-headers"
+SCAN_DEPS = "clang-scan-deps-14"
 USERS_PCT = 2.0
 SEED = 14
 USERS = "Redis users only: "  # the prefix of the users-only rows' names
@@ -81,6 +85,15 @@ def synthetic_project(parent, n):
         expected.add(synthetic_repo.CACHE_HEADER[0])
     return Project(f"N={n}", root, os.path.join(root, "build"), load_entries(os.path.join(root, "build")),
                    [os.path.join(root, u.path) for u in users], expected)
+
+
+def c_server_project(parent, n):
+    root = os.path.join(parent, f"c-server-{n}")
+    progress(f"generating a C server of {n} units in {root}")
+    units = synthetic_repo.generate_c_server(root, n, seed=SEED)
+    users = [u for u in units if u.redis]
+    return Project(f"C N={n}", root, os.path.join(root, "build"), load_entries(os.path.join(root, "build")),
+                   [os.path.join(root, u.path) for u in users], {u.path for u in users})
 
 
 def example_project(parent):
@@ -148,6 +161,13 @@ def tidy_row(name, group):
     return Row(name, group, commands)
 
 
+def scan_deps_row(name):
+    def commands(p, _report):
+        return [([SCAN_DEPS, "-compilation-database", os.path.join(p.build_dir, "compile_commands.json"),
+                  "-j", "1"], p.cwd)]
+    return Row(name, "all", commands)
+
+
 def rehost_row(name, group, flags, needs=(), only_without=()):
     def commands(p, report):
         files = p.users if group == "users" else []
@@ -163,6 +183,7 @@ REHOST = None  # set in main()
 ROWS = [
     clang_row("clang-14 -fsyntax-only, per unit", "all"),
     tidy_row("clang-tidy-14, one check", "all"),
+    scan_deps_row("clang-scan-deps-14 -j 1"),
     rehost_row("rehost scan (no -j, no --no-prefilter)", "all", [], only_without=("-j",)),
     rehost_row("rehost scan -j 1", "all", ["-j", "1"], needs=("-j",)),
     rehost_row("rehost scan -j 2", "all", ["-j", "2"], needs=("-j",)),
@@ -304,11 +325,17 @@ def table(rows, projects, med, failed):
 
 
 def goals(rows, projects, med):
-    """The issue's goals, checked on the largest synthetic repository."""
-    synth = [p.label for p in projects if p.expected is not None]
-    if not synth:
-        return []
-    label = synth[-1]
+    """The issue's goals, checked on the largest synthetic repository of each shape."""
+    out = []
+    for shape in ("N=", "C N="):
+        synth = [p for p in projects if p.expected is not None and p.label.startswith(shape)]
+        if synth:
+            out += goals_on(rows, synth[-1], med)
+    return out
+
+
+def goals_on(rows, project, med):
+    label = project.label
     names = {r.name for r in rows}
 
     def t(name, i=0):
@@ -319,15 +346,25 @@ def goals(rows, projects, med):
     j1_users = USERS + j1 if USERS + j1 in names else USERS + "rehost scan"
     out = []
 
-    def goal(text, value, ok):
+    def goal(text, value, ok=None):
         if value is not None:
-            out.append(f"- {text}: **{value:.3f}** ({'met' if ok(value) else 'not met'})")
+            verdict = "" if ok is None else f" ({'met' if ok(value) else 'not met'})"
+            out.append(f"- {text}: **{value:.3f}**{verdict}")
 
     a, b = t(j1_users), t(USERS + "clang-14 -fsyntax-only")
     goal(f"{label}, Redis users only: `{j1_users.removeprefix(USERS)}` ÷ clang -fsyntax-only, goal ≤ 1.15",
          a / b if a and b else None, lambda v: v <= 1.15)
     a, b = t("clang-tidy-14, one check"), t(j1)
     goal(f"{label}: clang-tidy ÷ `{j1}`, goal ≥ 10", a / b if a and b else None, lambda v: v >= 10)
+    # What the pre-filter costs a unit it skips: the run less the parse of the users
+    # (the users-only run), over the units it skipped.
+    skipped = len(project.entries) - len(project.users)
+    a, b = t(j1), t(j1_users)
+    goal(f"{label}: ms per skipped unit, (`{j1}` − users only) ÷ {skipped} skipped units, goal ≤ 1",
+         1000 * (a - b) / skipped if a and b and skipped else None, lambda v: v <= 1)
+    a = t("clang-scan-deps-14 -j 1")
+    goal(f"{label}: clang-scan-deps-14 -j 1, ms per unit (the pre-filter's cost should be below it)",
+         1000 * a / len(project.entries) if a else None)
     near = min(2, os.cpu_count())
     for mode in ("rehost scan", "rehost scan --no-prefilter"):
         a, b = t(f"{mode} -j 1"), t(f"{mode} -j 2")
@@ -383,6 +420,8 @@ def parse_args():
     ap.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temp dir, removed)")
     ap.add_argument("--markdown", metavar="FILE", help="also write the table to FILE")
     ap.add_argument("--no-example", action="store_true", help="skip examples/services")
+    ap.add_argument("--c-server", action="store_true",
+                    help="also a C server of each size with a vendored hiredis (synthetic_repo.generate_c_server)")
     ap.add_argument("--quick", action="store_true", help="N=200 only, one round")
     args = ap.parse_args()
     if args.quick:
@@ -396,7 +435,7 @@ def main():
     global REHOST
     args = parse_args()
     REHOST = args.rehost
-    for tool in (CLANG, TIDY, "cmake", REHOST):
+    for tool in (CLANG, TIDY, SCAN_DEPS, "cmake", REHOST):
         if not shutil.which(tool):
             sys.exit(f"run.py: {tool} not found (build rehost first, or pass --rehost PATH)")
     flags = rehost_flags(REHOST)
@@ -409,6 +448,8 @@ def main():
     os.makedirs(scratch, exist_ok=True)
     try:
         projects = [synthetic_project(scratch, n) for n in args.sizes]
+        if args.c_server:
+            projects += [c_server_project(scratch, n) for n in args.sizes]
         if not args.no_example:
             projects.append(example_project(scratch))
         samples, failed = run_rounds(rows, projects, args.rounds, scratch)

@@ -11,6 +11,13 @@ Redis include no hiredis header at all, directly or through a project header.
 The output depends only on (n, seed, users_pct). Usage from Python:
     units = synthetic_repo.generate(root, n=200, seed=14)
 and `root/build/compile_commands.json` is the database (pass `-p root/build`).
+
+`generate_c_server(root, n, seed, users_pct=2.5)` writes the other shape, a large C
+server: many small C units that all include one project header (server.h, which pulls
+in a dozen system headers and the project's other headers, as a real server's does),
+2-3% of them also including the vendored hiredis of deps/hiredis, whose own units
+(hiredis.c, net.c, async.c) define the client API. Every one of those C files is ours:
+a stand-in with the API's shape, not hiredis's code.
 """
 import json
 import os
@@ -218,6 +225,7 @@ def generate(root, n, seed=14, users_pct=2.0):
     """Writes the repository under `root` and returns its units (a list of Unit)."""
     rng = random.Random(f"{n}/{seed}/{users_pct}")
     kinds = _pick_users(rng, n, users_pct)
+    _mark_root(root)
     for rel, text in list(PROJECT_HEADERS.items()) + [CACHE_HEADER]:
         _write(root, rel, text)
     units, entries = [], []
@@ -240,8 +248,199 @@ def _entry(root, rel, cxx):
     return {"directory": os.path.abspath(root), "arguments": args, "file": rel}
 
 
+def _mark_root(root):
+    """A repository's root is its git top level; these are not checkouts, so an empty
+    .rehost.toml marks it (rehost reads paths relative to it: docs/ci.md)."""
+    _write(root, ".rehost.toml", "# The project root of a synthetic repository (bench/synthetic_repo.py).\n")
+
+
 def _write(root, rel, text):
     path = os.path.join(root, rel)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
         f.write(text)
+
+
+# ------------------------------------------------------------ the C server shape
+
+SERVER_SYSTEM_HEADERS = ["stdio.h", "stdlib.h", "string.h", "errno.h", "time.h", "stdint.h",
+                         "stdarg.h", "signal.h", "unistd.h", "fcntl.h", "pthread.h",
+                         "sys/types.h", "sys/socket.h", "netinet/in.h", "limits.h"]
+
+# The project headers: server.h includes the others, as a server's main header does.
+SERVER_HEADERS = {
+    "src/sds.h": """#ifndef SDS_H
+#define SDS_H
+#include <stddef.h>
+typedef char *sds;
+sds sdsnewlen(const void *init, size_t len);
+sds sdscatlen(sds s, const void *t, size_t len);
+void sdsfree(sds s);
+static inline size_t sdslen(const sds s) { return s ? strlen(s) : 0; }
+#endif
+""",
+    "src/adlist.h": """#ifndef ADLIST_H
+#define ADLIST_H
+typedef struct listNode { struct listNode *prev, *next; void *value; } listNode;
+typedef struct list { listNode *head, *tail; unsigned long len; } list;
+list *listCreate(void);
+list *listAddNodeTail(list *l, void *value);
+void listRelease(list *l);
+#define listLength(l) ((l)->len)
+#endif
+""",
+    "src/dict.h": """#ifndef DICT_H
+#define DICT_H
+#include <stdint.h>
+typedef struct dictEntry { void *key; void *val; struct dictEntry *next; } dictEntry;
+typedef struct dict { dictEntry **table; unsigned long size, used; } dict;
+dict *dictCreate(void);
+int dictAdd(dict *d, void *key, void *val);
+void *dictFetchValue(dict *d, const void *key);
+uint64_t dictGenHashFunction(const void *key, size_t len);
+#endif
+""",
+    "src/config.h": """#ifndef CONFIG_H
+#define CONFIG_H
+#if defined(__linux__)
+#define HAVE_EPOLL 1
+#define HAVE_ACCEPT4 1
+#endif
+#ifdef HAVE_EPOLL
+#include <sys/epoll.h>
+#endif
+#define SERVER_VERSION "7.2.4"
+#endif
+""",
+    "src/server.h": """#ifndef SERVER_H
+#define SERVER_H
+""" + "".join(f"#include <{h}>\n" for h in SERVER_SYSTEM_HEADERS) + """#include "config.h"
+#include "sds.h"
+#include "adlist.h"
+#include "dict.h"
+typedef struct client { int fd; sds querybuf; list *reply; dict *watched; } client;
+struct serverState { dict *commands; list *clients; int port; pthread_mutex_t lock; };
+extern struct serverState server;
+void serverLog(int level, const char *fmt, ...);
+client *createClient(int fd);
+void freeClient(client *c);
+#define serverAssert(e) ((e) ? (void)0 : abort())
+#endif
+""",
+}
+
+# The vendored client: our own stand-in with hiredis's shape (declarations in the
+# header, definitions in its units), reached as "hiredis.h" through -Ideps/hiredis.
+VENDORED_HIREDIS = {
+    "deps/hiredis/hiredis.h": """#ifndef VENDORED_HIREDIS_H
+#define VENDORED_HIREDIS_H
+#include <stddef.h>
+#include <sys/time.h>
+#define REDIS_ERR -1
+#define REDIS_OK 0
+typedef struct redisReply { int type; long long integer; size_t len; char *str; } redisReply;
+typedef struct redisContext { int err; char errstr[128]; int fd; } redisContext;
+redisContext *redisConnect(const char *ip, int port);
+redisContext *redisConnectWithTimeout(const char *ip, int port, const struct timeval tv);
+redisContext *redisConnectUnix(const char *path);
+void *redisCommand(redisContext *c, const char *format, ...);
+void freeReplyObject(void *reply);
+void redisFree(redisContext *c);
+#endif
+""",
+    "deps/hiredis/hiredis.c": """#include <stdlib.h>
+#include <string.h>
+#include "hiredis.h"
+static redisContext *redisContextInit(void) { return calloc(1, sizeof(redisContext)); }
+redisContext *redisConnectWithTimeout(const char *ip, int port, const struct timeval tv) {
+  redisContext *c = redisContextInit();
+  (void)ip; (void)port; (void)tv;
+  return c;
+}
+redisContext *redisConnect(const char *ip, int port) {
+  struct timeval none = {0, 0};
+  return redisConnectWithTimeout(ip, port, none);
+}
+redisContext *redisConnectUnix(const char *path) { (void)path; return redisContextInit(); }
+void freeReplyObject(void *reply) { free(reply); }
+void redisFree(redisContext *c) { free(c); }
+""",
+    "deps/hiredis/net.c": """#include <errno.h>
+#include <string.h>
+#include "hiredis.h"
+int redisCheckSocketError(redisContext *c) {
+  if (c->err) return REDIS_ERR;
+  strncpy(c->errstr, strerror(errno), sizeof c->errstr - 1);
+  return REDIS_OK;
+}
+""",
+    "deps/hiredis/async.c": """#include <stdlib.h>
+#include "hiredis.h"
+typedef struct redisAsyncContext { redisContext c; void *data; } redisAsyncContext;
+redisAsyncContext *redisAsyncConnectFrom(redisContext *c) {
+  redisAsyncContext *ac = calloc(1, sizeof *ac);
+  if (ac) ac->c = *c;
+  return ac;
+}
+""",
+}
+
+
+def _server_unit(rng, n, redis):
+    """A small C unit of the server: a command handler and, for a user, one connect."""
+    lines = ['#include "server.h"']
+    if redis:
+        lines.append('#include "hiredis.h"')
+    lines.append(f"""
+static int handler_{n}_arity = {rng.randint(1, 5)};
+
+void handler_{n}(client *c) {{
+  sds reply = sdsnewlen("+OK\\r\\n", 5);
+  if (listLength(c->reply) > {rng.randint(100, 900)}) {{
+    serverLog(2, "client %d: reply list too long", c->fd);
+    sdsfree(reply);
+    return;
+  }}
+  listAddNodeTail(c->reply, reply);
+  dictAdd(c->watched, c->querybuf, (void *)(intptr_t)handler_{n}_arity);
+}}""")
+    if redis:
+        lines.append(f"""
+redisContext *replica_link_{n}(void) {{
+  redisContext *c = redisConnect("replica-{n}.internal", {6379 + n % 7});
+  if (c == NULL || c->err) return NULL;
+  return c;
+}}""")
+    return "\n".join(lines) + "\n"
+
+
+def generate_c_server(root, n, seed=14, users_pct=2.5):
+    """Writes the C server under `root` and returns its units (a list of Unit): n server
+    units, 2-3% of them Redis users ("direct"), then the vendored client's own units."""
+    rng = random.Random(f"c-server/{n}/{seed}/{users_pct}")
+    count = max(1, round(n * users_pct / 100))
+    users = set(rng.sample(range(n), count))
+    _mark_root(root)
+    for rel, text in list(SERVER_HEADERS.items()) + list(VENDORED_HIREDIS.items()):
+        _write(root, rel, text)
+    units, entries = [], []
+    for i in range(n):
+        redis = "direct" if i in users else ""
+        rel = f"src/cmd/handler{i:05d}.c"
+        _write(root, rel, _server_unit(rng, i, redis))
+        units.append(Unit(rel, False, redis))
+        entries.append(_server_entry(root, rel))
+    for rel in VENDORED_HIREDIS:
+        if rel.endswith(".c"):
+            units.append(Unit(rel, False, ""))
+            entries.append(_server_entry(root, rel))
+    _write(root, "build/compile_commands.json", json.dumps(entries, indent=1) + "\n")
+    return units
+
+
+def _server_entry(root, rel):
+    """As a Makefile-built C server records it (through bear or compiledb)."""
+    obj = "build/obj/" + rel + ".o"
+    args = ["/usr/bin/clang-14", "-std=c11", "-D_GNU_SOURCE", "-Isrc", "-Ideps/hiredis",
+            "-O2", "-Wall", "-c", "-o", obj, rel]
+    return {"directory": os.path.abspath(root), "arguments": args, "file": rel}
