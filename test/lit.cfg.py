@@ -55,6 +55,14 @@ config.substitutions.append(
 config.substitutions.append(
     ("%env-equivalence", " ".join([config.python_executable, os.path.join(config.test_source_root, "utils", "env-equivalence.py"),
                                    "--doctor", os.path.join(os.path.dirname(config.rehost_path), "rehost-doctor")])))
+# %hold-lock LOCKFILE NAME -- CMD: CMD run while the project lock LOCKFILE is
+# held, as by a running `rehost NAME` (utils/hold-lock.py).
+config.substitutions.append(
+    ("%hold-lock", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "hold-lock.py")))
+# %fsize-limit BYTES CMD: CMD unable to write a file past BYTES, as on a full
+# disk (utils/fsize-limit.py).
+config.substitutions.append(
+    ("%fsize-limit", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "fsize-limit.py")))
 # %strip-checks SRC [DST]: SRC with its FileCheck check comments emptied (the
 # `//` stays, so line numbers do too), written to DST (default: in place).
 # Every test that FileChecks rewritten source runs the tool on such a copy:

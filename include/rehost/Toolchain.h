@@ -26,7 +26,7 @@ bool isGccOnlyFlag(llvm::StringRef Arg);
 
 /// The flags added after the project's own so that code GCC builds parses:
 /// errors Clang makes of what GCC only warns about become warnings again
-/// (and `-w` silences them).
+/// (and `-w` silences them). Only those the linked Clang knows.
 llvm::ArrayRef<llvm::StringRef> gccWarningDowngrades();
 
 /// Makes a command written by a GCC build acceptable to Clang: drops the

@@ -57,20 +57,23 @@ FileOutcome prepareOne(const FilePlan &Plan, llvm::StringRef Root) {
     Outcome.Diagnostic = Plan.Path + ": error: " + Outcome.Error;
     return Outcome;
   };
+  // A file left as it is, for a reason the report gives as it stands.
+  auto Keep = [&](llvm::StringRef Why) {
+    Outcome.Error =
+        displayPath(Plan.Path, Root) + Why.str() + "; not rewritten";
+    Outcome.Reason = Outcome.Error;
+    Outcome.Diagnostic = "rehost: error: " + Outcome.Error;
+    return Outcome;
+  };
   auto Buffer = llvm::MemoryBuffer::getFile(Plan.Path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!Buffer)
     return Refuse("cannot read it: " + Buffer.getError().message());
   llvm::StringRef Code = (*Buffer)->getBuffer();
   if (contentDigest(Code) != Plan.Digest)
-    return Refuse("it changed on disk since it was parsed; not rewritten");
-  if (isReadOnly(Plan.Path)) {
-    Outcome.Error =
-        displayPath(Plan.Path, Root) + " is read-only; not rewritten";
-    Outcome.Reason = Outcome.Error;
-    Outcome.Diagnostic = "rehost: error: " + Outcome.Error;
-    return Outcome;
-  }
+    return Keep(" changed on disk since it was parsed");
+  if (isReadOnly(Plan.Path))
+    return Keep(" is read-only");
   auto Rewritten = rewrite(Plan, Code);
   if (!Rewritten)
     return Refuse("its edits cannot be applied: " +

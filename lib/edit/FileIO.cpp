@@ -60,14 +60,14 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
     if (OS.has_error()) {
       std::error_code EC = OS.error();
       OS.clear_error();
-      return Discard(fileError(Temp, "write", EC));
+      return Discard(fileError(Path, "write it", EC));
     }
   }
   // The umask applied at creation: give the file its permissions exactly.
   if (Exists)
     if (std::error_code EC =
             fs::setPermissions(Temp, static_cast<fs::perms>(Mode)))
-      return Discard(fileError(Temp, "set permissions", EC));
+      return Discard(fileError(Path, "keep its permissions", EC));
   if (std::error_code EC = fs::rename(Temp, Target))
     return Discard(fileError(Path, "replace it", EC));
   return llvm::Error::success();

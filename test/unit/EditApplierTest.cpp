@@ -80,7 +80,10 @@ TEST_F(EditApplierTest, AFileChangedSinceParsingIsLeftAlone) {
   write("c.c", Edited);
   auto Outcomes = rehost::applyEditPlan(Plan, Dir, {});
   EXPECT_EQ(Outcomes[0].Error,
-            "it changed on disk since it was parsed; not rewritten");
+            "c.c changed on disk since it was parsed; not rewritten");
+  EXPECT_EQ(Outcomes[0].Diagnostic,
+            "rehost: error: c.c changed on disk since it was parsed; not "
+            "rewritten");
   EXPECT_EQ(read(Path), Edited);
 }
 
@@ -188,22 +191,39 @@ TEST_F(EditApplierTest, AReadOnlyFileIsRefusedByItsModeBits) {
   EXPECT_EQ(read(Path), Code);
 }
 
-TEST_F(EditApplierTest, AFailedCommitPutsTheWrittenFilesBack) {
+// The last check before each write: a file changed between prepareEdits
+// and commitEdits (another writer, mid-run) keeps the other writer's content,
+// the file written before it gets its original back, and the one after it is
+// never written.
+TEST_F(EditApplierTest, AFileChangedBeforeItsWriteUndoesTheCommit) {
   std::string CodeA = "void a(void) { redisConnect(\"h\", 1); }\n";
   std::string CodeB = "void b(void) { redisConnect(\"h\", 1); }\n";
-  std::string A = write("a1.c", CodeA), B = write("b1.c", CodeB);
+  std::string CodeC = "void c(void) { redisConnect(\"h\", 1); }\n";
+  std::string A = write("a1.c", CodeA), B = write("b1.c", CodeB),
+              C = write("c1.c", CodeC);
   rehost::EditPlan Plan{{renameAt(A, CodeA, CodeA.find("redisConnect")),
-                         renameAt(B, CodeB, CodeB.find("redisConnect"))}};
+                         renameAt(B, CodeB, CodeB.find("redisConnect")),
+                         renameAt(C, CodeC, CodeC.find("redisConnect"))}};
   auto Outcomes = rehost::prepareEdits(Plan, Dir);
-  // b1.c changes between the plan and the write: a1.c must not stay
-  // rewritten.
-  write("b1.c", "// edited meanwhile\n" + CodeB);
+  std::string Edited = "// edited meanwhile\n" + CodeB;
+  write("b1.c", Edited);
   llvm::Error Err = rehost::commitEdits(Outcomes);
   ASSERT_TRUE(bool(Err));
-  EXPECT_NE(llvm::toString(std::move(Err)).find("no file was changed"),
-            std::string::npos);
+  EXPECT_EQ(llvm::toString(std::move(Err)),
+            B + ": it changed on disk since it was parsed; no file was "
+                "changed");
   EXPECT_EQ(read(A), CodeA);
-  EXPECT_FALSE(Outcomes[0].Written);
+  EXPECT_EQ(read(B), Edited);
+  EXPECT_EQ(read(C), CodeC);
+  for (const rehost::FileOutcome &Outcome : Outcomes)
+    EXPECT_FALSE(Outcome.Written) << Outcome.Path;
+  // No temporary file either: the directory holds the three sources only.
+  std::error_code EC;
+  unsigned Entries = 0;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; !EC && It != End;
+       It.increment(EC))
+    ++Entries;
+  EXPECT_EQ(Entries, 3u);
 }
 
 TEST(UnifiedDiff, FarApartEditsMakeSeparateHunks) {

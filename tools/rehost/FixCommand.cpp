@@ -125,11 +125,13 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
   // A failed fix changes no file: whatever can fail is tried before the
   // first source is written, and what fails after is undone.
   std::optional<rehost::RuntimeConfigUpdate> Merged;
+  // Undone before anything is printed: on a full disk, standard error may
+  // be a file that cannot take the message either.
   auto Abandon = [&](std::string Message) {
-    fmt::print(stderr, "rehost: error: {}\n", Message);
     llvm::Error Undo =
         Merged ? rehost::undoRuntimeConfig(*Merged) : llvm::Error::success();
     Undo = llvm::joinErrors(std::move(Undo), rehost::undoEdits(Outcomes));
+    fmt::print(stderr, "rehost: error: {}\n", Message);
     if (Undo)
       fmt::print(stderr, "rehost: error: undoing the rewrite failed: {}\n",
                  llvm::toString(std::move(Undo)));

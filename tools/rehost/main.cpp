@@ -13,6 +13,7 @@
 
 #include "rehost/Facts.h"
 #include "rehost/FileIO.h"
+#include "rehost/ProjectLock.h"
 #include "rehost/Verifier.h"
 #include "rehost/Version.h"
 
@@ -25,6 +26,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -426,6 +428,22 @@ int main(int argc, char **argv) {
   if (EnvSubcommand->parsed())
     return runEnvCommand(Env);
   auto Config = loadConfig(Options);
+  // Taken before the runtime's rehost.toml is read, held until the last
+  // write (ProjectLock.h).
+  std::optional<rehost::ProjectLock> Lock;
+  if (Config && (BaselineCommand->parsed() ||
+                 (FixCommand->parsed() && Fix.writesSources()))) {
+    bool Facts = FixCommand->parsed() && !Fix.FromFacts.empty();
+    auto Taken = rehost::ProjectLock::acquire(
+        projectRootOf(Facts ? rehost::ScanRequest() : Request, *Config).Path,
+        BaselineCommand->parsed() ? "baseline" : "fix");
+    if (!Taken) {
+      fmt::print(stderr, "rehost: error: {}\n",
+                 llvm::toString(Taken.takeError()));
+      return InputError;
+    }
+    Lock.emplace(std::move(*Taken));
+  }
   if (Config)
     Config = withExistingProfiles(std::move(*Config), Fix.RuntimeConfig);
   if (!Config) {
