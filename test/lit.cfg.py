@@ -38,6 +38,9 @@ def tool(name, path):
 config.substitutions.append(("%rehost", config.rehost_path))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%python", config.python_executable))
+# %docs-url: the published docs/ the reports link to; %docs: this tree's.
+config.substitutions.append(("%docs-url", config.docs_url))
+config.substitutions.append(("%docs", os.path.join(config.rehost_src_root, "docs")))
 # Rewritten code must still compile: %clang-syntax checks it against the
 # runtime's headers.
 config.substitutions.append(

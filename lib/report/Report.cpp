@@ -13,6 +13,15 @@
 
 namespace rehost {
 
+std::string docsUrl(llvm::StringRef Page) {
+  return (llvm::Twine(REHOST_DOCS_URL) + "/" + Page).str();
+}
+
+// docs/rules.md has one heading per rule id; GitHub anchors it as the id.
+std::string ruleHelpUri(Rule R) {
+  return docsUrl(("rules.md#" + ruleId(R)).str());
+}
+
 llvm::StringRef actionName(Action A) {
   switch (A) {
   case Action::Fixable:

@@ -241,7 +241,8 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
   Command.add_flag_callback(
       "--no-gcc-compat", [&Request] { Request.GccCompat = false; },
       "Keep GCC-only flags and Clang's errors for what GCC only warns about "
-      "(see docs/usage.md)");
+      "(see " +
+          rehost::docsUrl("usage.md#gcc-projects") + ")");
   Command.add_option("--config", Options.ConfigPath,
                      "The tool's settings file (default: .rehost.toml found "
                      "upward from the working directory)");
