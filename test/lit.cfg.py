@@ -51,6 +51,11 @@ config.substitutions.append(("%runtime-include", config.runtime_include))
 # %expect-exit N CMD: succeeds only when CMD exits with N (0, 1 or 2 for rehost).
 config.substitutions.append(
     ("%expect-exit", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "expect-exit.py")))
+# %validate-sarif LOG...: each SARIF log checked against the vendored SARIF
+# 2.1.0 schema (Inputs/sarif, with its NOTICE), "LOG: valid" or each violation.
+config.substitutions.append(
+    ("%validate-sarif", " ".join([config.python_executable, os.path.join(config.test_source_root, "utils", "validate-sarif.py"),
+                                  os.path.join(config.test_source_root, "Inputs", "sarif", "sarif-schema-2.1.0.json")])))
 # %strip-checks SRC [DST]: SRC with its FileCheck check comments emptied (the
 # `//` stays, so line numbers do too), written to DST (default: in place).
 # Every test that FileChecks rewritten source runs the tool on such a copy:
