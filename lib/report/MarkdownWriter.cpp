@@ -13,9 +13,13 @@
 
 #include "rehost/LLVMCompat.h"
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace rehost {
 namespace {
