@@ -209,6 +209,10 @@ size_t shownFindings(const std::vector<Shown> &Fit) {
   return N;
 }
 
+size_t filesNotListed(const std::vector<Shown> &Fit) {
+  return llvm::count_if(Fit, [](const Shown &S) { return !S.Section; });
+}
+
 /// The title, the summary, the profiles and the Files heading (with what is
 /// said when no file is listed).
 void writeHead(const ReportView &View, llvm::raw_ostream &OS) {
@@ -233,7 +237,8 @@ void writeHead(const ReportView &View, llvm::raw_ostream &OS) {
 /// Says exactly what the capped report leaves out, and where it all is.
 void writeCapNote(size_t Left, size_t Total, size_t FilesLeft,
                   llvm::raw_ostream &OS) {
-  OS << "**Not shown: " << Left << " of " << Total << " findings";
+  OS << "**Not shown: " << Left << " of " << Total
+     << (Total == 1 ? " finding" : " findings");
   if (FilesLeft)
     OS << " (" << FilesLeft << (FilesLeft == 1 ? " file" : " files")
        << " not listed)";
@@ -271,16 +276,18 @@ void writeMarkdown(const Report &Input, llvm::raw_ostream &OS) {
   size_t Frame = renderedSize(Head) + renderedSize(Linking);
   size_t Budget = CommentLimit - CommentMargin;
   size_t Room = Budget > Frame ? Budget - Frame : 0;
-  std::vector<Shown> Fit = whatFits(View.Files, Room);
   size_t Total = findingsIn(View.Files);
-  if (shownFindings(Fit) != Total)
+  auto LeavesOut = [&](const std::vector<Shown> &Fit) {
+    return shownFindings(Fit) != Total || filesNotListed(Fit) != 0;
+  };
+  std::vector<Shown> Fit = whatFits(View.Files, Room);
+  bool Capped = LeavesOut(Fit);
+  if (Capped)
     Fit = whatFits(View.Files, Room > NoteRoom ? Room - NoteRoom : 0);
 
   Head(OS);
-  if (size_t Listed = shownFindings(Fit); Listed != Total)
-    writeCapNote(Total - Listed, Total,
-                 llvm::count_if(Fit, [](const Shown &S) { return !S.Section; }),
-                 OS);
+  if (Capped)
+    writeCapNote(Total - shownFindings(Fit), Total, filesNotListed(Fit), OS);
   for (size_t I = 0; I != View.Files.size(); ++I)
     if (Fit[I].Section)
       writeFileSection(View.Files[I], Fit[I].Findings, OS);
