@@ -12,6 +12,8 @@ fi
 
 packages=(
   cmake ninja-build ccache pkg-config g++ python3 python3-yaml
+  # The lit tests validate rehost's SARIF against the SARIF 2.1.0 schema.
+  python3-jsonschema
   "clang-$llvm" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "llvm-$llvm-dev"
   "llvm-$llvm-tools" "clang-tools-$llvm"
   # Clang's sanitizer and libFuzzer runtimes, for `make fuzz`.

@@ -39,6 +39,9 @@ config.substitutions.append(("%rehost-doctor", os.path.join(os.path.dirname(conf
 config.substitutions.append(("%rehost", config.rehost_path))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%python", config.python_executable))
+# %docs-url: the published docs/ the reports link to; %docs: this tree's.
+config.substitutions.append(("%docs-url", config.docs_url))
+config.substitutions.append(("%docs", os.path.join(config.rehost_src_root, "docs")))
 # Rewritten code must still compile: %clang-syntax checks it against the
 # runtime's headers.
 config.substitutions.append(
@@ -63,6 +66,11 @@ config.substitutions.append(
 # disk (utils/fsize-limit.py).
 config.substitutions.append(
     ("%fsize-limit", config.python_executable + " " + os.path.join(config.test_source_root, "utils", "fsize-limit.py")))
+# %validate-sarif LOG...: each SARIF log checked against the vendored SARIF
+# 2.1.0 schema (Inputs/sarif, with its NOTICE), "LOG: valid" or each violation.
+config.substitutions.append(
+    ("%validate-sarif", " ".join([config.python_executable, os.path.join(config.test_source_root, "utils", "validate-sarif.py"),
+                                  os.path.join(config.test_source_root, "Inputs", "sarif", "sarif-schema-2.1.0.json")])))
 # %strip-checks SRC [DST]: SRC with its FileCheck check comments emptied (the
 # `//` stays, so line numbers do too), written to DST (default: in place).
 # Every test that FileChecks rewritten source runs the tool on such a copy:

@@ -95,6 +95,13 @@ struct FileReport {
 };
 llvm::StringRef statusName(FileReport::Status S);
 
+/// The public address of a page of rehost's docs/ (\p Page: "rules.md",
+/// optionally with "#anchor"), under the URL the build was given
+/// (REHOST_DOCS_URL): what reports link to, never a path in rehost's source.
+std::string docsUrl(llvm::StringRef Page);
+/// Where \p R is documented: its heading in docs/rules.md.
+std::string ruleHelpUri(Rule R);
+
 /// \p Path relative to \p Root when it is inside it, else \p Path: how
 /// reports and diffs name files.
 std::string displayPath(llvm::StringRef Path, llvm::StringRef Root);

@@ -3,10 +3,12 @@
 #ifndef REHOST_SCANNER_H
 #define REHOST_SCANNER_H
 
+#include "rehost/Progress.h"
 #include "rehost/Project.h"
 
 #include "llvm/Support/Error.h"
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -58,8 +60,12 @@ struct ScanRequest {
   /// Skip the units whose include closure holds no client library header
   /// (see IncludeClosure.h); --no-prefilter parses every unit.
   bool PreFilter = true;
-  /// A progress line on the log (a terminal), unless Quiet.
-  bool ShowProgress = false;
+  /// How the log shows progress: --progress as asked, which the driver
+  /// resolves (resolveProgress); a scan asked for Auto shows none.
+  ProgressMode Progress = ProgressMode::Auto;
+  /// The least time between two plain progress lines.
+  std::chrono::milliseconds PlainProgressInterval =
+      DefaultPlainProgressInterval;
   /// --shard K/N: only the units whose index in the run's file list is
   /// K-1 modulo N (ShardIndex = K-1); `rehost merge` joins the shards.
   unsigned ShardIndex = 0;

@@ -737,7 +737,11 @@ analyseAll(const FallbackDatabase &Database,
   std::optional<IncludeScanner> Scanner;
   if (Request.PreFilter)
     Scanner.emplace();
-  UnitLog Logs(Log, Files.size(), Request.ShowProgress && !Request.Quiet);
+  std::vector<std::string> Names;
+  for (const std::string &File : Files)
+    Names.push_back(displayPath(File, Root));
+  UnitLog Logs(Log, std::move(Names), Request.Progress,
+               Request.PlainProgressInterval);
   std::atomic<size_t> Next{0};
   auto Work = [&] {
     std::optional<IncludeScanner::Worker> PreFilter;

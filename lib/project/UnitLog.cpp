@@ -11,8 +11,10 @@ namespace {
 constexpr std::chrono::milliseconds RedrawInterval(100);
 } // namespace
 
-UnitLog::UnitLog(llvm::raw_ostream &Out, size_t Units, bool ShowProgress)
-    : Out(Out), Waiting(Units), ShowProgress(ShowProgress && Units > 0),
+UnitLog::UnitLog(llvm::raw_ostream &Out, std::vector<std::string> Names,
+                 ProgressMode Mode, std::chrono::milliseconds PlainInterval)
+    : Out(Out), Names(std::move(Names)), Waiting(this->Names.size()),
+      Mode(Mode), PlainInterval(PlainInterval),
       Start(std::chrono::steady_clock::now()) {}
 
 UnitLog::~UnitLog() {
@@ -36,10 +38,20 @@ void UnitLog::finish(size_t Index, std::string Text, size_t UnitSites) {
     Waiting[NextToPrint].emplace(); // Printed: keep no copy.
   }
   auto Now = std::chrono::steady_clock::now();
-  if (ShowProgress &&
-      (Printed || Done == Waiting.size() || Now - LastDrawn >= RedrawInterval))
+  bool Last = Done == Waiting.size();
+  if (Mode == ProgressMode::Bar &&
+      (Printed || Last || Now - LastDrawn >= RedrawInterval))
     drawProgress();
+  if (Mode == ProgressMode::Plain &&
+      (Done == 1 || Last || Now - LastDrawn >= PlainInterval))
+    printPlainLine(Index);
   Out.flush();
+}
+
+/// run-clang-tidy's form: units done of total, and the one just done.
+void UnitLog::printPlainLine(size_t Index) {
+  LastDrawn = std::chrono::steady_clock::now();
+  Out << "[" << Done << "/" << Waiting.size() << "] " << Names[Index] << '\n';
 }
 
 void UnitLog::clearProgress() {

@@ -5,6 +5,7 @@
 #include "rehost/LLVMCompat.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -12,6 +13,15 @@
 #include <functional>
 
 namespace rehost {
+
+std::string docsUrl(llvm::StringRef Page) {
+  return (llvm::Twine(REHOST_DOCS_URL) + "/" + Page).str();
+}
+
+// docs/rules.md has one heading per rule id; GitHub anchors it as the id.
+std::string ruleHelpUri(Rule R) {
+  return docsUrl(("rules.md#" + ruleId(R)).str());
+}
 
 llvm::StringRef actionName(Action A) {
   switch (A) {

@@ -2,6 +2,8 @@
 
 #include "ReportView.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 namespace rehost {
 namespace {
 
@@ -47,27 +49,59 @@ Table profileTable(const std::vector<ProfileInfo> &Profiles) {
   return Out;
 }
 
+/// The line a finding is on, as it was before any rewrite.
+llvm::StringRef lineBefore(const Finding &F) {
+  // A scan has no Before yet; the line as written is what it would be.
+  return F.Before.empty() ? F.LineText : F.Before;
+}
+
 Table findingTable(const std::vector<Finding> &Findings) {
   Table Out;
   Out.Header = {"Line", "API", "Rule", "Before", "After", "Action", "Reason"};
   for (const Finding &F : Findings) {
-    // A scan has no Before yet; the line as written is what it would be.
-    llvm::StringRef Before = F.Before.empty() ? F.LineText : F.Before;
     Out.Rows.push_back({text(std::to_string(F.Line)), codeOrNothing(F.Api),
-                        text(ruleId(F.R)), codeOrNothing(Before),
+                        text(ruleId(F.R)), codeOrNothing(lineBefore(F)),
                         codeOrNothing(F.After), text(actionName(F.Act)),
                         textOrNothing(F.Reason)});
   }
   return Out;
 }
 
-std::string fixedShare(const Summary &S) {
+/// \p F's rewrite as a diff hunk; the header names the file the edit is in
+/// when that is another (a macro body in a header).
+Hunk changeOf(const FileReport &File, const Finding &F, llvm::StringRef Root) {
+  llvm::StringRef Before = lineBefore(F);
+  if (F.After.empty() || Before.empty())
+    return {};
+  std::string Where = "@@ line " + std::to_string(F.Line);
+  if (!F.EditFile.empty() && F.EditFile != File.Path)
+    Where += ", edited in " + displayPath(F.EditFile, Root);
+  Hunk Out{Where + " @@"};
+  llvm::SmallVector<llvm::StringRef, 2> Lines;
+  Before.rtrim("\r\n").split(Lines, '\n');
+  for (llvm::StringRef Line : Lines)
+    Out.push_back(("-" + Line.rtrim('\r')).str());
+  Lines.clear();
+  llvm::StringRef(F.After).rtrim("\r\n").split(Lines, '\n');
+  for (llvm::StringRef Line : Lines)
+    Out.push_back(("+" + Line.rtrim('\r')).str());
+  return Out;
+}
+
+std::string findings(unsigned N) {
+  return std::to_string(N) + (N == 1 ? " finding" : " findings");
+}
+
+/// Only fix fixes: a report of any other command that said "0 of 4 fixed"
+/// would read as a failed fix.
+std::string fixedShare(const Summary &S, bool IsFix) {
   if (S.Findings == 0)
     return "no findings";
+  if (!IsFix)
+    return findings(S.Findings) + ", " + std::to_string(S.Fixable) + " fixable";
   // Rounded down: 199 of 200 must not read as 100%.
   unsigned Percent = S.Fixed * 100ULL / S.Findings;
-  return std::to_string(S.Fixed) + " of " + std::to_string(S.Findings) +
-         (S.Findings == 1 ? " finding" : " findings") + " fixed (" +
+  return std::to_string(S.Fixed) + " of " + findings(S.Findings) + " fixed (" +
          std::to_string(Percent) + "%)";
 }
 
@@ -131,7 +165,7 @@ ReportView buildReportView(const Report &R) {
     View.Counts.push_back({"Findings suppressed", S.Suppressed});
   if (S.Baselined)
     View.Counts.push_back({"Findings in the baseline", S.Baselined});
-  View.FixedShare = fixedShare(S);
+  View.FixedShare = fixedShare(S, R.Command == "fix");
   View.ProfilesHeading = "Profiles";
   View.Profiles = profileTable(R.Profiles);
   View.NoProfiles = "No endpoint to move onto a profile.";
@@ -151,6 +185,8 @@ ReportView buildReportView(const Report &R) {
       Section.Error = "Not analysed, " + File.Error;
     if (!File.Findings.empty())
       Section.Findings = findingTable(File.Findings);
+    for (const Finding &F : File.Findings)
+      Section.Changes.push_back(changeOf(File, F, R.Root));
     View.Files.push_back(std::move(Section));
   }
   View.Linking = linkingSection();

@@ -37,11 +37,20 @@ struct Count {
   unsigned Value = 0;
 };
 
+/// What a rewrite changes, as the lines of a unified diff: a "@@ ... @@"
+/// header naming the line, then "-" the line as written and "+" as it
+/// becomes (passwords masked, as in every output). Empty when nothing
+/// changes.
+using Hunk = std::vector<std::string>;
+
 /// A file with findings or an error; clean files are only counted.
 struct FileSection {
   std::string Path;
   std::string Error; ///< "Not analysed: why", when it could not be.
   Table Findings;    ///< Empty when the file has none.
+  /// One per row of Findings. The Markdown report shows them as a diff
+  /// block, which GitHub colours; table cells flatten a line's layout.
+  std::vector<Hunk> Changes;
 };
 
 /// A block of code to copy, with the language a renderer may highlight.
@@ -66,7 +75,9 @@ struct ReportView {
   std::string Title;
   llvm::StringRef SummaryHeading;
   std::vector<Count> Counts;
-  std::string FixedShare; ///< "3 of 4 findings fixed (75%)".
+  /// fix: "3 of 4 findings fixed (75%)"; a report that fixes nothing
+  /// (scan, check): "4 findings, 3 fixable".
+  std::string FixedShare;
   llvm::StringRef ProfilesHeading;
   Table Profiles;
   llvm::StringRef NoProfiles; ///< Said instead of an empty table.

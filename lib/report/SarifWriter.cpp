@@ -190,12 +190,12 @@ llvm::json::Array ruleDescriptors() {
         {"name", Info.Name},
         {"shortDescription", llvm::json::Object{{"text", Info.Title}}},
         {"fullDescription", llvm::json::Object{{"text", Info.Description}}},
+        {"helpUri", ruleHelpUri(Info.R)},
         {"help",
-         llvm::json::Object{
-             {"text", (llvm::Twine(Info.Description) + " See docs/rules.md#" +
-                       ruleId(Info.R) + " in rehost's documentation.")
-                          .str()},
-             {"markdown", Info.HelpMarkdown}}},
+         llvm::json::Object{{"text", (llvm::Twine(Info.Description) + " See " +
+                                      ruleHelpUri(Info.R) + ".")
+                                         .str()},
+                            {"markdown", Info.HelpMarkdown}}},
         {"defaultConfiguration",
          llvm::json::Object{
              {"level", Info.SecuritySeverity.empty() ? "warning" : "error"}}},

@@ -22,7 +22,7 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK:      <tr><th scope="row">Files scanned</th><td>1</td></tr>
 // CHECK:      <tr><th scope="row">Files clean</th><td>0</td></tr>
 // CHECK:      <tr><th scope="row">Findings manual</th><td>1</td></tr>
-// CHECK:      <p class="share">0 of 2 findings fixed (0%)</p>
+// CHECK:      <p class="share">2 findings, 1 fixable</p>
 // CHECK-NEXT: <h2>Profiles</h2>
 // CHECK:      <tr><td><code>default</code></td><td><code>redis://10.0.0.12:6380</code></td><td>1</td><td><code>REDIS_URL</code>, <code>REDIS_HOST</code>, <code>REDIS_PORT</code>, <code>REDIS_SOCKET</code>, <code>REDIS_PASSWORD</code></td><td>—</td></tr>
 // CHECK:      <h2>Files</h2>

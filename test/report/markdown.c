@@ -25,7 +25,8 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-NEXT: - Findings fixed: 0
 // CHECK-NEXT: - Findings manual: 1
 // CHECK-EMPTY:
-// CHECK-NEXT: **0 of 2 findings fixed (0%)**
+// A scan fixes nothing: it counts, it does not say "0 of 2 fixed".
+// CHECK-NEXT: **2 findings, 1 fixable**
 // CHECK-EMPTY:
 // CHECK-NEXT: ## Profiles
 // CHECK-EMPTY:
@@ -42,6 +43,14 @@ redisContext *fallback(int argc, char **argv) {
 // A pipe in the code is escaped; backticks in it lengthen the fence.
 // CHECK-NEXT: | 8 | `redisConnect` | hardcoded-endpoint | ``return redisConnect("10.0.0.12", 6380 \| 0); /* `cache` <b>x</b> */`` | ``{{.*}}rehost_redisConnect("default", {{.*}} \| 0); /* `cache` <b>x</b> */`` | fixable | — |
 // CHECK-NEXT: | 11 | `redisConnect` | partially-hardcoded | `return redisConnect(argc > 1 ? argv[1] : "localhost", 6379);` | — | manual | a constant fallback is mixed with values computed at run time; move the fallback into configuration by hand |
+// CHECK-EMPTY:
+// What the rewrite changes, as a diff GitHub colours, with the line's own
+// indentation; the manual finding changes nothing.
+// CHECK-NEXT: ```diff
+// CHECK-NEXT: @@ line 8 @@
+// CHECK-NEXT: -  return redisConnect("10.0.0.12", 6380 | 0); /* `cache` <b>x</b> */
+// CHECK-NEXT: +  return rehost_redisConnect("default", "10.0.0.12", 6380 | 0); /* `cache` <b>x</b> */
+// CHECK-NEXT: ```
 // CHECK-EMPTY:
 // CHECK-NEXT: ## Linking the runtime
 // CHECK-EMPTY:

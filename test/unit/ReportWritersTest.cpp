@@ -102,10 +102,11 @@ size_t at(const std::string &Haystack, llvm::StringRef Needle) {
   return Pos;
 }
 
-/// A report with \p Findings findings of which \p Fixed are fixed, all in
-/// one file.
+/// A fix report with \p Findings findings of which \p Fixed are fixed, all
+/// in one file.
 Report shareReport(unsigned Findings, unsigned Fixed) {
   Report R;
+  R.Command = "fix";
   R.TranslationUnits = 1;
   FileReport File;
   File.DisplayPath = "a.c";
@@ -143,6 +144,17 @@ TEST(ReportWritersTest, ShareFixedRoundsDown) {
   EXPECT_NE(markdown(shareReport(1, 1)).find("1 of 1 finding fixed (100%)"),
             std::string::npos);
   EXPECT_NE(markdown(shareReport(0, 0)).find("**no findings**"),
+            std::string::npos);
+}
+
+TEST(ReportWritersTest, ScanCountsWhatFixWouldFix) {
+  // A scan fixes nothing: "0 of 3 findings fixed" would read as a failure.
+  Report Scan = shareReport(3, 0);
+  Scan.Command = "scan";
+  EXPECT_NE(markdown(Scan).find("**3 findings, 3 fixable**"),
+            std::string::npos);
+  Scan.Command = "check";
+  EXPECT_NE(html(Scan).find("<p class=\"share\">3 findings, 3 fixable</p>"),
             std::string::npos);
 }
 
@@ -230,9 +242,10 @@ TEST(ReportWritersTest, MarkdownLinkingSectionComesLast) {
 }
 
 TEST(ReportWritersTest, ScanReportTitle) {
-  EXPECT_EQ(markdown(shareReport(1, 0)).rfind("# rehost scan report\n", 0), 0u);
-  EXPECT_NE(html(shareReport(1, 0)).find("<h1>rehost scan report</h1>"),
-            std::string::npos);
+  Report Scan = shareReport(1, 0);
+  Scan.Command = "scan";
+  EXPECT_EQ(markdown(Scan).rfind("# rehost scan report\n", 0), 0u);
+  EXPECT_NE(html(Scan).find("<h1>rehost scan report</h1>"), std::string::npos);
 }
 
 TEST(ReportWritersTest, HtmlHasTheMarkdownContentInOrder) {

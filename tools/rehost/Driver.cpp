@@ -11,7 +11,6 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/core.h>
@@ -131,7 +130,8 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
     return Config.isExcluded(File);
   };
   rehost::ScanCoverage Coverage;
-  Request.ShowProgress = llvm::sys::Process::StandardErrIsDisplayed();
+  Request.Progress = rehost::resolveProgress(
+      Request.Progress, Request.Quiet, rehost::ProgressEnvironment::current());
   auto Units = rehost::collectFacts(Request, llvm::errs(), &Coverage);
   if (!Units)
     return Units.takeError();

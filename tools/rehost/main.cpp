@@ -221,6 +221,33 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
                    "No summary line and no warnings about fallback flags; "
                    "findings and errors are still printed");
   Command
+      .add_option_function<std::string>(
+          "--progress",
+          [&Request](const std::string &Name) {
+            Request.Progress = llvm::cantFail(rehost::parseProgressMode(Name));
+          },
+          "Progress on standard error: bar (a line redrawn in place), plain "
+          "([N/M] file lines every few seconds, for CI logs), none, or auto "
+          "(default: plain when CI is set, the bar on a terminal, else none; "
+          "none with --quiet)")
+      ->type_name("MODE")
+      ->check(
+          [](const std::string &Name) {
+            // The library decides which modes exist; the CLI only asks.
+            auto Parsed = rehost::parseProgressMode(Name);
+            return Parsed ? std::string() : llvm::toString(Parsed.takeError());
+          },
+          "");
+  // Hidden: tests set it to 0 to see every plain line.
+  Command
+      .add_option_function<unsigned>(
+          "--progress-interval",
+          [&Request](unsigned Seconds) {
+            Request.PlainProgressInterval = std::chrono::seconds(Seconds);
+          },
+          "Least seconds between two plain progress lines")
+      ->group("");
+  Command
       .add_option("--exclude", Options.Exclude,
                   "Parse no file matching GLOB (relative to the working "
                   "directory, like .rehost.toml's exclude; repeatable)")
@@ -243,7 +270,8 @@ void addProjectOptions(CLI::App &Command, rehost::ScanRequest &Request,
   Command.add_flag_callback(
       "--no-gcc-compat", [&Request] { Request.GccCompat = false; },
       "Keep GCC-only flags and Clang's errors for what GCC only warns about "
-      "(see docs/usage.md)");
+      "(see " +
+          rehost::docsUrl("usage.md#gcc-projects") + ")");
   Command.add_option("--config", Options.ConfigPath,
                      "The tool's settings file (default: .rehost.toml found "
                      "upward from the working directory)");
