@@ -56,7 +56,7 @@ std::string deriveName(llvm::StringRef Address) {
 }
 
 /// What a credential finding names: the parts written in the source.
-std::string describeCredential(const Endpoint &Target) {
+CredentialKind writtenCredentials(const Endpoint &Target) {
   bool User = Target.User.isKnown() && !Target.User.Text.empty();
   bool Password = Target.Password.isKnown() && !Target.Password.Text.empty();
   if (Target.Uri.isKnown()) {
@@ -65,8 +65,8 @@ std::string describeCredential(const Endpoint &Target) {
     Password |= Parts.HasPassword;
   }
   if (User && Password)
-    return "user name and password";
-  return User ? "user name" : "password";
+    return CredentialKind::UserAndPassword;
+  return User ? CredentialKind::User : CredentialKind::Password;
 }
 
 Finding makeFinding(const Site &S, const Rewrite &Plan,
@@ -85,7 +85,7 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
                    ? S.ConnectionAddress
                    : S.Target.uri();
   if (S.R == Rule::HardcodedCredential)
-    F.Credential = describeCredential(S.Target);
+    F.Credential = writtenCredentials(S.Target);
   if (S.R != Rule::PartiallyHardcoded)
     F.Profile = Profile.str();
   F.Act = Plan.Edits.empty() ? Action::Manual : Action::Fixable;
@@ -279,8 +279,8 @@ void noteCredentialsToSet(llvm::ArrayRef<FileReport> Files,
       for (const Finding &F : File.Findings)
         if (F.R == Rule::HardcodedCredential && F.Act == Action::Fixable &&
             F.Profile == Info.Name) {
-          User |= F.Credential.find("user name") != std::string::npos;
-          Password |= F.Credential.find("password") != std::string::npos;
+          User |= holdsUser(F.Credential);
+          Password |= holdsPassword(F.Credential);
         }
     if (User)
       Info.MustSet.push_back(profileVariable(Info.Name, "USERNAME"));
