@@ -239,24 +239,31 @@ REHOST_API const char *rehost_hiredis_check(int major, int minor, int patch);
 #if defined(HIREDIS_MAJOR) && !defined(REHOST_RUNTIME_BUILDING)
 #include <stdio.h>
 
+/* The helpers below exist (rehost/hiredis_options.h uses them). */
+#define REHOST_HIREDIS_CHECKED 1
+
 static inline const char *rehost__hiredis_check(void) {
   return rehost_hiredis_check(HIREDIS_MAJOR, HIREDIS_MINOR, HIREDIS_PATCH);
 }
 
-/* Puts the check's message in a context of the file's hiredis. */
-static inline void rehost__hiredis_refuse(redisContext *c) {
+/* Fails a context of the file's hiredis with `message`. */
+static inline void rehost__fail(redisContext *c, const char *message) {
   if (c) {
     c->err = REDIS_ERR_OTHER;
-    snprintf(c->errstr, sizeof c->errstr, "%s", rehost__hiredis_check());
+    snprintf(c->errstr, sizeof c->errstr, "%s", message);
   }
 }
 
-/* A failed context of the file's hiredis: a unix socket below a regular file
- * fails at once, without touching the network. */
-static inline redisContext *rehost__hiredis_failed(void) {
+/* A failed context of the file's hiredis, of either generation: a unix
+ * socket below a regular file fails at once, without touching the network. */
+static inline redisContext *rehost__failed_context(const char *message) {
   redisContext *c = redisConnectUnixNonBlock("/dev/null/rehost");
-  rehost__hiredis_refuse(c);
+  rehost__fail(c, message);
   return c;
+}
+
+static inline redisContext *rehost__hiredis_failed(void) {
+  return rehost__failed_context(rehost__hiredis_check());
 }
 
 #define REHOST__CONNECT(fn, ...)                                               \
@@ -279,11 +286,13 @@ static inline redisContext *rehost__hiredis_failed(void) {
   REHOST__CONNECT(rehost_redisConnectUnixNonBlock, __VA_ARGS__)
 
 #define rehost_redisAuth(c, profile)                                           \
-  (rehost__hiredis_check() ? (rehost__hiredis_refuse(c), (void *)0)            \
-                           : (rehost_redisAuth)(c, profile))
+  (rehost__hiredis_check()                                                     \
+       ? (rehost__fail(c, rehost__hiredis_check()), (void *)0)                 \
+       : (rehost_redisAuth)(c, profile))
 #define rehost_redisAppendAuth(c, profile)                                     \
-  (rehost__hiredis_check() ? (rehost__hiredis_refuse(c), REDIS_ERR)            \
-                           : (rehost_redisAppendAuth)(c, profile))
+  (rehost__hiredis_check()                                                     \
+       ? (rehost__fail(c, rehost__hiredis_check()), REDIS_ERR)                 \
+       : (rehost_redisAppendAuth)(c, profile))
 
 #define rehost_pool_get(profile, fallback_url)                                 \
   (rehost__hiredis_check() ? (rehost_pool *)0                                  \
@@ -297,22 +306,26 @@ static inline redisContext *rehost__hiredis_failed(void) {
   (rehost__hiredis_check() ? redisFree(c) : (rehost_redisRelease)(c))
 
 #ifdef __HIREDIS_ASYNC_H
-static inline void rehost__hiredis_refuse_async(redisAsyncContext *ac) {
+static inline void rehost__fail_async(redisAsyncContext *ac,
+                                      const char *message) {
   if (ac) {
-    rehost__hiredis_refuse(&ac->c);
+    rehost__fail(&ac->c, message);
     ac->err = ac->c.err;
     ac->errstr = ac->c.errstr;
   }
 }
 
-static inline redisAsyncContext *rehost__hiredis_async_failed(void) {
+static inline redisAsyncContext *
+rehost__failed_async_context(const char *message) {
   redisAsyncContext *ac = redisAsyncConnectUnix("/dev/null/rehost");
-  rehost__hiredis_refuse_async(ac);
+  rehost__fail_async(ac, message);
   return ac;
 }
 
 #define REHOST__ASYNC_CONNECT(fn, ...)                                         \
-  (rehost__hiredis_check() ? rehost__hiredis_async_failed() : (fn)(__VA_ARGS__))
+  (rehost__hiredis_check()                                                     \
+       ? rehost__failed_async_context(rehost__hiredis_check())                 \
+       : (fn)(__VA_ARGS__))
 #define rehost_redisAsyncConnect(...)                                          \
   REHOST__ASYNC_CONNECT(rehost_redisAsyncConnect, __VA_ARGS__)
 #define rehost_redisAsyncConnectBind(...)                                      \
@@ -323,7 +336,7 @@ static inline redisAsyncContext *rehost__hiredis_async_failed(void) {
   REHOST__ASYNC_CONNECT(rehost_redisAsyncConnectUnix, __VA_ARGS__)
 #define rehost_redisAsyncAuth(ac, fn, privdata, profile)                       \
   (rehost__hiredis_check()                                                     \
-       ? (rehost__hiredis_refuse_async(ac), REDIS_ERR)                         \
+       ? (rehost__fail_async(ac, rehost__hiredis_check()), REDIS_ERR)          \
        : (rehost_redisAsyncAuth)(ac, fn, privdata, profile))
 #endif
 #endif
