@@ -14,6 +14,9 @@
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/hiredis_options.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 
 redisContext *plain(void) { return redisConnect("10.0.0.5", 6380); }
 // SCAN: app.c:[[@LINE-1]]:{{[0-9]+}}: warning: hardcoded Redis endpoint 'redis://10.0.0.5:6380' in call to 'redisConnect'
