@@ -44,6 +44,8 @@ struct TranslationUnitFacts {
   /// the others, no client API named in what it reads), so it is skipped,
   /// not an error. See missingHeadersReason.
   std::vector<std::string> MissingHeaders;
+  /// The hiredis the unit sees ("1.3.1"; "" when none): hiredisVersionOf.
+  std::string HiredisVersion;
 };
 
 /// Why a unit with \p Missing headers was skipped, for the log and reports.

@@ -147,6 +147,7 @@ void visit(IO &Io, Self &U, TranslationUnitFacts *) {
   Io.paths("files", U.Files);
   Io.field("pre_filtered", U.PreFiltered);
   Io.strings("missing_headers", U.MissingHeaders);
+  Io.field("hiredis_version", U.HiredisVersion);
 }
 
 template <class IO, class Self> void visitAny(IO &Io, Self &S) {
