@@ -23,8 +23,6 @@
 namespace rehost {
 namespace {
 
-constexpr llvm::StringLiteral DefaultProfile = "default";
-
 llvm::Error error(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
