@@ -6,6 +6,8 @@
 // stem) and last after the address.
 
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 
 #define REDIS_HOST "10.9.5.9"
 
@@ -17,7 +19,9 @@ int main(void) {
   redisContext *ctx = redisConnectUnix("/run/sessions.sock");
   // FIXED: redisContext *ctx = rehost_redisConnectUnix("sessions", "/run/sessions.sock");
   redisContext *c2 = redisConnect("127.0.0.1", 6379);
+  // FIXED: redisContext *c2 = rehost_redisConnect("default", "127.0.0.1", 6379);
   redisContext *c3 = redisConnect("127.0.0.1", 6379);
+  // FIXED: redisContext *c3 = rehost_redisConnect("default", "127.0.0.1", 6379);
   redisFree(c);
   redisFree(ctx);
   redisFree(c2);

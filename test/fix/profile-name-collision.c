@@ -6,6 +6,8 @@
 // (connect_replica), and with none left its address.
 
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 
 // OUT: rehost: added profiles default, cache, ip-10-9-7-3, replica to the runtime's rehost.toml
 
@@ -27,5 +29,8 @@ redisContext *connect_replica(void) { return redisConnect(CACHE_HOST, 6379); }
 #undef CACHE_HOST
 
 redisContext *x1(void) { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *x1(void) { return rehost_redisConnect("default", "127.0.0.1", 6379); }
 redisContext *x2(void) { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *x2(void) { return rehost_redisConnect("default", "127.0.0.1", 6379); }
 redisContext *x3(void) { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *x3(void) { return rehost_redisConnect("default", "127.0.0.1", 6379); }

@@ -10,6 +10,10 @@
 #include <cpp_redis/cpp_redis>
 #include <hiredis/hiredis.h>
 #include <sw/redis++/redis++.h>
+// FIXED: #include <sw/redis++/redis++.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/rehost.h>
+// FIXED-NEXT: #include <rehost/rehost.hpp>
 
 // OUT: rehost: added profiles default, cache, jobs, orders, sessions to the runtime's rehost.toml
 
@@ -41,4 +45,6 @@ void configure(sw::redis::ConnectionOptions &orders_opts) {
 }
 
 redisContext *one() { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *one() { return rehost_redisConnect("default", "127.0.0.1", 6379); }
 redisContext *two() { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *two() { return rehost_redisConnect("default", "127.0.0.1", 6379); }

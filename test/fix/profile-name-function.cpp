@@ -7,6 +7,8 @@
 // (open) gives its class's (SessionStore: "session-store").
 
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 
 // OUT: rehost: added profiles default, queue, session-store to the runtime's rehost.toml
 
@@ -24,4 +26,6 @@ public:
 };
 
 redisContext *one() { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *one() { return rehost_redisConnect("default", "127.0.0.1", 6379); }
 redisContext *two() { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *two() { return rehost_redisConnect("default", "127.0.0.1", 6379); }

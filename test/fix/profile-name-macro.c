@@ -8,11 +8,14 @@
 // is not named after that macro: it names the call, not the endpoint.
 
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 
 #define CACHE_HOST "10.9.9.9"
 #define REDIS_SESSIONS_HOST "10.9.9.10"
 #define SESSIONS_ENDPOINT REDIS_SESSIONS_HOST, 6380
 #define CONNECT_LOCAL() redisConnect("127.0.0.1", 6379)
+// FIXED: #define CONNECT_LOCAL() rehost_redisConnect("default", "127.0.0.1", 6379)
 
 // OUT: rehost: added profiles default, cache, sessions to the runtime's rehost.toml
 

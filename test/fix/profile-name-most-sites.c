@@ -6,6 +6,8 @@
 // the order; all its sites use it.
 
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 
 #define JOBS_HOST "10.9.6.2"
 #define QUEUE_HOST "10.9.6.2"
@@ -20,6 +22,10 @@ redisContext *c(void) { return redisConnect(QUEUE_HOST, 6379); }
 // FIXED: redisContext *c(void) { return rehost_redisConnect("queue", QUEUE_HOST, 6379); }
 
 redisContext *x1(void) { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *x1(void) { return rehost_redisConnect("default", "127.0.0.1", 6379); }
 redisContext *x2(void) { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *x2(void) { return rehost_redisConnect("default", "127.0.0.1", 6379); }
 redisContext *x3(void) { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *x3(void) { return rehost_redisConnect("default", "127.0.0.1", 6379); }
 redisContext *x4(void) { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *x4(void) { return rehost_redisConnect("default", "127.0.0.1", 6379); }

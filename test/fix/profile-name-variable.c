@@ -8,6 +8,8 @@
 // after the variable that holds the connection.
 
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 
 static const char *const kRedisSessionsAddr = "10.9.9.1";
 static const char *const g_redis_orders_host = "10.9.9.2";
@@ -38,4 +40,6 @@ void work(void) {
 }
 
 redisContext *one(void) { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *one(void) { return rehost_redisConnect("default", "127.0.0.1", 6379); }
 redisContext *two(void) { return redisConnect("127.0.0.1", 6379); }
+// FIXED: redisContext *two(void) { return rehost_redisConnect("default", "127.0.0.1", 6379); }
