@@ -7,6 +7,7 @@
 #include "rehost/CommandFormat.h"
 #include "rehost/ConnectionTracer.h"
 #include "rehost/ConstantEvaluator.h"
+#include "rehost/NameHints.h"
 #include "rehost/UseSpelling.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -297,6 +298,27 @@ bool setsAddress(const CatalogEntry &Entry) {
            Role == ArgRole::Nodes || Role == ArgRole::Node ||
            Role == ArgRole::NodeList;
   });
+}
+
+/// The argument the endpoint's address is read from (host, URI, socket path
+/// or nodes), whose names name its profile; null when the use has none.
+const Expr *addressArgument(const ApiUse &Use, const CatalogEntry &Entry) {
+  for (unsigned I = 0,
+                E = std::min<unsigned>(Entry.Args.size(), Use.Args.size());
+       I != E; ++I)
+    switch (Entry.Args[I]) {
+    case ArgRole::Host:
+    case ArgRole::Uri:
+    case ArgRole::UnixPath:
+    case ArgRole::Nodes:
+    case ArgRole::Node:
+    case ArgRole::NodeList:
+    case ArgRole::SentinelHost:
+      return Use.Args[I];
+    default:
+      break;
+    }
+  return nullptr;
 }
 
 class CatalogCallback : public MatchFinder::MatchCallback {
@@ -616,6 +638,11 @@ private:
     if (Use.Whole) {
       S.Text = redactSecrets(useText(*Use.Whole, SM), Secrets);
       S.Function = enclosingName(*Use.Whole);
+      if (!E.Target.address().empty())
+        S.Hints = nameHintsOf(addressArgument(Use, Entry),
+                                  Use.Member ? Use.Member->getBase()
+                                             : connectionOf(Use, Entry),
+                                  *Use.Whole, *Context);
     }
     S.Api = Entry.Name.str();
     S.Kind = Entry.Kind;
