@@ -1,9 +1,9 @@
 // fix --pool in C++: nullptr tests count as NULL tests; a context a lambda
 // captures may outlive the request and is not pooled.
-// RUN: %strip-checks %s %t.cpp && %expect-exit 0 %rehost fix --pool --format json -o %t.json %t.cpp -- -std=c++17 2>/dev/null
-// RUN: FileCheck %s --input-file=%t.cpp
-// RUN: FileCheck %s --check-prefix=REPORT --input-file=%t.json
-// RUN: %clang-syntax -std=c++17 %t.cpp
+// RUN: rm -rf %t && mkdir %t && cd %t && %strip-checks %s app.cpp && %expect-exit 0 %rehost fix --pool --format json -o report.json app.cpp -- -std=c++17 2>/dev/null
+// RUN: FileCheck %s --input-file=%t/app.cpp
+// RUN: FileCheck %s --check-prefix=REPORT --input-file=%t/report.json
+// RUN: %clang-syntax -std=c++17 %t/app.cpp
 
 #include <hiredis/hiredis.h>
 #include <functional>

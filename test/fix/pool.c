@@ -2,13 +2,13 @@
 // frees, after testing it for NULL and returning, becomes a pool borrow and
 // its redisFree a release. Every other connect stays the plain drop-in and
 // the report says why. --pool and --strict do not go together.
-// RUN: %strip-checks %s %t.c && %expect-exit 1 %rehost fix --pool --dry-run %t.c -- | FileCheck %s
-// RUN: %strip-checks %s %t.c && %expect-exit 0 %rehost fix --pool --format json -o %t.json %t.c -- 2>/dev/null
-// RUN: FileCheck %s --check-prefix=REPORT --input-file=%t.json
-// RUN: %clang-syntax %t.c
-// RUN: %strip-checks %s %t.c && %expect-exit 2 %rehost fix --pool --strict %t.c -- 2>&1 | FileCheck %s --check-prefix=STRICT
+// RUN: rm -rf %t && mkdir %t && cd %t && %strip-checks %s app.c && %expect-exit 1 %rehost fix --pool --dry-run app.c -- | FileCheck %s
+// RUN: cd %t && %strip-checks %s app.c && %expect-exit 0 %rehost fix --pool --format json -o report.json app.c -- 2>/dev/null
+// RUN: FileCheck %s --check-prefix=REPORT --input-file=%t/report.json
+// RUN: %clang-syntax %t/app.c
+// RUN: cd %t && %strip-checks %s app.c && %expect-exit 2 %rehost fix --pool --strict app.c -- 2>&1 | FileCheck %s --check-prefix=STRICT
 // Without --pool nothing is pooled.
-// RUN: %strip-checks %s %t.c && %expect-exit 1 %rehost fix --dry-run %t.c -- | FileCheck %s --check-prefix=PLAIN --implicit-check-not='{{^\+.*rehost_(pool_acquire|redisRelease)}}'
+// RUN: cd %t && %strip-checks %s app.c && %expect-exit 1 %rehost fix --dry-run app.c -- | FileCheck %s --check-prefix=PLAIN --implicit-check-not='{{^\+.*rehost_(pool_acquire|redisRelease)}}'
 
 #include <hiredis/hiredis.h>
 #include <stdio.h>
