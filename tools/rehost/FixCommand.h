@@ -5,6 +5,8 @@
 
 #include "Driver.h"
 
+#include "rehost/FixTransaction.h"
+
 #include <string>
 #include <vector>
 
@@ -29,6 +31,9 @@ struct FixOptions {
 
   /// Whether source files are rewritten (not for a diff or an export).
   bool writesSources() const { return !DryRun && ExportFixes.empty(); }
+
+  /// What the transaction is asked to write.
+  rehost::FixSettings settings() const;
 };
 
 /// Plans every edit, checks what can fail, writes the sources, the runtime's
