@@ -5,10 +5,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "FixCommand.h"
+#include "Subcommands.h"
 
 #include "rehost/EditApplier.h"
+#include "rehost/FixTransaction.h"
 #include "rehost/HiredisGeneration.h"
+#include "rehost/Verifier.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -16,20 +18,45 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <memory>
+#include <string>
+#include <vector>
+
 namespace cli {
-
-rehost::FixSettings FixOptions::settings() const {
-  rehost::FixSettings Settings;
-  Settings.WritesSources = writesSources();
-  Settings.Verify = Verify;
-  Settings.RuntimeInclude = RuntimeInclude;
-  Settings.Strict = Strict;
-  Settings.AllowOutsideRoot = AllowOutsideRoot;
-  Settings.RuntimeConfig = RuntimeConfig;
-  return Settings;
-}
-
 namespace {
+
+struct FixOptions {
+  bool DryRun = false;
+  bool Verify = false;
+  bool Strict = false; ///< Only profile names stay in code.
+  bool Pool = false;   ///< Connect-per-request code borrows from a pool.
+  /// Also rewrite files outside the project root (a database listing
+  /// another checkout's paths would otherwise be refused).
+  bool AllowOutsideRoot = false;
+  std::string
+      ExportFixes; ///< clang-apply-replacements YAML; sources untouched.
+  std::string RuntimeConfig = "rehost.toml";
+  /// --from-facts: the shards' facts instead of a scan; one edit plan.
+  std::vector<std::string> FromFacts;
+  /// The runtime headers --verify parses against (--runtime-include; by
+  /// default the installed ones beside this binary).
+  std::string RuntimeInclude;
+
+  /// Whether source files are rewritten (not for a diff or an export).
+  bool writesSources() const { return !DryRun && ExportFixes.empty(); }
+
+  /// What the transaction is asked to write.
+  rehost::FixSettings settings() const {
+    rehost::FixSettings Settings;
+    Settings.WritesSources = writesSources();
+    Settings.Verify = Verify;
+    Settings.RuntimeInclude = RuntimeInclude;
+    Settings.Strict = Strict;
+    Settings.AllowOutsideRoot = AllowOutsideRoot;
+    Settings.RuntimeConfig = RuntimeConfig;
+    return Settings;
+  }
+};
 
 /// Writes the edits for clang-apply-replacements.
 bool exportFixes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
@@ -171,8 +198,8 @@ int summarise(const Analysis &Analysed, const ReportOptions &Options,
   return S.Manual || (!Writes && S.Fixable) ? Findings : Clean;
 }
 
-} // namespace
-
+/// Plans every edit, checks what can fail, writes the sources, the runtime's
+/// rehost.toml and the report, or changes nothing; the exit status.
 int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
            const FixOptions &Fix, const rehost::ToolConfig &Config) {
   auto Analysed = analyseForFix(Request, Fix, Config);
@@ -221,6 +248,90 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
   // --quiet as given: --from-facts has no scan request of its own.
   noteDeployment(Transaction, Fix, Request.Quiet);
   return summarise(*Analysed, Options, Fix, Counts, Request.Quiet);
+}
+
+/// `fix` under the project's lock when it writes, with its defaults: the
+/// installed runtime's headers, and the report written to a file.
+int runFixCommand(CLI::App &Command, CommandLine &Shared, FixOptions &Fix) {
+  ProjectAccess Access;
+  if (Fix.writesSources())
+    Access.Lock = "fix";
+  Access.RootWithoutDatabase = !Fix.FromFacts.empty();
+  Access.RuntimeConfig = Fix.RuntimeConfig;
+  return withProjectConfig(
+      Shared, Access, [&](const rehost::ToolConfig &Config) {
+        ReportOptions &Options = Shared.Options;
+        if (Fix.RuntimeInclude.empty()) {
+          static int AnyAddressInThisBinary;
+          Fix.RuntimeInclude = rehost::installedRuntimeIncludeDir(
+              llvm::sys::fs::getMainExecutable(Shared.Argv0.c_str(),
+                                               &AnyAddressInThisBinary));
+        }
+        // Unless told otherwise, fix writes its per-file report to a file (a
+        // dry run's output is the diff).
+        if (Command.get_option("--format")->count() == 0) {
+          Options.Format =
+              Config.ReportFormat.empty() ? "markdown" : Config.ReportFormat;
+          if (Command.get_option("--output")->count() == 0 && !Fix.DryRun &&
+              Fix.ExportFixes.empty()) {
+            Options.Output = Config.ReportOutput.empty() ? "rehost-report.md"
+                                                         : Config.ReportOutput;
+            Options.MigrationRecord = true;
+          }
+        }
+        return runFix(Shared.Request, Options, Fix, Config);
+      });
+}
+
+} // namespace
+
+Subcommand addFixCommand(CLI::App &App, CommandLine &Shared) {
+  auto Fix = std::make_unique<FixOptions>();
+  CLI::App *FixCommand = App.add_subcommand(
+      "fix", "Rewrite hardcoded Redis endpoints onto the rehost runtime");
+  addProjectOptions(*FixCommand, Shared);
+  addReportOptions(*FixCommand, Shared.Options);
+  FixCommand->add_flag("--dry-run", Fix->DryRun,
+                       "Print a unified diff of the changes; write nothing");
+  FixCommand->add_flag("--strict", Fix->Strict,
+                       "Leave only profile names in code; the endpoints move "
+                       "to the runtime's config file");
+  FixCommand
+      ->add_flag("--pool", Fix->Pool,
+                 "Turn a connect whose context one function uses and frees "
+                 "into a borrow from the profile's connection pool")
+      ->excludes(FixCommand->get_option("--strict"));
+  FixCommand->add_flag("--verify", Fix->Verify,
+                       "Parse every rewritten translation unit again with the "
+                       "project's flags and the installed runtime's headers, "
+                       "and restore the original of any file that broke one");
+  FixCommand->add_option(
+      "--runtime-include", Fix->RuntimeInclude,
+      "The runtime's installed headers for --verify (default: the include "
+      "directory beside this rehost's bin directory)");
+  FixCommand->add_flag("--allow-outside-root", Fix->AllowOutsideRoot,
+                       "Also rewrite files outside the project root (by "
+                       "default they are reported, untouched)");
+  FixCommand->add_option("--export-fixes", Fix->ExportFixes,
+                         "Write the edits as clang-tidy's replacements YAML "
+                         "for clang-apply-replacements; change no source");
+  FixCommand
+      ->add_option("--runtime-config", Fix->RuntimeConfig,
+                   "The runtime's config file to list the profiles in")
+      ->capture_default_str();
+  FixCommand
+      ->add_option("--from-facts", Fix->FromFacts,
+                   "Fix from the shards' `scan --facts-out` files instead of "
+                   "scanning: one edit plan, as one run's")
+      ->type_name("FACTS")
+      ->check(CLI::ExistingFile)
+      ->excludes(FixCommand->get_option("--verify"));
+  FixCommand->footer("Exit status: 0 everything fixed (or nothing to fix), 1 "
+                     "findings left for a human, 2 usage or input error.");
+
+  return {FixCommand, [FixCommand, &Shared, Fix = std::move(Fix)] {
+            return runFixCommand(*FixCommand, Shared, *Fix);
+          }};
 }
 
 } // namespace cli
