@@ -1,10 +1,15 @@
-//===- CheckCommand.cpp - `rehost check` and `rehost baseline` ------------===//
+//===- CheckCommand.cpp - `rehost check`: only the findings that are new --===//
+//
+// The lint that is quiet about the past and loud about the new: it reports
+// the findings the baseline does not hold and, with --changed-since, those
+// on the lines changed since a revision.
+//
+//===----------------------------------------------------------------------===//
 
-#include "CheckCommand.h"
+#include "CheckAndBaseline.h"
+#include "Subcommands.h"
 
-#include "rehost/Baseline.h"
 #include "rehost/ChangedLines.h"
-#include "rehost/FileIO.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -13,54 +18,16 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <memory>
 #include <optional>
 
 namespace cli {
 namespace {
 
-/// The real paths of \p Files, which check and baseline narrow the report
-/// to; a directory stands for what is under it.
-std::vector<std::string> focusOf(llvm::ArrayRef<std::string> Files) {
-  std::vector<std::string> Out;
-  for (const std::string &File : Files) {
-    llvm::SmallString<256> Real;
-    if (llvm::sys::fs::real_path(File, Real))
-      Real = File;
-    Out.push_back(std::string(Real));
-  }
-  return Out;
-}
-
-/// .rehost-baseline.json at \p Root, as the messages show it: relative to
-/// the working directory when under it.
-std::string defaultBaselinePath(const rehost::ProjectRoot &Root) {
-  llvm::SmallString<256> AtRoot(Root.Path), Cwd;
-  llvm::sys::path::append(AtRoot, rehost::BaselineFileName);
-  llvm::sys::fs::current_path(Cwd);
-  return rehost::displayPath(AtRoot, Cwd);
-}
-
-bool inFocus(llvm::ArrayRef<std::string> Focus, llvm::StringRef Path) {
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Path, Real))
-    Real = Path;
-  return llvm::any_of(Focus, [&](const std::string &F) {
-    llvm::StringRef P = Real;
-    return P == F || (P.consume_front(F) && !P.empty() && P.front() == '/');
-  });
-}
-
-/// The findings of the files asked for (a header analysed through a unit
-/// that includes it gives that unit's findings too: they are not asked for).
-void narrowToFiles(rehost::Report &Report, llvm::ArrayRef<std::string> Files) {
-  if (Files.empty())
-    return;
-  std::vector<std::string> Focus = focusOf(Files);
-  rehost::keepFindings(
-      Report, [&](const rehost::FileReport &File, const rehost::Finding &) {
-        return inFocus(Focus, File.Path);
-      });
-}
+struct CheckOptions {
+  std::string Baseline;     ///< --baseline; empty: the config's, or none.
+  std::string ChangedSince; ///< --changed-since REF.
+};
 
 /// The changed files that can hold a site, for check to analyse.
 std::vector<std::string> changedFiles(const rehost::ChangedLines &Changed,
@@ -74,32 +41,6 @@ std::vector<std::string> changedFiles(const rehost::ChangedLines &Changed,
         !Config.isExcluded(Path))
       Out.push_back(Path);
   return Out;
-}
-
-/// A baseline's fingerprints are paths relative to the project root it
-/// records: read in a run with another root, every entry would miss. One
-/// without a root (an older rehost's) is taken as this run's, with a note.
-llvm::Error checkBaselineRoot(const rehost::Baseline &B, llvm::StringRef Path,
-                              const rehost::ProjectRoot &Root, bool Quiet) {
-  std::string Recorded = rehost::baselineRootOf(B, Path);
-  if (Recorded.empty()) {
-    if (!Quiet)
-      fmt::print(stderr,
-                 "note: {} records no project root (an older rehost wrote "
-                 "it): its paths are read as relative to {} ({}); `rehost "
-                 "baseline --update` records it\n",
-                 Path.str(), Root.Path, Root.reason());
-    return llvm::Error::success();
-  }
-  if (Recorded == Root.Path)
-    return llvm::Error::success();
-  return llvm::createStringError(
-      llvm::inconvertibleErrorCode(),
-      "%s was written for the project root %s, but this run's root is %s "
-      "(%s): its entries would not match. Run from that project, or write "
-      "the baseline for this one with `rehost baseline`",
-      Path.str().c_str(), Recorded.c_str(), Root.Path.c_str(),
-      Root.reason().c_str());
 }
 
 /// The baseline check reads: --baseline (which must exist), else
@@ -122,10 +63,8 @@ loadCheckBaseline(const CheckOptions &Check, const rehost::ToolConfig &Config,
   return std::optional<rehost::Baseline>(std::move(*Read));
 }
 
-} // namespace
-
-/// `rehost check`: the findings that are new, against the baseline and, with
-/// --changed-since, on the lines changed since that revision.
+/// The findings that are new, against the baseline and, with --changed-since,
+/// on the lines changed since that revision.
 int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
              const CheckOptions &Check, const rehost::ToolConfig &Config) {
   auto Fail = [](llvm::Error Err) {
@@ -212,92 +151,34 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
   return S.Findings ? Findings : Clean;
 }
 
-/// `rehost baseline`: records every current finding, or with --update
-/// drops the entries that are gone and adds none.
-int runBaseline(rehost::ScanRequest Request, const ReportOptions &Options,
-                bool Update, const rehost::ToolConfig &Config) {
-  auto Fail = [](const llvm::Twine &Message) {
-    fmt::print(stderr, "rehost: error: {}\n", Message.str());
-    return InputError;
-  };
-  rehost::ProjectRoot Root = projectRootOf(Request, Config);
-  Request.Root = Root.Path;
-  std::string Path = !Options.Output.empty()    ? Options.Output
-                     : !Config.Baseline.empty() ? Config.Baseline
-                                                : defaultBaselinePath(Root);
-  std::optional<rehost::Baseline> Old;
-  if (Update) {
-    auto Read = rehost::readBaseline(Path);
-    if (!Read)
-      return Fail(llvm::toString(Read.takeError()));
-    if (llvm::Error Err = checkBaselineRoot(*Read, Path, Root, Request.Quiet))
-      return Fail(llvm::toString(std::move(Err)));
-    Old = std::move(*Read);
-  }
-  Request.HeadersThroughUnits = true;
-  std::vector<std::string> Asked = Request.Files;
-  auto Analysed = analyse(std::move(Request), Config);
-  if (!Analysed)
-    return Fail(llvm::toString(Analysed.takeError()));
-  rehost::Report &Report = Analysed->Resolved.Findings;
-  narrowToFiles(Report, Asked);
-  rehost::Summary S = Report.computeSummary();
-  // A unit that did not parse shows none of its findings: a baseline
-  // without them would make check fail once it parses.
-  if (S.FilesWithErrors)
-    return Fail(fmt::format("not writing {}: {} file{} could not be "
-                            "analysed (the errors are above)",
-                            Path, S.FilesWithErrors,
-                            plural(S.FilesWithErrors)));
-  rehost::Baseline New;
-  unsigned NotAdded = 0;
-  if (Old) {
-    std::vector<std::string> Focus = focusOf(Asked);
-    New = rehost::updatedBaseline(
-        *Old, Report,
-        [&](llvm::StringRef File) {
-          if (Asked.empty())
-            return true;
-          llvm::SmallString<256> Abs(Report.Root);
-          llvm::sys::path::append(Abs, File);
-          return inFocus(Focus, Abs);
-        },
-        NotAdded);
-  } else {
-    New = rehost::baselineOf(Report);
-  }
-  New.Root = rehost::baselineRootFor(Root.Path, Path);
-  if (llvm::Error Err =
-          rehost::writeFileAtomically(Path, rehost::renderBaseline(New)))
-    return Fail("cannot write the baseline to '" + Path +
-                "': " + llvm::toString(std::move(Err)));
-  if (!Analysed->Request.Quiet) {
-    if (Old)
-      fmt::print(stderr, "rehost: {} keeps {} of {} finding{} ({} gone){}\n",
-                 Path, New.Entries.size(), Old->Entries.size(),
-                 plural(Old->Entries.size()),
-                 Old->Entries.size() - New.Entries.size(),
-                 NotAdded ? fmt::format("; {} new finding{} not added: `rehost "
-                                        "check` reports {}, `rehost baseline` "
-                                        "without --update records {}",
-                                        NotAdded, plural(NotAdded),
-                                        NotAdded == 1 ? "it" : "them",
-                                        NotAdded == 1 ? "it" : "them")
-                          : "");
-    else
-      fmt::print(stderr, "rehost: wrote {} finding{} to {}{}{}\n",
-                 New.Entries.size(), plural(New.Entries.size()), Path,
-                 S.Suppressed ? fmt::format(" ({} suppressed, not recorded)",
-                                            S.Suppressed)
-                              : "",
-                 New.Unanalysed.empty()
-                     ? ""
-                     : fmt::format("; {} unit{} skipped (headers not found) "
-                                   "recorded as unanalysed",
-                                   New.Unanalysed.size(),
-                                   plural(New.Unanalysed.size())));
-  }
-  return Clean;
+} // namespace
+
+Subcommand addCheckCommand(CLI::App &App, CommandLine &Shared) {
+  auto Check = std::make_unique<CheckOptions>();
+  CLI::App *CheckCommand = App.add_subcommand(
+      "check", "Report only the findings that are new: not in the baseline, "
+               "and with --changed-since on changed lines");
+  addProjectOptions(*CheckCommand, Shared);
+  addReportOptions(*CheckCommand, Shared.Options);
+  CheckCommand->add_option("--baseline", Check->Baseline,
+                           "The baseline `rehost baseline` wrote (default: "
+                           ".rehost.toml's [check] baseline, else "
+                           ".rehost-baseline.json here if it exists)");
+  CheckCommand
+      ->add_option("--changed-since", Check->ChangedSince,
+                   "Only findings on lines changed since the git revision "
+                   "REF (and in files git does not track yet); without "
+                   "FILES, the changed files are checked")
+      ->type_name("REF");
+  CheckCommand->footer("Exit status: 0 no new finding, 1 new findings, 2 "
+                       "usage or input error.");
+  return {CheckCommand, [&Shared, Check = std::move(Check)] {
+            return withProjectConfig(
+                Shared, {}, [&](const rehost::ToolConfig &Config) {
+                  return runCheck(Shared.Request, Shared.Options, *Check,
+                                  Config);
+                });
+          }};
 }
 
 } // namespace cli

@@ -161,6 +161,31 @@ std::string reportUncovered(const Analysis &Analysed,
                                            : "--list-uncovered lists them");
 }
 
+int reportScan(const Analysis &Analysed, const ReportOptions &Options,
+               bool Quiet) {
+  const rehost::Report &Report = Analysed.Resolved.Findings;
+  if (!writeReportTo(Report, Options))
+    return InputError;
+
+  rehost::Summary S = Report.computeSummary();
+  std::string Uncovered = reportUncovered(Analysed, Options);
+  if (!Quiet)
+    fmt::print(
+        stderr,
+        "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
+        "credential{}) in {} file{}; {} translation unit{} scanned{}{}{}\n",
+        S.Findings, plural(S.Findings), S.HardcodedEndpoints,
+        S.PartiallyHardcoded, S.HardcodedCredentials,
+        plural(S.HardcodedCredentials), S.FilesWithFindings,
+        plural(S.FilesWithFindings), S.FilesScanned, plural(S.FilesScanned),
+        S.FilesWithErrors ? fmt::format(", {} with errors", S.FilesWithErrors)
+                          : "",
+        skippedClause(S), Uncovered);
+  if (S.FilesWithErrors)
+    return InputError;
+  return S.Findings ? Findings : Clean;
+}
+
 /// The runtime's rehost.toml names profiles already: each endpoint keeps its
 /// name, and no existing name goes to another endpoint (fix never changes an
 /// existing table, so a reused name would point code at the wrong server).

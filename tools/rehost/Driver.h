@@ -97,6 +97,11 @@ llvm::Error emitText(const std::string &Text, const ReportOptions &Options);
 std::string reportUncovered(const Analysis &Analysed,
                             const ReportOptions &Options);
 
+/// `scan` and `merge`: writes the report of \p Analysed and its summary
+/// line (unless \p Quiet); the exit status.
+int reportScan(const Analysis &Analysed, const ReportOptions &Options,
+               bool Quiet);
+
 /// \p Config with the profile names the runtime's \p RuntimeConfig already
 /// has.
 llvm::Expected<rehost::ToolConfig>

@@ -1,6 +1,10 @@
 //===- EnvCommand.cpp - `rehost env`: the deployment side of a migration --===//
+//
+// The command line of `rehost env`; the behaviour is in rehost/EnvWriter.h.
+//
+//===----------------------------------------------------------------------===//
 
-#include "EnvCommand.h"
+#include "Subcommands.h"
 
 #include "rehost/EnvWriter.h"
 #include "rehost/FileIO.h"
@@ -12,10 +16,25 @@
 
 #include <fmt/core.h>
 
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace cli {
 namespace {
 
-constexpr int Written = 0;
-constexpr int InputError = 2;
+/// 0: written; the other statuses are Driver.h's.
+constexpr int Written = Clean;
+
+struct EnvCommandOptions {
+  std::string Format = "dotenv";
+  std::string RuntimeConfig = "rehost.toml"; ///< As fix's --runtime-config.
+  std::string Name = "rehost";               ///< The k8s objects' names.
+  std::string Output;                        ///< Empty or "-": stdout.
+  /// The [environments.NAME] overlay to follow; unset: the format's own
+  /// (rehost::formatEnvironment).
+  std::optional<std::string> Environment;
+};
 
 int fail(llvm::Error Err) {
   fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
@@ -49,38 +68,7 @@ llvm::Error writeOutput(const std::string &Path, llvm::StringRef Text) {
   return llvm::Error::success();
 }
 
-} // namespace
-
-CLI::App *addEnvCommand(CLI::App &App, EnvCommandOptions &Options) {
-  CLI::App *Command = App.add_subcommand(
-      "env", "Write the environment variables the runtime reads for the "
-             "profiles of rehost.toml, for the deployment (no password is "
-             "ever written)");
-  Command
-      ->add_option("--format", Options.Format,
-                   "dotenv (a .env file), k8s (a ConfigMap and a Secret "
-                   "stub) or compose (an environment: block)")
-      ->capture_default_str();
-  Command
-      ->add_option("--runtime-config", Options.RuntimeConfig,
-                   "The runtime's config file to read the profiles from")
-      ->capture_default_str();
-  Command
-      ->add_option("--name", Options.Name,
-                   "The name of the ConfigMap and the Secret (k8s) or of the "
-                   "service (compose)")
-      ->capture_default_str();
-  Command->add_option(
-      "--environment", Options.Environment,
-      "Follow the [environments.NAME] overlay of the runtime's config file, "
-      "as the runtime does where REHOST_ENV=NAME (default: kubernetes for "
-      "k8s, container for compose, none for dotenv)");
-  Command->add_option("-o,--output", Options.Output,
-                      "Write to FILE (atomically) instead of standard output");
-  Command->footer("Exit status: 0 written, 2 usage or input error.");
-  return Command;
-}
-
+/// Runs `rehost env`; the exit status (0 written, 2 usage or input error).
 int runEnvCommand(const EnvCommandOptions &Options) {
   llvm::Expected<rehost::EnvFormat> Format =
       rehost::parseEnvFormat(Options.Format);
@@ -132,3 +120,39 @@ int runEnvCommand(const EnvCommandOptions &Options) {
     return fail(std::move(Err));
   return Written;
 }
+
+} // namespace
+
+Subcommand addEnvCommand(CLI::App &App, CommandLine &) {
+  auto Options = std::make_unique<EnvCommandOptions>();
+  CLI::App *Command = App.add_subcommand(
+      "env", "Write the environment variables the runtime reads for the "
+             "profiles of rehost.toml, for the deployment (no password is "
+             "ever written)");
+  Command
+      ->add_option("--format", Options->Format,
+                   "dotenv (a .env file), k8s (a ConfigMap and a Secret "
+                   "stub) or compose (an environment: block)")
+      ->capture_default_str();
+  Command
+      ->add_option("--runtime-config", Options->RuntimeConfig,
+                   "The runtime's config file to read the profiles from")
+      ->capture_default_str();
+  Command
+      ->add_option("--name", Options->Name,
+                   "The name of the ConfigMap and the Secret (k8s) or of the "
+                   "service (compose)")
+      ->capture_default_str();
+  Command->add_option(
+      "--environment", Options->Environment,
+      "Follow the [environments.NAME] overlay of the runtime's config file, "
+      "as the runtime does where REHOST_ENV=NAME (default: kubernetes for "
+      "k8s, container for compose, none for dotenv)");
+  Command->add_option("-o,--output", Options->Output,
+                      "Write to FILE (atomically) instead of standard output");
+  Command->footer("Exit status: 0 written, 2 usage or input error.");
+  return {Command,
+          [Options = std::move(Options)] { return runEnvCommand(*Options); }};
+}
+
+} // namespace cli

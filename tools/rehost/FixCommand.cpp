@@ -1,10 +1,15 @@
 //===- FixCommand.cpp - `rehost fix`: the rewrite, all or nothing ---------===//
+//
+// The command line of the fix: the analysis, then the transaction
+// (FixTransaction.h), and what each of its stages leaves, printed.
+//
+//===----------------------------------------------------------------------===//
 
-#include "FixCommand.h"
+#include "Subcommands.h"
 
 #include "rehost/EditApplier.h"
+#include "rehost/FixTransaction.h"
 #include "rehost/HiredisGeneration.h"
-#include "rehost/RuntimeConfigWriter.h"
 #include "rehost/Verifier.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -13,40 +18,45 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
-#include <optional>
+#include <memory>
+#include <string>
+#include <vector>
 
 namespace cli {
 namespace {
 
-/// What phase three did: the files refused (with why) and whether the
-/// others were written.
-rehost::FixRecord fixRecord(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
-                            bool SourcesWritten) {
-  rehost::FixRecord Record;
-  Record.SourcesWritten = SourcesWritten;
-  for (const rehost::FileOutcome &Outcome : Outcomes)
-    if (!Outcome.Error.empty())
-      Record.Refused[Outcome.Path] = Outcome.Reason.empty()
-                                         ? "not rewritten: " + Outcome.Error
-                                         : Outcome.Reason;
-  return Record;
-}
+struct FixOptions {
+  bool DryRun = false;
+  bool Verify = false;
+  bool Strict = false; ///< Only profile names stay in code.
+  bool Pool = false;   ///< Connect-per-request code borrows from a pool.
+  /// Also rewrite files outside the project root (a database listing
+  /// another checkout's paths would otherwise be refused).
+  bool AllowOutsideRoot = false;
+  std::string
+      ExportFixes; ///< clang-apply-replacements YAML; sources untouched.
+  std::string RuntimeConfig = "rehost.toml";
+  /// --from-facts: the shards' facts instead of a scan; one edit plan.
+  std::vector<std::string> FromFacts;
+  /// The runtime headers --verify parses against (--runtime-include; by
+  /// default the installed ones beside this binary).
+  std::string RuntimeInclude;
 
-/// The profiles whose findings were rewritten: the runtime's config file
-/// lists them.
-std::vector<rehost::ProfileInfo> fixedProfiles(const rehost::Report &Report) {
-  std::vector<rehost::ProfileInfo> Out;
-  for (const rehost::ProfileInfo &Profile : Report.Profiles)
-    for (const rehost::FileReport &File : Report.Files)
-      if (llvm::any_of(File.Findings, [&](const rehost::Finding &F) {
-            return Report.outcome(F).Act == rehost::Action::Fixed &&
-                   F.Profile == Profile.Name;
-          })) {
-        Out.push_back(Profile);
-        break;
-      }
-  return Out;
-}
+  /// Whether source files are rewritten (not for a diff or an export).
+  bool writesSources() const { return !DryRun && ExportFixes.empty(); }
+
+  /// What the transaction is asked to write.
+  rehost::FixSettings settings() const {
+    rehost::FixSettings Settings;
+    Settings.WritesSources = writesSources();
+    Settings.Verify = Verify;
+    Settings.RuntimeInclude = RuntimeInclude;
+    Settings.Strict = Strict;
+    Settings.AllowOutsideRoot = AllowOutsideRoot;
+    Settings.RuntimeConfig = RuntimeConfig;
+    return Settings;
+  }
+};
 
 /// Writes the edits for clang-apply-replacements.
 bool exportFixes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
@@ -70,145 +80,106 @@ bool keepsMigrationRecord(const ReportOptions &Options, unsigned Changed) {
          llvm::sys::fs::exists(Options.Output);
 }
 
-} // namespace
-
-int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
-           const FixOptions &Fix, const rehost::ToolConfig &Config) {
-  auto Analysed = [&]() -> llvm::Expected<Analysis> {
-    if (Fix.FromFacts.empty())
-      return analyse(Request, Config, Fix.Strict, Fix.Pool);
-    auto Shards = readShards(Fix.FromFacts);
-    if (!Shards)
-      return Shards.takeError();
-    return mergeFacts(*Shards, Config, Fix.Strict, Fix.Pool);
-  }();
-  if (!Analysed) {
-    fmt::print(stderr, "rehost: error: {}\n",
-               llvm::toString(Analysed.takeError()));
-    return InputError;
-  }
-  rehost::Report &Report = Analysed->Resolved.Findings;
-  Report.Command = "fix";
-  bool Writes = Fix.writesSources();
-  rehost::EditPlan &Plan = Analysed->Resolved.Edits;
-  // A file only units with errors read: no parse shows its rewrite compiles.
-  std::vector<rehost::FileOutcome> Outcomes =
-      rehost::withholdUnparsed(Plan, Analysed->Units);
-  if (!Fix.AllowOutsideRoot) {
-    std::string Why =
-        projectRootOf(Fix.FromFacts.empty() ? Request : rehost::ScanRequest(),
-                      Config)
-            .reason();
-    for (rehost::FileOutcome &Outside :
-         rehost::withholdOutsideRoot(Plan, Report.Root)) {
-      fmt::print(stderr,
-                 "rehost: warning: {}: outside the project root {} ({}); not "
-                 "rewritten, its findings are reported manual "
-                 "(--allow-outside-root rewrites it)\n",
-                 Outside.Path, Report.Root, Why);
-      Outcomes.push_back(std::move(Outside));
-    }
-  }
-  for (const std::string &Warning : rehost::hiredisGenerationWarnings(
-           Analysed->Units, rehost::runtimeHiredisVersion()))
-    fmt::print(stderr, "rehost: warning: {}\n", Warning);
-  if (Fix.Verify && Writes)
-    if (llvm::Error Err =
-            rehost::checkRuntimeHeaders(Fix.RuntimeInclude, Plan)) {
-      fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
-      return InputError;
-    }
-  llvm::append_range(Outcomes, rehost::prepareEdits(Plan, Report.Root));
-  llvm::sort(Outcomes,
-             [](const rehost::FileOutcome &A, const rehost::FileOutcome &B) {
-               return A.Path < B.Path;
-             });
-  if (!Fix.ExportFixes.empty() && !exportFixes(Outcomes, Fix.ExportFixes))
-    return InputError;
-
-  // A failed fix changes no file: whatever can fail is tried before the
-  // first source is written, and what fails after is undone.
-  std::optional<rehost::RuntimeConfigUpdate> Merged;
-  // Undone before anything is printed: on a full disk, standard error may
-  // be a file that cannot take the message either.
-  auto Abandon = [&](std::string Message) {
-    llvm::Error Undo =
-        Merged ? rehost::undoRuntimeConfig(*Merged) : llvm::Error::success();
-    Undo = llvm::joinErrors(std::move(Undo), rehost::undoEdits(Outcomes));
-    fmt::print(stderr, "rehost: error: {}\n", Message);
-    if (Undo)
+/// Prints why the transaction changed nothing after all (FixAbandoned);
+/// the exit status.
+int abandoned(llvm::Error Err) {
+  llvm::handleAllErrors(std::move(Err), [](const rehost::FixAbandoned &Why) {
+    fmt::print(stderr, "rehost: error: {}\n", Why.Reason);
+    if (!Why.UndoFailure.empty())
       fmt::print(stderr, "rehost: error: undoing the rewrite failed: {}\n",
-                 llvm::toString(std::move(Undo)));
+                 Why.UndoFailure);
     else
       fmt::print(stderr, "rehost: no file was changed\n");
-    return InputError;
-  };
-  if (Writes) {
-    rehost::Report Planned = Report;
-    Planned.Fix = fixRecord(Outcomes, /*SourcesWritten=*/true);
-    auto Update = rehost::prepareRuntimeConfig(
-        Fix.RuntimeConfig, fixedProfiles(Planned), Fix.Strict);
-    if (!Update)
-      return Abandon(llvm::toString(Update.takeError()));
-    if (llvm::Error Err = checkReportOutput(Options))
-      return Abandon(llvm::toString(std::move(Err)));
-    if (llvm::Error Err = rehost::commitEdits(Outcomes))
-      return Abandon(llvm::toString(std::move(Err)));
-    if (Fix.Verify)
-      rehost::verifyEdits(Analysed->Request, Analysed->Units, Outcomes,
-                          Fix.RuntimeInclude, llvm::errs());
-  }
-  unsigned Refused = 0, Changed = 0;
+  });
+  return InputError;
+}
+
+/// The project analysed, or the shards' facts (--from-facts) resolved, with
+/// the edits --strict or --pool asks for.
+llvm::Expected<Analysis> analyseForFix(const rehost::ScanRequest &Request,
+                                       const FixOptions &Fix,
+                                       const rehost::ToolConfig &Config) {
+  if (Fix.FromFacts.empty())
+    return analyse(Request, Config, Fix.Strict, Fix.Pool);
+  auto Shards = readShards(Fix.FromFacts);
+  if (!Shards)
+    return Shards.takeError();
+  return mergeFacts(*Shards, Config, Fix.Strict, Fix.Pool);
+}
+
+/// Says of each file outside the project root why it was not rewritten.
+void warnOutsideRoot(llvm::ArrayRef<std::string> Outside,
+                     const rehost::ScanRequest &Request, const FixOptions &Fix,
+                     const rehost::ToolConfig &Config, llvm::StringRef Root) {
+  if (Outside.empty())
+    return;
+  std::string Why =
+      projectRootOf(Fix.FromFacts.empty() ? Request : rehost::ScanRequest(),
+                    Config)
+          .reason();
+  for (const std::string &File : Outside)
+    fmt::print(stderr,
+               "rehost: warning: {}: outside the project root {} ({}); not "
+               "rewritten, its findings are reported manual "
+               "(--allow-outside-root rewrites it)\n",
+               File, Root.str(), Why);
+}
+
+/// How many files were rewritten (or, in a dry run, would be), and how many
+/// refused with an error the user has not seen yet.
+struct FileCounts {
+  unsigned Changed = 0;
+  unsigned Refused = 0;
+};
+
+/// Prints the diffs of a dry run and the errors of the files refused.
+FileCounts showOutcomes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
+                        bool DryRun) {
+  FileCounts Counts;
   for (const rehost::FileOutcome &Outcome : Outcomes) {
-    if (Fix.DryRun)
+    if (DryRun)
       llvm::outs() << Outcome.Diff;
     if (Outcome.Error.empty()) {
-      ++Changed;
+      ++Counts.Changed;
     } else if (!Outcome.Diagnostic.empty()) {
-      ++Refused;
+      ++Counts.Refused;
       fmt::print(stderr, "{}\n", Outcome.Diagnostic);
     }
   }
   llvm::outs().flush();
-  Report.Fix = fixRecord(Outcomes, Writes);
-  if (Writes) {
-    // Again after --verify, which may have put originals back.
-    auto Update = rehost::prepareRuntimeConfig(
-        Fix.RuntimeConfig, fixedProfiles(Report), Fix.Strict);
-    if (!Update)
-      return Abandon(llvm::toString(Update.takeError()));
-    if (llvm::Error Err = rehost::commitRuntimeConfig(*Update))
-      return Abandon(llvm::toString(std::move(Err)));
-    Merged = std::move(*Update);
-  }
-  // A dry run's output is the diff; its report is written only on request.
-  if (keepsMigrationRecord(Options, Changed))
-    fmt::print(stderr,
-               "rehost: no file changed; {} still holds the report of the "
-               "fix that did\n",
-               Options.Output);
-  else if (!Fix.DryRun || !Options.Output.empty())
-    if (llvm::Error Err = emitReport(Report, Options))
-      return Abandon(llvm::toString(std::move(Err)));
-  if (Merged && !Merged->Added.empty())
+  return Counts;
+}
+
+/// What the deployment must now provide: the profiles added to the runtime's
+/// config file, and the credentials that left the code.
+void noteDeployment(const rehost::FixTransaction &Transaction,
+                    const FixOptions &Fix, bool Quiet) {
+  llvm::ArrayRef<std::string> Added = Transaction.addedProfiles();
+  if (!Added.empty())
     fmt::print(stderr,
                "rehost: added profile{} {} to the runtime's {}; `rehost env` "
                "writes what the deployment must set for {}\n",
-               plural(Merged->Added.size()), fmt::join(Merged->Added, ", "),
-               Fix.RuntimeConfig, Merged->Added.size() == 1 ? "it" : "them");
-  // The deployment must now provide what left the code.
-  if (Writes && !Request.Quiet)
-    for (const rehost::ProfileInfo &Profile : fixedProfiles(Report))
-      if (!Profile.MustSet.empty())
-        fmt::print(stderr,
-                   "rehost: profile '{}' no longer has its credentials in the "
-                   "code: set {} (or put them in {}) where the service runs\n",
-                   Profile.Name, fmt::join(Profile.MustSet, " and "),
-                   rehost::profileVariable(Profile.Name, "URL"));
+               plural(Added.size()), fmt::join(Added, ", "), Fix.RuntimeConfig,
+               Added.size() == 1 ? "it" : "them");
+  if (!Fix.writesSources() || Quiet)
+    return;
+  for (const rehost::ProfileInfo &Profile : Transaction.fixedProfiles())
+    if (!Profile.MustSet.empty())
+      fmt::print(stderr,
+                 "rehost: profile '{}' no longer has its credentials in the "
+                 "code: set {} (or put them in {}) where the service runs\n",
+                 Profile.Name, fmt::join(Profile.MustSet, " and "),
+                 rehost::profileVariable(Profile.Name, "URL"));
+}
 
-  rehost::Summary S = Report.computeSummary();
-  std::string Uncovered = reportUncovered(*Analysed, Options);
-  if (!Request.Quiet)
+/// The summary line (unless --quiet) and the exit status.
+int summarise(const Analysis &Analysed, const ReportOptions &Options,
+              const FixOptions &Fix, FileCounts Counts, bool Quiet) {
+  bool Writes = Fix.writesSources();
+  rehost::Summary S = Analysed.Resolved.Findings.computeSummary();
+  std::string Uncovered = reportUncovered(Analysed, Options);
+  unsigned Changed = Counts.Changed, Refused = Counts.Refused;
+  if (!Quiet)
     fmt::print(
         stderr,
         "rehost: {} {} of {} finding{} in {} file{} ({} file{} {}); {} "
@@ -225,6 +196,142 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
   if (S.FilesWithErrors || Refused)
     return InputError;
   return S.Manual || (!Writes && S.Fixable) ? Findings : Clean;
+}
+
+/// Plans every edit, checks what can fail, writes the sources, the runtime's
+/// rehost.toml and the report, or changes nothing; the exit status.
+int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
+           const FixOptions &Fix, const rehost::ToolConfig &Config) {
+  auto Analysed = analyseForFix(Request, Fix, Config);
+  if (!Analysed) {
+    fmt::print(stderr, "rehost: error: {}\n",
+               llvm::toString(Analysed.takeError()));
+    return InputError;
+  }
+  rehost::FixTransaction Transaction(Fix.settings(), Analysed->Request,
+                                     Analysed->Units, Analysed->Resolved,
+                                     llvm::errs());
+  llvm::Error Planned = Transaction.plan();
+  warnOutsideRoot(Transaction.outsideRoot(), Request, Fix, Config,
+                  Analysed->Resolved.Findings.Root);
+  for (const std::string &Warning : rehost::hiredisGenerationWarnings(
+           Analysed->Units, rehost::runtimeHiredisVersion()))
+    fmt::print(stderr, "rehost: warning: {}\n", Warning);
+  if (Planned) {
+    fmt::print(stderr, "rehost: error: {}\n",
+               llvm::toString(std::move(Planned)));
+    return InputError;
+  }
+  if (!Fix.ExportFixes.empty() &&
+      !exportFixes(Transaction.outcomes(), Fix.ExportFixes))
+    return InputError;
+  if (llvm::Error Err = Transaction.writeSources(
+          [&Options] { return checkReportOutput(Options); }))
+    return abandoned(std::move(Err));
+  FileCounts Counts = showOutcomes(Transaction.outcomes(), Fix.DryRun);
+  if (llvm::Error Err =
+          Transaction.record([&](const rehost::Report &Fixed) -> llvm::Error {
+            if (keepsMigrationRecord(Options, Counts.Changed)) {
+              fmt::print(stderr,
+                         "rehost: no file changed; {} still holds the report "
+                         "of the fix that did\n",
+                         Options.Output);
+              return llvm::Error::success();
+            }
+            // A dry run's output is the diff; its report is written only on
+            // request.
+            if (Fix.DryRun && Options.Output.empty())
+              return llvm::Error::success();
+            return emitReport(Fixed, Options);
+          }))
+    return abandoned(std::move(Err));
+  // --quiet as given: --from-facts has no scan request of its own.
+  noteDeployment(Transaction, Fix, Request.Quiet);
+  return summarise(*Analysed, Options, Fix, Counts, Request.Quiet);
+}
+
+/// `fix` under the project's lock when it writes, with its defaults: the
+/// installed runtime's headers, and the report written to a file.
+int runFixCommand(CLI::App &Command, CommandLine &Shared, FixOptions &Fix) {
+  ProjectAccess Access;
+  if (Fix.writesSources())
+    Access.Lock = "fix";
+  Access.RootWithoutDatabase = !Fix.FromFacts.empty();
+  Access.RuntimeConfig = Fix.RuntimeConfig;
+  return withProjectConfig(
+      Shared, Access, [&](const rehost::ToolConfig &Config) {
+        ReportOptions &Options = Shared.Options;
+        if (Fix.RuntimeInclude.empty()) {
+          static int AnyAddressInThisBinary;
+          Fix.RuntimeInclude = rehost::installedRuntimeIncludeDir(
+              llvm::sys::fs::getMainExecutable(Shared.Argv0.c_str(),
+                                               &AnyAddressInThisBinary));
+        }
+        // Unless told otherwise, fix writes its per-file report to a file (a
+        // dry run's output is the diff).
+        if (Command.get_option("--format")->count() == 0) {
+          Options.Format =
+              Config.ReportFormat.empty() ? "markdown" : Config.ReportFormat;
+          if (Command.get_option("--output")->count() == 0 && !Fix.DryRun &&
+              Fix.ExportFixes.empty()) {
+            Options.Output = Config.ReportOutput.empty() ? "rehost-report.md"
+                                                         : Config.ReportOutput;
+            Options.MigrationRecord = true;
+          }
+        }
+        return runFix(Shared.Request, Options, Fix, Config);
+      });
+}
+
+} // namespace
+
+Subcommand addFixCommand(CLI::App &App, CommandLine &Shared) {
+  auto Fix = std::make_unique<FixOptions>();
+  CLI::App *FixCommand = App.add_subcommand(
+      "fix", "Rewrite hardcoded Redis endpoints onto the rehost runtime");
+  addProjectOptions(*FixCommand, Shared);
+  addReportOptions(*FixCommand, Shared.Options);
+  FixCommand->add_flag("--dry-run", Fix->DryRun,
+                       "Print a unified diff of the changes; write nothing");
+  FixCommand->add_flag("--strict", Fix->Strict,
+                       "Leave only profile names in code; the endpoints move "
+                       "to the runtime's config file");
+  FixCommand
+      ->add_flag("--pool", Fix->Pool,
+                 "Turn a connect whose context one function uses and frees "
+                 "into a borrow from the profile's connection pool")
+      ->excludes(FixCommand->get_option("--strict"));
+  FixCommand->add_flag("--verify", Fix->Verify,
+                       "Parse every rewritten translation unit again with the "
+                       "project's flags and the installed runtime's headers, "
+                       "and restore the original of any file that broke one");
+  FixCommand->add_option(
+      "--runtime-include", Fix->RuntimeInclude,
+      "The runtime's installed headers for --verify (default: the include "
+      "directory beside this rehost's bin directory)");
+  FixCommand->add_flag("--allow-outside-root", Fix->AllowOutsideRoot,
+                       "Also rewrite files outside the project root (by "
+                       "default they are reported, untouched)");
+  FixCommand->add_option("--export-fixes", Fix->ExportFixes,
+                         "Write the edits as clang-tidy's replacements YAML "
+                         "for clang-apply-replacements; change no source");
+  FixCommand
+      ->add_option("--runtime-config", Fix->RuntimeConfig,
+                   "The runtime's config file to list the profiles in")
+      ->capture_default_str();
+  FixCommand
+      ->add_option("--from-facts", Fix->FromFacts,
+                   "Fix from the shards' `scan --facts-out` files instead of "
+                   "scanning: one edit plan, as one run's")
+      ->type_name("FACTS")
+      ->check(CLI::ExistingFile)
+      ->excludes(FixCommand->get_option("--verify"));
+  FixCommand->footer("Exit status: 0 everything fixed (or nothing to fix), 1 "
+                     "findings left for a human, 2 usage or input error.");
+
+  return {FixCommand, [FixCommand, &Shared, Fix = std::move(Fix)] {
+            return runFixCommand(*FixCommand, Shared, *Fix);
+          }};
 }
 
 } // namespace cli
