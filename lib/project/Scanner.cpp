@@ -5,10 +5,13 @@
 #include "rehost/Catalog.h"
 #include "rehost/IncludeClosure.h"
 #include "rehost/LLVMCompat.h"
+#include "rehost/ProjectRoot.h"
 #include "rehost/Report.h"
 #include "rehost/SiteCollector.h"
 #include "rehost/Toolchain.h"
 
+#include "CompileDatabase.h"
+#include "ScanPaths.h"
 #include "UnitLog.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -23,13 +26,10 @@
 #include "clang/Frontend/TextDiagnostic.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
@@ -48,201 +48,8 @@ using namespace clang::tooling;
 namespace rehost {
 namespace {
 
-std::string absolutePath(llvm::StringRef Path) {
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
-
-/// The path with symbolic links resolved, as Clang names the files it read;
-/// \p Path itself when it cannot be resolved.
-std::string realPath(llvm::StringRef Path) {
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Path, Real))
-    return absolutePath(Path);
-  return std::string(Real);
-}
-
-std::string currentDirectory() {
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  return std::string(Cwd);
-}
-
-/// Whether \p Path is \p Dir or inside it.
-bool isUnder(llvm::StringRef Path, llvm::StringRef Dir) {
-  if (!Path.consume_front(Dir))
-    return false;
-  return Path.empty() || Dir.empty() || Dir.back() == '/' ||
-         Path.front() == '/';
-}
-
-constexpr llvm::StringLiteral DatabaseName = "compile_commands.json";
-
-/// The project's database, plus a command built from the `--` arguments for
-/// the files it does not list (with a warning, since flags may be missing).
-/// Clang would otherwise borrow a neighbour's flags for such files without a
-/// word, which hides why a parse went wrong.
-class FallbackDatabase : public CompilationDatabase {
-public:
-  FallbackDatabase(std::unique_ptr<CompilationDatabase> Project,
-                   std::string DatabasePath)
-      : Project(std::move(Project)), DatabasePath(std::move(DatabasePath)) {
-    if (this->Project)
-      for (const std::string &File : this->Project->getAllFiles())
-        Listed.insert(File);
-  }
-
-  std::vector<CompileCommand>
-  getCompileCommands(llvm::StringRef File) const override {
-    if (Listed.contains(File))
-      return Project->getCompileCommands(File);
-    // The `--` arguments are appended to every command by an adjuster.
-    return {CompileCommand(currentDirectory(), File,
-                           {"rehost-fallback", File.str()}, "")};
-  }
-
-  /// True when \p File gets the fallback command although the project has
-  /// a database: its flags may be missing, which the unit's log says.
-  bool fallsBack(llvm::StringRef File) const {
-    return Project && !Listed.contains(File);
-  }
-
-  std::vector<std::string> getAllFiles() const override {
-    return Project ? Project->getAllFiles() : std::vector<std::string>();
-  }
-
-  bool hasProject() const { return Project != nullptr; }
-  llvm::StringRef databasePath() const { return DatabasePath; }
-
-private:
-  std::unique_ptr<CompilationDatabase> Project;
-  llvm::StringSet<> Listed;
-  std::string DatabasePath;
-};
-
 llvm::Error inputError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
-
-/// The ways to get a database, for the messages that find none.
-constexpr llvm::StringLiteral WaysOut =
-    "generate one with 'cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON' (it is "
-    "written in the build directory) or 'bear -- make', or give compiler "
-    "flags after '--' to parse FILES without one";
-
-/// "PATH:LINE:COLUMN: reason" when \p Path is not JSON. LLVM's reader is a
-/// YAML parser that reads a truncated file as far as it goes, so JSON is
-/// checked first: a half-written database must not drop entries unseen.
-std::optional<std::string> jsonSyntaxError(llvm::StringRef Path,
-                                           llvm::StringRef Contents) {
-  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Contents);
-  if (Parsed)
-    return std::nullopt;
-  // llvm::json words it "[LINE:COLUMN, byte=OFFSET]: reason".
-  std::string Message = llvm::toString(Parsed.takeError());
-  llvm::StringRef Rest = Message;
-  llvm::StringRef Line, Column;
-  if (Rest.consume_front("[")) {
-    std::tie(Line, Rest) = Rest.split(':');
-    std::tie(Column, Rest) = Rest.split(',');
-    Rest = Rest.split("]: ").second;
-    unsigned L = 0, C = 0;
-    // Its column is that of the last character read: 0 at a line's start.
-    if (!Line.getAsInteger(10, L) && !Column.getAsInteger(10, C) &&
-        !Rest.empty())
-      return (Path + ":" + llvm::Twine(L) + ":" + llvm::Twine(std::max(C, 1u)) +
-              ": not valid JSON: " + Rest)
-          .str();
-  }
-  return (Path + ": not valid JSON: " + Message).str();
-}
-
-llvm::Expected<std::unique_ptr<CompilationDatabase>>
-loadJsonDatabase(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return inputError("cannot read the compilation database " + Path + ": " +
-                      Buffer.getError().message());
-  if (std::optional<std::string> Syntax =
-          jsonSyntaxError(Path, (*Buffer)->getBuffer()))
-    return inputError("cannot read the compilation database " + *Syntax);
-  std::string Error;
-  std::unique_ptr<CompilationDatabase> Database =
-      JSONCompilationDatabase::loadFromFile(Path, Error,
-                                            JSONCommandLineSyntax::AutoDetect);
-  if (!Database)
-    return inputError("cannot read the compilation database " + Path +
-                      ": not a compilation database: " + Error);
-  return std::move(Database);
-}
-
-/// The database in \p Dir: its compile_commands.json, else what Clang's
-/// plugins find there (compile_flags.txt); null when there is none.
-llvm::Expected<std::unique_ptr<CompilationDatabase>>
-loadFromDirectory(llvm::StringRef Dir, std::string &DatabasePath) {
-  llvm::SmallString<256> Json(Dir);
-  llvm::sys::path::append(Json, DatabaseName);
-  if (llvm::sys::fs::exists(Json)) {
-    DatabasePath = std::string(Json);
-    return loadJsonDatabase(Json);
-  }
-  llvm::SmallString<256> Flags(Dir);
-  llvm::sys::path::append(Flags, "compile_flags.txt");
-  if (!llvm::sys::fs::exists(Flags))
-    return nullptr;
-  std::string Error;
-  DatabasePath = std::string(Flags);
-  auto Database = CompilationDatabase::loadFromDirectory(Dir, Error);
-  if (!Database)
-    return inputError("cannot read " + Flags + ": " + Error);
-  return std::move(Database);
-}
-
-llvm::Expected<std::unique_ptr<FallbackDatabase>>
-loadDatabase(const ScanRequest &Request, llvm::StringRef Start,
-             llvm::StringRef Root, llvm::raw_ostream &Log) {
-  std::unique_ptr<CompilationDatabase> Project;
-  std::string DatabasePath;
-  if (!Request.BuildDir.empty()) {
-    std::string BuildDir = absolutePath(Request.BuildDir);
-    if (!llvm::sys::fs::exists(BuildDir))
-      return inputError("-p '" + Request.BuildDir +
-                        "': no such file or directory");
-    if (!llvm::sys::fs::is_directory(BuildDir)) {
-      // -p may name the database itself, as clang-tidy allows.
-      auto Loaded = loadJsonDatabase(BuildDir);
-      if (!Loaded)
-        return Loaded.takeError();
-      Project = std::move(*Loaded);
-      DatabasePath = BuildDir;
-    } else {
-      auto Loaded = loadFromDirectory(BuildDir, DatabasePath);
-      if (!Loaded)
-        return Loaded.takeError();
-      if (!*Loaded)
-        return inputError("no " + DatabaseName + " in '" + Request.BuildDir +
-                          "' (given with -p); " + WaysOut);
-      Project = std::move(*Loaded);
-    }
-  } else {
-    // Upward from Start, as clang-tidy searches; unlike Clang's own search,
-    // a broken database on the way is an error, not skipped.
-    for (llvm::StringRef Dir = Start; !Dir.empty() && !Project;
-         Dir = llvm::sys::path::parent_path(Dir)) {
-      auto Loaded = loadFromDirectory(Dir, DatabasePath);
-      if (!Loaded)
-        return Loaded.takeError();
-      Project = std::move(*Loaded);
-    }
-    if (!Project && !Request.HasExtraArgs)
-      return inputError("no " + DatabaseName + " found in '" + Start +
-                        "' or any parent directory; pass -p BUILD_DIR, " +
-                        WaysOut);
-  }
-  return std::make_unique<FallbackDatabase>(std::move(Project),
-                                            std::move(DatabasePath));
 }
 
 /// Clang's builtin headers (stddef.h, stdarg.h) live beside the Clang rehost
@@ -477,7 +284,7 @@ public:
   bool admits(llvm::StringRef Header) const {
     if (Pattern)
       return Pattern->match(Header);
-    return isUnder(Header, Root);
+    return isUnderDirectory(Header, Root);
   }
 
 private:
@@ -518,14 +325,6 @@ ArgumentsAdjuster commandAdjuster(const ScanRequest &Request) {
   for (ArgumentsAdjuster &Step : Steps)
     All = combineAdjusters(std::move(All), std::move(Step));
   return All;
-}
-
-constexpr llvm::StringLiteral SourceExtensions[] = {
-    ".c", ".cc", ".cpp", ".cxx", ".c++", ".m", ".mm"};
-
-bool isSourceFile(llvm::StringRef Path) {
-  llvm::StringRef Extension = llvm::sys::path::extension(Path);
-  return llvm::is_contained(SourceExtensions, Extension);
 }
 
 /// Whether the text of \p Path could name a client API (see
@@ -768,21 +567,6 @@ analyseAll(const FallbackDatabase &Database,
   return Units;
 }
 
-/// The database's entries under \p Dir, sorted.
-std::vector<std::string> entriesUnder(const CompilationDatabase &Database,
-                                      llvm::StringRef Dir) {
-  std::string Wanted = absolutePath(Dir);
-  std::string WantedReal = realPath(Dir);
-  std::vector<std::string> Out;
-  for (const std::string &Entry : Database.getAllFiles()) {
-    std::string Abs = absolutePath(Entry);
-    if (isUnder(Abs, Wanted) || isUnder(Abs, WantedReal))
-      Out.push_back(Entry);
-  }
-  llvm::sort(Out);
-  return Out;
-}
-
 /// A build directory's sources are generated or copied: not the project's.
 bool isBuildDirectory(llvm::StringRef Dir) {
   for (llvm::StringRef Marker : {"compile_commands.json", "CMakeCache.txt"}) {
@@ -860,7 +644,7 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
                 ? First
                 : llvm::sys::path::parent_path(First).str();
   }
-  auto Database = loadDatabase(Request, Start, Root, Log);
+  auto Database = loadDatabase(Request, Start);
   if (!Database)
     return Database.takeError();
 
@@ -898,7 +682,7 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
     // A root that holds none of the project's files is not its root (rehost
     // run from a home directory): searching it would be slow and useless.
     bool RootHoldsProject = llvm::any_of(Files, [&](const std::string &F) {
-      return isUnder(absolutePath(F), Root);
+      return isUnderDirectory(absolutePath(F), Root);
     });
     if (Coverage && RootHoldsProject)
       Coverage->Uncovered =
