@@ -2,37 +2,34 @@
 
 #include "rehost/Scanner.h"
 
-#include "rehost/Catalog.h"
 #include "rehost/IncludeClosure.h"
 #include "rehost/LLVMCompat.h"
 #include "rehost/ProjectRoot.h"
 #include "rehost/Report.h"
 #include "rehost/SiteCollector.h"
-#include "rehost/Toolchain.h"
 
+#include "CommandAdjuster.h"
 #include "CompileDatabase.h"
+#include "HeaderFilter.h"
+#include "PreFilter.h"
 #include "ScanPaths.h"
+#include "UnitDiagnostics.h"
 #include "UnitLog.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
-#include "clang/Basic/DiagnosticIDs.h"
-#include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/MultiplexConsumer.h"
-#include "clang/Frontend/TextDiagnostic.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -50,22 +47,6 @@ namespace {
 
 llvm::Error inputError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
-
-/// Clang's builtin headers (stddef.h, stdarg.h) live beside the Clang rehost
-/// was built with, not beside the rehost binary.
-ArgumentsAdjuster resourceDirAdjuster() {
-  return [](const CommandLineArguments &Args, llvm::StringRef) {
-    bool HasResourceDir = llvm::any_of(Args, [](const std::string &Arg) {
-      llvm::StringRef Rest = Arg;
-      return Rest.consume_front("-resource-dir");
-    });
-    if (HasResourceDir)
-      return Args;
-    CommandLineArguments Out = Args;
-    Out.insert(Out.begin() + 1, ("-resource-dir=" + clangResourceDir()).str());
-    return Out;
-  };
 }
 
 /// Records every file the translation unit read, so --verify knows which
@@ -137,245 +118,6 @@ private:
   TranslationUnitFacts &Facts;
   llvm::raw_ostream &Log;
 };
-
-/// The absolute path of the file \p PLoc names: the file Clang read (real
-/// path) unless a #line directive renamed it.
-std::string diagnosedFile(FullSourceLoc Loc, const PresumedLoc &PLoc) {
-  llvm::StringRef Named = PLoc.getFilename();
-  if (Loc.isValid() && Loc.hasManager()) {
-    const SourceManager &SM = Loc.getManager();
-    if (const FileEntry *Entry =
-            SM.getFileEntryForID(SM.getFileID(SM.getFileLoc(Loc))))
-      if (llvm::StringRef Real = Entry->tryGetRealPathName();
-          !Real.empty() &&
-          llvm::sys::path::filename(Real) == llvm::sys::path::filename(Named))
-        return Real.str();
-  }
-  return absolutePath(Named);
-}
-
-/// Clang's own text diagnostics, with file names as findings show them:
-/// relative to the project root when inside it.
-class RootRelativeDiagnostic : public TextDiagnostic {
-public:
-  RootRelativeDiagnostic(llvm::raw_ostream &OS, const LangOptions &LangOpts,
-                         DiagnosticOptions *Options, llvm::StringRef Root)
-      : TextDiagnostic(OS, LangOpts, Options), Out(OS), Root(Root) {}
-
-protected:
-  void emitDiagnosticLoc(FullSourceLoc Loc, PresumedLoc PLoc,
-                         DiagnosticsEngine::Level Level,
-                         llvm::ArrayRef<CharSourceRange> Ranges) override {
-    if (PLoc.isInvalid())
-      return;
-    Out << displayPath(diagnosedFile(Loc, PLoc), Root) << ':' << PLoc.getLine()
-        << ':' << PLoc.getColumn() << ": ";
-  }
-
-  void emitIncludeLocation(FullSourceLoc Loc, PresumedLoc PLoc) override {
-    if (PLoc.isInvalid()) {
-      Out << "In included file:\n";
-      return;
-    }
-    Out << "In file included from "
-        << displayPath(diagnosedFile(Loc, PLoc), Root) << ':' << PLoc.getLine()
-        << ":\n";
-  }
-
-private:
-  llvm::raw_ostream &Out;
-  llvm::StringRef Root;
-};
-
-/// Prints the compiler's diagnostics as its own printer would (paths
-/// relative to the project root) and keeps the first error, so the reports
-/// can say why a file failed and not only that it did.
-class FirstErrorRecorder : public DiagnosticConsumer {
-public:
-  FirstErrorRecorder(llvm::raw_ostream &Log, llvm::StringRef Root)
-      : Log(Log), Root(Root), Options(new DiagnosticOptions) {}
-
-  void BeginSourceFile(const LangOptions &LangOpts,
-                       const Preprocessor *PP) override {
-    Text = std::make_unique<RootRelativeDiagnostic>(Log, LangOpts, &*Options,
-                                                    Root);
-  }
-  void EndSourceFile() override { Text.reset(); }
-  void finish() override { Log.flush(); }
-
-  void HandleDiagnostic(DiagnosticsEngine::Level Level,
-                        const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    llvm::SmallString<256> Message;
-    Info.FormatDiagnostic(Message);
-    print(Level, Info, Message);
-    if (Level < DiagnosticsEngine::Error || First)
-      return;
-    CompilerError E;
-    E.Message = std::string(Message);
-    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
-      FullSourceLoc Loc(Info.getLocation(), Info.getSourceManager());
-      PresumedLoc Presumed =
-          Loc.getManager().getPresumedLoc(Loc.getManager().getFileLoc(Loc));
-      if (Presumed.isValid()) {
-        E.File = diagnosedFile(Loc, Presumed);
-        E.Line = Presumed.getLine();
-        E.Column = Presumed.getColumn();
-      }
-    }
-    First = std::move(E);
-  }
-
-  std::optional<CompilerError> takeFirst() {
-    std::optional<CompilerError> Out = std::move(First);
-    First.reset();
-    return Out;
-  }
-
-private:
-  void print(DiagnosticsEngine::Level Level, const Diagnostic &Info,
-             llvm::StringRef Message) {
-    std::string Text = Message.str();
-    // The warning flag, as Clang's printer shows it ("[-Wnon-pod-varargs]").
-    llvm::StringRef Flag = DiagnosticIDs::getWarningOptionForDiag(Info.getID());
-    if (!Flag.empty() && Level >= DiagnosticsEngine::Warning)
-      Text += (" [-W" + Flag + "]").str();
-    if (!Info.getLocation().isValid() || !Info.hasSourceManager() ||
-        !this->Text) {
-      // The driver's own errors ("unknown argument") have no place.
-      TextDiagnostic::printDiagnosticLevel(Log, Level, Options->ShowColors);
-      TextDiagnostic::printDiagnosticMessage(Log,
-                                             Level == DiagnosticsEngine::Note,
-                                             Text, 0, 0, Options->ShowColors);
-      Log.flush();
-      return;
-    }
-    this->Text->emitDiagnostic(
-        FullSourceLoc(Info.getLocation(), Info.getSourceManager()), Level, Text,
-        Info.getRanges(), Info.getFixItHints());
-    Log.flush();
-  }
-
-  llvm::raw_ostream &Log;
-  std::string Root;
-  llvm::IntrusiveRefCntPtr<DiagnosticOptions> Options;
-  std::unique_ptr<RootRelativeDiagnostic> Text;
-  std::optional<CompilerError> First;
-};
-
-/// Which sites are reported: those in the main file, and those in headers
-/// the --header-filter (or, by default, the project root) admits.
-class HeaderFilter {
-public:
-  static llvm::Expected<HeaderFilter> create(llvm::StringRef Pattern,
-                                             std::string Root) {
-    HeaderFilter Out;
-    Out.Root = std::move(Root);
-    if (Pattern.empty())
-      return std::move(Out);
-    Out.Pattern.emplace(Pattern);
-    std::string Error;
-    if (!Out.Pattern->isValid(Error))
-      return inputError("--header-filter: '" + Pattern +
-                        "' is not a valid regular expression: " + Error);
-    return std::move(Out);
-  }
-
-  bool admits(llvm::StringRef Header) const {
-    if (Pattern)
-      return Pattern->match(Header);
-    return isUnderDirectory(Header, Root);
-  }
-
-private:
-  std::string Root; ///< Real path.
-  std::optional<llvm::Regex> Pattern;
-};
-
-/// Every adjustment the parse makes to a unit's command, in order.
-ArgumentsAdjuster commandAdjuster(const ScanRequest &Request) {
-  // What ClangTool does to every command: parse only, write nothing.
-  std::vector<ArgumentsAdjuster> Steps = {
-      getClangStripOutputAdjuster(), getClangSyntaxOnlyAdjuster(),
-      getClangStripDependencyFileAdjuster()};
-  // First, so flags the user adds on purpose are never dropped.
-  if (Request.GccCompat)
-    Steps.push_back(gccCompatAdjuster());
-  if (!Request.ExtraArgsBefore.empty())
-    Steps.push_back(
-        getInsertArgumentAdjuster(CommandLineArguments(Request.ExtraArgsBefore),
-                                  ArgumentInsertPosition::BEGIN));
-  Steps.push_back(
-      getInsertArgumentAdjuster(CommandLineArguments(Request.ExtraArgsAfter),
-                                ArgumentInsertPosition::END));
-  Steps.push_back(getInsertArgumentAdjuster(
-      CommandLineArguments(Request.ExtraArgs), ArgumentInsertPosition::END));
-  // The project's own warnings are not ours to report.
-  Steps.push_back(getInsertArgumentAdjuster("-w", ArgumentInsertPosition::END));
-  Steps.push_back(resourceDirAdjuster());
-  // Last in the search order: the project's own flags win.
-  std::vector<std::string> RuntimeDirs = Request.RuntimeIncludeDirs;
-  if (RuntimeDirs.empty())
-    for (llvm::StringRef Dir : runtimeIncludeDirs())
-      RuntimeDirs.push_back(Dir.str());
-  for (const std::string &Dir : RuntimeDirs)
-    Steps.push_back(getInsertArgumentAdjuster({"-idirafter", Dir},
-                                              ArgumentInsertPosition::END));
-  ArgumentsAdjuster All;
-  for (ArgumentsAdjuster &Step : Steps)
-    All = combineAdjusters(std::move(All), std::move(Step));
-  return All;
-}
-
-/// Whether the text of \p Path could name a client API (see
-/// mayNameClientApi); true when it cannot be read.
-bool fileMayNameClientApi(llvm::StringRef Path, llvm::StringRef Directory) {
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Directory, Abs);
-  auto Buffer = llvm::MemoryBuffer::getFile(Abs);
-  return !Buffer || mayNameClientApi((*Buffer)->getBuffer());
-}
-
-/// What the pre-filter decides before a unit is parsed.
-struct PreFilterVerdict {
-  /// No command of the unit can include a client library's header, so the
-  /// unit cannot contain a site: it is not parsed.
-  bool CannotHoldSite = false;
-  /// The headers its includes name that do not exist, when it cannot hold a
-  /// site all the same: no client header among those that could be found,
-  /// none of the missing ones is one, and no file it reads names a client
-  /// API. Its failure to compile hides nothing rehost looks for.
-  std::vector<std::string> Missing;
-};
-
-/// The pre-filter's verdict on \p File. It may hold a site when the
-/// scanner cannot tell.
-PreFilterVerdict preFilter(const CompilationDatabase &Database,
-                           llvm::StringRef File,
-                           const ArgumentsAdjuster &Adjust,
-                           IncludeScanner::Worker &Scanner) {
-  std::set<std::string> Missing;
-  for (const CompileCommand &Command : Database.getCompileCommands(File)) {
-    CommandLineArguments CommandLine =
-        Adjust(Command.CommandLine, Command.Filename);
-    if (std::optional<std::vector<std::string>> Closure =
-            Scanner.closure(CommandLine, Command.Directory)) {
-      if (llvm::any_of(*Closure, isClientHeader))
-        return {};
-      continue;
-    }
-    auto Partial = Scanner.partialClosure(CommandLine, Command.Directory);
-    if (!Partial || Partial->Missing.empty() ||
-        llvm::any_of(Partial->Found, isClientHeader) ||
-        llvm::any_of(Partial->Missing, isClientHeader) ||
-        llvm::any_of(Partial->Found, [&](const std::string &Read) {
-          return fileMayNameClientApi(Read, Command.Directory);
-        }))
-      return {};
-    Missing.insert(Partial->Missing.begin(), Partial->Missing.end());
-  }
-  return {true, std::vector<std::string>(Missing.begin(), Missing.end())};
-}
 
 /// For each of \p Headers (real paths), the first unit of \p Database in
 /// path order whose include closure holds it. One pass over the units,
