@@ -3,12 +3,15 @@
 #include "ParallelScan.h"
 
 #include "rehost/IncludeClosure.h"
+#include "rehost/LLVMCompat.h"
 #include "rehost/Report.h"
 #include "rehost/Scanner.h"
 
 #include "CommandAdjuster.h"
 #include "UnitAnalysis.h"
 #include "UnitLog.h"
+
+#include "llvm/Support/Threading.h"
 
 #include <algorithm>
 #include <atomic>
@@ -56,11 +59,12 @@ analyseAll(const FallbackDatabase &Database,
     Work();
     return Units;
   }
-  std::vector<std::thread> Threads;
+  // One task per thread, not per unit: a thread's pre-filter worker (its
+  // dependency scanner's caches) serves every unit the thread takes.
+  ThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (unsigned I = 0; I != Jobs; ++I)
-    Threads.emplace_back(Work);
-  for (std::thread &Thread : Threads)
-    Thread.join();
+    Pool.async(Work);
+  Pool.wait();
   return Units;
 }
 
