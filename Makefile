@@ -44,15 +44,24 @@ FUZZ_TARGETS ?=
 
 all: build
 
+# hiredict (hiredis 1.x) unpacked by `make deps` for the runtime's second
+# build (cmake/HiredictRuntime.cmake, docs/runtime.md).
+HIREDICT_DIR ?= $(BUILD_DIR)/hiredict
+
 deps:
-	@LLVM=$(LLVM) scripts/install-deps.sh
+	@LLVM=$(LLVM) HIREDICT_DIR=$(HIREDICT_DIR) scripts/install-deps.sh
 
 $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
 	  -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
-	  -DREHOST_LLVM_VERSION=$(LLVM) $(CMAKE_FLAGS)
+	  -DREHOST_LLVM_VERSION=$(LLVM) -DREHOST_HIREDICT_ROOT=$(abspath $(HIREDICT_DIR)) \
+	  $(CMAKE_FLAGS)
 
+# A build tree configured before hiredict was unpacked is configured again,
+# so the second runtime build and its tests join it.
 configure: deps $(BUILD_DIR)/build.ninja
+	@if [ $(HIREDICT_DIR)/.unpacked -nt $(BUILD_DIR)/CMakeCache.txt ]; then \
+	  cmake $(BUILD_DIR) -DREHOST_HIREDICT_ROOT=$(abspath $(HIREDICT_DIR)); fi
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)

@@ -101,13 +101,23 @@ config.substitutions.append(
 #     programs are the test files, whose RUN lines end in backslashes.
 #   %with-redis [OPTIONS] -- CMD: test/utils/with-redis.py with this build's
 #     redis-server (REQUIRES: redis-server).
-def e2e_build(compiler, flags, libraries):
-    runtime_dir = os.path.dirname(config.e2e_runtime_library)
+#   %e2e-cc-hiredict ARGS...: the same against hiredict (hiredis 1.x, as
+#     `make deps` unpacks it): its headers, its library and the runtime built
+#     against it (REQUIRES: hiredict).
+#   %e2e-cc-hiredict-on-0.14 ARGS...: hiredict's headers and library, but
+#     this tree's runtime, built against hiredis 0.14: two generations in one
+#     program, which the runtime's headers must refuse clearly.
+#   %hiredict-include: hiredict's include directory (its hiredis/ shims).
+def e2e_build(compiler, flags, libraries, hiredis_root=None, hiredis_libraries=None, runtime_library=None):
+    hiredis_root = hiredis_root or config.e2e_hiredis_root
+    hiredis_libraries = hiredis_libraries or config.e2e_hiredis_libraries
+    runtime_library = runtime_library or config.e2e_runtime_library
+    runtime_dir = os.path.dirname(runtime_library)
     command = [config.python_executable, os.path.join(config.test_source_root, "utils", "e2e-build.py"),
-               compiler, "-I" + config.runtime_include, "-I" + config.e2e_hiredis_root] + flags
+               compiler, "-I" + config.runtime_include, "-I" + hiredis_root] + flags
     command += config.e2e_sanitize_flags
-    command += ["--link"] + libraries + [config.e2e_runtime_library, "-Wl,-rpath," + runtime_dir]
-    command += config.e2e_hiredis_libraries + ["--"]
+    command += ["--link"] + libraries + [runtime_library, "-Wl,-rpath," + runtime_dir]
+    command += hiredis_libraries + ["--"]
     return " ".join(shlex.quote(part) for part in command)
 
 
@@ -121,6 +131,17 @@ config.substitutions.insert(0, ("%e2e-cxx-rpp", e2e_build(
     config.e2e_cxx, ["-Wall", "-Wno-comment", "-I" + inputs], [config.e2e_redis_plus_plus_fake])))
 config.substitutions.insert(0, ("%e2e-cxx-cppredis", e2e_build(
     config.e2e_cxx, ["-Wall", "-Wno-comment", "-pthread", "-I" + inputs], [config.e2e_cpp_redis_fake, "-pthread"])))
+if config.hiredict_include:
+    config.available_features.add("hiredict")
+    c_flags = ["-Wall", "-Wno-comment", "-Werror=implicit-function-declaration"]
+    hiredict_libraries = [config.hiredict_library,
+                          "-Wl,-rpath," + os.path.dirname(config.hiredict_library)]
+    config.substitutions.insert(0, ("%e2e-cc-hiredict", e2e_build(
+        config.e2e_cc, c_flags, [], config.hiredict_include, hiredict_libraries,
+        config.hiredict_runtime_library)))
+    config.substitutions.insert(0, ("%e2e-cc-hiredict-on-0.14", e2e_build(
+        config.e2e_cc, c_flags, [], config.hiredict_include, hiredict_libraries)))
+    config.substitutions.append(("%hiredict-include", config.hiredict_include))
 config.substitutions.insert(0, ("%with-redis", " ".join(shlex.quote(part) for part in [
     config.python_executable, os.path.join(config.test_source_root, "utils", "with-redis.py"),
     "--redis-server", config.redis_server or "redis-server"])))

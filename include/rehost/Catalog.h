@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
+#include <string>
 
 namespace rehost {
 
@@ -57,6 +58,16 @@ enum class ArgRole {
 
 enum class Language { C, Cxx };
 
+/// A fork of a family's library that renames its API by a prefix, declared
+/// in headers of its own: hiredict declares redictConnect for hiredis's
+/// redisConnect, and its shims' <hiredis/hiredis.h> #defines each redis…
+/// name as the redict… one, so the declaration a call resolves to has the
+/// fork's name while the source spells the family's.
+struct LibraryFork {
+  llvm::StringRef Prefix;     ///< The family's: "redis".
+  llvm::StringRef ForkPrefix; ///< The fork's: "redict".
+};
+
 /// A client library whose declarations are recognised by the header that
 /// declares them, so a project function that merely shares a name is ignored.
 struct LibraryFamily {
@@ -72,6 +83,8 @@ struct LibraryFamily {
   /// carries any byte of a password (a URI the client re-parses cannot);
   /// empty for families that take the URI string.
   llvm::StringRef UriOptionsAccessor = {};
+  /// Forks whose declarations (in Headers too) are this family's API.
+  llvm::ArrayRef<LibraryFork> Forks = {};
 };
 
 /// One catalogued API.
@@ -134,6 +147,16 @@ struct CatalogEntry {
 /// for a field keyed by a member path the last member's own name ("ip" for
 /// "redisOptions::endpoint.tcp.ip"); the path is checked once matched.
 llvm::StringRef declarationName(const CatalogEntry &Entry);
+
+/// \p Entry's declarationName() and its spelling in each fork of its family
+/// (redictConnect for redisConnect), for the matchers' name filters.
+llvm::SmallVector<std::string, 2> declarationNames(const CatalogEntry &Entry);
+
+/// The name the catalog keys a declaration's qualified name \p Name by: a
+/// fork's spelling becomes its family's (redictConnect, redictFree and
+/// redictOptions::endpoint.tcp.ip become redisConnect, redisFree and
+/// redisOptions::endpoint.tcp.ip); any other name is itself.
+std::string catalogName(llvm::StringRef Name);
 
 /// All catalogued APIs.
 llvm::ArrayRef<CatalogEntry> catalog();

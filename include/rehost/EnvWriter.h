@@ -58,6 +58,18 @@ struct EnvProfile {
     CallSite,
     Comment
   } AddressFrom = Origin::None;
+  /// Settings the file gives that the URL written does not carry, as the
+  /// part of their variable and the value ({"DB", "3"}, {"USERNAME", "app"},
+  /// {"TLS", "true"}): a cluster's (its node list has a variable of its
+  /// own), or a profile whose URL is not written from them (the code's call
+  /// site decides its endpoint, or the URL is in a file).
+  std::vector<std::pair<std::string, std::string>> Settings;
+  /// The file's keys that name a file the service reads (url_file,
+  /// password_file, sentinel_password_file), as the part of their _FILE
+  /// variable and the path ({"URL_FILE", "/run/secrets/queue-url"}):
+  /// rehost cannot read the file, and a value written instead would
+  /// override it where the service runs.
+  std::vector<std::pair<std::string, std::string>> Files;
   /// `fix` took a password (an ACL user name) out of the code for this
   /// profile: the comment it wrote above the table says so.
   bool CodeHadPassword = false;
@@ -110,11 +122,19 @@ std::string endpointVariable(const EnvProfile &P);
 /// when the address is unknown.
 std::string endpointValue(const EnvProfile &P);
 
+/// Every variable written for \p P that holds no secret, in the order
+/// written, with its value: its endpoint variable (its URL_FILE variable
+/// instead when the file reads the URL from a file), its Settings, then its
+/// other Files (PASSWORD_FILE: a path is no secret).
+std::vector<std::pair<std::string, std::string>>
+settingVariables(const EnvProfile &P);
+
 /// The secret variables of \p P, in the order written: its USERNAME variable
 /// when the code had a user name that the file does not give (its URL has
-/// no ?username=), then its PASSWORD variable. Every profile
-/// gets a password variable: a server that had none on a laptop usually has
-/// one in production, and an empty value counts as unset in the runtime.
+/// no ?username=, no username setting), then its PASSWORD variable unless a
+/// password_file gives it. Every other profile gets a password variable: a
+/// server that had none on a laptop usually has one in production, and an
+/// empty value counts as unset in the runtime.
 std::vector<std::string> secretVariables(const EnvProfile &P);
 
 /// The deployment settings for \p Profiles in \p Options.Format. The same

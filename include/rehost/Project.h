@@ -11,6 +11,7 @@
 #define REHOST_PROJECT_H
 
 #include "rehost/EditPlan.h"
+#include "rehost/ProfileNames.h"
 #include "rehost/Report.h"
 #include "rehost/Site.h"
 #include "rehost/ToolConfig.h"
@@ -44,30 +45,12 @@ struct TranslationUnitFacts {
   /// the others, no client API named in what it reads), so it is skipped,
   /// not an error. See missingHeadersReason.
   std::vector<std::string> MissingHeaders;
+  /// The hiredis the unit sees ("1.3.1"; "" when none): hiredisVersionOf.
+  std::string HiredisVersion;
 };
 
 /// Why a unit with \p Missing headers was skipped, for the log and reports.
 std::string missingHeadersReason(llvm::ArrayRef<std::string> Missing);
-
-/// Names one profile per distinct endpoint: names given in \p Preset
-/// (address -> name, from .rehost.toml or an existing rehost.toml) first,
-/// then "default" for the most used of the others, then stable names derived
-/// from the endpoint; no derived name is one of \p Reserved. Keys are
-/// endpoint addresses (Endpoint::address()).
-std::map<std::string, std::string>
-nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
-             const std::map<std::string, std::string> &Preset = {},
-             const std::set<std::string> &Reserved = {});
-
-/// The environment variables that override profile \p Profile in the
-/// runtime (REDIS_URL, REDIS_HOST, ... for "default"; REDIS_QUEUE_URL, ...
-/// for "queue").
-std::vector<std::string> profileVariables(llvm::StringRef Profile);
-
-/// The variable that sets \p Part ("PASSWORD", "USERNAME", "URL") of
-/// profile \p Profile: REDIS_PASSWORD for "default", REDIS_QUEUE_PASSWORD for
-/// "queue".
-std::string profileVariable(llvm::StringRef Profile, llvm::StringRef Part);
 
 /// Sorts \p Profiles as reports list them: "default" first, then by name.
 void sortProfiles(std::vector<ProfileInfo> &Profiles);

@@ -31,6 +31,19 @@ llvm::StringRef actionName(Action A);
 /// How reports name an API kind: "function", "method", ...
 llvm::StringRef apiKindName(ApiKind K);
 
+/// Which credentials a hardcoded-credential finding holds: data, so the
+/// deployment's variables follow from it (noteCredentialsToSet).
+enum class CredentialKind { None, User, Password, UserAndPassword };
+/// How reports name it: "", "user name", "password", "user name and
+/// password".
+llvm::StringRef credentialName(CredentialKind K);
+inline bool holdsUser(CredentialKind K) {
+  return K == CredentialKind::User || K == CredentialKind::UserAndPassword;
+}
+inline bool holdsPassword(CredentialKind K) {
+  return K == CredentialKind::Password || K == CredentialKind::UserAndPassword;
+}
+
 struct Finding {
   Rule R = Rule::HardcodedEndpoint;
   std::string Api;
@@ -39,9 +52,8 @@ struct Finding {
   unsigned Column = 0;
   std::string LineText;
   std::string Endpoint; ///< As a URI, credentials redacted.
-  /// For hardcoded-credential: what is written ("password", "user name",
-  /// "user name and password").
-  std::string Credential;
+  /// For hardcoded-credential: what is written; None for the other rules.
+  CredentialKind Credential = CredentialKind::None;
   std::string Function; ///< The enclosing function; empty at file scope.
   std::string Profile;  ///< Empty when the site gets no profile (manual).
   Action Act = Action::Fixable;

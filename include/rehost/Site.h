@@ -99,6 +99,19 @@ struct MacroBodyUse {
   std::string Address; ///< Endpoint::address(); empty when not constant.
 };
 
+/// The identifiers the code names a site's endpoint with, as written, most
+/// specific first (NameHints.h).
+struct NameHints {
+  /// What the address is read from (CACHE_HOST, kSessionsAddr,
+  /// cache_host()) and what holds the connection (`queue` in
+  /// `redisContext *queue = ...`).
+  std::vector<std::string> Value;
+  /// The enclosing function, then a method's class (connect_queue,
+  /// SessionStore): weaker, as one function may connect to several
+  /// endpoints.
+  std::vector<std::string> Function;
+};
+
 /// One place in the source that sets a Redis endpoint or credential.
 struct Site {
   std::string File; ///< Absolute, normalised path of the file holding the site.
@@ -112,6 +125,9 @@ struct Site {
   /// edits elsewhere (Finding::Fingerprint).
   std::string Text;
   std::string Function;
+  /// For a site with an address of its own: the names the code gives it;
+  /// phase two makes its profile name of them (ProfileNames.h).
+  NameHints Hints;
   std::string Api; ///< The catalog entry's name.
   ApiKind Kind = ApiKind::Function;
   Rule R = Rule::HardcodedEndpoint;

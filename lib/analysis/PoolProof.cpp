@@ -78,7 +78,7 @@ UseKind classify(const DeclRefExpr &Ref, ASTContext &Context) {
     const FunctionDecl *Callee = calleeOf(*Call);
     if (!Callee || Call->getNumArgs() == 0 || Call->getArg(0) != Child)
       return UseKind::Other;
-    std::string Name = Callee->getQualifiedNameAsString();
+    std::string Name = catalogName(Callee->getQualifiedNameAsString());
     if (Name == ContextFree)
       return UseKind::Free;
     return usesContextForCommands(Name) ? UseKind::Command : UseKind::Other;

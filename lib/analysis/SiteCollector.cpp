@@ -7,6 +7,7 @@
 #include "rehost/CommandFormat.h"
 #include "rehost/ConnectionTracer.h"
 #include "rehost/ConstantEvaluator.h"
+#include "rehost/NameHints.h"
 #include "rehost/UseSpelling.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -157,7 +158,7 @@ std::string lineText(const SourceManager &SM, FileID File, unsigned Offset) {
 ApiUse useOfCall(const CallExpr &Call, const FunctionDecl &Callee) {
   ApiUse Use{isa<CXXMethodDecl>(Callee) ? ApiKind::Method : ApiKind::Function,
              &Callee,
-             Callee.getQualifiedNameAsString(),
+             catalogName(Callee.getQualifiedNameAsString()),
              &Callee,
              {},
              Call.getBeginLoc()};
@@ -259,7 +260,7 @@ FieldPath fieldPath(const MemberExpr &Member, const FieldDecl &Field) {
 ApiUse useOfAssignment(const Expr &Assignment, const FieldDecl &Field,
                        const MemberExpr &Member, const Expr &Assigned) {
   FieldPath Path = fieldPath(Member, Field);
-  ApiUse Use{ApiKind::Field, &Field,      std::move(Path.Key),
+  ApiUse Use{ApiKind::Field, &Field,      catalogName(Path.Key),
              nullptr,        {&Assigned}, Assignment.getBeginLoc()};
   Use.Object = objectOf(*Path.Outermost);
   Use.Assignment = &Assignment;
@@ -297,6 +298,27 @@ bool setsAddress(const CatalogEntry &Entry) {
            Role == ArgRole::Nodes || Role == ArgRole::Node ||
            Role == ArgRole::NodeList;
   });
+}
+
+/// The argument the endpoint's address is read from (host, URI, socket path
+/// or nodes), whose names name its profile; null when the use has none.
+const Expr *addressArgument(const ApiUse &Use, const CatalogEntry &Entry) {
+  for (unsigned I = 0,
+                E = std::min<unsigned>(Entry.Args.size(), Use.Args.size());
+       I != E; ++I)
+    switch (Entry.Args[I]) {
+    case ArgRole::Host:
+    case ArgRole::Uri:
+    case ArgRole::UnixPath:
+    case ArgRole::Nodes:
+    case ArgRole::Node:
+    case ArgRole::NodeList:
+    case ArgRole::SentinelHost:
+      return Use.Args[I];
+    default:
+      break;
+    }
+  return nullptr;
 }
 
 class CatalogCallback : public MatchFinder::MatchCallback {
@@ -616,6 +638,11 @@ private:
     if (Use.Whole) {
       S.Text = redactSecrets(useText(*Use.Whole, SM), Secrets);
       S.Function = enclosingName(*Use.Whole);
+      if (!E.Target.address().empty())
+        S.Hints = nameHintsOf(addressArgument(Use, Entry),
+                                  Use.Member ? Use.Member->getBase()
+                                             : connectionOf(Use, Entry),
+                                  *Use.Whole, *Context);
     }
     S.Api = Entry.Name.str();
     S.Kind = Entry.Kind;
@@ -835,13 +862,19 @@ private:
   ConstantEvaluator *Evaluator = nullptr;
 };
 
-/// The catalogued names of one kind, for the matchers' name filters.
-std::vector<llvm::StringRef> namesOf(ApiKind Kind) {
-  std::vector<llvm::StringRef> Names;
+/// The catalogued names of one kind, forks' spellings included, for the
+/// matchers' name filters (which copy them).
+std::vector<std::string> namesOf(std::initializer_list<ApiKind> Kinds) {
+  std::vector<std::string> Names;
   for (const CatalogEntry &Entry : catalog())
-    if (Entry.Kind == Kind)
-      Names.push_back(declarationName(Entry));
+    if (llvm::is_contained(Kinds, Entry.Kind))
+      llvm::append_range(Names, declarationNames(Entry));
   return Names;
+}
+
+/// hasAnyName's argument: views of \p Names, which must outlive the call.
+std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
+  return {Names.begin(), Names.end()};
 }
 
 class SiteCollectorConsumer : public ASTConsumer {
@@ -849,24 +882,27 @@ public:
   SiteCollectorConsumer(std::vector<Site> &Sites,
                         std::vector<MacroBodyUse> &MacroBodyUses)
       : Callback(Sites, MacroBodyUses) {
-    std::vector<llvm::StringRef> CallNames = namesOf(ApiKind::Function);
-    llvm::append_range(CallNames, namesOf(ApiKind::Method));
+    const std::vector<std::string> CallNames =
+        namesOf({ApiKind::Function, ApiKind::Method});
+    const std::vector<std::string> ClassNames = namesOf({ApiKind::Constructor});
+    const std::vector<std::string> FieldNames = namesOf({ApiKind::Field});
     // Templates are read once, in their written form: an instantiation would
     // report one site per argument list.
     const auto Written = unless(isInTemplateInstantiation());
     const auto CatalogCall =
-        callExpr(callee(functionDecl(hasAnyName(CallNames)).bind("callee")),
-                 Written)
+        callExpr(
+            callee(functionDecl(hasAnyName(refs(CallNames))).bind("callee")),
+            Written)
             .bind("call");
     const auto CatalogConstruction =
-        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
-                             hasAnyName(namesOf(ApiKind::Constructor))))),
+        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                             ofClass(hasAnyName(refs(ClassNames))))),
                          Written)
             .bind("construct");
     // Constructions the standard library performs with the user's
     // arguments: factories and containers' emplace.
     const auto CatalogClass =
-        cxxRecordDecl(hasAnyName(namesOf(ApiKind::Constructor))).bind("class");
+        cxxRecordDecl(hasAnyName(refs(ClassNames))).bind("class");
     const auto OfCatalogClass = refersToType(
         hasUnqualifiedDesugaredType(recordType(hasDeclaration(CatalogClass))));
     const auto Factory =
@@ -886,8 +922,7 @@ public:
             .bind("factory");
     const auto CatalogField = ignoringParenImpCasts(
         memberExpr(
-            member(
-                fieldDecl(hasAnyName(namesOf(ApiKind::Field))).bind("field")))
+            member(fieldDecl(hasAnyName(refs(FieldNames))).bind("field")))
             .bind("member"));
     // `opts.port = 6380` is a built-in assignment, `opts.host = "..."` a
     // call to std::string's operator=.

@@ -2,6 +2,7 @@
 
 #include "rehost/UseSpelling.h"
 
+#include "rehost/Catalog.h"
 #include "rehost/CommandFormat.h"
 #include "rehost/FileIO.h"
 
@@ -51,6 +52,24 @@ struct CalleeSpelling {
   Token Paren; ///< The '(' after the name.
 };
 
+/// Where the code wrote the name of \p Call's callee. A fork's shims #define
+/// the family's name as the fork's (hiredict's `#define redisConnect
+/// redictConnect`), so the callee is spelled in a shim's macro body: the
+/// name the code wrote is that macro's, and it is what an edit changes.
+SourceLocation writtenCallee(const CallExpr &Call, const SourceManager &SM) {
+  SourceLocation Loc = Call.getCallee()->IgnoreParenImpCasts()->getExprLoc();
+  while (Loc.isMacroID()) {
+    SourceLocation Spelling = SM.getSpellingLoc(Loc);
+    llvm::StringRef Spelled(
+        SM.getCharacterData(Spelling),
+        Lexer::MeasureTokenLength(Spelling, SM, LangOptions()));
+    if (catalogName(Spelled) == Spelled)
+      break;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return Loc;
+}
+
 /// The name of \p Call's callee as written: in the file, in a macro argument
 /// (also in the file), or in a macro body (then every expansion changes).
 llvm::Expected<CalleeSpelling> spelledCallee(const CallExpr &Call,
@@ -62,7 +81,7 @@ llvm::Expected<CalleeSpelling> spelledCallee(const CallExpr &Call,
   if (!Callee)
     return failure("the function is called through an expression");
   CalleeSpelling Out;
-  Out.Name = SM.getSpellingLoc(Callee->getLocation());
+  Out.Name = SM.getSpellingLoc(writtenCallee(Call, SM));
   Out.File = SM.getFileID(Out.Name);
   if (realPath(SM, Out.File).empty())
     return failure("the call is produced by token pasting");
@@ -420,9 +439,10 @@ Anchor pooledCallee(const CallExpr &Call, llvm::StringRef Name, Speller &S) {
       ("--pool: a call of " + Name + " is spelled in a macro").str();
   const auto *Callee =
       dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
-  if (!Callee || !Callee->getLocation().isFileID())
+  SourceLocation Written = writtenCallee(Call, S.SM);
+  if (!Callee || !Written.isFileID())
     return Anchor::broken(InMacro);
-  CharSourceRange Range = CharSourceRange::getTokenRange(Callee->getLocation());
+  CharSourceRange Range = CharSourceRange::getTokenRange(Written);
   if (Lexer::getSourceText(Range, S.SM, S.LangOpts) != Name)
     return Anchor::broken(InMacro);
   Range = Lexer::makeFileCharRange(Range, S.SM, S.LangOpts);
@@ -454,7 +474,7 @@ const std::string &FileDigests::of(FileID File) {
 }
 
 std::string macroBodyKey(const CallExpr &Call, const SourceManager &SM) {
-  SourceLocation Name = Call.getCallee()->IgnoreParenImpCasts()->getExprLoc();
+  SourceLocation Name = writtenCallee(Call, SM);
   if (!Name.isMacroID() || SM.isMacroArgExpansion(Name))
     return {};
   SourceLocation Spelling = SM.getSpellingLoc(Name);

@@ -15,10 +15,18 @@ namespace {
 using R = ArgRole;
 using K = ApiKind;
 
+// hiredict (a hiredis 1.x fork, in Debian) declares its API as redict… in
+// hiredict/*.h; its shims' hiredis/*.h map the hiredis names onto it.
 const llvm::StringRef HiredisHeaders[] = {
-    "hiredis/hiredis.h", "hiredis/async.h", "hiredis.h", "async.h"};
-const LibraryFamily Hiredis{"hiredis", Language::C, HiredisHeaders,
-                            "rehost/rehost.h"};
+    "hiredis/hiredis.h", "hiredis/async.h",     "hiredis.h",
+    "async.h",           "hiredict/hiredict.h", "hiredict/async.h"};
+const LibraryFork HiredisForks[] = {{"redis", "redict"}};
+const LibraryFamily Hiredis{"hiredis",
+                            Language::C,
+                            HiredisHeaders,
+                            "rehost/rehost.h",
+                            /*UriOptionsAccessor=*/{},
+                            HiredisForks};
 
 // hiredis-cluster installs hiredis_cluster/hircluster.h, hiredis-vip
 // hiredis-vip/hircluster.h; both declare the same API.
@@ -271,6 +279,24 @@ llvm::StringRef declarationName(const CatalogEntry &Entry) {
   if (!Path.contains('.'))
     return Entry.Name;
   return Path.rsplit('.').second;
+}
+
+llvm::SmallVector<std::string, 2> declarationNames(const CatalogEntry &Entry) {
+  llvm::StringRef Name = declarationName(Entry);
+  llvm::SmallVector<std::string, 2> Names{Name.str()};
+  for (const LibraryFork &Fork : Entry.Family->Forks)
+    if (startsWith(Name, Fork.Prefix))
+      Names.push_back(
+          (Fork.ForkPrefix + Name.substr(Fork.Prefix.size())).str());
+  return Names;
+}
+
+std::string catalogName(llvm::StringRef Name) {
+  for (const LibraryFamily *Family : Families)
+    for (const LibraryFork &Fork : Family->Forks)
+      if (startsWith(Name, Fork.ForkPrefix))
+        return (Fork.Prefix + Name.substr(Fork.ForkPrefix.size())).str();
+  return Name.str();
 }
 
 llvm::ArrayRef<CatalogEntry> catalog() { return Entries; }

@@ -23,8 +23,6 @@
 namespace rehost {
 namespace {
 
-constexpr llvm::StringLiteral DefaultProfile = "default";
-
 llvm::Error error(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
@@ -85,6 +83,52 @@ void readAddress(const Profile &R, llvm::StringRef Text, EnvProfile &P) {
   P.Address = addressOfComment(Text, P.Name);
   P.AddressFrom = P.Address.empty() ? EnvProfile::Origin::None
                                     : EnvProfile::Origin::Comment;
+}
+
+/// The part of the variable a setting's key is read from ("DB" for db).
+std::string variablePart(llvm::StringRef Key) { return Key.upper(); }
+
+/// \p P's Files: each url_file, password_file or sentinel_password_file
+/// of its tables (\p Tables, strongest first; the first that has a key
+/// decides it).
+void readFileKeys(llvm::ArrayRef<const toml::table *> Tables, EnvProfile &P) {
+  for (llvm::StringRef Key : {"url", "password", "sentinel_password"}) {
+    std::string FileKey = (Key + "_file").str();
+    for (const toml::table *Table : Tables)
+      if (std::optional<std::string> Path =
+              Table->get(FileKey) ? Table->get(FileKey)->value<std::string>()
+                                  : std::nullopt) {
+        P.Files.emplace_back(variablePart(FileKey), *Path);
+        break;
+      }
+  }
+}
+
+bool readsUrlFromFile(const EnvProfile &P) {
+  return llvm::any_of(P.Files,
+                      [](const auto &F) { return F.first == "URL_FILE"; });
+}
+
+/// A cluster's node list (redis://h1:p1,h2:p2), which has a variable of its
+/// own; a Sentinel URL lists its sentinels the same way but is a URL.
+bool isNodeList(llvm::StringRef Address) {
+  return Address.contains(',') && !startsWith(Address, "redis+sentinel://");
+}
+
+/// \p P's Settings: the db, ACL user and TLS the file gives (\p R), when
+/// the URL written does not carry them.
+void readSettings(const Profile &R, EnvProfile &P) {
+  bool UrlCarriesThem = !isNodeList(P.Address) && !readsUrlFromFile(P) &&
+                        (P.AddressFrom == EnvProfile::Origin::Keys ||
+                         P.AddressFrom == EnvProfile::Origin::CallSite);
+  if (UrlCarriesThem)
+    return;
+  if (fromTheFile(R.db.origin))
+    P.Settings.emplace_back("DB", std::to_string(R.db.value));
+  if (fromTheFile(R.username.origin))
+    P.Settings.emplace_back("USERNAME", R.username.value);
+  if (fromTheFile(R.tls.origin))
+    P.Settings.emplace_back("TLS", R.tls.value ? "true" : "false");
 }
 
 /// Resolves profile \p Name of \p Path as a service in \p Environment
@@ -258,6 +302,12 @@ llvm::Expected<EnvInput> readEnvProfiles(llvm::StringRef Path,
     if (Base.count(Name))
       P.Tables.push_back("profiles." + Name);
     readAddress(*Resolved, Text, P);
+    std::vector<const toml::table *> Tables;
+    for (const auto *Tier : {&Overlay, &Base})
+      if (auto It = Tier->find(Name); It != Tier->end())
+        Tables.push_back(It->second);
+    readFileKeys(Tables, P);
+    readSettings(*Resolved, P);
     P.CodeHadPassword =
         fixMovedCredential(Text, profileVariable(Name, "PASSWORD"));
     P.CodeHadUser = fixMovedCredential(Text, profileVariable(Name, "USERNAME"));
@@ -291,16 +341,6 @@ llvm::Error checkKubernetesName(llvm::StringRef Name) {
   return llvm::Error::success();
 }
 
-namespace {
-
-/// A cluster's node list (redis://h1:p1,h2:p2), which has a variable of its
-/// own; a Sentinel URL lists its sentinels the same way but is a URL.
-bool isNodeList(llvm::StringRef Address) {
-  return Address.contains(',') && !startsWith(Address, "redis+sentinel://");
-}
-
-} // namespace
-
 std::string endpointVariable(const EnvProfile &P) {
   return profileVariable(P.Name,
                          isNodeList(P.Address) ? "CLUSTER_NODES" : "URL");
@@ -318,13 +358,37 @@ std::string endpointValue(const EnvProfile &P) {
   return Address.str();
 }
 
+std::vector<std::pair<std::string, std::string>>
+settingVariables(const EnvProfile &P) {
+  std::vector<std::pair<std::string, std::string>> Out;
+  auto Add = [&](const std::pair<std::string, std::string> &Setting) {
+    Out.emplace_back(profileVariable(P.Name, Setting.first), Setting.second);
+  };
+  auto UrlFile = llvm::find_if(
+      P.Files, [](const auto &F) { return F.first == "URL_FILE"; });
+  if (UrlFile != P.Files.end())
+    Add(*UrlFile);
+  else
+    Out.emplace_back(endpointVariable(P), endpointValue(P));
+  llvm::for_each(P.Settings, Add);
+  for (const auto &File : P.Files)
+    if (File.first != "URL_FILE")
+      Add(File);
+  return Out;
+}
+
 std::vector<std::string> secretVariables(const EnvProfile &P) {
+  auto Has = [](const auto &List, llvm::StringRef Part) {
+    return llvm::any_of(List, [&](const auto &E) { return E.first == Part; });
+  };
   std::vector<std::string> Out;
-  // A user the file gives travels in the URL (?username=), which wins over
-  // the variable.
-  if (P.CodeHadUser && splitUri(P.Address).User.empty())
+  // A user the file gives travels in the URL (?username=) or its own
+  // setting, which win over the variable.
+  if (P.CodeHadUser && splitUri(P.Address).User.empty() &&
+      !Has(P.Settings, "USERNAME"))
     Out.push_back(profileVariable(P.Name, "USERNAME"));
-  Out.push_back(profileVariable(P.Name, "PASSWORD"));
+  if (!Has(P.Files, "PASSWORD_FILE"))
+    Out.push_back(profileVariable(P.Name, "PASSWORD"));
   return Out;
 }
 
@@ -349,6 +413,11 @@ std::string endpointNote(const EnvProfile &P, llvm::StringRef Source) {
   std::string Tables =
       P.Tables.empty() ? "profiles." + P.Name : llvm::join(P.Tables, " over ");
   std::string Note;
+  if (readsUrlFromFile(P))
+    return commentText(fmt::format(
+        "{} reads its URL from the file url_file names where the service "
+        "runs, which rehost does not read",
+        Tables));
   switch (P.AddressFrom) {
   case EnvProfile::Origin::None:
     Note = fmt::format("{} does not say its endpoint: set {}", Source.str(),
@@ -407,7 +476,8 @@ void renderDotenv(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
   for (const EnvProfile &P : Profiles) {
     Out +=
         fmt::format("\n# Profile {}: {}.\n", P.Name, endpointNote(P, O.Source));
-    Out += endpointVariable(P) + "=" + dotenvValue(endpointValue(P)) + "\n";
+    for (const auto &[Variable, Value] : settingVariables(P))
+      Out += Variable + "=" + dotenvValue(Value) + "\n";
     for (const std::string &Variable : secretVariables(P))
       Out += fmt::format("# {}: {}.\n{}=\n", Variable, secretNote(P, Variable),
                          Variable);
@@ -446,10 +516,12 @@ void renderKubernetes(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
                      "  name: {}\n"
                      "data:\n",
                      O.Name);
-  for (const EnvProfile &P : Profiles)
-    Out += fmt::format("  # Profile {}: {}.\n  {}: {}\n", P.Name,
-                       endpointNote(P, O.Source), endpointVariable(P),
-                       doubleQuoted(endpointValue(P)));
+  for (const EnvProfile &P : Profiles) {
+    Out +=
+        fmt::format("  # Profile {}: {}.\n", P.Name, endpointNote(P, O.Source));
+    for (const auto &[Variable, Value] : settingVariables(P))
+      Out += fmt::format("  {}: {}\n", Variable, doubleQuoted(Value));
+  }
   Out += fmt::format("---\n"
                      "# STUB: fill in the values before applying; never commit "
                      "them.\n"
@@ -485,14 +557,15 @@ void renderCompose(llvm::ArrayRef<EnvProfile> Profiles, const EnvOptions &O,
                      "    environment:\n",
                      O.Name);
   for (const EnvProfile &P : Profiles) {
-    std::string Value = endpointValue(P);
-    // A literal '$' would start an interpolation.
-    std::string Escaped;
-    for (char C : Value)
-      Escaped += C == '$' ? std::string("$$") : std::string(1, C);
-    Out += fmt::format("      # Profile {}: {}.\n      {}: {}\n", P.Name,
-                       endpointNote(P, O.Source), endpointVariable(P),
-                       doubleQuoted(Escaped));
+    Out += fmt::format("      # Profile {}: {}.\n", P.Name,
+                       endpointNote(P, O.Source));
+    for (const auto &[Variable, Value] : settingVariables(P)) {
+      // A literal '$' would start an interpolation.
+      std::string Escaped;
+      for (char C : Value)
+        Escaped += C == '$' ? std::string("$$") : std::string(1, C);
+      Out += fmt::format("      {}: {}\n", Variable, doubleQuoted(Escaped));
+    }
     for (const std::string &Variable : secretVariables(P)) {
       bool Required = P.CodeHadPassword || endsWith(Variable, "_USERNAME");
       Out += fmt::format("      # {}: {}.\n      {}: \"${{{}{}}}\"\n", Variable,

@@ -17,7 +17,7 @@ namespace rehost {
 namespace {
 
 /// The format's version: a reader refuses facts it cannot read.
-constexpr int64_t FactsVersion = 4;
+constexpr int64_t FactsVersion = 5;
 
 // The fields of each struct, for any IO (Writer or Reader). `Self` is the
 // struct, const when writing.
@@ -111,6 +111,7 @@ template <class IO, class Self> void visit(IO &Io, Self &S, Site *) {
   Io.field("line_text", S.LineText);
   Io.field("text", S.Text);
   Io.field("function", S.Function);
+  Io.object("name_hints", S.Hints);
   Io.field("api", S.Api);
   Io.field("kind", S.Kind);
   Io.field("rule", S.R);
@@ -118,6 +119,11 @@ template <class IO, class Self> void visit(IO &Io, Self &S, Site *) {
   Io.field("connection_address", S.ConnectionAddress);
   Io.object("suppression", S.Suppressed);
   Io.object("spelling", S.Spelling);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &H, NameHints *) {
+  Io.strings("value", H.Value);
+  Io.strings("function", H.Function);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &S, Suppression *) {
@@ -147,6 +153,7 @@ void visit(IO &Io, Self &U, TranslationUnitFacts *) {
   Io.paths("files", U.Files);
   Io.field("pre_filtered", U.PreFiltered);
   Io.strings("missing_headers", U.MissingHeaders);
+  Io.field("hiredis_version", U.HiredisVersion);
 }
 
 template <class IO, class Self> void visitAny(IO &Io, Self &S) {

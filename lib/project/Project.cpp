@@ -19,44 +19,8 @@
 namespace rehost {
 namespace {
 
-constexpr llvm::StringLiteral DefaultProfile = "default";
-
-bool isAddressLiteral(llvm::StringRef Host) {
-  return Host.contains(':') || llvm::all_of(Host, [](char C) {
-           return llvm::isDigit(C) || C == '.';
-         });
-}
-
-/// Lower case, with every character a profile name cannot hold turned into
-/// '-': profile names become parts of environment variable names.
-std::string sanitize(llvm::StringRef Name) {
-  std::string Out;
-  for (char C : Name.lower())
-    Out += llvm::isAlnum(C) || C == '_' ? C : '-';
-  llvm::StringRef Trimmed = llvm::StringRef(Out).trim('-');
-  return Trimmed.empty() ? "redis" : Trimmed.str();
-}
-
-/// A readable name for an endpoint address (Endpoint::address()): the first
-/// DNS label of the (first node's) host name, the socket file's stem, or the
-/// address and port spelled out.
-std::string deriveName(llvm::StringRef Address) {
-  if (Address.consume_front("unix://"))
-    return sanitize(llvm::sys::path::stem(Address.split('?').first));
-  Address = Address.split("://").second;
-  Address = Address.split(',').first.split('/').first;
-  auto [Host, Port] = Address.rsplit(':');
-  Host = Host.trim("[]");
-  std::string PortSuffix = Port == "6379" ? "" : ("-" + Port).str();
-  if (isLoopbackHost(Host))
-    return sanitize("local" + PortSuffix);
-  if (isAddressLiteral(Host))
-    return sanitize("ip-" + Host.str() + PortSuffix);
-  return sanitize(Host.split('.').first);
-}
-
 /// What a credential finding names: the parts written in the source.
-std::string describeCredential(const Endpoint &Target) {
+CredentialKind writtenCredentials(const Endpoint &Target) {
   bool User = Target.User.isKnown() && !Target.User.Text.empty();
   bool Password = Target.Password.isKnown() && !Target.Password.Text.empty();
   if (Target.Uri.isKnown()) {
@@ -65,8 +29,8 @@ std::string describeCredential(const Endpoint &Target) {
     Password |= Parts.HasPassword;
   }
   if (User && Password)
-    return "user name and password";
-  return User ? "user name" : "password";
+    return CredentialKind::UserAndPassword;
+  return User ? CredentialKind::User : CredentialKind::Password;
 }
 
 Finding makeFinding(const Site &S, const Rewrite &Plan,
@@ -85,7 +49,7 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
                    ? S.ConnectionAddress
                    : S.Target.uri();
   if (S.R == Rule::HardcodedCredential)
-    F.Credential = describeCredential(S.Target);
+    F.Credential = writtenCredentials(S.Target);
   if (S.R != Rule::PartiallyHardcoded)
     F.Profile = Profile.str();
   F.Act = Plan.Edits.empty() ? Action::Manual : Action::Fixable;
@@ -279,72 +243,14 @@ void noteCredentialsToSet(llvm::ArrayRef<FileReport> Files,
       for (const Finding &F : File.Findings)
         if (F.R == Rule::HardcodedCredential && F.Act == Action::Fixable &&
             F.Profile == Info.Name) {
-          User |= F.Credential.find("user name") != std::string::npos;
-          Password |= F.Credential.find("password") != std::string::npos;
+          User |= holdsUser(F.Credential);
+          Password |= holdsPassword(F.Credential);
         }
     if (User)
       Info.MustSet.push_back(profileVariable(Info.Name, "USERNAME"));
     if (Password)
       Info.MustSet.push_back(profileVariable(Info.Name, "PASSWORD"));
   }
-}
-
-std::string profileVariable(llvm::StringRef Profile, llvm::StringRef Part) {
-  // The runtime upper-cases the profile and turns '-' into '_'; "default"
-  // uses the bare names.
-  std::string Name = "REDIS_";
-  if (Profile != DefaultProfile) {
-    for (char C : Profile)
-      Name += C == '-' ? '_' : llvm::toUpper(C);
-    Name += '_';
-  }
-  return Name + Part.str();
-}
-
-std::vector<std::string> profileVariables(llvm::StringRef Profile) {
-  std::vector<std::string> Out;
-  for (llvm::StringRef Part : {"URL", "HOST", "PORT", "SOCKET", "PASSWORD"})
-    Out.push_back(profileVariable(Profile, Part));
-  return Out;
-}
-
-std::map<std::string, std::string>
-nameProfiles(llvm::ArrayRef<std::string> EndpointUses,
-             const std::map<std::string, std::string> &Preset,
-             const std::set<std::string> &Reserved) {
-  // Most used first; ties keep the order of first use, so names are stable.
-  std::vector<std::pair<std::string, unsigned>> Counts;
-  for (const std::string &Uri : EndpointUses) {
-    auto It = llvm::find_if(Counts, [&](auto &C) { return C.first == Uri; });
-    if (It == Counts.end())
-      Counts.emplace_back(Uri, 1);
-    else
-      ++It->second;
-  }
-  std::stable_sort(Counts.begin(), Counts.end(),
-                   [](auto &A, auto &B) { return A.second > B.second; });
-
-  std::map<std::string, std::string> Names;
-  llvm::StringSet<> Taken;
-  for (const auto &[Address, Name] : Preset)
-    Taken.insert(Name);
-  for (const std::string &Name : Reserved)
-    Taken.insert(Name);
-  for (const auto &[Uri, Count] : Counts) {
-    if (auto Given = Preset.find(Uri); Given != Preset.end()) {
-      Names.emplace(Uri, Given->second);
-      continue;
-    }
-    std::string Name = Taken.insert(DefaultProfile).second
-                           ? DefaultProfile.str()
-                           : deriveName(Uri);
-    std::string Unique = Name;
-    for (unsigned N = 2;
-         Unique != DefaultProfile && !Taken.insert(Unique).second; ++N)
-      Unique = Name + "-" + std::to_string(N);
-    Names.emplace(Uri, Unique);
-  }
-  return Names;
 }
 
 namespace {
@@ -416,11 +322,11 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
 
   // A credential finding shares the profile of the endpoint it is written
   // with (a URI's user info) or of the connection it is sent on.
-  std::vector<std::string> Uses;
+  std::vector<EndpointUse> Uses;
   for (const Site *S : Sites)
     if (S->R != Rule::PartiallyHardcoded && !S->profileAddress().empty() &&
         !isSilenced(*S, Config))
-      Uses.push_back(S->profileAddress());
+      Uses.push_back({S->profileAddress(), S->Hints});
   std::map<std::string, std::string> Profiles =
       nameProfiles(Uses, Config.ProfileNames, Config.ReservedProfileNames);
 

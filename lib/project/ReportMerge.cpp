@@ -38,6 +38,9 @@ constexpr Action Actions[] = {Action::Fixable, Action::Fixed, Action::Manual,
                               Action::Suppressed};
 constexpr ApiKind Kinds[] = {ApiKind::Function, ApiKind::Method,
                              ApiKind::Constructor, ApiKind::Field};
+constexpr CredentialKind Credentials[] = {
+    CredentialKind::None, CredentialKind::User, CredentialKind::Password,
+    CredentialKind::UserAndPassword};
 constexpr FileReport::Status States[] = {
     FileReport::Status::Clean, FileReport::Status::Findings,
     FileReport::Status::Error, FileReport::Status::Skipped};
@@ -98,6 +101,10 @@ static bool fromJSON(const llvm::json::Value &E, Action &Out,
 static bool fromJSON(const llvm::json::Value &E, ApiKind &Out,
                      llvm::json::Path P) {
   return readChoice(E, Out, P, Kinds, apiKindName);
+}
+static bool fromJSON(const llvm::json::Value &E, CredentialKind &Out,
+                     llvm::json::Path P) {
+  return readChoice(E, Out, P, Credentials, credentialName);
 }
 static bool fromJSON(const llvm::json::Value &E, FileReport::Status &Out,
                      llvm::json::Path P) {

@@ -2,6 +2,7 @@
 
 #include "UnitAnalysis.h"
 
+#include "rehost/HiredisGeneration.h"
 #include "rehost/Report.h"
 #include "rehost/Scanner.h"
 #include "rehost/SiteCollector.h"
@@ -47,6 +48,20 @@ private:
   std::vector<std::string> &Files;
 };
 
+/// Records the hiredis version the unit sees, for fix's generation warning.
+class HiredisVersionConsumer : public ASTConsumer {
+public:
+  HiredisVersionConsumer(const Preprocessor &PP, std::string &Version)
+      : PP(PP), Version(Version) {}
+  void HandleTranslationUnit(ASTContext &) override {
+    Version = hiredisVersionOf(PP);
+  }
+
+private:
+  const Preprocessor &PP;
+  std::string &Version;
+};
+
 /// Runs the site collector on one unit. As FrontendActionFactory does, but
 /// the compiler's own messages ("1 error generated.") go to the unit's log,
 /// so that units running in parallel never mix their output.
@@ -59,12 +74,14 @@ public:
     class Action : public ASTFrontendAction {
     public:
       explicit Action(TranslationUnitFacts &Facts) : Facts(Facts) {}
-      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                      llvm::StringRef) override {
         std::vector<std::unique_ptr<ASTConsumer>> Consumers;
         Consumers.push_back(
             createSiteCollector(Facts.Sites, Facts.MacroBodyUses));
         Consumers.push_back(std::make_unique<FileListConsumer>(Facts.Files));
+        Consumers.push_back(std::make_unique<HiredisVersionConsumer>(
+            CI.getPreprocessor(), Facts.HiredisVersion));
         return std::make_unique<MultiplexConsumer>(std::move(Consumers));
       }
 

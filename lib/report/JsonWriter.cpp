@@ -11,13 +11,20 @@ namespace {
 
 llvm::json::Object findingToJson(const Finding &F) {
   llvm::json::Object Out{
-      {"rule", ruleId(F.R)},         {"api", F.Api},
-      {"kind", apiKindName(F.Kind)}, {"line", F.Line},
-      {"column", F.Column},          {"line_text", F.LineText},
-      {"function", F.Function},      {"endpoint", F.Endpoint},
-      {"credential", F.Credential},  {"profile", F.Profile},
-      {"action", actionName(F.Act)}, {"reason", F.Reason},
-      {"message", F.message()},      {"fingerprint", F.Fingerprint},
+      {"rule", ruleId(F.R)},
+      {"api", F.Api},
+      {"kind", apiKindName(F.Kind)},
+      {"line", F.Line},
+      {"column", F.Column},
+      {"line_text", F.LineText},
+      {"function", F.Function},
+      {"endpoint", F.Endpoint},
+      {"credential", credentialName(F.Credential)},
+      {"profile", F.Profile},
+      {"action", actionName(F.Act)},
+      {"reason", F.Reason},
+      {"message", F.message()},
+      {"fingerprint", F.Fingerprint},
   };
   if (!F.SuppressedBy.empty())
     Out["suppressed_by"] = F.SuppressedBy;

@@ -51,6 +51,20 @@ llvm::StringRef apiKindName(ApiKind K) {
   llvm_unreachable("unknown API kind");
 }
 
+llvm::StringRef credentialName(CredentialKind K) {
+  switch (K) {
+  case CredentialKind::None:
+    return "";
+  case CredentialKind::User:
+    return "user name";
+  case CredentialKind::Password:
+    return "password";
+  case CredentialKind::UserAndPassword:
+    return "user name and password";
+  }
+  llvm_unreachable("unknown credential kind");
+}
+
 llvm::StringRef statusName(FileReport::Status S) {
   switch (S) {
   case FileReport::Status::Clean:
@@ -101,8 +115,11 @@ std::string Finding::message() const {
     // A credential names the endpoint whose profile it moves to: the URI
     // it is written in, or the connection it is sent on.
     if (Profile.empty())
-      return "hardcoded Redis " + Credential + Where.substr(1);
-    return "hardcoded Redis " + Credential + " for '" + Endpoint + Where;
+      return ("hardcoded Redis " + credentialName(Credential) + Where.substr(1))
+          .str();
+    return ("hardcoded Redis " + credentialName(Credential) + " for '" +
+            Endpoint + Where)
+        .str();
   case Rule::PartiallyHardcoded:
     return "partially hardcoded Redis endpoint '" + Endpoint + Where +
            ": a constant fallback is mixed with values computed at run time";
@@ -190,9 +207,8 @@ Report sanitizedReport(const Report &R) {
     Fix(File.Error);
     for (Finding &F : File.Findings)
       for (std::string *Text :
-           {&F.Api, &F.LineText, &F.Endpoint, &F.Credential, &F.Function,
-            &F.Profile, &F.Reason, &F.SuppressedBy, &F.Before, &F.After,
-            &F.EditFile})
+           {&F.Api, &F.LineText, &F.Endpoint, &F.Function, &F.Profile,
+            &F.Reason, &F.SuppressedBy, &F.Before, &F.After, &F.EditFile})
         Fix(*Text);
   }
   for (ProfileInfo &P : Out.Profiles) {

@@ -83,7 +83,14 @@ void *watched_string(const redisReadTask *task, char *str, size_t len) {
   return plain_functions->createString(task, str, len);
 }
 
-void *watched_array(const redisReadTask *task, int elements) {
+// hiredis 0.14 counts an array's elements in an int, 1.x in a size_t.
+#if HIREDIS_MAJOR >= 1
+using ArrayLength = size_t;
+#else
+using ArrayLength = int;
+#endif
+
+void *watched_array(const redisReadTask *task, ArrayLength elements) {
   if (!task->parent)
     watch_of(task).in_transaction = false; // EXEC's reply
   return plain_functions->createArray(task, elements);
@@ -114,6 +121,8 @@ std::string version() {
   return std::to_string(HIREDIS_MAJOR) + "." + std::to_string(HIREDIS_MINOR) +
          "." + std::to_string(HIREDIS_PATCH);
 }
+
+int generation() { return HIREDIS_MAJOR; }
 
 bool has_tls() {
 #if defined(REHOST_HAVE_HIREDIS_SSL)

@@ -28,6 +28,10 @@ enum class Mode { blocking, nonblocking };
 std::string version();
 bool has_tls();
 
+// HIREDIS_MAJOR: 0 or 1. Within a generation redisContext keeps its layout,
+// across them it does not, so contexts pass only between code of one.
+int generation();
+
 // A context as hiredis returns it (err set on failure), NULL only on OOM.
 // A non-blocking connect may still be in progress. bind_address applies to
 // non-blocking and async TCP connects only (hiredis has no other bind calls);

@@ -377,9 +377,11 @@ TEST(Connect, TlsIsAnErrorNeverPlaintext) {
   env.set("REDIS_URL", "");
   env.set("REDIS_TLS", "1");
   Context c2(rehost_redisConnect("default", "127.0.0.1", server.port()));
-  EXPECT_NE(std::string(c2->errstr).find("REDIS_TLS: TLS needs hiredis >= 1.0"),
-            std::string::npos)
-      << c2->errstr;
+  // A hiredis 0.14 runtime says why it cannot have TLS.
+  const std::string why = HIREDIS_MAJOR >= 1
+                              ? "REDIS_TLS: TLS"
+                              : "REDIS_TLS: TLS needs hiredis >= 1.0";
+  EXPECT_NE(std::string(c2->errstr).find(why), std::string::npos) << c2->errstr;
 }
 
 struct AsyncReply {

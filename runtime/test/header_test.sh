@@ -9,7 +9,8 @@ shift 4
 rm -rf "$work"
 mkdir -p "$work"
 "$@" -Wall -Wextra -pedantic -Werror "$source" "$library" "$hiredis" \
-  -Wl,-rpath,"$(dirname "$library")" -o "$work/calls"
+  -Wl,-rpath,"$(dirname "$library")" -Wl,-rpath,"$(dirname "$hiredis")" \
+  -o "$work/calls"
 cd "$work"
 env -u REHOST_CONFIG -u REHOST_ENV $(env | sed -n 's/^\(REDIS_[^=]*\)=.*/-u \1/p') \
   ./calls

@@ -12,7 +12,12 @@ mkdir -p "$work"
 "$cmake" --install "$build" --prefix "$prefix" >"$work/install.log"
 
 pc_dir=$(dirname "$(find "$prefix" -name rehost-runtime.pc)")
-flags=$(PKG_CONFIG_PATH=$pc_dir pkg-config --cflags --libs rehost-runtime)
+# The hiredis the runtime was built against is found as it was: through the
+# PKG_CONFIG_PATH of the test's environment (the configure's, see
+# CMakeLists.txt), if any.
+export PKG_CONFIG_PATH="$pc_dir${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+flags=$(pkg-config --cflags --libs rehost-runtime)
+hiredis_libdir=$(pkg-config --variable=libdir hiredis)
 echo "pkg-config: $flags"
 # CFLAGS/LDFLAGS: the sanitizer flags in a sanitized build.
 # shellcheck disable=SC2086 # the flags are word lists
@@ -37,7 +42,7 @@ done
 
 for app in "$work/app-pkgconfig" "$work/consumer-build/app"; do
   out=$(REDIS_URL="unix://:install-test-pw@$socket" \
-    LD_LIBRARY_PATH=$(dirname "$pc_dir") "$app")
+    LD_LIBRARY_PATH=$(dirname "$pc_dir"):$hiredis_libdir "$app")
   [ "$out" = PONG ] || { echo "$app printed '$out'"; exit 1; }
   echo "$app: $out"
 done

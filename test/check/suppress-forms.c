@@ -64,5 +64,5 @@ void not_suppressed(void) {
 
 // Only the four findings that count are rewritten.
 // DIFF: {{^}}+#include <rehost/rehost.h>
-// DIFF-COUNT-4: {{^\+ +rehost_redisConnect\("(default|ip-10-0-2-[2-4])", "10.0.2.[1-4]"}}
+// DIFF-COUNT-4: {{^\+ +rehost_redisConnect\("(default|not-suppressed|ip-10-0-2-[3-4])", "10.0.2.[1-4]"}}
 // DIFF-NOT: rehost_redisConnect

@@ -21,7 +21,7 @@ void connect(cpp_redis::client &client, cpp_redis::subscriber &sub) {
   client.connect("10.0.0.5", 6380);
   // FIXED: rehost::connect(client, "default", "10.0.0.5", 6380);
   sub.connect("events.internal", 6379, nullptr, 100);
-  // FIXED: rehost::connect(sub, "events", "events.internal", 6379, nullptr, 100);
+  // FIXED: rehost::connect(sub, "sub", "events.internal", 6379, nullptr, 100);
 }
 
 void through_pointers(cpp_redis::client *client,

@@ -36,7 +36,7 @@ redisClusterContext *cluster(void) {
 
 redisClusterContext *non_block(void) {
   return redisClusterConnectNonBlock("10.0.0.2:7000", HIRCLUSTER_FLAG_NULL);
-  // FIXED: return rehost_redisClusterConnectNonBlock("ip-10-0-0-2-7000", "10.0.0.2:7000", HIRCLUSTER_FLAG_NULL);
+  // FIXED: return rehost_redisClusterConnectNonBlock("non-block", "10.0.0.2:7000", HIRCLUSTER_FLAG_NULL);
 }
 
 void asynchronous(redisClusterAsyncContext *acc) {

@@ -44,7 +44,7 @@ redisClusterContext *direct(void) {
 redisClusterContext *with_timeout(void) {
   struct timeval tv = {1, 0};
   return redisClusterConnectWithTimeout("10.0.0.1:7000", tv, HIRCLUSTER_FLAG_NULL);
-  // FIXED: return rehost_redisClusterConnectWithTimeout("ip-10-0-0-1-7000", "10.0.0.1:7000", tv, HIRCLUSTER_FLAG_NULL);
+  // FIXED: return rehost_redisClusterConnectWithTimeout("with-timeout", "10.0.0.1:7000", tv, HIRCLUSTER_FLAG_NULL);
 }
 
 void connect_elsewhere(redisClusterContext *cc);

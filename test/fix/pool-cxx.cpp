@@ -31,7 +31,7 @@ long long request() {
 std::function<void()> later;
 void captured() {
   redisContext *c = redisConnect("10.1.0.6", 6379);
-  // CHECK: redisContext *c = rehost_redisConnect("ip-10-1-0-6", "10.1.0.6", 6379);
+  // CHECK: redisContext *c = rehost_redisConnect("captured", "10.1.0.6", 6379);
   if (!c)
     return;
   later = [c] { redisCommand(c, "PING"); };

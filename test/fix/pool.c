@@ -51,8 +51,8 @@ void guarded_by_exit(void) {
 static redisContext *kept;
 void stored(void) {
   redisContext *c = redisConnect("10.0.0.6", 6379);
-  // CHECK: +  redisContext *c = rehost_redisConnect("ip-10-0-0-6", "10.0.0.6", 6379);
-  // PLAIN: +  redisContext *c = rehost_redisConnect("ip-10-0-0-6", "10.0.0.6", 6379);
+  // CHECK: +  redisContext *c = rehost_redisConnect("stored", "10.0.0.6", 6379);
+  // PLAIN: +  redisContext *c = rehost_redisConnect("stored", "10.0.0.6", 6379);
   if (c == NULL)
     return;
   kept = c;
@@ -60,15 +60,15 @@ void stored(void) {
 
 redisContext *returned(void) {
   redisContext *c = redisConnect("10.0.0.7", 6379);
-  // CHECK: +  redisContext *c = rehost_redisConnect("ip-10-0-0-7", "10.0.0.7", 6379);
-  // PLAIN: +  redisContext *c = rehost_redisConnect("ip-10-0-0-7", "10.0.0.7", 6379);
+  // CHECK: +  redisContext *c = rehost_redisConnect("returned", "10.0.0.7", 6379);
+  // PLAIN: +  redisContext *c = rehost_redisConnect("returned", "10.0.0.7", 6379);
   return c;
 }
 
 void unchecked(void) {
   redisContext *c = redisConnect("10.0.0.8", 6379);
-  // CHECK: +  redisContext *c = rehost_redisConnect("ip-10-0-0-8", "10.0.0.8", 6379);
-  // PLAIN: +  redisContext *c = rehost_redisConnect("ip-10-0-0-8", "10.0.0.8", 6379);
+  // CHECK: +  redisContext *c = rehost_redisConnect("unchecked", "10.0.0.8", 6379);
+  // PLAIN: +  redisContext *c = rehost_redisConnect("unchecked", "10.0.0.8", 6379);
   if (c->err)
     return;
   redisFree(c);
@@ -76,8 +76,8 @@ void unchecked(void) {
 
 void checked_without_leaving(void) {
   redisContext *c = redisConnect("10.0.0.9", 6379);
-  // CHECK: +  redisContext *c = rehost_redisConnect("ip-10-0-0-9", "10.0.0.9", 6379);
-  // PLAIN: +  redisContext *c = rehost_redisConnect("ip-10-0-0-9", "10.0.0.9", 6379);
+  // CHECK: +  redisContext *c = rehost_redisConnect("checked-without-leaving", "10.0.0.9", 6379);
+  // PLAIN: +  redisContext *c = rehost_redisConnect("checked-without-leaving", "10.0.0.9", 6379);
   if (c == NULL)
     fprintf(stderr, "no connection\n");
   redisCommand(c, "PING");

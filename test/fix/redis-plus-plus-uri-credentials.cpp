@@ -24,9 +24,9 @@ void with_password() {
   sw::redis::Redis redis("tcp://app:s3cret@cache.internal:6379/1");
   // FIXED: sw::redis::Redis redis(rehost::options<sw::redis::ConnectionOptions>("default", "tcp://cache.internal:6379/1"));
   sw::redis::RedisCluster cluster("tcp://s3cret@10.0.0.1:7000");
-  // FIXED: sw::redis::RedisCluster cluster(rehost::options<sw::redis::ConnectionOptions>("ip-10-0-0-1-7000", "tcp://10.0.0.1:7000"));
+  // FIXED: sw::redis::RedisCluster cluster(rehost::options<sw::redis::ConnectionOptions>("cluster", "tcp://10.0.0.1:7000"));
   sw::redis::ConnectionOptions opts("unix://s3cret@/run/redis.sock");
-  // FIXED: sw::redis::ConnectionOptions opts(rehost::options<sw::redis::ConnectionOptions>("redis", "unix:///run/redis.sock"));
+  // FIXED: sw::redis::ConnectionOptions opts(rehost::options<sw::redis::ConnectionOptions>("with-password", "unix:///run/redis.sock"));
 }
 
 void written_elsewhere() {
@@ -38,7 +38,7 @@ void written_elsewhere() {
 // JSON: "action": "fixed"
 // JSON: "profile": "default"
 // JSON: "action": "fixed"
-// JSON: "profile": "ip-10-0-0-1-7000"
+// JSON: "profile": "cluster"
 // JSON: "action": "fixed"
 // JSON: "action": "manual"
 // JSON-NEXT: "api": "sw::redis::Redis"

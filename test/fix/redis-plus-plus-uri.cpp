@@ -27,7 +27,7 @@ void connect() {
   sw::redis::Redis again{"tcp://127.0.0.1:6379"};
   // FIXED: sw::redis::Redis again{rehost::options<sw::redis::ConnectionOptions>("default", "tcp://127.0.0.1:6379")};
   sw::redis::RedisCluster cluster("tcp://10.0.0.1:7000");
-  // FIXED: sw::redis::RedisCluster cluster(rehost::options<sw::redis::ConnectionOptions>("ip-10-0-0-1-7000", "tcp://10.0.0.1:7000"));
+  // FIXED: sw::redis::RedisCluster cluster(rehost::options<sw::redis::ConnectionOptions>("cluster", "tcp://10.0.0.1:7000"));
   sw::redis::ConnectionOptions opts("unix:///run/redis/queue.sock");
   // FIXED: sw::redis::ConnectionOptions opts(rehost::options<sw::redis::ConnectionOptions>("queue", "unix:///run/redis/queue.sock"));
   // Pool options are read from a URI only: it stays one.

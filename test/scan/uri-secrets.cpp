@@ -50,7 +50,7 @@ void query_keys() {
   // FIXED: sw::redis::Redis c(rehost::options<sw::redis::ConnectionOptions>("twice", "redis://twice.internal"));
   sw::redis::ConnectionOptions d("unix:///run/q.sock?password=s3cret&db=2");
   // CHECK: :[[@LINE-1]]:32: warning: hardcoded Redis password for 'unix:///run/q.sock?password=***&db=2'
-  // FIXED: sw::redis::ConnectionOptions d(rehost::options<sw::redis::ConnectionOptions>("q", "unix:///run/q.sock?db=2"));
+  // FIXED: sw::redis::ConnectionOptions d(rehost::options<sw::redis::ConnectionOptions>("query-keys", "unix:///run/q.sock?db=2"));
 }
 
 // CHECK: rehost: 10 findings

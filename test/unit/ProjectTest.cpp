@@ -19,11 +19,19 @@ rehost::Site tcpSite(std::string File, unsigned Offset, std::string Host,
   return S;
 }
 
+/// Uses of \p Addresses whose code names none of them.
+std::vector<rehost::EndpointUse> uses(std::vector<std::string> Addresses) {
+  std::vector<rehost::EndpointUse> Out;
+  for (std::string &Address : Addresses)
+    Out.push_back({std::move(Address), {}});
+  return Out;
+}
+
 TEST(Profiles, MostUsedIsDefaultAndOthersAreReadable) {
   auto Names = rehost::nameProfiles(
-      {"redis://10.0.0.12:6380", "redis://127.0.0.1:6379",
-       "redis://127.0.0.1:6379", "redis://cache.internal:6379",
-       "unix:///var/run/redis/queue.sock", "redis://localhost:6390"});
+      uses({"redis://10.0.0.12:6380", "redis://127.0.0.1:6379",
+            "redis://127.0.0.1:6379", "redis://cache.internal:6379",
+            "unix:///var/run/redis/queue.sock", "redis://localhost:6390"}));
   EXPECT_EQ(Names["redis://127.0.0.1:6379"], "default");
   EXPECT_EQ(Names["redis://10.0.0.12:6380"], "ip-10-0-0-12-6380");
   EXPECT_EQ(Names["redis://cache.internal:6379"], "cache");
@@ -33,10 +41,85 @@ TEST(Profiles, MostUsedIsDefaultAndOthersAreReadable) {
 
 TEST(Profiles, CollidingNamesGetSuffixes) {
   auto Names = rehost::nameProfiles(
-      {"redis://a:1", "redis://cache.a:6379", "redis://cache.b:6379"});
+      uses({"redis://a:1", "redis://cache.a:6379", "redis://cache.b:6379"}));
   EXPECT_EQ(Names["redis://a:1"], "default");
   EXPECT_EQ(Names["redis://cache.a:6379"], "cache");
   EXPECT_EQ(Names["redis://cache.b:6379"], "cache-2");
+}
+
+/// The name a site whose code names it \p Hints votes for.
+std::string nameFromCode(std::vector<std::string> Hints) {
+  std::vector<std::string> Names = rehost::profileNamesFromCode(Hints);
+  return Names.empty() ? "" : Names.front();
+}
+
+TEST(Profiles, NamesFromCodeDropWhatNamesNoEndpoint) {
+  EXPECT_EQ(nameFromCode({"CACHE_HOST"}), "cache");
+  EXPECT_EQ(nameFromCode({"connect_queue"}), "queue");
+  EXPECT_EQ(nameFromCode({"kRedisSessionsAddr"}), "sessions");
+  EXPECT_EQ(nameFromCode({"g_redis_sessions_host"}), "sessions");
+  EXPECT_EQ(nameFromCode({"m_orderBookURL"}), "order-book");
+  EXPECT_EQ(nameFromCode({"HTTPSessionServer"}), "http-session");
+  EXPECT_EQ(nameFromCode({"open", "SessionStore"}), "session-store");
+  EXPECT_EQ(nameFromCode({"REDIS_HOST", "c2", "main"}), "");
+  EXPECT_EQ(rehost::profileNamesFromCode({"QUEUE_HOST", "kQueueAddr", "jobs"}),
+            (std::vector<std::string>{"queue", "jobs"}));
+}
+
+TEST(Profiles, EachEndpointTakesTheNameMostOfItsSitesGive) {
+  auto Names =
+      rehost::nameProfiles({{"redis://a:1", {}},
+                            {"redis://a:1", {}},
+                            {"redis://a:1", {}},
+                            {"redis://b:1", {{"connect_jobs"}}},
+                            {"redis://b:1", {{"QUEUE_HOST"}}},
+                            {"redis://b:1", {{"kQueueAddr"}}},
+                            {"redis://c:1", {{"REDIS_HOST", "main"}}}});
+  EXPECT_EQ(Names["redis://a:1"], "default");
+  EXPECT_EQ(Names["redis://b:1"], "queue");
+  EXPECT_EQ(Names["redis://c:1"], "c");
+}
+
+TEST(Profiles, ValueNamesThenServerNameThenFunctionNames) {
+  auto Names = rehost::nameProfiles(
+      {{"redis://a:1", {}},
+       {"redis://a:1", {}},
+       {"redis://sessions.internal:1", {{"CACHE_HOST"}, {"connect_jobs"}}},
+       {"redis://sessions.internal:2", {{}, {"connect_jobs"}}},
+       {"redis://10.0.0.2:1", {{}, {"connect_jobs"}}},
+       {"redis://10.0.0.3:1", {{}, {"open", "SessionStore"}}},
+       {"redis://redis-1.internal:1", {}}});
+  EXPECT_EQ(Names["redis://sessions.internal:1"], "cache");
+  EXPECT_EQ(Names["redis://sessions.internal:2"], "sessions");
+  EXPECT_EQ(Names["redis://10.0.0.2:1"], "jobs");
+  EXPECT_EQ(Names["redis://10.0.0.3:1"], "session-store");
+  EXPECT_EQ(Names["redis://redis-1.internal:1"], "redis-1");
+}
+
+TEST(Profiles, ASecondEndpointNamedAlikeTakesItsOtherNameOrItsAddress) {
+  auto Names = rehost::nameProfiles(
+      {{"redis://a:1", {}},
+       {"redis://a:1", {}},
+       {"redis://10.0.0.2:1", {{"CACHE_HOST"}}},
+       {"redis://10.0.0.2:1", {{"CACHE_HOST"}}},
+       {"redis://10.0.0.3:1", {{"CACHE_HOST"}}},
+       {"redis://10.0.0.4:1", {{"CACHE_HOST", "connect_replica"}}}});
+  EXPECT_EQ(Names["redis://10.0.0.2:1"], "cache");
+  EXPECT_EQ(Names["redis://10.0.0.3:1"], "ip-10-0-0-3-1");
+  EXPECT_EQ(Names["redis://10.0.0.4:1"], "replica");
+}
+
+TEST(Profiles, PresetAndReservedNamesWinOverNamesFromCode) {
+  auto Names = rehost::nameProfiles(
+      {{"redis://a:1", {}},
+       {"redis://a:1", {}},
+       {"redis://b:1", {{"CACHE_HOST"}}},
+       {"redis://c:1", {{"session_store"}}}},
+      {{"redis://b:1", "lru"}, {"redis://d:1", "cache"}}, {"session_store"});
+  EXPECT_EQ(Names["redis://b:1"], "lru");
+  // session-store reads REDIS_SESSION_STORE_URL, as the reserved
+  // session_store does.
+  EXPECT_EQ(Names["redis://c:1"], "c");
 }
 
 TEST(Project, HeaderSitesSeenByManyUnitsAreReportedOnce) {

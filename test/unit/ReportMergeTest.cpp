@@ -32,7 +32,7 @@ Report sample() {
   F.LineText = "  client.auth(\"***\");";
   F.Function = "connect_cache";
   F.Endpoint = "redis://cache:6379";
-  F.Credential = "password";
+  F.Credential = CredentialKind::Password;
   F.Profile = "cache";
   F.Act = Action::Manual;
   F.Reason = "the credential is not a literal written at this use";

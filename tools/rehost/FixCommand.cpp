@@ -3,6 +3,7 @@
 #include "FixCommand.h"
 
 #include "rehost/EditApplier.h"
+#include "rehost/HiredisGeneration.h"
 #include "rehost/RuntimeConfigWriter.h"
 #include "rehost/Verifier.h"
 
@@ -108,6 +109,9 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
       Outcomes.push_back(std::move(Outside));
     }
   }
+  for (const std::string &Warning : rehost::hiredisGenerationWarnings(
+           Analysed->Units, rehost::runtimeHiredisVersion()))
+    fmt::print(stderr, "rehost: warning: {}\n", Warning);
   if (Fix.Verify && Writes)
     if (llvm::Error Err =
             rehost::checkRuntimeHeaders(Fix.RuntimeInclude, Plan)) {

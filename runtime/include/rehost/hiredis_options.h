@@ -26,23 +26,10 @@
 #ifndef REDIS_OPTIONS_SET_TCP
 #error "rehost/hiredis_options.h: include hiredis 1.x's hiredis.h first"
 #endif
-
-/* A failed context, made as hiredis makes one for a descriptor it is given
- * (REDIS_CONN_USERFD with no descriptor, so nothing is opened or closed),
- * then given the failure. */
-static inline redisContext *rehost__failed_context(const char *message) {
-  redisOptions none;
-  redisContext *c;
-  memset(&none, 0, sizeof none);
-  none.type = REDIS_CONN_USERFD;
-  none.endpoint.fd = -1;
-  c = redisConnectWithOptions(&none);
-  if (c) {
-    c->err = REDIS_ERR_OTHER;
-    snprintf(c->errstr, sizeof c->errstr, "%s", message);
-  }
-  return c;
-}
+#ifndef REHOST_HIREDIS_CHECKED
+#error                                                                         \
+    "rehost/hiredis_options.h: include rehost/rehost.h after hiredis's headers"
+#endif
 
 static inline struct timeval rehost__timeval(long long ms) {
   struct timeval tv;
@@ -137,14 +124,6 @@ rehost_redisConnectWithOptions(const redisOptions *options,
 
 /* The async helper needs <hiredis/async.h> (its include guard). */
 #ifdef __HIREDIS_ASYNC_H
-static inline void rehost__async_failed(redisAsyncContext *ac,
-                                        const char *message) {
-  ac->c.err = REDIS_ERR_OTHER;
-  snprintf(ac->c.errstr, sizeof ac->c.errstr, "%s", message);
-  ac->err = ac->c.err;
-  ac->errstr = ac->c.errstr;
-}
-
 /* A handshake reply: a refusal fails the context and disconnects it. */
 static inline void rehost__async_handshake_reply(redisAsyncContext *ac,
                                                  void *reply, void *what) {
@@ -153,7 +132,7 @@ static inline void rehost__async_handshake_reply(redisAsyncContext *ac,
     char message[128];
     snprintf(message, sizeof message, "%s failed: %s", (const char *)what,
              r->str);
-    rehost__async_failed(ac, message);
+    rehost__fail_async(ac, message);
     redisAsyncDisconnect(ac);
   }
 }
@@ -208,16 +187,8 @@ rehost_redisAsyncConnectWithOptions(const redisOptions *options,
       rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) > 0 &&
       !rehost__probe_handshake(&o, profile, refused, sizeof refused))
     problem = refused;
-  if (problem) {
-    redisOptions none;
-    memset(&none, 0, sizeof none);
-    none.type = REDIS_CONN_USERFD;
-    none.endpoint.fd = -1;
-    ac = redisAsyncConnectWithOptions(&none);
-    if (ac)
-      rehost__async_failed(ac, problem);
-    return ac;
-  }
+  if (problem)
+    return rehost__failed_async_context(problem);
   ac = redisAsyncConnectWithOptions(&o);
   if (!ac || ac->err)
     return ac;
@@ -227,7 +198,7 @@ rehost_redisAsyncConnectWithOptions(const redisOptions *options,
     redisAsyncCommandArgv(ac, rehost__async_handshake_reply, (void *)what, argc,
                           argv, lens);
   if (more < 0)
-    rehost__async_failed(ac, rehost_last_error());
+    rehost__fail_async(ac, rehost_last_error());
   return ac;
 }
 #endif

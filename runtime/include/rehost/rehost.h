@@ -16,6 +16,14 @@
 #include <stddef.h>
 #include <sys/time.h>
 
+#if defined(REHOST_RUNTIME_BUILDING)
+/* The runtime itself has chosen its hiredis (pkg-config's): its types are
+ * named here as that hiredis spells them (hiredict's shims make redisContext
+ * a macro for redictContext). */
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
+#endif
+
 struct redisContext;
 struct redisAsyncContext;
 
@@ -202,8 +210,135 @@ REHOST_API void rehost_redisRelease(struct redisContext *c);
 /* Why the last rehost_ call on this thread failed, or NULL if it succeeded. */
 REHOST_API const char *rehost_last_error(void);
 
+/* The hiredis the runtime was built against ("0.14.1", "1.3.1"). */
+REHOST_API const char *rehost_hiredis_version(void);
+/* NULL when code compiled against hiredis major.minor.patch may share
+ * contexts with the runtime (the same generation, 0.x or 1.x); otherwise why,
+ * naming both versions and the runtime to build (rehost_last_error() says
+ * so too). The check below calls it before every call that makes or takes a
+ * context. */
+REHOST_API const char *rehost_hiredis_check(int major, int minor, int patch);
+
 #ifdef __cplusplus
 }
+#endif
+
+/* Two hiredis generations in one program (docs/runtime.md, "hiredis
+ * generations"). hiredis 0.14's redisContext and 1.x's differ, so a context
+ * made by a runtime built against one generation would be misread by code
+ * compiled against the other. Included after hiredis's headers, as
+ * `rehost fix` places it, this header compiles a check into the file: every
+ * call below first compares the file's hiredis with the runtime's, and on a
+ * mismatch nothing reaches the runtime's hiredis. A connect returns a failed
+ * context made by the file's own hiredis, whose errstr says which runtime to
+ * build; a call given a context sets its err; a pool call returns NULL (then
+ * rehost_last_error() says why) and a release frees with the file's
+ * redisFree. The async forms are checked when <hiredis/async.h> came first
+ * too. The macros expand to the function itself on a match, so taking a
+ * function's address still works. */
+#if defined(HIREDIS_MAJOR) && !defined(REHOST_RUNTIME_BUILDING)
+#include <stdio.h>
+
+/* The helpers below exist (rehost/hiredis_options.h uses them). */
+#define REHOST_HIREDIS_CHECKED 1
+
+static inline const char *rehost__hiredis_check(void) {
+  return rehost_hiredis_check(HIREDIS_MAJOR, HIREDIS_MINOR, HIREDIS_PATCH);
+}
+
+/* Fails a context of the file's hiredis with `message`. */
+static inline void rehost__fail(redisContext *c, const char *message) {
+  if (c) {
+    c->err = REDIS_ERR_OTHER;
+    snprintf(c->errstr, sizeof c->errstr, "%s", message);
+  }
+}
+
+/* A failed context of the file's hiredis, of either generation: a unix
+ * socket below a regular file fails at once, without touching the network. */
+static inline redisContext *rehost__failed_context(const char *message) {
+  redisContext *c = redisConnectUnixNonBlock("/dev/null/rehost");
+  rehost__fail(c, message);
+  return c;
+}
+
+static inline redisContext *rehost__hiredis_failed(void) {
+  return rehost__failed_context(rehost__hiredis_check());
+}
+
+#define REHOST__CONNECT(fn, ...)                                               \
+  (rehost__hiredis_check() ? rehost__hiredis_failed() : (fn)(__VA_ARGS__))
+#define rehost_redisConnect(...)                                               \
+  REHOST__CONNECT(rehost_redisConnect, __VA_ARGS__)
+#define rehost_redisConnectWithTimeout(...)                                    \
+  REHOST__CONNECT(rehost_redisConnectWithTimeout, __VA_ARGS__)
+#define rehost_redisConnectNonBlock(...)                                       \
+  REHOST__CONNECT(rehost_redisConnectNonBlock, __VA_ARGS__)
+#define rehost_redisConnectBindNonBlock(...)                                   \
+  REHOST__CONNECT(rehost_redisConnectBindNonBlock, __VA_ARGS__)
+#define rehost_redisConnectBindNonBlockWithReuse(...)                          \
+  REHOST__CONNECT(rehost_redisConnectBindNonBlockWithReuse, __VA_ARGS__)
+#define rehost_redisConnectUnix(...)                                           \
+  REHOST__CONNECT(rehost_redisConnectUnix, __VA_ARGS__)
+#define rehost_redisConnectUnixWithTimeout(...)                                \
+  REHOST__CONNECT(rehost_redisConnectUnixWithTimeout, __VA_ARGS__)
+#define rehost_redisConnectUnixNonBlock(...)                                   \
+  REHOST__CONNECT(rehost_redisConnectUnixNonBlock, __VA_ARGS__)
+
+#define rehost_redisAuth(c, profile)                                           \
+  (rehost__hiredis_check()                                                     \
+       ? (rehost__fail(c, rehost__hiredis_check()), (void *)0)                 \
+       : (rehost_redisAuth)(c, profile))
+#define rehost_redisAppendAuth(c, profile)                                     \
+  (rehost__hiredis_check()                                                     \
+       ? (rehost__fail(c, rehost__hiredis_check()), REDIS_ERR)                 \
+       : (rehost_redisAppendAuth)(c, profile))
+
+#define rehost_pool_get(profile, fallback_url)                                 \
+  (rehost__hiredis_check() ? (rehost_pool *)0                                  \
+                           : (rehost_pool_get)(profile, fallback_url))
+#define rehost_pool_acquire(pool, timeout_ms)                                  \
+  (rehost__hiredis_check() ? (redisContext *)0                                 \
+                           : (rehost_pool_acquire)(pool, timeout_ms))
+#define rehost_pool_release(pool, c)                                           \
+  (rehost__hiredis_check() ? redisFree(c) : (rehost_pool_release)(pool, c))
+#define rehost_redisRelease(c)                                                 \
+  (rehost__hiredis_check() ? redisFree(c) : (rehost_redisRelease)(c))
+
+#ifdef __HIREDIS_ASYNC_H
+static inline void rehost__fail_async(redisAsyncContext *ac,
+                                      const char *message) {
+  if (ac) {
+    rehost__fail(&ac->c, message);
+    ac->err = ac->c.err;
+    ac->errstr = ac->c.errstr;
+  }
+}
+
+static inline redisAsyncContext *
+rehost__failed_async_context(const char *message) {
+  redisAsyncContext *ac = redisAsyncConnectUnix("/dev/null/rehost");
+  rehost__fail_async(ac, message);
+  return ac;
+}
+
+#define REHOST__ASYNC_CONNECT(fn, ...)                                         \
+  (rehost__hiredis_check()                                                     \
+       ? rehost__failed_async_context(rehost__hiredis_check())                 \
+       : (fn)(__VA_ARGS__))
+#define rehost_redisAsyncConnect(...)                                          \
+  REHOST__ASYNC_CONNECT(rehost_redisAsyncConnect, __VA_ARGS__)
+#define rehost_redisAsyncConnectBind(...)                                      \
+  REHOST__ASYNC_CONNECT(rehost_redisAsyncConnectBind, __VA_ARGS__)
+#define rehost_redisAsyncConnectBindWithReuse(...)                             \
+  REHOST__ASYNC_CONNECT(rehost_redisAsyncConnectBindWithReuse, __VA_ARGS__)
+#define rehost_redisAsyncConnectUnix(...)                                      \
+  REHOST__ASYNC_CONNECT(rehost_redisAsyncConnectUnix, __VA_ARGS__)
+#define rehost_redisAsyncAuth(ac, fn, privdata, profile)                       \
+  (rehost__hiredis_check()                                                     \
+       ? (rehost__fail_async(ac, rehost__hiredis_check()), REDIS_ERR)          \
+       : (rehost_redisAsyncAuth)(ac, fn, privdata, profile))
+#endif
 #endif
 
 #endif /* REHOST_REHOST_H */

@@ -19,6 +19,7 @@ typedef struct redisAsyncContext {
 typedef void(redisCallbackFn)(struct redisAsyncContext *, void *, void *);
 
 redisAsyncContext *redisAsyncConnectWithOptions(const redisOptions *options);
+redisAsyncContext *redisAsyncConnectUnix(const char *path);
 void redisAsyncDisconnect(redisAsyncContext *ac);
 void redisAsyncFree(redisAsyncContext *ac);
 int redisAsyncCommandArgv(redisAsyncContext *ac, redisCallbackFn *fn,
