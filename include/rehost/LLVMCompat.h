@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/ThreadPool.h"
 
 #include <memory>
 #include <optional>
@@ -63,6 +64,15 @@ makeDependencyScanningService() {
   return std::make_unique<DependencyScanningService>(
       Mode, ScanningOutputFormat::Make);
 }
+
+/// LLVM's thread pool, which LLVM 19 renamed from ThreadPool to
+/// DefaultThreadPool; both are built from a ThreadPoolStrategy and have the
+/// same async and wait.
+#if LLVM_VERSION_MAJOR >= 19
+using ThreadPool = llvm::DefaultThreadPool;
+#else
+using ThreadPool = llvm::ThreadPool;
+#endif
 
 /// ExecuteAndWait's optional types (LLVM's own until LLVM 16, then
 /// std::optional), read off its own declaration.

@@ -1,0 +1,71 @@
+//===- ParallelScan.cpp - The units of a scan, run on -j threads ----------===//
+
+#include "ParallelScan.h"
+
+#include "rehost/IncludeClosure.h"
+#include "rehost/LLVMCompat.h"
+#include "rehost/Report.h"
+#include "rehost/Scanner.h"
+
+#include "CommandAdjuster.h"
+#include "UnitAnalysis.h"
+#include "UnitLog.h"
+
+#include "llvm/Support/Threading.h"
+
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
+
+using namespace clang::tooling;
+
+namespace rehost {
+
+std::vector<TranslationUnitFacts>
+analyseAll(const FallbackDatabase &Database,
+           const std::vector<std::string> &Files, const ScanRequest &Request,
+           const HeaderFilter &Headers, llvm::StringRef Root,
+           llvm::raw_ostream &Log) {
+  std::vector<TranslationUnitFacts> Units(Files.size());
+  unsigned Jobs = Request.Jobs
+                      ? Request.Jobs
+                      : std::max(1u, std::thread::hardware_concurrency());
+  Jobs = static_cast<unsigned>(std::min<size_t>(Jobs, Files.size()));
+  const ArgumentsAdjuster Adjust = commandAdjuster(Request);
+  std::optional<IncludeScanner> Scanner;
+  if (Request.PreFilter)
+    Scanner.emplace();
+  std::vector<std::string> Names;
+  for (const std::string &File : Files)
+    Names.push_back(displayPath(File, Root));
+  UnitLog Logs(Log, std::move(Names), Request.Progress,
+               Request.PlainProgressInterval);
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    std::optional<IncludeScanner::Worker> PreFilter;
+    if (Scanner)
+      PreFilter.emplace(*Scanner);
+    for (size_t I; (I = Next++) < Files.size();) {
+      std::string Text;
+      llvm::raw_string_ostream Out(Text);
+      Units[I] = analyseUnit(Database, Files[I], Request, Adjust, Headers, Root,
+                             PreFilter ? &*PreFilter : nullptr, Out);
+      Out.flush();
+      Logs.finish(I, std::move(Text), Units[I].Sites.size());
+    }
+  };
+  if (Jobs <= 1) {
+    Work();
+    return Units;
+  }
+  // One task per thread, not per unit: a thread's pre-filter worker (its
+  // dependency scanner's caches) serves every unit the thread takes.
+  ThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (unsigned I = 0; I != Jobs; ++I)
+    Pool.async(Work);
+  Pool.wait();
+  return Units;
+}
+
+} // namespace rehost

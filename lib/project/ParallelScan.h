@@ -1,0 +1,30 @@
+//===- ParallelScan.h - The units of a scan, run on -j threads ------------===//
+
+#ifndef REHOST_LIB_PROJECT_PARALLELSCAN_H
+#define REHOST_LIB_PROJECT_PARALLELSCAN_H
+
+#include "rehost/Project.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+namespace rehost {
+
+class FallbackDatabase;
+class HeaderFilter;
+struct ScanRequest;
+
+/// Every unit of \p Files, on Request.Jobs threads; the result and the log
+/// are those of a serial run, in \p Files' order.
+std::vector<TranslationUnitFacts>
+analyseAll(const FallbackDatabase &Database,
+           const std::vector<std::string> &Files, const ScanRequest &Request,
+           const HeaderFilter &Headers, llvm::StringRef Root,
+           llvm::raw_ostream &Log);
+
+} // namespace rehost
+
+#endif // REHOST_LIB_PROJECT_PARALLELSCAN_H
