@@ -58,6 +58,84 @@ enum class ArgRole {
 
 enum class Language { C, Cxx };
 
+/// The kind of value an argument of a role carries: what the evaluator
+/// reads from it and which parameter types can hold it.
+enum class RoleValue {
+  None,     ///< Nothing rehost reads (the context, a timeout, a callback).
+  String,   ///< A C string or a std::string.
+  Integer,  ///< An integer.
+  NodeList, ///< A container of (host, port) pairs.
+  Command,  ///< A hiredis format string, its variadic arguments after it.
+  Argv,     ///< An argv command's argc, its argv and argvlen after it.
+};
+
+/// The part of an endpoint an argument's value is.
+enum class EndpointPart {
+  None,
+  Host,
+  Port,
+  UnixPath,
+  Uri,
+  Nodes,
+  Db,
+  User,
+  Password
+};
+
+/// What an argument role means to every stage that reads one: the
+/// evaluator (RoleValue, Part), the site's profile naming (NamesAddress),
+/// the connection tracer (SetsConnectionAddress), the rewrite (Credential,
+/// the accessors, NoValue). One row per role.
+struct RoleTraits {
+  ArgRole Role;
+  RoleValue Kind;
+  EndpointPart Part;
+  /// The argument holds the address whose names name the site's profile.
+  bool NamesAddress;
+  /// The argument sets the address of the connection its use makes or
+  /// configures (a Sentinel's host does not: the master is elsewhere).
+  bool SetsConnectionAddress;
+  /// A credential: its literal leaves the code, with no fallback.
+  bool Credential;
+  /// The argument sends a credential: a user name, a password, or a command
+  /// that may be AUTH.
+  bool SendsCredential;
+  /// The runtime accessor (profile, fallback) -> value that replaces the
+  /// argument in C and in C++; empty where none does.
+  llvm::StringRef CAccessor;
+  llvm::StringRef CxxAccessor;
+  /// What `fix --strict` writes for "no value" in C ("0" or "NULL"): the
+  /// runtime then takes the value from configuration alone.
+  llvm::StringRef NoValue;
+};
+
+/// The traits of \p Role.
+const RoleTraits &traitsOf(ArgRole Role);
+
+/// How `rehost fix` rewrites a use of a catalogued API: the one place the
+/// spelling of a use (UseSpelling) and its rendering (RewriteRenderer)
+/// switch on.
+enum class RewriteShape {
+  /// `redisConnect(h, p)` -> `RuntimeCall("profile", h, p)`: the callee is
+  /// renamed and the profile goes first.
+  DropIn,
+  /// `client.connect(h, p)` -> `RuntimeCall(client, "profile", h, p)`: the
+  /// object moves into the runtime call.
+  MethodCall,
+  /// `redisCommand(c, "AUTH %s", pw)` -> `RuntimeCall(c, "profile")`: the
+  /// command becomes the profile's AUTH.
+  AuthCommand,
+  /// Each hardcoded argument or field value is wrapped in its role's
+  /// accessor (and OptionsCall follows the object's assignments).
+  WrappedArguments,
+  /// `redisConnectWithOptions(&o)` -> `RuntimeCall(&o, "profile")`: the
+  /// connect of an object other entries configure, rewritten with them;
+  /// not a site of its own.
+  ConnectsConfigured,
+  /// Never rewritten: ManualReason says why.
+  Manual,
+};
+
 /// A fork of a family's library that renames its API by a prefix, declared
 /// in headers of its own: hiredict declares redictConnect for hiredis's
 /// redisConnect, and its shims' <hiredis/hiredis.h> #defines each redis…
@@ -90,6 +168,7 @@ struct LibraryFamily {
 /// One catalogued API.
 struct CatalogEntry {
   ApiKind Kind;
+  RewriteShape Shape;
   /// The qualified name: "redisConnect", "cpp_redis::client::connect",
   /// "sw::redis::Redis" (the class, for constructors),
   /// "sw::redis::ConnectionOptions::host" (for fields). A field of an unnamed
@@ -116,11 +195,11 @@ struct CatalogEntry {
   /// The runtime header the rewrite includes; empty: the family's.
   llvm::StringRef Header = {};
   /// The object this entry configures (a redisOptions, a cluster context)
-  /// is connected by a later call of an entry that connectsConfigured();
+  /// is connected by a later call of a ConnectsConfigured entry;
   /// fix rewrites that call with the site, so without one in the unit the
   /// site stays manual: only the connect can refuse a bad profile.
   bool AwaitsConnect = false;
-  /// Non-empty: fix never rewrites a use of this entry, for this reason.
+  /// For the Manual shape: why fix never rewrites a use of this entry.
   llvm::StringRef ManualReason = {};
 
   /// What `rehost fix` puts in place: RuntimeCall, or the accessor of every
@@ -134,10 +213,6 @@ struct CatalogEntry {
   std::optional<unsigned> commandArgument() const;
   /// The runtime header a rewrite of this entry includes.
   llvm::StringRef runtimeHeader() const;
-  /// True for a call that connects an object other entries configured
-  /// (redisConnectWithOptions, redisClusterConnect2): not a site of its
-  /// own, rewritten into RuntimeCall(object, profile) with those entries.
-  bool connectsConfigured() const;
   /// True when the entry sends a credential (a password, user name or a
   /// command such as AUTH) rather than setting an endpoint.
   bool sendsCredential() const;
@@ -160,6 +235,10 @@ std::string catalogName(llvm::StringRef Name);
 
 /// All catalogued APIs.
 llvm::ArrayRef<CatalogEntry> catalog();
+
+/// What is wrong with \p Entry's row, if anything: a shape its kind,
+/// arguments or runtime call do not fit. Empty for a sound row.
+std::string rowProblem(const CatalogEntry &Entry);
 
 /// The entry of \p Kind with the qualified name \p Name, or null.
 const CatalogEntry *findEntry(ApiKind Kind, llvm::StringRef Name);

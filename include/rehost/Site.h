@@ -56,6 +56,10 @@ struct Endpoint {
   Value User;     ///< ACL user name.
   Value Password; ///< Never shown: every rendering prints "***".
 
+  /// The value of \p Part (a role's traitsOf().Part); null for None.
+  Value *part(EndpointPart Part);
+  const Value *part(EndpointPart Part) const;
+
   /// The endpoint as a URI for people (redis://host:port, unix:///path,
   /// redis://h1:p1,h2:p2 or the URI as written); parts computed at run time
   /// are shown as <runtime> and a password as ***.

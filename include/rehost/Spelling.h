@@ -93,9 +93,6 @@ struct SourceLine {
 
 /// Everything phase two needs to rewrite one use.
 struct UseSpelling {
-  /// A call whose whole callee is replaced (a drop-in, an AUTH command,
-  /// a method helper) rather than its arguments wrapped.
-  bool Call = false;
   Anchor Callee; ///< The function's name.
   Anchor Paren;  ///< Just after the '(' (empty range).
   /// A drop-in's endpoint arguments, the range --strict replaces.

@@ -60,7 +60,7 @@ struct OptionsStatement {
 };
 
 /// A call that connects the object a site configures (an entry that
-/// connectsConfigured()): rewritten with the site.
+/// RewriteShape::ConnectsConfigured): rewritten with the site.
 struct ConnectUse {
   const clang::CallExpr *Call;
   const CatalogEntry *Entry;

@@ -55,6 +55,34 @@ std::string location(const Endpoint &E) {
 
 } // namespace
 
+Value *Endpoint::part(EndpointPart Part) {
+  switch (Part) {
+  case EndpointPart::None:
+    return nullptr;
+  case EndpointPart::Host:
+    return &Host;
+  case EndpointPart::Port:
+    return &Port;
+  case EndpointPart::UnixPath:
+    return &UnixPath;
+  case EndpointPart::Uri:
+    return &Uri;
+  case EndpointPart::Nodes:
+    return &Nodes;
+  case EndpointPart::Db:
+    return &Db;
+  case EndpointPart::User:
+    return &User;
+  case EndpointPart::Password:
+    return &Password;
+  }
+  llvm_unreachable("unknown endpoint part");
+}
+
+const Value *Endpoint::part(EndpointPart Part) const {
+  return const_cast<Endpoint *>(this)->part(Part);
+}
+
 std::string Endpoint::uri() const {
   if (isPresent(Uri))
     return Uri.isKnown() ? redactUri(Uri.Text) : std::string("<runtime>");

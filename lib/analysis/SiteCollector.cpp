@@ -85,19 +85,18 @@ bool isStringLike(QualType T) {
 /// Whether parameter \p T can hold a value of \p Role. An overload that
 /// takes an options object where the entry expects a URI is another API.
 bool fitsRole(QualType T, ArgRole Role) {
-  switch (Role) {
-  case ArgRole::Port:
-  case ArgRole::SentinelPort:
-  case ArgRole::Db:
-  case ArgRole::CommandArgv:
+  switch (traitsOf(Role).Kind) {
+  case RoleValue::Integer:
+  case RoleValue::Argv:
     return T.getNonReferenceType()->isIntegerType();
-  case ArgRole::Other:
-  case ArgRole::Connection:
-  case ArgRole::NodeList:
+  case RoleValue::None:
+  case RoleValue::NodeList:
     return true;
-  default:
+  case RoleValue::String:
+  case RoleValue::Command:
     return isStringLike(T);
   }
+  llvm_unreachable("unknown role value");
 }
 
 bool parametersFit(const FunctionDecl &Callee, llvm::ArrayRef<ArgRole> Roles) {
@@ -294,9 +293,7 @@ bool yieldsConnection(const CatalogEntry &Entry) {
 
 bool setsAddress(const CatalogEntry &Entry) {
   return llvm::any_of(Entry.Args, [](ArgRole Role) {
-    return Role == ArgRole::Host || Role == ArgRole::UnixPath ||
-           Role == ArgRole::Nodes || Role == ArgRole::Node ||
-           Role == ArgRole::NodeList;
+    return traitsOf(Role).SetsConnectionAddress;
   });
 }
 
@@ -306,18 +303,8 @@ const Expr *addressArgument(const ApiUse &Use, const CatalogEntry &Entry) {
   for (unsigned I = 0,
                 E = std::min<unsigned>(Entry.Args.size(), Use.Args.size());
        I != E; ++I)
-    switch (Entry.Args[I]) {
-    case ArgRole::Host:
-    case ArgRole::Uri:
-    case ArgRole::UnixPath:
-    case ArgRole::Nodes:
-    case ArgRole::Node:
-    case ArgRole::NodeList:
-    case ArgRole::SentinelHost:
+    if (traitsOf(Entry.Args[I]).NamesAddress)
       return Use.Args[I];
-    default:
-      break;
-    }
   return nullptr;
 }
 
@@ -376,7 +363,7 @@ public:
       Evaluated.push_back(std::move(E));
     }
     for (const EvaluatedUse &E : Evaluated)
-      if (E.Entry->connectsConfigured() && E.Use->Call)
+      if (E.Entry->Shape == RewriteShape::ConnectsConfigured && E.Use->Call)
         if (const Decl *Object = objectConfiguredBy(*E.Use, *E.Entry))
           Connects[Object].push_back({E.Use->Call, E.Entry});
     // Following connections back walks the whole unit: only a credential
@@ -640,9 +627,9 @@ private:
       S.Function = enclosingName(*Use.Whole);
       if (!E.Target.address().empty())
         S.Hints = nameHintsOf(addressArgument(Use, Entry),
-                                  Use.Member ? Use.Member->getBase()
-                                             : connectionOf(Use, Entry),
-                                  *Use.Whole, *Context);
+                              Use.Member ? Use.Member->getBase()
+                                         : connectionOf(Use, Entry),
+                              *Use.Whole, *Context);
     }
     S.Api = Entry.Name.str();
     S.Kind = Entry.Kind;
@@ -738,50 +725,30 @@ private:
     for (unsigned I = 0, E = std::min<unsigned>(Entry.Args.size(), Args.size());
          I != E; ++I) {
       const Expr *Arg = Args[I];
-      switch (Entry.Args[I]) {
-      case ArgRole::Host:
-      case ArgRole::SentinelHost:
-        Target.Host = Evaluator->evaluateString(Arg);
+      const RoleTraits &Traits = traitsOf(Entry.Args[I]);
+      Value *Part = Target.part(Traits.Part);
+      switch (Traits.Kind) {
+      case RoleValue::String:
+        *Part = Evaluator->evaluateString(Arg);
         break;
-      case ArgRole::Port:
-      case ArgRole::SentinelPort:
-        Target.Port = Evaluator->evaluateInteger(Arg);
+      case RoleValue::Integer:
+        *Part = Evaluator->evaluateInteger(Arg);
         break;
-      case ArgRole::UnixPath:
-        Target.UnixPath = Evaluator->evaluateString(Arg);
+      case RoleValue::NodeList:
+        *Part = Evaluator->evaluateNodeList(Arg);
         break;
-      case ArgRole::Uri:
-        Target.Uri = Evaluator->evaluateString(Arg);
-        break;
-      case ArgRole::Nodes:
-      case ArgRole::Node:
-        Target.Nodes = Evaluator->evaluateString(Arg);
-        break;
-      case ArgRole::NodeList:
-        Target.Nodes = Evaluator->evaluateNodeList(Arg);
-        break;
-      case ArgRole::Db:
-        Target.Db = Evaluator->evaluateInteger(Arg);
-        break;
-      case ArgRole::User:
-        Target.User = Evaluator->evaluateString(Arg);
-        break;
-      case ArgRole::Password:
-        Target.Password = Evaluator->evaluateString(Arg);
-        break;
-      case ArgRole::Command:
+      case RoleValue::Command:
         Command.Credentials =
             evaluateFormatCommand(Arg, Args.drop_front(I + 1), Target);
         break;
-      case ArgRole::CommandArgv:
+      case RoleValue::Argv:
         if (Use.Call)
           Command.Argv =
               readArgvCommand(*Use.Call, Args.drop_front(I), *Context);
         if (Command.Argv)
           Command.Credentials = evaluateArgvCommand(*Command.Argv, Target);
         break;
-      case ArgRole::Connection:
-      case ArgRole::Other:
+      case RoleValue::None:
         break;
       }
     }

@@ -482,6 +482,38 @@ std::string macroBodyKey(const CallExpr &Call, const SourceManager &SM) {
          std::to_string(SM.getFileOffset(Spelling));
 }
 
+namespace {
+
+/// What the entry's shape edits of a call: the callee a drop-in renames,
+/// the object a method call moves, the command an AUTH replaces.
+void spellCall(const CallExpr &Call, const CatalogEntry &Entry,
+               const UseSyntax &Use, Speller &S, UseSpelling &Out) {
+  switch (Entry.Shape) {
+  case RewriteShape::DropIn: {
+    FileID File;
+    Out.Callee = S.callee(Call, Entry.Name, "", &Out.Paren, &File);
+    if (Out.Callee.ok())
+      Out.StrictArgs = strictArguments(Call, Entry, File, S);
+    Out.MacroBodyKey = macroBodyKey(Call, S.SM);
+    return;
+  }
+  case RewriteShape::MethodCall:
+    if (const auto *Method = dyn_cast<CXXMemberCallExpr>(&Call))
+      Out.Method = spellMethod(*Method, S);
+    return;
+  case RewriteShape::AuthCommand:
+    spellAuthCommand(Call, Entry, Use, S, Out);
+    Out.MacroBodyKey = macroBodyKey(Call, S.SM);
+    return;
+  case RewriteShape::WrappedArguments:
+  case RewriteShape::ConnectsConfigured:
+  case RewriteShape::Manual:
+    return;
+  }
+}
+
+} // namespace
+
 UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
                      const PooledUse *Pooled,
                      llvm::ArrayRef<std::string> Secrets,
@@ -490,7 +522,6 @@ UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
   UseSpelling Out;
   Speller S(SM, LangOpts, Digests, Secrets, Out);
   Out.NoProfileReason = Use.NoProfileReason;
-  Out.Call = Use.Call && !Entry.RuntimeCall.empty();
   for (unsigned I = 0; I != Use.Args.size(); ++I)
     Out.Args.push_back(S.argument(
         I < Entry.Args.size() ? Entry.Args[I] : ArgRole::Other, *Use.Args[I]));
@@ -499,20 +530,8 @@ UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
           ? S.at(Use.RParen)
           : Anchor::broken(
                 "the call's closing parenthesis is spelled in a macro");
-  if (Out.Call) {
-    if (Entry.commandArgument()) {
-      spellAuthCommand(*Use.Call, Entry, Use, S, Out);
-      Out.MacroBodyKey = macroBodyKey(*Use.Call, SM);
-    } else if (const auto *Method = dyn_cast<CXXMemberCallExpr>(Use.Call)) {
-      Out.Method = spellMethod(*Method, S);
-    } else {
-      FileID File;
-      Out.Callee = S.callee(*Use.Call, Entry.Name, "", &Out.Paren, &File);
-      if (Out.Callee.ok())
-        Out.StrictArgs = strictArguments(*Use.Call, Entry, File, S);
-      Out.MacroBodyKey = macroBodyKey(*Use.Call, SM);
-    }
-  }
+  if (Use.Call)
+    spellCall(*Use.Call, Entry, Use, S, Out);
   for (const CompanionField &Field : Use.Companions) {
     Out.Companions.push_back(S.argument(Field.Role, *Field.Value));
     Out.Companions.back().Value = Field.Text;

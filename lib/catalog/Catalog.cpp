@@ -7,13 +7,17 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/Path.h"
+
+#include <cassert>
 
 namespace rehost {
 namespace {
 
 using R = ArgRole;
 using K = ApiKind;
+using S = RewriteShape;
 
 // hiredict (a hiredis 1.x fork, in Debian) declares its API as redict… in
 // hiredict/*.h; its shims' hiredis/*.h map the hiredis names onto it.
@@ -83,149 +87,183 @@ constexpr llvm::StringLiteral SentinelOptionsByHand =
     "configuration by hand (the runtime reads REDIS_<PROFILE>_SENTINEL_NODES, "
     "_SENTINEL_USERNAME and _SENTINEL_PASSWORD)";
 
+constexpr llvm::StringLiteral ClusterAuthByHand =
+    "hiredis-cluster sends the password given to "
+    "redisClusterSetOptionPassword; move this AUTH there by hand";
+
 const CatalogEntry Entries[] = {
     // hiredis, synchronous and non-blocking contexts.
-    {K::Function, "redisConnect", &Hiredis, HostPort, "rehost_redisConnect"},
-    {K::Function, "redisConnectWithTimeout", &Hiredis, HostPortOther,
+    {K::Function, S::DropIn, "redisConnect", &Hiredis, HostPort,
+     "rehost_redisConnect"},
+    {K::Function, S::DropIn, "redisConnectWithTimeout", &Hiredis, HostPortOther,
      "rehost_redisConnectWithTimeout"},
-    {K::Function, "redisConnectNonBlock", &Hiredis, HostPort,
+    {K::Function, S::DropIn, "redisConnectNonBlock", &Hiredis, HostPort,
      "rehost_redisConnectNonBlock"},
-    {K::Function, "redisConnectBindNonBlock", &Hiredis, HostPortOther,
-     "rehost_redisConnectBindNonBlock"},
-    {K::Function, "redisConnectBindNonBlockWithReuse", &Hiredis, HostPortOther,
-     "rehost_redisConnectBindNonBlockWithReuse"},
-    {K::Function, "redisConnectUnix", &Hiredis, Path,
+    {K::Function, S::DropIn, "redisConnectBindNonBlock", &Hiredis,
+     HostPortOther, "rehost_redisConnectBindNonBlock"},
+    {K::Function, S::DropIn, "redisConnectBindNonBlockWithReuse", &Hiredis,
+     HostPortOther, "rehost_redisConnectBindNonBlockWithReuse"},
+    {K::Function, S::DropIn, "redisConnectUnix", &Hiredis, Path,
      "rehost_redisConnectUnix"},
-    {K::Function, "redisConnectUnixWithTimeout", &Hiredis, PathOther,
+    {K::Function, S::DropIn, "redisConnectUnixWithTimeout", &Hiredis, PathOther,
      "rehost_redisConnectUnixWithTimeout"},
-    {K::Function, "redisConnectUnixNonBlock", &Hiredis, Path,
+    {K::Function, S::DropIn, "redisConnectUnixNonBlock", &Hiredis, Path,
      "rehost_redisConnectUnixNonBlock"},
     // hiredis 1.x: redisOptions as filled by REDIS_OPTIONS_SET_TCP/UNIX or
     // by hand, then passed to redis(Async)ConnectWithOptions. The endpoint
     // lives in unnamed union and struct members, hence the member paths.
     // The connect is rewritten with the fields, so that it checks the
     // profile and sends its credentials.
-    {K::Field, "redisOptions::endpoint.tcp.ip", &Hiredis, Host, "", "", "",
-     true},
-    {K::Field, "redisOptions::endpoint.tcp.port", &Hiredis, Port, "", "", "",
-     true},
-    {K::Field, "redisOptions::endpoint.unix_socket", &Hiredis, Path, "", "", "",
-     true},
-    {K::Function, "redisConnectWithOptions", &Hiredis, ContextOnly,
-     "rehost_redisConnectWithOptions", "", "rehost/hiredis_options.h"},
-    {K::Function, "redisAsyncConnectWithOptions", &Hiredis, ContextOnly,
-     "rehost_redisAsyncConnectWithOptions", "", "rehost/hiredis_options.h"},
+    {K::Field, S::WrappedArguments, "redisOptions::endpoint.tcp.ip", &Hiredis,
+     Host, "", "", "", true},
+    {K::Field, S::WrappedArguments, "redisOptions::endpoint.tcp.port", &Hiredis,
+     Port, "", "", "", true},
+    {K::Field, S::WrappedArguments, "redisOptions::endpoint.unix_socket",
+     &Hiredis, Path, "", "", "", true},
+    {K::Function, S::ConnectsConfigured, "redisConnectWithOptions", &Hiredis,
+     ContextOnly, "rehost_redisConnectWithOptions", "",
+     "rehost/hiredis_options.h"},
+    {K::Function, S::ConnectsConfigured, "redisAsyncConnectWithOptions",
+     &Hiredis, ContextOnly, "rehost_redisAsyncConnectWithOptions", "",
+     "rehost/hiredis_options.h"},
     // hiredis, asynchronous contexts.
-    {K::Function, "redisAsyncConnect", &Hiredis, HostPort,
+    {K::Function, S::DropIn, "redisAsyncConnect", &Hiredis, HostPort,
      "rehost_redisAsyncConnect"},
-    {K::Function, "redisAsyncConnectBind", &Hiredis, HostPortOther,
+    {K::Function, S::DropIn, "redisAsyncConnectBind", &Hiredis, HostPortOther,
      "rehost_redisAsyncConnectBind"},
-    {K::Function, "redisAsyncConnectBindWithReuse", &Hiredis, HostPortOther,
-     "rehost_redisAsyncConnectBindWithReuse"},
-    {K::Function, "redisAsyncConnectUnix", &Hiredis, Path,
+    {K::Function, S::DropIn, "redisAsyncConnectBindWithReuse", &Hiredis,
+     HostPortOther, "rehost_redisAsyncConnectBindWithReuse"},
+    {K::Function, S::DropIn, "redisAsyncConnectUnix", &Hiredis, Path,
      "rehost_redisAsyncConnectUnix"},
     // hiredis, credentials sent as a command, through a format or an argv
     // array (only AUTH, HELLO ... AUTH and MIGRATE ... AUTH are sites): an
     // AUTH becomes the profile's AUTH, sent on the same context.
-    {K::Function, "redisCommand", &Hiredis, ContextCommand, "rehost_redisAuth"},
-    {K::Function, "redisAppendCommand", &Hiredis, ContextCommand,
-     "rehost_redisAppendAuth"},
-    {K::Function, "redisAsyncCommand", &Hiredis, AsyncContextCommand,
-     "rehost_redisAsyncAuth"},
-    {K::Function, "redisCommandArgv", &Hiredis, ContextArgv,
+    {K::Function, S::AuthCommand, "redisCommand", &Hiredis, ContextCommand,
      "rehost_redisAuth"},
-    {K::Function, "redisAppendCommandArgv", &Hiredis, ContextArgv,
-     "rehost_redisAppendAuth"},
-    {K::Function, "redisAsyncCommandArgv", &Hiredis, AsyncContextArgv,
-     "rehost_redisAsyncAuth"},
+    {K::Function, S::AuthCommand, "redisAppendCommand", &Hiredis,
+     ContextCommand, "rehost_redisAppendAuth"},
+    {K::Function, S::AuthCommand, "redisAsyncCommand", &Hiredis,
+     AsyncContextCommand, "rehost_redisAsyncAuth"},
+    {K::Function, S::AuthCommand, "redisCommandArgv", &Hiredis, ContextArgv,
+     "rehost_redisAuth"},
+    {K::Function, S::AuthCommand, "redisAppendCommandArgv", &Hiredis,
+     ContextArgv, "rehost_redisAppendAuth"},
+    {K::Function, S::AuthCommand, "redisAsyncCommandArgv", &Hiredis,
+     AsyncContextArgv, "rehost_redisAsyncAuth"},
 
     // hiredis-cluster and hiredis-vip: the connects become the runtime's
     // (header-inline) helpers, which check the profile and set its
     // credentials; a context configured option by option has its
     // redisClusterConnect2 rewritten with the options.
-    {K::Function, "redisClusterConnect", &HiredisCluster, NodesOther,
+    {K::Function, S::DropIn, "redisClusterConnect", &HiredisCluster, NodesOther,
      "rehost_redisClusterConnect"},
-    {K::Function, "redisClusterConnectWithTimeout", &HiredisCluster,
+    {K::Function, S::DropIn, "redisClusterConnectWithTimeout", &HiredisCluster,
      NodesOtherOther, "rehost_redisClusterConnectWithTimeout"},
-    {K::Function, "redisClusterConnectNonBlock", &HiredisCluster, NodesOther,
-     "rehost_redisClusterConnectNonBlock"},
-    {K::Function, "redisClusterAsyncConnect", &HiredisCluster, NodesOther, "",
-     "", "", false,
+    {K::Function, S::DropIn, "redisClusterConnectNonBlock", &HiredisCluster,
+     NodesOther, "rehost_redisClusterConnectNonBlock"},
+    {K::Function, S::Manual, "redisClusterAsyncConnect", &HiredisCluster,
+     NodesOther, "", "", "", false,
      "redisClusterAsyncConnect takes no credentials and reports no "
      "configuration error; connect with redisClusterConnect2 on a context "
      "configured through redisClusterSetOptionAddNodes"},
-    {K::Function, "redisClusterConnect2", &HiredisCluster, ContextOnly,
-     "rehost_redisClusterConnect2"},
-    {K::Function, "redisClusterSetOptionAddNodes", &HiredisCluster,
-     ContextNodes, "", "", "", true},
-    {K::Function, "redisClusterSetOptionAddNode", &HiredisCluster, ContextNode,
-     ""},
-    {K::Function, "redisClusterSetOptionPassword", &HiredisCluster,
-     ContextPassword, "", "", "", true},
-    {K::Function, "redisClusterSetOptionUsername", &HiredisCluster, ContextUser,
-     "", "", "", true},
-    {K::Function, "redisClusterCommand", &HiredisCluster, ContextCommand, ""},
-    {K::Function, "redisClusterAppendCommand", &HiredisCluster, ContextCommand,
-     ""},
-    {K::Function, "redisClusterAsyncCommand", &HiredisCluster,
-     AsyncContextCommand, ""},
+    {K::Function, S::ConnectsConfigured, "redisClusterConnect2",
+     &HiredisCluster, ContextOnly, "rehost_redisClusterConnect2"},
+    {K::Function, S::WrappedArguments, "redisClusterSetOptionAddNodes",
+     &HiredisCluster, ContextNodes, "", "", "", true},
+    {K::Function, S::WrappedArguments, "redisClusterSetOptionAddNode",
+     &HiredisCluster, ContextNode, ""},
+    {K::Function, S::WrappedArguments, "redisClusterSetOptionPassword",
+     &HiredisCluster, ContextPassword, "", "", "", true},
+    {K::Function, S::WrappedArguments, "redisClusterSetOptionUsername",
+     &HiredisCluster, ContextUser, "", "", "", true},
+    {K::Function, S::Manual, "redisClusterCommand", &HiredisCluster,
+     ContextCommand, "", "", "", false, ClusterAuthByHand},
+    {K::Function, S::Manual, "redisClusterAppendCommand", &HiredisCluster,
+     ContextCommand, "", "", "", false, ClusterAuthByHand},
+    {K::Function, S::Manual, "redisClusterAsyncCommand", &HiredisCluster,
+     AsyncContextCommand, "", "", "", false, ClusterAuthByHand},
 
     // redis-plus-plus: URIs.
-    {K::Constructor, "sw::redis::Redis", &RedisPlusPlus, Uri, ""},
-    {K::Constructor, "sw::redis::RedisCluster", &RedisPlusPlus, Uri, ""},
-    {K::Constructor, "sw::redis::ConnectionOptions", &RedisPlusPlus, Uri, ""},
+    {K::Constructor, S::WrappedArguments, "sw::redis::Redis", &RedisPlusPlus,
+     Uri, ""},
+    {K::Constructor, S::WrappedArguments, "sw::redis::RedisCluster",
+     &RedisPlusPlus, Uri, ""},
+    {K::Constructor, S::WrappedArguments, "sw::redis::ConnectionOptions",
+     &RedisPlusPlus, Uri, ""},
     // redis-plus-plus: option fields. The object gets the whole profile
     // (password, db, timeouts too) once its fields are set.
-    {K::Field, "sw::redis::ConnectionOptions::host", &RedisPlusPlus, Host, "",
-     "rehost::configure"},
-    {K::Field, "sw::redis::ConnectionOptions::port", &RedisPlusPlus, Port, "",
-     "rehost::configure"},
-    {K::Field, "sw::redis::ConnectionOptions::path", &RedisPlusPlus, Path, "",
-     "rehost::configure"},
-    {K::Field, "sw::redis::ConnectionOptions::db", &RedisPlusPlus, Db, "",
-     "rehost::configure"},
-    {K::Field, "sw::redis::ConnectionOptions::user", &RedisPlusPlus, User, "",
-     "rehost::configure"},
-    {K::Field, "sw::redis::ConnectionOptions::password", &RedisPlusPlus,
-     Password, "", "rehost::configure"},
+    {K::Field, S::WrappedArguments, "sw::redis::ConnectionOptions::host",
+     &RedisPlusPlus, Host, "", "rehost::configure"},
+    {K::Field, S::WrappedArguments, "sw::redis::ConnectionOptions::port",
+     &RedisPlusPlus, Port, "", "rehost::configure"},
+    {K::Field, S::WrappedArguments, "sw::redis::ConnectionOptions::path",
+     &RedisPlusPlus, Path, "", "rehost::configure"},
+    {K::Field, S::WrappedArguments, "sw::redis::ConnectionOptions::db",
+     &RedisPlusPlus, Db, "", "rehost::configure"},
+    {K::Field, S::WrappedArguments, "sw::redis::ConnectionOptions::user",
+     &RedisPlusPlus, User, "", "rehost::configure"},
+    {K::Field, S::WrappedArguments, "sw::redis::ConnectionOptions::password",
+     &RedisPlusPlus, Password, "", "rehost::configure"},
     // A Sentinel's options name the sentinels and the credentials they ask
     // for, not the master's: the profile's password must never reach them.
-    {K::Field, "sw::redis::SentinelOptions::nodes", &RedisPlusPlus, NodeList,
-     "", "", "", false, SentinelOptionsByHand},
-    {K::Field, "sw::redis::SentinelOptions::user", &RedisPlusPlus, User, "", "",
-     "", false, SentinelOptionsByHand},
-    {K::Field, "sw::redis::SentinelOptions::password", &RedisPlusPlus, Password,
-     "", "", "", false, SentinelOptionsByHand},
+    {K::Field, S::Manual, "sw::redis::SentinelOptions::nodes", &RedisPlusPlus,
+     NodeList, "", "", "", false, SentinelOptionsByHand},
+    {K::Field, S::Manual, "sw::redis::SentinelOptions::user", &RedisPlusPlus,
+     User, "", "", "", false, SentinelOptionsByHand},
+    {K::Field, S::Manual, "sw::redis::SentinelOptions::password",
+     &RedisPlusPlus, Password, "", "", "", false, SentinelOptionsByHand},
 
     // cpp_redis: connect's defaults (127.0.0.1:6379) count as written. The
     // runtime's helpers take the object first and also send the profile's
     // password and db.
-    {K::Method, "cpp_redis::client::connect", &CppRedis, HostPort,
-     "rehost::connect"},
-    {K::Method, "cpp_redis::subscriber::connect", &CppRedis, HostPort,
-     "rehost::connect"},
-    {K::Method, "cpp_redis::client::auth", &CppRedis, Password, "rehost::auth"},
-    {K::Method, "cpp_redis::client::add_sentinel", &CppRedis, Sentinel, ""},
-    {K::Method, "cpp_redis::subscriber::auth", &CppRedis, Password,
+    {K::Method, S::MethodCall, "cpp_redis::client::connect", &CppRedis,
+     HostPort, "rehost::connect"},
+    {K::Method, S::MethodCall, "cpp_redis::subscriber::connect", &CppRedis,
+     HostPort, "rehost::connect"},
+    {K::Method, S::MethodCall, "cpp_redis::client::auth", &CppRedis, Password,
      "rehost::auth"},
+    {K::Method, S::WrappedArguments, "cpp_redis::client::add_sentinel",
+     &CppRedis, Sentinel, ""},
+    {K::Method, S::MethodCall, "cpp_redis::subscriber::auth", &CppRedis,
+     Password, "rehost::auth"},
 };
 
-struct Accessor {
-  ArgRole Role;
-  llvm::StringRef C;
-  llvm::StringRef Cxx;
-};
+using V = RoleValue;
+using P = EndpointPart;
 
-const Accessor Accessors[] = {
-    {R::Host, "rehost_host", "rehost::host"},
-    {R::Port, "rehost_port", "rehost::port"},
-    {R::UnixPath, "rehost_socket", "rehost::socket"},
-    {R::Uri, "rehost_uri", "rehost::uri"},
-    {R::Nodes, "rehost_cluster_nodes", "rehost::cluster_nodes"},
-    {R::NodeList, "", "rehost::sentinel_nodes"},
-    {R::Db, "rehost_db", "rehost::db"},
-    {R::User, "rehost_username", "rehost::username"},
-    {R::Password, "rehost_password", "rehost::password"},
+// Role, value, part, names the address, sets the connection's address,
+// credential, sends a credential, C and C++ accessors, --strict's C "none".
+const RoleTraits Traits[] = {
+    {R::Host, V::String, P::Host, true, true, false, false, "rehost_host",
+     "rehost::host", "NULL"},
+    {R::Port, V::Integer, P::Port, false, false, false, false, "rehost_port",
+     "rehost::port", "0"},
+    {R::UnixPath, V::String, P::UnixPath, true, true, false, false,
+     "rehost_socket", "rehost::socket", "NULL"},
+    {R::Uri, V::String, P::Uri, true, true, false, false, "rehost_uri",
+     "rehost::uri", "NULL"},
+    {R::Nodes, V::String, P::Nodes, true, true, false, false,
+     "rehost_cluster_nodes", "rehost::cluster_nodes", "NULL"},
+    {R::Node, V::String, P::Nodes, true, true, false, false, "", "", "NULL"},
+    {R::NodeList, V::NodeList, P::Nodes, true, true, false, false, "",
+     "rehost::sentinel_nodes", "NULL"},
+    {R::Db, V::Integer, P::Db, false, false, false, false, "rehost_db",
+     "rehost::db", "0"},
+    {R::SentinelHost, V::String, P::Host, true, false, false, false, "", "",
+     "NULL"},
+    {R::SentinelPort, V::Integer, P::Port, false, false, false, false, "", "",
+     "0"},
+    {R::User, V::String, P::User, false, false, true, true, "rehost_username",
+     "rehost::username", "NULL"},
+    {R::Password, V::String, P::Password, false, false, true, true,
+     "rehost_password", "rehost::password", "NULL"},
+    {R::Command, V::Command, P::None, false, false, false, true, "", "",
+     "NULL"},
+    {R::CommandArgv, V::Argv, P::None, false, false, false, true, "", "",
+     "NULL"},
+    {R::Connection, V::None, P::None, false, false, false, false, "", "",
+     "NULL"},
+    {R::Other, V::None, P::None, false, false, false, false, "", "", "NULL"},
 };
 
 } // namespace
@@ -260,16 +298,16 @@ llvm::StringRef CatalogEntry::runtimeHeader() const {
   return Header.empty() ? Family->RuntimeHeader : Header;
 }
 
-bool CatalogEntry::connectsConfigured() const {
-  return Args.size() == 1 && Args[0] == ArgRole::Connection &&
-         !RuntimeCall.empty();
+bool CatalogEntry::sendsCredential() const {
+  return llvm::any_of(
+      Args, [](ArgRole Role) { return traitsOf(Role).SendsCredential; });
 }
 
-bool CatalogEntry::sendsCredential() const {
-  return llvm::any_of(Args, [](ArgRole Role) {
-    return Role == ArgRole::Password || Role == ArgRole::User ||
-           Role == ArgRole::Command || Role == ArgRole::CommandArgv;
-  });
+const RoleTraits &traitsOf(ArgRole Role) {
+  const auto *It = llvm::find_if(
+      Traits, [&](const RoleTraits &T) { return T.Role == Role; });
+  assert(It != std::end(Traits) && "a role without traits");
+  return *It;
 }
 
 llvm::StringRef declarationName(const CatalogEntry &Entry) {
@@ -301,6 +339,43 @@ std::string catalogName(llvm::StringRef Name) {
 
 llvm::ArrayRef<CatalogEntry> catalog() { return Entries; }
 
+std::string rowProblem(const CatalogEntry &Entry) {
+  const bool Calls = !Entry.RuntimeCall.empty();
+  if ((Entry.Shape == RewriteShape::Manual) == Entry.ManualReason.empty())
+    return "a Manual row, and only one, gives a ManualReason";
+  if (!Entry.OptionsCall.empty() && Entry.Kind != ApiKind::Field)
+    return "only a field's row hands the profile to its object";
+  if (Entry.AwaitsConnect && Entry.Shape != RewriteShape::WrappedArguments)
+    return "only wrapped arguments await a connect";
+  switch (Entry.Shape) {
+  case RewriteShape::DropIn:
+    if (Entry.Kind != ApiKind::Function || !Calls || Entry.commandArgument())
+      return "a drop-in is a function call with a runtime call";
+    return {};
+  case RewriteShape::MethodCall:
+    if (Entry.Kind != ApiKind::Method || !Calls)
+      return "a method call's row is a method with a runtime call";
+    return {};
+  case RewriteShape::AuthCommand:
+    if (!Calls || !Entry.commandArgument())
+      return "an AUTH command's row sends a command through a runtime call";
+    return {};
+  case RewriteShape::ConnectsConfigured:
+    if (!Calls || Entry.Args.size() != 1 ||
+        Entry.Args[0] != ArgRole::Connection)
+      return "a configured object's connect takes the object alone and has "
+             "a runtime call";
+    return {};
+  case RewriteShape::WrappedArguments:
+    if (Calls)
+      return "wrapped arguments have no runtime call of their own";
+    return {};
+  case RewriteShape::Manual:
+    return {};
+  }
+  llvm_unreachable("unknown rewrite shape");
+}
+
 const CatalogEntry *findEntry(ApiKind Kind, llvm::StringRef Name) {
   const auto *It = llvm::find_if(Entries, [&](const CatalogEntry &Entry) {
     return Entry.Kind == Kind && Entry.Name == Name;
@@ -309,11 +384,8 @@ const CatalogEntry *findEntry(ApiKind Kind, llvm::StringRef Name) {
 }
 
 llvm::StringRef runtimeAccessor(ArgRole Role, Language Lang) {
-  const auto *It = llvm::find_if(
-      Accessors, [&](const Accessor &A) { return A.Role == Role; });
-  if (It == std::end(Accessors))
-    return {};
-  return Lang == Language::C ? It->C : It->Cxx;
+  const RoleTraits &T = traitsOf(Role);
+  return Lang == Language::C ? T.CAccessor : T.CxxAccessor;
 }
 
 llvm::StringRef familyAccessor(ArgRole Role, const LibraryFamily &Family) {

@@ -17,7 +17,7 @@ namespace rehost {
 namespace {
 
 /// The format's version: a reader refuses facts it cannot read.
-constexpr int64_t FactsVersion = 5;
+constexpr int64_t FactsVersion = 6;
 
 // The fields of each struct, for any IO (Writer or Reader). `Self` is the
 // struct, const when writing.
@@ -84,7 +84,6 @@ template <class IO, class Self> void visit(IO &Io, Self &L, SourceLine *) {
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &U, UseSpelling *) {
-  Io.field("call", U.Call);
   Io.object("callee", U.Callee);
   Io.object("paren", U.Paren);
   Io.object("strict_args", U.StrictArgs);

@@ -21,51 +21,13 @@ Rewrite manual(llvm::StringRef Reason) {
   return R;
 }
 
-/// The "no value" a strict rewrite leaves for an argument of \p Role: the
-/// runtime then takes the value from configuration alone.
-llvm::StringRef noFallback(ArgRole Role) {
-  return Role == ArgRole::Port || Role == ArgRole::Db ? "0" : "NULL";
-}
-
-bool isCredential(ArgRole Role) {
-  return Role == ArgRole::User || Role == ArgRole::Password;
-}
-
-bool isIntegerRole(ArgRole Role) {
-  return Role == ArgRole::Port || Role == ArgRole::Db;
-}
+bool isCredential(ArgRole Role) { return traitsOf(Role).Credential; }
 
 /// The value the evaluator found for an argument of \p Role.
 const Value &valueOf(const Endpoint &Target, ArgRole Role) {
   static const Value None;
-  switch (Role) {
-  case ArgRole::Host:
-  case ArgRole::SentinelHost:
-    return Target.Host;
-  case ArgRole::Port:
-  case ArgRole::SentinelPort:
-    return Target.Port;
-  case ArgRole::UnixPath:
-    return Target.UnixPath;
-  case ArgRole::Uri:
-    return Target.Uri;
-  case ArgRole::Nodes:
-  case ArgRole::Node:
-  case ArgRole::NodeList:
-    return Target.Nodes;
-  case ArgRole::Db:
-    return Target.Db;
-  case ArgRole::User:
-    return Target.User;
-  case ArgRole::Password:
-    return Target.Password;
-  case ArgRole::Command:
-  case ArgRole::CommandArgv:
-  case ArgRole::Connection:
-  case ArgRole::Other:
-    return None;
-  }
-  llvm_unreachable("unknown role");
+  const Value *Part = Target.part(traitsOf(Role).Part);
+  return Part ? *Part : None;
 }
 
 /// \p Text as a C string literal, or None when it holds a character a
@@ -97,7 +59,7 @@ std::string unmasked(llvm::StringRef Line) {
 /// A constant written back as source: the fallback of a left-out default
 /// argument or of a URI whose credentials were taken out.
 std::optional<std::string> literalFor(ArgRole Role, llvm::StringRef Text) {
-  if (isIntegerRole(Role))
+  if (traitsOf(Role).Kind == RoleValue::Integer)
     return Text.str();
   return stringLiteral(Text);
 }
@@ -149,7 +111,7 @@ std::string quoted(llvm::StringRef Profile) {
 /// The fallback a strict accessor call passes: none at all in C++, the
 /// C accessors' "none" in C.
 std::string strictFallback(ArgRole Role, Language Lang) {
-  return Lang == Language::Cxx ? std::string() : noFallback(Role).str();
+  return Lang == Language::Cxx ? std::string() : traitsOf(Role).NoValue.str();
 }
 
 llvm::Error refusal(const llvm::Twine &Reason) {
@@ -260,7 +222,7 @@ llvm::Expected<Rewrite> Renderer::dropInCall(bool Strict) {
   for (ArgRole Role : Entry.Args) {
     if (Role == ArgRole::Other)
       break;
-    Text += (", " + noFallback(Role)).str();
+    Text += (", " + traitsOf(Role).NoValue).str();
   }
   if (llvm::Error Err = replace(Sp.StrictArgs, std::move(Text)))
     return std::move(Err);
@@ -388,10 +350,6 @@ llvm::Expected<Rewrite> Renderer::wrappedArguments(bool Strict) {
        I != E; ++I) {
     const ArgSpelling &Arg = Sp.Args[I];
     ArgRole Role = Arg.Role;
-    if (Role == ArgRole::Command || Role == ArgRole::CommandArgv)
-      return refusal("hiredis-cluster sends the password given to "
-                     "redisClusterSetOptionPassword; move this AUTH there "
-                     "by hand");
     const Value &V = valueOf(S.Target, Role);
     AnyWritten |= !Arg.Defaulted;
     if (Role == ArgRole::Other || Role == ArgRole::Connection ||
@@ -583,7 +541,7 @@ llvm::Expected<Rewrite> render(const Site &S, const CatalogEntry &Entry,
   if (S.R == Rule::PartiallyHardcoded)
     return refusal("a constant fallback is mixed with values computed at "
                    "run time; move the fallback into configuration by hand");
-  if (!Entry.ManualReason.empty())
+  if (Entry.Shape == RewriteShape::Manual)
     return refusal(Entry.ManualReason);
   if (!Sp.NoProfileReason.empty())
     return refusal(Sp.NoProfileReason);
@@ -593,13 +551,24 @@ llvm::Expected<Rewrite> render(const Site &S, const CatalogEntry &Entry,
                    "it in this translation unit), and only the rewritten "
                    "connect can refuse a bad configuration; rewrite it by "
                    "hand");
-  if (!Sp.Call)
-    return R.wrappedArguments(Strict);
-  if (Entry.commandArgument())
-    return R.authCommand();
-  if (Sp.Method)
+  switch (Entry.Shape) {
+  case RewriteShape::DropIn:
+    return R.dropInCall(Strict);
+  case RewriteShape::MethodCall:
+    if (!Sp.Method)
+      return refusal("the method is not called on an object rehost can move");
     return R.methodCall(Strict);
-  return R.dropInCall(Strict);
+  case RewriteShape::AuthCommand:
+    return R.authCommand();
+  case RewriteShape::WrappedArguments:
+    return R.wrappedArguments(Strict);
+  case RewriteShape::ConnectsConfigured:
+    return refusal("a configured object's connect is rewritten with the "
+                   "object's configuration, not on its own");
+  case RewriteShape::Manual:
+    break;
+  }
+  llvm_unreachable("Manual is refused above");
 }
 
 } // namespace

@@ -51,4 +51,5 @@ void asynchronous(redisClusterAsyncContext *acc) {
 // REPORT: "reason": "hiredis-cluster sends the password given to redisClusterSetOptionPassword; move this AUTH there by hand"
 // REPORT: "action": "manual",
 // REPORT-NEXT: "api": "redisClusterAsyncCommand",
-// REPORT: "reason": "rehost cannot tell which profile the credential belongs to: the connection is a function parameter, connected by the caller"
+// A catalog row never rewritten says why first, whatever else is unknown.
+// REPORT: "reason": "hiredis-cluster sends the password given to redisClusterSetOptionPassword; move this AUTH there by hand"

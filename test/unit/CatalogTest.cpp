@@ -24,12 +24,42 @@ TEST(Catalog, EveryEntryIsWellFormed) {
     EXPECT_TRUE(HasValue) << Entry.Name.str();
     if (Entry.Kind == ApiKind::Field)
       EXPECT_EQ(Entry.Args.size(), 1u) << Entry.Name.str();
+    EXPECT_EQ(rehost::rowProblem(Entry), "") << Entry.Name.str();
     // `rehost fix` moves a value only through a runtime call or accessor.
     for (llvm::StringRef Replacement : Entry.replacements())
       EXPECT_TRUE(rehost::startsWith(Replacement, "rehost_") ||
                   rehost::startsWith(Replacement, "rehost::"))
           << Entry.Name.str();
   }
+}
+
+TEST(Catalog, EveryRoleHasTraits) {
+  for (ArgRole Role :
+       {ArgRole::Host, ArgRole::Port, ArgRole::UnixPath, ArgRole::Uri,
+        ArgRole::Nodes, ArgRole::Node, ArgRole::NodeList, ArgRole::Db,
+        ArgRole::SentinelHost, ArgRole::SentinelPort, ArgRole::User,
+        ArgRole::Password, ArgRole::Command, ArgRole::CommandArgv,
+        ArgRole::Connection, ArgRole::Other}) {
+    const rehost::RoleTraits &T = rehost::traitsOf(Role);
+    EXPECT_EQ(T.Role, Role);
+    // A credential is sent wherever it is written; what carries a value
+    // is part of an endpoint.
+    EXPECT_TRUE(!T.Credential || T.SendsCredential);
+    EXPECT_EQ(T.Part == rehost::EndpointPart::None,
+              T.Kind == rehost::RoleValue::None ||
+                  T.Kind == rehost::RoleValue::Command ||
+                  T.Kind == rehost::RoleValue::Argv);
+  }
+}
+
+TEST(Catalog, ARowWhoseShapeDoesNotFitIsNamed) {
+  rehost::CatalogEntry Entry =
+      *rehost::findEntry(ApiKind::Function, "redisConnect");
+  EXPECT_EQ(rehost::rowProblem(Entry), "");
+  Entry.Shape = rehost::RewriteShape::MethodCall;
+  EXPECT_NE(rehost::rowProblem(Entry), "");
+  Entry.Shape = rehost::RewriteShape::Manual;
+  EXPECT_NE(rehost::rowProblem(Entry), "");
 }
 
 TEST(Catalog, ASingleClusterNodeHasNoAccessor) {
@@ -120,17 +150,17 @@ TEST(Catalog, ConfiguredObjectsAwaitTheirConnect) {
   const auto *Connect =
       rehost::findEntry(ApiKind::Function, "redisConnectWithOptions");
   ASSERT_NE(Connect, nullptr);
-  EXPECT_TRUE(Connect->connectsConfigured());
+  EXPECT_TRUE(Connect->Shape == rehost::RewriteShape::ConnectsConfigured);
   EXPECT_EQ(Connect->runtimeHeader(), "rehost/hiredis_options.h");
   const auto *Connect2 =
       rehost::findEntry(ApiKind::Function, "redisClusterConnect2");
   ASSERT_NE(Connect2, nullptr);
-  EXPECT_TRUE(Connect2->connectsConfigured());
+  EXPECT_TRUE(Connect2->Shape == rehost::RewriteShape::ConnectsConfigured);
   EXPECT_EQ(Connect2->runtimeHeader(), "rehost/cluster.h");
   const auto *Direct =
       rehost::findEntry(ApiKind::Function, "redisClusterConnect");
   ASSERT_NE(Direct, nullptr);
-  EXPECT_FALSE(Direct->connectsConfigured());
+  EXPECT_FALSE(Direct->Shape == rehost::RewriteShape::ConnectsConfigured);
   EXPECT_EQ(Direct->replacements().front(), "rehost_redisClusterConnect");
 }
 

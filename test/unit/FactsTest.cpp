@@ -25,7 +25,6 @@ Facts sampleFacts() {
   S.ConnectionAddress = "redis://10.0.0.5:6380";
   S.Suppressed = {"NOLINT", "a fixture"};
   UseSpelling &Sp = S.Spelling;
-  Sp.Call = true;
   Sp.Callee = {"/src/app/cache.c", 130, 12, "d1g35t", ""};
   Sp.Paren = {"/src/app/cache.c", 143, 0, "d1g35t", ""};
   Sp.StrictArgs = Anchor::broken("--strict: the arguments are in a macro");
@@ -113,8 +112,8 @@ TEST(Facts, BadInputNamesTheFileAndTheKey) {
   Check("[]", "shard-2.json: not rehost facts (a JSON object is expected)");
   Check("{}", "shard-2.json: not rehost facts (no 'version')");
   Check(R"({"version": 9})",
-        "shard-2.json: facts version 9; this rehost reads version 5");
-  Check(R"({"version": 5, "units": [{"main_file": 3}], "uncovered": []})",
+        "shard-2.json: facts version 9; this rehost reads version 6");
+  Check(R"({"version": 6, "units": [{"main_file": 3}], "uncovered": []})",
         "shard-2.json: 'facts.units[0].main_file' must be a string");
 }
 

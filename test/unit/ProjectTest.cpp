@@ -224,7 +224,6 @@ rehost::Anchor anchorIn(std::string File, unsigned Offset, unsigned Length) {
 /// its rewrite renames it and inserts the profile after the '('.
 rehost::Site siteEditing(unsigned Offset, unsigned Length, std::string Host) {
   rehost::Site S = tcpSite("/p/a.c", Offset, std::move(Host), "6379");
-  S.Spelling.Call = true;
   S.Spelling.Callee = anchorIn("/p/a.c", Offset, Length);
   S.Spelling.Paren = anchorIn("/p/a.c", Offset + Length + 1, 0);
   return S;

@@ -19,7 +19,6 @@ Site connectSite() {
   S.Target.Host = Value::constant("10.0.0.5");
   S.Target.Port = Value::constant("6380");
   UseSpelling &Sp = S.Spelling;
-  Sp.Call = true;
   Sp.Callee = at(106, 12);
   Sp.Paren = at(119);
   Sp.StrictArgs = at(119, 16);
