@@ -23,6 +23,12 @@ class VarDecl;
 
 namespace rehost {
 
+/// \p E without what does not change its value: implicit nodes, parentheses,
+/// casts, opaque values, a library default left in place (written in the
+/// library's header, as hardcoded as a literal at the call) and the
+/// std::initializer_list around a braced list.
+const clang::Expr *stripNoise(const clang::Expr *E);
+
 class ConstantEvaluator {
 public:
   explicit ConstantEvaluator(clang::ASTContext &Ctx) : Ctx(Ctx) {}

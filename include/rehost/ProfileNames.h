@@ -61,6 +61,10 @@ nameProfiles(llvm::ArrayRef<EndpointUse> Uses,
              const std::map<std::string, std::string> &Preset = {},
              const std::set<std::string> &Reserved = {});
 
+/// Whether \p Name can name a profile: [A-Za-z0-9_-]+, so that its
+/// variables (REDIS_<NAME>_URL) and its TOML table need no quoting.
+bool isProfileName(llvm::StringRef Name);
+
 /// The environment variables that override profile \p Profile in the
 /// runtime (REDIS_URL, REDIS_HOST, ... for "default"; REDIS_QUEUE_URL, ...
 /// for "queue").

@@ -52,14 +52,6 @@ ProjectRoot findProjectRoot(llvm::StringRef ToolConfigPath,
 std::string databaseDirectoryOf(const ScanRequest &Request,
                                 llvm::StringRef WorkingDir);
 
-/// Whether \p Path (absolute) is \p Dir or inside it.
-bool isUnderDirectory(llvm::StringRef Path, llvm::StringRef Dir);
-
-/// \p Path relative to \p Dir (both absolute), with `..` when \p Path is
-/// not under it: how a file records a directory it must find again from
-/// another checkout. "." when they are the same.
-std::string relativePath(llvm::StringRef Path, llvm::StringRef Dir);
-
 } // namespace rehost
 
 #endif // REHOST_PROJECTROOT_H

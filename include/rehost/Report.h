@@ -114,9 +114,6 @@ std::string docsUrl(llvm::StringRef Page);
 /// Where \p R is documented: its heading in docs/rules.md.
 std::string ruleHelpUri(Rule R);
 
-/// \p Path relative to \p Root when it is inside it, else \p Path: how
-/// reports and diffs name files.
-std::string displayPath(llvm::StringRef Path, llvm::StringRef Root);
 
 struct Summary {
   unsigned FilesScanned = 0;

@@ -65,16 +65,6 @@ struct ToolConfig {
   bool isAllowedHost(llvm::StringRef Host) const;
 };
 
-/// Whether \p AbsPath, or a directory that contains it, relative to
-/// \p BaseDir matches one of \p Patterns (llvm::GlobPattern; `*` also
-/// matches `/`). Paths outside \p BaseDir never do. The one matcher for
-/// .rehost.toml's exclude and --exclude.
-bool matchesPathGlobs(llvm::ArrayRef<std::string> Patterns,
-                      llvm::StringRef BaseDir, llvm::StringRef AbsPath);
-
-/// An error naming \p Pattern when it is not a glob matchesPathGlobs reads.
-llvm::Error checkPathGlob(llvm::StringRef Pattern);
-
 /// Reads \p ExplicitPath (from --config; missing is an error) or, when it is
 /// empty, the first `.rehost.toml` in \p StartDir or one of its parents. No
 /// file found gives a default ToolConfig with an empty Path. Errors name the

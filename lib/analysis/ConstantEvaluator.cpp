@@ -19,24 +19,6 @@ namespace {
 // self-referencing initializer from recursing forever.
 constexpr unsigned MaxDepth = 16;
 
-const Expr *stripNoise(const Expr *E) {
-  while (true) {
-    const Expr *Before = E;
-    E = E->IgnoreImplicit()->IgnoreParenCasts();
-    if (const auto *Opaque = dyn_cast<OpaqueValueExpr>(E))
-      if (Opaque->getSourceExpr())
-        E = Opaque->getSourceExpr();
-    // A library default left in place is written in the library's header,
-    // which makes it as hardcoded as a literal at the call.
-    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
-      E = Default->getExpr();
-    if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
-      E = List->getSubExpr();
-    if (E == Before)
-      return E;
-  }
-}
-
 bool isStdString(QualType T) {
   const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record || !Record->isInStdNamespace())
@@ -87,6 +69,24 @@ ArrayRef<const Expr *> pairHalves(const Expr *E) {
 }
 
 } // namespace
+
+const Expr *stripNoise(const Expr *E) {
+  while (true) {
+    const Expr *Before = E;
+    E = E->IgnoreImplicit()->IgnoreParenCasts();
+    if (const auto *Opaque = dyn_cast<OpaqueValueExpr>(E))
+      if (Opaque->getSourceExpr())
+        E = Opaque->getSourceExpr();
+    // A library default left in place is written in the library's header,
+    // which makes it as hardcoded as a literal at the call.
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
+      E = Default->getExpr();
+    if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+      E = List->getSubExpr();
+    if (E == Before)
+      return E;
+  }
+}
 
 Value ConstantEvaluator::evaluateNodeList(const Expr *E) {
   if (!E)

@@ -2,6 +2,8 @@
 
 #include "rehost/NameHints.h"
 
+#include "rehost/ConstantEvaluator.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -21,15 +23,12 @@ namespace {
 /// little about this endpoint, and a cycle must end.
 constexpr unsigned MaxDepth = 4;
 
-/// \p E without what does not change which value it is: implicit nodes,
-/// parentheses, casts, a string built from it, its .c_str() or .data(), a
-/// library default argument.
+/// \p E without what does not change which value it is: stripNoise's
+/// nodes, a string built from it, its .c_str() or .data().
 const Expr *unwrap(const Expr *E) {
   while (true) {
     const Expr *Before = E;
-    E = E->IgnoreImplicit()->IgnoreParenCasts();
-    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
-      E = Default->getExpr();
+    E = stripNoise(E);
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
         Construct && Construct->getNumArgs() != 0)
       E = Construct->getArg(0);

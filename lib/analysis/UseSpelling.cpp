@@ -2,6 +2,8 @@
 
 #include "rehost/UseSpelling.h"
 
+#include "SiteText.h"
+
 #include "rehost/Catalog.h"
 #include "rehost/CommandFormat.h"
 #include "rehost/FileIO.h"
@@ -21,11 +23,6 @@ using namespace clang;
 
 namespace rehost {
 namespace {
-
-std::string realPath(const SourceManager &SM, FileID File) {
-  const FileEntry *Entry = SM.getFileEntryForID(File);
-  return Entry ? Entry->tryGetRealPathName().str() : std::string();
-}
 
 /// True when \p Arg is a string literal written at the use itself (perhaps
 /// converted to std::string): replacing it takes the value out of the code.
@@ -83,7 +80,7 @@ llvm::Expected<CalleeSpelling> spelledCallee(const CallExpr &Call,
   CalleeSpelling Out;
   Out.Name = SM.getSpellingLoc(writtenCallee(Call, SM));
   Out.File = SM.getFileID(Out.Name);
-  if (realPath(SM, Out.File).empty())
+  if (canonicalPath(SM, Out.File).empty())
     return failure("the call is produced by token pasting");
   if (SM.isInSystemHeader(Out.Name))
     return failure("the call is spelled in a system header");
@@ -114,7 +111,7 @@ public:
   Anchor range(SourceLocation Begin, SourceLocation End) {
     FileID File = SM.getFileID(Begin);
     Anchor A;
-    A.File = realPath(SM, File);
+    A.File = canonicalPath(SM, File);
     A.Offset = SM.getFileOffset(Begin);
     A.Length = SM.getFileOffset(End) - A.Offset;
     A.Digest = Digests.of(File);
@@ -132,7 +129,7 @@ public:
       return failure("an argument is spelled partly in a macro");
     if (SM.isInSystemHeader(Range.getBegin()))
       return failure("an argument is spelled in a system header");
-    if (realPath(SM, SM.getFileID(Range.getBegin())).empty())
+    if (canonicalPath(SM, SM.getFileID(Range.getBegin())).empty())
       return failure("an argument is produced by token pasting");
     return Range;
   }
@@ -167,7 +164,7 @@ public:
     SourceLocation Semi = D.getEndLoc();
     FileID File = SM.getFileID(Begin);
     if (!Begin.isFileID() || !Semi.isFileID() || SM.getFileID(Semi) != File ||
-        SM.isInSystemHeader(Begin) || realPath(SM, File).empty())
+        SM.isInSystemHeader(Begin) || canonicalPath(SM, File).empty())
       return Anchor::broken("the declaration of an array the AUTH command "
                             "sends is spelled in a macro; remove it by hand");
     llvm::StringRef Buffer = SM.getBufferData(File);
@@ -215,7 +212,7 @@ private:
     if (!Noted.insert({File, Start}).second)
       return;
     SourceLine Line{
-        realPath(SM, File), static_cast<unsigned>(Start),
+        canonicalPath(SM, File), static_cast<unsigned>(Start),
         Buffer.slice(Start, Buffer.find_first_of("\r\n", Offset)).str()};
     for (const std::string &Secret : Secrets)
       for (size_t At = Line.Text.find(Secret);
@@ -478,7 +475,7 @@ std::string macroBodyKey(const CallExpr &Call, const SourceManager &SM) {
   if (!Name.isMacroID() || SM.isMacroArgExpansion(Name))
     return {};
   SourceLocation Spelling = SM.getSpellingLoc(Name);
-  return realPath(SM, SM.getFileID(Spelling)) + ":" +
+  return canonicalPath(SM, SM.getFileID(Spelling)) + ":" +
          std::to_string(SM.getFileOffset(Spelling));
 }
 

@@ -5,7 +5,7 @@
 #include "RuntimeConfigRead.h"
 
 #include "rehost/LLVMCompat.h"
-#include "rehost/Project.h"
+#include "rehost/ProfileNames.h"
 #include "rehost/Uri.h"
 
 #include "llvm/ADT/STLExtras.h"

@@ -31,8 +31,6 @@ std::string doubleQuoted(llvm::StringRef Text);
 /// so the comment can neither end early nor make the file unreadable.
 std::string commentText(llvm::StringRef Text);
 
-/// A profile name the runtime accepts: [A-Za-z0-9_-]+.
-bool isProfileName(llvm::StringRef Name);
 
 /// \p Text (the file at \p Path) parsed, after checkTomlText; a syntax error
 /// is "PATH:LINE:COLUMN: WHAT: the parser's description".

@@ -7,7 +7,7 @@
 #include "rehost/FileIO.h"
 
 #include "rehost/LLVMCompat.h"
-#include "rehost/Project.h"
+#include "rehost/ProfileNames.h"
 #include "rehost/TomlCheck.h"
 #include "rehost/Uri.h"
 
@@ -218,12 +218,6 @@ std::string commentText(llvm::StringRef Text) {
     Out += CodePoint >= 0 && writtenAsIs(CodePoint) ? Bytes.str() : "?";
   });
   return Out;
-}
-
-bool isProfileName(llvm::StringRef Name) {
-  return !Name.empty() && llvm::all_of(Name, [](char C) {
-    return llvm::isAlnum(C) || C == '_' || C == '-';
-  });
 }
 
 llvm::Expected<toml::table> parseRuntimeConfig(llvm::StringRef Text,

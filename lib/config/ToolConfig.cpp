@@ -3,7 +3,8 @@
 #include "rehost/ToolConfig.h"
 
 #include "rehost/LLVMCompat.h"
-#include "rehost/Project.h"
+#include "rehost/Paths.h"
+#include "rehost/ProfileNames.h"
 #include "rehost/TomlCheck.h"
 #include "rehost/Uri.h"
 
@@ -54,12 +55,6 @@ llvm::StringRef typeName(const toml::node &Node) {
 
 llvm::StringRef str(const toml::key &Key) {
   return llvm::StringRef(Key.str().data(), Key.str().size());
-}
-
-bool isProfileName(llvm::StringRef Name) {
-  return !Name.empty() && llvm::all_of(Name, [](char C) {
-    return llvm::isAlnum(C) || C == '_' || C == '-';
-  });
 }
 
 /// The variable that holds \p Profile's password in the runtime.
@@ -370,47 +365,6 @@ llvm::Expected<ToolConfig> readToolConfigFile(llvm::StringRef Path,
 
 } // namespace
 
-bool matchesPathGlobs(llvm::ArrayRef<std::string> Patterns,
-                      llvm::StringRef BaseDir, llvm::StringRef AbsPath) {
-  if (Patterns.empty() || BaseDir.empty())
-    return false;
-  llvm::SmallString<256> File(AbsPath);
-  llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
-  llvm::StringRef Rel = File;
-  if (!Rel.consume_front(BaseDir) ||
-      (BaseDir.back() != '/' && !Rel.consume_front("/")))
-    return false;
-  std::string Relative = llvm::sys::path::convert_to_slash(Rel);
-  if (Relative.empty())
-    return false;
-
-  for (const std::string &Pattern : Patterns) {
-    llvm::Expected<llvm::GlobPattern> Glob = llvm::GlobPattern::create(Pattern);
-    if (!Glob) {
-      llvm::consumeError(Glob.takeError());
-      continue;
-    }
-    // "build" excludes build/a.c as "build/**" does: try every directory
-    // on the way down, then the file itself.
-    for (size_t Slash = Relative.find('/'); Slash != std::string::npos;
-         Slash = Relative.find('/', Slash + 1))
-      if (Glob->match(llvm::StringRef(Relative).take_front(Slash)))
-        return true;
-    if (Glob->match(Relative))
-      return true;
-  }
-  return false;
-}
-
-llvm::Error checkPathGlob(llvm::StringRef Pattern) {
-  llvm::Expected<llvm::GlobPattern> Glob = llvm::GlobPattern::create(Pattern);
-  if (!Glob)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "bad glob pattern '" + Pattern +
-                                       "': " + toString(Glob.takeError()));
-  return llvm::Error::success();
-}
-
 bool ToolConfig::isExcluded(llvm::StringRef AbsPath) const {
   return (!Path.empty() &&
           matchesPathGlobs(Exclude, llvm::sys::path::parent_path(Path),
@@ -454,10 +408,7 @@ llvm::Expected<ToolConfig> parseToolConfig(llvm::StringRef Contents,
 llvm::Expected<ToolConfig> loadToolConfig(llvm::StringRef ExplicitPath,
                                           llvm::StringRef StartDir) {
   if (!ExplicitPath.empty()) {
-    llvm::SmallString<256> Path(ExplicitPath);
-    llvm::sys::fs::make_absolute(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    return readToolConfigFile(Path, " (--config)");
+    return readToolConfigFile(absolutePath(ExplicitPath), " (--config)");
   }
 
   llvm::SmallString<256> Dir(StartDir);

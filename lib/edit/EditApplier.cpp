@@ -5,7 +5,7 @@
 #include "IncludePlacement.h"
 #include "rehost/FileIO.h"
 #include "rehost/LLVMCompat.h"
-#include "rehost/Report.h"
+#include "rehost/Paths.h"
 #include "rehost/Site.h"
 
 #include "clang/Tooling/Core/Replacement.h"

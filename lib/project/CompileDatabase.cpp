@@ -2,7 +2,7 @@
 
 #include "CompileDatabase.h"
 
-#include "ScanPaths.h"
+#include "rehost/Paths.h"
 
 #include "rehost/ProjectRoot.h"
 #include "rehost/Scanner.h"

@@ -2,6 +2,7 @@
 
 #include "HeaderFilter.h"
 
+#include "rehost/Paths.h"
 #include "rehost/ProjectRoot.h"
 
 namespace rehost {

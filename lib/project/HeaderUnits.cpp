@@ -8,7 +8,7 @@
 
 #include "CommandAdjuster.h"
 #include "CompileDatabase.h"
-#include "ScanPaths.h"
+#include "rehost/Paths.h"
 
 #include "llvm/ADT/STLExtras.h"
 

@@ -4,6 +4,7 @@
 
 #include "rehost/IncludeClosure.h"
 #include "rehost/LLVMCompat.h"
+#include "rehost/Paths.h"
 #include "rehost/Report.h"
 #include "rehost/Scanner.h"
 

@@ -3,6 +3,7 @@
 #include "rehost/Project.h"
 
 #include "rehost/Catalog.h"
+#include "rehost/Paths.h"
 #include "rehost/RewriteRenderer.h"
 #include "rehost/Uri.h"
 

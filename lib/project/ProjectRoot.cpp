@@ -3,6 +3,7 @@
 #include "rehost/ProjectRoot.h"
 
 #include "rehost/LLVMCompat.h"
+#include "rehost/Paths.h"
 #include "rehost/Scanner.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -13,16 +14,6 @@
 
 namespace rehost {
 namespace {
-
-std::string resolved(llvm::StringRef Path) {
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  llvm::SmallString<256> Real;
-  if (!llvm::sys::fs::real_path(Abs, Real))
-    return std::string(Real);
-  return std::string(Abs);
-}
 
 /// The nearest directory from \p Start upward that holds \p Marker.
 std::string upwardHolding(llvm::StringRef Start, llvm::StringRef Marker) {
@@ -48,7 +39,7 @@ std::string cmakeSourceDir(llvm::StringRef BuildDir) {
   for (llvm::StringRef Line : Lines)
     if (Line.consume_front("CMAKE_HOME_DIRECTORY:INTERNAL=") &&
         llvm::sys::fs::is_directory(Line.rtrim()))
-      return resolved(Line.rtrim());
+      return realPath(Line.rtrim());
   return {};
 }
 
@@ -75,12 +66,12 @@ ProjectRoot findProjectRoot(llvm::StringRef ToolConfigPath,
                             llvm::StringRef WorkingDir) {
   using Source = ProjectRoot::Source;
   if (!ToolConfigPath.empty())
-    return {resolved(llvm::sys::path::parent_path(resolved(ToolConfigPath))),
+    return {realPath(llvm::sys::path::parent_path(realPath(ToolConfigPath))),
             Source::ToolConfig};
-  std::string Database = DatabaseDir.empty() ? "" : resolved(DatabaseDir);
+  std::string Database = DatabaseDir.empty() ? "" : realPath(DatabaseDir);
   for (llvm::StringRef Start : {llvm::StringRef(Database), WorkingDir})
     if (!Start.empty())
-      if (std::string Top = upwardHolding(resolved(Start), ".git");
+      if (std::string Top = upwardHolding(realPath(Start), ".git");
           !Top.empty())
         return {Top, Source::GitTopLevel};
   if (!Database.empty()) {
@@ -88,20 +79,20 @@ ProjectRoot findProjectRoot(llvm::StringRef ToolConfigPath,
       return {SourceDir, Source::CMakeSource};
     return {Database, Source::Database};
   }
-  return {resolved(WorkingDir), Source::WorkingDirectory};
+  return {realPath(WorkingDir), Source::WorkingDirectory};
 }
 
 std::string databaseDirectoryOf(const ScanRequest &Request,
                                 llvm::StringRef WorkingDir) {
   if (!Request.BuildDir.empty()) {
-    std::string BuildDir = resolved(Request.BuildDir);
+    std::string BuildDir = realPath(Request.BuildDir);
     return llvm::sys::fs::is_directory(BuildDir)
                ? BuildDir
                : llvm::sys::path::parent_path(BuildDir).str();
   }
-  std::string Start = resolved(WorkingDir);
+  std::string Start = realPath(WorkingDir);
   if (!Request.Files.empty()) {
-    std::string First = resolved(Request.Files.front());
+    std::string First = realPath(Request.Files.front());
     Start = llvm::sys::fs::is_directory(First)
                 ? First
                 : llvm::sys::path::parent_path(First).str();
@@ -110,33 +101,6 @@ std::string databaseDirectoryOf(const ScanRequest &Request,
   std::string Flags = upwardHolding(Start, "compile_flags.txt");
   // The nearer of the two, as the scan searches.
   return Flags.size() > Dir.size() ? Flags : Dir;
-}
-
-bool isUnderDirectory(llvm::StringRef Path, llvm::StringRef Dir) {
-  if (!Path.consume_front(Dir))
-    return false;
-  return Path.empty() || Dir.empty() || Dir.back() == '/' ||
-         Path.front() == '/';
-}
-
-std::string relativePath(llvm::StringRef Path, llvm::StringRef Dir) {
-  llvm::SmallVector<llvm::StringRef, 16> To, From;
-  for (auto It = llvm::sys::path::begin(Path), End = llvm::sys::path::end(Path);
-       It != End; ++It)
-    To.push_back(*It);
-  for (auto It = llvm::sys::path::begin(Dir), End = llvm::sys::path::end(Dir);
-       It != End; ++It)
-    From.push_back(*It);
-  size_t Common = 0;
-  while (Common < To.size() && Common < From.size() &&
-         To[Common] == From[Common])
-    ++Common;
-  llvm::SmallString<256> Out;
-  for (size_t I = Common; I < From.size(); ++I)
-    llvm::sys::path::append(Out, "..");
-  for (size_t I = Common; I < To.size(); ++I)
-    llvm::sys::path::append(Out, To[I]);
-  return Out.empty() ? "." : std::string(Out);
 }
 
 } // namespace rehost

@@ -2,6 +2,7 @@
 
 #include "rehost/ReportMerge.h"
 
+#include "rehost/Paths.h"
 #include "rehost/Project.h"
 #include "rehost/Uri.h"
 

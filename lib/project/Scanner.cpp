@@ -13,7 +13,7 @@
 #include "HeaderFilter.h"
 #include "HeaderUnits.h"
 #include "ParallelScan.h"
-#include "ScanPaths.h"
+#include "rehost/Paths.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"

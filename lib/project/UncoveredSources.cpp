@@ -2,7 +2,7 @@
 
 #include "rehost/Scanner.h"
 
-#include "ScanPaths.h"
+#include "rehost/Paths.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"

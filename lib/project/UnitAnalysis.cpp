@@ -10,8 +10,8 @@
 #include "CompileDatabase.h"
 #include "HeaderFilter.h"
 #include "PreFilter.h"
-#include "ScanPaths.h"
 #include "UnitDiagnostics.h"
+#include "rehost/Paths.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"

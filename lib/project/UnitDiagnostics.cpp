@@ -2,7 +2,7 @@
 
 #include "UnitDiagnostics.h"
 
-#include "ScanPaths.h"
+#include "rehost/Paths.h"
 
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/SourceManager.h"

@@ -3,6 +3,7 @@
 #include "rehost/Verifier.h"
 
 #include "rehost/FileIO.h"
+#include "rehost/Paths.h"
 #include "rehost/ProjectRoot.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -43,10 +44,7 @@ std::vector<FileOutcome> withholdOutsideRoot(EditPlan &Plan,
   std::vector<FileOutcome> Withheld;
   std::vector<FilePlan> Kept;
   for (FilePlan &File : Plan.Files) {
-    llvm::SmallString<256> Real;
-    if (llvm::sys::fs::real_path(File.Path, Real))
-      Real = File.Path;
-    if (isUnderDirectory(Real, Root)) {
+    if (isUnderDirectory(realPath(File.Path), Root)) {
       Kept.push_back(std::move(File));
       continue;
     }

@@ -2,7 +2,7 @@
 
 #include "rehost/Baseline.h"
 
-#include "rehost/ProjectRoot.h"
+#include "rehost/Paths.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -159,30 +159,20 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   return Out;
 }
 
-/// \p Path absolute, with symbolic links resolved where it exists.
-static std::string resolvedPath(llvm::StringRef Path) {
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  llvm::SmallString<256> Real;
-  return llvm::sys::fs::real_path(Abs, Real) ? std::string(Abs)
-                                             : std::string(Real);
-}
-
 std::string baselineRootOf(const Baseline &B, llvm::StringRef BaselinePath) {
   if (B.Root.empty())
     return {};
   llvm::SmallString<256> Root(
-      llvm::sys::path::parent_path(resolvedPath(BaselinePath)));
+      llvm::sys::path::parent_path(realPath(BaselinePath)));
   llvm::sys::path::append(Root, B.Root);
-  return resolvedPath(Root);
+  return realPath(Root);
 }
 
 std::string baselineRootFor(llvm::StringRef ProjectRoot,
                             llvm::StringRef BaselinePath) {
   llvm::SmallString<256> Dir(
-      llvm::sys::path::parent_path(resolvedPath(BaselinePath)));
-  return relativePath(resolvedPath(ProjectRoot), resolvedPath(Dir));
+      llvm::sys::path::parent_path(realPath(BaselinePath)));
+  return relativePath(realPath(ProjectRoot), realPath(Dir));
 }
 
 void markBaselined(Report &R, const Baseline &B) {

@@ -1,5 +1,6 @@
 //===- JsonWriter.cpp - The machine-readable report -----------------------===//
 
+#include "rehost/Paths.h"
 #include "rehost/Report.h"
 #include "rehost/Version.h"
 

@@ -98,14 +98,6 @@ llvm::StringRef useOf(ApiKind Kind) {
 
 } // namespace
 
-std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
-  llvm::StringRef Rel = Path;
-  if (!Root.empty() && Rel.consume_front(Root) &&
-      (endsWith(Root, "/") || Rel.consume_front("/")))
-    return Rel.str();
-  return Path.str();
-}
-
 std::string Finding::message() const {
   std::string Where = ("' in " + useOf(Kind) + " '" + Api + "'").str();
   switch (R) {

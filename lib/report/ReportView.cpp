@@ -2,6 +2,8 @@
 
 #include "ReportView.h"
 
+#include "rehost/Paths.h"
+
 #include "llvm/ADT/SmallVector.h"
 
 namespace rehost {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "rehost/LLVMCompat.h"
+#include "rehost/Paths.h"
 #include "rehost/Report.h"
 #include "rehost/Version.h"
 

@@ -1,6 +1,7 @@
 //===- ProjectRootTest.cpp - The one directory a run's paths are under ----===//
 
 #include "rehost/ProjectRoot.h"
+#include "rehost/Paths.h"
 
 #include "TestSupport.h"
 

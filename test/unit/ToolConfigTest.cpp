@@ -2,6 +2,7 @@
 
 #include "rehost/ToolConfig.h"
 
+#include "rehost/Paths.h"
 #include "rehost/RuntimeConfigWriter.h"
 #include "rehost/TomlCheck.h"
 

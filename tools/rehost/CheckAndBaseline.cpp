@@ -2,6 +2,8 @@
 
 #include "CheckAndBaseline.h"
 
+#include "rehost/Paths.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -15,10 +17,7 @@ namespace cli {
 std::vector<std::string> focusOf(llvm::ArrayRef<std::string> Files) {
   std::vector<std::string> Out;
   for (const std::string &File : Files) {
-    llvm::SmallString<256> Real;
-    if (llvm::sys::fs::real_path(File, Real))
-      Real = File;
-    Out.push_back(std::string(Real));
+    Out.push_back(rehost::realPath(File));
   }
   return Out;
 }
@@ -33,9 +32,7 @@ std::string defaultBaselinePath(const rehost::ProjectRoot &Root) {
 }
 
 bool inFocus(llvm::ArrayRef<std::string> Focus, llvm::StringRef Path) {
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Path, Real))
-    Real = Path;
+  std::string Real = rehost::realPath(Path);
   return llvm::any_of(Focus, [&](const std::string &F) {
     llvm::StringRef P = Real;
     return P == F || (P.consume_front(F) && !P.empty() && P.front() == '/');

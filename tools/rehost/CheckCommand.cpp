@@ -10,6 +10,7 @@
 #include "Subcommands.h"
 
 #include "rehost/ChangedLines.h"
+#include "rehost/Paths.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -108,10 +109,7 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
   if (Changed)
     rehost::keepFindings(
         Report, [&](const rehost::FileReport &File, const rehost::Finding &F) {
-          llvm::SmallString<256> Real;
-          if (llvm::sys::fs::real_path(File.Path, Real))
-            Real = File.Path;
-          return Changed->touches(Real, F.Line);
+          return Changed->touches(rehost::realPath(File.Path), F.Line);
         });
   if (*Baseline) {
     // SARIF keeps them, marked, so code scanning keeps tracking the backlog.

@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 
+#include "rehost/Paths.h"
 #include "rehost/ProjectLock.h"
 
 #include "llvm/Support/FileSystem.h"

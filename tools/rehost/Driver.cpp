@@ -4,6 +4,7 @@
 
 #include "rehost/Facts.h"
 #include "rehost/FileIO.h"
+#include "rehost/Paths.h"
 #include "rehost/RuntimeConfigWriter.h"
 
 #include "llvm/ADT/STLExtras.h"

@@ -248,6 +248,12 @@ std::string profileVariable(llvm::StringRef Profile, llvm::StringRef Part) {
   return Name + Part.str();
 }
 
+bool isProfileName(llvm::StringRef Name) {
+  return !Name.empty() && llvm::all_of(Name, [](char C) {
+    return llvm::isAlnum(C) || C == '_' || C == '-';
+  });
+}
+
 std::vector<std::string> profileVariables(llvm::StringRef Profile) {
   std::vector<std::string> Out;
   for (llvm::StringRef Part : {"URL", "HOST", "PORT", "SOCKET", "PASSWORD"})

@@ -1,0 +1,38 @@
+//===- SiteText.h - The text that identifies a site
+//-------------------------===//
+//
+// A finding is identified across edits by what is written, not where: the
+// use's text without whitespace, the function it is in, its line and file.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_LIB_ANALYSIS_SITETEXT_H
+#define REHOST_LIB_ANALYSIS_SITETEXT_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <string>
+
+namespace rehost {
+
+/// The use as written without the whitespace between its tokens (a string
+/// literal keeps its own): a reformatted call is the same site.
+std::string useText(const clang::Expr &Whole, clang::ASTContext &Context);
+
+/// The qualified name of the function (or variable, for an initialiser)
+/// \p Whole is in; empty at file scope.
+std::string enclosingName(const clang::Expr &Whole, clang::ASTContext &Context);
+
+/// The line of \p File around \p Offset, without its line ending.
+std::string lineText(const clang::SourceManager &SM, clang::FileID File,
+                     unsigned Offset);
+
+/// \p File's real path, or its absolute path without dots when it has
+/// none; empty for a buffer that is no file.
+std::string canonicalPath(const clang::SourceManager &SM, clang::FileID File);
+
+} // namespace rehost
+
+#endif // REHOST_LIB_ANALYSIS_SITETEXT_H
