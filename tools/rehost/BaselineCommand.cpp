@@ -25,7 +25,7 @@ namespace {
 int runBaseline(rehost::ScanRequest Request, const ReportOptions &Options,
                 bool Update, const rehost::ToolConfig &Config) {
   auto Fail = [](const llvm::Twine &Message) {
-    fmt::print(stderr, "rehost: error: {}\n", Message.str());
+    cli::print(stderr, "rehost: error: {}\n", Message.str());
     return InputError;
   };
   rehost::ProjectRoot Root = projectRootOf(Request, Config);
@@ -81,7 +81,7 @@ int runBaseline(rehost::ScanRequest Request, const ReportOptions &Options,
                 "': " + llvm::toString(std::move(Err)));
   if (!Analysed->Request.Quiet) {
     if (Old)
-      fmt::print(stderr, "rehost: {} keeps {} of {} finding{} ({} gone){}\n",
+      cli::print(stderr, "rehost: {} keeps {} of {} finding{} ({} gone){}\n",
                  Path, New.Entries.size(), Old->Entries.size(),
                  plural(Old->Entries.size()),
                  Old->Entries.size() - New.Entries.size(),
@@ -93,7 +93,7 @@ int runBaseline(rehost::ScanRequest Request, const ReportOptions &Options,
                                         NotAdded == 1 ? "it" : "them")
                           : "");
     else
-      fmt::print(stderr, "rehost: wrote {} finding{} to {}{}{}\n",
+      cli::print(stderr, "rehost: wrote {} finding{} to {}{}{}\n",
                  New.Entries.size(), plural(New.Entries.size()), Path,
                  S.Suppressed ? fmt::format(" ({} suppressed, not recorded)",
                                             S.Suppressed)

@@ -59,7 +59,7 @@ llvm::Error checkBaselineRoot(const rehost::Baseline &B, llvm::StringRef Path,
   std::string Recorded = rehost::baselineRootOf(B, Path);
   if (Recorded.empty()) {
     if (!Quiet)
-      fmt::print(stderr,
+      cli::print(stderr,
                  "note: {} records no project root (an older rehost wrote "
                  "it): its paths are read as relative to {} ({}); `rehost "
                  "baseline --update` records it\n",

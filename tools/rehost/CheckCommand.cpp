@@ -69,7 +69,7 @@ loadCheckBaseline(const CheckOptions &Check, const rehost::ToolConfig &Config,
 int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
              const CheckOptions &Check, const rehost::ToolConfig &Config) {
   auto Fail = [](llvm::Error Err) {
-    fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
+    cli::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
     return InputError;
   };
   rehost::ProjectRoot Root = projectRootOf(Request, Config);
@@ -89,7 +89,7 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
       std::vector<std::string> Files = changedFiles(*Changed, Config);
       if (Files.empty()) {
         if (!Request.Quiet)
-          fmt::print(stderr,
+          cli::print(stderr,
                      "rehost: no C or C++ file changed since {}; nothing to "
                      "check\n",
                      Check.ChangedSince);
@@ -119,7 +119,7 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
       rehost::removeBaselined(Report, **Baseline);
     const std::vector<std::string> &Unseen = (*Baseline)->Unanalysed;
     if (!Unseen.empty() && !Analysed->Request.Quiet)
-      fmt::print(stderr,
+      cli::print(stderr,
                  "note: the baseline was written without analysing {} "
                  "unit{} ({}): any finding in {} is new to it\n",
                  Unseen.size(), plural(Unseen.size()), fmt::join(Unseen, ", "),
@@ -130,7 +130,7 @@ int runCheck(rehost::ScanRequest Request, const ReportOptions &Options,
 
   rehost::Summary S = Report.computeSummary();
   if (!Analysed->Request.Quiet)
-    fmt::print(stderr,
+    cli::print(stderr,
                "rehost: {} new finding{}{}{}{}; {} translation unit{} "
                "scanned{}{}\n",
                S.Findings, plural(S.Findings),

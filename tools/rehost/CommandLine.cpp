@@ -147,7 +147,7 @@ int withProjectConfig(const CommandLine &Shared, const ProjectAccess &Access,
             .Path,
         Access.Lock);
     if (!Taken) {
-      fmt::print(stderr, "rehost: error: {}\n",
+      cli::print(stderr, "rehost: error: {}\n",
                  llvm::toString(Taken.takeError()));
       return InputError;
     }
@@ -156,7 +156,7 @@ int withProjectConfig(const CommandLine &Shared, const ProjectAccess &Access,
   if (Config)
     Config = withExistingProfiles(std::move(*Config), Access.RuntimeConfig);
   if (!Config) {
-    fmt::print(stderr, "rehost: error: {}\n",
+    cli::print(stderr, "rehost: error: {}\n",
                llvm::toString(Config.takeError()));
     return InputError;
   }

@@ -108,7 +108,7 @@ llvm::Error emitText(const std::string &Text, const ReportOptions &Options) {
 
 bool writeReportTo(const rehost::Report &Report, const ReportOptions &Options) {
   if (llvm::Error Err = emitReport(Report, Options)) {
-    fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
+    cli::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
     return false;
   }
   return true;
@@ -152,7 +152,7 @@ std::string reportUncovered(const Analysis &Analysed,
   const std::string &Root = Analysed.Resolved.Findings.Root;
   if (Options.ListUncovered)
     for (const std::string &File : Uncovered)
-      fmt::print(stderr, "{}: note: in no compile command, not scanned\n",
+      cli::print(stderr, "{}: note: in no compile command, not scanned\n",
                  rehost::displayPath(File, Root));
   return fmt::format("; {} source file{} under the project root {} in no "
                      "compile command ({})",
@@ -171,7 +171,7 @@ int reportScan(const Analysis &Analysed, const ReportOptions &Options,
   rehost::Summary S = Report.computeSummary();
   std::string Uncovered = reportUncovered(Analysed, Options);
   if (!Quiet)
-    fmt::print(
+    cli::print(
         stderr,
         "rehost: {} finding{} ({} hardcoded, {} partially hardcoded, {} "
         "credential{}) in {} file{}; {} translation unit{} scanned{}{}{}\n",

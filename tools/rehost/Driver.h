@@ -19,10 +19,24 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 
+#include <fmt/core.h>
+
+#include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cli {
+
+/// Prints to \p Stream as fmt::print does, without its exception: a message
+/// that cannot be written (a full disk) must not stop `fix` from undoing its
+/// writes. main() turns the lost output into exit code 2.
+template <typename... Args>
+void print(std::FILE *Stream, fmt::format_string<Args...> Format,
+           Args &&...Values) {
+  std::string Text = fmt::format(Format, std::forward<Args>(Values)...);
+  std::fwrite(Text.data(), 1, Text.size(), Stream);
+}
 
 enum ExitCode { Clean = 0, Findings = 1, InputError = 2 };
 

@@ -37,7 +37,7 @@ struct EnvCommandOptions {
 };
 
 int fail(llvm::Error Err) {
-  fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
+  cli::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
   return InputError;
 }
 
@@ -96,9 +96,9 @@ int runEnvCommand(const EnvCommandOptions &Options) {
                  : " (it has: " + llvm::join(Input->Environments, ", ") +
                        ")")));
   for (const std::string &Warning : Input->Warnings)
-    fmt::print(stderr, "rehost: warning: {}\n", Warning);
+    cli::print(stderr, "rehost: warning: {}\n", Warning);
   if (Input->Profiles.empty()) {
-    fmt::print(stderr,
+    cli::print(stderr,
                "rehost: error: {} defines no profile ([profiles.NAME]), so "
                "there is nothing to set; rehost fix adds one for each "
                "endpoint it moves out of the code\n",

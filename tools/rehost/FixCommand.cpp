@@ -64,7 +64,7 @@ bool exportFixes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
   std::error_code EC;
   llvm::raw_fd_ostream Out(Path, EC);
   if (EC) {
-    fmt::print(stderr, "rehost: error: cannot write the fixes to '{}': {}\n",
+    cli::print(stderr, "rehost: error: cannot write the fixes to '{}': {}\n",
                Path, EC.message());
     return false;
   }
@@ -84,12 +84,12 @@ bool keepsMigrationRecord(const ReportOptions &Options, unsigned Changed) {
 /// the exit status.
 int abandoned(llvm::Error Err) {
   llvm::handleAllErrors(std::move(Err), [](const rehost::FixAbandoned &Why) {
-    fmt::print(stderr, "rehost: error: {}\n", Why.Reason);
+    cli::print(stderr, "rehost: error: {}\n", Why.Reason);
     if (!Why.UndoFailure.empty())
-      fmt::print(stderr, "rehost: error: undoing the rewrite failed: {}\n",
+      cli::print(stderr, "rehost: error: undoing the rewrite failed: {}\n",
                  Why.UndoFailure);
     else
-      fmt::print(stderr, "rehost: no file was changed\n");
+      cli::print(stderr, "rehost: no file was changed\n");
   });
   return InputError;
 }
@@ -118,7 +118,7 @@ void warnOutsideRoot(llvm::ArrayRef<std::string> Outside,
                     Config)
           .reason();
   for (const std::string &File : Outside)
-    fmt::print(stderr,
+    cli::print(stderr,
                "rehost: warning: {}: outside the project root {} ({}); not "
                "rewritten, its findings are reported manual "
                "(--allow-outside-root rewrites it)\n",
@@ -143,7 +143,7 @@ FileCounts showOutcomes(llvm::ArrayRef<rehost::FileOutcome> Outcomes,
       ++Counts.Changed;
     } else if (!Outcome.Diagnostic.empty()) {
       ++Counts.Refused;
-      fmt::print(stderr, "{}\n", Outcome.Diagnostic);
+      cli::print(stderr, "{}\n", Outcome.Diagnostic);
     }
   }
   llvm::outs().flush();
@@ -156,7 +156,7 @@ void noteDeployment(const rehost::FixTransaction &Transaction,
                     const FixOptions &Fix, bool Quiet) {
   llvm::ArrayRef<std::string> Added = Transaction.addedProfiles();
   if (!Added.empty())
-    fmt::print(stderr,
+    cli::print(stderr,
                "rehost: added profile{} {} to the runtime's {}; `rehost env` "
                "writes what the deployment must set for {}\n",
                plural(Added.size()), fmt::join(Added, ", "), Fix.RuntimeConfig,
@@ -165,7 +165,7 @@ void noteDeployment(const rehost::FixTransaction &Transaction,
     return;
   for (const rehost::ProfileInfo &Profile : Transaction.fixedProfiles())
     if (!Profile.MustSet.empty())
-      fmt::print(stderr,
+      cli::print(stderr,
                  "rehost: profile '{}' no longer has its credentials in the "
                  "code: set {} (or put them in {}) where the service runs\n",
                  Profile.Name, fmt::join(Profile.MustSet, " and "),
@@ -180,7 +180,7 @@ int summarise(const Analysis &Analysed, const ReportOptions &Options,
   std::string Uncovered = reportUncovered(Analysed, Options);
   unsigned Changed = Counts.Changed, Refused = Counts.Refused;
   if (!Quiet)
-    fmt::print(
+    cli::print(
         stderr,
         "rehost: {} {} of {} finding{} in {} file{} ({} file{} {}); {} "
         "manual; {} translation unit{} scanned{}{}{}\n",
@@ -204,7 +204,7 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
            const FixOptions &Fix, const rehost::ToolConfig &Config) {
   auto Analysed = analyseForFix(Request, Fix, Config);
   if (!Analysed) {
-    fmt::print(stderr, "rehost: error: {}\n",
+    cli::print(stderr, "rehost: error: {}\n",
                llvm::toString(Analysed.takeError()));
     return InputError;
   }
@@ -216,9 +216,9 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
                   Analysed->Resolved.Findings.Root);
   for (const std::string &Warning : rehost::hiredisGenerationWarnings(
            Analysed->Units, rehost::runtimeHiredisVersion()))
-    fmt::print(stderr, "rehost: warning: {}\n", Warning);
+    cli::print(stderr, "rehost: warning: {}\n", Warning);
   if (Planned) {
-    fmt::print(stderr, "rehost: error: {}\n",
+    cli::print(stderr, "rehost: error: {}\n",
                llvm::toString(std::move(Planned)));
     return InputError;
   }
@@ -232,7 +232,7 @@ int runFix(const rehost::ScanRequest &Request, const ReportOptions &Options,
   if (llvm::Error Err =
           Transaction.record([&](const rehost::Report &Fixed) -> llvm::Error {
             if (keepsMigrationRecord(Options, Counts.Changed)) {
-              fmt::print(stderr,
+              cli::print(stderr,
                          "rehost: no file changed; {} still holds the report "
                          "of the fix that did\n",
                          Options.Output);

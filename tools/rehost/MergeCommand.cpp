@@ -34,7 +34,7 @@ int reportSarifMerge(llvm::ArrayRef<rehost::ShardInput> Shards,
                      const ReportOptions &Options, bool Quiet,
                      const rehost::ToolConfig &Config) {
   if (Options.Format != "sarif") {
-    fmt::print(stderr, "rehost: error: SARIF reports merge into SARIF only "
+    cli::print(stderr, "rehost: error: SARIF reports merge into SARIF only "
                        "(--format sarif); the shards' JSON reports or facts "
                        "merge into any format\n");
     return InputError;
@@ -43,7 +43,7 @@ int reportSarifMerge(llvm::ArrayRef<rehost::ShardInput> Shards,
   rehost::SarifSummary S;
   auto Merged = rehost::mergeSarifReports(Shards, Root, S);
   if (!Merged) {
-    fmt::print(stderr, "rehost: error: {}\n",
+    cli::print(stderr, "rehost: error: {}\n",
                llvm::toString(Merged.takeError()));
     return InputError;
   }
@@ -51,11 +51,11 @@ int reportSarifMerge(llvm::ArrayRef<rehost::ShardInput> Shards,
   llvm::raw_string_ostream(Text)
       << llvm::formatv("{0:2}", llvm::json::Value(std::move(*Merged))) << '\n';
   if (llvm::Error Err = emitText(Text, Options)) {
-    fmt::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
+    cli::print(stderr, "rehost: error: {}\n", llvm::toString(std::move(Err)));
     return InputError;
   }
   if (!Quiet)
-    fmt::print(stderr, "rehost: {} finding{} in {} file{} ({} suppressed){}\n",
+    cli::print(stderr, "rehost: {} finding{} in {} file{} ({} suppressed){}\n",
                S.Findings, plural(S.Findings), S.Files, plural(S.Files),
                S.Suppressed,
                S.Errors ? fmt::format(", {} with errors", S.Errors) : "");
@@ -69,7 +69,7 @@ int reportSarifMerge(llvm::ArrayRef<rehost::ShardInput> Shards,
 int runMerge(llvm::ArrayRef<std::string> Inputs, const ReportOptions &Options,
              bool Quiet, const rehost::ToolConfig &Config) {
   auto Fail = [](const std::string &Message) {
-    fmt::print(stderr, "rehost: error: {}\n", Message);
+    cli::print(stderr, "rehost: error: {}\n", Message);
     return InputError;
   };
   auto Shards = readShards(Inputs);

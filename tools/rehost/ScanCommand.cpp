@@ -28,7 +28,7 @@ bool writeFacts(const Analysis &Analysed, llvm::StringRef Path) {
   OS << "\n";
   OS.flush();
   if (llvm::Error Err = rehost::writeFileAtomically(Path, Text)) {
-    fmt::print(stderr, "rehost: error: --facts-out {}: {}\n", Path.str(),
+    cli::print(stderr, "rehost: error: --facts-out {}: {}\n", Path.str(),
                llvm::toString(std::move(Err)));
     return false;
   }
@@ -39,7 +39,7 @@ int runScan(const rehost::ScanRequest &Request, const ReportOptions &Options,
             const rehost::ToolConfig &Config, llvm::StringRef FactsOut) {
   auto Analysed = analyse(Request, Config);
   if (!Analysed) {
-    fmt::print(stderr, "rehost: error: {}\n",
+    cli::print(stderr, "rehost: error: {}\n",
                llvm::toString(Analysed.takeError()));
     return InputError;
   }

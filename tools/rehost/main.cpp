@@ -11,10 +11,12 @@
 #include "rehost/Version.h"
 
 #include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -39,6 +41,23 @@ int takeCompilerFlags(int argc, char **argv, rehost::ScanRequest &Request) {
     }
   }
   return argc;
+}
+
+/// \p Result, or InputError when a write to stdout or stderr failed (a full
+/// disk): the output is lost, so the run cannot pass, and LLVM would
+/// otherwise abort at exit over the stream's error.
+int checkedStreams(int Result) {
+  bool Lost = false;
+  for (llvm::raw_fd_ostream *Stream : {&llvm::outs(), &llvm::errs()}) {
+    Stream->flush();
+    if (Stream->has_error()) {
+      Stream->clear_error();
+      Lost = true;
+    }
+  }
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) || std::ferror(stderr))
+    Lost = true;
+  return Lost ? InputError : Result;
 }
 
 } // namespace
@@ -66,7 +85,7 @@ int main(int argc, char **argv) {
   auto Normalised = cli::normaliseArgv(
       App, std::vector<std::string>(argv + 1, argv + OwnArgs));
   if (!Normalised) {
-    fmt::print(stderr, "rehost: error: {}\n",
+    cli::print(stderr, "rehost: error: {}\n",
                llvm::toString(Normalised.takeError()));
     return InputError;
   }
@@ -81,6 +100,6 @@ int main(int argc, char **argv) {
   }
   for (Subcommand &Command : Table)
     if (Command.Node->parsed())
-      return Command.Run();
+      return checkedStreams(Command.Run());
   llvm_unreachable("CLI11 requires one subcommand");
 }
