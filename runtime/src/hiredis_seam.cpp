@@ -364,9 +364,22 @@ void watch_replies(redisContext *c, ReplyWatch *watch) {
   c->reader->privdata = watch;
 }
 
-bool readable(const redisContext *c) {
+bool readable(redisContext *c) {
   pollfd pfd{c->fd, POLLIN, 0};
-  return poll(&pfd, 1, 0) != 0;
+  if (poll(&pfd, 1, 0) == 0)
+    return false;
+  if (!uses_tls(c))
+    return true;
+  const bool was_blocking = (c->flags & REDIS_BLOCK) != 0;
+  if (!set_fd_blocking(c->fd, false))
+    return true;
+  c->flags &= ~REDIS_BLOCK;
+  const bool stale = redisBufferRead(c) != REDIS_OK || has_unfinished_io(c);
+  if (was_blocking) {
+    c->flags |= REDIS_BLOCK;
+    set_fd_blocking(c->fd, true);
+  }
+  return stale;
 }
 
 bool has_unfinished_io(const redisContext *c) {

@@ -107,8 +107,11 @@ struct ReplyWatch {
 void watch_replies(redisContext *c, ReplyWatch *watch);
 
 // Data or a hang-up waiting on the socket (poll without waiting): on an idle
-// connection, a closed or reset peer, or a reply nobody read.
-bool readable(const redisContext *c);
+// connection, a closed or reset peer, or a reply nobody read. On a TLS
+// connection what waits may be TLS records that carry no reply (TLS 1.3
+// session tickets sent after the handshake): they are read through TLS
+// without waiting, and only a failure or reply data counts.
+bool readable(redisContext *c);
 
 // Output not yet written, or input read but not yet returned as a reply.
 bool has_unfinished_io(const redisContext *c);

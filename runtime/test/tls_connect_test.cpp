@@ -338,6 +338,33 @@ TEST(TlsConnect, PoolUnderTlsAndReconnectAfterRestart) {
   EXPECT_GE(stats.created, 4u);
 }
 
+// An idle TLS connection that never read anything (no password, so no AUTH
+// after the handshake) may hold TLS records without a reply, such as TLS
+// 1.3 session tickets: the borrow check must not take it for a stale one.
+TEST(TlsConnect, PoolKeepsIdleTlsConnectionsThatOnlyHoldTlsRecords) {
+  REHOST_REQUIRE_TLS();
+  ScopedEnv env;
+  RedisServer server({}, serving("server"));
+  env.set("REDIS_TLSIDLE_URL",
+          "rediss://localhost:" + std::to_string(server.tls_port()) +
+              "?pool_min_idle=2&pool_size=2");
+  env.set("REDIS_TLSIDLE_TLS_CA_CERT_FILE", certs().ca());
+  rehost_pool *pool = rehost_pool_get("tlsidle", nullptr);
+  ASSERT_NE(pool, nullptr) << rehost_last_error();
+  usleep(50000);
+  for (int round = 0; round < 2; ++round) {
+    redisContext *c = rehost_pool_acquire(pool, 1000);
+    ASSERT_NE(c, nullptr) << rehost_last_error();
+    EXPECT_EQ(text_of(c, "PING"), "PONG");
+    rehost_pool_release(pool, c);
+    usleep(20000);
+  }
+  rehost_pool_stats stats{};
+  rehost_pool_stats_get(pool, &stats);
+  EXPECT_EQ(stats.health_failures, 0u);
+  EXPECT_EQ(stats.created, 2u);
+}
+
 TEST(TlsConnect, PoolRefusesAServerItCannotVerify) {
   REHOST_REQUIRE_TLS();
   ScopedEnv env;
