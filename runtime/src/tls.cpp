@@ -36,13 +36,33 @@ TlsSession last_tls_session() { return detail::tls::last_session; }
 namespace rehost::detail::tls {
 namespace {
 
-// The last OpenSSL error's reason ("no such file", "key values mismatch"),
-// clearing the queue so the next failure reports its own.
+// The first OpenSSL error's reason ("no start line", "key values
+// mismatch"), clearing the queue so the next failure reports its own.
 std::string openssl_reason() {
-  unsigned long code = ERR_peek_last_error();
+  unsigned long code = ERR_peek_error();
   const char *reason = code ? ERR_reason_error_string(code) : nullptr;
   ERR_clear_error();
   return reason ? reason : "unknown OpenSSL error";
+}
+
+// Why `path` cannot be read ("No such file or directory"), or "" when it
+// can: OpenSSL only says "system lib".
+std::string unreadable(const std::string &path) {
+  std::FILE *file = std::fopen(path.c_str(), "r");
+  if (!file)
+    return std::strerror(errno);
+  std::fclose(file);
+  return "";
+}
+
+// What went wrong loading `path`: the file's own problem first.
+std::string load_failure(const std::string &path) {
+  std::string why = unreadable(path);
+  if (!why.empty()) {
+    ERR_clear_error();
+    return why;
+  }
+  return openssl_reason();
 }
 
 std::string with_profile(const Profile &p, const std::string &message) {
@@ -91,7 +111,7 @@ void load_trust(SSL_CTX *ctx, const Profile &p) {
                                     dir.empty() ? nullptr : dir.c_str()) != 1)
     throw ConfigError(with_profile(
         p, error_label(named.origin) + ": cannot load CA certificates from '" +
-               named.value + "': " + openssl_reason()));
+               named.value + "': " + load_failure(named.value)));
 }
 
 void load_client_certificate(SSL_CTX *ctx, const Profile &p) {
@@ -111,12 +131,18 @@ void load_client_certificate(SSL_CTX *ctx, const Profile &p) {
     throw ConfigError(
         with_profile(p, error_label(p.tls_cert_file.origin) +
                             ": cannot load the client certificate '" + cert +
-                            "': " + openssl_reason()));
-  if (SSL_CTX_use_PrivateKey_file(ctx, key.c_str(), SSL_FILETYPE_PEM) != 1)
-    throw ConfigError(with_profile(
-        p, error_label(p.tls_key_file.origin) + ": cannot load the key '" +
-               key + "': " + openssl_reason() +
-               " (a key protected by a passphrase is not supported)"));
+                            "': " + load_failure(cert)));
+  if (SSL_CTX_use_PrivateKey_file(ctx, key.c_str(), SSL_FILETYPE_PEM) != 1) {
+    std::string why = load_failure(key);
+    if (why == "unsupported") // OpenSSL 3's decoders found no key in it
+      why = "not a PEM private key";
+    if (why.find("decrypt") != std::string::npos ||
+        why.find("pass") != std::string::npos)
+      why += " (a key protected by a passphrase is not supported)";
+    throw ConfigError(with_profile(p, error_label(p.tls_key_file.origin) +
+                                          ": cannot load the key '" + key +
+                                          "': " + why));
+  }
   if (SSL_CTX_check_private_key(ctx) != 1)
     throw ConfigError(with_profile(p, error_label(p.tls_key_file.origin) +
                                           ": the key '" + key +

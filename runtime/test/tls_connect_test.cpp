@@ -143,6 +143,19 @@ TEST(TlsConnect, ACertificateWithoutItsKeyIsAConfigError) {
             std::string::npos)
       << error;
   EXPECT_EQ(error.find(secret), std::string::npos);
+  // Another certificate's key.
+  env.set("REDIS_TLS_KEY_FILE", certs().key("server"));
+  error = connect_error("default");
+  EXPECT_NE(error.find("REDIS_TLS_KEY_FILE: cannot load the key '" +
+                       certs().key("server") + "': key values mismatch"),
+            std::string::npos)
+      << error;
+  // Not a key at all.
+  env.set("REDIS_TLS_KEY_FILE", certs().ca());
+  error = connect_error("default");
+  EXPECT_NE(error.find("REDIS_TLS_KEY_FILE: cannot load the key"),
+            std::string::npos)
+      << error;
 }
 
 TEST(TlsConnect, AMissingCaFileNamesTheVariableAndTheFile) {
@@ -152,7 +165,7 @@ TEST(TlsConnect, AMissingCaFileNamesTheVariableAndTheFile) {
   env.set("REDIS_TLS_CA_CERT_FILE", "/nonexistent/ca.crt");
   std::string error = connect_error("default");
   EXPECT_NE(error.find("REDIS_TLS_CA_CERT_FILE: cannot load CA certificates "
-                       "from '/nonexistent/ca.crt'"),
+                       "from '/nonexistent/ca.crt': No such file or directory"),
             std::string::npos)
       << error;
   EXPECT_EQ(error.find(secret), std::string::npos);
