@@ -81,14 +81,19 @@ std::string signature_of(const std::string &path) {
          std::to_string(st.st_mtim.tv_nsec);
 }
 
-// What an SSL_CTX depends on: everything but the name checked, which is per
-// connection.
+// The TLS configuration an SSL_CTX is made for: the files by path and the
+// verification. The name checked is per connection.
 std::string context_key(const Profile &p) {
+  return p.tls_ca_cert_file.value + "\n" + p.tls_ca_cert_dir.value + "\n" +
+         p.tls_cert_file.value + "\n" + p.tls_key_file.value + "\n" +
+         (p.tls_verify.value == TlsVerify::none ? "none" : "peer");
+}
+
+std::string files_signature(const Profile &p) {
   return signature_of(p.tls_ca_cert_file.value) + "\n" +
          signature_of(p.tls_ca_cert_dir.value) + "\n" +
          signature_of(p.tls_cert_file.value) + "\n" +
-         signature_of(p.tls_key_file.value) + "\n" +
-         (p.tls_verify.value == TlsVerify::none ? "none" : "peer");
+         signature_of(p.tls_key_file.value);
 }
 
 // OpenSSL must never ask a terminal for a key's passphrase.
@@ -172,18 +177,27 @@ Ctx new_context(const Profile &p) {
   return ctx;
 }
 
-// One SSL_CTX per TLS configuration, kept for the process (SSLs hold their
-// own reference, so replacing an entry never pulls one from under a live
-// connection; the map frees what is left at exit).
-SSL_CTX *context_for(const Profile &p) {
+struct CachedContext {
+  std::string signature; // files_signature() when it was made
+  Ctx ctx;
+};
+
+// A new SSL from the one SSL_CTX of `p`'s TLS configuration, made on first
+// use and made again when one of its files changed (a rotated certificate):
+// the old one is freed then, SSLs in use keeping their own reference. The
+// map frees what is left at exit.
+Ssl new_ssl(const Profile &p) {
   static std::mutex mutex;
-  static std::map<std::string, Ctx> contexts;
+  static std::map<std::string, CachedContext> contexts;
   const std::string key = context_key(p);
+  const std::string signature = files_signature(p);
   std::lock_guard<std::mutex> lock(mutex);
-  auto found = contexts.find(key);
-  if (found == contexts.end())
-    found = contexts.emplace(key, new_context(p)).first;
-  return found->second.get();
+  CachedContext &cached = contexts[key];
+  if (!cached.ctx || cached.signature != signature) {
+    cached.ctx = new_context(p);
+    cached.signature = signature;
+  }
+  return Ssl(SSL_new(cached.ctx.get()));
 }
 
 bool is_ip_literal(const std::string &name) {
@@ -253,7 +267,7 @@ std::string asn1_time(const ASN1_TIME *time) {
 void SslFree::operator()(ssl_st *ssl) const { SSL_free(ssl); }
 
 Ssl new_session(const Profile &p, const std::string &host) {
-  Ssl ssl(SSL_new(context_for(p)));
+  Ssl ssl = new_ssl(p);
   if (!ssl)
     throw ConfigError(with_profile(
         p, error_label(p.tls.origin) +

@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using namespace rehost;
@@ -182,6 +184,26 @@ TEST(TlsConnect, WrongCaIsRefused) {
             std::string::npos)
       << error;
   EXPECT_EQ(error.find(secret), std::string::npos);
+}
+
+// A CA file replaced in place (a rotation) is read again for the next
+// connection: the SSL_CTX of that configuration is made anew.
+TEST(TlsConnect, ARotatedCaFileAppliesToTheNextConnection) {
+  REHOST_REQUIRE_TLS();
+  ScopedEnv env;
+  RedisServer server(with_password(), serving("server"));
+  TempDir dir;
+  auto contents = [](const std::string &path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string ca = dir.write("ca.pem", contents(certs().other_ca()));
+  env.set("REDIS_URL", tls_url(server, "localhost", 1));
+  env.set("REDIS_TLS_CA_CERT_FILE", ca);
+  EXPECT_NE(connect_error("default").find("certificate verify failed"),
+            std::string::npos);
+  dir.write("ca.pem", contents(certs().ca()));
+  EXPECT_EQ(write_through("default", "rotated"), "OK");
 }
 
 TEST(TlsConnect, NameMismatchIsRefusedUnlessOnlyTheChainIsChecked) {
