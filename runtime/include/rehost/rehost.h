@@ -164,7 +164,8 @@ REHOST_API int rehost_handshake_step(const char *profile, int step, int *argc,
  * When the profile has no password (and no ACL user) it sends SELECT <db>
  * instead, which replies +OK and changes nothing on a connection opened on
  * that db, so a server without a password is never sent AUTH "". On bad
- * configuration (a TLS profile too) nothing is sent: NULL, with
+ * configuration (a TLS profile on a connection that is not TLS, or in a
+ * runtime without hiredis_ssl, too) nothing is sent: NULL, with
  * c->err = REDIS_ERR_OTHER and an errstr naming the variable or key, never
  * the password. NULL c: NULL. */
 REHOST_API void *rehost_redisAuth(struct redisContext *c, const char *profile);

@@ -213,8 +213,9 @@ REHOST_API std::string endpoint_url(const Profile &p);
 REHOST_API std::vector<std::string> check_config_file(const std::string &path);
 
 // Accessors: the configured value, else `fallback`. Throw ConfigError, also
-// for a profile that resolves tls = true: until TLS lands, no value of a TLS
-// profile is handed to a client, which would connect in plaintext.
+// for a profile that resolves tls = true: the client handed these values
+// would connect in plaintext (TLS is made only on the connections the
+// runtime opens itself, docs/runtime.md "TLS").
 REHOST_API std::string host(StringArg profile,
                             StringArg fallback = "127.0.0.1");
 REHOST_API int port(StringArg profile, int fallback = 6379);
