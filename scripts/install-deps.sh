@@ -20,6 +20,10 @@ packages=(
   "libclang-rt-$llvm-dev"
   libcli11-dev libfmt-dev libgtest-dev
   libhiredis-dev libtomlplusplus-dev redis-server redis-tools
+  # OpenSSL: the runtime's TLS (linked only where hiredis_ssl is found:
+  # the hiredict build), and the command that makes the TLS tests'
+  # certificates.
+  libssl-dev openssl
   git pre-commit
 )
 

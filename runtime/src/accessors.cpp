@@ -152,7 +152,7 @@ long long timeout_ms(const char *profile, const char *key,
                      Setting<std::chrono::milliseconds> Profile::*field,
                      long long fallback_ms) {
   std::string text = fallback_ms > 0 ? std::to_string(fallback_ms) + "ms" : "";
-  std::shared_ptr<const Profile> p = resolve_for_client(
+  std::shared_ptr<const Profile> p = resolve_for_connection(
       view(profile_name(profile)), call_site({{key, text.c_str()}}));
   return (*p.*field).value.count();
 }
@@ -168,6 +168,28 @@ thread_local StepArgv step_argv;
 
 std::string port_text(int port) {
   return port > 0 ? std::to_string(port) : std::string();
+}
+
+// Who the value is for: a client that connects by itself (TLS refused), or
+// a redisOptions whose connect rehost_redisConnectWithOptions makes, which
+// starts the profile's TLS itself.
+using Resolver = std::shared_ptr<const Profile> (*)(std::string_view,
+                                                    const Layer &);
+
+std::string host_of(StringArg profile, StringArg fallback, Resolver resolve) {
+  return resolve(view(profile), call_site({{"host", fallback.str().c_str()}}))
+      ->host.value;
+}
+
+int port_of(StringArg profile, int fallback, Resolver resolve) {
+  return resolve(view(profile),
+                 call_site({{"port", port_text(fallback).c_str()}}))
+      ->port.value;
+}
+
+std::string socket_of(StringArg profile, StringArg fallback, Resolver resolve) {
+  return resolve(view(profile), call_site({{"socket", fallback.str().c_str()}}))
+      ->socket.value;
 }
 
 } // namespace
@@ -189,15 +211,11 @@ Profile resolve_from_config_file(StringArg name, const std::string &path,
 }
 
 std::string host(StringArg profile, StringArg fallback) {
-  return resolve_for_client(view(profile),
-                            call_site({{"host", fallback.str().c_str()}}))
-      ->host.value;
+  return host_of(profile, fallback, resolve_for_client);
 }
 
 int port(StringArg profile, int fallback) {
-  return resolve_for_client(view(profile),
-                            call_site({{"port", port_text(fallback).c_str()}}))
-      ->port.value;
+  return port_of(profile, fallback, resolve_for_client);
 }
 
 std::string password(StringArg profile, StringArg fallback) {
@@ -213,9 +231,7 @@ std::string username(StringArg profile, StringArg fallback) {
 }
 
 std::string socket(StringArg profile, StringArg fallback) {
-  return resolve_for_client(view(profile),
-                            call_site({{"socket", fallback.str().c_str()}}))
-      ->socket.value;
+  return socket_of(profile, fallback, resolve_for_client);
 }
 
 int db(StringArg profile, int fallback) {
@@ -239,18 +255,25 @@ std::string cluster_nodes(StringArg profile, StringArg fallback) {
 using namespace rehost::detail;
 
 // The C accessors are the C++ ones behind guarded(): one resolution path.
-// A NULL fallback is the C++ "" (no fallback).
+// A NULL fallback is the C++ "" (no fallback). rehost fix writes the C
+// endpoint accessors (host, port, socket) only into a redisOptions whose
+// connect it rewrites into rehost_redisConnectWithOptions, which makes the
+// profile's TLS itself: so they hand out a TLS profile's endpoint when this
+// runtime can make TLS (its credentials stay refused: rehost_password).
 extern "C" {
 
 const char *rehost_host(const char *profile, const char *fallback) {
   return guarded<const char *>(nullptr, [&] {
-    return c_string(rehost::host(profile_name(profile), fallback), false);
+    return c_string(
+        host_of(profile_name(profile), fallback, resolve_for_connection),
+        false);
   });
 }
 
 int rehost_port(const char *profile, int fallback) {
-  return guarded(-1,
-                 [&] { return rehost::port(profile_name(profile), fallback); });
+  return guarded(-1, [&] {
+    return port_of(profile_name(profile), fallback, resolve_for_connection);
+  });
 }
 
 const char *rehost_password(const char *profile, const char *fallback) {
@@ -272,7 +295,9 @@ const char *rehost_username(const char *profile, const char *fallback) {
 
 const char *rehost_socket(const char *profile, const char *fallback) {
   return guarded<const char *>(nullptr, [&] {
-    return c_string(rehost::socket(profile_name(profile), fallback), false);
+    return c_string(
+        socket_of(profile_name(profile), fallback, resolve_for_connection),
+        false);
   });
 }
 
@@ -315,8 +340,8 @@ int rehost_handshake_step(const char *profile, int step, int *argc,
                           const char ***argv, const size_t **argvlen,
                           const char **what) {
   return guarded(-1, [&] {
-    std::vector<HandshakeStep> steps =
-        handshake_steps(*resolve_for_client(view(profile_name(profile)), {}));
+    std::vector<HandshakeStep> steps = handshake_steps(
+        *resolve_for_connection(view(profile_name(profile)), {}));
     if (step < 0 || static_cast<size_t>(step) >= steps.size())
       return 0;
     StepArgv &out = step_argv;
@@ -341,6 +366,22 @@ const char *rehost_check(const char *profile) {
     return 0;
   });
   return rehost_last_error();
+}
+
+const char *rehost_connect_check(const char *profile) {
+  guarded(0, [&] {
+    resolve_for_connection(view(profile_name(profile)), {});
+    return 0;
+  });
+  return rehost_last_error();
+}
+
+int rehost_uses_tls(const char *profile) {
+  return guarded(-1, [&] {
+    return resolve_for_connection(view(profile_name(profile)), {})->tls.value
+               ? 1
+               : 0;
+  });
 }
 
 } // extern "C"

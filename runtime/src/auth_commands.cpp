@@ -2,10 +2,12 @@
 // hiredis AUTH command the code sent (redisCommand(c, "AUTH %s", "pw"))
 // becomes, sent on the caller's own connection with the profile's
 // credentials. Bad configuration is reported in the context, as the drop-in
-// connectors report theirs.
+// connectors report theirs; a TLS profile's credentials go only on a TLS
+// connection.
 #include "handshake.hpp"
 #include "hiredis_seam.hpp"
 #include "last_error.hpp"
+#include "layer.hpp"
 #include "resolver.hpp"
 
 #include <optional>
@@ -22,7 +24,14 @@ auth_argv(redisContext *c, const char *profile) noexcept {
       [&]() -> Argv {
         if (!profile)
           throw ConfigError("profile name is NULL");
-        return auth_command(*resolve_for_client(profile, {})).argv;
+        std::shared_ptr<const Profile> p = resolve_for_connection(profile, {});
+        if (p->tls.value && !hiredis::uses_tls(c))
+          throw ConfigError(
+              error_label(p->tls.origin) + ": TLS is on for profile '" +
+              p->name +
+              "', and this connection is not TLS, so its credentials are "
+              "not sent on it");
+        return auth_command(*p).argv;
       },
       [&](const char *message) -> Argv {
         hiredis::set_error(c, REDIS_ERR_OTHER, message);

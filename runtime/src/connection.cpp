@@ -3,6 +3,7 @@
 #include "handshake.hpp"
 #include "layer.hpp"
 #include "sentinel.hpp"
+#include "tls.hpp"
 
 namespace rehost::detail {
 namespace {
@@ -20,14 +21,40 @@ void prefix_error(redisContext *c, const Profile &profile,
                      describe_endpoint(profile, source) + ": " + c->errstr);
 }
 
-// Connected context to finish: keepalive, handshake, command timeout.
-void finish_connect(redisContext *c, const Profile &profile, Mode mode,
-                    const SourceAddress &source) {
+// TLS on the connected context `c` with the session `ssl` made for it
+// (waiting first for a non-blocking connect to finish). On failure c->err
+// names the endpoint and why: a certificate that failed verification is a
+// configuration error (REDIS_ERR_OTHER), anything else keeps hiredis's code.
+bool start_tls(redisContext *c, tls::Ssl ssl, const Profile &profile, Mode mode,
+               const SourceAddress &source) {
+  const std::chrono::milliseconds limit = profile.connect_timeout.value;
+  if (mode == Mode::nonblocking && !hiredis::wait_connected(c, limit)) {
+    prefix_error(c, profile, source);
+    return false;
+  }
+  if (hiredis::initiate_tls(c, ssl.get(), limit)) {
+    tls::record_session(ssl.release(), profile, profile.host.value);
+    return true;
+  }
+  const std::string why =
+      tls::verify_failure(ssl.get(), profile, profile.host.value);
+  hiredis::set_error(c, why.empty() ? c->err : REDIS_ERR_OTHER,
+                     describe_endpoint(profile, source) +
+                         ": TLS handshake failed: " +
+                         (why.empty() ? std::string(c->errstr) : why));
+  return false;
+}
+
+// Connected context to finish: keepalive, TLS, handshake, command timeout.
+void finish_connect(redisContext *c, tls::Ssl ssl, const Profile &profile,
+                    Mode mode, const SourceAddress &source) {
   if (profile.transport.value == Transport::tcp && profile.keepalive.value &&
       !hiredis::enable_keepalive(c)) {
     prefix_error(c, profile, source);
     return;
   }
+  if (ssl && !start_tls(c, std::move(ssl), profile, mode, source))
+    return;
   const std::vector<HandshakeStep> steps = handshake_steps(profile);
   const std::chrono::milliseconds limit = profile.connect_timeout.value;
   if (mode == Mode::nonblocking) {
@@ -50,16 +77,22 @@ void finish_connect(redisContext *c, const Profile &profile, Mode mode,
 
 redisContext *connect_endpoint(const Profile &profile, Mode mode,
                                const SourceAddress &source) {
+  tls::Ssl ssl = tls_session_for(profile);
   redisContext *c = hiredis::connect(endpoint_of(profile, source), mode,
                                      profile.connect_timeout.value);
   if (c && c->err)
     prefix_error(c, profile, source);
   else if (c)
-    finish_connect(c, profile, mode, source);
+    finish_connect(c, std::move(ssl), profile, mode, source);
   return c;
 }
 
 } // namespace
+
+tls::Ssl tls_session_for(const Profile &profile) {
+  return profile.tls.value ? tls::new_session(profile, profile.host.value)
+                           : tls::Ssl();
+}
 
 hiredis::Endpoint endpoint_of(const Profile &profile,
                               const SourceAddress &source) {
@@ -94,9 +127,9 @@ std::string describe_endpoint(const Profile &profile,
 
 std::optional<ConnectFailure> probe_handshake(const Profile &located,
                                               const SourceAddress &source) {
-  if (handshake_steps(located).empty())
+  if (handshake_steps(located).empty() && !located.tls.value)
     return std::nullopt;
-  // Non-blocking, so a Bind variant's source address applies; with a
+  // Non-blocking, so a Bind variant's source address applies; with TLS or a
   // handshake, finish_connect waits for the connect and every reply.
   redisContext *probe = connect_endpoint(located, Mode::nonblocking, source);
   if (!probe)
@@ -106,6 +139,11 @@ std::optional<ConnectFailure> probe_handshake(const Profile &located,
     failure = ConnectFailure{probe->err, probe->errstr};
   hiredis::free_context(probe);
   return failure;
+}
+
+bool start_tls_on(redisContext *c, const Profile &profile) {
+  return !profile.tls.value ||
+         start_tls(c, tls_session_for(profile), profile, Mode::blocking, {});
 }
 
 redisContext *connect_profile(const Profile &profile, Mode mode,

@@ -4,6 +4,7 @@
 #define REHOST_SRC_CONNECTION_HPP
 
 #include "hiredis_seam.hpp"
+#include "tls.hpp"
 
 #include <optional>
 #include <string>
@@ -18,6 +19,11 @@ struct SourceAddress {
   bool reuse = false;            // SO_REUSEADDR (the ...WithReuse variants)
 };
 
+// The TLS session a new connection of `profile` starts (none without TLS),
+// made before connecting, so a CA, certificate or key that cannot be loaded
+// throws ConfigError before any socket exists.
+tls::Ssl tls_session_for(const Profile &profile);
+
 hiredis::Endpoint endpoint_of(const Profile &profile,
                               const SourceAddress &source);
 
@@ -28,13 +34,19 @@ std::string describe_endpoint(const Profile &profile,
 
 // Connects where `profile` points (for a Sentinel profile: where its
 // sentinels say the master is now; none answering is an I/O error naming
-// them), enables keepalive, runs the handshake
+// them), enables keepalive, starts TLS when the profile has it (verified as
+// tls_verify says; a failure names the endpoint and why), runs the handshake
 // (AUTH, SELECT, CLIENT SETNAME) bounded by the connect timeout, and gives
 // blocking contexts the command timeout. A context as hiredis returns it:
 // err set (errstr naming the endpoint or the setting at fault) on failure,
 // NULL only on OOM.
 redisContext *connect_profile(const Profile &profile, hiredis::Mode mode,
                               const SourceAddress &source = {});
+
+// Starts the TLS of `profile` (when it has TLS) on the connected blocking
+// context `c` that the program's own code made (rehost_redisInitiateTls);
+// false with c->err naming the endpoint and why.
+bool start_tls_on(redisContext *c, const Profile &profile);
 
 // What an async connect of `located` (a profile whose endpoint is final: its
 // sentinels, if any, already asked) would meet at its handshake, found on a

@@ -15,7 +15,7 @@ std::shared_ptr<const Profile> resolve_for_connect(const char *name,
                                                    const Layer &call_site) {
   if (!name)
     throw ConfigError("profile name is NULL");
-  return resolve_for_client(name, call_site);
+  return resolve_for_connection(name, call_site);
 }
 
 redisContext *connect_sync(const char *name, const Layer &call_site, Mode mode,
@@ -47,6 +47,7 @@ redisAsyncContext *connect_async_profile(const Profile &resolved,
   }
   // The handshake is queued all the same: it is what this connection
   // sends, and a refusal after the check above still fails the context.
+  tls::Ssl ssl = tls_session_for(profile);
   redisAsyncContext *ac = hiredis::connect_async(endpoint_of(profile, source));
   if (!ac)
     return nullptr;
@@ -55,6 +56,15 @@ redisAsyncContext *connect_async_profile(const Profile &resolved,
         ac, ac->err, describe_endpoint(profile, source) + ": " + ac->errstr);
     return ac;
   }
+  // The TLS handshake runs as the event loop drives the socket, with the
+  // same verification the check above passed.
+  if (ssl && !hiredis::initiate_tls_async(ac, ssl.get())) {
+    hiredis::set_async_error(ac, ac->err,
+                             describe_endpoint(profile, source) +
+                                 ": TLS handshake failed: " + ac->errstr);
+    return ac;
+  }
+  (void)ssl.release();
   if (profile.transport.value == Transport::tcp && profile.keepalive.value)
     hiredis::enable_keepalive(&ac->c);
   hiredis::queue_async_handshake(ac, handshake_steps(profile));
@@ -157,6 +167,45 @@ rehost_redisAsyncConnectBindWithReuse(const char *profile, const char *ip,
 redisAsyncContext *rehost_redisAsyncConnectUnix(const char *profile,
                                                 const char *path) {
   return connect_async(profile, call_site_unix(path));
+}
+
+int rehost_redisInitiateTls(redisContext *c, const char *profile) {
+  if (!c)
+    return REDIS_ERR;
+  const bool ok = catch_at_boundary(
+      [&] { return start_tls_on(c, *resolve_for_connect(profile, {})); },
+      [&](const char *message) {
+        hiredis::set_error(c, REDIS_ERR_OTHER, message);
+        return false;
+      });
+  noting_error_of(c);
+  return ok ? REDIS_OK : REDIS_ERR;
+}
+
+int rehost_redisAsyncInitiateTls(redisAsyncContext *ac, const char *profile) {
+  if (!ac)
+    return REDIS_ERR;
+  const bool ok = catch_at_boundary(
+      [&] {
+        const std::shared_ptr<const rehost::Profile> p =
+            resolve_for_connect(profile, {});
+        tls::Ssl ssl = tls_session_for(*p);
+        if (!ssl)
+          return true;
+        if (!hiredis::initiate_tls_async(ac, ssl.get())) {
+          hiredis::set_async_error(
+              ac, ac->err, std::string("TLS handshake failed: ") + ac->errstr);
+          return false;
+        }
+        (void)ssl.release();
+        return true;
+      },
+      [&](const char *message) {
+        hiredis::set_async_error(ac, REDIS_ERR_OTHER, message);
+        return false;
+      });
+  noting_error_of(ac);
+  return ok ? REDIS_OK : REDIS_ERR;
 }
 
 } // extern "C"

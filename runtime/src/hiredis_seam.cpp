@@ -1,5 +1,14 @@
 #include "hiredis_seam.hpp"
 
+#if defined(REHOST_HAVE_HIREDIS_SSL)
+#include <hiredis/hiredis_ssl.h>
+// hiredict's shim renames redisInitiateSSL but does not include the header
+// that declares what it renames to.
+#if defined(redisInitiateSSL) && __has_include(<hiredict/hiredict_ssl.h>)
+#include <hiredict/hiredict_ssl.h>
+#endif
+#endif
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -165,6 +174,71 @@ redisAsyncContext *connect_async(const Endpoint &endpoint) {
              : redisAsyncConnectBind(host, endpoint.port, source);
 }
 
+bool initiate_tls(redisContext *c, ssl_st *ssl,
+                  std::chrono::milliseconds timeout) {
+#if defined(REHOST_HAVE_HIREDIS_SSL)
+  const bool was_blocking = (c->flags & REDIS_BLOCK) != 0;
+  // redisSetTimeout also records the timeout in the context: the one it had
+  // (the options' command timeout, or none) is put back afterwards.
+  const timeval previous =
+      c->command_timeout ? *c->command_timeout : timeval{0, 0};
+  if (!was_blocking && !set_fd_blocking(c->fd, true)) {
+    fail_from_errno(c, "fcntl");
+    return false;
+  }
+  c->flags |= REDIS_BLOCK;
+  bool ok = set_socket_timeout(c, timeout);
+  if (ok && redisInitiateSSL(c, ssl) != REDIS_OK) {
+    ok = false;
+    // The receive timeout ran out: OpenSSL calls that "want read", and
+    // hiredis then has no reason to print.
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+      set_error(c, REDIS_ERR_IO,
+                "no TLS answer within the connect timeout (is it a TLS "
+                "port?)");
+  }
+  if (ok && redisSetTimeout(c, previous) != REDIS_OK)
+    ok = false;
+  if (!was_blocking) {
+    c->flags &= ~REDIS_BLOCK;
+    if (!set_fd_blocking(c->fd, false) && ok) {
+      fail_from_errno(c, "fcntl");
+      ok = false;
+    }
+  }
+  return ok;
+#else
+  (void)ssl;
+  (void)timeout;
+  set_error(c, REDIS_ERR_OTHER, "TLS needs hiredis >= 1.0 built with SSL");
+  return false;
+#endif
+}
+
+bool initiate_tls_async(redisAsyncContext *ac, ssl_st *ssl) {
+#if defined(REHOST_HAVE_HIREDIS_SSL)
+  if (redisInitiateSSL(&ac->c, ssl) == REDIS_OK)
+    return true;
+  ac->err = ac->c.err;
+  ac->errstr = ac->c.errstr;
+  return false;
+#else
+  (void)ssl;
+  set_async_error(ac, REDIS_ERR_OTHER,
+                  "TLS needs hiredis >= 1.0 built with SSL");
+  return false;
+#endif
+}
+
+bool uses_tls(const redisContext *c) {
+#if HIREDIS_MAJOR >= 1
+  return c->privctx != nullptr;
+#else
+  (void)c;
+  return false;
+#endif
+}
+
 redisContext *error_context(int err, const std::string &message) {
   redisContext *c = redisConnectUnixNonBlock(unreachable_socket);
   if (c)
@@ -290,9 +364,22 @@ void watch_replies(redisContext *c, ReplyWatch *watch) {
   c->reader->privdata = watch;
 }
 
-bool readable(const redisContext *c) {
+bool readable(redisContext *c) {
   pollfd pfd{c->fd, POLLIN, 0};
-  return poll(&pfd, 1, 0) != 0;
+  if (poll(&pfd, 1, 0) == 0)
+    return false;
+  if (!uses_tls(c))
+    return true;
+  const bool was_blocking = (c->flags & REDIS_BLOCK) != 0;
+  if (!set_fd_blocking(c->fd, false))
+    return true;
+  c->flags &= ~REDIS_BLOCK;
+  const bool stale = redisBufferRead(c) != REDIS_OK || has_unfinished_io(c);
+  if (was_blocking) {
+    c->flags |= REDIS_BLOCK;
+    set_fd_blocking(c->fd, true);
+  }
+  return stale;
 }
 
 bool has_unfinished_io(const redisContext *c) {

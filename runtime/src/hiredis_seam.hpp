@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+struct ssl_st;
+
 namespace rehost::detail::hiredis {
 
 struct Endpoint {
@@ -39,6 +41,21 @@ int generation();
 redisContext *connect(const Endpoint &endpoint, Mode mode,
                       std::chrono::milliseconds connect_timeout);
 redisAsyncContext *connect_async(const Endpoint &endpoint);
+
+// TLS on a connected context (hiredis_ssl's redisInitiateSSL): the
+// handshake runs in blocking mode with `timeout` as SO_RCVTIMEO/SO_SNDTIMEO
+// (set before it, so a server that never answers cannot hang it), then a
+// non-blocking context is non-blocking again and a blocking one keeps the
+// timeout until the caller sets its own. On success `ssl` belongs to `c`;
+// on failure it is still the caller's (its verify result tells why) and
+// c->err is set. Always fails without hiredis_ssl.
+bool initiate_tls(redisContext *c, ssl_st *ssl,
+                  std::chrono::milliseconds timeout);
+// The same on an async context whose connect may still be in progress: the
+// handshake runs as the event loop drives the socket, checked as above.
+bool initiate_tls_async(redisAsyncContext *ac, ssl_st *ssl);
+// Whether `c` talks TLS (redisInitiateSSL succeeded on it).
+bool uses_tls(const redisContext *c);
 
 // Contexts made by hiredis itself (so redisFree/redisAsyncFree and even
 // redisCommand on them are safe) that carry `message` as their error.
@@ -90,8 +107,11 @@ struct ReplyWatch {
 void watch_replies(redisContext *c, ReplyWatch *watch);
 
 // Data or a hang-up waiting on the socket (poll without waiting): on an idle
-// connection, a closed or reset peer, or a reply nobody read.
-bool readable(const redisContext *c);
+// connection, a closed or reset peer, or a reply nobody read. On a TLS
+// connection what waits may be TLS records that carry no reply (TLS 1.3
+// session tickets sent after the handshake): they are read through TLS
+// without waiting, and only a failure or reply data counts.
+bool readable(redisContext *c);
 
 // Output not yet written, or input read but not yet returned as a reply.
 bool has_unfinished_io(const redisContext *c);

@@ -86,7 +86,7 @@ Pool::Opened Pool::open() const {
   Opened result;
   try {
     const std::shared_ptr<const Profile> resolved =
-        resolve_for_client(profile_, call_site_);
+        resolve_for_connection(profile_, call_site_);
     const Profile &profile = *resolved;
     redisContext *c = connect_profile(profile, hiredis::Mode::blocking);
     if (!c) {

@@ -93,7 +93,7 @@ rehost_pool *get_pool(const char *profile, const char *fallback_url) {
       found != r.pools.end())
     return found->second.get();
   Layer call_site = call_site_uri(fallback_url);
-  const Profile &settings = *resolve_for_client(profile, call_site);
+  const Profile &settings = *resolve_for_connection(profile, call_site);
   validate_limits(settings);
   static std::once_flag process_setup;
   std::call_once(process_setup, [] {

@@ -47,21 +47,44 @@ const Layer &built_in_defaults() {
 }
 
 // The message names the source that turned TLS on (its label comes first,
-// as in every error) and the profile.
-void require_supported_tls(const Profile &profile) {
+// as in every error), the profile and why.
+[[noreturn]] void refuse_tls(const Profile &profile, const std::string &why) {
+  throw ConfigError(error_label(profile.tls.origin) + ": " + why +
+                    ", so rehost cannot hand a TLS connection to this client "
+                    "yet (profile '" +
+                    profile.name + "'" +
+                    (hiredis::has_tls()
+                         ? std::string()
+                         : "; this runtime has hiredis " + hiredis::version() +
+                               " without SSL") +
+                    ")");
+}
+
+// A TLS profile that the runtime connects itself: it needs hiredis_ssl, and
+// TCP (a unix socket has no TLS). Never a plaintext fallback.
+void require_tls_support(const Profile &profile) {
   if (!profile.tls.value)
     return;
-  const bool built_with_tls = hiredis::has_tls();
-  throw ConfigError(
-      error_label(profile.tls.origin) + ": " +
-      (built_with_tls ? "TLS is not implemented in this rehost-runtime build"
-                      : "TLS needs hiredis >= 1.0 built with SSL") +
-      ", so rehost cannot hand a TLS connection to this client yet (profile '" +
-      profile.name + "'" +
-      (built_with_tls ? std::string()
-                      : "; this runtime has hiredis " + hiredis::version() +
-                            " without SSL") +
-      ")");
+  if (!hiredis::has_tls())
+    refuse_tls(profile, "TLS needs hiredis >= 1.0 built with SSL "
+                        "(hiredis_ssl)");
+  if (profile.transport.value == Transport::unix_socket)
+    throw ConfigError(error_label(profile.tls.origin) + ": TLS is on, but " +
+                      error_label(profile.socket.origin) + " makes profile '" +
+                      profile.name +
+                      "' a unix socket, which has no TLS (set a host and "
+                      "port, or turn TLS off)");
+}
+
+// The verification `none` is a choice someone made; it is said wherever the
+// profile is shown (rehost-doctor) and once on stderr when connecting.
+void warn_unverified(Profile &profile) {
+  if (profile.tls.value && profile.tls_verify.value == TlsVerify::none)
+    profile.warnings.push_back(
+        error_label(profile.tls_verify.origin) +
+        ": tls_verify none: the server's certificate is not checked, so "
+        "anyone on the path can pose as the server (profile '" +
+        profile.name + "')");
 }
 
 // The profile `merged` spells, each value typed (throws ConfigError).
@@ -75,6 +98,7 @@ Profile typed_profile(std::string_view name, std::string environment,
   profile.warnings = std::move(warnings);
   for (const auto &[key, raw] : merged)
     apply_setting(profile, key, raw);
+  warn_unverified(profile);
   return profile;
 }
 
@@ -112,7 +136,21 @@ Profile resolve_file_alone(std::string_view name, const std::string &path,
 std::shared_ptr<const Profile> resolve_for_client(std::string_view name,
                                                   const Layer &call_site) {
   std::shared_ptr<const Profile> profile = resolve_cached(name, call_site);
-  require_supported_tls(*profile);
+  if (profile->tls.value)
+    refuse_tls(*profile,
+               hiredis::has_tls()
+                   ? "TLS is made only on the connections rehost opens "
+                     "itself (the rehost_redisConnect* and async connectors, "
+                     "the pool, rehost/hiredis_options.h), and this client "
+                     "is handed plain values"
+                   : "TLS needs hiredis >= 1.0 built with SSL (hiredis_ssl)");
+  return profile;
+}
+
+std::shared_ptr<const Profile> resolve_for_connection(std::string_view name,
+                                                      const Layer &call_site) {
+  std::shared_ptr<const Profile> profile = resolve_cached(name, call_site);
+  require_tls_support(*profile);
   return profile;
 }
 

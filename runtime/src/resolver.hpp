@@ -24,13 +24,20 @@ Profile resolve_profile(std::string_view name, const Layer &call_site,
 Profile resolve_file_alone(std::string_view name, const std::string &path,
                            const std::string &environment);
 
-// resolve_profile for a value or connection handed to a client (every
-// accessor, connector and adapter): also throws when the profile asks for
-// what the runtime cannot hand out yet, TLS, so a TLS profile never becomes
-// a plaintext connection. The one place that decides this. Cached
-// (profile_cache.hpp): the inspection API above always resolves afresh.
+// resolve_profile for a value handed to a client that connects by itself
+// (the accessors, the C++ adapters, hiredis-cluster): also throws for a
+// profile that resolves tls = true, since such a client would connect in
+// plaintext. The one place that decides this. Cached (profile_cache.hpp):
+// the inspection API above always resolves afresh.
 std::shared_ptr<const Profile> resolve_for_client(std::string_view name,
                                                   const Layer &call_site);
+
+// resolve_profile for a connection the runtime opens itself (the connectors,
+// the pool, the options helpers, AUTH on such a connection): a TLS profile
+// passes when this runtime was built with hiredis_ssl and the profile is
+// TCP, else it throws; never a plaintext fallback. Cached likewise.
+std::shared_ptr<const Profile> resolve_for_connection(std::string_view name,
+                                                      const Layer &call_site);
 
 } // namespace rehost::detail
 

@@ -107,7 +107,10 @@ void add_location(const UrlParts &url, const Origin &origin, Layer &out) {
     set("socket", percent_decode(url.socket));
   } else {
     set("transport", "tcp");
-    set("tls", url.kind == UrlKind::tls ? "true" : "false");
+    // A Sentinel URL says nothing of the master's TLS (there is no
+    // rediss+sentinel): `tls` beside it decides.
+    if (url.kind != UrlKind::sentinel)
+      set("tls", url.kind == UrlKind::tls ? "true" : "false");
   }
   if (url.kind == UrlKind::sentinel) {
     set("sentinel_nodes", sentinel_nodes(url.sentinels));

@@ -35,6 +35,16 @@ inline int free_loopback_port() {
   return ntohs(addr.sin_port);
 }
 
+// A TLS port beside the plaintext one (which stays, for admin_connect and
+// the readiness check): the server's certificate, key and the CA it checks
+// client certificates with, and whether it demands one.
+struct TlsServerFiles {
+  std::string cert_file;
+  std::string key_file;
+  std::string ca_cert_file;
+  bool auth_clients = false; // --tls-auth-clients yes|no
+};
+
 class RedisServer {
 public:
   // `extra` are redis-server arguments such as {"--requirepass", "pw"}.
@@ -42,11 +52,17 @@ public:
       : extra_(std::move(extra)) {
     start();
   }
+  // The same with a TLS port too (tls_port()).
+  RedisServer(std::vector<std::string> extra, TlsServerFiles tls)
+      : extra_(std::move(extra)), tls_(std::move(tls)), with_tls_(true) {
+    start();
+  }
   ~RedisServer() { kill(); }
   RedisServer(const RedisServer &) = delete;
   RedisServer &operator=(const RedisServer &) = delete;
 
   int port() const { return port_; }
+  int tls_port() const { return tls_port_; }
   pid_t pid() const { return pid_; }
 
   // The arguments the next restart() launches with (a changed requirepass
@@ -101,6 +117,10 @@ private:
   void start() {
     for (int attempt = 0; attempt < 5; ++attempt) {
       port_ = free_loopback_port();
+      if (with_tls_)
+        do
+          tls_port_ = free_loopback_port();
+        while (tls_port_ == port_);
       launch();
       if (wait_ready())
         return;
@@ -123,6 +143,12 @@ private:
                                   "warning",
                                   "--enable-debug-command",
                                   "local"};
+    if (with_tls_)
+      args.insert(args.end(),
+                  {"--tls-port", std::to_string(tls_port_), "--tls-cert-file",
+                   tls_.cert_file, "--tls-key-file", tls_.key_file,
+                   "--tls-ca-cert-file", tls_.ca_cert_file,
+                   "--tls-auth-clients", tls_.auth_clients ? "yes" : "no"});
     args.insert(args.end(), extra_.begin(), extra_.end());
     pid_ = fork();
     if (pid_ == 0) {
@@ -160,6 +186,9 @@ private:
   }
 
   std::vector<std::string> extra_;
+  TlsServerFiles tls_;
+  bool with_tls_ = false;
+  int tls_port_ = 0;
   int port_ = 0;
   pid_t pid_ = -1;
 };

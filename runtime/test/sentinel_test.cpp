@@ -3,6 +3,7 @@
 #include "redis_server.hpp"
 #include "scoped_env.hpp"
 #include "test_support.hpp"
+#include "tls_certificates.hpp"
 
 #include <sys/wait.h>
 
@@ -257,6 +258,39 @@ TEST(Sentinel, SentinelsWithAPasswordGetTheirOwn) {
             std::string::npos)
       << message;
   EXPECT_EQ(message.find(secret), std::string::npos) << message;
+}
+
+// The sentinels are asked in plaintext; the master they name gets the
+// profile's TLS, its address checked against the certificate's addresses.
+TEST(Sentinel, TheMasterGetsTheProfilesTls) {
+  if (!REHOST_TEST_WITH_TLS)
+    GTEST_SKIP() << "this runtime is built without hiredis_ssl";
+  const TlsCertificates &certs = TlsCertificates::get();
+  if (!certs.ok())
+    GTEST_SKIP() << certs.why();
+  ScopedEnv env;
+  RedisServer master({"--requirepass", secret},
+                     {certs.cert("server"), certs.key("server"), certs.ca()});
+  Sentinel sentinel(master.tls_port());
+  ASSERT_TRUE(eventually([&] { return master_port_of(sentinel) > 0; },
+                         milliseconds(5000)));
+  env.set("REDIS_SECURE_URL",
+          "redis+sentinel://:" + secret +
+              "@127.0.0.1:" + std::to_string(sentinel.port()) + "/mymaster/2");
+  env.set("REDIS_SECURE_TLS", "true");
+  env.set("REDIS_SECURE_TLS_CA_CERT_FILE", certs.ca());
+  Context c(rehost_redisConnect("secure", nullptr, 0));
+  ASSERT_TRUE(c);
+  ASSERT_EQ(c->err, 0) << c->errstr;
+  EXPECT_EQ(text_of(c.get(), "SET viasentinel tls"), "OK");
+  EXPECT_EQ(last_tls_session().server_name, "127.0.0.1");
+  // A CA that did not sign the master's certificate: refused.
+  env.set("REDIS_SECURE_TLS_CA_CERT_FILE", certs.other_ca());
+  Context refused(rehost_redisConnect("secure", nullptr, 0));
+  ASSERT_TRUE(refused);
+  EXPECT_NE(std::string(refused->errstr).find("certificate verify failed"),
+            std::string::npos)
+      << refused->errstr;
 }
 
 } // namespace

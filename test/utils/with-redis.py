@@ -30,6 +30,12 @@ db 0 or any other). --expect-fail turns the exit check around: the command
 must exit non-zero (for a program that must refuse its configuration); a
 command that runs out of time still fails the run.
 
+--tls gives each server a TLS port too ({tls_port}, {tls_port2}; the plain
+port stays for the checks), with a certificate for localhost and 127.0.0.1
+signed by a CA made for the run ({tls_ca}: its certificate file), and
+{tls_other_ca}, a CA that signed nothing the servers present. The files are
+made with the openssl command.
+
 Prints `with-redis: ok` when the command exited 0 (non-zero with
 --expect-fail) and every check held, else
 `with-redis: FAIL: ...` lines, and exits 1 (2 when the harness itself could
@@ -144,6 +150,8 @@ class Server:
         self.port = None
         self.process = None
         self.log_path = os.path.join(workdir, f"redis-{index}.log")
+        self.tls_files = None  # (cert, key, ca) for a TLS port (--tls)
+        self.tls_port = None
 
     def start(self, deadline):
         for _ in range(5):
@@ -153,7 +161,7 @@ class Server:
                     [self.redis_server, "--port", str(self.port), "--bind", LOOPBACK,
                      "--requirepass", self.password, "--save", "", "--appendonly", "no",
                      "--daemonize", "no", "--protected-mode", "yes", "--dir", self.workdir,
-                     "--loglevel", "warning"],
+                     "--loglevel", "warning"] + self.tls_arguments(),
                     stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                     preexec_fn=die_with_parent)
             if self._wait_ready(min(deadline, time.monotonic() + READY_TIMEOUT)):
@@ -161,6 +169,14 @@ class Server:
             self.stop()  # most likely the port was taken meanwhile: try another
         raise HarnessError(f"redis-server {self.index} did not answer PING within "
                            f"{READY_TIMEOUT:.0f} s; its log:\n{self.log_tail()}")
+
+    def tls_arguments(self):
+        if not self.tls_files:
+            return []
+        self.tls_port = free_loopback_port()
+        cert, key, ca = self.tls_files
+        return ["--tls-port", str(self.tls_port), "--tls-cert-file", cert,
+                "--tls-key-file", key, "--tls-ca-cert-file", ca, "--tls-auth-clients", "no"]
 
     def _wait_ready(self, deadline):
         while time.monotonic() < deadline:
@@ -278,6 +294,38 @@ def create_acl_user(server, name, password):
         client.close()
 
 
+def make_tls_files(workdir):
+    """A CA, a server certificate for localhost and 127.0.0.1 that it signed,
+    and a second CA: {tls_ca}, the server's (cert, key), {tls_other_ca}."""
+    def path(name):
+        return os.path.join(workdir, name)
+
+    key_options = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    with open(path("server.ext"), "w") as ext:
+        ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+    steps = [
+        ["req", "-x509", *key_options, "-keyout", path("ca.key"), "-out", path("ca.crt"),
+         "-days", "2", "-subj", "/CN=with-redis CA"],
+        ["req", "-x509", *key_options, "-keyout", path("ca2.key"), "-out", path("ca2.crt"),
+         "-days", "2", "-subj", "/CN=with-redis other CA"],
+        ["req", *key_options, "-keyout", path("server.key"), "-out", path("server.csr"),
+         "-subj", "/CN=localhost"],
+        ["x509", "-req", "-in", path("server.csr"), "-CA", path("ca.crt"), "-CAkey",
+         path("ca.key"), "-CAcreateserial", "-days", "2", "-extfile", path("server.ext"),
+         "-out", path("server.crt")],
+    ]
+    for step in steps:
+        try:
+            done = subprocess.run(["openssl", *step], stdin=subprocess.DEVNULL,
+                                  capture_output=True, timeout=30)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise HarnessError(f"openssl {step[0]}: {error}")
+        if done.returncode != 0:
+            raise HarnessError(f"openssl {step[0]} failed: "
+                               f"{done.stderr.decode(errors='replace')}")
+    return (path("server.crt"), path("server.key"), path("ca.crt")), path("ca2.crt")
+
+
 def run_command(command, env, deadline):
     """The command's exit code, or None when it ran out of time."""
     sys.stdout.flush()
@@ -315,6 +363,9 @@ def main():
                         help="the command must exit non-zero")
     parser.add_argument("--timeout", type=float, default=60.0, help="bound of the whole run, in s")
     parser.add_argument("--redis-server", default="redis-server")
+    parser.add_argument("--tls", action="store_true",
+                        help="also a TLS port per server ({tls_port}, {tls_ca}, "
+                             "{tls_other_ca})")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -329,16 +380,24 @@ def main():
     servers = []
     with tempfile.TemporaryDirectory(prefix="with-redis-") as workdir:
         try:
+            tls_files, tls_other_ca = make_tls_files(workdir) if args.tls else (None, None)
             for index in range(1, args.servers + 1):
                 chosen = args.password if index == 1 else args.password2
                 server = Server(index, args.redis_server, workdir, chosen)
+                server.tls_files = tls_files
                 servers.append(server)
                 server.start(deadline)
-                say(f"server {index} on {LOOPBACK}:{server.port}")
+                say(f"server {index} on {LOOPBACK}:{server.port}" +
+                    (f", TLS on {server.tls_port}" if server.tls_port else ""))
             values = {"port": servers[0].port, "password": servers[0].password,
                       "password2": args.password2 or "pw2-" + secrets.token_hex(12)}
             if args.servers == 2:
                 values.update(port2=servers[1].port, password2=servers[1].password)
+            if args.tls:
+                values.update(tls_port=servers[0].tls_port, tls_ca=tls_files[2],
+                              tls_other_ca=tls_other_ca)
+                if args.servers == 2:
+                    values.update(tls_port2=servers[1].tls_port)
             if args.acl_user:
                 create_acl_user(servers[0], args.acl_user, values["password2"])
 

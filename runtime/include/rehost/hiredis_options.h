@@ -5,10 +5,10 @@
  *   redisConnectWithOptions(&options)
  * into
  *   rehost_redisConnectWithOptions(&options, "cache"),
- * so the connection also gets the profile's user, password, db and
- * timeouts, and a bad configuration gives a context with err set and an
- * errstr naming the variable or key (the accessors then return NULL, which
- * is never handed to hiredis).
+ * so the connection also gets the profile's TLS (in a runtime built with
+ * hiredis_ssl), user, password, db and timeouts, and a bad configuration
+ * gives a context with err set and an errstr naming the variable or key (the
+ * accessors then return NULL, which is never handed to hiredis).
  *
  * The helpers are static inline: they compile in the including file against
  * its own hiredis 1.x, whichever hiredis the runtime library was built
@@ -89,9 +89,10 @@ static inline void rehost__handshake(redisContext *c, const char *profile) {
   }
 }
 
-/* redisConnectWithOptions(options) on profile `profile`. A non-blocking
- * connect (REDIS_OPT_NONBLOCK) cannot send the handshake before the caller
- * reads from the context, so one whose profile needs it fails, saying so. */
+/* redisConnectWithOptions(options) on profile `profile`, then its TLS
+ * (verified as the profile says) and its handshake. A non-blocking connect
+ * (REDIS_OPT_NONBLOCK) cannot finish either before the caller reads from the
+ * context, so one whose profile needs them fails, saying so. */
 static inline redisContext *
 rehost_redisConnectWithOptions(const redisOptions *options,
                                const char *profile) {
@@ -102,22 +103,24 @@ rehost_redisConnectWithOptions(const redisOptions *options,
   const size_t *lens;
   const char *what;
   redisContext *c;
-  const char *problem = rehost_check(profile);
+  const char *problem = rehost_connect_check(profile);
   if (problem)
     return rehost__failed_context(problem);
   if (!rehost__apply_timeouts(&o, profile, &connect_tv, &command_tv))
     return rehost__failed_context(rehost_last_error());
   if ((o.options & REDIS_OPT_NONBLOCK) &&
-      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) != 0) {
+      (rehost_uses_tls(profile) != 0 ||
+       rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) != 0)) {
     char message[128];
     snprintf(message, sizeof message,
-             "rehost: profile '%s' needs AUTH or SELECT, which a "
-             "non-blocking connect cannot send first",
+             "rehost: profile '%s' needs TLS, AUTH or SELECT, which a "
+             "non-blocking connect cannot do first",
              profile);
     return rehost__failed_context(message);
   }
   c = redisConnectWithOptions(&o);
-  if (c && !c->err && !(o.options & REDIS_OPT_NONBLOCK))
+  if (c && !c->err && !(o.options & REDIS_OPT_NONBLOCK) &&
+      rehost_redisInitiateTls(c, profile) == REDIS_OK)
     rehost__handshake(c, profile);
   return c;
 }
@@ -137,10 +140,11 @@ static inline void rehost__async_handshake_reply(redisAsyncContext *ac,
   }
 }
 
-/* The handshake tried first on a short blocking connection to the same
- * endpoint: an async context pipelines the caller's commands right behind a
- * queued handshake, so a refused AUTH or SELECT must fail the connect
- * itself, before any of the caller's commands can run (in db 0). Copies
+/* TLS and the handshake tried first on a short blocking connection to the
+ * same endpoint: an async context pipelines the caller's commands right
+ * behind a queued handshake, so a refused certificate, AUTH or SELECT must
+ * fail the connect itself, before any of the caller's commands can run (in
+ * db 0). Copies
  * the refusal into `message` and returns 0; 1 when it passed. */
 static inline int rehost__probe_handshake(const redisOptions *o,
                                           const char *profile, char *message,
@@ -155,7 +159,7 @@ static inline int rehost__probe_handshake(const redisOptions *o,
   probe.command_timeout = o->connect_timeout; /* the handshake is connecting */
   probe.options = o->options & ~REDIS_OPT_NONBLOCK;
   c = redisConnectWithOptions(&probe);
-  if (c && !c->err)
+  if (c && !c->err && rehost_redisInitiateTls(c, profile) == REDIS_OK)
     rehost__handshake(c, profile);
   passed = c && !c->err;
   if (!passed)
@@ -166,8 +170,9 @@ static inline int rehost__probe_handshake(const redisOptions *o,
 }
 
 /* redisAsyncConnectWithOptions(options) on profile `profile`: when the
- * profile needs a handshake it is tried first (rehost__probe_handshake: one
- * extra short connection), then queued ahead of the caller's commands. */
+ * profile needs TLS or a handshake they are tried first
+ * (rehost__probe_handshake: one extra short connection), then TLS is started
+ * and the handshake queued ahead of the caller's commands. */
 static inline redisAsyncContext *
 rehost_redisAsyncConnectWithOptions(const redisOptions *options,
                                     const char *profile) {
@@ -179,18 +184,19 @@ rehost_redisAsyncConnectWithOptions(const redisOptions *options,
   const char *what;
   char refused[128];
   redisAsyncContext *ac;
-  const char *problem = rehost_check(profile);
+  const char *problem = rehost_connect_check(profile);
   if (!problem &&
       !rehost__apply_timeouts(&o, profile, &connect_tv, &command_tv))
     problem = rehost_last_error();
   if (!problem &&
-      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) > 0 &&
+      (rehost_uses_tls(profile) > 0 ||
+       rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) > 0) &&
       !rehost__probe_handshake(&o, profile, refused, sizeof refused))
     problem = refused;
   if (problem)
     return rehost__failed_async_context(problem);
   ac = redisAsyncConnectWithOptions(&o);
-  if (!ac || ac->err)
+  if (!ac || ac->err || rehost_redisAsyncInitiateTls(ac, profile) != REDIS_OK)
     return ac;
   for (step = 0; (more = rehost_handshake_step(profile, step, &argc, &argv,
                                                &lens, &what)) > 0;

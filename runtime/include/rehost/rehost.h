@@ -81,8 +81,11 @@ rehost_redisAsyncConnectUnix(const char *profile, const char *path);
 /* Value accessors for code that builds its own clients. On a configuration
  * error the string accessors return NULL and the int accessors -1; then
  * rehost_last_error() says why. A profile that resolves tls = true is such an
- * error (as it is for the connectors) until TLS lands, so its values never
- * reach a client that would connect in plaintext. */
+ * error, so its values never reach a client that would connect in
+ * plaintext; except rehost_host, rehost_port and rehost_socket in a runtime
+ * built with TLS: `rehost fix` writes them only into a redisOptions whose
+ * connect becomes rehost_redisConnectWithOptions (rehost/hiredis_options.h),
+ * which starts the profile's TLS itself. */
 REHOST_API const char *rehost_host(const char *profile, const char *fallback);
 REHOST_API int rehost_port(const char *profile, int fallback);
 /* NULL when no password is configured and fallback is NULL. */
@@ -125,6 +128,24 @@ REHOST_API long long rehost_command_timeout_ms(const char *profile,
  * says too. The helpers of hiredis_options.h and cluster.h check a profile
  * with it before they hand anything to the library. */
 REHOST_API const char *rehost_check(const char *profile);
+/* The same for a connection the runtime completes itself (the helpers of
+ * hiredis_options.h): a TLS profile passes when this runtime was built with
+ * hiredis_ssl. */
+REHOST_API const char *rehost_connect_check(const char *profile);
+/* 1 when `profile` resolves tls = true (and this runtime can make TLS), 0
+ * when it does not, -1 on a configuration error (rehost_last_error()). */
+REHOST_API int rehost_uses_tls(const char *profile);
+/* Starts `profile`'s TLS on `c`, a connected blocking context made by the
+ * program's own hiredis 1.x (redisConnectWithOptions), with the profile's
+ * CA, client certificate and verification, the connect timeout bounding
+ * the handshake: REDIS_OK, also when the profile has no TLS; REDIS_ERR with
+ * c->err and an errstr naming the endpoint and why ("TLS handshake failed:
+ * certificate verify failed: ..."). The async form starts it on a context
+ * whose connect may be in progress; the event loop finishes it. */
+REHOST_API int rehost_redisInitiateTls(struct redisContext *c,
+                                       const char *profile);
+REHOST_API int rehost_redisAsyncInitiateTls(struct redisAsyncContext *ac,
+                                            const char *profile);
 /* Step `step` (0, 1, ...) of the handshake a new connection to `profile`
  * sends before anything else (AUTH, SELECT, CLIENT SETNAME), for clients
  * the runtime does not connect itself: 1 with the command's words in
@@ -143,7 +164,8 @@ REHOST_API int rehost_handshake_step(const char *profile, int step, int *argc,
  * When the profile has no password (and no ACL user) it sends SELECT <db>
  * instead, which replies +OK and changes nothing on a connection opened on
  * that db, so a server without a password is never sent AUTH "". On bad
- * configuration (a TLS profile too) nothing is sent: NULL, with
+ * configuration (a TLS profile on a connection that is not TLS, or in a
+ * runtime without hiredis_ssl, too) nothing is sent: NULL, with
  * c->err = REDIS_ERR_OTHER and an errstr naming the variable or key, never
  * the password. NULL c: NULL. */
 REHOST_API void *rehost_redisAuth(struct redisContext *c, const char *profile);
@@ -289,6 +311,10 @@ static inline redisContext *rehost__hiredis_failed(void) {
   (rehost__hiredis_check()                                                     \
        ? (rehost__fail(c, rehost__hiredis_check()), (void *)0)                 \
        : (rehost_redisAuth)(c, profile))
+#define rehost_redisInitiateTls(c, profile)                                    \
+  (rehost__hiredis_check()                                                     \
+       ? (rehost__fail(c, rehost__hiredis_check()), REDIS_ERR)                 \
+       : (rehost_redisInitiateTls)(c, profile))
 #define rehost_redisAppendAuth(c, profile)                                     \
   (rehost__hiredis_check()                                                     \
        ? (rehost__fail(c, rehost__hiredis_check()), REDIS_ERR)                 \
@@ -334,6 +360,10 @@ rehost__failed_async_context(const char *message) {
   REHOST__ASYNC_CONNECT(rehost_redisAsyncConnectBindWithReuse, __VA_ARGS__)
 #define rehost_redisAsyncConnectUnix(...)                                      \
   REHOST__ASYNC_CONNECT(rehost_redisAsyncConnectUnix, __VA_ARGS__)
+#define rehost_redisAsyncInitiateTls(ac, profile)                              \
+  (rehost__hiredis_check()                                                     \
+       ? (rehost__fail_async(ac, rehost__hiredis_check()), REDIS_ERR)          \
+       : (rehost_redisAsyncInitiateTls)(ac, profile))
 #define rehost_redisAsyncAuth(ac, fn, privdata, profile)                       \
   (rehost__hiredis_check()                                                     \
        ? (rehost__fail_async(ac, rehost__hiredis_check()), REDIS_ERR)          \

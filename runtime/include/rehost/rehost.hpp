@@ -114,7 +114,9 @@ struct Profile {
   Setting<std::string> username; // ACL user; "" or "default": one-arg AUTH
   Setting<std::string> password; // "" means no AUTH; never print it
 
-  Setting<bool> tls; // requires hiredis >= 1.0 built with SSL
+  // TLS on the connections rehost opens itself; needs hiredis >= 1.0 built
+  // with SSL (hiredis_ssl). Value accessors refuse a TLS profile.
+  Setting<bool> tls;
   Setting<std::string> tls_ca_cert_file;
   Setting<std::string> tls_ca_cert_dir;
   Setting<std::string> tls_cert_file;
@@ -160,6 +162,20 @@ struct Profile {
   std::vector<std::string> warnings;
 };
 
+// What the last TLS handshake this thread made (a rehost connector, the
+// pool or an options helper) showed; rehost-doctor prints it.
+struct TlsSession {
+  bool established = false; // false: no TLS handshake on this thread yet
+  std::string protocol;     // "TLSv1.3"
+  std::string cipher;
+  std::string verification; // tls_verify: "full", "ca" or "none"
+  std::string server_name;  // the name checked (and sent as SNI)
+  std::string peer_subject; // the server certificate's subject; "" if none
+  std::string peer_issuer;
+  std::string peer_not_after; // its expiry, "Dec  7 12:00:00 2027 GMT"
+};
+REHOST_API TlsSession last_tls_session();
+
 // Resolve profile `name` from the environment and rehost.toml, with no call
 // site fallback, for inspection (a TLS profile resolves). Throws ConfigError.
 REHOST_API Profile resolve(StringArg name);
@@ -197,8 +213,9 @@ REHOST_API std::string endpoint_url(const Profile &p);
 REHOST_API std::vector<std::string> check_config_file(const std::string &path);
 
 // Accessors: the configured value, else `fallback`. Throw ConfigError, also
-// for a profile that resolves tls = true: until TLS lands, no value of a TLS
-// profile is handed to a client, which would connect in plaintext.
+// for a profile that resolves tls = true: the client handed these values
+// would connect in plaintext (TLS is made only on the connections the
+// runtime opens itself, docs/runtime.md "TLS").
 REHOST_API std::string host(StringArg profile,
                             StringArg fallback = "127.0.0.1");
 REHOST_API int port(StringArg profile, int fallback = 6379);

@@ -46,6 +46,10 @@ int main(void) {
   EXPECT(rehost_last_error() != NULL);
   EXPECT(rehost_check("calls") == NULL);
   EXPECT(rehost_check("not a profile") != NULL);
+  EXPECT(rehost_connect_check("calls") == NULL);
+  EXPECT(rehost_connect_check("not a profile") != NULL);
+  EXPECT(rehost_uses_tls("calls") == 0);
+  EXPECT(rehost_uses_tls("not a profile") == -1);
   EXPECT(rehost_connect_timeout_ms("calls", 1500) == 1500);
   EXPECT(rehost_command_timeout_ms("calls", 0) == 0);
   {
@@ -84,6 +88,8 @@ int main(void) {
   EXPECT(rehost_redisAuth(NULL, "calls") == NULL);
   EXPECT(rehost_redisAppendAuth(NULL, "calls") == REDIS_ERR);
   EXPECT(rehost_redisAsyncAuth(NULL, NULL, NULL, "calls") == REDIS_ERR);
+  EXPECT(rehost_redisInitiateTls(NULL, "calls") == REDIS_ERR);
+  EXPECT(rehost_redisAsyncInitiateTls(NULL, "calls") == REDIS_ERR);
 
   /* The pool: nothing listens on port 1, so acquiring fails, and says so. */
   pool = rehost_pool_get("calls", "redis://127.0.0.1:1");

@@ -105,6 +105,7 @@ struct ServerReport {
   std::string error;
   double ping_ms = 0;
   std::map<std::string, std::string> info; // selected INFO fields
+  rehost::TlsSession tls;                  // established: the connect had TLS
 };
 
 // Nothing but a built-in default chose the endpoint: the program's own call
@@ -143,6 +144,8 @@ ServerReport probe(const rehost::Profile &profile) {
     redisFree(c);
     return report;
   }
+  if (profile.tls.value)
+    report.tls = rehost::last_tls_session();
   auto start = std::chrono::steady_clock::now();
   auto *ping = static_cast<redisReply *>(redisCommand(c, "PING"));
   auto elapsed = std::chrono::steady_clock::now() - start;
@@ -291,6 +294,14 @@ void print_text(const ProfileReport &report) {
             << info_value(s, "role") << ", used memory "
             << info_value(s, "used_memory_human") << ", connected clients "
             << info_value(s, "connected_clients") << "\n";
+  if (s.tls.established)
+    std::cout << "  tls: " << s.tls.protocol << ", " << s.tls.cipher
+              << ", verification " << s.tls.verification << ", name '"
+              << s.tls.server_name << "'\n"
+              << "  certificate: "
+              << (s.tls.peer_subject.empty() ? "(none)" : s.tls.peer_subject)
+              << ", issued by " << s.tls.peer_issuer << ", expires "
+              << s.tls.peer_not_after << "\n";
 }
 
 std::string to_json(const ProfileReport &report) {
@@ -331,7 +342,16 @@ std::string to_json(const ProfileReport &report) {
     out << (first ? "" : ",") << json_string(key) << ":" << json_string(value);
     first = false;
   }
-  out << "}}";
+  out << "}";
+  if (s.tls.established)
+    out << ",\"tls\":{\"protocol\":" << json_string(s.tls.protocol)
+        << ",\"cipher\":" << json_string(s.tls.cipher)
+        << ",\"verification\":" << json_string(s.tls.verification)
+        << ",\"server_name\":" << json_string(s.tls.server_name)
+        << ",\"subject\":" << json_string(s.tls.peer_subject)
+        << ",\"issuer\":" << json_string(s.tls.peer_issuer)
+        << ",\"not_after\":" << json_string(s.tls.peer_not_after) << "}";
+  out << "}";
   return out.str();
 }
 
