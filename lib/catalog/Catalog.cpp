@@ -48,8 +48,15 @@ const llvm::StringRef CppRedisHeaders[] = {"cpp_redis/core/client.hpp",
 const LibraryFamily CppRedis{"cpp_redis", Language::Cxx, CppRedisHeaders,
                              "rehost/rehost.hpp"};
 
+// libvalkey (valkey-io/libvalkey), hiredis's fork for Valkey: the same API
+// spelt valkey…, standalone and cluster in one library.
+const llvm::StringRef LibvalkeyHeaders[] = {"valkey/valkey.h", "valkey/async.h",
+                                            "valkey/cluster.h"};
+const LibraryFamily Libvalkey{"libvalkey", Language::C, LibvalkeyHeaders,
+                              "rehost/valkey.h"};
+
 const LibraryFamily *const Families[] = {&Hiredis, &HiredisCluster,
-                                         &RedisPlusPlus, &CppRedis};
+                                         &RedisPlusPlus, &CppRedis, &Libvalkey};
 
 const ArgRole HostPort[] = {R::Host, R::Port};
 const ArgRole HostPortOther[] = {R::Host, R::Port, R::Other};
@@ -76,6 +83,7 @@ const ArgRole Db[] = {R::Db};
 const ArgRole User[] = {R::User};
 const ArgRole Password[] = {R::Password};
 const ArgRole NodeList[] = {R::NodeList};
+const ArgRole Nodes[] = {R::Nodes};
 
 constexpr llvm::StringLiteral SentinelOptionsByHand =
     "a Sentinel's options hold the sentinels and their own credentials, which "
@@ -169,6 +177,70 @@ const CatalogEntry Entries[] = {
      ""},
     {K::Function, "redisClusterAsyncCommand", &HiredisCluster,
      AsyncContextCommand, ""},
+
+    // libvalkey: hiredis's API spelt valkey…, rewritten onto the
+    // header-inline helpers of rehost/valkey.h (compiled against the file's
+    // own libvalkey) in the shapes of hiredis's: drop-in connects, a
+    // valkeyOptions' fields with its connect, the AUTH command; a
+    // valkeyClusterOptions' nodes and credentials with its connect.
+    {K::Function, "valkeyConnect", &Libvalkey, HostPort,
+     "rehost_valkeyConnect"},
+    {K::Function, "valkeyConnectWithTimeout", &Libvalkey, HostPortOther,
+     "rehost_valkeyConnectWithTimeout"},
+    {K::Function, "valkeyConnectNonBlock", &Libvalkey, HostPort,
+     "rehost_valkeyConnectNonBlock"},
+    {K::Function, "valkeyConnectBindNonBlock", &Libvalkey, HostPortOther,
+     "rehost_valkeyConnectBindNonBlock"},
+    {K::Function, "valkeyConnectBindNonBlockWithReuse", &Libvalkey,
+     HostPortOther, "rehost_valkeyConnectBindNonBlockWithReuse"},
+    {K::Function, "valkeyConnectUnix", &Libvalkey, Path,
+     "rehost_valkeyConnectUnix"},
+    {K::Function, "valkeyConnectUnixWithTimeout", &Libvalkey, PathOther,
+     "rehost_valkeyConnectUnixWithTimeout"},
+    {K::Function, "valkeyConnectUnixNonBlock", &Libvalkey, Path,
+     "rehost_valkeyConnectUnixNonBlock"},
+    {K::Field, "valkeyOptions::endpoint.tcp.ip", &Libvalkey, Host, "", "", "",
+     true},
+    {K::Field, "valkeyOptions::endpoint.tcp.port", &Libvalkey, Port, "", "", "",
+     true},
+    {K::Field, "valkeyOptions::endpoint.unix_socket", &Libvalkey, Path, "", "",
+     "", true},
+    {K::Function, "valkeyConnectWithOptions", &Libvalkey, ContextOnly,
+     "rehost_valkeyConnectWithOptions"},
+    {K::Function, "valkeyAsyncConnectWithOptions", &Libvalkey, ContextOnly,
+     "rehost_valkeyAsyncConnectWithOptions"},
+    {K::Function, "valkeyAsyncConnect", &Libvalkey, HostPort,
+     "rehost_valkeyAsyncConnect"},
+    {K::Function, "valkeyAsyncConnectBind", &Libvalkey, HostPortOther,
+     "rehost_valkeyAsyncConnectBind"},
+    {K::Function, "valkeyAsyncConnectBindWithReuse", &Libvalkey, HostPortOther,
+     "rehost_valkeyAsyncConnectBindWithReuse"},
+    {K::Function, "valkeyAsyncConnectUnix", &Libvalkey, Path,
+     "rehost_valkeyAsyncConnectUnix"},
+    {K::Function, "valkeyCommand", &Libvalkey, ContextCommand,
+     "rehost_valkeyAuth"},
+    {K::Function, "valkeyAppendCommand", &Libvalkey, ContextCommand,
+     "rehost_valkeyAppendAuth"},
+    {K::Function, "valkeyAsyncCommand", &Libvalkey, AsyncContextCommand,
+     "rehost_valkeyAsyncAuth"},
+    {K::Function, "valkeyCommandArgv", &Libvalkey, ContextArgv,
+     "rehost_valkeyAuth"},
+    {K::Function, "valkeyAppendCommandArgv", &Libvalkey, ContextArgv,
+     "rehost_valkeyAppendAuth"},
+    {K::Function, "valkeyAsyncCommandArgv", &Libvalkey, AsyncContextArgv,
+     "rehost_valkeyAsyncAuth"},
+    {K::Function, "valkeyClusterConnect", &Libvalkey, Nodes,
+     "rehost_valkeyClusterConnect"},
+    {K::Function, "valkeyClusterConnectWithTimeout", &Libvalkey, NodesOther,
+     "rehost_valkeyClusterConnectWithTimeout"},
+    {K::Field, "valkeyClusterOptions::initial_nodes", &Libvalkey, Nodes, "", "",
+     "", true},
+    {K::Field, "valkeyClusterOptions::username", &Libvalkey, User, "", "", "",
+     true},
+    {K::Field, "valkeyClusterOptions::password", &Libvalkey, Password, "", "",
+     "", true},
+    {K::Function, "valkeyClusterConnectWithOptions", &Libvalkey, ContextOnly,
+     "rehost_valkeyClusterConnectWithOptions"},
 
     // redis-plus-plus: URIs.
     {K::Constructor, "sw::redis::Redis", &RedisPlusPlus, Uri, ""},
@@ -276,9 +348,11 @@ llvm::StringRef declarationName(const CatalogEntry &Entry) {
   if (Entry.Kind != ApiKind::Field)
     return Entry.Name;
   llvm::StringRef Path = Entry.Name.rsplit("::").second;
-  if (!Path.contains('.'))
-    return Entry.Name;
-  return Path.rsplit('.').second;
+  if (Path.contains('.'))
+    return Path.rsplit('.').second;
+  // A C struct's field: by its own name, since a `typedef struct {...}
+  // valkeyClusterOptions` has no qualified name to match.
+  return Entry.Family->Lang == Language::C ? Path : Entry.Name;
 }
 
 llvm::SmallVector<std::string, 2> declarationNames(const CatalogEntry &Entry) {
@@ -368,7 +442,7 @@ static bool containsIdentifier(llvm::StringRef Text, llvm::StringRef Name) {
 }
 
 bool mayNameClientApi(llvm::StringRef Text) {
-  if (Text.contains_insensitive("redis"))
+  if (Text.contains_insensitive("redis") || Text.contains_insensitive("valkey"))
     return true;
   // The classes of the catalog's names, spelt without their namespace after
   // a using-directive: each component that starts with a capital.
