@@ -33,12 +33,14 @@
 #error "rehost/valkey.h: include libvalkey's <valkey/valkey.h> first"
 #endif
 
-/* Why `profile` cannot be handed to libvalkey, or NULL. The one place the
- * helpers ask, and the seam for TLS: the runtime refuses a profile that
- * resolves tls = true (rehost_check says so, naming the variable), so no
- * TLS profile ever reaches libvalkey as plaintext. When the runtime hands
- * TLS settings to clients, this is where a TLS profile gets libvalkey's own
- * TLS context (valkey/tls.h) instead, or stays refused. */
+/* Why `profile` cannot be handed to libvalkey, or NULL: the helpers ask it
+ * before anything else, and it is the seam for TLS. Today the runtime
+ * refuses a profile that resolves tls = true (rehost_check says so, naming
+ * the variable, and every accessor the helpers read then fails too), so no
+ * TLS profile reaches libvalkey as plaintext. When the runtime hands TLS
+ * settings to clients, this is where a TLS profile gets libvalkey's own TLS
+ * context (valkey/tls.h), or stays refused: never a plaintext connect.
+ * test/e2e/libvalkey-connect.c and libvalkey-cluster.c hold it to that. */
 static inline const char *rehost__valkey_problem(const char *profile) {
   return rehost_check(profile);
 }
