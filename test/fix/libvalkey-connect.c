@@ -1,7 +1,8 @@
 // RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %expect-exit 0 %rehost fix app.c -- -I%inputs/libvalkey 2>&1 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t/app.c --check-prefix=FIXED
-// RUN: %clang-syntax -I%inputs/libvalkey %t/app.c
+// RUN: %clang-syntax -std=c99 -Wall -Wextra -Wno-missing-field-initializers -pedantic -Werror -I%inputs/libvalkey %t/app.c
+// RUN: %clang-syntax -x c++ -std=c++11 -Wall -Wextra -Wno-missing-field-initializers -Werror -I%inputs/libvalkey %t/app.c
 // RUN: cp %t/app.c %t/app.c.first
 // RUN: cd %t && %expect-exit 0 %rehost fix app.c -- -I%inputs/libvalkey
 // RUN: cmp %t/app.c %t/app.c.first
