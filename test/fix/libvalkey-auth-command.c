@@ -29,6 +29,10 @@ void login(void) {
   // FIXED-NOT: AUTH
   freeReplyObject(valkeyCommandArgv(c, 2, argv, NULL));
   // FIXED: freeReplyObject(rehost_valkeyAuth(c, "default"));
+  const char *user_argv[] = {"AUTH", "app", "s3cret"};
+  // FIXED-NOT: AUTH
+  valkeyAppendCommandArgv(c, 3, user_argv, NULL);
+  // FIXED: rehost_valkeyAppendAuth(c, "default");
   valkeyFree(c);
 }
 
@@ -41,6 +45,10 @@ void async_login(void) {
   // FIXED: valkeyAsyncContext *ac = rehost_valkeyAsyncConnect("ac", "10.0.0.6", 6379);
   valkeyAsyncCommand(ac, on_auth, NULL, "AUTH s3cret");
   // FIXED: rehost_valkeyAsyncAuth(ac, on_auth, NULL, "ac");
+  const char *argv[] = {"AUTH", "s3cret"};
+  // FIXED-NOT: AUTH
+  valkeyAsyncCommandArgv(ac, on_auth, NULL, 2, argv, NULL);
+  // FIXED: rehost_valkeyAsyncAuth(ac, on_auth, NULL, "ac");
 }
 
 // A context handed in: rehost cannot tell whose password it is (manual).
@@ -51,4 +59,4 @@ void handed_in(valkeyContext *c) {
   // FIXED: freeReplyObject(valkeyCommand(c, "AUTH %s", getenv("VALKEY_PASSWORD")));
 }
 
-// OUT: rehost: fixed 6 of 7 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
+// OUT: rehost: fixed 8 of 9 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned

@@ -45,6 +45,14 @@ valkeyAsyncContext *by_hand(valkeyOptions *opts) {
   // FIXED: return rehost_valkeyAsyncConnectWithOptions(opts, "events");
 }
 
+valkeyContext *socket_by_hand(valkeyOptions *opts) {
+  opts->type = VALKEY_CONN_UNIX;
+  opts->endpoint.unix_socket = "/run/valkey/jobs.sock";
+  // FIXED: opts->endpoint.unix_socket = rehost_socket("jobs", "/run/valkey/jobs.sock");
+  return valkeyConnectWithOptions(opts);
+  // FIXED: return rehost_valkeyConnectWithOptions(opts, "jobs");
+}
+
 void connect_elsewhere(valkeyOptions *options);
 
 void connected_elsewhere(void) {
@@ -56,7 +64,7 @@ void connected_elsewhere(void) {
   connect_elsewhere(&options);
 }
 
-// OUT: rehost: fixed 3 of 4 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
+// OUT: rehost: fixed 4 of 5 findings in 1 file (1 file changed); 1 manual; 1 translation unit scanned
 
 // REPORT: "action": "fixed",
 // REPORT: "after": "{{.*}}VALKEY_OPTIONS_SET_TCP(&options, rehost_host(\"default\", \"10.0.0.5\"), rehost_port(\"default\", 6380));{{.*}}",

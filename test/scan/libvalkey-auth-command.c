@@ -16,6 +16,9 @@ void login(void) {
   const char *argv[] = {"AUTH", "s3cret"};
   freeReplyObject(valkeyCommandArgv(c, 2, argv, NULL));
   // CHECK: :[[@LINE-1]]:19: warning: hardcoded Redis password for 'redis://10.0.0.5:6379' in call to 'valkeyCommandArgv'
+  const char *user_argv[] = {"AUTH", "app", "s3cret"};
+  valkeyAppendCommandArgv(c, 3, user_argv, NULL);
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis user name and password for 'redis://10.0.0.5:6379' in call to 'valkeyAppendCommandArgv'
   valkeyFree(c);
 }
 
@@ -28,6 +31,9 @@ void async_login(void) {
   // CHECK: :[[@LINE-1]]:28: warning: hardcoded Redis endpoint 'redis://10.0.0.6:6379' in call to 'valkeyAsyncConnect'
   valkeyAsyncCommand(ac, on_auth, NULL, "AUTH s3cret");
   // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password for 'redis://10.0.0.6:6379' in call to 'valkeyAsyncCommand'
+  const char *argv[] = {"AUTH", "s3cret"};
+  valkeyAsyncCommandArgv(ac, on_auth, NULL, 2, argv, NULL);
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password for 'redis://10.0.0.6:6379' in call to 'valkeyAsyncCommandArgv'
 }
 
 // Other commands, and a password computed at run time, are not findings.
@@ -36,4 +42,4 @@ void others(valkeyContext *c) {
   freeReplyObject(valkeyCommand(c, "AUTH %s", getenv("VALKEY_PASSWORD")));
 }
 
-// CHECK: rehost: 6 findings (2 hardcoded, 0 partially hardcoded, 4 credentials)
+// CHECK: rehost: 8 findings (2 hardcoded, 0 partially hardcoded, 6 credentials)

@@ -30,6 +30,13 @@ valkeyAsyncContext *by_hand(valkeyOptions *opts) {
   return valkeyAsyncConnectWithOptions(opts);
 }
 
+valkeyContext *socket_by_hand(valkeyOptions *opts) {
+  opts->type = VALKEY_CONN_UNIX;
+  opts->endpoint.unix_socket = "/tmp/jobs.sock";
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'unix:///tmp/jobs.sock' in assignment to 'valkeyOptions::endpoint.unix_socket'
+  return valkeyConnectWithOptions(opts);
+}
+
 valkeyContext *configured(void) {
   valkeyOptions options = {0};
   VALKEY_OPTIONS_SET_TCP(&options, getenv("VALKEY_HOST"), 6390);
@@ -48,4 +55,4 @@ typedef struct {
 
 void own(myOptions *o) { o->endpoint.tcp.ip = "10.0.0.9"; }
 
-// CHECK: rehost: 3 findings
+// CHECK: rehost: 4 findings
