@@ -337,13 +337,13 @@ valkeyAsyncContext *valkeyAsyncConnectWithOptions(const valkeyOptions *o) {
   if (o->type == VALKEY_CONN_UNIX)
     f->ac = redisAsyncConnectUnix(o->endpoint.unix_socket);
   else if (o->type == VALKEY_CONN_TCP && o->endpoint.tcp.ip)
-    f->ac = (o->options & VALKEY_OPT_REUSEADDR)
-                ? redisAsyncConnectBindWithReuse(o->endpoint.tcp.ip,
-                                                 o->endpoint.tcp.port,
-                                                 o->endpoint.tcp.source_addr)
-                : redisAsyncConnectBind(o->endpoint.tcp.ip,
-                                        o->endpoint.tcp.port,
-                                        o->endpoint.tcp.source_addr);
+    f->ac =
+        (o->options & VALKEY_OPT_REUSEADDR)
+            ? redisAsyncConnectBindWithReuse(o->endpoint.tcp.ip,
+                                             o->endpoint.tcp.port,
+                                             o->endpoint.tcp.source_addr)
+            : redisAsyncConnectBind(o->endpoint.tcp.ip, o->endpoint.tcp.port,
+                                    o->endpoint.tcp.source_addr);
   else {
     fprintf(stderr, "fake libvalkey: no async endpoint\n");
     abort();
@@ -494,10 +494,10 @@ static void cluster_fail(valkeyClusterContext *cc, const char *what,
 static void cluster_handshake(FakeCluster *f, const valkeyClusterOptions *o) {
   redisReply *reply = NULL;
   if (o->password)
-    reply = o->username ? (redisReply *)redisCommand(f->conn, "AUTH %s %s",
-                                                     o->username, o->password)
-                        : (redisReply *)redisCommand(f->conn, "AUTH %s",
-                                                     o->password);
+    reply = o->username
+                ? (redisReply *)redisCommand(f->conn, "AUTH %s %s", o->username,
+                                             o->password)
+                : (redisReply *)redisCommand(f->conn, "AUTH %s", o->password);
   if (reply || o->password) {
     if (!reply || reply->type == REDIS_REPLY_ERROR)
       cluster_fail(&f->base, "AUTH: ", reply ? reply->str : f->conn->errstr);
@@ -536,13 +536,12 @@ valkeyClusterConnectWithOptions(const valkeyClusterOptions *o) {
   }
   memcpy(host, o->initial_nodes, (size_t)(colon - o->initial_nodes));
   host[colon - o->initial_nodes] = '\0';
-  f->conn = o->connect_timeout
-                ? redisConnectWithTimeout(host, atoi(colon + 1),
-                                          *o->connect_timeout)
-                : redisConnect(host, atoi(colon + 1));
+  f->conn = o->connect_timeout ? redisConnectWithTimeout(host, atoi(colon + 1),
+                                                         *o->connect_timeout)
+                               : redisConnect(host, atoi(colon + 1));
   if (!f->conn || f->conn->err) {
-    cluster_fail(&f->base, "connect: ",
-                 f->conn ? f->conn->errstr : "out of memory");
+    cluster_fail(&f->base,
+                 "connect: ", f->conn ? f->conn->errstr : "out of memory");
     return &f->base;
   }
   if (o->command_timeout)
