@@ -21,7 +21,9 @@
 #include <stdio.h>
 #include <time.h>
 #include <valkey/async.h>
-// FIXED: #include <rehost/valkey.h>
+// FIXED: #include <valkey/async.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/valkey.h>
 
 struct outcome {
   int replies;

@@ -20,7 +20,9 @@
 
 #include <stdio.h>
 #include <valkey/cluster.h>
-// FIXED: #include <rehost/valkey.h>
+// FIXED: #include <valkey/cluster.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/valkey.h>
 
 static int incr(valkeyClusterContext *cc, const char *form) {
   if (cc == NULL || cc->err) {

@@ -29,7 +29,9 @@
 
 #include <stdio.h>
 #include <valkey/valkey.h>
-// FIXED: #include <rehost/valkey.h>
+// FIXED: #include <valkey/valkey.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/valkey.h>
 
 int main(void) {
   valkeyContext *c = valkeyConnect("10.0.0.31", 6390);

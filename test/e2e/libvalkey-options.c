@@ -23,7 +23,9 @@
 #include <time.h>
 #include <valkey/async.h>
 #include <valkey/valkey.h>
-// FIXED: #include <rehost/valkey.h>
+// FIXED: #include <valkey/valkey.h>
+// FIXED-EMPTY:
+// FIXED-NEXT: #include <rehost/valkey.h>
 
 struct outcome {
   int done;
