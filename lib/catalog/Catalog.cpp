@@ -91,6 +91,12 @@ constexpr llvm::StringLiteral SentinelOptionsByHand =
     "configuration by hand (the runtime reads REDIS_<PROFILE>_SENTINEL_NODES, "
     "_SENTINEL_USERNAME and _SENTINEL_PASSWORD)";
 
+constexpr llvm::StringLiteral ValkeyClusterAuthByHand =
+    "libvalkey's cluster client authenticates every node with the password "
+    "of its valkeyClusterOptions, which the rewritten "
+    "valkeyClusterConnectWithOptions takes from the profile; remove this AUTH "
+    "and set options.password (or the profile's) instead";
+
 const CatalogEntry Entries[] = {
     // hiredis, synchronous and non-blocking contexts.
     {K::Function, "redisConnect", &Hiredis, HostPort, "rehost_redisConnect"},
@@ -241,6 +247,12 @@ const CatalogEntry Entries[] = {
      "", true},
     {K::Function, "valkeyClusterConnectWithOptions", &Libvalkey, ContextOnly,
      "rehost_valkeyClusterConnectWithOptions"},
+    {K::Function, "valkeyClusterCommand", &Libvalkey, ContextCommand, "", "",
+     "", false, ValkeyClusterAuthByHand},
+    {K::Function, "valkeyClusterAppendCommand", &Libvalkey, ContextCommand, "",
+     "", "", false, ValkeyClusterAuthByHand},
+    {K::Function, "valkeyClusterAsyncCommand", &Libvalkey, AsyncContextCommand,
+     "", "", "", false, ValkeyClusterAuthByHand},
 
     // redis-plus-plus: URIs.
     {K::Constructor, "sw::redis::Redis", &RedisPlusPlus, Uri, ""},

@@ -60,10 +60,16 @@ LIBVALKEY_API void valkeyClusterFree(valkeyClusterContext *cc);
 
 LIBVALKEY_API void *valkeyClusterCommand(valkeyClusterContext *cc,
                                          const char *format, ...);
+LIBVALKEY_API int valkeyClusterAppendCommand(valkeyClusterContext *cc,
+                                             const char *format, ...);
 
 LIBVALKEY_API valkeyClusterAsyncContext *
 valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *options);
 LIBVALKEY_API void valkeyClusterAsyncFree(valkeyClusterAsyncContext *acc);
+LIBVALKEY_API int valkeyClusterAsyncCommand(valkeyClusterAsyncContext *acc,
+                                            valkeyClusterCallbackFn *fn,
+                                            void *privdata, const char *format,
+                                            ...);
 
 #ifdef __cplusplus
 }
