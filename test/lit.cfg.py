@@ -93,11 +93,12 @@ config.substitutions.append(
     tool("clang-apply-replacements", os.path.join(config.llvm_tools_dir, "clang-apply-replacements")))
 
 # End-to-end: build a migrated program and run it against a real redis-server.
-#   %e2e-cc / %e2e-cc-cluster / %e2e-cxx-rpp / %e2e-cxx-cppredis ARGS...:
+#   %e2e-cc / %e2e-cc-cluster / %e2e-cc-valkey / %e2e-cxx-rpp /
+#   %e2e-cxx-cppredis ARGS...:
 #     compile and link ARGS (sources, -o, -std) against the runtime of this
 #     build tree (rpath, so it runs uninstalled) and hiredis; the others also
 #     with the stand-in headers of test/Inputs and the fake hiredis-cluster,
-#     redis-plus-plus or cpp_redis of test/e2e/fakes. -Wno-comment: the
+#     libvalkey, redis-plus-plus or cpp_redis of test/e2e/fakes. -Wno-comment: the
 #     programs are the test files, whose RUN lines end in backslashes.
 #   %with-redis [OPTIONS] -- CMD: test/utils/with-redis.py with this build's
 #     redis-server (REQUIRES: redis-server).
@@ -127,6 +128,9 @@ config.substitutions.insert(0, ("%e2e-cc", e2e_build(
 config.substitutions.insert(0, ("%e2e-cc-cluster", e2e_build(
     config.e2e_cc, ["-Wall", "-Wno-comment", "-Werror=implicit-function-declaration",
                     "-I" + os.path.join(inputs, "hiredis-cluster")], [config.e2e_hiredis_cluster_fake])))
+config.substitutions.insert(0, ("%e2e-cc-valkey", e2e_build(
+    config.e2e_cc, ["-Wall", "-Wno-comment", "-Werror=implicit-function-declaration",
+                    "-I" + os.path.join(inputs, "libvalkey")], [config.e2e_libvalkey_fake])))
 config.substitutions.insert(0, ("%e2e-cxx-rpp", e2e_build(
     config.e2e_cxx, ["-Wall", "-Wno-comment", "-I" + inputs], [config.e2e_redis_plus_plus_fake])))
 config.substitutions.insert(0, ("%e2e-cxx-cppredis", e2e_build(

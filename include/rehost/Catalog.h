@@ -219,8 +219,9 @@ struct CatalogEntry {
 };
 
 /// The name matchers filter declarations by: \p Entry's qualified name, or
-/// for a field keyed by a member path the last member's own name ("ip" for
-/// "redisOptions::endpoint.tcp.ip"); the path is checked once matched.
+/// for a field keyed by a member path, or of a C struct, the last member's
+/// own name ("ip" for "redisOptions::endpoint.tcp.ip", "password" for
+/// "valkeyClusterOptions::password"); the path is checked once matched.
 llvm::StringRef declarationName(const CatalogEntry &Entry);
 
 /// \p Entry's declarationName() and its spelling in each fork of its family
@@ -270,9 +271,10 @@ bool isFamilyHeader(const LibraryFamily &Family, llvm::StringRef Path);
 /// use of a declaration from such a header.
 bool isClientHeader(llvm::StringRef Path);
 
-/// True when \p Text could name a catalogued API: it holds "redis" in any
-/// case (every function, namespace and header of the catalog does) or the
-/// name of a catalogued class that does not (ConnectionOptions, Sentinel).
+/// True when \p Text could name a catalogued API: it holds "redis" or
+/// "valkey" in any case (every function, namespace and header of the catalog
+/// does) or the name of a catalogued class that does not (ConnectionOptions,
+/// Sentinel).
 /// A unit whose text does not, and whose resolved includes hold no client
 /// header, cannot contain a site even when some of its headers are missing.
 bool mayNameClientApi(llvm::StringRef Text);

@@ -144,8 +144,11 @@ struct FieldPath {
 /// member path from the nearest named record, walked through the member
 /// accesses: `opts->endpoint.tcp.ip` is `redisOptions::endpoint.tcp.ip`.
 FieldPath fieldPath(const MemberExpr &Member, const FieldDecl &Field) {
-  if (!recordName(*Field.getParent()).empty())
-    return {Field.getQualifiedNameAsString(), &Member};
+  // By the record's name, which for `typedef struct {...}
+  // valkeyClusterOptions` is the typedef's (the field's own qualified name
+  // would call it an anonymous struct).
+  if (std::string Record = recordName(*Field.getParent()); !Record.empty())
+    return {Record + "::" + Field.getName().str(), &Member};
   std::string Path = Field.getName().str();
   const MemberExpr *Current = &Member;
   while (const auto *Outer =

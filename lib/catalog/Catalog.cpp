@@ -52,8 +52,15 @@ const llvm::StringRef CppRedisHeaders[] = {"cpp_redis/core/client.hpp",
 const LibraryFamily CppRedis{"cpp_redis", Language::Cxx, CppRedisHeaders,
                              "rehost/rehost.hpp"};
 
+// libvalkey (valkey-io/libvalkey), hiredis's fork for Valkey: the same API
+// spelt valkey…, standalone and cluster in one library.
+const llvm::StringRef LibvalkeyHeaders[] = {"valkey/valkey.h", "valkey/async.h",
+                                            "valkey/cluster.h"};
+const LibraryFamily Libvalkey{"libvalkey", Language::C, LibvalkeyHeaders,
+                              "rehost/valkey.h"};
+
 const LibraryFamily *const Families[] = {&Hiredis, &HiredisCluster,
-                                         &RedisPlusPlus, &CppRedis};
+                                         &RedisPlusPlus, &CppRedis, &Libvalkey};
 
 const ArgRole HostPort[] = {R::Host, R::Port};
 const ArgRole HostPortOther[] = {R::Host, R::Port, R::Other};
@@ -80,6 +87,7 @@ const ArgRole Db[] = {R::Db};
 const ArgRole User[] = {R::User};
 const ArgRole Password[] = {R::Password};
 const ArgRole NodeList[] = {R::NodeList};
+const ArgRole Nodes[] = {R::Nodes};
 
 constexpr llvm::StringLiteral SentinelOptionsByHand =
     "a Sentinel's options hold the sentinels and their own credentials, which "
@@ -90,6 +98,12 @@ constexpr llvm::StringLiteral SentinelOptionsByHand =
 constexpr llvm::StringLiteral ClusterAuthByHand =
     "hiredis-cluster sends the password given to "
     "redisClusterSetOptionPassword; move this AUTH there by hand";
+
+constexpr llvm::StringLiteral ValkeyClusterAuthByHand =
+    "libvalkey's cluster client authenticates every node with the password "
+    "of its valkeyClusterOptions, which the rewritten "
+    "valkeyClusterConnectWithOptions takes from the profile; remove this AUTH "
+    "and set options.password (or the profile's) instead";
 
 const CatalogEntry Entries[] = {
     // hiredis, synchronous and non-blocking contexts.
@@ -182,6 +196,76 @@ const CatalogEntry Entries[] = {
      ContextCommand, "", "", "", false, ClusterAuthByHand},
     {K::Function, S::Manual, "redisClusterAsyncCommand", &HiredisCluster,
      AsyncContextCommand, "", "", "", false, ClusterAuthByHand},
+
+    // libvalkey: hiredis's API spelt valkey…, rewritten onto the
+    // header-inline helpers of rehost/valkey.h (compiled against the file's
+    // own libvalkey) in the shapes of hiredis's: drop-in connects, a
+    // valkeyOptions' fields with its connect, the AUTH command; a
+    // valkeyClusterOptions' nodes and credentials with its connect.
+    {K::Function, S::DropIn, "valkeyConnect", &Libvalkey, HostPort,
+     "rehost_valkeyConnect"},
+    {K::Function, S::DropIn, "valkeyConnectWithTimeout", &Libvalkey,
+     HostPortOther, "rehost_valkeyConnectWithTimeout"},
+    {K::Function, S::DropIn, "valkeyConnectNonBlock", &Libvalkey, HostPort,
+     "rehost_valkeyConnectNonBlock"},
+    {K::Function, S::DropIn, "valkeyConnectBindNonBlock", &Libvalkey,
+     HostPortOther, "rehost_valkeyConnectBindNonBlock"},
+    {K::Function, S::DropIn, "valkeyConnectBindNonBlockWithReuse", &Libvalkey,
+     HostPortOther, "rehost_valkeyConnectBindNonBlockWithReuse"},
+    {K::Function, S::DropIn, "valkeyConnectUnix", &Libvalkey, Path,
+     "rehost_valkeyConnectUnix"},
+    {K::Function, S::DropIn, "valkeyConnectUnixWithTimeout", &Libvalkey,
+     PathOther, "rehost_valkeyConnectUnixWithTimeout"},
+    {K::Function, S::DropIn, "valkeyConnectUnixNonBlock", &Libvalkey, Path,
+     "rehost_valkeyConnectUnixNonBlock"},
+    {K::Field, S::WrappedArguments, "valkeyOptions::endpoint.tcp.ip",
+     &Libvalkey, Host, "", "", "", true},
+    {K::Field, S::WrappedArguments, "valkeyOptions::endpoint.tcp.port",
+     &Libvalkey, Port, "", "", "", true},
+    {K::Field, S::WrappedArguments, "valkeyOptions::endpoint.unix_socket",
+     &Libvalkey, Path, "", "", "", true},
+    {K::Function, S::ConnectsConfigured, "valkeyConnectWithOptions", &Libvalkey,
+     ContextOnly, "rehost_valkeyConnectWithOptions"},
+    {K::Function, S::ConnectsConfigured, "valkeyAsyncConnectWithOptions",
+     &Libvalkey, ContextOnly, "rehost_valkeyAsyncConnectWithOptions"},
+    {K::Function, S::DropIn, "valkeyAsyncConnect", &Libvalkey, HostPort,
+     "rehost_valkeyAsyncConnect"},
+    {K::Function, S::DropIn, "valkeyAsyncConnectBind", &Libvalkey,
+     HostPortOther, "rehost_valkeyAsyncConnectBind"},
+    {K::Function, S::DropIn, "valkeyAsyncConnectBindWithReuse", &Libvalkey,
+     HostPortOther, "rehost_valkeyAsyncConnectBindWithReuse"},
+    {K::Function, S::DropIn, "valkeyAsyncConnectUnix", &Libvalkey, Path,
+     "rehost_valkeyAsyncConnectUnix"},
+    {K::Function, S::AuthCommand, "valkeyCommand", &Libvalkey, ContextCommand,
+     "rehost_valkeyAuth"},
+    {K::Function, S::AuthCommand, "valkeyAppendCommand", &Libvalkey,
+     ContextCommand, "rehost_valkeyAppendAuth"},
+    {K::Function, S::AuthCommand, "valkeyAsyncCommand", &Libvalkey,
+     AsyncContextCommand, "rehost_valkeyAsyncAuth"},
+    {K::Function, S::AuthCommand, "valkeyCommandArgv", &Libvalkey, ContextArgv,
+     "rehost_valkeyAuth"},
+    {K::Function, S::AuthCommand, "valkeyAppendCommandArgv", &Libvalkey,
+     ContextArgv, "rehost_valkeyAppendAuth"},
+    {K::Function, S::AuthCommand, "valkeyAsyncCommandArgv", &Libvalkey,
+     AsyncContextArgv, "rehost_valkeyAsyncAuth"},
+    {K::Function, S::DropIn, "valkeyClusterConnect", &Libvalkey, Nodes,
+     "rehost_valkeyClusterConnect"},
+    {K::Function, S::DropIn, "valkeyClusterConnectWithTimeout", &Libvalkey,
+     NodesOther, "rehost_valkeyClusterConnectWithTimeout"},
+    {K::Field, S::WrappedArguments, "valkeyClusterOptions::initial_nodes",
+     &Libvalkey, Nodes, "", "", "", true},
+    {K::Field, S::WrappedArguments, "valkeyClusterOptions::username",
+     &Libvalkey, User, "", "", "", true},
+    {K::Field, S::WrappedArguments, "valkeyClusterOptions::password",
+     &Libvalkey, Password, "", "", "", true},
+    {K::Function, S::ConnectsConfigured, "valkeyClusterConnectWithOptions",
+     &Libvalkey, ContextOnly, "rehost_valkeyClusterConnectWithOptions"},
+    {K::Function, S::Manual, "valkeyClusterCommand", &Libvalkey, ContextCommand,
+     "", "", "", false, ValkeyClusterAuthByHand},
+    {K::Function, S::Manual, "valkeyClusterAppendCommand", &Libvalkey,
+     ContextCommand, "", "", "", false, ValkeyClusterAuthByHand},
+    {K::Function, S::Manual, "valkeyClusterAsyncCommand", &Libvalkey,
+     AsyncContextCommand, "", "", "", false, ValkeyClusterAuthByHand},
 
     // redis-plus-plus: URIs.
     {K::Constructor, S::WrappedArguments, "sw::redis::Redis", &RedisPlusPlus,
@@ -314,9 +398,11 @@ llvm::StringRef declarationName(const CatalogEntry &Entry) {
   if (Entry.Kind != ApiKind::Field)
     return Entry.Name;
   llvm::StringRef Path = Entry.Name.rsplit("::").second;
-  if (!Path.contains('.'))
-    return Entry.Name;
-  return Path.rsplit('.').second;
+  if (Path.contains('.'))
+    return Path.rsplit('.').second;
+  // A C struct's field: by its own name, since a `typedef struct {...}
+  // valkeyClusterOptions` has no qualified name to match.
+  return Entry.Family->Lang == Language::C ? Path : Entry.Name;
 }
 
 llvm::SmallVector<std::string, 2> declarationNames(const CatalogEntry &Entry) {
@@ -440,7 +526,7 @@ static bool containsIdentifier(llvm::StringRef Text, llvm::StringRef Name) {
 }
 
 bool mayNameClientApi(llvm::StringRef Text) {
-  if (Text.contains_insensitive("redis"))
+  if (Text.contains_insensitive("redis") || Text.contains_insensitive("valkey"))
     return true;
   // The classes of the catalog's names, spelt without their namespace after
   // a using-directive: each component that starts with a capital.

@@ -124,6 +124,7 @@ std::vector<DirectiveLine> scanDirectives(llvm::StringRef Code) {
 
 /// A header of a client library the catalog covers, or any other header in
 /// those libraries' directories (hiredis/adapters/libevent.h,
+/// valkey/adapters/libevent.h,
 /// <cpp_redis/cpp_redis>): the runtime's include must come after it.
 bool isInClientLibrary(llvm::StringRef Name) {
   if (isClientHeader(Name))
@@ -133,7 +134,8 @@ bool isInClientLibrary(llvm::StringRef Name) {
   Parts.pop_back();
   return llvm::any_of(Parts, [](llvm::StringRef Dir) {
     return Dir == "hiredis" || Dir == "hiredis_cluster" ||
-           Dir == "hiredis-vip" || Dir == "redis++" || Dir == "cpp_redis";
+           Dir == "hiredis-vip" || Dir == "redis++" || Dir == "cpp_redis" ||
+           Dir == "valkey";
   });
 }
 

@@ -530,6 +530,17 @@ llvm::Expected<Rewrite> Renderer::pooledConnect() {
   return finish(Entry.runtimeHeader());
 }
 
+/// The connects that take \p Family's configured objects, for a message:
+/// "redisConnectWithOptions or redisAsyncConnectWithOptions".
+std::string configuredConnects(const LibraryFamily &Family) {
+  std::vector<llvm::StringRef> Names;
+  for (const CatalogEntry &Connect : catalog())
+    if (Connect.Family == &Family &&
+        Connect.Shape == RewriteShape::ConnectsConfigured)
+      Names.push_back(Connect.Name);
+  return llvm::join(Names, " or ");
+}
+
 /// The rewrite of a site fix may touch, or why it may not.
 llvm::Expected<Rewrite> render(const Site &S, const CatalogEntry &Entry,
                                RewriteMode Mode, llvm::StringRef Profile) {
@@ -547,8 +558,9 @@ llvm::Expected<Rewrite> render(const Site &S, const CatalogEntry &Entry,
     return refusal(Sp.NoProfileReason);
   if (Entry.AwaitsConnect && Sp.Connects.empty())
     return refusal("rehost cannot see the connect this object is handed to "
-                   "(no redisConnectWithOptions or redisClusterConnect2 on "
-                   "it in this translation unit), and only the rewritten "
+                   "(no " +
+                   configuredConnects(*Entry.Family) +
+                   " on it in this translation unit), and only the rewritten "
                    "connect can refuse a bad configuration; rewrite it by "
                    "hand");
   switch (Entry.Shape) {

@@ -80,4 +80,4 @@ void connected_elsewhere(void) {
 // The JSON report records the rewrite.
 // REPORT: "action": "fixed",
 // REPORT: "after": "{{.*}}REDIS_OPTIONS_SET_TCP(&options, rehost_host(\"default\", \"10.0.0.5\"), rehost_port(\"default\", 6380));{{.*}}",
-// REPORT: "reason": "rehost cannot see the connect this object is handed to (no redisConnectWithOptions or redisClusterConnect2 on it in this translation unit), and only the rewritten connect can refuse a bad configuration; rewrite it by hand"
+// REPORT: "reason": "rehost cannot see the connect this object is handed to (no redisConnectWithOptions or redisAsyncConnectWithOptions on it in this translation unit), and only the rewritten connect can refuse a bad configuration; rewrite it by hand"

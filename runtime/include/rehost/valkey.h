@@ -1,0 +1,560 @@
+/* rehost runtime: libvalkey (valkey-io/libvalkey) on a profile.
+ *
+ * libvalkey is hiredis's fork for Valkey, with its API spelt valkey…. `rehost
+ * fix` rewrites its connects into these helpers, in the shapes of the
+ * hiredis ones (rehost.h's drop-ins, rehost/hiredis_options.h,
+ * rehost/cluster.h):
+ *   valkeyConnect("10.0.0.5", 6380)
+ *     -> rehost_valkeyConnect("default", "10.0.0.5", 6380)
+ *   valkeyConnectWithOptions(&options)  (after VALKEY_OPTIONS_SET_TCP)
+ *     -> rehost_valkeyConnectWithOptions(&options, "default")
+ *   valkeyCommand(c, "AUTH %s", "pw") -> rehost_valkeyAuth(c, "default")
+ *   valkeyClusterConnectWithOptions(&options)  (after options.initial_nodes)
+ *     -> rehost_valkeyClusterConnectWithOptions(&options, "default")
+ * so the connection gets the profile's endpoint, user, password, db and
+ * timeouts, and a bad configuration gives a context with err set and an
+ * errstr naming the variable or key (never the password), before anything
+ * reaches the server.
+ *
+ * Static inline: the helpers compile in the including file against its own
+ * libvalkey, since they take only strings and numbers from the runtime
+ * (which is built on hiredis, not libvalkey). Include <valkey/valkey.h> (and
+ * <valkey/async.h>, <valkey/cluster.h> for those helpers) before this
+ * header. */
+#ifndef REHOST_VALKEY_H
+#define REHOST_VALKEY_H
+
+#include <rehost/rehost.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#ifndef VALKEY_OPTIONS_SET_TCP
+#error "rehost/valkey.h: include libvalkey's <valkey/valkey.h> first"
+#endif
+
+/* Why `profile` cannot be handed to libvalkey, or NULL: the helpers ask it
+ * before anything else, and it is the seam for TLS. Today the runtime
+ * refuses a profile that resolves tls = true (rehost_check says so, naming
+ * the variable, and every accessor the helpers read then fails too), so no
+ * TLS profile reaches libvalkey as plaintext. When the runtime hands TLS
+ * settings to clients, this is where a TLS profile gets libvalkey's own TLS
+ * context (valkey/tls.h), or stays refused: never a plaintext connect.
+ * test/e2e/libvalkey-connect.c and libvalkey-cluster.c hold it to that. */
+static inline const char *rehost__valkey_problem(const char *profile) {
+  return rehost_check(profile);
+}
+
+static inline void rehost__valkey_fail(valkeyContext *c, const char *message) {
+  if (c) {
+    c->err = VALKEY_ERR_OTHER;
+    snprintf(c->errstr, sizeof c->errstr, "%s", message);
+  }
+}
+
+/* A failed context made by the file's libvalkey: a unix socket below a
+ * regular file fails at once, without touching the network. */
+static inline valkeyContext *
+rehost__valkey_failed_context(const char *message) {
+  valkeyContext *c = valkeyConnectUnixNonBlock("/dev/null/rehost");
+  rehost__valkey_fail(c, message);
+  return c;
+}
+
+static inline struct timeval rehost__valkey_timeval(long long ms) {
+  struct timeval tv;
+  tv.tv_sec = (time_t)(ms / 1000);
+  tv.tv_usec = (suseconds_t)(ms % 1000 * 1000);
+  return tv;
+}
+
+static inline long long rehost__valkey_ms(const struct timeval *tv) {
+  return tv ? (long long)tv->tv_sec * 1000 + (tv->tv_usec + 999) / 1000 : 0;
+}
+
+/* The profile's timeouts, the options' own (`*connect`, `*command`) as the
+ * fallback; the timevals live in the caller's frame for the connect. 0 if
+ * the profile cannot be read (rehost_last_error() says why). */
+static inline int rehost__valkey_timeouts(const char *profile,
+                                          const struct timeval **connect,
+                                          const struct timeval **command,
+                                          struct timeval *connect_tv,
+                                          struct timeval *command_tv) {
+  long long connect_ms =
+      rehost_connect_timeout_ms(profile, rehost__valkey_ms(*connect));
+  long long command_ms =
+      rehost_command_timeout_ms(profile, rehost__valkey_ms(*command));
+  if (connect_ms < 0 || command_ms < 0)
+    return 0;
+  *connect_tv = rehost__valkey_timeval(connect_ms);
+  *command_tv = rehost__valkey_timeval(command_ms);
+  *connect = connect_ms > 0 ? connect_tv : NULL;
+  *command = command_ms > 0 ? command_tv : NULL;
+  return 1;
+}
+
+/* Sends the profile's handshake (AUTH, SELECT, CLIENT SETNAME) on a
+ * connected blocking context; a refusal leaves err set and errstr naming
+ * the step ("REDIS_URL: AUTH failed: WRONGPASS ..."), never the password. */
+static inline void rehost__valkey_handshake(valkeyContext *c,
+                                            const char *profile) {
+  int step, argc, more;
+  const char **argv;
+  const size_t *lens;
+  const char *what;
+  for (step = 0; (more = rehost_handshake_step(profile, step, &argc, &argv,
+                                               &lens, &what)) > 0;
+       ++step) {
+    valkeyReply *reply = (valkeyReply *)valkeyCommandArgv(c, argc, argv, lens);
+    if (!reply)
+      return; /* libvalkey set err: the connection failed. */
+    if (reply->type == VALKEY_REPLY_ERROR) {
+      c->err = VALKEY_ERR_OTHER;
+      snprintf(c->errstr, sizeof c->errstr, "%s failed: %s", what, reply->str);
+    }
+    freeReplyObject(reply);
+    if (c->err)
+      return;
+  }
+  if (more < 0)
+    rehost__valkey_fail(c, rehost_last_error());
+}
+
+/* valkeyConnectWithOptions(options) on profile `profile`. A non-blocking
+ * connect (VALKEY_OPT_NONBLOCK) cannot send the handshake before the caller
+ * reads from the context, so one whose profile needs it fails, saying so.
+ * The options' transport (TCP or unix) stays the one the code chose. */
+static inline valkeyContext *
+rehost_valkeyConnectWithOptions(const valkeyOptions *options,
+                                const char *profile) {
+  valkeyOptions o = *options;
+  struct timeval connect_tv, command_tv;
+  int argc;
+  const char **argv;
+  const size_t *lens;
+  const char *what;
+  valkeyContext *c;
+  const char *problem = rehost__valkey_problem(profile);
+  if (problem)
+    return rehost__valkey_failed_context(problem);
+  if (!rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
+                               &connect_tv, &command_tv))
+    return rehost__valkey_failed_context(rehost_last_error());
+  if ((o.options & VALKEY_OPT_NONBLOCK) &&
+      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) != 0) {
+    char message[128];
+    snprintf(message, sizeof message,
+             "rehost: profile '%s' needs AUTH or SELECT, which a "
+             "non-blocking connect cannot send first",
+             profile);
+    return rehost__valkey_failed_context(message);
+  }
+  c = valkeyConnectWithOptions(&o);
+  if (c && !c->err && !(o.options & VALKEY_OPT_NONBLOCK))
+    rehost__valkey_handshake(c, profile);
+  return c;
+}
+
+/* The endpoint the profile resolves, the call site's as the fallback (an
+ * ip and port, or a socket path), in `o`: a unix socket when the profile
+ * resolves one, else TCP. 0 on a configuration error. */
+static inline int rehost__valkey_endpoint(valkeyOptions *o, const char *profile,
+                                          const char *ip, int port,
+                                          const char *path) {
+  const char *socket = rehost_socket(profile, path);
+  const char *host;
+  int resolved_port;
+  if (!socket)
+    return 0;
+  if (*socket) {
+    VALKEY_OPTIONS_SET_UNIX(o, socket);
+    return 1;
+  }
+  host = rehost_host(profile, ip);
+  resolved_port = rehost_port(profile, port);
+  if (!host || resolved_port < 0)
+    return 0;
+  VALKEY_OPTIONS_SET_TCP(o, host, resolved_port);
+  return 1;
+}
+
+/* The drop-in connects: the resolved endpoint as options, then
+ * rehost_valkeyConnectWithOptions. `tv`: the call site's connect timeout;
+ * `source_addr` is used as given for TCP, ignored for a unix socket. */
+static inline valkeyContext *
+rehost__valkey_connect(const char *profile, const char *ip, int port,
+                       const char *path, const struct timeval *tv, int options,
+                       const char *source_addr) {
+  valkeyOptions o;
+  const char *problem = rehost__valkey_problem(profile);
+  if (problem)
+    return rehost__valkey_failed_context(problem);
+  memset(&o, 0, sizeof o);
+  if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
+    return rehost__valkey_failed_context(rehost_last_error());
+  if (o.type == VALKEY_CONN_TCP)
+    o.endpoint.tcp.source_addr = source_addr;
+  o.connect_timeout = tv;
+  o.options = options;
+  return rehost_valkeyConnectWithOptions(&o, profile);
+}
+
+static inline valkeyContext *rehost_valkeyConnect(const char *profile,
+                                                  const char *ip, int port) {
+  return rehost__valkey_connect(profile, ip, port, NULL, NULL, 0, NULL);
+}
+
+static inline valkeyContext *
+rehost_valkeyConnectWithTimeout(const char *profile, const char *ip, int port,
+                                const struct timeval tv) {
+  return rehost__valkey_connect(profile, ip, port, NULL, &tv, 0, NULL);
+}
+
+static inline valkeyContext *
+rehost_valkeyConnectNonBlock(const char *profile, const char *ip, int port) {
+  return rehost__valkey_connect(profile, ip, port, NULL, NULL,
+                                VALKEY_OPT_NONBLOCK, NULL);
+}
+
+static inline valkeyContext *
+rehost_valkeyConnectBindNonBlock(const char *profile, const char *ip, int port,
+                                 const char *source_addr) {
+  return rehost__valkey_connect(profile, ip, port, NULL, NULL,
+                                VALKEY_OPT_NONBLOCK, source_addr);
+}
+
+static inline valkeyContext *
+rehost_valkeyConnectBindNonBlockWithReuse(const char *profile, const char *ip,
+                                          int port, const char *source_addr) {
+  return rehost__valkey_connect(profile, ip, port, NULL, NULL,
+                                VALKEY_OPT_NONBLOCK | VALKEY_OPT_REUSEADDR,
+                                source_addr);
+}
+
+static inline valkeyContext *rehost_valkeyConnectUnix(const char *profile,
+                                                      const char *path) {
+  return rehost__valkey_connect(profile, NULL, 0, path, NULL, 0, NULL);
+}
+
+static inline valkeyContext *
+rehost_valkeyConnectUnixWithTimeout(const char *profile, const char *path,
+                                    const struct timeval tv) {
+  return rehost__valkey_connect(profile, NULL, 0, path, &tv, 0, NULL);
+}
+
+static inline valkeyContext *
+rehost_valkeyConnectUnixNonBlock(const char *profile, const char *path) {
+  return rehost__valkey_connect(profile, NULL, 0, path, NULL,
+                                VALKEY_OPT_NONBLOCK, NULL);
+}
+
+/* The words of the profile's AUTH ([user] password), or, when it has no
+ * password, SELECT <db>: it replies +OK and changes nothing on a connection
+ * opened on that db, so a server without a password is never sent AUTH "".
+ * `db_text` holds the db's digits. 0 on a configuration error. */
+static inline int
+rehost__valkey_auth_words(const char *profile, int *argc, const char ***argv,
+                          const size_t **lens, const char **select_argv,
+                          size_t *select_lens, char *db_text, size_t db_size) {
+  int step, more, db;
+  const char *what;
+  for (step = 0; (more = rehost_handshake_step(profile, step, argc, argv, lens,
+                                               &what)) > 0;
+       ++step)
+    if (*argc > 0 && (*lens)[0] == 4 && strncmp((*argv)[0], "AUTH", 4) == 0)
+      return 1;
+  if (more < 0 || (db = rehost_db(profile, 0)) < 0)
+    return 0;
+  snprintf(db_text, db_size, "%d", db);
+  select_argv[0] = "SELECT";
+  select_argv[1] = db_text;
+  select_lens[0] = 6;
+  select_lens[1] = strlen(db_text);
+  *argc = 2;
+  *argv = select_argv;
+  *lens = select_lens;
+  return 1;
+}
+
+/* An AUTH command the code sent, rewritten: valkeyCommand(c, "AUTH %s",
+ * "pw") -> rehost_valkeyAuth(c, "default"). The reply is valkeyCommand's.
+ * On bad configuration (a TLS profile too) nothing is sent: NULL, with
+ * c->err set and an errstr naming the variable or key. */
+static inline void *rehost_valkeyAuth(valkeyContext *c, const char *profile) {
+  int argc;
+  const char **argv;
+  const size_t *lens;
+  const char *select_argv[2];
+  size_t select_lens[2];
+  char db_text[16];
+  const char *problem;
+  if (!c)
+    return NULL;
+  problem = rehost__valkey_problem(profile);
+  if (!problem &&
+      !rehost__valkey_auth_words(profile, &argc, &argv, &lens, select_argv,
+                                 select_lens, db_text, sizeof db_text))
+    problem = rehost_last_error();
+  if (problem) {
+    rehost__valkey_fail(c, problem);
+    return NULL;
+  }
+  return valkeyCommandArgv(c, argc, argv, lens);
+}
+
+/* The same for valkeyAppendCommand: VALKEY_OK, or VALKEY_ERR with err set. */
+static inline int rehost_valkeyAppendAuth(valkeyContext *c,
+                                          const char *profile) {
+  int argc;
+  const char **argv;
+  const size_t *lens;
+  const char *select_argv[2];
+  size_t select_lens[2];
+  char db_text[16];
+  const char *problem;
+  if (!c)
+    return VALKEY_ERR;
+  problem = rehost__valkey_problem(profile);
+  if (!problem &&
+      !rehost__valkey_auth_words(profile, &argc, &argv, &lens, select_argv,
+                                 select_lens, db_text, sizeof db_text))
+    problem = rehost_last_error();
+  if (problem) {
+    rehost__valkey_fail(c, problem);
+    return VALKEY_ERR;
+  }
+  return valkeyAppendCommandArgv(c, argc, argv, lens);
+}
+
+/* The async helpers need <valkey/async.h> (its include guard). */
+#ifdef VALKEY_ASYNC_H
+static inline void rehost__valkey_fail_async(valkeyAsyncContext *ac,
+                                             const char *message) {
+  if (ac) {
+    rehost__valkey_fail(&ac->c, message);
+    ac->err = ac->c.err;
+    ac->errstr = ac->c.errstr;
+  }
+}
+
+static inline valkeyAsyncContext *
+rehost__valkey_failed_async_context(const char *message) {
+  valkeyAsyncContext *ac = valkeyAsyncConnectUnix("/dev/null/rehost");
+  rehost__valkey_fail_async(ac, message);
+  return ac;
+}
+
+/* A handshake reply: a refusal fails the context and disconnects it. */
+static inline void rehost__valkey_async_reply(valkeyAsyncContext *ac,
+                                              void *reply, void *what) {
+  valkeyReply *r = (valkeyReply *)reply;
+  if (r && r->type == VALKEY_REPLY_ERROR && ac->err == 0) {
+    char message[128];
+    snprintf(message, sizeof message, "%s failed: %s", (const char *)what,
+             r->str);
+    rehost__valkey_fail_async(ac, message);
+    valkeyAsyncDisconnect(ac);
+  }
+}
+
+/* The handshake tried first on a short blocking connection to the same
+ * endpoint: an async context pipelines the caller's commands right behind a
+ * queued handshake, so a refused AUTH or SELECT must fail the connect
+ * itself, before any of the caller's commands can run (in db 0). Copies
+ * the refusal into `message` and returns 0; 1 when it passed. */
+static inline int rehost__valkey_probe(const valkeyOptions *o,
+                                       const char *profile, char *message,
+                                       size_t size) {
+  valkeyOptions probe;
+  valkeyContext *c;
+  int passed;
+  memset(&probe, 0, sizeof probe);
+  probe.type = o->type;
+  probe.endpoint = o->endpoint;
+  probe.connect_timeout = o->connect_timeout;
+  probe.command_timeout = o->connect_timeout; /* the handshake is connecting */
+  probe.options = o->options & ~VALKEY_OPT_NONBLOCK;
+  c = valkeyConnectWithOptions(&probe);
+  if (c && !c->err)
+    rehost__valkey_handshake(c, profile);
+  passed = c && !c->err;
+  if (!passed)
+    snprintf(message, size, "%s", c ? c->errstr : "out of memory");
+  if (c)
+    valkeyFree(c);
+  return passed;
+}
+
+/* valkeyAsyncConnectWithOptions(options) on profile `profile`: when the
+ * profile needs a handshake it is tried first (rehost__valkey_probe: one
+ * extra short connection), then queued ahead of the caller's commands. */
+static inline valkeyAsyncContext *
+rehost_valkeyAsyncConnectWithOptions(const valkeyOptions *options,
+                                     const char *profile) {
+  valkeyOptions o = *options;
+  struct timeval connect_tv, command_tv;
+  int step, argc, more;
+  const char **argv;
+  const size_t *lens;
+  const char *what;
+  char refused[128];
+  valkeyAsyncContext *ac;
+  const char *problem = rehost__valkey_problem(profile);
+  if (!problem &&
+      !rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
+                               &connect_tv, &command_tv))
+    problem = rehost_last_error();
+  if (!problem &&
+      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) > 0 &&
+      !rehost__valkey_probe(&o, profile, refused, sizeof refused))
+    problem = refused;
+  if (problem)
+    return rehost__valkey_failed_async_context(problem);
+  ac = valkeyAsyncConnectWithOptions(&o);
+  if (!ac || ac->err)
+    return ac;
+  for (step = 0; (more = rehost_handshake_step(profile, step, &argc, &argv,
+                                               &lens, &what)) > 0;
+       ++step)
+    valkeyAsyncCommandArgv(ac, rehost__valkey_async_reply, (void *)what, argc,
+                           argv, lens);
+  if (more < 0)
+    rehost__valkey_fail_async(ac, rehost_last_error());
+  return ac;
+}
+
+static inline valkeyAsyncContext *
+rehost__valkey_async_connect(const char *profile, const char *ip, int port,
+                             const char *path, int options,
+                             const char *source_addr) {
+  valkeyOptions o;
+  const char *problem = rehost__valkey_problem(profile);
+  if (problem)
+    return rehost__valkey_failed_async_context(problem);
+  memset(&o, 0, sizeof o);
+  if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
+    return rehost__valkey_failed_async_context(rehost_last_error());
+  if (o.type == VALKEY_CONN_TCP)
+    o.endpoint.tcp.source_addr = source_addr;
+  o.options = options;
+  return rehost_valkeyAsyncConnectWithOptions(&o, profile);
+}
+
+static inline valkeyAsyncContext *
+rehost_valkeyAsyncConnect(const char *profile, const char *ip, int port) {
+  return rehost__valkey_async_connect(profile, ip, port, NULL, 0, NULL);
+}
+
+static inline valkeyAsyncContext *
+rehost_valkeyAsyncConnectBind(const char *profile, const char *ip, int port,
+                              const char *source_addr) {
+  return rehost__valkey_async_connect(profile, ip, port, NULL, 0, source_addr);
+}
+
+static inline valkeyAsyncContext *
+rehost_valkeyAsyncConnectBindWithReuse(const char *profile, const char *ip,
+                                       int port, const char *source_addr) {
+  return rehost__valkey_async_connect(profile, ip, port, NULL,
+                                      VALKEY_OPT_REUSEADDR, source_addr);
+}
+
+static inline valkeyAsyncContext *
+rehost_valkeyAsyncConnectUnix(const char *profile, const char *path) {
+  return rehost__valkey_async_connect(profile, NULL, 0, path, 0, NULL);
+}
+
+/* The same as rehost_valkeyAuth for valkeyAsyncCommand: VALKEY_OK, or
+ * VALKEY_ERR with ac->err and ac->errstr set (fn is then not called). */
+static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
+                                         valkeyCallbackFn *fn, void *privdata,
+                                         const char *profile) {
+  int argc;
+  const char **argv;
+  const size_t *lens;
+  const char *select_argv[2];
+  size_t select_lens[2];
+  char db_text[16];
+  const char *problem;
+  if (!ac)
+    return VALKEY_ERR;
+  problem = rehost__valkey_problem(profile);
+  if (!problem &&
+      !rehost__valkey_auth_words(profile, &argc, &argv, &lens, select_argv,
+                                 select_lens, db_text, sizeof db_text))
+    problem = rehost_last_error();
+  if (problem) {
+    rehost__valkey_fail_async(ac, problem);
+    return VALKEY_ERR;
+  }
+  return valkeyAsyncCommandArgv(ac, fn, privdata, argc, argv, lens);
+}
+#endif
+
+/* The cluster helpers need <valkey/cluster.h> (its include guard). */
+#ifdef VALKEY_CLUSTER_H
+/* valkeyClusterConnectWithOptions(options) on profile `profile`: the
+ * options get the profile's node list, user, password, db and timeouts,
+ * the options' own as the fallback (the code's own credentials stay when
+ * the profile configures none). A bad configuration gives a context made
+ * by libvalkey with no node to reach, err set and errstr naming the
+ * variable or key. */
+static inline valkeyClusterContext *
+rehost_valkeyClusterConnectWithOptions(const valkeyClusterOptions *options,
+                                       const char *profile) {
+  valkeyClusterOptions o = *options;
+  struct timeval connect_tv, command_tv;
+  valkeyClusterContext *cc;
+  const char *problem = rehost__valkey_problem(profile);
+  const char *nodes = NULL, *user = NULL, *password = NULL;
+  int db = -1;
+  /* The string accessors return NULL both for "none" and on an error,
+   * which rehost_last_error() then names. */
+  if (!problem && !*(nodes = rehost_cluster_nodes(profile, o.initial_nodes)))
+    problem = rehost_last_error();
+  if (!problem && !(user = rehost_username(profile, o.username)))
+    problem = rehost_last_error();
+  if (!problem && !(password = rehost_password(profile, o.password)))
+    problem = rehost_last_error();
+  if (!problem && (db = rehost_db(profile, o.select_db)) < 0)
+    problem = rehost_last_error();
+  if (!problem &&
+      !rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
+                               &connect_tv, &command_tv))
+    problem = rehost_last_error();
+  if (problem) {
+    valkeyClusterOptions none;
+    memset(&none, 0, sizeof none);
+    cc = valkeyClusterConnectWithOptions(&none);
+    if (cc) {
+      cc->err = VALKEY_ERR_OTHER;
+      snprintf(cc->errstr, sizeof cc->errstr, "%s", problem);
+    }
+    return cc;
+  }
+  o.initial_nodes = nodes;
+  o.username = user && *user ? user : NULL;
+  o.password = password && *password ? password : NULL;
+  o.select_db = db;
+  return valkeyClusterConnectWithOptions(&o);
+}
+
+static inline valkeyClusterContext *
+rehost_valkeyClusterConnect(const char *profile, const char *addrs) {
+  valkeyClusterOptions o;
+  memset(&o, 0, sizeof o);
+  o.initial_nodes = addrs;
+  return rehost_valkeyClusterConnectWithOptions(&o, profile);
+}
+
+static inline valkeyClusterContext *
+rehost_valkeyClusterConnectWithTimeout(const char *profile, const char *addrs,
+                                       const struct timeval tv) {
+  valkeyClusterOptions o;
+  memset(&o, 0, sizeof o);
+  o.initial_nodes = addrs;
+  o.connect_timeout = &tv;
+  return rehost_valkeyClusterConnectWithOptions(&o, profile);
+}
+#endif
+
+#endif /* REHOST_VALKEY_H */
