@@ -111,6 +111,7 @@ IncludeGraph::factsOf(const std::string &Absolute) {
   std::optional<IncludeFacts> Known;
   if (Cache)
     Known = Cache->find(Hash, Text.size());
+  ++(Known ? Cached : Read);
   if (!Known) {
     Known = scanIncludeFacts(Text);
     if (Cache)

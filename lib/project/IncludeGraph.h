@@ -58,6 +58,9 @@ public:
   /// Commands answered from the facts, and left to the scanner.
   size_t provenCount() const { return Proven; }
   size_t deferredCount() const { return Deferred; }
+  /// Files whose facts were read from their text, and taken from the cache.
+  size_t filesRead() const { return Read; }
+  size_t filesCached() const { return Cached; }
 
 private:
   struct Search;
@@ -76,7 +79,7 @@ private:
   llvm::StringMap<std::shared_ptr<Search>> Searches;
   llvm::StringMap<std::shared_ptr<const IncludeFacts>> Facts;
   llvm::StringMap<bool> Files;
-  std::atomic<size_t> Proven{0}, Deferred{0};
+  std::atomic<size_t> Proven{0}, Deferred{0}, Read{0}, Cached{0};
 };
 
 } // namespace rehost

@@ -79,11 +79,18 @@ analyseAll(const FallbackDatabase &Database,
       Pool.async(Work);
     Pool.wait();
   }
-  // The cache only saves time: a run that cannot write it loses nothing.
-  if (Scanner && Scanner->fileFacts())
-    if (llvm::Error Err = Scanner->fileFacts()->saveCache())
+  if (IncludeGraph *Graph = Scanner ? Scanner->fileFacts() : nullptr) {
+    if (Request.ExplainPreFilter)
+      Log << "note: pre-filter: " << Graph->provenCount()
+          << " commands answered from the files' facts, "
+          << Graph->deferredCount() << " by the dependency scanner; "
+          << Graph->filesRead() << " files read, " << Graph->filesCached()
+          << " from the cache\n";
+    // The cache only saves time: a run that cannot write it loses nothing.
+    if (llvm::Error Err = Graph->saveCache())
       Log << "warning: the pre-filter's cache was not written: "
           << llvm::toString(std::move(Err)) << "\n";
+  }
   return Units;
 }
 
