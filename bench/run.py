@@ -12,11 +12,16 @@ server with a vendored hiredis) and on examples/services:
     scanner, the yardstick for the pre-filter's cost per skipped unit;
   - rehost scan at -j 1 and -j 2, and with --no-prefilter (rows whose flags the
     binary lacks are skipped, and the output says so);
+  - rehost scan --prefilter=exact -j 1: the pre-filter of Clang's dependency scanner
+    alone (before issue 27), beside the default that reads each file's facts once;
+    both must parse the same units (checked on every run, from --facts-out);
+  - rehost scan --cache -j 1, cold (no .rehost-cache/) and warm (the cache of the
+    previous run on the unchanged repository);
   - the same tools on only the units that use Redis, where a pre-filter cannot help.
 Peak RSS is the largest of any one process of a row. See docs/performance.md.
 
   bench/run.py [--quick] [--sizes 200,2000] [--rounds 3] [--rehost PATH]
-               [--c-server] [--keep DIR] [--markdown FILE]
+               [--c-server] [--no-mix] [--skip REGEX] [--keep DIR] [--markdown FILE]
 """
 import argparse
 import json
@@ -145,6 +150,7 @@ class Row:
     needs: tuple = ()  # rehost flags the row needs
     only_without: tuple = ()  # shown only when the binary lacks these flags
     rehost: bool = False  # its report is checked
+    prepare: object = None  # fn(project), run untimed before the row's commands
 
 
 def clang_row(name, group):
@@ -168,17 +174,37 @@ def scan_deps_row(name):
     return Row(name, "all", commands)
 
 
-def rehost_row(name, group, flags, needs=(), only_without=()):
+def rehost_row(name, group, flags, needs=(), only_without=(), prepare=None):
     def commands(p, report):
         files = p.users if group == "users" else []
         # The report goes to a file rather than /dev/null so that every run's findings
         # can be checked: a fast pre-filter that drops a site is a bug, not a result.
         argv = [REHOST, "scan", "-p", p.build_dir, "--format", "json", "-o", report, *flags, *files]
+        # And the facts, so that every pre-filter's parsed units can be compared.
+        if group == "all" and "--no-prefilter" not in flags and "--facts-out" in FLAGS:
+            argv += ["--facts-out", report + ".facts"]
         return [(argv, p.cwd)]
-    return Row(name, group, commands, needs, only_without, rehost=True)
+    return Row(name, group, commands, needs, only_without, rehost=True, prepare=prepare)
+
+
+def cache_dir(p):
+    return os.path.join(p.cwd, ".rehost-cache")
+
+
+def cold_cache(p):
+    shutil.rmtree(cache_dir(p), ignore_errors=True)
+
+
+def warm_cache(p):
+    """The warm row times a run on the cache an earlier run left: made here if the
+    cold row did not run (or failed) before it."""
+    if not os.path.exists(os.path.join(cache_dir(p), "prefilter-facts")):
+        subprocess.run([REHOST, "scan", "-p", p.build_dir, "--cache", "-j", "1", "-o", os.devnull,
+                        "--quiet"], cwd=p.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 REHOST = None  # set in main()
+FLAGS = set()  # the flags REHOST knows, set in main()
 
 ROWS = [
     clang_row("clang-14 -fsyntax-only, per unit", "all"),
@@ -187,6 +213,12 @@ ROWS = [
     rehost_row("rehost scan (no -j, no --no-prefilter)", "all", [], only_without=("-j",)),
     rehost_row("rehost scan -j 1", "all", ["-j", "1"], needs=("-j",)),
     rehost_row("rehost scan -j 2", "all", ["-j", "2"], needs=("-j",)),
+    rehost_row("rehost scan --prefilter=exact -j 1", "all", ["--prefilter=exact", "-j", "1"],
+               needs=("-j", "--prefilter")),
+    rehost_row("rehost scan --cache -j 1, cold", "all", ["--cache", "-j", "1"],
+               needs=("-j", "--cache"), prepare=cold_cache),
+    rehost_row("rehost scan --cache -j 1, warm", "all", ["--cache", "-j", "1"],
+               needs=("-j", "--cache"), prepare=warm_cache),
     rehost_row("rehost scan --no-prefilter -j 1", "all", ["--no-prefilter", "-j", "1"],
                needs=("-j", "--no-prefilter")),
     # With the pre-filter, a 2% repository leaves only a few units to parse: -j
@@ -201,14 +233,21 @@ ROWS = [
 
 
 def rehost_flags(rehost):
-    """Which of the new flags `rehost scan --help` lists."""
+    """Which of the new flags `rehost scan --help` lists (--prefilter is hidden: it is
+    known when the binary takes it)."""
     out = subprocess.run([rehost, "scan", "--help"], capture_output=True, text=True).stdout
-    return {flag for flag in ("-j", "--no-prefilter") if re.search(rf"(?<![\w-]){flag}\b", out)}
+    flags = {flag for flag in ("-j", "--no-prefilter", "--cache", "--facts-out")
+             if re.search(rf"(?<![\w-]){flag}\b", out)}
+    if subprocess.run([rehost, "scan", "--prefilter=exact", "--help"], capture_output=True).returncode == 0:
+        flags.add("--prefilter")
+    return flags
 
 
 def run_row(row, project, report):
     """Times one row on one project: (total seconds, peak KiB), or None if a run failed."""
     total, peak = 0.0, 0
+    if row.prepare:
+        row.prepare(project)
     commands = row.commands(project, report)
     for i, (argv, cwd) in enumerate(commands):
         if i and i % 250 == 0:  # the per-unit rows take minutes at N=2000
@@ -244,14 +283,31 @@ def findings_of(report):
     return sites, data["summary"]["files_with_errors"]
 
 
+def parsed_units(facts):
+    """The units a run parsed (not pre-filtered), from its --facts-out file."""
+    with open(facts) as f:
+        return {u["main_file"] for u in json.load(f)["units"] if not u["pre_filtered"]}
+
+
 def check_report(row, project, report, seen):
     """Every rehost row of a project and group must find the same sites, and on a
-    synthetic repository exactly in the files the generator put them in."""
+    synthetic repository exactly in the files the generator put them in; every row
+    with a pre-filter must parse the same units (the fast one's against the exact
+    one's: issue 27's proof of equality)."""
     if not os.path.exists(report):
         progress(f"  CHECK FAILED: {row.name} on {project.label}: no report written")
         return False
     sites, errors = findings_of(report)
     problems = []
+    if os.path.exists(report + ".facts"):
+        parsed = parsed_units(report + ".facts")
+        os.remove(report + ".facts")
+        key = (project.label, "parsed")
+        if key in seen and seen[key][1] != parsed:
+            first = seen[key]
+            problems.append(f"parsed units differ from {first[0]}'s: only here "
+                            f"{sorted(parsed - first[1])[:5]}, only there {sorted(first[1] - parsed)[:5]}")
+        seen.setdefault(key, (row.name, parsed))
     if errors:
         problems.append(f"{errors} files with errors")
     if project.expected is not None and {s[0] for s in sites} != project.expected:
@@ -274,6 +330,8 @@ def run_rounds(rows, projects, rounds, scratch):
             for row in rows:
                 if row.group == "users" and p.all_users:
                     continue
+                if row.prepare and p.expected is None:
+                    continue  # the cache rows would write into the example's source tree
                 report = os.path.join(scratch, "report.json")
                 if os.path.exists(report):  # so a run that writes none cannot pass the check
                     os.remove(report)
@@ -362,9 +420,17 @@ def goals_on(rows, project, med):
     a, b = t(j1), t(j1_users)
     goal(f"{label}: ms per skipped unit, (`{j1}` − users only) ÷ {skipped} skipped units, goal ≤ 1",
          1000 * (a - b) / skipped if a and b and skipped else None, lambda v: v <= 1)
+    a, b = t("rehost scan --prefilter=exact -j 1"), t(j1_users)
+    goal(f"{label}: ms per skipped unit with `--prefilter=exact` (the dependency scanner alone), for comparison",
+         1000 * (a - b) / skipped if a and b and skipped else None)
     a = t("clang-scan-deps-14 -j 1")
     goal(f"{label}: clang-scan-deps-14 -j 1, ms per unit (the pre-filter's cost should be below it)",
          1000 * a / len(project.entries) if a else None)
+    a, b = t("rehost scan --cache -j 1, warm"), t("rehost scan --cache -j 1, cold")
+    goal(f"{label}: warm ÷ cold run with `--cache`, goal ≤ 0.2", a / b if a and b else None, lambda v: v <= 0.2)
+    u = t(j1_users)
+    goal(f"{label}: the same, less the parse of the users (the pre-filter's part), goal ≤ 0.2",
+         (a - u) / (b - u) if a and b and u and b > u else None, lambda v: v <= 0.2)
     near = min(2, os.cpu_count())
     for mode in ("rehost scan", "rehost scan --no-prefilter"):
         a, b = t(f"{mode} -j 1"), t(f"{mode} -j 2")
@@ -397,7 +463,7 @@ def header(rehost, flags, rounds, load):
     dirty = subprocess.run(git + ["status", "--porcelain", "--untracked-files=no"],
                            capture_output=True, text=True).stdout.strip()
     commit = (commit or "unknown") + (" plus uncommitted changes" if dirty else "")
-    missing = [f for f in ("-j", "--no-prefilter") if f not in flags]
+    missing = [f for f in ("-j", "--no-prefilter", "--prefilter", "--cache") if f not in flags]
     lines = [f"Machine: {os.cpu_count()} cores (os.cpu_count()); load average at start {load:.2f}; "
              f"two busy processes at once had {two_way_speedup():.2f}x the throughput of one (the ceiling for -j 2).",
              f"rehost: `{rehost}` (commit {commit} of the checkout holding it).",
@@ -422,6 +488,9 @@ def parse_args():
     ap.add_argument("--no-example", action="store_true", help="skip examples/services")
     ap.add_argument("--c-server", action="store_true",
                     help="also a C server of each size with a vendored hiredis (synthetic_repo.generate_c_server)")
+    ap.add_argument("--no-mix", action="store_true",
+                    help="no C/C++ service mix (with --c-server: the C server alone)")
+    ap.add_argument("--skip", metavar="REGEX", help="leave out the rows whose name REGEX searches")
     ap.add_argument("--quick", action="store_true", help="N=200 only, one round")
     args = ap.parse_args()
     if args.quick:
@@ -439,15 +508,17 @@ def main():
         if not shutil.which(tool):
             sys.exit(f"run.py: {tool} not found (build rehost first, or pass --rehost PATH)")
     flags = rehost_flags(REHOST)
+    FLAGS.update(flags)
     rows = [r for r in ROWS if all(f in flags for f in r.needs)
-            and not (r.only_without and all(f in flags for f in r.only_without))]
+            and not (r.only_without and all(f in flags for f in r.only_without))
+            and not (args.skip and re.search(args.skip, r.name))]
     # Described before the run: the binary and its checkout may change during it.
     about = header(REHOST, flags, args.rounds, os.getloadavg()[0])
     mtime = os.stat(REHOST).st_mtime
     scratch = args.keep or tempfile.mkdtemp(prefix="rehost-bench-")
     os.makedirs(scratch, exist_ok=True)
     try:
-        projects = [synthetic_project(scratch, n) for n in args.sizes]
+        projects = [] if args.no_mix else [synthetic_project(scratch, n) for n in args.sizes]
         if args.c_server:
             projects += [c_server_project(scratch, n) for n in args.sizes]
         if not args.no_example:
