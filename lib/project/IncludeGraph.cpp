@@ -19,6 +19,14 @@ struct IncludeGraph::Search {
   std::mutex Lock;
   /// (start, name) -> the index of the directory that holds it, or -1.
   llvm::StringMap<int> Found;
+  /// Files (as walk keys) whose whole closure an earlier walk read without
+  /// finding a client header or a reason to ask the scanner: a walk that
+  /// meets one again need not read on. With what that walk had seen of the
+  /// rule on skipped headers (walk), which a later walk inherits.
+  struct Clean {
+    std::string SkippedMissing, MayNameApi;
+  };
+  llvm::StringMap<Clean> CleanFiles;
 };
 
 /// A file the walk reached, and how.
@@ -205,8 +213,22 @@ IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
   };
   std::vector<Node> Stack;
   llvm::StringSet<> Seen;
+  std::string SkippedMissing, MayNameApi;
+  auto Inherit = [&](const Search::Clean &C) {
+    if (SkippedMissing.empty())
+      SkippedMissing = C.SkippedMissing;
+    if (MayNameApi.empty())
+      MayNameApi = C.MayNameApi;
+  };
   auto Visit = [&](Node N) {
-    if (Seen.insert(N.Absolute + "#" + std::to_string(N.Directory)).second)
+    std::string Key = N.Absolute + "#" + std::to_string(N.Directory);
+    if (!Seen.insert(Key).second)
+      return;
+    std::lock_guard<std::mutex> Guard(S.Lock);
+    auto It = S.CleanFiles.find(Key);
+    if (It != S.CleanFiles.end())
+      Inherit(It->second);
+    else
       Stack.push_back(std::move(N));
   };
   // -include files are looked for from the command's directory.
@@ -218,7 +240,6 @@ IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
     Visit(std::move(To));
   }
   Visit({MainFile.str(), absoluteIn(Directory, MainFile), -1, false});
-  std::string SkippedMissing, MayNameApi;
   while (!Stack.empty()) {
     Node N = std::move(Stack.back());
     Stack.pop_back();
@@ -260,6 +281,11 @@ IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
   if (!SkippedMissing.empty() && !MayNameApi.empty())
     return Defer(SkippedMissing + " not found, and " + MayNameApi +
                  " may name a client API");
+  // Everything this walk read has a clean closure.
+  std::lock_guard<std::mutex> Guard(S.Lock);
+  for (const auto &Key : Seen)
+    S.CleanFiles.try_emplace(Key.getKey(),
+                             Search::Clean{SkippedMissing, MayNameApi});
   return {true, {}};
 }
 
