@@ -6,7 +6,8 @@
 // from Clang's dependency-directives scanner, which preprocesses each file's
 // directives only, with the unit's own flags (conditions, include paths and
 // computed includes as the compiler sees them), and shares what it read
-// between units.
+// between units. Before it, the file facts of IncludeGraph.h (each file
+// read once for the whole run) prove most units skippable without it.
 //
 //===----------------------------------------------------------------------===//
 

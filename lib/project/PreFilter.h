@@ -2,7 +2,8 @@
 //
 // A unit can contain a site only if its include closure holds a client
 // library's header (IncludeClosure.h); the pre-filter reads the closure of
-// each of the unit's commands before the parse.
+// each of the unit's commands before the parse: from the files' facts when
+// they prove it holds none (IncludeGraph.h), else from Clang's scanner.
 //
 //===----------------------------------------------------------------------===//
 
