@@ -25,6 +25,8 @@ struct IncludeGraph::Search {
   /// rule on skipped headers (walk), which a later walk inherits.
   struct Clean {
     std::string SkippedMissing, MayNameApi;
+    /// Proven for the file reached through unconditional includes only.
+    bool Definite = false;
   };
   llvm::StringMap<Clean> CleanFiles;
 };
@@ -38,6 +40,8 @@ struct IncludeGraph::Node {
   /// includer or by an absolute name (then #include_next starts over).
   int Directory = -1;
   bool System = false;
+  /// Reached from the main file through unconditional includes only.
+  bool Definite = true;
 };
 
 namespace {
@@ -212,7 +216,9 @@ IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
     return Answer{false, Why.str()};
   };
   std::vector<Node> Stack;
-  llvm::StringSet<> Seen;
+  // Each file walked, and whether it was walked as reached definitely (a
+  // file first met under a condition is walked again when met without).
+  llvm::StringMap<bool> Seen;
   std::string SkippedMissing, MayNameApi;
   auto Inherit = [&](const Search::Clean &C) {
     if (SkippedMissing.empty())
@@ -222,11 +228,15 @@ IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
   };
   auto Visit = [&](Node N) {
     std::string Key = N.Absolute + "#" + std::to_string(N.Directory);
-    if (!Seen.insert(Key).second)
-      return;
+    auto [Walked, New] = Seen.try_emplace(Key, N.Definite);
+    if (!New) {
+      if (Walked->second || !N.Definite)
+        return;
+      Walked->second = true;
+    }
     std::lock_guard<std::mutex> Guard(S.Lock);
     auto It = S.CleanFiles.find(Key);
-    if (It != S.CleanFiles.end())
+    if (It != S.CleanFiles.end() && (It->second.Definite || !N.Definite))
       Inherit(It->second);
     else
       Stack.push_back(std::move(N));
@@ -259,13 +269,17 @@ IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
     for (const SpelledInclude &Include : F->Includes) {
       Node To;
       if (resolve(S, N, Include, To)) {
+        To.Definite = N.Definite && !Include.Conditional;
         Visit(std::move(To));
         continue;
       }
-      // A system header's include under a condition, not found: another
-      // platform's (gnu/stubs-32.h). Any other header not found is the
-      // scanner's to judge (the unit's missing headers are reported).
-      if (!Include.Conditional || !N.System || isClientHeader(Include.Name))
+      // A system header's include that may not be taken (under a condition,
+      // or in a header itself included under one), not found: another
+      // platform's (gnu/stubs-32.h, libstdc++'s parallel mode's omp.h). Any
+      // other header not found is the scanner's to judge (the unit's
+      // missing headers are reported).
+      bool MaybeTaken = Include.Conditional || !N.Definite;
+      if (!MaybeTaken || !N.System || isClientHeader(Include.Name))
         return Defer(Include.Name + " not found (included from " + N.Path +
                      ")");
       if (SkippedMissing.empty())
@@ -283,9 +297,13 @@ IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
                  " may name a client API");
   // Everything this walk read has a clean closure.
   std::lock_guard<std::mutex> Guard(S.Lock);
-  for (const auto &Key : Seen)
-    S.CleanFiles.try_emplace(Key.getKey(),
-                             Search::Clean{SkippedMissing, MayNameApi});
+  for (const auto &Walked : Seen) {
+    auto [It, New] = S.CleanFiles.try_emplace(
+        Walked.getKey(),
+        Search::Clean{SkippedMissing, MayNameApi, Walked.getValue()});
+    if (!New && Walked.getValue() && !It->second.Definite)
+      It->second = {SkippedMissing, MayNameApi, true};
+  }
   return {true, {}};
 }
 
