@@ -70,6 +70,14 @@ private:
       ++I;
       return;
     }
+    // The byte order mark, and the Unicode spaces Clang also skips (with a
+    // warning): a `#` after them still starts a directive. Any other
+    // non-ASCII byte before a `#` counts alike: one directive too many is
+    // safe, one missed is not.
+    if (AtLineStart && static_cast<unsigned char>(C) >= 0x80) {
+      ++I;
+      return;
+    }
     if (AtLineStart && skipHash()) {
       directive();
       return;

@@ -76,6 +76,14 @@ TEST(IncludeFacts, TheIncludeGuardIsNoCondition) {
             (std::vector<std::string>{"a.h <> if", "b.h <> if"}));
 }
 
+// What Clang skips before a directive: a UTF-8 byte order mark, a Unicode
+// space (here U+00A0).
+TEST(IncludeFacts, ADirectiveAfterAByteOrderMarkOrAUnicodeSpace) {
+  EXPECT_EQ(names(scanIncludeFacts("\xEF\xBB\xBF#include <hiredis/hiredis.h>\n"
+                                   "\xC2\xA0#include <b.h>\n")),
+            (std::vector<std::string>{"hiredis/hiredis.h <>", "b.h <>"}));
+}
+
 TEST(IncludeFacts, AComputedIncludeIsNamed) {
   EXPECT_TRUE(scanIncludeFacts("#define H <hiredis/hiredis.h>\n#include H\n")
                   .ComputedInclude);
