@@ -139,7 +139,7 @@ private:
       I += 2;
       return true;
     }
-    if (startsWith(T.substr(I), "??=")) {
+    if (startsWith(T.substr(I), "?\?=")) {
       I += 3;
       return true;
     }

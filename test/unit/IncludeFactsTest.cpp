@@ -31,11 +31,13 @@ TEST(IncludeFacts, ReadsEveryIncludeAndItsSpelling) {
                                     "#include_next <limits.h>\n"
                                     "#import <objc.h>\n"
                                     "%:include <digraph.h>\n"
+                                    "?\?=include <trigraph.h>\n"
                                     "/* spans\n lines */ #include <after.h>\n"
                                     "#inc\\\nlude <spliced.h>\n");
   EXPECT_EQ(names(F), (std::vector<std::string>{
                           "stdio.h <>", "app/log.h \"\"", "limits.h <> next",
-                          "objc.h <>", "digraph.h <>", "after.h <>",
+                          "objc.h <>", "digraph.h <>", "trigraph.h <>",
+                          "after.h <>",
                           "spliced.h <>"}));
   EXPECT_FALSE(F.ComputedInclude);
 }
