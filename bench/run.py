@@ -12,11 +12,16 @@ server with a vendored hiredis) and on examples/services:
     scanner, the yardstick for the pre-filter's cost per skipped unit;
   - rehost scan at -j 1 and -j 2, and with --no-prefilter (rows whose flags the
     binary lacks are skipped, and the output says so);
+  - rehost scan --prefilter=exact -j 1: the pre-filter of Clang's dependency scanner
+    alone (before issue 27), beside the default that reads each file's facts once;
+    both must parse the same units (checked on every run, from --facts-out);
+  - rehost scan --cache -j 1, cold (no .rehost-cache/) and warm (the cache of the
+    previous run on the unchanged repository);
   - the same tools on only the units that use Redis, where a pre-filter cannot help.
 Peak RSS is the largest of any one process of a row. See docs/performance.md.
 
   bench/run.py [--quick] [--sizes 200,2000] [--rounds 3] [--rehost PATH]
-               [--c-server] [--keep DIR] [--markdown FILE]
+               [--c-server] [--no-mix] [--skip REGEX] [--keep DIR] [--markdown FILE]
 """
 import argparse
 import json
@@ -110,8 +115,9 @@ def example_project(parent):
 
 # ---------------------------------------------------------------- measuring
 
-def measure(argv, cwd):
-    """Runs one process; returns (wall seconds, peak RSS KiB, exit status, stderr).
+def measure_rusage(argv, cwd):
+    """Runs one process; returns (wall seconds, peak RSS KiB, exit status, stderr, CPU
+    seconds: user + system, the figure a loaded machine disturbs least).
     os.wait4 gives the child's own rusage, the number /usr/bin/time -f %M prints,
     without an extra process per measurement."""
     with tempfile.TemporaryFile() as err:
@@ -121,7 +127,8 @@ def measure(argv, cwd):
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        return elapsed, usage.ru_maxrss, proc.returncode, err.read().decode(errors="replace")
+        return (elapsed, usage.ru_maxrss, proc.returncode, err.read().decode(errors="replace"),
+                usage.ru_utime + usage.ru_stime)
 
 
 def syntax_only_argv(argv):
@@ -145,6 +152,7 @@ class Row:
     needs: tuple = ()  # rehost flags the row needs
     only_without: tuple = ()  # shown only when the binary lacks these flags
     rehost: bool = False  # its report is checked
+    prepare: object = None  # fn(project), run untimed before the row's commands
 
 
 def clang_row(name, group):
@@ -168,17 +176,37 @@ def scan_deps_row(name):
     return Row(name, "all", commands)
 
 
-def rehost_row(name, group, flags, needs=(), only_without=()):
+def rehost_row(name, group, flags, needs=(), only_without=(), prepare=None):
     def commands(p, report):
         files = p.users if group == "users" else []
         # The report goes to a file rather than /dev/null so that every run's findings
         # can be checked: a fast pre-filter that drops a site is a bug, not a result.
         argv = [REHOST, "scan", "-p", p.build_dir, "--format", "json", "-o", report, *flags, *files]
+        # And the facts, so that every pre-filter's parsed units can be compared.
+        if group == "all" and "--no-prefilter" not in flags and "--facts-out" in FLAGS:
+            argv += ["--facts-out", report + ".facts"]
         return [(argv, p.cwd)]
-    return Row(name, group, commands, needs, only_without, rehost=True)
+    return Row(name, group, commands, needs, only_without, rehost=True, prepare=prepare)
+
+
+def cache_dir(p):
+    return os.path.join(p.cwd, ".rehost-cache")
+
+
+def cold_cache(p):
+    shutil.rmtree(cache_dir(p), ignore_errors=True)
+
+
+def warm_cache(p):
+    """The warm row times a run on the cache an earlier run left: made here if the
+    cold row did not run (or failed) before it."""
+    if not os.path.exists(os.path.join(cache_dir(p), "prefilter-facts")):
+        subprocess.run([REHOST, "scan", "-p", p.build_dir, "--cache", "-j", "1", "-o", os.devnull,
+                        "--quiet"], cwd=p.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 REHOST = None  # set in main()
+FLAGS = set()  # the flags REHOST knows, set in main()
 
 ROWS = [
     clang_row("clang-14 -fsyntax-only, per unit", "all"),
@@ -187,6 +215,12 @@ ROWS = [
     rehost_row("rehost scan (no -j, no --no-prefilter)", "all", [], only_without=("-j",)),
     rehost_row("rehost scan -j 1", "all", ["-j", "1"], needs=("-j",)),
     rehost_row("rehost scan -j 2", "all", ["-j", "2"], needs=("-j",)),
+    rehost_row("rehost scan --prefilter=exact -j 1", "all", ["--prefilter=exact", "-j", "1"],
+               needs=("-j", "--prefilter")),
+    rehost_row("rehost scan --cache -j 1, cold", "all", ["--cache", "-j", "1"],
+               needs=("-j", "--cache"), prepare=cold_cache),
+    rehost_row("rehost scan --cache -j 1, warm", "all", ["--cache", "-j", "1"],
+               needs=("-j", "--cache"), prepare=warm_cache),
     rehost_row("rehost scan --no-prefilter -j 1", "all", ["--no-prefilter", "-j", "1"],
                needs=("-j", "--no-prefilter")),
     # With the pre-filter, a 2% repository leaves only a few units to parse: -j
@@ -201,14 +235,22 @@ ROWS = [
 
 
 def rehost_flags(rehost):
-    """Which of the new flags `rehost scan --help` lists."""
+    """Which of the new flags `rehost scan --help` lists (--prefilter is hidden: it is
+    known when the binary takes it)."""
     out = subprocess.run([rehost, "scan", "--help"], capture_output=True, text=True).stdout
-    return {flag for flag in ("-j", "--no-prefilter") if re.search(rf"(?<![\w-]){flag}\b", out)}
+    flags = {flag for flag in ("-j", "--no-prefilter", "--cache", "--facts-out")
+             if re.search(rf"(?<![\w-]){flag}\b", out)}
+    if subprocess.run([rehost, "scan", "--prefilter=exact", "--help"], capture_output=True).returncode == 0:
+        flags.add("--prefilter")
+    return flags
 
 
 def run_row(row, project, report):
-    """Times one row on one project: (total seconds, peak KiB), or None if a run failed."""
-    total, peak = 0.0, 0
+    """Times one row on one project: (total seconds, peak KiB, CPU seconds), or None if a
+    run failed."""
+    total, peak, cpu = 0.0, 0, 0.0
+    if row.prepare:
+        row.prepare(project)
     commands = row.commands(project, report)
     for i, (argv, cwd) in enumerate(commands):
         if i and i % 250 == 0:  # the per-unit rows take minutes at N=2000
@@ -218,7 +260,8 @@ def run_row(row, project, report):
             return None
         total += result[0]
         peak = max(peak, result[1])
-    return total, peak
+        cpu += result[2]
+    return total, peak, cpu
 
 
 def measure_with_retry(argv, cwd, ok, attempts):
@@ -226,11 +269,11 @@ def measure_with_retry(argv, cwd, ok, attempts):
     it. A failed attempt's time is dropped; the retry starts its clock afresh."""
     for _ in range(attempts):
         try:
-            secs, kib, status, err = measure(argv, cwd)
+            secs, kib, status, err, cpu = measure_rusage(argv, cwd)
         except OSError as e:  # ETXTBSY or ENOENT while the binary is being replaced
             status, err = -1, str(e)
         if status in ok:
-            return secs, kib
+            return secs, kib, cpu
         progress(f"  {shlex.join(argv[:3])} ...: exit {status}: {err.strip()[-300:]}")
         time.sleep(5)
     return None
@@ -244,14 +287,31 @@ def findings_of(report):
     return sites, data["summary"]["files_with_errors"]
 
 
+def parsed_units(facts):
+    """The units a run parsed (not pre-filtered), from its --facts-out file."""
+    with open(facts) as f:
+        return {u["main_file"] for u in json.load(f)["units"] if not u["pre_filtered"]}
+
+
 def check_report(row, project, report, seen):
     """Every rehost row of a project and group must find the same sites, and on a
-    synthetic repository exactly in the files the generator put them in."""
+    synthetic repository exactly in the files the generator put them in; every row
+    with a pre-filter must parse the same units (the fast one's against the exact
+    one's: issue 27's proof of equality)."""
     if not os.path.exists(report):
         progress(f"  CHECK FAILED: {row.name} on {project.label}: no report written")
         return False
     sites, errors = findings_of(report)
     problems = []
+    if os.path.exists(report + ".facts"):
+        parsed = parsed_units(report + ".facts")
+        os.remove(report + ".facts")
+        key = (project.label, "parsed")
+        if key in seen and seen[key][1] != parsed:
+            first = seen[key]
+            problems.append(f"parsed units differ from {first[0]}'s: only here "
+                            f"{sorted(parsed - first[1])[:5]}, only there {sorted(first[1] - parsed)[:5]}")
+        seen.setdefault(key, (row.name, parsed))
     if errors:
         problems.append(f"{errors} files with errors")
     if project.expected is not None and {s[0] for s in sites} != project.expected:
@@ -274,6 +334,8 @@ def run_rounds(rows, projects, rounds, scratch):
             for row in rows:
                 if row.group == "users" and p.all_users:
                     continue
+                if row.prepare and p.expected is None:
+                    continue  # the cache rows would write into the example's source tree
                 report = os.path.join(scratch, "report.json")
                 if os.path.exists(report):  # so a run that writes none cannot pass the check
                     os.remove(report)
@@ -283,18 +345,41 @@ def run_rounds(rows, projects, rounds, scratch):
                     failed.add((row.name, p.label))
                     continue
                 samples.setdefault((row.name, p.label), []).append(result)
-                progress(f"    {result[0]:8.2f} s  {result[1] / 1024:6.0f} MiB")
+                progress(f"    {result[0]:8.2f} s  {result[1] / 1024:6.0f} MiB  {result[2]:8.2f} s CPU")
+    return samples, failed
+
+
+def samples_from_log(path):
+    """The samples run_rounds() printed as progress: (samples, failed)."""
+    samples, failed, current = {}, set(), None
+    with open(path) as f:
+        for line in f:
+            m = re.match(r"\[round \d+/\d+\] (.{8}) (.*) \.\.\.$", line.rstrip("\n"))
+            if m:
+                current = (m.group(2), m.group(1).strip())
+                continue
+            m = re.match(r"\s+([\d.]+) s\s+(\d+) MiB(?:\s+([\d.]+) s CPU)?$", line)
+            if m and current:
+                cpu = float(m.group(3)) if m.group(3) else None
+                samples.setdefault(current, []).append((float(m.group(1)), int(m.group(2)) * 1024, cpu))
+                current = None
+            elif "CHECK FAILED" in line and current:
+                failed.add(current)
     return samples, failed
 
 
 # ---------------------------------------------------------------- the table
 
 def medians(samples):
-    return {k: (statistics.median(s for s, _ in v), max(m for _, m in v)) for k, v in samples.items()}
+    def cpu(v):
+        return None if any(x[2] is None for x in v) else statistics.median(x[2] for x in v)
+    return {k: (statistics.median(x[0] for x in v), max(x[1] for x in v), cpu(v)) for k, v in samples.items()}
 
 
 def baseline(rows, group, prefix):
-    return next(r.name for r in rows if r.group == group and r.name.removeprefix(USERS).startswith(prefix))
+    """The group's row named by prefix; None when it was left out (--skip)."""
+    return next((r.name for r in rows if r.group == group and r.name.removeprefix(USERS).startswith(prefix)),
+                None)
 
 
 def table(rows, projects, med, failed):
@@ -314,12 +399,14 @@ def table(rows, projects, med, failed):
         return " / ".join(parts)
 
     head = ["tool / mode"] + [f"{l} time (s)" for l in labels] + [
+        f"CPU s, user + system ({' / '.join(labels)})",
         f"peak RSS MiB ({' / '.join(labels)})", "time ÷ clang-tidy", "time ÷ clang -fsyntax-only"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         times = [cell(row, l, lambda v: f"{v[0]:.2f}") for l in labels]
         rss = " / ".join(cell(row, l, lambda v: f"{v[1] / 1024:.0f}") for l in labels)
-        lines.append("| " + " | ".join([row.name, *times, rss, ratio(row, "clang-tidy"),
+        cpu = " / ".join(cell(row, l, lambda v: "–" if v[2] is None else f"{v[2]:.2f}") for l in labels)
+        lines.append("| " + " | ".join([row.name, *times, cpu, rss, ratio(row, "clang-tidy"),
                                         ratio(row, "clang-14 -fsyntax-only")]) + " |")
     return "\n".join(lines)
 
@@ -362,16 +449,39 @@ def goals_on(rows, project, med):
     a, b = t(j1), t(j1_users)
     goal(f"{label}: ms per skipped unit, (`{j1}` − users only) ÷ {skipped} skipped units, goal ≤ 1",
          1000 * (a - b) / skipped if a and b and skipped else None, lambda v: v <= 1)
+    a, b = t("rehost scan --prefilter=exact -j 1"), t(j1_users)
+    goal(f"{label}: ms per skipped unit with `--prefilter=exact` (the dependency scanner alone), for comparison",
+         1000 * (a - b) / skipped if a and b and skipped else None)
+    a, b = t(j1, 2), t(j1_users, 2)
+    goal(f"{label}: CPU ms (user + system) per skipped unit, (`{j1}` − users only) ÷ {skipped}, goal ≤ 1",
+         1000 * (a - b) / skipped if a and b and skipped else None, lambda v: v <= 1)
     a = t("clang-scan-deps-14 -j 1")
     goal(f"{label}: clang-scan-deps-14 -j 1, ms per unit (the pre-filter's cost should be below it)",
          1000 * a / len(project.entries) if a else None)
+    a = t("clang-scan-deps-14 -j 1", 2)
+    goal(f"{label}: clang-scan-deps-14 -j 1, CPU ms per unit",
+         1000 * a / len(project.entries) if a else None)
+    a, b = t("rehost scan --cache -j 1, warm"), t("rehost scan --cache -j 1, cold")
+    goal(f"{label}: warm ÷ cold run with `--cache`, goal ≤ 0.2", a / b if a and b else None, lambda v: v <= 0.2)
+    u = t(j1_users)
+    goal(f"{label}: the same, less the parse of the users (the pre-filter's part), goal ≤ 0.2",
+         (a - u) / (b - u) if a and b and u and b > u else None, lambda v: v <= 0.2)
+    a, b, u = t("rehost scan --cache -j 1, warm", 2), t("rehost scan --cache -j 1, cold", 2), t(j1_users, 2)
+    goal(f"{label}: warm ÷ cold CPU time with `--cache`", a / b if a and b else None, lambda v: v <= 0.2)
+    # Below the users' own time the difference is noise: it reads as 0.
+    goal(f"{label}: the same, less the users' CPU time (the pre-filter's part)",
+         max(a - u, 0) / (b - u) if a and b and u and b > u else None, lambda v: v <= 0.2)
     near = min(2, os.cpu_count())
     for mode in ("rehost scan", "rehost scan --no-prefilter"):
         a, b = t(f"{mode} -j 1"), t(f"{mode} -j 2")
         goal(f"{label}: `{mode}` `-j 1` ÷ `-j 2` (speed-up), goal near {near}",
              a / b if a and b else None, lambda v: v >= 0.9 * near)
-    a, b = t(j1, 1), t("clang-14 -fsyntax-only, per unit", 1)
-    goal(f"{label}: peak RSS of `{j1}` ÷ the largest clang -fsyntax-only, goal ≤ 1.5",
+    # One parse: the largest unit's clang, or the largest user's when the per-unit row
+    # over every unit was left out (--skip).
+    one = "clang-14 -fsyntax-only, per unit"
+    one = one if t(one) else USERS + "clang-14 -fsyntax-only"
+    a, b = t(j1, 1), t(one, 1)
+    goal(f"{label}: peak RSS of `{j1}` ÷ the largest `{one}`, goal ≤ 1.5",
          a / b if a and b else None, lambda v: v <= 1.5)
     return out
 
@@ -397,7 +507,7 @@ def header(rehost, flags, rounds, load):
     dirty = subprocess.run(git + ["status", "--porcelain", "--untracked-files=no"],
                            capture_output=True, text=True).stdout.strip()
     commit = (commit or "unknown") + (" plus uncommitted changes" if dirty else "")
-    missing = [f for f in ("-j", "--no-prefilter") if f not in flags]
+    missing = [f for f in ("-j", "--no-prefilter", "--prefilter", "--cache") if f not in flags]
     lines = [f"Machine: {os.cpu_count()} cores (os.cpu_count()); load average at start {load:.2f}; "
              f"two busy processes at once had {two_way_speedup():.2f}x the throughput of one (the ceiling for -j 2).",
              f"rehost: `{rehost}` (commit {commit} of the checkout holding it).",
@@ -422,6 +532,12 @@ def parse_args():
     ap.add_argument("--no-example", action="store_true", help="skip examples/services")
     ap.add_argument("--c-server", action="store_true",
                     help="also a C server of each size with a vendored hiredis (synthetic_repo.generate_c_server)")
+    ap.add_argument("--no-mix", action="store_true",
+                    help="no C/C++ service mix (with --c-server: the C server alone)")
+    ap.add_argument("--skip", metavar="REGEX", help="leave out the rows whose name REGEX searches")
+    ap.add_argument("--from-log", metavar="FILE",
+                    help="no runs: the table of the figures an earlier run printed to standard error "
+                         "(the same options, and --keep to regenerate its repositories)")
     ap.add_argument("--quick", action="store_true", help="N=200 only, one round")
     args = ap.parse_args()
     if args.quick:
@@ -439,20 +555,27 @@ def main():
         if not shutil.which(tool):
             sys.exit(f"run.py: {tool} not found (build rehost first, or pass --rehost PATH)")
     flags = rehost_flags(REHOST)
+    FLAGS.update(flags)
     rows = [r for r in ROWS if all(f in flags for f in r.needs)
-            and not (r.only_without and all(f in flags for f in r.only_without))]
+            and not (r.only_without and all(f in flags for f in r.only_without))
+            and not (args.skip and re.search(args.skip, r.name))]
     # Described before the run: the binary and its checkout may change during it.
-    about = header(REHOST, flags, args.rounds, os.getloadavg()[0])
+    about = (header(REHOST, flags, args.rounds, os.getloadavg()[0]) if not args.from_log else
+             [f"Figures re-read from {args.from_log}: the machine's load and the binary are those of "
+              f"that run, not described here."])
     mtime = os.stat(REHOST).st_mtime
     scratch = args.keep or tempfile.mkdtemp(prefix="rehost-bench-")
     os.makedirs(scratch, exist_ok=True)
     try:
-        projects = [synthetic_project(scratch, n) for n in args.sizes]
+        projects = [] if args.no_mix else [synthetic_project(scratch, n) for n in args.sizes]
         if args.c_server:
             projects += [c_server_project(scratch, n) for n in args.sizes]
         if not args.no_example:
             projects.append(example_project(scratch))
-        samples, failed = run_rounds(rows, projects, args.rounds, scratch)
+        if args.from_log:
+            samples, failed = samples_from_log(args.from_log)
+        else:
+            samples, failed = run_rounds(rows, projects, args.rounds, scratch)
     finally:
         if not args.keep:
             shutil.rmtree(scratch, ignore_errors=True)

@@ -6,7 +6,8 @@
 // from Clang's dependency-directives scanner, which preprocesses each file's
 // directives only, with the unit's own flags (conditions, include paths and
 // computed includes as the compiler sees them), and shares what it read
-// between units.
+// between units. Before it, the file facts of IncludeGraph.h (each file
+// read once for the whole run) prove most units skippable without it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,6 +27,8 @@ class DependencyScanningService;
 
 namespace rehost {
 
+class IncludeGraph;
+
 /// One scanner for the whole run; thread-safe. Each worker thread asks for
 /// its own Worker.
 class IncludeScanner {
@@ -33,10 +36,17 @@ public:
   IncludeScanner();
   ~IncludeScanner();
 
+  /// Answers from each file's facts first (IncludeGraph.h), asking Clang's
+  /// scanner only what they cannot prove.
+  void answerFromFileFacts(std::unique_ptr<IncludeGraph> Graph);
+  /// The file facts' graph, if used.
+  IncludeGraph *fileFacts() { return Graph.get(); }
+
   class Worker {
   public:
     explicit Worker(IncludeScanner &Scanner);
     ~Worker();
+    IncludeScanner &scanner() { return Owner; }
     /// The files \p CommandLine (a compiler command, adjusted as the parse
     /// adjusts it, run in \p Directory) reads, the main file first; none
     /// when the scanner fails (a missing header): the unit is then parsed,
@@ -58,6 +68,7 @@ public:
                    llvm::StringRef Directory);
 
   private:
+    IncludeScanner &Owner;
     struct Impl;
     std::unique_ptr<Impl> P;
   };
@@ -65,6 +76,7 @@ public:
 private:
   std::unique_ptr<clang::tooling::dependencies::DependencyScanningService>
       Service;
+  std::unique_ptr<IncludeGraph> Graph;
 };
 
 /// The file names of a Make-style dependency list ("out.o: a.c b.h \\\n c.h"),

@@ -10,11 +10,18 @@
 #ifndef REHOST_LLVMCOMPAT_H
 #define REHOST_LLVMCOMPAT_H
 
+#include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Frontend/Utils.h"
 #include "clang/Tooling/DependencyScanning/DependencyScanningService.h"
 #include "clang/Tooling/Inclusions/HeaderIncludes.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/Program.h"
+#if LLVM_VERSION_MAJOR >= 17
+#include "llvm/TargetParser/Triple.h"
+#else
+#include "llvm/ADT/Triple.h"
+#endif
 #include "llvm/Support/ThreadPool.h"
 
 #include <memory>
@@ -95,6 +102,34 @@ inline int runProgram(llvm::StringRef Program,
   ExecuteArgs::Redirect Redirects[] = {llvm::StringRef(""), Stdout, Stderr};
   return llvm::sys::ExecuteAndWait(Program, Argv, ExecuteArgs::Environment(),
                                    Redirects, 0, 0, &Message);
+}
+
+/// The compiler invocation the Clang driver builds from \p Args (the
+/// compiler first), or none when the driver refuses it: LLVM 15 replaced
+/// createInvocationFromCommandLine by createInvocation.
+inline std::unique_ptr<clang::CompilerInvocation>
+invocationFromCommandLine(
+    llvm::ArrayRef<const char *> Args,
+    llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> Diags,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+#if LLVM_VERSION_MAJOR >= 15
+  clang::CreateInvocationOptions Options;
+  Options.Diags = std::move(Diags);
+  Options.VFS = std::move(FS);
+  return clang::createInvocation(Args, std::move(Options));
+#else
+  return clang::createInvocationFromCommandLine(Args, std::move(Diags),
+                                                std::move(FS));
+#endif
+}
+
+/// An invocation's language options: a pointer until LLVM 17, a reference
+/// since.
+inline const clang::LangOptions &langOptionsOf(const clang::LangOptions &L) {
+  return L;
+}
+inline const clang::LangOptions &langOptionsOf(const clang::LangOptions *L) {
+  return *L;
 }
 
 } // namespace rehost

@@ -60,6 +60,16 @@ struct ScanRequest {
   /// Skip the units whose include closure holds no client library header
   /// (see IncludeClosure.h); --no-prefilter parses every unit.
   bool PreFilter = true;
+  /// How the pre-filter decides: from each file's include facts, read once
+  /// and shared between units, asking Clang's dependency scanner only what
+  /// they cannot prove (the default), or by the scanner alone for every unit
+  /// (--prefilter=exact). Both skip the same units.
+  bool PreFilterFromFileFacts = true;
+  /// Log how the pre-filter decided each unit (--prefilter=explain).
+  bool ExplainPreFilter = false;
+  /// Keep the file facts across runs in .rehost-cache/ at the project root
+  /// (--cache).
+  bool PreFilterCache = false;
   /// How the log shows progress: --progress as asked, which the driver
   /// resolves (resolveProgress); a scan asked for Auto shows none.
   ProgressMode Progress = ProgressMode::Auto;

@@ -4,6 +4,8 @@
 
 #include "rehost/LLVMCompat.h"
 
+#include "IncludeGraph.h"
+
 #include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
 #include "llvm/Support/FileSystem.h"
 
@@ -14,13 +16,17 @@ using clang::tooling::dependencies::DependencyScanningTool;
 IncludeScanner::IncludeScanner() : Service(makeDependencyScanningService()) {}
 IncludeScanner::~IncludeScanner() = default;
 
+void IncludeScanner::answerFromFileFacts(std::unique_ptr<IncludeGraph> G) {
+  Graph = std::move(G);
+}
+
 struct IncludeScanner::Worker::Impl {
   explicit Impl(IncludeScanner &Scanner) : Tool(*Scanner.Service) {}
   DependencyScanningTool Tool;
 };
 
 IncludeScanner::Worker::Worker(IncludeScanner &Scanner)
-    : P(std::make_unique<Impl>(Scanner)) {}
+    : Owner(Scanner), P(std::make_unique<Impl>(Scanner)) {}
 IncludeScanner::Worker::~Worker() = default;
 
 std::optional<std::vector<std::string>>

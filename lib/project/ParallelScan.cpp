@@ -8,7 +8,10 @@
 #include "rehost/Report.h"
 #include "rehost/Scanner.h"
 
+#include "rehost/FactsCache.h"
+
 #include "CommandAdjuster.h"
+#include "IncludeGraph.h"
 #include "UnitAnalysis.h"
 #include "UnitLog.h"
 
@@ -23,7 +26,7 @@ using namespace clang::tooling;
 
 namespace rehost {
 
-std::vector<TranslationUnitFacts>
+llvm::Expected<std::vector<TranslationUnitFacts>>
 analyseAll(const FallbackDatabase &Database,
            const std::vector<std::string> &Files, const ScanRequest &Request,
            const HeaderFilter &Headers, llvm::StringRef Root,
@@ -37,6 +40,17 @@ analyseAll(const FallbackDatabase &Database,
   std::optional<IncludeScanner> Scanner;
   if (Request.PreFilter)
     Scanner.emplace();
+  if (Scanner && Request.PreFilterFromFileFacts) {
+    std::unique_ptr<FactsCache> Cache;
+    if (Request.PreFilterCache) {
+      auto Loaded = FactsCache::load(FactsCache::pathIn(Root));
+      if (!Loaded)
+        return Loaded.takeError();
+      Cache = std::move(*Loaded);
+    }
+    Scanner->answerFromFileFacts(
+        std::make_unique<IncludeGraph>(std::move(Cache)));
+  }
   std::vector<std::string> Names;
   for (const std::string &File : Files)
     Names.push_back(displayPath(File, Root));
@@ -58,14 +72,26 @@ analyseAll(const FallbackDatabase &Database,
   };
   if (Jobs <= 1) {
     Work();
-    return Units;
+  } else {
+    // One task per thread, not per unit: a thread's pre-filter worker (its
+    // dependency scanner's caches) serves every unit the thread takes.
+    ThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (unsigned I = 0; I != Jobs; ++I)
+      Pool.async(Work);
+    Pool.wait();
   }
-  // One task per thread, not per unit: a thread's pre-filter worker (its
-  // dependency scanner's caches) serves every unit the thread takes.
-  ThreadPool Pool(llvm::hardware_concurrency(Jobs));
-  for (unsigned I = 0; I != Jobs; ++I)
-    Pool.async(Work);
-  Pool.wait();
+  if (IncludeGraph *Graph = Scanner ? Scanner->fileFacts() : nullptr) {
+    if (Request.ExplainPreFilter)
+      Log << "note: pre-filter: " << Graph->provenCount()
+          << " commands answered from the files' facts, "
+          << Graph->deferredCount() << " by the dependency scanner; "
+          << Graph->filesRead() << " files read, " << Graph->filesCached()
+          << " from the cache\n";
+    // The cache only saves time: a run that cannot write it loses nothing.
+    if (llvm::Error Err = Graph->saveCache())
+      Log << "warning: the pre-filter's cache was not written: "
+          << llvm::toString(std::move(Err)) << "\n";
+  }
   return Units;
 }
 

@@ -6,6 +6,7 @@
 #include "rehost/Project.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -18,8 +19,9 @@ class HeaderFilter;
 struct ScanRequest;
 
 /// Every unit of \p Files, on Request.Jobs threads; the result and the log
-/// are those of a serial run, in \p Files' order.
-std::vector<TranslationUnitFacts>
+/// are those of a serial run, in \p Files' order. An error when the
+/// pre-filter's cache (--cache) is damaged.
+llvm::Expected<std::vector<TranslationUnitFacts>>
 analyseAll(const FallbackDatabase &Database,
            const std::vector<std::string> &Files, const ScanRequest &Request,
            const HeaderFilter &Headers, llvm::StringRef Root,

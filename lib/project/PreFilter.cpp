@@ -2,6 +2,8 @@
 
 #include "PreFilter.h"
 
+#include "IncludeGraph.h"
+
 #include "rehost/Catalog.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -33,13 +35,23 @@ PreFilterVerdict preFilter(const CompilationDatabase &Database,
                            const ArgumentsAdjuster &Adjust,
                            IncludeScanner::Worker &Scanner) {
   std::set<std::string> Missing;
+  std::vector<std::string> How;
   for (const CompileCommand &Command : Database.getCompileCommands(File)) {
     CommandLineArguments CommandLine =
         Adjust(Command.CommandLine, Command.Filename);
+    if (IncludeGraph *Graph = Scanner.scanner().fileFacts()) {
+      IncludeGraph::Answer Answer =
+          Graph->answer(CommandLine, Command.Directory, Command.Filename);
+      if (Answer.CannotHoldSite) {
+        How.push_back("no client header among the files' includes");
+        continue;
+      }
+      How.push_back("asked the dependency scanner: " + Answer.Reason);
+    }
     if (std::optional<std::vector<std::string>> Closure =
             Scanner.closure(CommandLine, Command.Directory)) {
       if (llvm::any_of(*Closure, isClientHeader))
-        return {};
+        return {false, {}, std::move(How)};
       continue;
     }
     auto Partial = Scanner.partialClosure(CommandLine, Command.Directory);
@@ -49,10 +61,11 @@ PreFilterVerdict preFilter(const CompilationDatabase &Database,
         llvm::any_of(Partial->Found, [&](const std::string &Read) {
           return fileMayNameClientApi(Read, Command.Directory);
         }))
-      return {};
+      return {false, {}, std::move(How)};
     Missing.insert(Partial->Missing.begin(), Partial->Missing.end());
   }
-  return {true, std::vector<std::string>(Missing.begin(), Missing.end())};
+  return {true, std::vector<std::string>(Missing.begin(), Missing.end()),
+          std::move(How)};
 }
 
 } // namespace rehost

@@ -2,7 +2,8 @@
 //
 // A unit can contain a site only if its include closure holds a client
 // library's header (IncludeClosure.h); the pre-filter reads the closure of
-// each of the unit's commands before the parse.
+// each of the unit's commands before the parse: from the files' facts when
+// they prove it holds none (IncludeGraph.h), else from Clang's scanner.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,10 +31,14 @@ struct PreFilterVerdict {
   /// none of the missing ones is one, and no file it reads names a client
   /// API. Its failure to compile hides nothing rehost looks for.
   std::vector<std::string> Missing;
+  /// How it was decided, per command: from the files' facts, or by the
+  /// dependency scanner and why (`--prefilter=explain`).
+  std::vector<std::string> How;
 };
 
 /// The pre-filter's verdict on \p File. It may hold a site when the
-/// scanner cannot tell.
+/// scanner cannot tell. With the scanner's file facts (IncludeGraph.h), a
+/// command they prove cannot read a client header is not scanned.
 PreFilterVerdict preFilter(const clang::tooling::CompilationDatabase &Database,
                            llvm::StringRef File,
                            const clang::tooling::ArgumentsAdjuster &Adjust,

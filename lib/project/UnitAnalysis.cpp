@@ -145,6 +145,10 @@ analyseUnit(const FallbackDatabase &Database, const std::string &File,
         << "; parsing it with the flags after '--' only\n";
   if (PreFilter) {
     PreFilterVerdict Verdict = preFilter(Database, File, Adjust, *PreFilter);
+    if (Request.ExplainPreFilter)
+      for (const std::string &How : Verdict.How)
+        Log << "note: " << displayPath(File, Root) << ": pre-filter: " << How
+            << "\n";
     if (Verdict.CannotHoldSite) {
       Facts.PreFiltered = true;
       Facts.MissingHeaders = std::move(Verdict.Missing);

@@ -51,6 +51,24 @@ void addProjectOptions(CLI::App &Command, CommandLine &Shared) {
       "--no-prefilter", [&Request] { Request.PreFilter = false; },
       "Parse every unit, also those whose includes hold no Redis client "
       "header (which cannot contain a site)");
+  // Hidden: the benchmark and the tests compare the two ways to decide.
+  Command
+      .add_option_function<std::string>(
+          "--prefilter",
+          [&Request](const std::string &How) {
+            Request.PreFilterFromFileFacts = How != "exact";
+            Request.ExplainPreFilter = How == "explain";
+          },
+          "How the pre-filter decides: fast (each file's facts, read once), "
+          "exact (Clang's dependency scanner for every unit), explain (fast, "
+          "and say how each unit was decided)")
+      ->type_name("HOW")
+      ->check(CLI::IsMember({"fast", "exact", "explain"}))
+      ->group("");
+  Command.add_flag(
+      "--cache", Request.PreFilterCache,
+      "Keep what the pre-filter read of each file in .rehost-cache/ at the "
+      "project root, so a run on unchanged files does not read them again");
   Command.add_flag("--quiet", Request.Quiet,
                    "No summary line and no warnings about fallback flags; "
                    "findings and errors are still printed");
