@@ -147,6 +147,16 @@ private:
   }
 
   /// Spaces and comments inside a directive line.
+  /// Steps over a block comment starting at I, if one does (to the end of
+  /// the text when it is not closed).
+  bool skipBlockComment() {
+    if (T[I] != '/' || !startsWith(T.substr(I), "/*"))
+      return false;
+    size_t End = T.find("*/", I + 2);
+    I = End == llvm::StringRef::npos ? T.size() : End + 2;
+    return true;
+  }
+
   void skipDirectiveSpace() {
     while (I < T.size() && T[I] != '\n') {
       if (isHorizontalSpace(T[I])) {
@@ -155,11 +165,8 @@ private:
       }
       if (skipSplice())
         continue;
-      if (T[I] == '/' && startsWith(T.substr(I), "/*")) {
-        size_t End = T.find("*/", I + 2);
-        I = End == llvm::StringRef::npos ? T.size() : End + 2;
+      if (skipBlockComment())
         continue;
-      }
       return;
     }
   }
@@ -277,11 +284,8 @@ private:
     while (I < T.size() && T[I] != '\n') {
       if (skipSplice())
         continue;
-      if (T[I] == '/' && startsWith(T.substr(I), "/*")) {
-        size_t End = T.find("*/", I + 2);
-        I = End == llvm::StringRef::npos ? T.size() : End + 2;
+      if (skipBlockComment())
         continue;
-      }
       if (T[I] == '/' && startsWith(T.substr(I), "//")) {
         skipToLineEnd();
         return;
@@ -316,8 +320,8 @@ private:
       skipQuoted(C);
       return;
     }
-    if (llvm::isDigit(C) || (C == '.' && I + 1 < T.size() &&
-                             llvm::isDigit(T[I + 1]))) {
+    if (llvm::isDigit(C) ||
+        (C == '.' && I + 1 < T.size() && llvm::isDigit(T[I + 1]))) {
       ppNumber();
       return;
     }
