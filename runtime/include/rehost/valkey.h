@@ -248,32 +248,45 @@ rehost_valkeyConnectUnixNonBlock(const char *profile, const char *path) {
                                 VALKEY_OPT_NONBLOCK, NULL);
 }
 
-/* The words of the profile's AUTH ([user] password), or, when it has no
- * password, SELECT <db>: it replies +OK and changes nothing on a connection
- * opened on that db, so a server without a password is never sent AUTH "".
- * `db_text` holds the db's digits. 0 on a configuration error. */
-static inline int
-rehost__valkey_auth_words(const char *profile, int *argc, const char ***argv,
-                          const size_t **lens, const char **select_argv,
-                          size_t *select_lens, char *db_text, size_t db_size) {
+/* The command a rewritten AUTH sends: the profile's AUTH ([user]
+ * password), or, when it has no password, SELECT <db>: it replies +OK and
+ * changes nothing on a connection opened on that db, so a server without a
+ * password is never sent AUTH "". argv may point into the struct itself. */
+struct rehost__valkey_auth {
+  int argc;
+  const char **argv;
+  const size_t *lens;
+  const char *select_argv[2];
+  size_t select_lens[2];
+  char db_text[16];
+};
+
+/* Fills `a` with the profile's AUTH command: NULL, or the configuration
+ * problem (a TLS profile too), naming the variable or key. */
+static inline const char *
+rehost__valkey_auth_command(const char *profile,
+                            struct rehost__valkey_auth *a) {
   int step, more, db;
   const char *what;
-  for (step = 0; (more = rehost_handshake_step(profile, step, argc, argv, lens,
-                                               &what)) > 0;
+  const char *problem = rehost__valkey_problem(profile);
+  if (problem)
+    return problem;
+  for (step = 0; (more = rehost_handshake_step(profile, step, &a->argc,
+                                               &a->argv, &a->lens, &what)) > 0;
        ++step)
-    if (*argc > 0 && (*lens)[0] == 4 && strncmp((*argv)[0], "AUTH", 4) == 0)
-      return 1;
+    if (a->argc > 0 && a->lens[0] == 4 && strncmp(a->argv[0], "AUTH", 4) == 0)
+      return NULL;
   if (more < 0 || (db = rehost_db(profile, 0)) < 0)
-    return 0;
-  snprintf(db_text, db_size, "%d", db);
-  select_argv[0] = "SELECT";
-  select_argv[1] = db_text;
-  select_lens[0] = 6;
-  select_lens[1] = strlen(db_text);
-  *argc = 2;
-  *argv = select_argv;
-  *lens = select_lens;
-  return 1;
+    return rehost_last_error();
+  snprintf(a->db_text, sizeof a->db_text, "%d", db);
+  a->select_argv[0] = "SELECT";
+  a->select_argv[1] = a->db_text;
+  a->select_lens[0] = 6;
+  a->select_lens[1] = strlen(a->db_text);
+  a->argc = 2;
+  a->argv = a->select_argv;
+  a->lens = a->select_lens;
+  return NULL;
 }
 
 /* An AUTH command the code sent, rewritten: valkeyCommand(c, "AUTH %s",
@@ -281,49 +294,31 @@ rehost__valkey_auth_words(const char *profile, int *argc, const char ***argv,
  * On bad configuration (a TLS profile too) nothing is sent: NULL, with
  * c->err set and an errstr naming the variable or key. */
 static inline void *rehost_valkeyAuth(valkeyContext *c, const char *profile) {
-  int argc;
-  const char **argv;
-  const size_t *lens;
-  const char *select_argv[2];
-  size_t select_lens[2];
-  char db_text[16];
+  struct rehost__valkey_auth a;
   const char *problem;
   if (!c)
     return NULL;
-  problem = rehost__valkey_problem(profile);
-  if (!problem &&
-      !rehost__valkey_auth_words(profile, &argc, &argv, &lens, select_argv,
-                                 select_lens, db_text, sizeof db_text))
-    problem = rehost_last_error();
+  problem = rehost__valkey_auth_command(profile, &a);
   if (problem) {
     rehost__valkey_fail(c, problem);
     return NULL;
   }
-  return valkeyCommandArgv(c, argc, argv, lens);
+  return valkeyCommandArgv(c, a.argc, a.argv, a.lens);
 }
 
 /* The same for valkeyAppendCommand: VALKEY_OK, or VALKEY_ERR with err set. */
 static inline int rehost_valkeyAppendAuth(valkeyContext *c,
                                           const char *profile) {
-  int argc;
-  const char **argv;
-  const size_t *lens;
-  const char *select_argv[2];
-  size_t select_lens[2];
-  char db_text[16];
+  struct rehost__valkey_auth a;
   const char *problem;
   if (!c)
     return VALKEY_ERR;
-  problem = rehost__valkey_problem(profile);
-  if (!problem &&
-      !rehost__valkey_auth_words(profile, &argc, &argv, &lens, select_argv,
-                                 select_lens, db_text, sizeof db_text))
-    problem = rehost_last_error();
+  problem = rehost__valkey_auth_command(profile, &a);
   if (problem) {
     rehost__valkey_fail(c, problem);
     return VALKEY_ERR;
   }
-  return valkeyAppendCommandArgv(c, argc, argv, lens);
+  return valkeyAppendCommandArgv(c, a.argc, a.argv, a.lens);
 }
 
 /* The async helpers need <valkey/async.h> (its include guard). */
@@ -468,25 +463,16 @@ rehost_valkeyAsyncConnectUnix(const char *profile, const char *path) {
 static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
                                          valkeyCallbackFn *fn, void *privdata,
                                          const char *profile) {
-  int argc;
-  const char **argv;
-  const size_t *lens;
-  const char *select_argv[2];
-  size_t select_lens[2];
-  char db_text[16];
+  struct rehost__valkey_auth a;
   const char *problem;
   if (!ac)
     return VALKEY_ERR;
-  problem = rehost__valkey_problem(profile);
-  if (!problem &&
-      !rehost__valkey_auth_words(profile, &argc, &argv, &lens, select_argv,
-                                 select_lens, db_text, sizeof db_text))
-    problem = rehost_last_error();
+  problem = rehost__valkey_auth_command(profile, &a);
   if (problem) {
     rehost__valkey_fail_async(ac, problem);
     return VALKEY_ERR;
   }
-  return valkeyAsyncCommandArgv(ac, fn, privdata, argc, argv, lens);
+  return valkeyAsyncCommandArgv(ac, fn, privdata, a.argc, a.argv, a.lens);
 }
 #endif
 
