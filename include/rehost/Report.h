@@ -55,6 +55,9 @@ struct Finding {
   /// For hardcoded-credential: what is written; None for the other rules.
   CredentialKind Credential = CredentialKind::None;
   std::string Function; ///< The enclosing function; empty at file scope.
+  /// For a derived finding: the path from it to the client call (Site's
+  /// Chain, each File shown relative to the report's root).
+  std::vector<FlowStep> Chain;
   std::string Profile;  ///< Empty when the site gets no profile (manual).
   Action Act = Action::Fixable;
   std::string Reason;

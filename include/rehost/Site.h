@@ -116,6 +116,16 @@ struct NameHints {
   std::vector<std::string> Function;
 };
 
+/// One hop of a derived site's path from its constant to the client call:
+/// the project function (or field) the value enters, and where that
+/// function (or a store) hands it on.
+struct FlowStep {
+  std::string Name; ///< "RedisPool::init", "redis_pool::host".
+  std::string File; ///< Absolute path of the hand-on.
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
 /// One place in the source that sets a Redis endpoint or credential.
 struct Site {
   std::string File; ///< Absolute, normalised path of the file holding the site.
@@ -135,6 +145,10 @@ struct Site {
   std::string Api; ///< The catalog entry's name.
   ApiKind Kind = ApiKind::Function;
   Rule R = Rule::HardcodedEndpoint;
+  /// For a derived site (a constant handed to the project's own wrapper,
+  /// getter or field): the hops from the site to the catalogued use, the
+  /// last one at that use. Empty for a site at the catalogued use itself.
+  std::vector<FlowStep> Chain;
   Endpoint Target;
   /// For a credential sent on a connection (an AUTH command, auth(), a
   /// password field): the address of the endpoint that connection was made
