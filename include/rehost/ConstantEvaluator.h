@@ -17,7 +17,9 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class Expr;
+class ParmVarDecl;
 class VarDecl;
 } // namespace clang
 
@@ -45,11 +47,16 @@ private:
   Value evaluate(const clang::Expr *E, Type T, unsigned Depth);
   Value evaluateLeaf(const clang::Expr *E, Type T, unsigned Depth);
   Value evaluateVariable(const clang::VarDecl *VD, Type T, unsigned Depth);
+  Value evaluateCall(const clang::CallExpr &Call, Type T, unsigned Depth);
+  /// `HOST.c_str()`, `HOST.data()` on a std::string: HOST's value.
+  static bool isStringAccess(const clang::CallExpr &Call);
   /// Whether code in this translation unit may assign to \p VD.
   bool mayBeReassigned(const clang::VarDecl *VD);
 
   clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::VarDecl *, bool> ReassignedCache;
+  /// While a called function's returns are read: its parameters' arguments.
+  llvm::DenseMap<const clang::ParmVarDecl *, const clang::Expr *> Arguments;
 };
 
 } // namespace rehost

@@ -11,6 +11,7 @@
 #define REHOST_PROJECT_H
 
 #include "rehost/EditPlan.h"
+#include "rehost/Flow.h"
 #include "rehost/ProfileNames.h"
 #include "rehost/Report.h"
 #include "rehost/Site.h"
@@ -47,6 +48,9 @@ struct TranslationUnitFacts {
   std::vector<std::string> MissingHeaders;
   /// The hiredis the unit sees ("1.3.1"; "" when none): hiredisVersionOf.
   std::string HiredisVersion;
+  /// How values move through the unit's own functions and fields: phase
+  /// two makes derived sites of them (DerivedSites.h).
+  UnitFlows Flows;
 };
 
 /// Why a unit with \p Missing headers was skipped, for the log and reports.

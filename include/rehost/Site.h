@@ -15,6 +15,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,13 @@ std::string redactSecrets(llvm::StringRef Text,
                           llvm::ArrayRef<std::string> Secrets);
 
 enum class Rule { HardcodedEndpoint, HardcodedCredential, PartiallyHardcoded };
+
+/// The finding an endpoint makes, if any: a written credential whatever the
+/// address; otherwise a constant address, wholly or with a run-time part.
+std::optional<Rule> ruleOf(const Endpoint &Target);
+/// Every rule, in declaration order.
+constexpr Rule AllRules[] = {Rule::HardcodedEndpoint, Rule::HardcodedCredential,
+                             Rule::PartiallyHardcoded};
 
 /// The rule's identifier as it appears in reports.
 llvm::StringRef ruleId(Rule R);

@@ -3,6 +3,7 @@
 #ifndef REHOST_SITECOLLECTOR_H
 #define REHOST_SITECOLLECTOR_H
 
+#include "rehost/Flow.h"
 #include "rehost/Site.h"
 
 #include <memory>
@@ -17,11 +18,13 @@ namespace rehost {
 /// Creates the AST consumer that matches the catalog against one translation
 /// unit, appends every site with a hardcoded part to \p Sites (with where
 /// its parts are spelled, Site::Spelling: the project-wide step renders the
-/// rewrite) and every catalogued call spelled in a macro body to
-/// \p MacroBodyUses.
+/// rewrite), every catalogued call spelled in a macro body to
+/// \p MacroBodyUses, and how values move through the unit's own functions
+/// and fields to \p Flows.
 std::unique_ptr<clang::ASTConsumer>
 createSiteCollector(std::vector<Site> &Sites,
-                    std::vector<MacroBodyUse> &MacroBodyUses);
+                    std::vector<MacroBodyUse> &MacroBodyUses,
+                    UnitFlows &Flows);
 
 } // namespace rehost
 

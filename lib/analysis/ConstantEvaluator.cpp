@@ -154,6 +154,9 @@ Value ConstantEvaluator::evaluateLeaf(const Expr *E, Type T, unsigned Depth) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
       return evaluateVariable(VD, T, Depth);
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && !isa<CXXOperatorCallExpr>(Call) && !isStringAccess(*Call))
+    return evaluateCall(*Call, T, Depth);
   if (T == Type::Integer)
     return Value::runtime();
 
@@ -174,14 +177,8 @@ Value ConstantEvaluator::evaluateLeaf(const Expr *E, Type T, unsigned Depth) {
   }
 
   // HOST.c_str(), HOST.data().
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
-    const auto *Method = Member->getMethodDecl();
-    if (Method && Method->getIdentifier() &&
-        (Method->getName() == "c_str" || Method->getName() == "data") &&
-        isStdString(Member->getImplicitObjectArgument()->getType()))
-      return evaluate(Member->getImplicitObjectArgument(), T, Depth + 1);
-    return Value::runtime();
-  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    return evaluate(Member->getImplicitObjectArgument(), T, Depth + 1);
 
   // std::string("redis.") + "internal".
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
@@ -193,10 +190,74 @@ Value ConstantEvaluator::evaluateLeaf(const Expr *E, Type T, unsigned Depth) {
   return Value::runtime();
 }
 
+/// The returns of \p Body, not those of the lambdas or local classes in it.
+static void collectReturns(const Stmt *S,
+                           llvm::SmallVectorImpl<const ReturnStmt *> &Out) {
+  if (!S || isa<LambdaExpr>(S) || isa<DeclStmt>(S))
+    return;
+  if (const auto *Return = dyn_cast<ReturnStmt>(S))
+    Out.push_back(Return);
+  for (const Stmt *Child : S->children())
+    collectReturns(Child, Out);
+}
+
+bool ConstantEvaluator::isStringAccess(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  return Method && Method->getIdentifier() &&
+         (Method->getName() == "c_str" || Method->getName() == "data") &&
+         isStdString(Member->getImplicitObjectArgument()->getType());
+}
+
+Value ConstantEvaluator::evaluateCall(const CallExpr &Call, Type T,
+                                      unsigned Depth) {
+  // A getter of the project's own whose every return is one constant is
+  // that constant; one that returns a run-time value or a literal fallback
+  // (getEnvVar("REDIS_HOST", "localhost")) makes the fallback partial. A
+  // library's function, or a virtual one another class may override, is
+  // not read.
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+  if (!Definition || !Definition->hasBody() ||
+      Ctx.getSourceManager().isInSystemHeader(
+          Ctx.getSourceManager().getExpansionLoc(Definition->getLocation())))
+    return Value::runtime();
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
+      Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>())
+    return Value::runtime();
+  llvm::SmallVector<const ReturnStmt *, 4> Returns;
+  collectReturns(Definition->getBody(), Returns);
+  if (Returns.empty())
+    return Value::runtime();
+  // The callee's parameters mean the call's arguments while its returns are
+  // read.
+  llvm::SmallVector<std::pair<const ParmVarDecl *, const Expr *>, 4> Saved;
+  for (unsigned I = 0,
+                E = std::min(Call.getNumArgs(), Definition->getNumParams());
+       I != E; ++I) {
+    const ParmVarDecl *Parameter = Definition->getParamDecl(I);
+    Saved.push_back({Parameter, Arguments.lookup(Parameter)});
+    Arguments[Parameter] = Call.getArg(I);
+  }
+  std::optional<Value> Result;
+  for (const ReturnStmt *Return : Returns) {
+    Value V = evaluate(Return->getRetValue(), T, Depth + 1);
+    Result = Result ? combineAlternatives(*Result, V) : V;
+  }
+  for (auto &[Parameter, Previous] : Saved)
+    if (Previous)
+      Arguments[Parameter] = Previous;
+    else
+      Arguments.erase(Parameter);
+  return *Result;
+}
+
 Value ConstantEvaluator::evaluateVariable(const VarDecl *VD, Type T,
                                           unsigned Depth) {
-  if (isa<ParmVarDecl>(VD))
-    return Value::runtime();
+  if (const auto *Parameter = dyn_cast<ParmVarDecl>(VD)) {
+    const Expr *Argument = Arguments.lookup(Parameter);
+    return Argument ? evaluate(Argument, T, Depth + 1) : Value::runtime();
+  }
   const Expr *Init = VD->getAnyInitializer();
   if (!Init)
     return Value::runtime();

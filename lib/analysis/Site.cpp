@@ -166,6 +166,15 @@ std::string redactSecrets(llvm::StringRef Text,
   return Out;
 }
 
+std::optional<Rule> ruleOf(const Endpoint &Target) {
+  if (Target.hasConstantCredential())
+    return Rule::HardcodedCredential;
+  if (!Target.hasConstantAddress())
+    return std::nullopt;
+  return Target.isFullyConstant() ? Rule::HardcodedEndpoint
+                                  : Rule::PartiallyHardcoded;
+}
+
 std::string checkName(Rule R) { return ("rehost-" + ruleId(R)).str(); }
 
 llvm::StringRef ruleId(Rule R) {

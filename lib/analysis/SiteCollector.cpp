@@ -10,6 +10,7 @@
 #include "rehost/SiteCollector.h"
 
 #include "CatalogUses.h"
+#include "FlowCollector.h"
 #include "OptionsPlacement.h"
 #include "SiteText.h"
 #include "UseEvaluation.h"
@@ -35,17 +36,6 @@ using namespace clang::ast_matchers;
 
 namespace rehost {
 namespace {
-
-/// The finding a site's endpoint makes, if any. A written credential is the
-/// finding whatever the address; otherwise the address decides.
-std::optional<Rule> classify(const Endpoint &Target) {
-  if (Target.hasConstantCredential())
-    return Rule::HardcodedCredential;
-  if (!Target.hasConstantAddress())
-    return std::nullopt;
-  return Target.isFullyConstant() ? Rule::HardcodedEndpoint
-                                  : Rule::PartiallyHardcoded;
-}
 
 /// A use matched to its catalog entry, with what its arguments evaluate to.
 struct EvaluatedUse {
@@ -83,8 +73,8 @@ const Expr *addressArgument(const ApiUse &Use, const CatalogEntry &Entry) {
 class CatalogCallback : public MatchFinder::MatchCallback {
 public:
   CatalogCallback(std::vector<Site> &Sites,
-                  std::vector<MacroBodyUse> &MacroBodyUses)
-      : Sites(Sites), MacroBodyUses(MacroBodyUses) {}
+                  std::vector<MacroBodyUse> &MacroBodyUses, UnitFlows &Flows)
+      : Sites(Sites), MacroBodyUses(MacroBodyUses), Flows(Flows) {}
 
   /// Uses wait for the whole unit: an address field's rewrite takes its
   /// object's port and db along, and a credential's profile is that of a
@@ -101,6 +91,7 @@ public:
     UseEvaluator Uses(TheEvaluator, Ctx);
     FileDigests Digests(Ctx.getSourceManager());
     ConnectionTracer Tracer;
+    FlowRecorder Recorder(Ctx, TheEvaluator, Flows);
     const SourceManager &SM = Ctx.getSourceManager();
 
     std::vector<EvaluatedUse> Evaluated;
@@ -113,6 +104,7 @@ public:
         E.Companions = companionsOf(Use, SM);
       E.Target = Uses.evaluate(Use, *Entry, E.Companions, E.Command);
       noteConnection(E, Tracer);
+      noteRuntimeArguments(E, Recorder);
       // Every expansion of a macro body is recorded, finding or not:
       // editing the body is safe only when they all mean one endpoint.
       if (Use.Call)
@@ -134,6 +126,7 @@ public:
     for (EvaluatedUse &E : Evaluated)
       if (!isConfiguredAfter(*E.Use, *E.Entry, Ctx))
         collect(E, Secrets, SM, Tracer, Digests);
+    Recorder.recordUnit();
 
     Pending.clear();
     Connects.clear();
@@ -155,6 +148,23 @@ private:
                             E.Target.address());
     else if (Use.Object)
       Tracer.noteConfigured(Use.Object, E.Target.address());
+  }
+
+  /// The arguments of a use computed at run time may be a wrapper's
+  /// parameters or an object's fields: the flows say whether a constant
+  /// reaches them from elsewhere.
+  static void noteRuntimeArguments(const EvaluatedUse &E,
+                                   FlowRecorder &Recorder) {
+    if (!E.Use->Whole)
+      return;
+    for (unsigned I = 0, N = std::min<unsigned>(E.Entry->Args.size(),
+                                                E.Use->Args.size());
+         I != N; ++I) {
+      const Value *Part = E.Target.part(traitsOf(E.Entry->Args[I]).Part);
+      if (Part && Part->K == Value::Kind::Runtime)
+        Recorder.noteCatalogArgument(E.Use->Args[I], E.Entry->Args[I],
+                                     E.Entry->Name, *E.Use->Whole);
+    }
   }
 
   /// The context or client a use acts on: its Connection argument, or the
@@ -232,7 +242,7 @@ private:
                FileDigests &Digests) {
     const ApiUse &Use = *E.Use;
     const CatalogEntry &Entry = *E.Entry;
-    std::optional<Rule> Found = classify(E.Target);
+    std::optional<Rule> Found = ruleOf(E.Target);
     if (!Found)
       return;
 
@@ -304,6 +314,7 @@ private:
 
   std::vector<Site> &Sites;
   std::vector<MacroBodyUse> &MacroBodyUses;
+  UnitFlows &Flows;
   std::vector<ApiUse> Pending;
   /// The catalogued connects of each configured object in the unit.
   llvm::DenseMap<const Decl *, llvm::SmallVector<ConnectUse, 1>> Connects;
@@ -314,8 +325,9 @@ private:
 class SiteCollectorConsumer : public ASTConsumer {
 public:
   SiteCollectorConsumer(std::vector<Site> &Sites,
-                        std::vector<MacroBodyUse> &MacroBodyUses)
-      : Callback(Sites, MacroBodyUses) {
+                        std::vector<MacroBodyUse> &MacroBodyUses,
+                        UnitFlows &Flows)
+      : Callback(Sites, MacroBodyUses, Flows) {
     addCatalogMatchers(Finder, Callback);
   }
 
@@ -333,8 +345,9 @@ private:
 
 std::unique_ptr<ASTConsumer>
 createSiteCollector(std::vector<Site> &Sites,
-                    std::vector<MacroBodyUse> &MacroBodyUses) {
-  return std::make_unique<SiteCollectorConsumer>(Sites, MacroBodyUses);
+                    std::vector<MacroBodyUse> &MacroBodyUses,
+                    UnitFlows &Flows) {
+  return std::make_unique<SiteCollectorConsumer>(Sites, MacroBodyUses, Flows);
 }
 
 } // namespace rehost

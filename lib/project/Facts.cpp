@@ -17,7 +17,7 @@ namespace rehost {
 namespace {
 
 /// The format's version: a reader refuses facts it cannot read.
-constexpr int64_t FactsVersion = 6;
+constexpr int64_t FactsVersion = 7;
 
 // The fields of each struct, for any IO (Writer or Reader). `Self` is the
 // struct, const when writing.
@@ -114,6 +114,7 @@ template <class IO, class Self> void visit(IO &Io, Self &S, Site *) {
   Io.field("api", S.Api);
   Io.field("kind", S.Kind);
   Io.field("rule", S.R);
+  Io.objects("chain", S.Chain);
   Io.object("target", S.Target);
   Io.field("connection_address", S.ConnectionAddress);
   Io.object("suppression", S.Suppressed);
@@ -142,11 +143,51 @@ template <class IO, class Self> void visit(IO &Io, Self &E, CompilerError *) {
   Io.field("message", E.Message);
 }
 
+template <class IO, class Self> void visit(IO &Io, Self &S, FlowStep *) {
+  Io.field("name", S.Name);
+  Io.path("file", S.File);
+  Io.field("line", S.Line);
+  Io.field("column", S.Column);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &S, FlowSlot *) {
+  Io.field("kind", S.K);
+  Io.field("usr", S.Usr);
+  Io.field("index", S.Index);
+  Io.field("name", S.Name);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &E, FlowEdge *) {
+  Io.object("from", E.From);
+  Io.optionalObject("to", E.To);
+  Io.field("api", E.Api);
+  Io.field("role", E.Role);
+  Io.object("at", E.At);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &A, FlowArgument *) {
+  Io.object("to", A.To);
+  Io.object("value", A.V);
+  Io.field("value_kind", A.Kind);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &S, FlowSource *) {
+  Io.object("where", S.Where);
+  Io.objects("args", S.Args);
+  Io.objects("suppressions", S.Suppressions);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &F, UnitFlows *) {
+  Io.objects("edges", F.Edges);
+  Io.objects("sources", F.Sources);
+}
+
 template <class IO, class Self>
 void visit(IO &Io, Self &U, TranslationUnitFacts *) {
   Io.path("main_file", U.MainFile);
   Io.objects("sites", U.Sites);
   Io.objects("macro_body_uses", U.MacroBodyUses);
+  Io.object("flows", U.Flows);
   Io.field("error", U.Error);
   Io.optionalObject("first_error", U.FirstError);
   Io.paths("files", U.Files);

@@ -2,6 +2,8 @@
 
 #include "rehost/Project.h"
 
+#include "rehost/DerivedSites.h"
+
 #include "rehost/Catalog.h"
 #include "rehost/Paths.h"
 #include "rehost/RewriteRenderer.h"
@@ -301,6 +303,16 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   using SiteKey = std::tuple<std::string, unsigned, std::string>;
   std::map<SiteKey, std::set<std::string>> EndpointsAt;
   std::vector<const Site *> Sites;
+  auto Keep = [&](const Site &S) {
+    if (!Config.isExcluded(S.File) && !isAllowed(S.Target, Config) &&
+        EndpointsAt[{S.File, S.Offset, S.Api}].insert(S.Target.uri()).second)
+      Sites.push_back(&S);
+  };
+  // Constants handed to the project's own wrappers and fields, once every
+  // unit's flows are known.
+  const std::vector<Site> Derived = derivedSites(Units, resolveSinks(Units));
+  for (const Site &S : Derived)
+    Keep(S);
   for (const TranslationUnitFacts &Unit : Units) {
     FileReport &Main = FileFor(Unit.MainFile);
     if (!Unit.Error.empty()) {
@@ -312,9 +324,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
       Main.Error = missingHeadersReason(Unit.MissingHeaders);
     }
     for (const Site &S : Unit.Sites)
-      if (!Config.isExcluded(S.File) && !isAllowed(S.Target, Config) &&
-          EndpointsAt[{S.File, S.Offset, S.Api}].insert(S.Target.uri()).second)
-        Sites.push_back(&S);
+      Keep(S);
   }
   llvm::sort(Sites, [](const Site *A, const Site *B) {
     return std::tie(A->File, A->Offset, A->Api) <

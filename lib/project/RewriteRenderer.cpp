@@ -590,6 +590,10 @@ Rewrite renderRewrite(const Site &S, RewriteMode Mode,
   const CatalogEntry *Entry = findEntry(S.Kind, S.Api);
   if (!Entry)
     return manual("the API " + S.Api + " is not in this rehost's catalog");
+  if (!S.Chain.empty())
+    return manual("the constant reaches " + S.Api +
+                  " through the project's own code, and this rehost does "
+                  "not rewrite such a path yet (docs/derived-sites.md)");
   llvm::Expected<Rewrite> R = render(S, *Entry, Mode, Profile);
   if (!R)
     return manual(llvm::toString(R.takeError()));

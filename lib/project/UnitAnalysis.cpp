@@ -78,7 +78,7 @@ public:
                                                      llvm::StringRef) override {
         std::vector<std::unique_ptr<ASTConsumer>> Consumers;
         Consumers.push_back(
-            createSiteCollector(Facts.Sites, Facts.MacroBodyUses));
+            createSiteCollector(Facts.Sites, Facts.MacroBodyUses, Facts.Flows));
         Consumers.push_back(std::make_unique<FileListConsumer>(Facts.Files));
         Consumers.push_back(std::make_unique<HiredisVersionConsumer>(
             CI.getPreprocessor(), Facts.HiredisVersion));

@@ -1,0 +1,51 @@
+//===- DerivedSites.h - Phase two: constants that reach a client call -----===//
+//
+// Resolves every unit's flows (Flow.h) once for the whole project: a slot
+// whose value reaches a catalogued argument is a derived sink, and so,
+// transitively, is every slot whose value reaches a sink; a constant handed
+// to a sink is a derived site, with the chain of hops it takes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_DERIVEDSITES_H
+#define REHOST_DERIVEDSITES_H
+
+#include "rehost/Project.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rehost {
+
+/// What a derived sink's value becomes: the argument of Role of Api, reached
+/// through Chain (the hop where the slot hands it on first).
+struct Sink {
+  FlowSlot Slot;
+  ArgRole Role = ArgRole::Other;
+  std::string Api;
+  std::vector<FlowStep> Chain;
+};
+
+/// Every derived sink of \p Units, by FlowSlot::key(). A slot that reaches
+/// several arguments keeps the shortest chain (the first found among equals).
+std::map<std::string, Sink>
+resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units);
+
+/// The sites the constants of \p Units' flow sources make once \p Sinks are
+/// known: each source whose arguments reaching sinks make a finding (as a
+/// catalogued use's would), with its chain.
+std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
+                               const std::map<std::string, Sink> &Sinks);
+
+/// The identifiers that name \p Sinks in code (a function's or field's last
+/// name component, a constructor's class): a unit that names none of them
+/// cannot hand a sink a constant.
+llvm::StringSet<> sinkIdentifiers(const std::map<std::string, Sink> &Sinks);
+
+} // namespace rehost
+
+#endif // REHOST_DERIVEDSITES_H

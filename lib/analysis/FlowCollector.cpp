@@ -1,0 +1,488 @@
+//===- FlowCollector.cpp - Phase one: how values move in one unit ---------===//
+
+#include "FlowCollector.h"
+
+#include "SiteText.h"
+
+#include "rehost/Catalog.h"
+#include "rehost/NameHints.h"
+#include "rehost/Paths.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace rehost {
+namespace {
+
+/// A C library function that copies a string into a buffer: the buffer
+/// (a field or a local array) then holds the source's value.
+struct StringCopy {
+  llvm::StringLiteral Name;
+  unsigned Destination;
+  /// The source; for a formatted copy, its format, which must be "%s".
+  unsigned Source;
+  bool Formatted;
+};
+constexpr StringCopy StringCopies[] = {
+    {"strcpy", 0, 1, false}, {"strncpy", 0, 1, false}, {"strlcpy", 0, 1, false},
+    {"memcpy", 0, 1, false}, {"sprintf", 0, 1, true},  {"snprintf", 0, 2, true},
+};
+
+/// The destination and source of a string copy, if \p Call is one.
+std::optional<std::pair<const Expr *, const Expr *>>
+stringCopyOf(const CallExpr &Call, ConstantEvaluator &Evaluator) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return std::nullopt;
+  for (const StringCopy &Copy : StringCopies) {
+    if (Callee->getName() != Copy.Name &&
+        Callee->getName() != ("__builtin_" + Copy.Name).str())
+      continue;
+    unsigned Source = Copy.Source + (Copy.Formatted ? 1 : 0);
+    if (Call.getNumArgs() <= Source)
+      return std::nullopt;
+    if (Copy.Formatted) {
+      Value Format = Evaluator.evaluateString(Call.getArg(Copy.Source));
+      if (!Format.isConstant() || Format.Text != "%s")
+        return std::nullopt;
+    }
+    return std::make_pair(Call.getArg(Copy.Destination), Call.getArg(Source));
+  }
+  return std::nullopt;
+}
+
+bool isStdString(QualType T) {
+  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && Record->isInStdNamespace() &&
+         (Record->getName() == "basic_string" ||
+          Record->getName() == "basic_string_view");
+}
+
+/// What a parameter or field of type \p T can carry of an endpoint.
+RoleValue valueKindOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (isStdString(T))
+    return RoleValue::String;
+  if (const auto *Pointer = T->getAs<PointerType>())
+    return Pointer->getPointeeType()->isCharType() ? RoleValue::String
+                                                   : RoleValue::None;
+  if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+    return Array->getElementType()->isCharType() ? RoleValue::String
+                                                 : RoleValue::None;
+  if (T->isIntegerType() && !T->isBooleanType() && !T->isCharType() &&
+      !T->isEnumeralType())
+    return RoleValue::Integer;
+  return RoleValue::None;
+}
+
+/// Whether a parameter's name says it holds a credential: its constant
+/// never goes into the facts.
+bool namesCredential(llvm::StringRef Name) {
+  std::string Lower = Name.lower();
+  llvm::StringRef L(Lower);
+  return L.contains("pass") || L.contains("pwd") || L.contains("secret") ||
+         L.contains("token") || L.contains("cred") ||
+         (L.contains("auth") && !L.contains("author"));
+}
+
+std::string usrOf(const Decl &D) {
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(&D, Usr))
+    return {};
+  return std::string(Usr);
+}
+
+/// \p Where's text with each of \p Secrets (handed to a slot whose name says
+/// it is a credential) as ***: no such constant goes into the facts.
+void redact(Site &Where, llvm::ArrayRef<std::string> Secrets) {
+  Where.LineText = redactSecrets(Where.LineText, Secrets);
+  Where.Text = redactSecrets(Where.Text, Secrets);
+}
+
+/// "Record::field", a C struct's typedef name standing in for its tag.
+std::string fieldName(const FieldDecl &Field) {
+  const RecordDecl *Record = Field.getParent();
+  std::string Owner = Record->getQualifiedNameAsString();
+  if (!Record->getIdentifier())
+    if (const TypedefNameDecl *Typedef = Record->getTypedefNameForAnonDecl())
+      Owner = Typedef->getQualifiedNameAsString();
+  return Owner + "::" + Field.getNameAsString();
+}
+
+/// The field \p E names: `p->host`, `this->m_ip`, `cfg.endpoints[i].port`.
+const FieldDecl *fieldOf(const Expr *E) {
+  if (const auto *Member = dyn_cast<MemberExpr>(stripNoise(E)))
+    return dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return nullptr;
+}
+
+/// Groups a store with the others into the same object in one function.
+const void *objectGroupOf(const Expr *Destination) {
+  if (const auto *Member = dyn_cast<MemberExpr>(stripNoise(Destination))) {
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
+      return Ref->getDecl();
+    if (const auto *Outer = dyn_cast<MemberExpr>(Base))
+      return Outer->getMemberDecl();
+    if (isa<CXXThisExpr>(Base))
+      return Member->getMemberDecl()->getDeclContext();
+  }
+  return Destination;
+}
+
+class FlowVisitor : public RecursiveASTVisitor<FlowVisitor> {
+public:
+  FlowVisitor(FlowRecorder &Recorder, ConstantEvaluator &Evaluator,
+              const SourceManager &SM)
+      : Recorder(Recorder), Evaluator(Evaluator), SM(SM) {}
+
+  /// System headers hold no slot and no site: their bodies are not walked.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (auto Copy = stringCopyOf(*Call, Evaluator)) {
+      if (const FieldDecl *Field = fieldOf(Copy->first))
+        Recorder.noteStore(*Field, Copy->second, *Call,
+                           objectGroupOf(Copy->first));
+      return true;
+    }
+    if (isa<CXXOperatorCallExpr>(Call))
+      return visitOperator(*cast<CXXOperatorCallExpr>(Call));
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      Recorder.noteCall(*Callee,
+                        llvm::makeArrayRef(Call->getArgs(), Call->getNumArgs()),
+                        *Call);
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    Recorder.noteCall(
+        *Construct->getConstructor(),
+        llvm::makeArrayRef(Construct->getArgs(), Construct->getNumArgs()),
+        *Construct);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->getOpcode() == BO_Assign)
+      if (const FieldDecl *Field = fieldOf(Op->getLHS()))
+        Recorder.noteStore(*Field, Op->getRHS(), *Op,
+                           objectGroupOf(Op->getLHS()));
+    return true;
+  }
+
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *Constructor) {
+    if (!Constructor->doesThisDeclarationHaveABody())
+      return true;
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      if (Init->isWritten() && Init->getMember())
+        Recorder.noteStore(*Init->getMember(), Init->getInit(),
+                           *Init->getInit(), Constructor);
+    return true;
+  }
+
+  /// The walk sees a braced list as written; its semantic form has one
+  /// initializer per field, designators resolved.
+  bool VisitInitListExpr(InitListExpr *Written) {
+    const InitListExpr *List =
+        Written->isSemanticForm() ? Written : Written->getSemanticForm();
+    if (!List)
+      return true;
+    const RecordDecl *Record = List->getType()->getAsRecordDecl();
+    if (!Record || Record->isUnion())
+      return true;
+    unsigned I = 0;
+    for (const FieldDecl *Field : Record->fields()) {
+      if (I == List->getNumInits())
+        break;
+      const Expr *Init = List->getInit(I++);
+      if (!isa<ImplicitValueInitExpr>(Init))
+        Recorder.noteStore(*Field, Init, *List, List);
+    }
+    return true;
+  }
+
+  bool VisitFieldDecl(FieldDecl *Field) {
+    if (Field->hasInClassInitializer())
+      Recorder.noteDefaultMemberInit(*Field);
+    return true;
+  }
+
+private:
+  bool visitOperator(const CXXOperatorCallExpr &Op) {
+    // `field = value` on a std::string field.
+    if (Op.getOperator() == OO_Equal && Op.getNumArgs() == 2)
+      if (const FieldDecl *Field = fieldOf(Op.getArg(0)))
+        Recorder.noteStore(*Field, Op.getArg(1), Op,
+                           objectGroupOf(Op.getArg(0)));
+    return true;
+  }
+
+  FlowRecorder &Recorder;
+  ConstantEvaluator &Evaluator;
+  const SourceManager &SM;
+};
+
+} // namespace
+
+std::string FlowSlot::key() const {
+  return K == Kind::Field ? "f:" + Usr
+                          : "p" + std::to_string(Index) + ":" + Usr;
+}
+
+bool FlowRecorder::isProjectDecl(const Decl &D) const {
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
+  if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+    return false;
+  return !isClientHeader(SM.getFilename(Loc));
+}
+
+std::optional<FlowSlot>
+FlowRecorder::parameterSlot(const FunctionDecl &Function, unsigned Index) {
+  if (!isProjectDecl(Function) || Function.isDependentContext() ||
+      Index >= Function.getNumParams())
+    return std::nullopt;
+  FlowSlot Slot;
+  Slot.K = FlowSlot::Kind::Parameter;
+  Slot.Usr = usrOf(Function);
+  Slot.Index = Index;
+  Slot.Name = Function.getQualifiedNameAsString();
+  if (Slot.Usr.empty())
+    return std::nullopt;
+  return Slot;
+}
+
+std::optional<FlowSlot> FlowRecorder::fieldSlot(const FieldDecl &Field) {
+  if (!isProjectDecl(Field) || Field.getParent()->isDependentContext())
+    return std::nullopt;
+  FlowSlot Slot;
+  Slot.K = FlowSlot::Kind::Field;
+  Slot.Usr = usrOf(Field);
+  Slot.Name = fieldName(Field);
+  if (Slot.Usr.empty())
+    return std::nullopt;
+  return Slot;
+}
+
+bool FlowRecorder::isMutated(const VarDecl &Var) {
+  auto Cached = Mutated.find(&Var);
+  if (Cached != Mutated.end())
+    return Cached->second;
+  bool Result = true;
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+  if (const Stmt *Body = Owner ? Owner->getBody() : nullptr)
+    Result = ExprMutationAnalyzer(*Body, Context).isMutated(&Var);
+  Mutated[&Var] = Result;
+  return Result;
+}
+
+std::optional<FlowSlot> FlowRecorder::sourceSlot(const Expr *E,
+                                                 unsigned Depth) {
+  if (!E || Depth > 8)
+    return std::nullopt;
+  E = stripNoise(E);
+  // HOST.c_str(), HOST.data(), std::string(HOST).
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (Method && Method->getIdentifier() &&
+        (Method->getName() == "c_str" || Method->getName() == "data") &&
+        isStdString(Member->getImplicitObjectArgument()->getType()))
+      return sourceSlot(Member->getImplicitObjectArgument(), Depth + 1);
+    return std::nullopt;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (isStdString(Construct->getType()) && Construct->getNumArgs() >= 1 &&
+        (Construct->getNumArgs() == 1 ||
+         isa<CXXDefaultArgExpr>(Construct->getArg(1))))
+      return sourceSlot(Construct->getArg(0), Depth + 1);
+    return std::nullopt;
+  }
+  if (const FieldDecl *Field = fieldOf(E))
+    return fieldSlot(*Field);
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var)
+    return std::nullopt;
+  // A parameter reassigned before use is not the caller's value.
+  if (const auto *Parameter = dyn_cast<ParmVarDecl>(Var)) {
+    const auto *Function =
+        dyn_cast_or_null<FunctionDecl>(Parameter->getDeclContext());
+    if (!Function || isMutated(*Parameter))
+      return std::nullopt;
+    return parameterSlot(*Function, Parameter->getFunctionScopeIndex());
+  }
+  if (!Var->isLocalVarDecl() || Var->isStaticLocal())
+    return std::nullopt;
+  // A local whose only write is its initializer holds what that held.
+  if (const Expr *Init = Var->getInit())
+    if (!isa<CXXConstructExpr>(stripNoise(Init)) ||
+        cast<CXXConstructExpr>(stripNoise(Init))->getNumArgs() != 0)
+      return isMutated(*Var) ? std::nullopt : sourceSlot(Init, Depth + 1);
+  return std::nullopt;
+}
+
+Value FlowRecorder::evaluate(const Expr *E, RoleValue Kind) {
+  return Kind == RoleValue::Integer ? Evaluator.evaluateInteger(E)
+                                    : Evaluator.evaluateString(E);
+}
+
+FlowStep FlowRecorder::stepAt(const Expr &Whole) {
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(Whole.getBeginLoc());
+  FlowStep Step;
+  Step.Name = enclosingName(Whole, Context);
+  Step.File = canonicalPath(SM, SM.getFileID(Loc));
+  Step.Line = SM.getSpellingLineNumber(Loc);
+  Step.Column = SM.getSpellingColumnNumber(Loc);
+  return Step;
+}
+
+void FlowRecorder::noteCatalogArgument(const Expr *Arg, ArgRole Role,
+                                       llvm::StringRef Api, const Expr &Whole) {
+  std::optional<FlowSlot> From = sourceSlot(Arg);
+  if (!From)
+    return;
+  FlowEdge Edge;
+  Edge.From = std::move(*From);
+  Edge.Api = Api.str();
+  Edge.Role = Role;
+  Edge.At = stepAt(Whole);
+  Out.Edges.push_back(std::move(Edge));
+}
+
+FlowSource FlowRecorder::sourceAt(const Expr &Whole, SourceLocation At) {
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(At);
+  FileID File = SM.getFileID(Loc);
+  FlowSource Source;
+  Site &S = Source.Where;
+  S.File = canonicalPath(SM, File);
+  S.Offset = SM.getFileOffset(Loc);
+  S.Line = SM.getSpellingLineNumber(Loc);
+  S.Column = SM.getSpellingColumnNumber(Loc);
+  S.LineText = lineText(SM, File, S.Offset);
+  S.Text = useText(Whole, Context);
+  S.Function = enclosingName(Whole, Context);
+  for (Rule R : AllRules)
+    Source.Suppressions.push_back(
+        findSuppression(SM.getBufferData(File), S.Offset, checkName(R)));
+  return Source;
+}
+
+void FlowRecorder::noteCall(const FunctionDecl &Callee,
+                            llvm::ArrayRef<const Expr *> Args,
+                            const Expr &Whole) {
+  const SourceManager &SM = Context.getSourceManager();
+  if (!isProjectDecl(Callee) ||
+      SM.isInSystemHeader(SM.getExpansionLoc(Whole.getBeginLoc())))
+    return;
+  std::optional<FlowSource> Source;
+  bool AllDefaulted = true;
+  const CXXDefaultArgExpr *FirstDefault = nullptr;
+  std::vector<std::string> Secrets;
+  for (unsigned I = 0,
+                E = std::min<unsigned>(Args.size(), Callee.getNumParams());
+       I != E; ++I) {
+    const ParmVarDecl *Parameter = Callee.getParamDecl(I);
+    RoleValue Kind = valueKindOf(Parameter->getType());
+    if (Kind == RoleValue::None)
+      continue;
+    std::optional<FlowSlot> Slot = parameterSlot(Callee, I);
+    if (!Slot)
+      return;
+    Value V = evaluate(Args[I], Kind);
+    if (!V.isKnown()) {
+      if (std::optional<FlowSlot> From = sourceSlot(Args[I]))
+        Out.Edges.push_back({std::move(*From), std::move(*Slot), "",
+                             ArgRole::Other, stepAt(Whole)});
+      continue;
+    }
+    if (!Source)
+      Source = sourceAt(Whole, Whole.getBeginLoc());
+    bool Defaulted = isa<CXXDefaultArgExpr>(Args[I]->IgnoreImplicit());
+    AllDefaulted &= Defaulted;
+    if (Kind == RoleValue::String && Source->Where.Hints.Value.empty())
+      Source->Where.Hints = nameHintsOf(Args[I], nullptr, Whole, Context);
+    if (Kind == RoleValue::String && namesCredential(Parameter->getName()))
+      Secrets.push_back(std::exchange(V.Text, "***"));
+    if (Defaulted && !FirstDefault)
+      FirstDefault = cast<CXXDefaultArgExpr>(Args[I]->IgnoreImplicit());
+    Source->Args.push_back({std::move(*Slot), std::move(V), Kind});
+  }
+  if (!Source)
+    return;
+  // A default the call leaves out is reported where it is written.
+  if (AllDefaulted) {
+    const Expr &Default = *FirstDefault->getExpr();
+    FlowSource AtDefault = sourceAt(Default, Default.getBeginLoc());
+    AtDefault.Args = std::move(Source->Args);
+    AtDefault.Where.Hints = std::move(Source->Where.Hints);
+    Source = std::move(AtDefault);
+  }
+  redact(Source->Where, Secrets);
+  Out.Sources.push_back(std::move(*Source));
+}
+
+void FlowRecorder::noteStore(const FieldDecl &Field, const Expr *Stored,
+                             const Expr &Whole, const void *Group) {
+  RoleValue Kind = valueKindOf(Field.getType());
+  if (Kind == RoleValue::None || !Stored)
+    return;
+  std::optional<FlowSlot> Slot = fieldSlot(Field);
+  if (!Slot)
+    return;
+  const SourceManager &SM = Context.getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Whole.getBeginLoc())))
+    return;
+  Value V = evaluate(Stored, Kind);
+  if (!V.isKnown()) {
+    if (std::optional<FlowSlot> From = sourceSlot(Stored))
+      Out.Edges.push_back({std::move(*From), std::move(*Slot), "",
+                           ArgRole::Other, stepAt(Whole)});
+    return;
+  }
+  auto Key = std::make_pair(enclosingName(Whole, Context), Group);
+  auto [It, Inserted] = Groups.try_emplace(Key, Out.Sources.size());
+  if (Inserted)
+    Out.Sources.push_back(sourceAt(Whole, Whole.getBeginLoc()));
+  FlowSource &Source = Out.Sources[It->second];
+  if (Kind == RoleValue::String && Source.Where.Hints.Value.empty())
+    Source.Where.Hints = nameHintsOf(Stored, nullptr, Whole, Context);
+  if (Kind == RoleValue::String && namesCredential(Field.getName()))
+    redact(Source.Where, {std::exchange(V.Text, "***")});
+  Source.Args.push_back({std::move(*Slot), std::move(V), Kind});
+}
+
+void FlowRecorder::noteDefaultMemberInit(const FieldDecl &Field) {
+  const Expr *Init = Field.getInClassInitializer();
+  noteStore(Field, Init, *Init, &Field);
+}
+
+void FlowRecorder::recordUnit() {
+  FlowVisitor Visitor(*this, Evaluator, Context.getSourceManager());
+  Visitor.TraverseDecl(Context.getTranslationUnitDecl());
+  // Only a source that hands on a string (a host, path, URI, node list or
+  // credential) can be a site: an integer alone never pins an endpoint, and
+  // keeping every integer a project function is given would swell the facts.
+  llvm::erase_if(Out.Sources, [](const FlowSource &Source) {
+    return llvm::none_of(Source.Args, [](const FlowArgument &Arg) {
+      return Arg.Kind == RoleValue::String;
+    });
+  });
+}
+
+} // namespace rehost

@@ -1,0 +1,75 @@
+//===- FlowCollector.h - Phase one: how values move in one unit -----------===//
+//
+// Records a unit's FlowEdges and FlowSources (Flow.h): the parameters and
+// fields a catalogued use's run-time arguments are read from, how each
+// function hands its parameters and fields on, and the constants handed to
+// project functions or stored into project fields. Only the project's own
+// declarations are slots: a system or client-library header's are not.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef REHOST_LIB_ANALYSIS_FLOWCOLLECTOR_H
+#define REHOST_LIB_ANALYSIS_FLOWCOLLECTOR_H
+
+#include "rehost/ConstantEvaluator.h"
+#include "rehost/Flow.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <map>
+#include <optional>
+
+namespace rehost {
+
+class FlowRecorder {
+public:
+  FlowRecorder(clang::ASTContext &Context, ConstantEvaluator &Evaluator,
+               UnitFlows &Out)
+      : Context(Context), Evaluator(Evaluator), Out(Out) {}
+
+  /// \p Arg, the argument of \p Role of a use of \p Api (\p Whole), is
+  /// computed at run time: when it is a parameter's or field's value, that
+  /// slot reaches the use.
+  void noteCatalogArgument(const clang::Expr *Arg, ArgRole Role,
+                           llvm::StringRef Api, const clang::Expr &Whole);
+
+  /// Records the unit's calls of project functions and stores into project
+  /// fields.
+  void recordUnit();
+
+  // The visitor's entry points (FlowCollector.cpp).
+  void noteCall(const clang::FunctionDecl &Callee,
+                llvm::ArrayRef<const clang::Expr *> Args,
+                const clang::Expr &Whole);
+  void noteStore(const clang::FieldDecl &Field, const clang::Expr *Stored,
+                 const clang::Expr &Whole, const void *Group);
+  void noteDefaultMemberInit(const clang::FieldDecl &Field);
+
+private:
+  std::optional<FlowSlot> parameterSlot(const clang::FunctionDecl &Function,
+                                        unsigned Index);
+  std::optional<FlowSlot> fieldSlot(const clang::FieldDecl &Field);
+  /// The parameter or field \p E's value is read from, unchanged.
+  std::optional<FlowSlot> sourceSlot(const clang::Expr *E, unsigned Depth = 0);
+  bool isMutated(const clang::VarDecl &Var);
+  bool isProjectDecl(const clang::Decl &D) const;
+  Value evaluate(const clang::Expr *E, RoleValue Kind);
+  FlowStep stepAt(const clang::Expr &Whole);
+  /// A source for \p Whole, its place and text filled, not yet recorded.
+  FlowSource sourceAt(const clang::Expr &Whole, clang::SourceLocation Loc);
+
+  clang::ASTContext &Context;
+  ConstantEvaluator &Evaluator;
+  UnitFlows &Out;
+  llvm::DenseMap<const clang::VarDecl *, bool> Mutated;
+  /// Stores into one object's fields in one function (or one braced list,
+  /// or one constructor's initializers) make one source: its Sources index.
+  std::map<std::pair<std::string, const void *>, size_t> Groups;
+};
+
+} // namespace rehost
+
+#endif // REHOST_LIB_ANALYSIS_FLOWCOLLECTOR_H

@@ -1,0 +1,136 @@
+//===- DerivedSites.cpp - Phase two: constants that reach a client call ---===//
+
+#include "rehost/DerivedSites.h"
+
+#include "rehost/Catalog.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+namespace rehost {
+namespace {
+
+/// The kind of a catalogued API, by name: reports say "function",
+/// "constructor", ...
+ApiKind kindOfApi(llvm::StringRef Api) {
+  for (const CatalogEntry &Entry : catalog())
+    if (Entry.Name == Api)
+      return Entry.Kind;
+  return ApiKind::Function;
+}
+
+/// Makes \p From a sink through \p Edge into \p To, when that is new or
+/// shorter: true if it changed.
+bool extend(std::map<std::string, Sink> &Sinks, const FlowEdge &Edge,
+            const Sink &To) {
+  std::vector<FlowStep> Chain{Edge.At};
+  llvm::append_range(Chain, To.Chain);
+  auto [It, Inserted] = Sinks.try_emplace(Edge.From.key());
+  Sink &From = It->second;
+  if (!Inserted && From.Chain.size() <= Chain.size())
+    return false;
+  From.Slot = Edge.From;
+  From.Role = To.Role;
+  From.Api = To.Api;
+  From.Chain = std::move(Chain);
+  return true;
+}
+
+} // namespace
+
+std::map<std::string, Sink>
+resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units) {
+  std::map<std::string, Sink> Sinks;
+  std::vector<const FlowEdge *> Handing;
+  for (const TranslationUnitFacts &Unit : Units)
+    for (const FlowEdge &Edge : Unit.Flows.Edges) {
+      if (Edge.To) {
+        Handing.push_back(&Edge);
+        continue;
+      }
+      Sink Direct;
+      Direct.Role = Edge.Role;
+      Direct.Api = Edge.Api;
+      extend(Sinks, Edge, Direct);
+    }
+  // Each round lengthens the chains found by at most one hop and only a
+  // shorter chain replaces one, so this ends within as many rounds as there
+  // are distinct slots.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const FlowEdge *Edge : Handing) {
+      auto To = Sinks.find(Edge->To->key());
+      if (To == Sinks.end() || Edge->To->key() == Edge->From.key())
+        continue;
+      Sink Target = To->second;
+      Changed |= extend(Sinks, *Edge, Target);
+    }
+  }
+  return Sinks;
+}
+
+std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
+                               const std::map<std::string, Sink> &Sinks) {
+  std::vector<Site> Out;
+  if (Sinks.empty())
+    return Out;
+  for (const TranslationUnitFacts &Unit : Units)
+    for (const FlowSource &Source : Unit.Flows.Sources) {
+      Endpoint Target;
+      const Sink *Address = nullptr;
+      const Sink *First = nullptr;
+      for (const FlowArgument &Arg : Source.Args) {
+        auto Found = Sinks.find(Arg.To.key());
+        if (Found == Sinks.end())
+          continue;
+        const RoleTraits &Traits = traitsOf(Found->second.Role);
+        Value *Part = Target.part(Traits.Part);
+        if (!Part || Traits.Kind != Arg.Kind || Part->K != Value::Kind::Absent)
+          continue;
+        *Part = Arg.V;
+        if (!First)
+          First = &Found->second;
+        if (Traits.NamesAddress && !Address)
+          Address = &Found->second;
+      }
+      std::optional<Rule> Found = ruleOf(Target);
+      if (!Found)
+        continue;
+      const Sink &Reached = Address ? *Address : *First;
+      Site S = Source.Where;
+      S.Api = Reached.Api;
+      S.Kind = kindOfApi(Reached.Api);
+      S.R = *Found;
+      S.Chain = Reached.Chain;
+      S.Suppressed = Source.Suppressions.size() > size_t(*Found)
+                         ? Source.Suppressions[size_t(*Found)]
+                         : Suppression();
+      // A constant handed to a slot whose name did not say it is a
+      // credential is still one once it reaches a password.
+      std::vector<std::string> Secrets = Target.passwords();
+      S.LineText = redactSecrets(S.LineText, Secrets);
+      S.Text = redactSecrets(S.Text, Secrets);
+      S.Target = Target.withoutSecrets();
+      Out.push_back(std::move(S));
+    }
+  return Out;
+}
+
+llvm::StringSet<> sinkIdentifiers(const std::map<std::string, Sink> &Sinks) {
+  llvm::StringSet<> Names;
+  for (const auto &Entry : Sinks) {
+    const FlowSlot &Slot = Entry.second.Slot;
+    llvm::StringRef Name = Slot.Name;
+    auto [Owner, Last] = Name.rsplit("::");
+    if (Slot.K == FlowSlot::Kind::Field) {
+      // A store names the field's record (its type, a typedef of it).
+      Names.insert(Owner.rsplit("::").second.empty()
+                       ? Owner
+                       : Owner.rsplit("::").second);
+      continue;
+    }
+    Names.insert(Last.empty() ? Owner : Last);
+  }
+  return Names;
+}
+
+} // namespace rehost
