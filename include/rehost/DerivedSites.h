@@ -41,6 +41,11 @@ resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units);
 std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
                                const std::map<std::string, Sink> &Sinks);
 
+/// How many catalogued uses read an argument from a sink that no scanned
+/// code gives a value: their wrapper is called from code rehost did not see
+/// (a unit not scanned, a library), so a clean result does not cover them.
+unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units);
+
 /// The identifiers that name \p Sinks in code (a function's or field's last
 /// name component, a constructor's class): a unit that names none of them
 /// cannot hand a sink a constant.

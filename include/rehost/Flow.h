@@ -77,6 +77,10 @@ struct FlowSource {
 struct UnitFlows {
   std::vector<FlowEdge> Edges;
   std::vector<FlowSource> Sources;
+  /// The USRs of the project functions the unit calls with a string or
+  /// integer argument and of the fields it stores into, whatever the value:
+  /// a sink no unit reaches was given its value by code rehost did not see.
+  std::vector<std::string> Reached;
 };
 
 } // namespace rehost

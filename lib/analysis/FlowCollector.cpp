@@ -404,6 +404,7 @@ void FlowRecorder::noteCall(const FunctionDecl &Callee,
     std::optional<FlowSlot> Slot = parameterSlot(Callee, I);
     if (!Slot)
       return;
+    Out.Reached.push_back(Slot->Usr);
     Value V = evaluate(Args[I], Kind);
     if (!V.isKnown()) {
       if (std::optional<FlowSlot> From = sourceSlot(Args[I]))
@@ -448,6 +449,7 @@ void FlowRecorder::noteStore(const FieldDecl &Field, const Expr *Stored,
   const SourceManager &SM = Context.getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(Whole.getBeginLoc())))
     return;
+  Out.Reached.push_back(Slot->Usr);
   Value V = evaluate(Stored, Kind);
   if (!V.isKnown()) {
     if (std::optional<FlowSlot> From = sourceSlot(Stored))
@@ -483,6 +485,9 @@ void FlowRecorder::recordUnit() {
       return Arg.Kind == RoleValue::String;
     });
   });
+  llvm::sort(Out.Reached);
+  Out.Reached.erase(std::unique(Out.Reached.begin(), Out.Reached.end()),
+                    Out.Reached.end());
 }
 
 } // namespace rehost

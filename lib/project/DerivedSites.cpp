@@ -6,6 +6,9 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <set>
+#include <tuple>
+
 namespace rehost {
 namespace {
 
@@ -113,6 +116,19 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
       Out.push_back(std::move(S));
     }
   return Out;
+}
+
+unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units) {
+  llvm::StringSet<> Reached;
+  for (const TranslationUnitFacts &Unit : Units)
+    for (const std::string &Usr : Unit.Flows.Reached)
+      Reached.insert(Usr);
+  std::set<std::tuple<std::string, unsigned, unsigned>> Calls;
+  for (const TranslationUnitFacts &Unit : Units)
+    for (const FlowEdge &Edge : Unit.Flows.Edges)
+      if (!Edge.To && !Reached.count(Edge.From.Usr))
+        Calls.insert({Edge.At.File, Edge.At.Line, Edge.At.Column});
+  return Calls.size();
 }
 
 llvm::StringSet<> sinkIdentifiers(const std::map<std::string, Sink> &Sinks) {

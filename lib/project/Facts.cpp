@@ -180,6 +180,7 @@ template <class IO, class Self> void visit(IO &Io, Self &S, FlowSource *) {
 template <class IO, class Self> void visit(IO &Io, Self &F, UnitFlows *) {
   Io.objects("edges", F.Edges);
   Io.objects("sources", F.Sources);
+  Io.strings("reached", F.Reached);
 }
 
 template <class IO, class Self>

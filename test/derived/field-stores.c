@@ -17,7 +17,7 @@ struct redis_pool {
 
 void pool_init(struct redis_pool *p) {
   strcpy(p->host, SERV_IP);
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://10.0.0.9:6381' reaches redisConnectWithTimeout through pool_connect
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://10.0.0.9:6381' reaches 'redisConnectWithTimeout' through pool_connect
   p->port = SERV_PORT;
 }
 
@@ -34,9 +34,9 @@ typedef struct {
 
 static const endpoint_t replicas[] = {
     {"10.0.1.1", 6379},
-    // CHECK: :[[@LINE-1]]:5: warning: hardcoded Redis endpoint 'redis://10.0.1.1:6379' reaches redisConnect through connect_replica
+    // CHECK: :[[@LINE-1]]:5: warning: hardcoded Redis endpoint 'redis://10.0.1.1:6379' reaches 'redisConnect' through connect_replica
     {"10.0.1.2", 6380},
-    // CHECK: :[[@LINE-1]]:5: warning: hardcoded Redis endpoint 'redis://10.0.1.2:6380' reaches redisConnect through connect_replica
+    // CHECK: :[[@LINE-1]]:5: warning: hardcoded Redis endpoint 'redis://10.0.1.2:6380' reaches 'redisConnect' through connect_replica
 };
 
 redisContext *connect_replica(int i) {

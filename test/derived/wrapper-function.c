@@ -14,7 +14,7 @@ static redisAsyncContext *subscribe(const char *host, int port,
 
 void listen_events(void) {
   subscribe("127.0.0.1", 6379, "events");
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://127.0.0.1:6379' reaches redisAsyncConnect through subscribe [{{.*}}wrapper-function.c:12]
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://127.0.0.1:6379' reaches 'redisAsyncConnect' through subscribe [{{.*}}wrapper-function.c:12]
 }
 
 // A wrapper of a wrapper is a sink too.
@@ -24,7 +24,7 @@ static redisAsyncContext *subscribe_default(const char *host) {
 
 void listen_default(void) {
   subscribe_default("10.1.2.3");
-  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://10.1.2.3' reaches redisAsyncConnect through subscribe_default -> subscribe [{{.*}}wrapper-function.c:12]
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://10.1.2.3' reaches 'redisAsyncConnect' through subscribe_default -> subscribe [{{.*}}wrapper-function.c:12]
 }
 
 // Values computed at run time are not findings; a channel name handed to a

@@ -22,7 +22,7 @@ class SessionTest {
 public:
   void SetUp() {
     m_redis.Initialize("10.10.252.15", 6379, 2, 10);
-    // CHECK: :[[@LINE-1]]:5: warning: hardcoded Redis endpoint 'redis://10.10.252.15:6379' reaches redisConnectWithTimeout through RedisClient::Initialize
+    // CHECK: :[[@LINE-1]]:5: warning: hardcoded Redis endpoint 'redis://10.10.252.15:6379' reaches 'redisConnectWithTimeout' through RedisClient::Initialize
   }
 
 private:
@@ -41,12 +41,12 @@ private:
 
 RedisConn *make_conn() {
   return new RedisConn("192.168.0.7", 6390);
-  // CHECK: :[[@LINE-1]]:14: warning: hardcoded Redis endpoint 'redis://192.168.0.7:6390' reaches redisConnect through RedisConn::RedisConn -> RedisConn::open
+  // CHECK: :[[@LINE-1]]:14: warning: hardcoded Redis endpoint 'redis://192.168.0.7:6390' reaches 'redisConnect' through RedisConn::RedisConn -> RedisConn::open
 }
 
 struct Pool {
   bool connect(const std::string &ip = "10.0.0.2", int port = 6379) {
-    // CHECK: :[[@LINE-1]]:40: warning: hardcoded Redis endpoint 'redis://10.0.0.2:6379' reaches redisConnect through Pool::connect
+    // CHECK: :[[@LINE-1]]:40: warning: hardcoded Redis endpoint 'redis://10.0.0.2:6379' reaches 'redisConnect' through Pool::connect
     return redisConnect(ip.c_str(), port) != nullptr;
   }
 };

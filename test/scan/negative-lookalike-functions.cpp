@@ -20,11 +20,12 @@ struct Client {
 
 void uses() {
   redisConnectWithRetry("127.0.0.1", 6379);
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://127.0.0.1:6379' reaches 'redisConnect' through redisConnectWithRetry
   mock::redisConnect("127.0.0.1", 6379);
   Client().redisConnect("127.0.0.1", 6379);
-  // Only the real one is a finding.
+  // Only the real one is a finding of its own.
   redisConnect("127.0.0.1", 6379);
   // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://127.0.0.1:6379' in call to 'redisConnect'
 }
 
-// CHECK: rehost: 1 finding
+// CHECK: rehost: 2 findings
