@@ -297,6 +297,30 @@ TEST(ReportChain, AJsonReportReadsTheChainBack) {
   EXPECT_EQ(Moved->Files[0].Findings[0].Chain[0].File, "web_server.cpp");
 }
 
+TEST(ReportChain, AHopInsideTheMergesRootIsShownRelativeToIt) {
+  Report R = chainReport();
+  R.Files[0].Findings[0].Chain[0].File = "/ci/work/lib/web_server.cpp";
+  auto Read =
+      reportFromJson(parsed(render(R, Format::Json)), "/ci/work", "s1.json");
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(Read->Files[0].Findings[0].Chain[0].File, "lib/web_server.cpp");
+}
+
+TEST(ReportChain, AHopsNameAndFileAreValidUtf8InEveryFormat) {
+  Report R = chainReport();
+  R.Files[0].Findings[0].Chain[1].Name = "Redis\xffPool::init";
+  R.Files[0].Findings[0].Chain[2].File = "redis\xfe.cpp";
+  for (Format F : {Format::Json, Format::Sarif}) {
+    std::string Out = render(R, F);
+    EXPECT_TRUE(bool(llvm::json::parse(Out)));
+    EXPECT_NE(Out.find("Redis\uFFFDPool::init"), std::string::npos) << Out;
+    EXPECT_NE(Out.find("redis\uFFFD.cpp"), std::string::npos) << Out;
+  }
+  for (Format F :
+       {Format::Text, Format::Markdown, Format::Html, Format::Github})
+    EXPECT_EQ(validUtf8(render(R, F)), render(R, F));
+}
+
 TEST(ReportChain, AMalformedChainNamesTheFileAndTheKey) {
   llvm::json::Value Doc = parsed(render(chainReport(), Format::Json));
   llvm::json::Object &Derived = *Doc.getAsObject()
