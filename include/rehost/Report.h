@@ -58,7 +58,7 @@ struct Finding {
   /// For a derived finding: the path from it to the client call (Site's
   /// Chain, each File shown relative to the report's root).
   std::vector<FlowStep> Chain;
-  std::string Profile;  ///< Empty when the site gets no profile (manual).
+  std::string Profile; ///< Empty when the site gets no profile (manual).
   Action Act = Action::Fixable;
   std::string Reason;
   /// For a suppressed finding: the comment's form ("NOLINT", "rehost: allow").
@@ -80,11 +80,24 @@ struct Finding {
   /// findings (see markBaselined).
   bool InBaseline = false;
 
-  /// The one-line diagnostic message.
+  /// The one-line diagnostic message; a derived finding's names the path
+  /// its value takes to the client call.
   std::string message() const;
+  /// What the value does at hop \p I of Chain, for the notes and flow steps
+  /// that show it: "'RedisPool::init' passes it on here", the last "...
+  /// passes it to 'redisConnect' here".
+  std::string hopMessage(size_t I) const;
   /// Whether the finding counts: not suppressed, not in the baseline.
   bool isActive() const { return Act != Action::Suppressed && !InBaseline; }
 };
+
+/// What separates the hops of a chain wherever one is shown (messages are
+/// ASCII).
+constexpr llvm::StringLiteral HopSeparator = " -> ";
+
+/// Where \p Step hands the value on, as messages name a place:
+/// "redis_conn.cpp:8".
+std::string placeOf(const FlowStep &Step);
 
 /// The first error the compiler reported for a translation unit: the cause
 /// a report gives for a file that could not be parsed.
@@ -116,7 +129,6 @@ llvm::StringRef statusName(FileReport::Status S);
 std::string docsUrl(llvm::StringRef Page);
 /// Where \p R is documented: its heading in docs/rules.md.
 std::string ruleHelpUri(Rule R);
-
 
 struct Summary {
   unsigned FilesScanned = 0;

@@ -36,8 +36,8 @@ CredentialKind writtenCredentials(const Endpoint &Target) {
   return User ? CredentialKind::User : CredentialKind::Password;
 }
 
-Finding makeFinding(const Site &S, const Rewrite &Plan,
-                    llvm::StringRef Profile) {
+Finding makeFinding(const Site &S, const Rewrite &Plan, llvm::StringRef Profile,
+                    llvm::StringRef Root) {
   Finding F;
   F.R = S.R;
   F.Api = S.Api;
@@ -46,6 +46,9 @@ Finding makeFinding(const Site &S, const Rewrite &Plan,
   F.Column = S.Column;
   F.LineText = S.LineText;
   F.Function = S.Function;
+  F.Chain = S.Chain;
+  for (FlowStep &Step : F.Chain)
+    Step.File = displayPath(Step.File, Root);
   // A credential sent on a connection is reported with that connection's
   // endpoint, whose profile it takes.
   F.Endpoint = S.Target.address().empty() && !S.ConnectionAddress.empty()
@@ -353,7 +356,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
         Named == Profiles.end() ? llvm::StringRef() : Named->second;
     std::string NotPooled;
     Rewrite Plan = chosenRewrite(*S, Strict, Pool, Profile, NotPooled);
-    Finding F = makeFinding(*S, Plan, Profile);
+    Finding F = makeFinding(*S, Plan, Profile, Root);
     F.Fingerprint = std::move(Fingerprints[I]);
     applySuppression(F, *S, Config);
     const std::set<std::string> &Endpoints =

@@ -122,6 +122,13 @@ bool mapCount(llvm::json::ObjectMapper &O, llvm::StringLiteral Key,
 
 } // namespace
 
+static bool fromJSON(const llvm::json::Value &E, FlowStep &Step,
+                     llvm::json::Path P) {
+  llvm::json::ObjectMapper O(E, P);
+  return O && O.map("function", Step.Name) && O.map("file", Step.File) &&
+         mapCount(O, "line", Step.Line) && mapCount(O, "column", Step.Column);
+}
+
 static bool fromJSON(const llvm::json::Value &E, Finding &F,
                      llvm::json::Path P) {
   llvm::json::ObjectMapper O(E, P);
@@ -133,7 +140,7 @@ static bool fromJSON(const llvm::json::Value &E, Finding &F,
          O.map("action", F.Act) && O.map("reason", F.Reason) &&
          O.mapOptional("suppressed_by", F.SuppressedBy) &&
          O.mapOptional("before", F.Before) && O.mapOptional("after", F.After) &&
-         O.map("fingerprint", F.Fingerprint);
+         O.mapOptional("chain", F.Chain) && O.map("fingerprint", F.Fingerprint);
 }
 
 static bool fromJSON(const llvm::json::Value &E, CompilerError &C,
@@ -330,6 +337,9 @@ llvm::Expected<Report> reportFromJson(const llvm::json::Value &Document,
     File.DisplayPath = displayPath(File.Path, Root);
     if (File.FirstError)
       File.FirstError->File = underRoot(File.FirstError->File, Root);
+    for (Finding &F : File.Findings)
+      for (FlowStep &Step : F.Chain)
+        Step.File = displayPath(underRoot(Step.File, Root), Root);
   }
   return R;
 }

@@ -8,6 +8,7 @@
 
 #include "ReportView.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace rehost {
@@ -86,6 +87,21 @@ void writeTable(const Table &T, llvm::raw_ostream &OS) {
   OS << "</tbody>\n</table>\n";
 }
 
+/// The derived findings' paths, as a list under the table.
+void writeChains(const std::vector<Paragraph> &Chains, llvm::raw_ostream &OS) {
+  if (llvm::all_of(Chains, [](const Paragraph &P) { return P.empty(); }))
+    return;
+  OS << "<ul class=\"chains\">\n";
+  for (const Paragraph &Chain : Chains) {
+    if (Chain.empty())
+      continue;
+    OS << "<li>";
+    writeParagraph(Chain, OS);
+    OS << "</li>\n";
+  }
+  OS << "</ul>\n";
+}
+
 void writeCodeBlock(const CodeBlock &Block, llvm::raw_ostream &OS) {
   OS << "<pre><code>";
   for (llvm::StringRef Line : Block.Lines) {
@@ -147,6 +163,7 @@ void writeHtml(const Report &Input, llvm::raw_ostream &OS) {
       writeParagraphElement({Span{File.Error, false}}, "error", OS);
     if (!File.Findings.Rows.empty())
       writeTable(File.Findings, OS);
+    writeChains(File.Chains, OS);
     OS << "</section>\n";
   }
 

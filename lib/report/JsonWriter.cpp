@@ -34,6 +34,16 @@ llvm::json::Object findingToJson(const Finding &F) {
     Out["before"] = F.Before;
   if (!F.After.empty())
     Out["after"] = F.After;
+  // Only a derived finding has one: a direct finding's output is unchanged.
+  if (!F.Chain.empty()) {
+    llvm::json::Array Chain;
+    for (const FlowStep &Step : F.Chain)
+      Chain.push_back(llvm::json::Object{{"function", Step.Name},
+                                         {"file", Step.File},
+                                         {"line", Step.Line},
+                                         {"column", Step.Column}});
+    Out["chain"] = std::move(Chain);
+  }
   return Out;
 }
 

@@ -113,6 +113,21 @@ void writeCodeBlock(const CodeBlock &Block, llvm::raw_ostream &OS) {
   OS << "```\n";
 }
 
+/// The derived findings' paths, one list item each.
+void writeChains(llvm::ArrayRef<Paragraph> Chains, llvm::raw_ostream &OS) {
+  bool Any = false;
+  for (const Paragraph &Chain : Chains) {
+    if (Chain.empty())
+      continue;
+    OS << "- ";
+    writeParagraph(Chain, OS);
+    OS << '\n';
+    Any = true;
+  }
+  if (Any)
+    OS << '\n';
+}
+
 /// Every diff line starts with '@', '-' or '+', so none can close the
 /// fence.
 void writeDiff(llvm::ArrayRef<Hunk> Changes, llvm::raw_ostream &OS) {
@@ -142,6 +157,7 @@ void writeFileSection(const FileSection &File, size_t Shown,
   for (size_t I = 0; I != Shown; ++I)
     writeRow(File.Findings.Rows[I], OS);
   OS << '\n';
+  writeChains(llvm::ArrayRef<Paragraph>(File.Chains).take_front(Shown), OS);
   writeDiff(llvm::ArrayRef<Hunk>(File.Changes).take_front(Shown), OS);
 }
 

@@ -5,6 +5,7 @@
 #include "rehost/LLVMCompat.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/JSON.h"
@@ -98,8 +99,24 @@ llvm::StringRef useOf(ApiKind Kind) {
 
 } // namespace
 
+std::string placeOf(const FlowStep &Step) {
+  return Step.File + ":" + std::to_string(Step.Line);
+}
+
 std::string Finding::message() const {
-  std::string Where = ("' in " + useOf(Kind) + " '" + Api + "'").str();
+  // A derived finding says how its value gets to the client call, since the
+  // site's own line does not show it.
+  std::string Where;
+  if (Chain.empty()) {
+    Where = ("' in " + useOf(Kind) + " '" + Api + "'").str();
+  } else {
+    std::vector<llvm::StringRef> Names;
+    for (const FlowStep &Step : Chain)
+      Names.push_back(Step.Name);
+    Where = "' reaches '" + Api + "' through " +
+            llvm::join(Names, HopSeparator) + " [" + placeOf(Chain.back()) +
+            "]";
+  }
   switch (R) {
   case Rule::HardcodedEndpoint:
     return "hardcoded Redis endpoint '" + Endpoint + Where;
@@ -117,6 +134,11 @@ std::string Finding::message() const {
            ": a constant fallback is mixed with values computed at run time";
   }
   llvm_unreachable("unknown rule");
+}
+
+std::string Finding::hopMessage(size_t I) const {
+  std::string Out = "'" + Chain[I].Name + "' passes it ";
+  return Out + (I + 1 == Chain.size() ? "to '" + Api + "'" : "on") + " here";
 }
 
 Finding Report::outcome(const Finding &F) const {
@@ -202,6 +224,11 @@ Report sanitizedReport(const Report &R) {
            {&F.Api, &F.LineText, &F.Endpoint, &F.Function, &F.Profile,
             &F.Reason, &F.SuppressedBy, &F.Before, &F.After, &F.EditFile})
         Fix(*Text);
+    for (Finding &F : File.Findings)
+      for (FlowStep &Step : F.Chain) {
+        Fix(Step.Name);
+        Fix(Step.File);
+      }
   }
   for (ProfileInfo &P : Out.Profiles) {
     Fix(P.Name);

@@ -90,6 +90,22 @@ Hunk changeOf(const FileReport &File, const Finding &F, llvm::StringRef Root) {
   return Out;
 }
 
+/// \p F's path to the client call, each hop with where it hands the value
+/// on; empty for a direct finding.
+Paragraph chainOf(const Finding &F) {
+  if (F.Chain.empty())
+    return {};
+  Paragraph Out{Span{"Line " + std::to_string(F.Line) + " reaches ", false},
+                Span{F.Api, true}, Span{" through ", false}};
+  for (size_t I = 0; I != F.Chain.size(); ++I) {
+    if (I)
+      Out.push_back(Span{HopSeparator.str(), false});
+    Out.push_back(Span{F.Chain[I].Name, true});
+    Out.push_back(Span{" (" + placeOf(F.Chain[I]) + ")", false});
+  }
+  return Out;
+}
+
 std::string findings(unsigned N) {
   return std::to_string(N) + (N == 1 ? " finding" : " findings");
 }
@@ -187,8 +203,10 @@ ReportView buildReportView(const Report &R) {
       Section.Error = "Not analysed, " + File.Error;
     if (!File.Findings.empty())
       Section.Findings = findingTable(File.Findings);
-    for (const Finding &F : File.Findings)
+    for (const Finding &F : File.Findings) {
       Section.Changes.push_back(changeOf(File, F, R.Root));
+      Section.Chains.push_back(chainOf(F));
+    }
     View.Files.push_back(std::move(Section));
   }
   View.Linking = linkingSection();

@@ -51,6 +51,10 @@ struct FileSection {
   /// One per row of Findings. The Markdown report shows them as a diff
   /// block, which GitHub colours; table cells flatten a line's layout.
   std::vector<Hunk> Changes;
+  /// One per row of Findings, shown under the table: a derived finding's
+  /// path to the client call ("Line 5 reaches `redisConnect` through ...");
+  /// empty for a direct one.
+  std::vector<Paragraph> Chains;
 };
 
 /// A block of code to copy, with the language a renderer may highlight.

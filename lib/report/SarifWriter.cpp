@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MD5.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace rehost {
@@ -101,16 +102,22 @@ std::string encodeUriPath(llvm::StringRef Path) {
   return Out;
 }
 
-llvm::json::Object artifactLocation(llvm::StringRef Path,
-                                    llvm::StringRef DisplayPath) {
-  if (DisplayPath == Path)
-    return llvm::json::Object{{"uri", "file://" + encodeUriPath(Path)}};
+/// A file as reports show it: relative to the root when inside it (under
+/// SRCROOT), else absolute.
+llvm::json::Object artifactLocation(llvm::StringRef DisplayPath) {
+  if (llvm::sys::path::is_absolute(DisplayPath))
+    return llvm::json::Object{{"uri", "file://" + encodeUriPath(DisplayPath)}};
   return llvm::json::Object{{"uri", encodeUriPath(DisplayPath)},
                             {"uriBaseId", "SRCROOT"}};
 }
 
-llvm::json::Object artifactLocation(const FileReport &File) {
-  return artifactLocation(File.Path, File.DisplayPath);
+llvm::json::Object physicalLocation(llvm::StringRef DisplayPath, unsigned Line,
+                                    unsigned Column) {
+  llvm::json::Object Region{{"startLine", Line}};
+  if (Column)
+    Region["startColumn"] = Column;
+  return llvm::json::Object{{"artifactLocation", artifactLocation(DisplayPath)},
+                            {"region", std::move(Region)}};
 }
 
 /// A file that could not be analysed; placed at the compiler's first error
@@ -123,27 +130,52 @@ llvm::json::Object notification(const FileReport &File, llvm::StringRef Root) {
   };
   if (File.FirstError && !File.FirstError->File.empty()) {
     const CompilerError &E = *File.FirstError;
-    llvm::json::Object Region{{"startLine", E.Line}};
-    if (E.Column)
-      Region["startColumn"] = E.Column;
     Out["locations"] = llvm::json::Array{llvm::json::Object{
         {"physicalLocation",
-         llvm::json::Object{
-             {"artifactLocation",
-              artifactLocation(E.File, displayPath(E.File, Root))},
-             {"region", std::move(Region)}}}}};
+         physicalLocation(displayPath(E.File, Root), E.Line, E.Column)}}};
   }
   return Out;
 }
 
+/// A location with a message, as code flows and related locations show
+/// them. The message is owned: a json::Value made from a StringRef is not.
+llvm::json::Object explainedLocation(llvm::json::Object Physical,
+                                     std::string Message) {
+  return llvm::json::Object{
+      {"physicalLocation", std::move(Physical)},
+      {"message", llvm::json::Object{{"text", std::move(Message)}}}};
+}
+
+/// A derived finding's path to the client call, in SARIF's two forms:
+/// relatedLocations (each hop, numbered) for viewers that list them, and one
+/// threadFlow (the site, then each hop) for those that step through it.
+void addChain(llvm::json::Object &Result, const FileReport &File,
+              const Finding &F) {
+  llvm::json::Array Related;
+  llvm::json::Array Steps{llvm::json::Object{
+      {"location",
+       explainedLocation(physicalLocation(File.DisplayPath, F.Line, F.Column),
+                         "the value is written here")}}};
+  for (size_t I = 0; I != F.Chain.size(); ++I) {
+    const FlowStep &Step = F.Chain[I];
+    llvm::json::Object Hop = explainedLocation(
+        physicalLocation(Step.File, Step.Line, Step.Column), F.hopMessage(I));
+    Steps.push_back(llvm::json::Object{{"location", llvm::json::Object(Hop)}});
+    Hop["id"] = static_cast<int64_t>(I);
+    Related.push_back(std::move(Hop));
+  }
+  Result["relatedLocations"] = std::move(Related);
+  Result["codeFlows"] = llvm::json::Array{llvm::json::Object{
+      {"threadFlows", llvm::json::Array{llvm::json::Object{
+                          {"locations", std::move(Steps)}}}}}};
+}
+
 llvm::json::Object result(const FileReport &File, const Finding &F,
                           bool ComparedToBaseline) {
-  llvm::json::Object Region{
-      {"startLine", F.Line},
-      {"startColumn", F.Column},
-      {"snippet", llvm::json::Object{{"text", F.LineText}}}};
-  llvm::json::Object Physical{{"artifactLocation", artifactLocation(File)},
-                              {"region", std::move(Region)}};
+  llvm::json::Object Physical =
+      physicalLocation(File.DisplayPath, F.Line, F.Column);
+  Physical.getObject("region")->try_emplace(
+      "snippet", llvm::json::Object{{"text", F.LineText}});
   llvm::json::Object Properties{
       {"api", F.Api}, {"endpoint", F.Endpoint}, {"action", actionName(F.Act)}};
   if (!F.Profile.empty())
@@ -161,6 +193,8 @@ llvm::json::Object result(const FileReport &File, const Finding &F,
        llvm::json::Object{{"rehostSite/v2", F.Fingerprint}}},
       {"properties", std::move(Properties)},
   };
+  if (!F.Chain.empty())
+    addChain(Result, File, F);
   // SARIF's own ways to say a comment in the source silenced the result, or
   // the baseline (outside the source) accepted it for now.
   if (F.InBaseline)

@@ -1,7 +1,8 @@
 //===- TextWriter.cpp - Compiler-style diagnostics ------------------------===//
 //
 // The layout is a compiler's (file:line:col: warning: message [rule], then
-// the source line and a caret) so editors and CI problem matchers read it.
+// the source line and a caret, then a note per hop of a derived finding) so
+// editors and CI problem matchers read it.
 // Files that could not be analysed were reported on stderr as it happened.
 //
 //===----------------------------------------------------------------------===//
@@ -32,6 +33,15 @@ void writeText(const Report &Input, llvm::raw_ostream &OS) {
       for (unsigned I = 0; I + 1 < F.Column && I < F.LineText.size(); ++I)
         OS << (F.LineText[I] == '\t' ? '\t' : ' ');
       OS << "^\n";
+      // A derived finding's hops, each where it hands the value on, as a
+      // compiler notes where a value came from.
+      for (size_t I = 0; I != F.Chain.size(); ++I) {
+        const FlowStep &Step = F.Chain[I];
+        OS << placeOf(Step);
+        if (Step.Column)
+          OS << ':' << Step.Column;
+        OS << ": note: " << F.hopMessage(I) << '\n';
+      }
     }
   }
 }
