@@ -46,6 +46,17 @@ Facts sampleFacts() {
   Unit.Error = "could not be parsed";
   Unit.FirstError = CompilerError{"/usr/include/x.h", 3, 4, "boom"};
   Unit.Files = {"/src/app/cache.c", "/usr/include/hiredis/hiredis.h"};
+  S.Chain.push_back({"RedisConn::RedisConn", "/src/app/conn.cpp", 8, 9});
+  FlowSlot Init{FlowSlot::Kind::Parameter, "c:@S@RedisPool@F@init#", 1,
+                "RedisPool::init"};
+  FlowSlot Host{FlowSlot::Kind::Field, "c:@S@pool@FI@host", 0, "pool::host"};
+  Unit.Flows.Edges.push_back(
+      {Init, std::nullopt, "redisConnect", ArgRole::Port, S.Chain[0]});
+  Unit.Flows.Edges.push_back({Host, Init, "", ArgRole::Other, S.Chain[0]});
+  Unit.Flows.Sources.push_back(
+      {S, {{Init, Value::constant("6379"), RoleValue::Integer}},
+       {Suppression(), Suppression{"NOLINT", "fixture"}, Suppression()}});
+  Unit.Flows.Reached = {Init.Usr, Host.Usr};
   TranslationUnitFacts Skipped;
   Skipped.MainFile = "/src/plain.c";
   Skipped.PreFiltered = true;
@@ -82,6 +93,19 @@ TEST(Facts, RoundTripThroughJson) {
   EXPECT_EQ(Read->Units[0].FirstError->File, "/usr/include/x.h");
   EXPECT_FALSE(Read->Units[1].FirstError.has_value());
   EXPECT_TRUE(Read->Units[1].PreFiltered);
+  const UnitFlows &Flows = Read->Units[0].Flows;
+  ASSERT_EQ(Flows.Edges.size(), 2u);
+  EXPECT_FALSE(Flows.Edges[0].To.has_value());
+  EXPECT_EQ(Flows.Edges[0].Role, ArgRole::Port);
+  ASSERT_TRUE(Flows.Edges[1].To.has_value());
+  EXPECT_EQ(Flows.Edges[1].To->key(), "p1:c:@S@RedisPool@F@init#");
+  EXPECT_EQ(Flows.Edges[1].From.key(), "f:c:@S@pool@FI@host");
+  EXPECT_EQ(Flows.Edges[1].At.File, "/src/app/conn.cpp");
+  ASSERT_EQ(Flows.Sources.size(), 1u);
+  EXPECT_EQ(Flows.Sources[0].Args[0].Kind, RoleValue::Integer);
+  EXPECT_EQ(Flows.Sources[0].Suppressions[1].Reason, "fixture");
+  EXPECT_EQ(Flows.Sources[0].Where.Chain.size(), 1u);
+  EXPECT_EQ(Flows.Reached.size(), 2u);
 }
 
 TEST(Facts, PathsAreRelativeToTheRootSoAnotherCheckoutReadsThem) {
@@ -112,8 +136,8 @@ TEST(Facts, BadInputNamesTheFileAndTheKey) {
   Check("[]", "shard-2.json: not rehost facts (a JSON object is expected)");
   Check("{}", "shard-2.json: not rehost facts (no 'version')");
   Check(R"({"version": 9})",
-        "shard-2.json: facts version 9; this rehost reads version 6");
-  Check(R"({"version": 6, "units": [{"main_file": 3}], "uncovered": []})",
+        "shard-2.json: facts version 9; this rehost reads version 7");
+  Check(R"({"version": 7, "units": [{"main_file": 3}], "uncovered": []})",
         "shard-2.json: 'facts.units[0].main_file' must be a string");
 }
 
