@@ -179,12 +179,11 @@ std::string declarableRoleKeys() {
     if (!Traits.ConfigKey.empty())
       Keys.push_back(Traits.ConfigKey);
   std::string Out;
-  for (size_t I = 0; I < Keys.size(); ++I)
-    Out += ((I == 0                 ? ""
-             : I + 1 == Keys.size() ? " or "
-                                    : ", ") +
-            Keys[I])
-               .str();
+  for (size_t I = 0; I < Keys.size(); ++I) {
+    if (I != 0)
+      Out += I + 1 == Keys.size() ? " or " : ", ";
+    Out += Keys[I];
+  }
   return Out;
 }
 
