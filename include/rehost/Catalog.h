@@ -85,7 +85,7 @@ enum class EndpointPart {
 /// What an argument role means to every stage that reads one: the
 /// evaluator (RoleValue, Part), the site's profile naming (NamesAddress),
 /// the connection tracer (SetsConnectionAddress), the rewrite (Credential,
-/// the accessors, NoValue). One row per role.
+/// the accessors, NoValue), the tool's config (ConfigKey). One row per role.
 struct RoleTraits {
   ArgRole Role;
   RoleValue Kind;
@@ -107,10 +107,15 @@ struct RoleTraits {
   /// What `fix --strict` writes for "no value" in C ("0" or "NULL"): the
   /// runtime then takes the value from configuration alone.
   llvm::StringRef NoValue;
+  /// The key that names the role in `.rehost.toml`'s [[sinks]] and
+  /// [[endpoint_fields]]; empty for a role the user cannot declare.
+  llvm::StringRef ConfigKey;
 };
 
 /// The traits of \p Role.
 const RoleTraits &traitsOf(ArgRole Role);
+/// The traits of every role, in ArgRole order.
+llvm::ArrayRef<RoleTraits> roleTraits();
 
 /// How `rehost fix` rewrites a use of a catalogued API: the one place the
 /// spelling of a use (UseSpelling) and its rendering (RewriteRenderer)

@@ -1,16 +1,19 @@
 //===- ToolConfig.h - The tool's own settings file, .rehost.toml ----------===//
 //
 // `.rehost.toml` (with a dot) configures the tool: profile names for
-// endpoints, paths to leave alone, hosts that are already configuration, and
-// report defaults. The services never read it; their file is the runtime's
-// `rehost.toml` (see RuntimeConfigWriter.h). Every message names the file's
-// path so the two are never confused. The format is in
+// endpoints, paths to leave alone, hosts that are already configuration,
+// report defaults, and the wrappers and structs the analysis cannot see into
+// (declared sinks and endpoint fields). The services never read it; their file
+// is the runtime's `rehost.toml` (see RuntimeConfigWriter.h). Every message
+// names the file's path so the two are never confused. The format is in
 // docs/configuration.md.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef REHOST_TOOLCONFIG_H
 #define REHOST_TOOLCONFIG_H
+
+#include "rehost/Catalog.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -19,12 +22,36 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rehost {
 
 /// The file name searched for upwards from the working directory.
 constexpr llvm::StringLiteral ToolConfigFileName = ".rehost.toml";
+
+/// A wrapper the analysis cannot see into (a function of a prebuilt library
+/// known by its header only), declared in [[sinks]]: the parameters that
+/// reach a client call's argument of a role. The analysis (issue 25) seeds
+/// its derived sinks with these.
+struct DeclaredSink {
+  std::string Function; ///< Qualified name, as Clang prints it.
+  /// Role and 0-based parameter index (1-based in the file), in the order
+  /// the file gives them; no index appears twice.
+  std::vector<std::pair<ArgRole, unsigned>> Parameters;
+  unsigned Line = 0; ///< Where it is declared, for messages.
+};
+
+/// A struct or class whose fields reach a client call's argument of a role,
+/// declared in [[endpoint_fields]]: the analysis's derived endpoint fields
+/// start from these.
+struct DeclaredField {
+  std::string Type; ///< Qualified name, or a C typedef name.
+  /// Role and field name, in the order the file gives them; no field
+  /// appears twice.
+  std::vector<std::pair<ArgRole, std::string>> Fields;
+  unsigned Line = 0; ///< Where it is declared, for messages.
+};
 
 struct ToolConfig {
   /// Absolute path of the file read; empty when none was found (defaults).
@@ -56,6 +83,10 @@ struct ToolConfig {
   /// Default -o for fix, made absolute against the config file's directory;
   /// empty when unset.
   std::string ReportOutput;
+  /// [[sinks]] and [[endpoint_fields]], in the order of the file; no
+  /// function or type is declared twice.
+  std::vector<DeclaredSink> Sinks;
+  std::vector<DeclaredField> EndpointFields;
 
   /// Whether \p AbsPath, or a directory that contains it, matches an
   /// Exclude pattern (paths outside the config file's directory never do)

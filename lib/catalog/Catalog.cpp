@@ -316,38 +316,41 @@ using V = RoleValue;
 using P = EndpointPart;
 
 // Role, value, part, names the address, sets the connection's address,
-// credential, sends a credential, C and C++ accessors, --strict's C "none".
+// credential, sends a credential, C and C++ accessors, --strict's C "none",
+// .rehost.toml key.
 const RoleTraits Traits[] = {
     {R::Host, V::String, P::Host, true, true, false, false, "rehost_host",
-     "rehost::host", "NULL"},
+     "rehost::host", "NULL", "host"},
     {R::Port, V::Integer, P::Port, false, false, false, false, "rehost_port",
-     "rehost::port", "0"},
+     "rehost::port", "0", "port"},
     {R::UnixPath, V::String, P::UnixPath, true, true, false, false,
-     "rehost_socket", "rehost::socket", "NULL"},
+     "rehost_socket", "rehost::socket", "NULL", "unix_path"},
     {R::Uri, V::String, P::Uri, true, true, false, false, "rehost_uri",
-     "rehost::uri", "NULL"},
+     "rehost::uri", "NULL", "uri"},
     {R::Nodes, V::String, P::Nodes, true, true, false, false,
-     "rehost_cluster_nodes", "rehost::cluster_nodes", "NULL"},
-    {R::Node, V::String, P::Nodes, true, true, false, false, "", "", "NULL"},
+     "rehost_cluster_nodes", "rehost::cluster_nodes", "NULL", "nodes"},
+    {R::Node, V::String, P::Nodes, true, true, false, false, "", "", "NULL",
+     ""},
     {R::NodeList, V::NodeList, P::Nodes, true, true, false, false, "",
-     "rehost::sentinel_nodes", "NULL"},
+     "rehost::sentinel_nodes", "NULL", ""},
     {R::Db, V::Integer, P::Db, false, false, false, false, "rehost_db",
-     "rehost::db", "0"},
+     "rehost::db", "0", "db"},
     {R::SentinelHost, V::String, P::Host, true, false, false, false, "", "",
-     "NULL"},
+     "NULL", ""},
     {R::SentinelPort, V::Integer, P::Port, false, false, false, false, "", "",
-     "0"},
+     "0", ""},
     {R::User, V::String, P::User, false, false, true, true, "rehost_username",
-     "rehost::username", "NULL"},
+     "rehost::username", "NULL", "user"},
     {R::Password, V::String, P::Password, false, false, true, true,
-     "rehost_password", "rehost::password", "NULL"},
-    {R::Command, V::Command, P::None, false, false, false, true, "", "",
-     "NULL"},
+     "rehost_password", "rehost::password", "NULL", "password"},
+    {R::Command, V::Command, P::None, false, false, false, true, "", "", "NULL",
+     ""},
     {R::CommandArgv, V::Argv, P::None, false, false, false, true, "", "",
-     "NULL"},
+     "NULL", ""},
     {R::Connection, V::None, P::None, false, false, false, false, "", "",
-     "NULL"},
-    {R::Other, V::None, P::None, false, false, false, false, "", "", "NULL"},
+     "NULL", ""},
+    {R::Other, V::None, P::None, false, false, false, false, "", "", "NULL",
+     ""},
 };
 
 } // namespace
@@ -393,6 +396,8 @@ const RoleTraits &traitsOf(ArgRole Role) {
   assert(It != std::end(Traits) && "a role without traits");
   return *It;
 }
+
+llvm::ArrayRef<RoleTraits> roleTraits() { return Traits; }
 
 llvm::StringRef declarationName(const CatalogEntry &Entry) {
   if (Entry.Kind != ApiKind::Field)

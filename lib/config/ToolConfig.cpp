@@ -2,6 +2,7 @@
 
 #include "rehost/ToolConfig.h"
 
+#include "rehost/Catalog.h"
 #include "rehost/LLVMCompat.h"
 #include "rehost/Paths.h"
 #include "rehost/ProfileNames.h"
@@ -9,6 +10,7 @@
 #include "rehost/Uri.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -146,6 +148,51 @@ std::string endpointAddress(llvm::StringRef Uri, llvm::StringRef Profile,
   return normaliseUri(Uri);
 }
 
+/// What sets [[sinks]] and [[endpoint_fields]] apart in the file; one
+/// reader takes both.
+struct DeclarationTables {
+  llvm::StringLiteral Table;   ///< "sinks"
+  llvm::StringLiteral NameKey; ///< The key naming what a table declares.
+  llvm::StringLiteral Named;   ///< What NameKey names, for messages.
+  llvm::StringLiteral Value;   ///< What a role key's value is.
+};
+constexpr DeclarationTables SinkTables = {"sinks", "function", "function",
+                                          "parameter"};
+constexpr DeclarationTables FieldTables = {"endpoint_fields", "type",
+                                           "struct or class", "field"};
+
+/// Beyond any real parameter list: a larger position is a typo.
+constexpr int64_t MaxParameterPosition = 64;
+
+/// The role \p Key names in a declaration table, if any.
+std::optional<ArgRole> declarableRole(llvm::StringRef Key) {
+  for (const RoleTraits &Traits : roleTraits())
+    if (!Traits.ConfigKey.empty() && Traits.ConfigKey == Key)
+      return Traits.Role;
+  return std::nullopt;
+}
+
+/// "host, port, ... or password": the role keys of a declaration table.
+std::string declarableRoleKeys() {
+  llvm::SmallVector<llvm::StringRef, 8> Keys;
+  for (const RoleTraits &Traits : roleTraits())
+    if (!Traits.ConfigKey.empty())
+      Keys.push_back(Traits.ConfigKey);
+  std::string Out;
+  for (size_t I = 0; I < Keys.size(); ++I) {
+    if (I != 0)
+      Out += I + 1 == Keys.size() ? " or " : ", ";
+    Out += Keys[I];
+  }
+  return Out;
+}
+
+bool isIdentifier(llvm::StringRef Name) {
+  return !Name.empty() && !llvm::isDigit(Name.front()) &&
+         llvm::all_of(Name,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; });
+}
+
 class ToolConfigReader {
 public:
   ToolConfigReader(llvm::StringRef Path, ToolConfig &Config)
@@ -154,19 +201,9 @@ public:
   llvm::Error read(const toml::table &Root) {
     for (const auto &[Key, Node] : Root) {
       llvm::StringRef Name = str(Key);
-      const toml::table *Table = Node.as_table();
-      if (Name != "profiles" && Name != "scan" && Name != "report" &&
-          Name != "check")
-        return configError(Path, Key.source(), Name,
-                           "unknown key; expected [profiles], [scan], "
-                           "[report] or [check]");
-      if (!Table)
-        return configError(Path, Node.source(), Name,
-                           "expected a table, found " + typeName(Node));
-      llvm::Error Err = Name == "profiles" ? readProfiles(*Table)
-                        : Name == "scan"   ? readScan(*Table)
-                        : Name == "check"  ? readCheck(*Table)
-                                           : readReport(*Table);
+      llvm::Error Err = Name == SinkTables.Table    ? readSinks(Node)
+                        : Name == FieldTables.Table ? readEndpointFields(Node)
+                                                    : readTable(Key, Node);
       if (Err)
         return Err;
     }
@@ -176,6 +213,24 @@ public:
 private:
   llvm::StringRef Path;
   ToolConfig &Config;
+
+  llvm::Error readTable(const toml::key &Key, const toml::node &Node) {
+    llvm::StringRef Name = str(Key);
+    const toml::table *Table = Node.as_table();
+    if (Name != "profiles" && Name != "scan" && Name != "report" &&
+        Name != "check")
+      return configError(Path, Key.source(), Name,
+                         "unknown key; expected [profiles], [scan], "
+                         "[report], [check], [[sinks]] or "
+                         "[[endpoint_fields]]");
+    if (!Table)
+      return configError(Path, Node.source(), Name,
+                         "expected a table, found " + typeName(Node));
+    return Name == "profiles" ? readProfiles(*Table)
+           : Name == "scan"   ? readScan(*Table)
+           : Name == "check"  ? readCheck(*Table)
+                              : readReport(*Table);
+  }
 
   llvm::Expected<std::string> string(const toml::node &Node,
                                      const llvm::Twine &Key) {
@@ -337,6 +392,150 @@ private:
                            "require_reason");
       }
     }
+    return llvm::Error::success();
+  }
+
+  /// One table of [[sinks]] or [[endpoint_fields]], read: what it names
+  /// and the value of each role it gives, in the order written.
+  template <typename T> struct Declaration {
+    std::string Name;
+    std::vector<std::pair<ArgRole, T>> Roles;
+    unsigned Line = 0;
+  };
+
+  /// Reads the array of tables \p Kind describes: each names what it
+  /// declares and gives role keys whose values \p ReadValue reads and
+  /// \p Spell spells in messages ("2" for a position, "ip" for a field).
+  template <typename T>
+  llvm::Expected<std::vector<Declaration<T>>>
+  readDeclarations(const toml::node &Node, const DeclarationTables &Kind,
+                   llvm::function_ref<llvm::Expected<T>(const toml::node &,
+                                                        const llvm::Twine &)>
+                       ReadValue,
+                   llvm::function_ref<std::string(const T &)> Spell) {
+    const toml::array *Array = Node.as_array();
+    if (!Array)
+      return configError(Path, Node.source(), Kind.Table,
+                         "expected an array of tables ([[" + Kind.Table +
+                             "]]), found " + typeName(Node));
+    std::vector<Declaration<T>> Out;
+    for (size_t I = 0; I < Array->size(); ++I) {
+      const toml::node &Item = *Array->get(I);
+      std::string Label = (Kind.Table + "[" + llvm::Twine(I) + "]").str();
+      const toml::table *Table = Item.as_table();
+      if (!Table)
+        return configError(Path, Item.source(), Label,
+                           "expected a table, found " + typeName(Item));
+      Declaration<T> D;
+      D.Line = Table->source().begin.line;
+      // In the order written, so a clash is reported at the later key.
+      std::vector<std::pair<const toml::key *, const toml::node *>> Keys;
+      for (const auto &[Key, Value] : *Table)
+        Keys.emplace_back(&Key, &Value);
+      llvm::sort(Keys, [](const auto &A, const auto &B) {
+        const toml::source_position &L = A.first->source().begin;
+        const toml::source_position &R = B.first->source().begin;
+        return std::make_pair(L.line, L.column) <
+               std::make_pair(R.line, R.column);
+      });
+      for (const auto &[Key, Value] : Keys) {
+        llvm::StringRef KeyName = str(*Key);
+        std::string KeyLabel = (Label + "." + KeyName).str();
+        if (KeyName == Kind.NameKey) {
+          llvm::Expected<std::string> Name = string(*Value, KeyLabel);
+          if (!Name)
+            return Name.takeError();
+          if (llvm::StringRef(*Name).contains('('))
+            return configError(Path, Value->source(), KeyLabel,
+                               "give the qualified name alone, without a "
+                               "parameter list");
+          auto Twin = llvm::find_if(
+              Out, [&](const Declaration<T> &E) { return E.Name == *Name; });
+          if (Twin != Out.end())
+            return configError(Path, Value->source(), KeyLabel,
+                               *Name + " is already declared at line " +
+                                   llvm::Twine(Twin->Line) +
+                                   "; give all its roles in one table");
+          D.Name = std::move(*Name);
+          continue;
+        }
+        std::optional<ArgRole> Role = declarableRole(KeyName);
+        if (!Role)
+          return configError(Path, Key->source(), KeyLabel,
+                             "unknown key; expected " + Kind.NameKey + ", " +
+                                 declarableRoleKeys());
+        llvm::Expected<T> RoleValue = ReadValue(*Value, KeyLabel);
+        if (!RoleValue)
+          return RoleValue.takeError();
+        auto Clash = llvm::find_if(
+            D.Roles, [&](const auto &R) { return R.second == *RoleValue; });
+        if (Clash != D.Roles.end())
+          return configError(Path, Value->source(), KeyLabel,
+                             Kind.Value + " " + Spell(*RoleValue) +
+                                 " is already the " +
+                                 traitsOf(Clash->first).ConfigKey + "; one " +
+                                 Kind.Value + " has one role");
+        D.Roles.emplace_back(*Role, std::move(*RoleValue));
+      }
+      if (D.Name.empty())
+        return configError(Path, Table->source(), Label + "." + Kind.NameKey,
+                           "missing; give the qualified name of the " +
+                               Kind.Named);
+      if (D.Roles.empty())
+        return configError(Path, Table->source(), Label,
+                           "gives no role; expected at least one of " +
+                               declarableRoleKeys());
+      Out.push_back(std::move(D));
+    }
+    return Out;
+  }
+
+  llvm::Error readSinks(const toml::node &Node) {
+    auto Sinks = readDeclarations<unsigned>(
+        Node, SinkTables,
+        [&](const toml::node &Value,
+            const llvm::Twine &Label) -> llvm::Expected<unsigned> {
+          const toml::value<int64_t> *Position = Value.as_integer();
+          if (!Position)
+            return configError(Path, Value.source(), Label,
+                               "expected a parameter position (1 for the "
+                               "first parameter), found " +
+                                   typeName(Value));
+          if (Position->get() < 1)
+            return configError(Path, Value.source(), Label,
+                               "parameter positions start at 1");
+          if (Position->get() > MaxParameterPosition)
+            return configError(Path, Value.source(), Label,
+                               "a parameter position is at most " +
+                                   llvm::Twine(MaxParameterPosition));
+          return static_cast<unsigned>(Position->get() - 1);
+        },
+        [](const unsigned &Index) { return std::to_string(Index + 1); });
+    if (!Sinks)
+      return Sinks.takeError();
+    for (Declaration<unsigned> &D : *Sinks)
+      Config.Sinks.push_back({std::move(D.Name), std::move(D.Roles), D.Line});
+    return llvm::Error::success();
+  }
+
+  llvm::Error readEndpointFields(const toml::node &Node) {
+    auto Fields = readDeclarations<std::string>(
+        Node, FieldTables,
+        [&](const toml::node &Value,
+            const llvm::Twine &Label) -> llvm::Expected<std::string> {
+          llvm::Expected<std::string> Field = string(Value, Label);
+          if (Field && !isIdentifier(*Field))
+            return configError(Path, Value.source(), Label,
+                               "expected a field name (letters, digits and "
+                               "'_', not starting with a digit)");
+          return Field;
+        },
+        [](const std::string &Field) { return Field; });
+    if (!Fields)
+      return Fields.takeError();
+    for (Declaration<std::string> &D : *Fields)
+      Config.EndpointFields.push_back(
+          {std::move(D.Name), std::move(D.Roles), D.Line});
     return llvm::Error::success();
   }
 

@@ -52,6 +52,17 @@ TEST(Catalog, EveryRoleHasTraits) {
   }
 }
 
+TEST(Catalog, RoleTraitsListEveryRoleOnceInOrder) {
+  llvm::ArrayRef<rehost::RoleTraits> All = rehost::roleTraits();
+  ASSERT_EQ(All.size(), static_cast<size_t>(ArgRole::Other) + 1);
+  for (size_t I = 0; I < All.size(); ++I)
+    EXPECT_EQ(static_cast<size_t>(All[I].Role), I);
+  // A role .rehost.toml may declare is one the runtime has a setting for.
+  for (const rehost::RoleTraits &T : All)
+    if (!T.ConfigKey.empty())
+      EXPECT_FALSE(T.CAccessor.empty()) << T.ConfigKey.str();
+}
+
 TEST(Catalog, ARowWhoseShapeDoesNotFitIsNamed) {
   rehost::CatalogEntry Entry =
       *rehost::findEntry(ApiKind::Function, "redisConnect");

@@ -156,7 +156,8 @@ TEST(ToolConfig, OneNamePerEndpoint) {
 TEST(ToolConfig, UnknownKeysAreErrors) {
   EXPECT_EQ(parseError("[scann]\nexclude = []\n"),
             "/proj/.rehost.toml:1:2: scann: unknown key; expected "
-            "[profiles], [scan], [report] or [check]");
+            "[profiles], [scan], [report], [check], [[sinks]] or "
+            "[[endpoint_fields]]");
   EXPECT_EQ(parseError("[scan]\nexcludes = [\"build\"]\n"),
             "/proj/.rehost.toml:2:1: scan.excludes: unknown key; expected "
             "exclude or allow_hosts");
@@ -194,6 +195,176 @@ TEST(ToolConfig, BadScanEntries) {
   EXPECT_CONTAINS(parseError("[scan]\nallow_hosts = [\"mesh:6379\"]\n"),
                   ("scan.allow_hosts: expected a host name without a "
                    "port"));
+}
+
+TEST(ToolConfig, ReadsDeclaredSinksAndEndpointFields) {
+  rehost::ToolConfig C = parse(R"([[sinks]]
+function = "RedisConnector::Connect"
+host = 1
+port = 2
+password = 3
+
+[[sinks]]
+function = "open_cache"
+uri = 2
+host = 1
+
+[[endpoint_fields]]
+type = "REDIS_ENDPOINT"
+host = "host"
+port = "port"
+)");
+  using rehost::ArgRole;
+  ASSERT_EQ(C.Sinks.size(), 2u);
+  EXPECT_EQ(C.Sinks[0].Function, "RedisConnector::Connect");
+  EXPECT_EQ(
+      C.Sinks[0].Parameters,
+      (std::vector<std::pair<ArgRole, unsigned>>{
+          {ArgRole::Host, 0}, {ArgRole::Port, 1}, {ArgRole::Password, 2}}));
+  EXPECT_EQ(C.Sinks[0].Line, 1u);
+  // Any roles, in the order written (not the keys' sorted order).
+  EXPECT_EQ(C.Sinks[1].Function, "open_cache");
+  EXPECT_EQ(C.Sinks[1].Parameters, (std::vector<std::pair<ArgRole, unsigned>>{
+                                       {ArgRole::Uri, 1}, {ArgRole::Host, 0}}));
+  EXPECT_EQ(C.Sinks[1].Line, 7u);
+  ASSERT_EQ(C.EndpointFields.size(), 1u);
+  EXPECT_EQ(C.EndpointFields[0].Type, "REDIS_ENDPOINT");
+  EXPECT_EQ(C.EndpointFields[0].Fields,
+            (std::vector<std::pair<ArgRole, std::string>>{
+                {ArgRole::Host, "host"}, {ArgRole::Port, "port"}}));
+  EXPECT_EQ(C.EndpointFields[0].Line, 12u);
+}
+
+TEST(ToolConfig, EveryRoleKeyOfADeclaration) {
+  rehost::ToolConfig C = parse(R"([[sinks]]
+function = "ns::Pool::open"
+host = 1
+port = 2
+unix_path = 3
+uri = 4
+nodes = 5
+db = 6
+user = 7
+password = 64
+[[endpoint_fields]]
+type = "pool_cfg"
+unix_path = "sock"
+uri = "url"
+nodes = "cluster"
+db = "db_index"
+user = "acl_user"
+password = "_pw2"
+)");
+  using rehost::ArgRole;
+  ASSERT_EQ(C.Sinks.size(), 1u);
+  EXPECT_EQ(C.Sinks[0].Parameters, (std::vector<std::pair<ArgRole, unsigned>>{
+                                       {ArgRole::Host, 0},
+                                       {ArgRole::Port, 1},
+                                       {ArgRole::UnixPath, 2},
+                                       {ArgRole::Uri, 3},
+                                       {ArgRole::Nodes, 4},
+                                       {ArgRole::Db, 5},
+                                       {ArgRole::User, 6},
+                                       {ArgRole::Password, 63}}));
+  ASSERT_EQ(C.EndpointFields.size(), 1u);
+  EXPECT_EQ(C.EndpointFields[0].Fields,
+            (std::vector<std::pair<ArgRole, std::string>>{
+                {ArgRole::UnixPath, "sock"},
+                {ArgRole::Uri, "url"},
+                {ArgRole::Nodes, "cluster"},
+                {ArgRole::Db, "db_index"},
+                {ArgRole::User, "acl_user"},
+                {ArgRole::Password, "_pw2"}}));
+}
+
+TEST(ToolConfig, BadDeclaredSinks) {
+  const char *const Keys = "expected function, host, port, unix_path, uri, "
+                           "nodes, db, user or password";
+  EXPECT_EQ(
+      parseError("[[sinks]]\nfunction = \"f\"\nhots = 1\n"),
+      std::string("/proj/.rehost.toml:3:1: sinks[0].hots: unknown key; ") +
+          Keys);
+  EXPECT_EQ(parseError("[[sinks]]\nhost = 1\n"),
+            "/proj/.rehost.toml:1:1: sinks[0].function: missing; give the "
+            "qualified name of the function");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"\"\nhost = 1\n"),
+            "/proj/.rehost.toml:2:12: sinks[0].function: must not be empty");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = 3\nhost = 1\n"),
+            "/proj/.rehost.toml:2:12: sinks[0].function: expected a string, "
+            "found an integer");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"f(const char *, int)\"\n"
+                       "host = 1\n"),
+            "/proj/.rehost.toml:2:12: sinks[0].function: give the qualified "
+            "name alone, without a parameter list");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"f\"\nhost = \"1\"\n"),
+            "/proj/.rehost.toml:3:8: sinks[0].host: expected a parameter "
+            "position (1 for the first parameter), found a string");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"f\"\nport = 1.5\n"),
+            "/proj/.rehost.toml:3:8: sinks[0].port: expected a parameter "
+            "position (1 for the first parameter), found a float");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"f\"\nhost = 0\n"),
+            "/proj/.rehost.toml:3:8: sinks[0].host: parameter positions start "
+            "at 1");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"f\"\nhost = -2\n"),
+            "/proj/.rehost.toml:3:8: sinks[0].host: parameter positions start "
+            "at 1");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"f\"\nhost = 65\n"),
+            "/proj/.rehost.toml:3:8: sinks[0].host: a parameter position is "
+            "at most 64");
+  // The later key is the one reported, although "host" sorts first.
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"f\"\nport = 2\nhost = 2\n"),
+            "/proj/.rehost.toml:4:8: sinks[0].host: parameter 2 is already "
+            "the port; one parameter has one role");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"f\"\nhost = 1\n\n"
+                       "[[sinks]]\nfunction = \"f\"\nport = 2\n"),
+            "/proj/.rehost.toml:6:12: sinks[1].function: f is already "
+            "declared at line 1; give all its roles in one table");
+  EXPECT_EQ(parseError("[[sinks]]\nfunction = \"f\"\n"),
+            "/proj/.rehost.toml:1:1: sinks[0]: gives no role; expected at "
+            "least one of host, port, unix_path, uri, nodes, db, user or "
+            "password");
+  EXPECT_EQ(parseError("[sinks]\nfunction = \"f\"\nhost = 1\n"),
+            "/proj/.rehost.toml:1:1: sinks: expected an array of tables "
+            "([[sinks]]), found a table");
+  EXPECT_EQ(parseError("sinks = [1]\n"),
+            "/proj/.rehost.toml:1:10: sinks[0]: expected a table, found an "
+            "integer");
+}
+
+TEST(ToolConfig, BadDeclaredEndpointFields) {
+  EXPECT_EQ(parseError("[[endpoint_fields]]\ntype = \"T\"\nport = 2\n"),
+            "/proj/.rehost.toml:3:8: endpoint_fields[0].port: expected a "
+            "string, found an integer");
+  EXPECT_EQ(parseError("[[endpoint_fields]]\ntype = \"T\"\nport = \"\"\n"),
+            "/proj/.rehost.toml:3:8: endpoint_fields[0].port: must not be "
+            "empty");
+  EXPECT_EQ(parseError("[[endpoint_fields]]\ntype = \"T\"\nhost = \"a.b\"\n"),
+            "/proj/.rehost.toml:3:8: endpoint_fields[0].host: expected a "
+            "field name (letters, digits and '_', not starting with a "
+            "digit)");
+  EXPECT_CONTAINS(
+      parseError("[[endpoint_fields]]\ntype = \"T\"\nhost = \"1st\"\n"),
+      "endpoint_fields[0].host: expected a field name");
+  EXPECT_EQ(parseError("[[endpoint_fields]]\nhost = \"h\"\n"),
+            "/proj/.rehost.toml:1:1: endpoint_fields[0].type: missing; give "
+            "the qualified name of the struct or class");
+  EXPECT_EQ(parseError("[[endpoint_fields]]\ntype = \"T\"\nhost = \"ip\"\n"
+                       "uri = \"ip\"\n"),
+            "/proj/.rehost.toml:4:7: endpoint_fields[0].uri: field ip is "
+            "already the host; one field has one role");
+  EXPECT_EQ(parseError("[[endpoint_fields]]\ntype = \"T\"\nhost = \"h\"\n"
+                       "[[endpoint_fields]]\ntype = \"T\"\nport = \"p\"\n"),
+            "/proj/.rehost.toml:5:8: endpoint_fields[1].type: T is already "
+            "declared at line 1; give all its roles in one table");
+  EXPECT_CONTAINS(parseError("[[endpoint_fields]]\ntype = \"T\"\nfield = "
+                             "\"h\"\n"),
+                  ":3:1: endpoint_fields[0].field: unknown key; expected "
+                  "type, host, port");
+  EXPECT_CONTAINS(parseError("[[endpoint_fields]]\ntype = \"T\"\n"),
+                  ":1:1: endpoint_fields[0]: gives no role");
+  EXPECT_EQ(parseError("endpoint_fields = \"T\"\n"),
+            "/proj/.rehost.toml:1:19: endpoint_fields: expected an array of "
+            "tables ([[endpoint_fields]]), found a string");
 }
 
 TEST(ToolConfig, ExcludesRelativeToTheConfigDirectory) {
