@@ -30,10 +30,14 @@ struct Sink {
   std::vector<FlowStep> Chain;
 };
 
-/// Every derived sink of \p Units, by FlowSlot::key(). A slot that reaches
-/// several arguments keeps the shortest chain (the first found among equals).
+/// Every derived sink of \p Units, by FlowSlot::key(), starting from the
+/// catalogued uses and from the sinks and endpoint fields \p Config
+/// declares (a wrapper rehost cannot see into: its chain is its line in
+/// .rehost.toml). A slot that reaches several arguments keeps the shortest
+/// chain (the first found among equals).
 std::map<std::string, Sink>
-resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units);
+resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
+             const ToolConfig &Config);
 
 /// The sites the constants of \p Units' flow sources make once \p Sinks are
 /// known: each source whose arguments reaching sinks make a finding (as a

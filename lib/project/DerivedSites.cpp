@@ -38,11 +38,62 @@ bool extend(std::map<std::string, Sink> &Sinks, const FlowEdge &Edge,
   return true;
 }
 
+/// The sink \p Config declares \p Slot to be, if any: a parameter of a
+/// declared function, or a field of a declared type.
+std::optional<Sink> declaredSink(const FlowSlot &Slot,
+                                 const ToolConfig &Config) {
+  auto Declared = [&](llvm::StringRef Name, ArgRole Role, unsigned Line) {
+    Sink Out;
+    Out.Slot = Slot;
+    Out.Role = Role;
+    Out.Api = Name.str();
+    Out.Chain.push_back({Slot.Name, Config.Path, Line, 1});
+    return Out;
+  };
+  if (Slot.K == FlowSlot::Kind::Parameter) {
+    for (const DeclaredSink &Function : Config.Sinks)
+      if (Function.Function == Slot.Name)
+        for (const auto &[Role, Index] : Function.Parameters)
+          if (Index == Slot.Index)
+            return Declared(Function.Function, Role, Function.Line);
+    return std::nullopt;
+  }
+  for (const DeclaredField &Type : Config.EndpointFields)
+    for (const auto &[Role, Field] : Type.Fields)
+      if (Slot.Name == Type.Type + "::" + Field)
+        return Declared(Type.Type, Role, Type.Line);
+  return std::nullopt;
+}
+
+/// Seeds \p Sinks with every slot of \p Units that \p Config declares.
+void addDeclaredSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
+                      const ToolConfig &Config,
+                      std::map<std::string, Sink> &Sinks) {
+  if (Config.Sinks.empty() && Config.EndpointFields.empty())
+    return;
+  auto Note = [&](const FlowSlot &Slot) {
+    if (std::optional<Sink> Declared = declaredSink(Slot, Config))
+      Sinks.try_emplace(Slot.key(), std::move(*Declared));
+  };
+  for (const TranslationUnitFacts &Unit : Units) {
+    for (const FlowEdge &Edge : Unit.Flows.Edges) {
+      Note(Edge.From);
+      if (Edge.To)
+        Note(*Edge.To);
+    }
+    for (const FlowSource &Source : Unit.Flows.Sources)
+      for (const FlowArgument &Arg : Source.Args)
+        Note(Arg.To);
+  }
+}
+
 } // namespace
 
 std::map<std::string, Sink>
-resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units) {
+resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
+             const ToolConfig &Config) {
   std::map<std::string, Sink> Sinks;
+  addDeclaredSinks(Units, Config, Sinks);
   std::vector<const FlowEdge *> Handing;
   for (const TranslationUnitFacts &Unit : Units)
     for (const FlowEdge &Edge : Unit.Flows.Edges) {

@@ -313,7 +313,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   };
   // Constants handed to the project's own wrappers and fields, once every
   // unit's flows are known.
-  const std::vector<Site> Derived = derivedSites(Units, resolveSinks(Units));
+  const std::vector<Site> Derived = derivedSites(Units, resolveSinks(Units, Config));
   for (const Site &S : Derived)
     Keep(S);
   for (const TranslationUnitFacts &Unit : Units) {
