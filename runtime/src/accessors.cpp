@@ -2,6 +2,7 @@
 #include "call_site.hpp"
 #include "handshake.hpp"
 #include "last_error.hpp"
+#include "profile_cache.hpp"
 #include "resolver.hpp"
 
 #include <mutex>
@@ -356,6 +357,29 @@ int rehost_handshake_step(const char *profile, int step, int *argc,
     *argv = out.pointers.data();
     *argvlen = out.lengths.data();
     *what = intern(steps[step].what);
+    return 1;
+  });
+}
+
+int rehost_pick_profile(const char *profile, const char *host, int port,
+                        const char *path, const char *nodes,
+                        const char **picked) {
+  return guarded(-1, [&] {
+    *picked = nullptr;
+    const std::string_view name = view(profile_name(profile));
+    if (!is_profile_set(name)) {
+      *picked = profile;
+      return 1;
+    }
+    const Layer endpoint = path && *path     ? call_site_unix(path)
+                           : nodes && *nodes ? call_site({{"cluster_nodes",
+                                                           nodes}})
+                                             : call_site_tcp(host, port);
+    // A set that picks none resolves under its own name.
+    const std::string chosen = resolve_cached(name, endpoint)->name;
+    if (chosen == name)
+      return 0;
+    *picked = intern(chosen);
     return 1;
   });
 }
