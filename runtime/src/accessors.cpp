@@ -371,10 +371,10 @@ int rehost_pick_profile(const char *profile, const char *host, int port,
       *picked = profile;
       return 1;
     }
-    const Layer endpoint = path && *path     ? call_site_unix(path)
-                           : nodes && *nodes ? call_site({{"cluster_nodes",
-                                                           nodes}})
-                                             : call_site_tcp(host, port);
+    const Layer endpoint = path && *path ? call_site_unix(path)
+                           : nodes && *nodes
+                               ? call_site({{"cluster_nodes", nodes}})
+                               : call_site_tcp(host, port);
     // A set that picks none resolves under its own name.
     const std::string chosen = resolve_cached(name, endpoint)->name;
     if (chosen == name)

@@ -173,7 +173,7 @@ void apply_setting(Profile &profile, const std::string &key,
 }
 
 std::vector<std::string_view> differing_settings(const Profile &a,
-                                                const Profile &b) {
+                                                 const Profile &b) {
   std::vector<std::string_view> keys;
   for (const KeySpec &spec : key_specs)
     if (!spec.same(a, b))

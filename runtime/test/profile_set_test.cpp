@@ -16,8 +16,9 @@ const char *const set = "match:default,sessions";
 
 std::string url_for(const RedisServer &server, const std::string &password,
                     int db) {
-  return "redis://:" + password + "@127.0.0.1:" +
-         std::to_string(server.port()) + "/" + std::to_string(db);
+  return "redis://:" + password +
+         "@127.0.0.1:" + std::to_string(server.port()) + "/" +
+         std::to_string(db);
 }
 
 // GET `key` in `db`, on a raw connection of the test's own.
@@ -147,9 +148,9 @@ TEST(ProfileSet, SentinelProfileNeverMatches) {
   env.set("REDIS_SESSIONS_SENTINEL_NODES", "127.0.0.1:26379");
   env.set("REDIS_SESSIONS_SENTINEL_MASTER", "mymaster");
   const char *picked = nullptr;
-  EXPECT_EQ(rehost_pick_profile(set, "127.0.0.1", 6379, nullptr, nullptr,
-                                &picked),
-            0);
+  EXPECT_EQ(
+      rehost_pick_profile(set, "127.0.0.1", 6379, nullptr, nullptr, &picked),
+      0);
 }
 
 TEST(ProfileSet, TwoMatchesWithOtherSettingsAreAnError) {
@@ -268,9 +269,8 @@ TEST(ProfileSet, CppAdapters) {
   standin::client client;
   rehost::connect(client, set, "127.0.0.1", server.port());
   client.sync_commit();
-  EXPECT_EQ(client.connection.sent,
-            (std::vector<std::vector<std::string>>{{"AUTH", secret},
-                                                   {"SELECT", "6"}}));
+  EXPECT_EQ(client.connection.sent, (std::vector<std::vector<std::string>>{
+                                        {"AUTH", secret}, {"SELECT", "6"}}));
 
   standin::ConnectionOptions opts;
   opts.port = server.port();

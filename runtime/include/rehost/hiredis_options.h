@@ -96,11 +96,10 @@ static inline int rehost__pick_for_options(const redisOptions *o,
   if (o->type == REDIS_CONN_TCP)
     return rehost_pick_profile(profile, o->endpoint.tcp.ip,
                                o->endpoint.tcp.port, NULL, NULL, picked);
-  return rehost_pick_profile(profile, NULL, 0,
-                             o->type == REDIS_CONN_UNIX
-                                 ? o->endpoint.unix_socket
-                                 : NULL,
-                             NULL, picked);
+  return rehost_pick_profile(
+      profile, NULL, 0,
+      o->type == REDIS_CONN_UNIX ? o->endpoint.unix_socket : NULL, NULL,
+      picked);
 }
 
 /* redisConnectWithOptions(options) on profile `profile` (or the profile a

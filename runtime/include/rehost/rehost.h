@@ -39,10 +39,11 @@ extern "C" {
 
 /* Connectors. `profile` names the profile ("default", "queue", ...) or a
  * profile set ("match:default,sessions", below); the remaining arguments are
- * the original hiredis arguments, used only for what no configuration sets. NULL/empty strings and ports <= 0 mean "no fallback".
- * On configuration or handshake failure the context has err set and an errstr
- * that names the variable or key at fault (never a password). NULL only when
- * memory runs out. Free with redisFree / redisAsyncFree as usual.
+ * the original hiredis arguments, used only for what no configuration sets.
+ * NULL/empty strings and ports <= 0 mean "no fallback". On configuration or
+ * handshake failure the context has err set and an errstr that names the
+ * variable or key at fault (never a password). NULL only when memory runs out.
+ * Free with redisFree / redisAsyncFree as usual.
  *
  * The Bind variants' `source_addr` is not a profile setting: it is used as
  * given (NULL/empty: the OS chooses) for TCP, and ignored when the profile
