@@ -115,6 +115,12 @@ TEST(ProfileSet, HostMatchesInAnyCaseAndAMissingPortIs6379) {
                                 &picked),
             0);
   EXPECT_EQ(picked, nullptr);
+  // Built-in defaults are no address: a profile whose configuration sets
+  // none is no match for 127.0.0.1:6379.
+  env.set("REDIS_PASSWORD", secret);
+  EXPECT_EQ(
+      rehost_pick_profile(set, "127.0.0.1", 6379, nullptr, nullptr, &picked),
+      0);
   // A plain name is its own pick.
   EXPECT_EQ(rehost_pick_profile("queue", "h", 1, nullptr, nullptr, &picked), 1);
   EXPECT_STREQ(picked, "queue");
