@@ -35,10 +35,6 @@ const char *c_string(const std::string &value, bool empty_is_null) {
   return empty_is_null && value.empty() ? nullptr : intern(value);
 }
 
-std::string bracketed(const std::string &host) {
-  return host.find(':') == std::string::npos ? host : "[" + host + "]";
-}
-
 // redis-plus-plus's URI parser (Uri in sw/redis++/redis_uri.cpp) decodes
 // nothing: it ends the credentials at the first '@' after "://", splits them
 // at the first ':' (user, then password; no ':' means a password alone),
@@ -136,13 +132,8 @@ std::string plus_plus_uri(const Profile &p) {
 }
 
 std::string cluster_nodes_of(const Profile &p) {
-  // A host set by a stronger source than the node list wins, so REDIS_URL
-  // can redirect a call site that hardcoded a node list.
-  if (p.cluster_nodes.value.empty() ||
-      p.cluster_nodes.origin.source > p.host.origin.source)
-    return bracketed(p.host.value) + ":" + std::to_string(p.port.value);
   std::string joined;
-  for (const std::string &node : p.cluster_nodes.value)
+  for (const std::string &node : cluster_nodes_for(p))
     joined += (joined.empty() ? "" : ",") + node;
   return joined;
 }

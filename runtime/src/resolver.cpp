@@ -5,7 +5,6 @@
 #include "hiredis_seam.hpp"
 #include "keys.hpp"
 #include "profile_cache.hpp"
-
 #include "sentinel.hpp"
 #include "values.hpp"
 
@@ -178,10 +177,6 @@ bool gives_endpoint(const Layer &layer) {
   return layer.count("transport") || layer.count("cluster_nodes");
 }
 
-std::string bracketed(const std::string &host) {
-  return host.find(':') == std::string::npos ? host : "[" + host + "]";
-}
-
 // A node list as a set of lower-cased "host:port" entries, for comparison.
 std::vector<std::string> node_set(std::vector<std::string> nodes) {
   for (std::string &node : nodes)
@@ -202,29 +197,24 @@ std::string endpoint_text(const Profile &call, bool node_list) {
   }
   if (call.transport.value == Transport::unix_socket)
     return call.socket.value;
-  return bracketed(call.host.value) + ":" + std::to_string(call.port.value);
+  return node_text(call.host.value, call.port.value);
 }
 
 // Whether `alone` (a listed profile resolved without the call site), whose
 // own sources set `configured`, is configured for the endpoint `call`
-// gives: the same node list (its host and port count as a one-node list),
-// or the same transport and TCP host (any case) and port, or socket path.
-// Built-in defaults are no address, and a Sentinel profile has none to
-// compare: it asks its sentinels where the master is when it connects.
+// gives: the same cluster nodes, in any order, or the same transport and
+// TCP host (any case) and port, or socket path. Built-in defaults are no
+// address, and a Sentinel profile has none to compare: it asks its
+// sentinels where the master is when it connects.
 bool addressed_to(const Profile &alone, const Layer &configured,
                   const Profile &call, bool node_list) {
   if (uses_sentinel(alone))
     return false;
   const bool has_endpoint = configured.count("transport") != 0;
-  if (node_list) {
-    if (configured.count("cluster_nodes"))
-      return node_set(alone.cluster_nodes.value) ==
-             node_set(call.cluster_nodes.value);
-    return has_endpoint && alone.transport.value == Transport::tcp &&
-           node_set({bracketed(alone.host.value) + ":" +
-                     std::to_string(alone.port.value)}) ==
+  if (node_list)
+    return (has_endpoint || configured.count("cluster_nodes")) &&
+           node_set(cluster_nodes_for(alone)) ==
                node_set(call.cluster_nodes.value);
-  }
   if (!has_endpoint || alone.transport.value != call.transport.value)
     return false;
   if (alone.transport.value == Transport::unix_socket)
@@ -301,6 +291,13 @@ Profile resolve_profile(std::string_view name, const Layer &call_site,
 
 bool is_profile_set(std::string_view name) {
   return name.substr(0, set_prefix.size()) == set_prefix;
+}
+
+std::vector<std::string> cluster_nodes_for(const Profile &profile) {
+  if (profile.cluster_nodes.value.empty() ||
+      profile.cluster_nodes.origin.source > profile.host.origin.source)
+    return {node_text(profile.host.value, profile.port.value)};
+  return profile.cluster_nodes.value;
 }
 
 Profile resolve_file_alone(std::string_view name, const std::string &path,

@@ -6,7 +6,9 @@
 #include "layer.hpp"
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace rehost::detail {
 
@@ -23,6 +25,11 @@ Profile resolve_profile(std::string_view name, const Layer &call_site,
 
 // `name` is a profile set ("match:..."), well-formed or not.
 bool is_profile_set(std::string_view name);
+
+// The cluster nodes `profile` connects to: its node list, or its host and
+// port when a source stronger than the list's sets the host (so REDIS_URL
+// can redirect a call site that hardcoded a node list) or there is no list.
+std::vector<std::string> cluster_nodes_for(const Profile &profile);
 
 // What a service in deployment environment `environment` resolves for
 // `name` from the config file at `path` alone, with no variable set and the

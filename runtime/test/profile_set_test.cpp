@@ -153,6 +153,18 @@ TEST(ProfileSet, UnixSocketAndNodeListMatchTheirOwnKind) {
   EXPECT_STREQ(rehost_cluster_nodes(set, "10.0.0.1:7000"), "10.0.0.1:7000");
 }
 
+// The accessors whose fallback is a whole endpoint take a set.
+TEST(ProfileSet, UriAccessorMatchesItsFallback) {
+  ScopedEnv env;
+  env.set("REDIS_SESSIONS_URL", "redis://cache.internal:6380/2");
+  EXPECT_STREQ(rehost_uri(set, "redis://CACHE.internal:6380"),
+               "tcp://cache.internal:6380/2?connect_timeout=5000ms&keep_alive="
+               "true");
+  EXPECT_STREQ(rehost_uri(set, "redis://cache.internal:6379/5"),
+               "tcp://cache.internal:6379/5?connect_timeout=5000ms&keep_alive="
+               "true");
+}
+
 TEST(ProfileSet, SentinelProfileNeverMatches) {
   ScopedEnv env;
   env.set("REDIS_SESSIONS_HOST", "127.0.0.1");

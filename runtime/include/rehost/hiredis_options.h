@@ -89,7 +89,8 @@ static inline void rehost__handshake(redisContext *c, const char *profile) {
   }
 }
 
-/* rehost_pick_profile for the endpoint of `o`. */
+/* rehost_pick_profile for the endpoint of `o`: the profile a profile set
+ * ("match:a,b", rehost.h) picks for it, the one named otherwise. */
 static inline int rehost__pick_for_options(const redisOptions *o,
                                            const char *profile,
                                            const char **picked) {
@@ -104,10 +105,10 @@ static inline int rehost__pick_for_options(const redisOptions *o,
 
 /* redisConnectWithOptions(options) on profile `profile` (or the profile a
  * profile set picks for the options' endpoint; none picked: the connect as
- * written), then its TLS
- * (verified as the profile says) and its handshake. A non-blocking connect
- * (REDIS_OPT_NONBLOCK) cannot finish either before the caller reads from the
- * context, so one whose profile needs them fails, saying so. */
+ * written), then its TLS (verified as the profile says) and its handshake. A
+ * non-blocking connect (REDIS_OPT_NONBLOCK) cannot finish either before the
+ * caller reads from the context, so one whose profile needs them fails,
+ * saying so. */
 static inline redisContext *
 rehost_redisConnectWithOptions(const redisOptions *options,
                                const char *profile) {
@@ -192,10 +193,10 @@ static inline int rehost__probe_handshake(const redisOptions *o,
 }
 
 /* redisAsyncConnectWithOptions(options) on profile `profile` (a profile set
- * as rehost_redisConnectWithOptions takes it): when the
- * profile needs TLS or a handshake they are tried first
- * (rehost__probe_handshake: one extra short connection), then TLS is started
- * and the handshake queued ahead of the caller's commands. */
+ * as rehost_redisConnectWithOptions takes it): when the profile needs TLS or
+ * a handshake they are tried first (rehost__probe_handshake: one extra short
+ * connection), then TLS is started and the handshake queued ahead of the
+ * caller's commands. */
 static inline redisAsyncContext *
 rehost_redisAsyncConnectWithOptions(const redisOptions *options,
                                     const char *profile) {
