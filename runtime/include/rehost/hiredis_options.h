@@ -90,16 +90,23 @@ static inline void rehost__handshake(redisContext *c, const char *profile) {
 }
 
 /* rehost_pick_profile for the endpoint of `o`: the profile a profile set
- * ("match:a,b", rehost.h) picks for it, the one named otherwise. */
+ * ("match:a,b", rehost.h) picks for it, the one named otherwise. The
+ * connection types are read off what the SET macros write, since hiredict's
+ * shims spell them REDICT_CONN_* and define no REDIS_CONN_*. */
 static inline int rehost__pick_for_options(const redisOptions *o,
                                            const char *profile,
                                            const char **picked) {
-  if (o->type == REDIS_CONN_TCP)
+  redisOptions tcp, unix_socket;
+  memset(&tcp, 0, sizeof tcp);
+  memset(&unix_socket, 0, sizeof unix_socket);
+  REDIS_OPTIONS_SET_TCP(&tcp, NULL, 0);
+  REDIS_OPTIONS_SET_UNIX(&unix_socket, NULL);
+  if (o->type == tcp.type)
     return rehost_pick_profile(profile, o->endpoint.tcp.ip,
                                o->endpoint.tcp.port, NULL, NULL, picked);
   return rehost_pick_profile(
       profile, NULL, 0,
-      o->type == REDIS_CONN_UNIX ? o->endpoint.unix_socket : NULL, NULL,
+      o->type == unix_socket.type ? o->endpoint.unix_socket : NULL, NULL,
       picked);
 }
 
