@@ -2,6 +2,7 @@
 #include "call_site.hpp"
 #include "handshake.hpp"
 #include "last_error.hpp"
+#include "profile_cache.hpp"
 #include "resolver.hpp"
 
 #include <mutex>
@@ -32,10 +33,6 @@ std::string_view view(StringArg text) { return {text.data(), text.size()}; }
 
 const char *c_string(const std::string &value, bool empty_is_null) {
   return empty_is_null && value.empty() ? nullptr : intern(value);
-}
-
-std::string bracketed(const std::string &host) {
-  return host.find(':') == std::string::npos ? host : "[" + host + "]";
 }
 
 // redis-plus-plus's URI parser (Uri in sw/redis++/redis_uri.cpp) decodes
@@ -135,13 +132,8 @@ std::string plus_plus_uri(const Profile &p) {
 }
 
 std::string cluster_nodes_of(const Profile &p) {
-  // A host set by a stronger source than the node list wins, so REDIS_URL
-  // can redirect a call site that hardcoded a node list.
-  if (p.cluster_nodes.value.empty() ||
-      p.cluster_nodes.origin.source > p.host.origin.source)
-    return bracketed(p.host.value) + ":" + std::to_string(p.port.value);
   std::string joined;
-  for (const std::string &node : p.cluster_nodes.value)
+  for (const std::string &node : cluster_nodes_for(p))
     joined += (joined.empty() ? "" : ",") + node;
   return joined;
 }
@@ -356,6 +348,29 @@ int rehost_handshake_step(const char *profile, int step, int *argc,
     *argv = out.pointers.data();
     *argvlen = out.lengths.data();
     *what = intern(steps[step].what);
+    return 1;
+  });
+}
+
+int rehost_pick_profile(const char *profile, const char *host, int port,
+                        const char *path, const char *nodes,
+                        const char **picked) {
+  return guarded(-1, [&] {
+    *picked = nullptr;
+    const std::string_view name = view(profile_name(profile));
+    if (!is_profile_set(name)) {
+      *picked = profile;
+      return 1;
+    }
+    const Layer endpoint = path && *path ? call_site_unix(path)
+                           : nodes && *nodes
+                               ? call_site({{"cluster_nodes", nodes}})
+                               : call_site_tcp(host, port);
+    // A set that picks none resolves under its own name.
+    const std::string chosen = resolve_cached(name, endpoint)->name;
+    if (chosen == name)
+      return 0;
+    *picked = intern(chosen);
     return 1;
   });
 }

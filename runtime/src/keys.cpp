@@ -74,120 +74,69 @@ TlsVerify as_tls_verify(std::string_view text, const std::string &label) {
                     "' is not one of full, ca, none");
 }
 
+int as_db(std::string_view text, const std::string &label) {
+  return parse_int(text, label, "db", 0, 1 << 20);
+}
+
+int as_pool_size(std::string_view text, const std::string &label) {
+  return parse_int(text, label, "pool size", 1, 100000);
+}
+
+int as_pool_min_idle(std::string_view text, const std::string &label) {
+  return parse_int(text, label, "pool min idle", 0, 100000);
+}
+
 struct KeySpec {
   std::string_view name;
   bool file_variant;
   void (*apply)(Profile &, const RawValue &);
+  bool (*same)(const Profile &, const Profile &);
 };
 
+// The entry of the setting stored in `Field`, typed by `Parse`.
+template <auto Field, auto Parse>
+constexpr KeySpec spec(std::string_view name, bool file_variant = false) {
+  return {name, file_variant,
+          [](Profile &p, const RawValue &r) { assign(p.*Field, r, Parse); },
+          [](const Profile &a, const Profile &b) {
+            return (a.*Field).value == (b.*Field).value;
+          }};
+}
+
 // One entry per setting.
-const KeySpec key_specs[] = {
-    {"transport", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.transport, r, as_transport);
-     }},
-    {"host", false,
-     [](Profile &p, const RawValue &r) { assign(p.host, r, parse_host); }},
-    {"port", false,
-     [](Profile &p, const RawValue &r) { assign(p.port, r, parse_port); }},
-    {"socket", false,
-     [](Profile &p, const RawValue &r) { assign(p.socket, r, as_socket); }},
-    {"db", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.db, r, [](std::string_view t, const std::string &l) {
-         return parse_int(t, l, "db", 0, 1 << 20);
-       });
-     }},
-    {"username", false,
-     [](Profile &p, const RawValue &r) { assign(p.username, r, as_text); }},
-    {"password", true,
-     [](Profile &p, const RawValue &r) { assign(p.password, r, as_text); }},
-    {"tls", false,
-     [](Profile &p, const RawValue &r) { assign(p.tls, r, parse_bool); }},
-    {"tls_ca_cert_file", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.tls_ca_cert_file, r, as_path);
-     }},
-    {"tls_ca_cert_dir", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.tls_ca_cert_dir, r, as_path);
-     }},
-    {"tls_cert_file", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.tls_cert_file, r, as_path);
-     }},
-    {"tls_key_file", false,
-     [](Profile &p, const RawValue &r) { assign(p.tls_key_file, r, as_path); }},
-    {"tls_server_name", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.tls_server_name, r, parse_host);
-     }},
-    {"tls_verify", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.tls_verify, r, as_tls_verify);
-     }},
-    {"connect_timeout", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.connect_timeout, r, as_positive_duration);
-     }},
-    {"command_timeout", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.command_timeout, r, parse_duration);
-     }},
-    {"keepalive", false,
-     [](Profile &p, const RawValue &r) { assign(p.keepalive, r, parse_bool); }},
-    {"client_name", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.client_name, r, as_client_name);
-     }},
-    {"cluster_nodes", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.cluster_nodes, r, parse_node_list);
-     }},
-    {"sentinel_nodes", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.sentinel_nodes, r, parse_node_list);
-     }},
-    {"sentinel_master", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.sentinel_master, r, as_master_name);
-     }},
-    {"sentinel_username", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.sentinel_username, r, as_text);
-     }},
-    {"sentinel_password", true,
-     [](Profile &p, const RawValue &r) {
-       assign(p.sentinel_password, r, as_text);
-     }},
-    {"pool_size", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.pool_size, r, [](std::string_view t, const std::string &l) {
-         return parse_int(t, l, "pool size", 1, 100000);
-       });
-     }},
-    {"pool_wait_timeout", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.pool_wait_timeout, r, parse_duration);
-     }},
-    {"pool_min_idle", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.pool_min_idle, r, [](std::string_view t, const std::string &l) {
-         return parse_int(t, l, "pool min idle", 0, 100000);
-       });
-     }},
-    {"pool_connection_lifetime", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.pool_connection_lifetime, r, parse_duration);
-     }},
-    {"pool_connection_idle_time", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.pool_connection_idle_time, r, parse_duration);
-     }},
-    {"health_check_interval", false,
-     [](Profile &p, const RawValue &r) {
-       assign(p.health_check_interval, r, parse_duration);
-     }},
+constexpr KeySpec key_specs[] = {
+    spec<&Profile::transport, as_transport>("transport"),
+    spec<&Profile::host, parse_host>("host"),
+    spec<&Profile::port, parse_port>("port"),
+    spec<&Profile::socket, as_socket>("socket"),
+    spec<&Profile::db, as_db>("db"),
+    spec<&Profile::username, as_text>("username"),
+    spec<&Profile::password, as_text>("password", true),
+    spec<&Profile::tls, parse_bool>("tls"),
+    spec<&Profile::tls_ca_cert_file, as_path>("tls_ca_cert_file"),
+    spec<&Profile::tls_ca_cert_dir, as_path>("tls_ca_cert_dir"),
+    spec<&Profile::tls_cert_file, as_path>("tls_cert_file"),
+    spec<&Profile::tls_key_file, as_path>("tls_key_file"),
+    spec<&Profile::tls_server_name, parse_host>("tls_server_name"),
+    spec<&Profile::tls_verify, as_tls_verify>("tls_verify"),
+    spec<&Profile::connect_timeout, as_positive_duration>("connect_timeout"),
+    spec<&Profile::command_timeout, parse_duration>("command_timeout"),
+    spec<&Profile::keepalive, parse_bool>("keepalive"),
+    spec<&Profile::client_name, as_client_name>("client_name"),
+    spec<&Profile::cluster_nodes, parse_node_list>("cluster_nodes"),
+    spec<&Profile::sentinel_nodes, parse_node_list>("sentinel_nodes"),
+    spec<&Profile::sentinel_master, as_master_name>("sentinel_master"),
+    spec<&Profile::sentinel_username, as_text>("sentinel_username"),
+    spec<&Profile::sentinel_password, as_text>("sentinel_password", true),
+    spec<&Profile::pool_size, as_pool_size>("pool_size"),
+    spec<&Profile::pool_wait_timeout, parse_duration>("pool_wait_timeout"),
+    spec<&Profile::pool_min_idle, as_pool_min_idle>("pool_min_idle"),
+    spec<&Profile::pool_connection_lifetime, parse_duration>(
+        "pool_connection_lifetime"),
+    spec<&Profile::pool_connection_idle_time, parse_duration>(
+        "pool_connection_idle_time"),
+    spec<&Profile::health_check_interval, parse_duration>(
+        "health_check_interval"),
 };
 
 const KeySpec *find_spec(std::string_view key) {
@@ -221,6 +170,15 @@ void apply_setting(Profile &profile, const std::string &key,
                    const RawValue &raw) {
   if (const KeySpec *spec = find_spec(key))
     spec->apply(profile, raw);
+}
+
+std::vector<std::string_view> differing_settings(const Profile &a,
+                                                 const Profile &b) {
+  std::vector<std::string_view> keys;
+  for (const KeySpec &spec : key_specs)
+    if (!spec.same(a, b))
+      keys.push_back(spec.name);
+  return keys;
 }
 
 } // namespace rehost::detail

@@ -21,6 +21,11 @@ bool has_file_variant(std::string_view key);
 void apply_setting(Profile &profile, const std::string &key,
                    const RawValue &raw);
 
+// The settings whose values differ between `a` and `b` (origins aside), in
+// table order ("transport" included); empty when they connect alike.
+std::vector<std::string_view> differing_settings(const Profile &a,
+                                                 const Profile &b);
+
 } // namespace rehost::detail
 
 #endif

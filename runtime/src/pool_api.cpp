@@ -1,6 +1,6 @@
-// The pool's C entry points: one pool per profile, created on first use,
-// the fork handlers that keep every pool lock consistent in a child, and
-// the process-wide SIGPIPE choice.
+// The pool's C entry points: one pool per profile (per profile set and
+// endpoint), created on first use, the fork handlers that keep every pool
+// lock consistent in a child, and the process-wide SIGPIPE choice.
 #include "call_site.hpp"
 #include "last_error.hpp"
 #include "pool.hpp"
@@ -87,10 +87,14 @@ void validate_limits(const Profile &p) {
 rehost_pool *get_pool(const char *profile, const char *fallback_url) {
   if (!profile)
     throw ConfigError("profile name is NULL");
+  // A profile set picks its profile by the fallback's endpoint, so each
+  // endpoint has a pool of its own.
+  std::string key = profile;
+  if (is_profile_set(key) && fallback_url)
+    key += std::string(1, '\0') + fallback_url;
   Registry &r = registry();
   std::unique_lock<std::mutex> lock(r.mutex);
-  if (auto found = r.pools.find(std::string_view(profile));
-      found != r.pools.end())
+  if (auto found = r.pools.find(key); found != r.pools.end())
     return found->second.get();
   Layer call_site = call_site_uri(fallback_url);
   const Profile &settings = *resolve_for_connection(profile, call_site);
@@ -103,7 +107,7 @@ rehost_pool *get_pool(const char *profile, const char *fallback_url) {
   auto pool =
       std::make_unique<rehost_pool>(profile, std::move(call_site), settings);
   rehost_pool *created = pool.get();
-  r.pools.emplace(profile, std::move(pool));
+  r.pools.emplace(std::move(key), std::move(pool));
   lock.unlock();
   created->top_up_idle();
   return created;

@@ -6,7 +6,9 @@
 #include "layer.hpp"
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace rehost::detail {
 
@@ -14,8 +16,20 @@ enum class RecordedCallSite { ignore, use };
 
 // Throws ConfigError for a bad name or bad value. `recorded` use: the
 // call_site key of rehost.toml fills what `call_site` leaves (rehost-doctor).
+// `name` may be a profile set ("match:a,b", docs/runtime.md "Profile
+// sets"): the one place that picks a set's profile for the endpoint
+// `call_site` gives. A set that picks none resolves `call_site` over the
+// built-in defaults, named as the set; one given no endpoint throws.
 Profile resolve_profile(std::string_view name, const Layer &call_site,
                         RecordedCallSite recorded = RecordedCallSite::ignore);
+
+// `name` is a profile set ("match:..."), well-formed or not.
+bool is_profile_set(std::string_view name);
+
+// The cluster nodes `profile` connects to: its node list, or its host and
+// port when a source stronger than the list's sets the host (so REDIS_URL
+// can redirect a call site that hardcoded a node list) or there is no list.
+std::vector<std::string> cluster_nodes_for(const Profile &profile);
 
 // What a service in deployment environment `environment` resolves for
 // `name` from the config file at `path` alone, with no variable set and the

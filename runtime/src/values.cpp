@@ -157,6 +157,11 @@ std::string parse_node(std::string_view text, const std::string &label) {
   return host + ":" + std::to_string(port);
 }
 
+std::string node_text(const std::string &host, int port) {
+  return (host.find(':') == std::string::npos ? host : "[" + host + "]") + ":" +
+         std::to_string(port);
+}
+
 std::vector<std::string> parse_node_list(std::string_view text,
                                          const std::string &label) {
   std::vector<std::string> nodes;

@@ -27,6 +27,8 @@ std::string parse_host(std::string_view text, const std::string &label);
 std::string parse_node(std::string_view text, const std::string &label);
 std::vector<std::string> parse_node_list(std::string_view text,
                                          const std::string &label);
+// "host:port" as parse_node spells it: an IPv6 host in brackets.
+std::string node_text(const std::string &host, int port);
 
 std::string to_lower(std::string_view text);
 

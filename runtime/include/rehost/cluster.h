@@ -69,11 +69,17 @@ static inline int rehost_redisClusterConnect2(redisClusterContext *cc,
 
 /* The direct connects, made as cc = redisClusterContextInit(), the node
  * list, then rehost_redisClusterConnect2: the same steps the libraries take
- * inside, with the profile's credentials added. */
+ * inside, with the profile's credentials added. `profile` may be a profile
+ * set ("match:a,b", rehost.h), matched against the node list `addrs`.
+ * rehost_redisClusterConnect2 takes no set: it is given no node list. */
 static inline redisClusterContext *
 rehost__cluster_connect(const char *profile, const char *addrs, int flags,
                         const struct timeval *timeout, int nonblock) {
-  const char *problem = rehost_check(profile);
+  const int picked =
+      rehost_pick_profile(profile, NULL, 0, NULL, addrs, &profile);
+  const char *problem = picked < 0    ? rehost_last_error()
+                        : picked == 0 ? NULL
+                                      : rehost_check(profile);
   redisClusterContext *cc = redisClusterContextInit();
   if (!cc)
     return NULL;
@@ -86,8 +92,12 @@ rehost__cluster_connect(const char *profile, const char *addrs, int flags,
     redisClusterSetOptionConnectTimeout(cc, *timeout);
   if (nonblock)
     redisClusterSetOptionConnectNonBlock(cc);
-  if (redisClusterSetOptionAddNodes(cc, rehost_cluster_nodes(profile, addrs)) ==
-      REDIS_OK)
+  /* A profile set that picks no profile: the connect as written. */
+  if (picked == 0) {
+    if (redisClusterSetOptionAddNodes(cc, addrs) == REDIS_OK)
+      redisClusterConnect2(cc);
+  } else if (redisClusterSetOptionAddNodes(
+                 cc, rehost_cluster_nodes(profile, addrs)) == REDIS_OK)
     rehost_redisClusterConnect2(cc, profile);
   return cc;
 }

@@ -89,10 +89,33 @@ static inline void rehost__handshake(redisContext *c, const char *profile) {
   }
 }
 
-/* redisConnectWithOptions(options) on profile `profile`, then its TLS
- * (verified as the profile says) and its handshake. A non-blocking connect
- * (REDIS_OPT_NONBLOCK) cannot finish either before the caller reads from the
- * context, so one whose profile needs them fails, saying so. */
+/* rehost_pick_profile for the endpoint of `o`: the profile a profile set
+ * ("match:a,b", rehost.h) picks for it, the one named otherwise. The
+ * connection types are read off what the SET macros write, since hiredict's
+ * shims spell them REDICT_CONN_* and define no REDIS_CONN_*. */
+static inline int rehost__pick_for_options(const redisOptions *o,
+                                           const char *profile,
+                                           const char **picked) {
+  redisOptions tcp, unix_socket;
+  memset(&tcp, 0, sizeof tcp);
+  memset(&unix_socket, 0, sizeof unix_socket);
+  REDIS_OPTIONS_SET_TCP(&tcp, NULL, 0);
+  REDIS_OPTIONS_SET_UNIX(&unix_socket, NULL);
+  if (o->type == tcp.type)
+    return rehost_pick_profile(profile, o->endpoint.tcp.ip,
+                               o->endpoint.tcp.port, NULL, NULL, picked);
+  return rehost_pick_profile(
+      profile, NULL, 0,
+      o->type == unix_socket.type ? o->endpoint.unix_socket : NULL, NULL,
+      picked);
+}
+
+/* redisConnectWithOptions(options) on profile `profile` (or the profile a
+ * profile set picks for the options' endpoint; none picked: the connect as
+ * written), then its TLS (verified as the profile says) and its handshake. A
+ * non-blocking connect (REDIS_OPT_NONBLOCK) cannot finish either before the
+ * caller reads from the context, so one whose profile needs them fails,
+ * saying so. */
 static inline redisContext *
 rehost_redisConnectWithOptions(const redisOptions *options,
                                const char *profile) {
@@ -103,7 +126,14 @@ rehost_redisConnectWithOptions(const redisOptions *options,
   const size_t *lens;
   const char *what;
   redisContext *c;
-  const char *problem = rehost_connect_check(profile);
+  const char *problem;
+  switch (rehost__pick_for_options(options, profile, &profile)) {
+  case -1:
+    return rehost__failed_context(rehost_last_error());
+  case 0:
+    return redisConnectWithOptions(options);
+  }
+  problem = rehost_connect_check(profile);
   if (problem)
     return rehost__failed_context(problem);
   if (!rehost__apply_timeouts(&o, profile, &connect_tv, &command_tv))
@@ -169,10 +199,11 @@ static inline int rehost__probe_handshake(const redisOptions *o,
   return passed;
 }
 
-/* redisAsyncConnectWithOptions(options) on profile `profile`: when the
- * profile needs TLS or a handshake they are tried first
- * (rehost__probe_handshake: one extra short connection), then TLS is started
- * and the handshake queued ahead of the caller's commands. */
+/* redisAsyncConnectWithOptions(options) on profile `profile` (a profile set
+ * as rehost_redisConnectWithOptions takes it): when the profile needs TLS or
+ * a handshake they are tried first (rehost__probe_handshake: one extra short
+ * connection), then TLS is started and the handshake queued ahead of the
+ * caller's commands. */
 static inline redisAsyncContext *
 rehost_redisAsyncConnectWithOptions(const redisOptions *options,
                                     const char *profile) {
@@ -184,7 +215,14 @@ rehost_redisAsyncConnectWithOptions(const redisOptions *options,
   const char *what;
   char refused[128];
   redisAsyncContext *ac;
-  const char *problem = rehost_connect_check(profile);
+  const char *problem;
+  switch (rehost__pick_for_options(options, profile, &profile)) {
+  case -1:
+    return rehost__failed_async_context(rehost_last_error());
+  case 0:
+    return redisAsyncConnectWithOptions(options);
+  }
+  problem = rehost_connect_check(profile);
   if (!problem &&
       !rehost__apply_timeouts(&o, profile, &connect_tv, &command_tv))
     problem = rehost_last_error();

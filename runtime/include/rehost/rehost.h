@@ -37,12 +37,13 @@ struct redisAsyncContext;
 extern "C" {
 #endif
 
-/* Connectors. `profile` names the profile ("default", "queue", ...); the
- * remaining arguments are the original hiredis arguments, used only for what
- * no configuration sets. NULL/empty strings and ports <= 0 mean "no fallback".
- * On configuration or handshake failure the context has err set and an errstr
- * that names the variable or key at fault (never a password). NULL only when
- * memory runs out. Free with redisFree / redisAsyncFree as usual.
+/* Connectors. `profile` names the profile ("default", "queue", ...) or a
+ * profile set ("match:default,sessions", below); the remaining arguments are
+ * the original hiredis arguments, used only for what no configuration sets.
+ * NULL/empty strings and ports <= 0 mean "no fallback". On configuration or
+ * handshake failure the context has err set and an errstr that names the
+ * variable or key at fault (never a password). NULL only when memory runs out.
+ * Free with redisFree / redisAsyncFree as usual.
  *
  * The Bind variants' `source_addr` is not a profile setting: it is used as
  * given (NULL/empty: the OS chooses) for TCP, and ignored when the profile
@@ -77,6 +78,29 @@ rehost_redisAsyncConnectBindWithReuse(const char *profile, const char *ip,
                                       int port, const char *source_addr);
 REHOST_API struct redisAsyncContext *
 rehost_redisAsyncConnectUnix(const char *profile, const char *path);
+
+/* Profile sets, for a connect in a wrapper of the program's own that is
+ * handed its endpoint: "match:" and profile names, comma-separated. The
+ * listed profile whose environment or rehost.toml sets the endpoint the call
+ * gives (TCP host, any case, and port; socket path; cluster node list) is
+ * the connection's profile, all of it; when none does, the call connects as
+ * written, over the built-in defaults. Two listed profiles with that
+ * endpoint and different settings, a malformed set, or a set where the call
+ * gives no endpoint are configuration errors naming the set. A Sentinel
+ * profile never matches. docs/runtime.md "Profile sets". The connectors,
+ * the pool and the helpers of hiredis_options.h, valkey.h and cluster.h take
+ * a set; of the accessors below only rehost_uri and rehost_cluster_nodes,
+ * whose fallback is a whole endpoint.
+ *
+ * The profile set `profile` picks for an endpoint: `host` and `port`, a unix
+ * socket `path`, or a cluster node list `nodes` (the others NULL/0). 1 with
+ * *picked the profile (`profile` itself when it is not a set); 0 with
+ * *picked NULL when the set picks none, so the call connects as written; -1
+ * on a configuration error (rehost_last_error()). The header-only helpers
+ * use *picked as the profile from then on. */
+REHOST_API int rehost_pick_profile(const char *profile, const char *host,
+                                   int port, const char *path,
+                                   const char *nodes, const char **picked);
 
 /* Value accessors for code that builds its own clients. On a configuration
  * error the string accessors return NULL and the int accessors -1; then

@@ -215,7 +215,8 @@ REHOST_API std::vector<std::string> check_config_file(const std::string &path);
 // Accessors: the configured value, else `fallback`. Throw ConfigError, also
 // for a profile that resolves tls = true: the client handed these values
 // would connect in plaintext (TLS is made only on the connections the
-// runtime opens itself, docs/runtime.md "TLS").
+// runtime opens itself, docs/runtime.md "TLS"), and for a profile set,
+// except uri() and cluster_nodes(), whose fallback is a whole endpoint.
 REHOST_API std::string host(StringArg profile,
                             StringArg fallback = "127.0.0.1");
 REHOST_API int port(StringArg profile, int fallback = 6379);
@@ -465,6 +466,11 @@ void connect_resolved(Client &c, const Profile &p, Rest &&...rest) {
 }
 
 } // namespace detail
+
+// `profile` of the adapters below may be a profile set ("match:a,b",
+// rehost.h): the listed profile configured for the endpoint the code wrote
+// or passes, else that endpoint alone, as written. rehost::auth and the
+// connect with no fallback give no endpoint, so they take no set.
 
 // redis-plus-plus: `opts` (sw::redis::ConnectionOptions) gets every setting
 // the environment or rehost.toml gives `profile`: host and port or the unix

@@ -120,7 +120,24 @@ static inline void rehost__valkey_handshake(valkeyContext *c,
     rehost__valkey_fail(c, rehost_last_error());
 }
 
-/* valkeyConnectWithOptions(options) on profile `profile`. A non-blocking
+/* rehost_pick_profile for the endpoint of `o`: the profile a profile set
+ * ("match:a,b", rehost.h) picks for it, the one named otherwise; 0 when a
+ * set picks none and the connect goes as written. */
+static inline int rehost__valkey_pick(const valkeyOptions *o,
+                                      const char *profile,
+                                      const char **picked) {
+  if (o->type == VALKEY_CONN_TCP)
+    return rehost_pick_profile(profile, o->endpoint.tcp.ip,
+                               o->endpoint.tcp.port, NULL, NULL, picked);
+  return rehost_pick_profile(
+      profile, NULL, 0,
+      o->type == VALKEY_CONN_UNIX ? o->endpoint.unix_socket : NULL, NULL,
+      picked);
+}
+
+/* valkeyConnectWithOptions(options) on profile `profile` (or the one a
+ * profile set picks for the options' endpoint; none picked: the connect as
+ * written). A non-blocking
  * connect (VALKEY_OPT_NONBLOCK) cannot send the handshake before the caller
  * reads from the context, so one whose profile needs it fails, saying so.
  * The options' transport (TCP or unix) stays the one the code chose. */
@@ -134,7 +151,14 @@ rehost_valkeyConnectWithOptions(const valkeyOptions *options,
   const size_t *lens;
   const char *what;
   valkeyContext *c;
-  const char *problem = rehost__valkey_problem(profile);
+  const char *problem;
+  switch (rehost__valkey_pick(options, profile, &profile)) {
+  case -1:
+    return rehost__valkey_failed_context(rehost_last_error());
+  case 0:
+    return valkeyConnectWithOptions(options);
+  }
+  problem = rehost__valkey_problem(profile);
   if (problem)
     return rehost__valkey_failed_context(problem);
   if (!rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
@@ -178,24 +202,47 @@ static inline int rehost__valkey_endpoint(valkeyOptions *o, const char *profile,
   return 1;
 }
 
+/* The options a drop-in connect was written with: an ip and port, or a
+ * socket path; `source_addr` is used as given for TCP, ignored for a unix
+ * socket. */
+static inline void rehost__valkey_written(valkeyOptions *o, const char *ip,
+                                          int port, const char *path,
+                                          int options,
+                                          const char *source_addr) {
+  memset(o, 0, sizeof *o);
+  if (path) {
+    VALKEY_OPTIONS_SET_UNIX(o, path);
+  } else {
+    VALKEY_OPTIONS_SET_TCP(o, ip, port);
+    o->endpoint.tcp.source_addr = source_addr;
+  }
+  o->options = options;
+}
+
 /* The drop-in connects: the resolved endpoint as options, then
- * rehost_valkeyConnectWithOptions. `tv`: the call site's connect timeout;
- * `source_addr` is used as given for TCP, ignored for a unix socket. */
+ * rehost_valkeyConnectWithOptions. `tv`: the call site's connect timeout. A
+ * profile set that picks no profile connects as written. */
 static inline valkeyContext *
 rehost__valkey_connect(const char *profile, const char *ip, int port,
                        const char *path, const struct timeval *tv, int options,
                        const char *source_addr) {
   valkeyOptions o;
-  const char *problem = rehost__valkey_problem(profile);
+  const char *problem;
+  rehost__valkey_written(&o, ip, port, path, options, source_addr);
+  o.connect_timeout = tv;
+  switch (rehost__valkey_pick(&o, profile, &profile)) {
+  case -1:
+    return rehost__valkey_failed_context(rehost_last_error());
+  case 0:
+    return valkeyConnectWithOptions(&o);
+  }
+  problem = rehost__valkey_problem(profile);
   if (problem)
     return rehost__valkey_failed_context(problem);
-  memset(&o, 0, sizeof o);
   if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
     return rehost__valkey_failed_context(rehost_last_error());
   if (o.type == VALKEY_CONN_TCP)
     o.endpoint.tcp.source_addr = source_addr;
-  o.connect_timeout = tv;
-  o.options = options;
   return rehost_valkeyConnectWithOptions(&o, profile);
 }
 
@@ -394,7 +441,14 @@ rehost_valkeyAsyncConnectWithOptions(const valkeyOptions *options,
   const char *what;
   char refused[128];
   valkeyAsyncContext *ac;
-  const char *problem = rehost__valkey_problem(profile);
+  const char *problem;
+  switch (rehost__valkey_pick(options, profile, &profile)) {
+  case -1:
+    return rehost__valkey_failed_async_context(rehost_last_error());
+  case 0:
+    return valkeyAsyncConnectWithOptions(options);
+  }
+  problem = rehost__valkey_problem(profile);
   if (!problem &&
       !rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
                                &connect_tv, &command_tv))
@@ -423,15 +477,21 @@ rehost__valkey_async_connect(const char *profile, const char *ip, int port,
                              const char *path, int options,
                              const char *source_addr) {
   valkeyOptions o;
-  const char *problem = rehost__valkey_problem(profile);
+  const char *problem;
+  rehost__valkey_written(&o, ip, port, path, options, source_addr);
+  switch (rehost__valkey_pick(&o, profile, &profile)) {
+  case -1:
+    return rehost__valkey_failed_async_context(rehost_last_error());
+  case 0:
+    return valkeyAsyncConnectWithOptions(&o);
+  }
+  problem = rehost__valkey_problem(profile);
   if (problem)
     return rehost__valkey_failed_async_context(problem);
-  memset(&o, 0, sizeof o);
   if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
     return rehost__valkey_failed_async_context(rehost_last_error());
   if (o.type == VALKEY_CONN_TCP)
     o.endpoint.tcp.source_addr = source_addr;
-  o.options = options;
   return rehost_valkeyAsyncConnectWithOptions(&o, profile);
 }
 
@@ -478,11 +538,12 @@ static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
 
 /* The cluster helpers need <valkey/cluster.h> (its include guard). */
 #ifdef VALKEY_CLUSTER_H
-/* valkeyClusterConnectWithOptions(options) on profile `profile`: the
- * options get the profile's node list, user, password, db and timeouts,
- * the options' own as the fallback (the code's own credentials stay when
- * the profile configures none). A bad configuration gives a context made
- * by libvalkey with no node to reach, err set and errstr naming the
+/* valkeyClusterConnectWithOptions(options) on profile `profile` (or the
+ * one a profile set picks for the options' node list; none picked: the
+ * connect as written): the options get the profile's node list, user, password,
+ * db and timeouts, the options' own as the fallback (the code's own credentials
+ * stay when the profile configures none). A bad configuration gives a context
+ * made by libvalkey with no node to reach, err set and errstr naming the
  * variable or key. */
 static inline valkeyClusterContext *
 rehost_valkeyClusterConnectWithOptions(const valkeyClusterOptions *options,
@@ -490,9 +551,19 @@ rehost_valkeyClusterConnectWithOptions(const valkeyClusterOptions *options,
   valkeyClusterOptions o = *options;
   struct timeval connect_tv, command_tv;
   valkeyClusterContext *cc;
-  const char *problem = rehost__valkey_problem(profile);
+  const char *problem = NULL;
   const char *nodes = NULL, *user = NULL, *password = NULL;
   int db = -1;
+  switch (
+      rehost_pick_profile(profile, NULL, 0, NULL, o.initial_nodes, &profile)) {
+  case -1:
+    problem = rehost_last_error();
+    break;
+  case 0:
+    return valkeyClusterConnectWithOptions(options);
+  default:
+    problem = rehost__valkey_problem(profile);
+  }
   /* The string accessors return NULL both for "none" and on an error,
    * which rehost_last_error() then names. */
   if (!problem && !*(nodes = rehost_cluster_nodes(profile, o.initial_nodes)))
