@@ -147,6 +147,9 @@ struct Summary {
   unsigned Manual = 0;
   unsigned Suppressed = 0; ///< Not counted in Findings.
   unsigned Baselined = 0;  ///< Left out of the report by check's baseline.
+  /// Client calls whose endpoint comes from a wrapper or field no scanned
+  /// code gives a value (untracedClientCalls): not covered by the result.
+  unsigned UntracedClientCalls = 0;
 };
 
 /// One profile the runtime will resolve: the name, the endpoint the code
@@ -178,6 +181,8 @@ struct Report {
   std::vector<FileReport> Files; ///< Sorted by path.
   std::vector<ProfileInfo> Profiles; ///< "default" first, then by name.
   unsigned TranslationUnits = 0;     ///< How many were analysed.
+  /// Summary::UntracedClientCalls, from the facts.
+  unsigned UntracedClientCalls = 0;
   /// Findings `check` left out because the baseline records them.
   unsigned Baselined = 0;
   /// `check` compared the findings with a baseline: SARIF says of each

@@ -313,7 +313,8 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   };
   // Constants handed to the project's own wrappers and fields, once every
   // unit's flows are known.
-  const std::vector<Site> Derived = derivedSites(Units, resolveSinks(Units, Config));
+  const std::vector<Site> Derived =
+      derivedSites(Units, resolveSinks(Units, Config));
   for (const Site &S : Derived)
     Keep(S);
   for (const TranslationUnitFacts &Unit : Units) {
@@ -402,6 +403,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
     R.Files.push_back(std::move(Entry.second));
   noteCredentialsToSet(R.Files, R.Profiles);
   R.TranslationUnits = Units.size();
+  R.UntracedClientCalls = untracedClientCalls(Units);
   Out.Edits = Edits.take();
   return Out;
 }

@@ -85,6 +85,7 @@ llvm::json::Object summaryToJson(const Summary &S) {
       {"manual", S.Manual},
       {"suppressed", S.Suppressed},
       {"baselined", S.Baselined},
+      {"untraced_client_calls", S.UntracedClientCalls},
       {"by_rule",
        llvm::json::Object{
            {"hardcoded-endpoint", S.HardcodedEndpoints},

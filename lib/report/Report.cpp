@@ -160,6 +160,7 @@ Summary Report::computeSummary() const {
   Summary S;
   S.FilesScanned = TranslationUnits;
   S.Baselined = Baselined;
+  S.UntracedClientCalls = UntracedClientCalls;
   for (const FileReport &File : Files) {
     S.FilesWithFindings +=
         llvm::any_of(File.Findings, std::mem_fn(&Finding::isActive));

@@ -80,6 +80,7 @@ redisContext *fallback(int argc, char **argv) {
 // CHECK-NEXT:   "fixable": 1,
 // CHECK-NEXT:   "fixed": 0,
 // CHECK-NEXT:   "manual": 1,
-// CHECK-NEXT:   "suppressed": 0
+// CHECK-NEXT:   "suppressed": 0,
+// CHECK-NEXT:   "untraced_client_calls": 0
 // CHECK-NEXT: },
 // CHECK-NEXT: "tool": "rehost",

@@ -182,6 +182,13 @@ int reportScan(const Analysis &Analysed, const ReportOptions &Options,
         S.FilesWithErrors ? fmt::format(", {} with errors", S.FilesWithErrors)
                           : "",
         skippedClause(S), Uncovered);
+  if (!Quiet && S.UntracedClientCalls)
+    cli::print(stderr,
+               "rehost: {} client call{} {} the endpoint from a wrapper or "
+               "field that no scanned code gives a value: scan its callers "
+               "too, or declare it (docs/derived-sites.md)\n",
+               S.UntracedClientCalls, plural(S.UntracedClientCalls),
+               S.UntracedClientCalls == 1 ? "takes" : "take");
   if (S.FilesWithErrors)
     return InputError;
   return S.Findings ? Findings : Clean;
