@@ -11,20 +11,72 @@
 #include "rehost/FactsCache.h"
 
 #include "CommandAdjuster.h"
+#include "HeaderFilter.h"
 #include "IncludeGraph.h"
+#include "PreFilter.h"
 #include "UnitAnalysis.h"
 #include "UnitLog.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Threading.h"
 
 #include <algorithm>
 #include <atomic>
+#include <numeric>
 #include <optional>
 #include <thread>
 
 using namespace clang::tooling;
 
 namespace rehost {
+namespace {
+
+/// Gives unit I's facts; its text goes to the stream. With the thread's
+/// pre-filter worker, if there is a pre-filter.
+using UnitTask = llvm::function_ref<TranslationUnitFacts(
+    size_t, IncludeScanner::Worker *, llvm::raw_ostream &)>;
+
+/// The units \p Indices of \p Units, analysed by \p Analyse on \p Jobs
+/// threads, each unit's log whole and in \p Indices' order.
+void runUnits(llvm::ArrayRef<size_t> Indices, unsigned Jobs,
+              IncludeScanner *Scanner, const std::vector<std::string> &Names,
+              const ScanRequest &Request,
+              std::vector<TranslationUnitFacts> &Units, llvm::raw_ostream &Log,
+              UnitTask Analyse) {
+  std::vector<std::string> PassNames;
+  for (size_t I : Indices)
+    PassNames.push_back(Names[I]);
+  UnitLog Logs(Log, std::move(PassNames), Request.Progress,
+               Request.PlainProgressInterval);
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    std::optional<IncludeScanner::Worker> PreFilter;
+    if (Scanner)
+      PreFilter.emplace(*Scanner);
+    for (size_t K; (K = Next++) < Indices.size();) {
+      std::string Text;
+      llvm::raw_string_ostream Out(Text);
+      size_t I = Indices[K];
+      Units[I] = Analyse(I, PreFilter ? &*PreFilter : nullptr, Out);
+      Out.flush();
+      Logs.finish(K, std::move(Text), Units[I].Sites.size());
+    }
+  };
+  Jobs = static_cast<unsigned>(std::min<size_t>(Jobs, Indices.size()));
+  if (Jobs <= 1) {
+    Work();
+    return;
+  }
+  // One task per thread, not per unit: a thread's pre-filter worker (its
+  // dependency scanner's caches) serves every unit the thread takes.
+  ThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (unsigned I = 0; I != Jobs; ++I)
+    Pool.async(Work);
+  Pool.wait();
+}
+
+} // namespace
 
 llvm::Expected<std::vector<TranslationUnitFacts>>
 analyseAll(const FallbackDatabase &Database,
@@ -35,7 +87,6 @@ analyseAll(const FallbackDatabase &Database,
   unsigned Jobs = Request.Jobs
                       ? Request.Jobs
                       : std::max(1u, std::thread::hardware_concurrency());
-  Jobs = static_cast<unsigned>(std::min<size_t>(Jobs, Files.size()));
   const ArgumentsAdjuster Adjust = commandAdjuster(Request);
   std::optional<IncludeScanner> Scanner;
   if (Request.PreFilter)
@@ -54,31 +105,71 @@ analyseAll(const FallbackDatabase &Database,
   std::vector<std::string> Names;
   for (const std::string &File : Files)
     Names.push_back(displayPath(File, Root));
-  UnitLog Logs(Log, std::move(Names), Request.Progress,
-               Request.PlainProgressInterval);
-  std::atomic<size_t> Next{0};
-  auto Work = [&] {
-    std::optional<IncludeScanner::Worker> PreFilter;
-    if (Scanner)
-      PreFilter.emplace(*Scanner);
-    for (size_t I; (I = Next++) < Files.size();) {
-      std::string Text;
-      llvm::raw_string_ostream Out(Text);
-      Units[I] = analyseUnit(Database, Files[I], Request, Adjust, Headers, Root,
-                             PreFilter ? &*PreFilter : nullptr, Out);
-      Out.flush();
-      Logs.finish(I, std::move(Text), Units[I].Sites.size());
+  // What the pass by names reads of each skipped unit.
+  bool ByNames = Scanner && Request.DerivedNames;
+  std::vector<PreFilterVerdict> Skipped(ByNames ? Files.size() : 0);
+  std::vector<size_t> All(Files.size());
+  std::iota(All.begin(), All.end(), 0);
+  runUnits(
+      All, Jobs, Scanner ? &*Scanner : nullptr, Names, Request, Units, Log,
+      [&](size_t I, IncludeScanner::Worker *PreFilter, llvm::raw_ostream &Out) {
+        return analyseUnit(Database, Files[I], Request, Adjust, Headers, Root,
+                           PreFilter, Out,
+                           ByNames ? &Skipped[I].Commands : nullptr);
+      });
+  size_t PickedByNames = 0;
+  if (ByNames) {
+    // A scanner-only run (--prefilter=exact) has no facts' graph: the
+    // identifiers of the files the scanner listed are read without one.
+    std::unique_ptr<IncludeGraph> OwnFacts;
+    IncludeGraph *FileFacts = Scanner->fileFacts();
+    if (!FileFacts) {
+      OwnFacts = std::make_unique<IncludeGraph>();
+      FileFacts = OwnFacts.get();
     }
-  };
-  if (Jobs <= 1) {
-    Work();
-  } else {
-    // One task per thread, not per unit: a thread's pre-filter worker (its
-    // dependency scanner's caches) serves every unit the thread takes.
-    ThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (unsigned I = 0; I != Jobs; ++I)
-      Pool.async(Work);
-    Pool.wait();
+    // Units picked by a pass name wrappers that pick more: until none is.
+    llvm::StringSet<> Asked;
+    std::vector<std::optional<NamedIdentifier>> Why(Units.size());
+    for (;;) {
+      std::vector<size_t> Left;
+      std::vector<const PreFilterVerdict *> Verdicts;
+      for (size_t I = 0; I != Units.size(); ++I)
+        if (Units[I].PreFiltered) {
+          Left.push_back(I);
+          Verdicts.push_back(&Skipped[I]);
+        }
+      if (Left.empty())
+        break;
+      // The units left spell none of the names asked before.
+      llvm::StringSet<> New;
+      for (const auto &Name : Request.DerivedNames(Units))
+        if (Asked.insert(Name.getKey()).second)
+          New.insert(Name.getKey());
+      if (New.empty())
+        break;
+      std::vector<std::optional<NamedIdentifier>> Named = unitsNaming(
+          Verdicts, New,
+          [&](llvm::StringRef File) { return Headers.admits(realPath(File)); },
+          *FileFacts);
+      std::vector<size_t> Picked;
+      for (size_t K = 0; K != Left.size(); ++K)
+        if (Named[K]) {
+          Picked.push_back(Left[K]);
+          Why[Left[K]] = std::move(Named[K]);
+        }
+      if (Picked.empty())
+        break;
+      PickedByNames += Picked.size();
+      runUnits(
+          Picked, Jobs, nullptr, Names, Request, Units, Log,
+          [&](size_t I, IncludeScanner::Worker *, llvm::raw_ostream &Out) {
+            if (Request.ExplainPreFilter)
+              Out << "note: " << Names[I] << ": pre-filter: parsed after all: "
+                  << displayPath(Why[I]->File, Root) << " names "
+                  << Why[I]->Identifier << "\n";
+            return parseUnit(Database, Files[I], Adjust, Headers, Root, Out);
+          });
+    }
   }
   if (IncludeGraph *Graph = Scanner ? Scanner->fileFacts() : nullptr) {
     if (Request.ExplainPreFilter)
@@ -92,6 +183,9 @@ analyseAll(const FallbackDatabase &Database,
       Log << "warning: the pre-filter's cache was not written: "
           << llvm::toString(std::move(Err)) << "\n";
   }
+  if (ByNames && Request.ExplainPreFilter)
+    Log << "note: pre-filter: " << PickedByNames
+        << " skipped units parsed after all for the names they spell\n";
   return Units;
 }
 
