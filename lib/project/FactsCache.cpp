@@ -177,10 +177,10 @@ llvm::Error FactsCache::parse(llvm::StringRef Bytes) {
     if (!R.integer(Identifiers, 4))
       return damaged(Path, "cut short");
     for (uint64_t K = 0; K != Identifiers; ++K) {
-      uint64_t Hash;
-      if (!R.integer(Hash, 8))
+      uint64_t Identifier;
+      if (!R.integer(Identifier, 8))
         return damaged(Path, "cut short");
-      Facts.Identifiers.push_back(Hash);
+      Facts.Identifiers.push_back(Identifier);
     }
     Entries[{Hash, Size}].Facts = std::move(Facts);
   }
