@@ -10,6 +10,8 @@
 #include "IncludeGraph.h"
 #include "PreFilter.h"
 
+#include "rehost/Scanner.h"
+
 #include "TestSupport.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
@@ -113,6 +115,57 @@ TEST_F(PreFilterNamesTest, AComputedIncludeThroughTheDependencyScanner) {
   ASSERT_TRUE(Unit.Commands.front().ScannerFiles.has_value());
   EXPECT_EQ(named(Unit, {"pool_open"}), "pool_open in inc/pool.h");
   EXPECT_EQ(named(Unit, {"pool_close"}), "none");
+}
+
+// A unit parsed for a name may name another wrapper, which picks more: the
+// scan asks again until no unit is added, and each unit's facts keep its
+// place.
+TEST_F(PreFilterNamesTest, AWrapperFoundInAPickedUnitPicksItsCallers) {
+  Dir.write("inc/store.h", "class SessionStore {\n"
+                           "public:\n"
+                           "  SessionStore(const char *host, int port);\n"
+                           "};\n");
+  Dir.write("a_wrapper.cpp", "#include \"store.h\"\n"
+                             "void open_store(const char *host) {\n"
+                             "  SessionStore S(host, 6379);\n"
+                             "}\n");
+  Dir.write("b_caller.cpp", "void open_store(const char *host);\n"
+                            "void f() { open_store(\"10.0.0.1\"); }\n");
+  Dir.write("c_other.cpp", "int x;\n");
+  std::string Entries;
+  for (llvm::StringRef Unit : {"a_wrapper.cpp", "b_caller.cpp", "c_other.cpp"})
+    Entries +=
+        (llvm::Twine(Entries.empty() ? "" : ",") + "{\"directory\": \"" +
+         Dir.Root + "\", \"file\": \"" + Unit +
+         "\", \"arguments\": [\"c++\", \"-Iinc\", \"-c\", \"" + Unit + "\"]}")
+            .str();
+  Dir.write("compile_commands.json", "[" + Entries + "]");
+  ScanRequest Request;
+  Request.BuildDir = std::string(Dir.Root);
+  Request.Root = std::string(Dir.Root);
+  Request.Jobs = 2;
+  unsigned Asked = 0;
+  Request.DerivedNames = [&](llvm::ArrayRef<TranslationUnitFacts> Units) {
+    ++Asked;
+    llvm::StringSet<> Names;
+    Names.insert("SessionStore");
+    // Once parsed, a_wrapper.cpp shows open_store wraps SessionStore.
+    if (!Units[0].PreFiltered)
+      Names.insert("open_store");
+    return Names;
+  };
+  auto Units = collectFacts(Request, llvm::nulls());
+  ASSERT_TRUE(bool(Units)) << llvm::toString(Units.takeError());
+  ASSERT_EQ(Units->size(), 3u);
+  std::vector<std::string> Parsed;
+  for (const TranslationUnitFacts &Unit : *Units)
+    Parsed.push_back(llvm::sys::path::filename(Unit.MainFile).str() +
+                     (Unit.PreFiltered ? " skipped" : " parsed") +
+                     (Unit.Error.empty() ? "" : " " + Unit.Error));
+  EXPECT_EQ(Parsed, (std::vector<std::string>{"a_wrapper.cpp parsed",
+                                              "b_caller.cpp parsed",
+                                              "c_other.cpp skipped"}));
+  EXPECT_EQ(Asked, 3u); // Then no name was new.
 }
 
 } // namespace
