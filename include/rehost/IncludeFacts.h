@@ -3,8 +3,9 @@
 // The fast pre-filter (IncludeGraph.h) answers for a unit from facts about
 // each file it may read, and those facts depend on the file's text only: the
 // includes it spells, whether one is computed (`#include MACRO`), whether
-// its text could name a client API. So they are computed once per file
-// content and shared by every unit (and, through FactsCache.h, by later
+// its text could name a client API, the identifiers it spells (for the
+// pre-filter's pass by names, PreFilter.h). So they are computed once per
+// file content and shared by every unit (and, through FactsCache.h, by later
 // runs). Conditions are not evaluated: an include under any `#if` counts as
 // possibly taken, which makes a unit's closure a superset of the compiler's.
 //
@@ -15,6 +16,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -57,15 +59,28 @@ struct IncludeFacts {
   /// An `#error` or unknown directive under a condition: the compiler may
   /// stop on it.
   bool ConditionalError = false;
+  /// Every identifier token of the text (outside comments and literals;
+  /// directives' included, whatever their condition), as identifierHash
+  /// gives it: sorted, each once.
+  std::vector<uint64_t> Identifiers;
 
   friend bool operator==(const IncludeFacts &A, const IncludeFacts &B) {
     return A.Includes == B.Includes && A.ComputedInclude == B.ComputedInclude &&
            A.MultiLineRawString == B.MultiLineRawString &&
            A.MayNameClientApi == B.MayNameClientApi &&
            A.UnconditionalError == B.UnconditionalError &&
-           A.ConditionalError == B.ConditionalError;
+           A.ConditionalError == B.ConditionalError &&
+           A.Identifiers == B.Identifiers;
   }
 };
+
+/// The hash IncludeFacts::Identifiers keeps \p Identifier by.
+uint64_t identifierHash(llvm::StringRef Identifier);
+
+/// Whether the text \p Facts were read from spells the identifier whose
+/// identifierHash is \p Hash (a hash collision may say yes wrongly, never
+/// no).
+bool spellsIdentifier(const IncludeFacts &Facts, uint64_t Hash);
 
 /// The facts of a file whose text is \p Text: its directives read as the
 /// preprocessor reads them (comments, string and character literals, raw

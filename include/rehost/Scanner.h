@@ -6,6 +6,8 @@
 #include "rehost/Progress.h"
 #include "rehost/Project.h"
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 
 #include <chrono>
@@ -70,6 +72,14 @@ struct ScanRequest {
   /// Keep the file facts across runs in .rehost-cache/ at the project root
   /// (--cache).
   bool PreFilterCache = false;
+  /// The pre-filter's pass by names: given the facts of the units so far,
+  /// the identifiers that name the project's own wrappers of a client API
+  /// (issue 25's derived sinks, the types of derived fields). A skipped unit
+  /// whose own file or a header it reads spells one is parsed after all (its
+  /// facts take its skipped entry's place), and the facts asked again, until
+  /// no new unit is picked. None: no such pass.
+  std::function<llvm::StringSet<>(llvm::ArrayRef<TranslationUnitFacts>)>
+      DerivedNames;
   /// How the log shows progress: --progress as asked, which the driver
   /// resolves (resolveProgress); a scan asked for Auto shows none.
   ProgressMode Progress = ProgressMode::Auto;

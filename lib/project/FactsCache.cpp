@@ -4,6 +4,7 @@
 //   "RHPF" u32:format  u32:length s:key  u64:entries
 //   per entry: u64:hash u64:size u8:flags u32:includes
 //              per include: u8:flags u32:length s:name
+//              u32:identifiers, per identifier: u64:identifierHash
 //   u64:xxHash64 of every byte before it
 //
 //===----------------------------------------------------------------------===//
@@ -24,7 +25,7 @@ namespace {
 
 constexpr llvm::StringLiteral Magic = "RHPF";
 /// Raised whenever IncludeFacts or its reading changes meaning.
-constexpr uint32_t Format = 1;
+constexpr uint32_t Format = 2;
 
 /// What the facts depend on besides the text: the tool, and the catalog's
 /// names (mayNameClientApi reads them).
@@ -85,10 +86,10 @@ enum FactFlags : uint8_t {
 enum IncludeFlags : uint8_t { Angled = 1, Next = 2, Conditional = 4 };
 
 llvm::Error damaged(llvm::StringRef Path, llvm::StringRef Why) {
-  return llvm::createStringError(
-      llvm::inconvertibleErrorCode(),
-      "the pre-filter's cache " + Path + " is damaged (" + Why +
-          "): remove it and run again");
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "the pre-filter's cache " + Path +
+                                     " is damaged (" + Why +
+                                     "): remove it and run again");
 }
 
 } // namespace
@@ -111,10 +112,9 @@ FactsCache::load(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
-                                   "cannot read the pre-filter's cache " +
-                                       Path + ": " +
-                                       Buffer.getError().message());
+    return llvm::createStringError(
+        Buffer.getError(), "cannot read the pre-filter's cache " + Path + ": " +
+                               Buffer.getError().message());
   if (llvm::Error Err = Cache->parse((*Buffer)->getBuffer()))
     return std::move(Err);
   return std::move(Cache);
@@ -173,6 +173,15 @@ llvm::Error FactsCache::parse(llvm::StringRef Bytes) {
       Include.Conditional = IncludeFlags & Conditional;
       Facts.Includes.push_back(std::move(Include));
     }
+    uint64_t Identifiers;
+    if (!R.integer(Identifiers, 4))
+      return damaged(Path, "cut short");
+    for (uint64_t K = 0; K != Identifiers; ++K) {
+      uint64_t Identifier;
+      if (!R.integer(Identifier, 8))
+        return damaged(Path, "cut short");
+      Facts.Identifiers.push_back(Identifier);
+    }
     Entries[{Hash, Size}].Facts = std::move(Facts);
   }
   if (!R.atEnd())
@@ -226,6 +235,9 @@ std::string FactsCache::serialise() const {
              1);
       putString(Out, I.Name);
     }
+    putInt(Out, F.Identifiers.size(), 4);
+    for (uint64_t Hash : F.Identifiers)
+      putInt(Out, Hash, 8);
   }
   putInt(Out, llvm::xxHash64(Out), 8);
   return Out;
@@ -233,8 +245,8 @@ std::string FactsCache::serialise() const {
 
 llvm::Error FactsCache::save() {
   std::lock_guard<std::mutex> Guard(Lock);
-  size_t Unused = llvm::count_if(
-      Entries, [](const auto &KV) { return !KV.second.Used; });
+  size_t Unused =
+      llvm::count_if(Entries, [](const auto &KV) { return !KV.second.Used; });
   if (!Changed && !Stale)
     return llvm::Error::success();
   if (Unused > Entries.size() - Unused)

@@ -1,10 +1,11 @@
 //===- IncludeFacts.cpp - What one file's text tells the pre-filter -------===//
 //
-// A reader of directives only: it skips comments and literals as the
-// preprocessor does, so that no `#include` hides from it, and errs on the
-// side of seeing one more (a `#` after a block comment that spans lines
-// counts as a directive). Literals end at the end of their line, so a
-// misread one can never swallow a directive on a later line.
+// A reader of directives and identifiers: it skips comments and literals as
+// the preprocessor does, so that no `#include` hides from it and no word in
+// them counts as an identifier, and errs on the side of seeing one more (a `#`
+// after a block comment that spans lines counts as a directive). Literals end
+// at the end of their line, so a misread one can never swallow a directive on a
+// later line.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,9 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
+
+#include <algorithm>
 
 namespace rehost {
 namespace {
@@ -294,8 +298,27 @@ private:
         skipQuoted(T[I]);
         continue;
       }
-      ++I;
+      if (atNumber())
+        ppNumber();
+      else if (isIdentifierChar(T[I]))
+        notedIdentifier();
+      else
+        ++I;
     }
+  }
+
+  /// Whether a preprocessing number starts at I (its digits are no
+  /// identifier: 0xff).
+  bool atNumber() const {
+    return llvm::isDigit(T[I]) ||
+           (T[I] == '.' && I + 1 < T.size() && llvm::isDigit(T[I + 1]));
+  }
+
+  /// The identifier starting at I, kept in the facts.
+  std::string notedIdentifier() {
+    std::string Name = identifier();
+    Facts.Identifiers.push_back(identifierHash(Name));
+    return Name;
   }
 
   /// A string or character literal, to its closing quote or the end of its
@@ -320,13 +343,12 @@ private:
       skipQuoted(C);
       return;
     }
-    if (llvm::isDigit(C) ||
-        (C == '.' && I + 1 < T.size() && llvm::isDigit(T[I + 1]))) {
+    if (atNumber()) {
       ppNumber();
       return;
     }
     if (isIdentifierChar(C)) {
-      std::string Name = identifier();
+      std::string Name = notedIdentifier();
       if (I < T.size() && T[I] == '"' &&
           (Name == "R" || Name == "LR" || Name == "uR" || Name == "UR" ||
            Name == "u8R"))
@@ -391,6 +413,10 @@ private:
     if (Unbalanced || Depth != 0)
       Facts.UnconditionalError = true;
     Facts.MayNameClientApi = mayNameClientApi(T);
+    llvm::sort(Facts.Identifiers);
+    Facts.Identifiers.erase(
+        std::unique(Facts.Identifiers.begin(), Facts.Identifiers.end()),
+        Facts.Identifiers.end());
   }
 
   llvm::StringRef T;
@@ -408,6 +434,15 @@ private:
 
 IncludeFacts scanIncludeFacts(llvm::StringRef Text) {
   return DirectiveReader(Text).read();
+}
+
+uint64_t identifierHash(llvm::StringRef Identifier) {
+  return llvm::xxHash64(Identifier);
+}
+
+bool spellsIdentifier(const IncludeFacts &Facts, uint64_t Hash) {
+  return std::binary_search(Facts.Identifiers.begin(), Facts.Identifiers.end(),
+                            Hash);
 }
 
 } // namespace rehost

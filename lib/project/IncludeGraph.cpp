@@ -29,6 +29,10 @@ struct IncludeGraph::Search {
     bool Definite = false;
   };
   llvm::StringMap<Clean> CleanFiles;
+  /// Files (as walk keys) whose whole closure spells none of the
+  /// identifiers of the query UnnamedFor (firstNaming).
+  llvm::StringSet<> Unnamed;
+  unsigned UnnamedFor = 0;
 };
 
 /// A file the walk reached, and how.
@@ -42,6 +46,10 @@ struct IncludeGraph::Node {
   bool System = false;
   /// Reached from the main file through unconditional includes only.
   bool Definite = true;
+
+  /// A walk's key: a file found in another directory of the search
+  /// includes_next others.
+  std::string key() const { return Absolute + "#" + std::to_string(Directory); }
 };
 
 namespace {
@@ -81,6 +89,27 @@ std::string searchKey(const std::vector<std::string> &CommandLine,
 }
 
 } // namespace
+
+IdentifierQuery::IdentifierQuery(const llvm::StringSet<> &Identifiers,
+                                 std::function<bool(llvm::StringRef)> Counts)
+    : Counts(std::move(Counts)) {
+  static std::atomic<unsigned> Queries{0};
+  Id = ++Queries;
+  for (const auto &Name : Identifiers)
+    Names.emplace_back(Name.getKey().str(), identifierHash(Name.getKey()));
+  llvm::sort(Names);
+}
+
+std::optional<NamedIdentifier> IdentifierQuery::in(const IncludeFacts &Facts,
+                                                   llvm::StringRef Absolute,
+                                                   bool MainFile) const {
+  for (const auto &[Name, Hash] : Names)
+    if (spellsIdentifier(Facts, Hash))
+      return MainFile || Counts(Absolute)
+                 ? std::optional<NamedIdentifier>({Name, Absolute.str()})
+                 : std::nullopt;
+  return std::nullopt;
+}
 
 IncludeGraph::IncludeGraph(std::unique_ptr<FactsCache> Cache)
     : Cache(std::move(Cache)) {}
@@ -199,9 +228,9 @@ bool IncludeGraph::resolve(Search &S, const Node &From,
   return true;
 }
 
-IncludeGraph::Answer IncludeGraph::answer(
-    const std::vector<std::string> &CommandLine, llvm::StringRef Directory,
-    llvm::StringRef MainFile) {
+IncludeGraph::Answer
+IncludeGraph::answer(const std::vector<std::string> &CommandLine,
+                     llvm::StringRef Directory, llvm::StringRef MainFile) {
   std::shared_ptr<Search> S = searchFor(CommandLine, Directory, MainFile);
   Answer A = S->Directories.Unsupported.empty()
                  ? walk(*S, Directory, MainFile)
@@ -210,11 +239,79 @@ IncludeGraph::Answer IncludeGraph::answer(
   return A;
 }
 
+/// Where a walk starts: the -include files (looked for from the command's
+/// directory), then the main file. The -include not found, if one is not.
+std::optional<std::string> IncludeGraph::startNodes(Search &S,
+                                                    llvm::StringRef Directory,
+                                                    llvm::StringRef MainFile,
+                                                    std::vector<Node> &Nodes) {
+  Node CommandDirectory{".", absoluteIn(Directory, "."), -1, false};
+  for (const std::string &Forced : S.Directories.ForcedIncludes) {
+    Node To;
+    if (!resolve(S, CommandDirectory, {Forced, false, false, false}, To))
+      return Forced;
+    Nodes.push_back(std::move(To));
+  }
+  Nodes.push_back({MainFile.str(), absoluteIn(Directory, MainFile), -1, false});
+  return std::nullopt;
+}
+
+std::optional<NamedIdentifier>
+IncludeGraph::firstNaming(const std::vector<std::string> &CommandLine,
+                          llvm::StringRef Directory, llvm::StringRef MainFile,
+                          const IdentifierQuery &Query) {
+  std::shared_ptr<Search> S = searchFor(CommandLine, Directory, MainFile);
+  {
+    std::lock_guard<std::mutex> Guard(S->Lock);
+    if (S->UnnamedFor != Query.Id) {
+      S->Unnamed.clear();
+      S->UnnamedFor = Query.Id;
+    }
+  }
+  // The main file first: its names count wherever it is, and a walk that
+  // met it as another unit's header may have found it spells none that do.
+  std::string Main = absoluteIn(Directory, MainFile);
+  if (std::shared_ptr<const IncludeFacts> F = factsOf(Main))
+    if (std::optional<NamedIdentifier> Named = Query.in(*F, Main, true))
+      return Named;
+  std::vector<Node> Stack;
+  llvm::StringSet<> Seen;
+  auto Visit = [&](Node N) {
+    std::string Key = N.key();
+    if (!Seen.insert(Key).second)
+      return;
+    std::lock_guard<std::mutex> Guard(S->Lock);
+    if (!S->Unnamed.contains(Key))
+      Stack.push_back(std::move(N));
+  };
+  std::vector<Node> Start;
+  startNodes(*S, Directory, MainFile, Start); // Proven: every one is found.
+  for (Node &N : Start)
+    Visit(std::move(N));
+  while (!Stack.empty()) {
+    Node N = std::move(Stack.back());
+    Stack.pop_back();
+    std::shared_ptr<const IncludeFacts> F = factsOf(N.Absolute);
+    if (!F)
+      continue; // Proven: every file was read.
+    if (std::optional<NamedIdentifier> Named = Query.in(*F, N.Absolute, false))
+      return Named;
+    for (const SpelledInclude &Include : F->Includes) {
+      Node To;
+      if (resolve(*S, N, Include, To))
+        Visit(std::move(To));
+    }
+  }
+  // Every file this walk read spells none of them, nor does its closure.
+  std::lock_guard<std::mutex> Guard(S->Lock);
+  for (const auto &Walked : Seen)
+    S->Unnamed.insert(Walked.getKey());
+  return std::nullopt;
+}
+
 IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
                                         llvm::StringRef MainFile) {
-  auto Defer = [](const llvm::Twine &Why) {
-    return Answer{false, Why.str()};
-  };
+  auto Defer = [](const llvm::Twine &Why) { return Answer{false, Why.str()}; };
   std::vector<Node> Stack;
   // Each file walked, and whether it was walked as reached definitely (a
   // file first met under a condition is walked again when met without).
@@ -227,7 +324,7 @@ IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
       MayNameApi = C.MayNameApi;
   };
   auto Visit = [&](Node N) {
-    std::string Key = N.Absolute + "#" + std::to_string(N.Directory);
+    std::string Key = N.key();
     auto [Walked, New] = Seen.try_emplace(Key, N.Definite);
     if (!New) {
       if (Walked->second || !N.Definite)
@@ -241,15 +338,12 @@ IncludeGraph::Answer IncludeGraph::walk(Search &S, llvm::StringRef Directory,
     else
       Stack.push_back(std::move(N));
   };
-  // -include files are looked for from the command's directory.
-  Node CommandDirectory{".", absoluteIn(Directory, "."), -1, false};
-  for (const std::string &Forced : S.Directories.ForcedIncludes) {
-    Node To;
-    if (!resolve(S, CommandDirectory, {Forced, false, false, false}, To))
-      return Defer("-include " + Forced + " not found");
-    Visit(std::move(To));
-  }
-  Visit({MainFile.str(), absoluteIn(Directory, MainFile), -1, false});
+  std::vector<Node> Start;
+  if (std::optional<std::string> Missing =
+          startNodes(S, Directory, MainFile, Start))
+    return Defer("-include " + *Missing + " not found");
+  for (Node &N : Start)
+    Visit(std::move(N));
   while (!Stack.empty()) {
     Node N = std::move(Stack.back());
     Stack.pop_back();

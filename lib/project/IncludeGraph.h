@@ -14,6 +14,9 @@
 // to Clang's dependency scanner (IncludeClosure.h), which decides exactly as
 // before. So the units parsed are those of the scanner alone.
 //
+// The pre-filter's pass by names (PreFilter.h) walks a proven unit's closure
+// again, through the same resolutions, for a file that spells an identifier.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef REHOST_LIB_PROJECT_INCLUDEGRAPH_H
@@ -24,16 +27,49 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rehost {
 
 struct IncludeSearch;
+
+/// Where a unit's closure spells an identifier asked for.
+struct NamedIdentifier {
+  std::string Identifier;
+  /// The file that spells it, absolute.
+  std::string File;
+};
+
+/// The identifiers a pass by names asks for, and the headers whose spelling
+/// counts.
+class IdentifierQuery {
+public:
+  /// \p Counts: whether what a header (absolute) spells counts; a unit's
+  /// main file always does.
+  IdentifierQuery(const llvm::StringSet<> &Identifiers,
+                  std::function<bool(llvm::StringRef)> Counts);
+  /// The first identifier, by name, that the file \p Absolute, whose facts
+  /// are \p Facts, spells, when it counts.
+  std::optional<NamedIdentifier>
+  in(const IncludeFacts &Facts, llvm::StringRef Absolute, bool MainFile) const;
+
+private:
+  friend class IncludeGraph;
+  /// Each identifier and its identifierHash, sorted by name.
+  std::vector<std::pair<std::string, uint64_t>> Names;
+  std::function<bool(llvm::StringRef)> Counts;
+  /// Tells queries apart: what a walk learnt of one holds for it only.
+  unsigned Id;
+};
 
 class IncludeGraph {
 public:
@@ -52,6 +88,19 @@ public:
   Answer answer(const std::vector<std::string> &CommandLine,
                 llvm::StringRef Directory, llvm::StringRef MainFile);
 
+  /// The first file of the closure of a command answer() proved, from its
+  /// main file, that spells one of \p Query's identifiers. A walk that finds
+  /// none remembers the files it read for the rest of the query, so a unit
+  /// costs a read of its own file and lookups. One query at a time.
+  std::optional<NamedIdentifier>
+  firstNaming(const std::vector<std::string> &CommandLine,
+              llvm::StringRef Directory, llvm::StringRef MainFile,
+              const IdentifierQuery &Query);
+
+  /// The facts of the file \p Absolute, read once per run (or taken from the
+  /// cache); null when it cannot be read.
+  std::shared_ptr<const IncludeFacts> factsOf(const std::string &Absolute);
+
   /// Writes the cache back, if there is one.
   llvm::Error saveCache();
 
@@ -68,7 +117,9 @@ private:
   std::shared_ptr<Search> searchFor(const std::vector<std::string> &CommandLine,
                                     llvm::StringRef Directory,
                                     llvm::StringRef MainFile);
-  std::shared_ptr<const IncludeFacts> factsOf(const std::string &Absolute);
+  std::optional<std::string> startNodes(Search &S, llvm::StringRef Directory,
+                                        llvm::StringRef MainFile,
+                                        std::vector<Node> &Nodes);
   bool isFile(const std::string &Absolute);
   bool resolve(Search &S, const Node &From, const SpelledInclude &Include,
                Node &To);

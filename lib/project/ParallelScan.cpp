@@ -11,20 +11,141 @@
 #include "rehost/FactsCache.h"
 
 #include "CommandAdjuster.h"
+#include "HeaderFilter.h"
 #include "IncludeGraph.h"
+#include "PreFilter.h"
 #include "UnitAnalysis.h"
 #include "UnitLog.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Threading.h"
 
 #include <algorithm>
 #include <atomic>
+#include <numeric>
 #include <optional>
 #include <thread>
 
 using namespace clang::tooling;
 
 namespace rehost {
+namespace {
+
+/// What every unit of a run shares.
+struct UnitRun {
+  const FallbackDatabase &Database;
+  const std::vector<std::string> &Files;
+  const ScanRequest &Request;
+  const ArgumentsAdjuster &Adjust;
+  const HeaderFilter &Headers;
+  llvm::StringRef Root;
+  llvm::raw_ostream &Log;
+  unsigned Jobs;
+  /// How the log names each unit.
+  std::vector<std::string> Names;
+};
+
+/// Gives unit I's facts; its text goes to the stream. With the thread's
+/// pre-filter worker, if there is a pre-filter.
+using UnitTask = llvm::function_ref<TranslationUnitFacts(
+    size_t, IncludeScanner::Worker *, llvm::raw_ostream &)>;
+
+/// The units \p Indices of \p Units, analysed by \p Analyse on the run's
+/// threads, each unit's log whole and in \p Indices' order.
+void runUnits(const UnitRun &Run, llvm::ArrayRef<size_t> Indices,
+              IncludeScanner *Scanner, std::vector<TranslationUnitFacts> &Units,
+              UnitTask Analyse) {
+  std::vector<std::string> PassNames;
+  for (size_t I : Indices)
+    PassNames.push_back(Run.Names[I]);
+  UnitLog Logs(Run.Log, std::move(PassNames), Run.Request.Progress,
+               Run.Request.PlainProgressInterval);
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    std::optional<IncludeScanner::Worker> PreFilter;
+    if (Scanner)
+      PreFilter.emplace(*Scanner);
+    for (size_t K; (K = Next++) < Indices.size();) {
+      std::string Text;
+      llvm::raw_string_ostream Out(Text);
+      size_t I = Indices[K];
+      Units[I] = Analyse(I, PreFilter ? &*PreFilter : nullptr, Out);
+      Out.flush();
+      Logs.finish(K, std::move(Text), Units[I].Sites.size());
+    }
+  };
+  unsigned Jobs =
+      static_cast<unsigned>(std::min<size_t>(Run.Jobs, Indices.size()));
+  if (Jobs <= 1) {
+    Work();
+    return;
+  }
+  // One task per thread, not per unit: a thread's pre-filter worker (its
+  // dependency scanner's caches) serves every unit the thread takes.
+  ThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (unsigned I = 0; I != Jobs; ++I)
+    Pool.async(Work);
+  Pool.wait();
+}
+
+/// The pass by names (PreFilter.h): the skipped units of \p Units that spell
+/// a name Request.DerivedNames gives are parsed, their facts in their
+/// entries' places, and the names asked again, until no unit is added. Each
+/// skipped unit's commands are in \p Skipped, its files' identifiers in
+/// \p FileFacts. How many units it parsed.
+size_t parseUnitsNamed(const UnitRun &Run,
+                       std::vector<TranslationUnitFacts> &Units,
+                       llvm::ArrayRef<PreFilterVerdict> Skipped,
+                       IncludeGraph &FileFacts) {
+  auto Counts = [&](llvm::StringRef File) {
+    return Run.Headers.admits(realPath(File));
+  };
+  llvm::StringSet<> Asked;
+  std::vector<std::optional<NamedIdentifier>> Why(Units.size());
+  size_t Parsed = 0;
+  for (;;) {
+    std::vector<size_t> Left;
+    std::vector<const PreFilterVerdict *> Verdicts;
+    for (size_t I = 0; I != Units.size(); ++I)
+      if (Units[I].PreFiltered) {
+        Left.push_back(I);
+        Verdicts.push_back(&Skipped[I]);
+      }
+    if (Left.empty())
+      return Parsed;
+    // The units left spell none of the names asked before.
+    llvm::StringSet<> New;
+    for (const auto &Name : Run.Request.DerivedNames(Units))
+      if (Asked.insert(Name.getKey()).second)
+        New.insert(Name.getKey());
+    if (New.empty())
+      return Parsed;
+    std::vector<std::optional<NamedIdentifier>> Named =
+        unitsNaming(Verdicts, New, Counts, FileFacts);
+    std::vector<size_t> Picked;
+    for (size_t K = 0; K != Left.size(); ++K)
+      if (Named[K]) {
+        Picked.push_back(Left[K]);
+        Why[Left[K]] = std::move(Named[K]);
+      }
+    if (Picked.empty())
+      return Parsed;
+    Parsed += Picked.size();
+    runUnits(Run, Picked, nullptr, Units,
+             [&](size_t I, IncludeScanner::Worker *, llvm::raw_ostream &Out) {
+               if (Run.Request.ExplainPreFilter)
+                 Out << "note: " << Run.Names[I]
+                     << ": pre-filter: parsed after all: "
+                     << displayPath(Why[I]->File, Run.Root) << " names "
+                     << Why[I]->Identifier << "\n";
+               return parseUnit(Run.Database, Run.Files[I], Run.Adjust,
+                                Run.Headers, Run.Root, Out);
+             });
+  }
+}
+
+} // namespace
 
 llvm::Expected<std::vector<TranslationUnitFacts>>
 analyseAll(const FallbackDatabase &Database,
@@ -32,11 +153,19 @@ analyseAll(const FallbackDatabase &Database,
            const HeaderFilter &Headers, llvm::StringRef Root,
            llvm::raw_ostream &Log) {
   std::vector<TranslationUnitFacts> Units(Files.size());
-  unsigned Jobs = Request.Jobs
-                      ? Request.Jobs
-                      : std::max(1u, std::thread::hardware_concurrency());
-  Jobs = static_cast<unsigned>(std::min<size_t>(Jobs, Files.size()));
   const ArgumentsAdjuster Adjust = commandAdjuster(Request);
+  UnitRun Run{Database,
+              Files,
+              Request,
+              Adjust,
+              Headers,
+              Root,
+              Log,
+              Request.Jobs ? Request.Jobs
+                           : std::max(1u, std::thread::hardware_concurrency()),
+              {}};
+  for (const std::string &File : Files)
+    Run.Names.push_back(displayPath(File, Root));
   std::optional<IncludeScanner> Scanner;
   if (Request.PreFilter)
     Scanner.emplace();
@@ -51,34 +180,26 @@ analyseAll(const FallbackDatabase &Database,
     Scanner->answerFromFileFacts(
         std::make_unique<IncludeGraph>(std::move(Cache)));
   }
-  std::vector<std::string> Names;
-  for (const std::string &File : Files)
-    Names.push_back(displayPath(File, Root));
-  UnitLog Logs(Log, std::move(Names), Request.Progress,
-               Request.PlainProgressInterval);
-  std::atomic<size_t> Next{0};
-  auto Work = [&] {
-    std::optional<IncludeScanner::Worker> PreFilter;
-    if (Scanner)
-      PreFilter.emplace(*Scanner);
-    for (size_t I; (I = Next++) < Files.size();) {
-      std::string Text;
-      llvm::raw_string_ostream Out(Text);
-      Units[I] = analyseUnit(Database, Files[I], Request, Adjust, Headers, Root,
-                             PreFilter ? &*PreFilter : nullptr, Out);
-      Out.flush();
-      Logs.finish(I, std::move(Text), Units[I].Sites.size());
-    }
-  };
-  if (Jobs <= 1) {
-    Work();
-  } else {
-    // One task per thread, not per unit: a thread's pre-filter worker (its
-    // dependency scanner's caches) serves every unit the thread takes.
-    ThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (unsigned I = 0; I != Jobs; ++I)
-      Pool.async(Work);
-    Pool.wait();
+  // What the pass by names reads of each skipped unit.
+  bool ByNames = Scanner && Request.DerivedNames;
+  std::vector<PreFilterVerdict> Skipped(ByNames ? Files.size() : 0);
+  std::vector<size_t> All(Files.size());
+  std::iota(All.begin(), All.end(), 0);
+  runUnits(
+      Run, All, Scanner ? &*Scanner : nullptr, Units,
+      [&](size_t I, IncludeScanner::Worker *PreFilter, llvm::raw_ostream &Out) {
+        return analyseUnit(Database, Files[I], Request, Adjust, Headers, Root,
+                           PreFilter, Out,
+                           ByNames ? &Skipped[I].Commands : nullptr);
+      });
+  size_t ParsedByNames = 0;
+  if (ByNames) {
+    // A scanner-only run (--prefilter=exact) has no facts' graph: the
+    // identifiers of the files the scanner listed are read without one.
+    IncludeGraph OwnFacts;
+    IncludeGraph *FileFacts = Scanner->fileFacts();
+    ParsedByNames =
+        parseUnitsNamed(Run, Units, Skipped, FileFacts ? *FileFacts : OwnFacts);
   }
   if (IncludeGraph *Graph = Scanner ? Scanner->fileFacts() : nullptr) {
     if (Request.ExplainPreFilter)
@@ -92,6 +213,9 @@ analyseAll(const FallbackDatabase &Database,
       Log << "warning: the pre-filter's cache was not written: "
           << llvm::toString(std::move(Err)) << "\n";
   }
+  if (ByNames && Request.ExplainPreFilter)
+    Log << "note: pre-filter: " << ParsedByNames
+        << " skipped units parsed after all for the names they spell\n";
   return Units;
 }
 

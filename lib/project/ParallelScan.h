@@ -19,7 +19,10 @@ class HeaderFilter;
 struct ScanRequest;
 
 /// Every unit of \p Files, on Request.Jobs threads; the result and the log
-/// are those of a serial run, in \p Files' order. An error when the
+/// are those of a serial run, in \p Files' order. With Request.DerivedNames,
+/// then the pass by names: the skipped units that spell a name it gives are
+/// parsed (logged after the first pass, in \p Files' order), their facts in
+/// their skipped entries' places, until no unit is added. An error when the
 /// pre-filter's cache (--cache) is damaged.
 llvm::Expected<std::vector<TranslationUnitFacts>>
 analyseAll(const FallbackDatabase &Database,

@@ -121,7 +121,8 @@ TranslationUnitFacts
 analyseUnit(const FallbackDatabase &Database, const std::string &File,
             const ScanRequest &Request, const ArgumentsAdjuster &Adjust,
             const HeaderFilter &Headers, llvm::StringRef Root,
-            IncludeScanner::Worker *PreFilter, llvm::raw_ostream &Log) {
+            IncludeScanner::Worker *PreFilter, llvm::raw_ostream &Log,
+            std::vector<SkippedCommand> *Skipped) {
   TranslationUnitFacts Facts;
   Facts.MainFile = File;
   if (!llvm::sys::fs::exists(File)) {
@@ -155,9 +156,21 @@ analyseUnit(const FallbackDatabase &Database, const std::string &File,
       if (!Facts.MissingHeaders.empty() && !Request.Quiet)
         Log << "note: " << displayPath(File, Root) << ": "
             << missingHeadersReason(Facts.MissingHeaders) << "\n";
+      if (Skipped)
+        *Skipped = std::move(Verdict.Commands);
       return Facts;
     }
   }
+  return parseUnit(Database, File, Adjust, Headers, Root, Log);
+}
+
+TranslationUnitFacts parseUnit(const FallbackDatabase &Database,
+                               const std::string &File,
+                               const ArgumentsAdjuster &Adjust,
+                               const HeaderFilter &Headers,
+                               llvm::StringRef Root, llvm::raw_ostream &Log) {
+  TranslationUnitFacts Facts;
+  Facts.MainFile = File;
   FirstErrorRecorder Diagnostics(Log, Root);
   CollectorAction Action(Facts, Log);
   // Each unit has its own view of the file system, with the command's

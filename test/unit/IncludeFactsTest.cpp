@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "rehost/FactsCache.h"
 #include "rehost/IncludeFacts.h"
+#include "rehost/FactsCache.h"
 
 #include "TestSupport.h"
 
@@ -34,11 +34,10 @@ TEST(IncludeFacts, ReadsEveryIncludeAndItsSpelling) {
                                     "?\?=include <trigraph.h>\n"
                                     "/* spans\n lines */ #include <after.h>\n"
                                     "#inc\\\nlude <spliced.h>\n");
-  EXPECT_EQ(names(F), (std::vector<std::string>{
-                          "stdio.h <>", "app/log.h \"\"", "limits.h <> next",
-                          "objc.h <>", "digraph.h <>", "trigraph.h <>",
-                          "after.h <>",
-                          "spliced.h <>"}));
+  EXPECT_EQ(names(F), (std::vector<std::string>{"stdio.h <>", "app/log.h \"\"",
+                                                "limits.h <> next", "objc.h <>",
+                                                "digraph.h <>", "trigraph.h <>",
+                                                "after.h <>", "spliced.h <>"}));
   EXPECT_FALSE(F.ComputedInclude);
 }
 
@@ -51,9 +50,9 @@ TEST(IncludeFacts, AnIncludeUnderAConditionIsPossiblyTaken) {
                                     "#include <b.h>\n"
                                     "#endif\n"
                                     "#if 0\n#include <c.h>\n#endif\n");
-  EXPECT_EQ(names(F), (std::vector<std::string>{"a.h <>",
-                                                "hiredis/hiredis.h <> if",
-                                                "b.h <> if", "c.h <> if"}));
+  EXPECT_EQ(names(F),
+            (std::vector<std::string>{"a.h <>", "hiredis/hiredis.h <> if",
+                                      "b.h <> if", "c.h <> if"}));
 }
 
 // The include guard is not a condition: the file is read once at least.
@@ -62,8 +61,7 @@ TEST(IncludeFacts, TheIncludeGuardIsNoCondition) {
                                           "#define APP_H\n#include <a.h>\n"
                                           "#ifdef X\n#include <b.h>\n#endif\n"
                                           "#endif /* APP_H */\n");
-  EXPECT_EQ(names(Guarded),
-            (std::vector<std::string>{"a.h <>", "b.h <> if"}));
+  EXPECT_EQ(names(Guarded), (std::vector<std::string>{"a.h <>", "b.h <> if"}));
   IncludeFacts Defined = scanIncludeFacts("#if !defined(APP_H)\n#define APP_H\n"
                                           "#include <a.h>\n#endif\n");
   EXPECT_EQ(names(Defined), (std::vector<std::string>{"a.h <>"}));
@@ -95,17 +93,17 @@ TEST(IncludeFacts, AComputedIncludeIsNamed) {
 
 // Comments and literals hide nothing and show nothing.
 TEST(IncludeFacts, CommentsAndLiteralsAreNotDirectives) {
-  IncludeFacts F = scanIncludeFacts(
-      "/* #include <in_comment.h> */\n"
-      "// #include <line_comment.h>\n"
-      "const char *s = \"\\\"/*\";\n"
-      "#include <after_string.h>\n"
-      "char c = '\"'; int n = 1'000'000;\n"
-      "#include <after_separators.h>\n"
-      "auto r = R\"x(\n#include <in_raw_string.h>\n)x\";\n"
-      "#include <after_raw_string.h>\n"
-      "#error don't stop here\n"
-      "#include <after_apostrophe.h>\n");
+  IncludeFacts F =
+      scanIncludeFacts("/* #include <in_comment.h> */\n"
+                       "// #include <line_comment.h>\n"
+                       "const char *s = \"\\\"/*\";\n"
+                       "#include <after_string.h>\n"
+                       "char c = '\"'; int n = 1'000'000;\n"
+                       "#include <after_separators.h>\n"
+                       "auto r = R\"x(\n#include <in_raw_string.h>\n)x\";\n"
+                       "#include <after_raw_string.h>\n"
+                       "#error don't stop here\n"
+                       "#include <after_apostrophe.h>\n");
   EXPECT_EQ(names(F), (std::vector<std::string>{
                           "after_string.h <>", "after_separators.h <>",
                           "after_raw_string.h <>", "after_apostrophe.h <>"}));
@@ -114,8 +112,8 @@ TEST(IncludeFacts, CommentsAndLiteralsAreNotDirectives) {
 }
 
 TEST(IncludeFacts, ErrorsThatMayStopTheCompiler) {
-  EXPECT_TRUE(scanIncludeFacts("#ifdef _WIN32\n#error no\n#endif\n")
-                  .ConditionalError);
+  EXPECT_TRUE(
+      scanIncludeFacts("#ifdef _WIN32\n#error no\n#endif\n").ConditionalError);
   EXPECT_FALSE(scanIncludeFacts("#ifdef _WIN32\n#error no\n#endif\n")
                    .UnconditionalError);
   EXPECT_TRUE(scanIncludeFacts("#ifdef X\n").UnconditionalError);
@@ -128,6 +126,30 @@ TEST(IncludeFacts, ErrorsThatMayStopTheCompiler) {
 TEST(IncludeFacts, MayNameAClientApi) {
   EXPECT_TRUE(scanIncludeFacts("redisContext *c;\n").MayNameClientApi);
   EXPECT_FALSE(scanIncludeFacts("int x;\n").MayNameClientApi);
+}
+
+/// Whether \p Text spells \p Identifier as the pass by names reads it.
+bool spells(llvm::StringRef Text, llvm::StringRef Identifier) {
+  return rehost::spellsIdentifier(scanIncludeFacts(Text),
+                                  rehost::identifierHash(Identifier));
+}
+
+// A whole token, not a part of one, and not in a comment or a literal.
+TEST(IncludeFacts, IdentifiersAreTokensOutsideCommentsAndLiterals) {
+  EXPECT_TRUE(spells("void f(void) { init(); }\n", "init"));
+  EXPECT_FALSE(spells("int initial = 1;\n", "init"));
+  EXPECT_FALSE(spells("int pre_init;\n", "init"));
+  EXPECT_FALSE(spells("/* init */ // init\nconst char *s = \"init\";\n"
+                      "char c = 'i';\n",
+                      "init"));
+  EXPECT_FALSE(spells("auto s = R\"x(\ninit\n)x\";\n", "init"));
+  EXPECT_FALSE(spells("int x = 0x1e5init;\n", "e5init")); // A number.
+  EXPECT_TRUE(spells("int a = ini\\\nt;\n", "init"));     // A splice.
+  // Directives count, whatever their condition: a macro may call it.
+  EXPECT_TRUE(spells("#define OPEN() init()\n", "init"));
+  EXPECT_TRUE(spells("#if 0\ninit();\n#endif\n", "init"));
+  EXPECT_TRUE(spells("#include MAKE(init)\n", "init"));
+  EXPECT_FALSE(spells("#include \"init.h\"\n", "init"));
 }
 
 class FactsCacheTest : public ::testing::Test {
@@ -163,6 +185,7 @@ TEST_F(FactsCacheTest, KeepsFactsByContent) {
       (*Cache)->find(FactsCache::hashOf(Text), Text.size());
   ASSERT_TRUE(Found.has_value());
   EXPECT_EQ(*Found, scanIncludeFacts(Text));
+  EXPECT_EQ(Found->Identifiers.size(), 2u); // X and H.
   // Another content has no entry: a changed file is read again.
   llvm::StringRef Changed = "#include <b.h>\n";
   EXPECT_FALSE((*Cache)->find(FactsCache::hashOf(Changed), Changed.size()));

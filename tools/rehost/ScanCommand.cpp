@@ -5,6 +5,7 @@
 #include "rehost/Facts.h"
 #include "rehost/FileIO.h"
 
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -58,6 +59,25 @@ Subcommand addScanCommand(CLI::App &App, CommandLine &Shared) {
   auto FactsOut = std::make_unique<std::string>();
   Scan->add_option("--facts-out", *FactsOut,
                    "Also write what the scan learnt, for `rehost merge`");
+  // Hidden, a test hook: the pre-filter's pass by names with fixed names,
+  // in place of those issue 25's analysis gives.
+  Scan->add_option_function<std::vector<std::string>>(
+          "--prefilter-names",
+          [&Shared](const std::vector<std::string> &Names) {
+            llvm::StringSet<> Fixed;
+            for (const std::string &Name : Names)
+              Fixed.insert(Name);
+            Shared.Request.DerivedNames =
+                [Fixed](llvm::ArrayRef<rehost::TranslationUnitFacts>) {
+                  return Fixed;
+                };
+          },
+          "Test hook: also parse the skipped units whose files spell one of "
+          "NAMES (comma-separated), as if they named the project's own "
+          "wrappers of a client")
+      ->type_name("NAMES")
+      ->delimiter(',')
+      ->group("");
   Scan->footer("Exit status: 0 no findings, 1 findings, 2 usage or input "
                "error.");
   return {Scan, [&Shared, FactsOut = std::move(FactsOut)] {
