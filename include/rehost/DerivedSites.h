@@ -50,10 +50,12 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
 /// (a unit not scanned, a library), so a clean result does not cover them.
 unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units);
 
-/// The identifiers that name \p Sinks in code (a function's or field's last
-/// name component, a constructor's class): a unit that names none of them
-/// cannot hand a sink a constant.
-llvm::StringSet<> sinkIdentifiers(const std::map<std::string, Sink> &Sinks);
+/// The identifiers a unit must spell to hand one of \p Sinks, or of the
+/// sinks \p Config declares, a value (a method's class, a field's record,
+/// a free function's name): the pre-filter parses the skipped units that
+/// spell one (ScanRequest::DerivedNames).
+llvm::StringSet<> sinkIdentifiers(const std::map<std::string, Sink> &Sinks,
+                                  const ToolConfig &Config);
 
 } // namespace rehost
 

@@ -182,20 +182,30 @@ unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units) {
   return Calls.size();
 }
 
-llvm::StringSet<> sinkIdentifiers(const std::map<std::string, Sink> &Sinks) {
+/// The identifier a unit that hands \p QualifiedName a value must spell:
+/// a member's class (a call of a method or constructor, or a store into a
+/// field, needs the class's definition in view, which spells it) or a
+/// namespaced function's namespace, which is rarer than a method's own
+/// name (`init`); a free function's own name.
+static llvm::StringRef spelledName(llvm::StringRef QualifiedName) {
+  auto [Owner, Last] = QualifiedName.rsplit("::");
+  if (Last.empty())
+    return Owner;
+  auto [Outer, Innermost] = Owner.rsplit("::");
+  return Innermost.empty() ? Outer : Innermost;
+}
+
+llvm::StringSet<> sinkIdentifiers(const std::map<std::string, Sink> &Sinks,
+                                  const ToolConfig &Config) {
   llvm::StringSet<> Names;
-  for (const auto &Entry : Sinks) {
-    const FlowSlot &Slot = Entry.second.Slot;
-    llvm::StringRef Name = Slot.Name;
-    auto [Owner, Last] = Name.rsplit("::");
-    if (Slot.K == FlowSlot::Kind::Field) {
-      // A store names the field's record (its type, a typedef of it).
-      Names.insert(Owner.rsplit("::").second.empty()
-                       ? Owner
-                       : Owner.rsplit("::").second);
-      continue;
-    }
-    Names.insert(Last.empty() ? Owner : Last);
+  for (const auto &Entry : Sinks)
+    Names.insert(spelledName(Entry.second.Slot.Name));
+  // A declared wrapper's callers may all be in units the first pass skipped.
+  for (const DeclaredSink &Function : Config.Sinks)
+    Names.insert(spelledName(Function.Function));
+  for (const DeclaredField &Type : Config.EndpointFields) {
+    llvm::StringRef Innermost = llvm::StringRef(Type.Type).rsplit("::").second;
+    Names.insert(Innermost.empty() ? Type.Type : Innermost);
   }
   return Names;
 }

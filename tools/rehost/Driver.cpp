@@ -2,6 +2,7 @@
 
 #include "Driver.h"
 
+#include "rehost/DerivedSites.h"
 #include "rehost/Facts.h"
 #include "rehost/FileIO.h"
 #include "rehost/Paths.h"
@@ -130,6 +131,14 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
   Request.IsExcluded = [&Config](llvm::StringRef File) {
     return Config.isExcluded(File);
   };
+  // A wrapper's caller may include no client header: the skipped units
+  // that name a derived or declared sink are parsed too.
+  if (!Request.DerivedNames)
+    Request.DerivedNames =
+        [&Config](llvm::ArrayRef<rehost::TranslationUnitFacts> Units) {
+          return rehost::sinkIdentifiers(rehost::resolveSinks(Units, Config),
+                                         Config);
+        };
   rehost::ScanCoverage Coverage;
   Request.Progress = rehost::resolveProgress(
       Request.Progress, Request.Quiet, rehost::ProgressEnvironment::current());
