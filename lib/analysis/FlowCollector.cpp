@@ -161,17 +161,18 @@ public:
     if (isa<CXXOperatorCallExpr>(Call))
       return visitOperator(*cast<CXXOperatorCallExpr>(Call));
     if (const FunctionDecl *Callee = Call->getDirectCallee())
-      Recorder.noteCall(*Callee,
-                        llvm::makeArrayRef(Call->getArgs(), Call->getNumArgs()),
-                        *Call);
+      Recorder.noteCall(
+          *Callee,
+          llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs()),
+          *Call);
     return true;
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    Recorder.noteCall(
-        *Construct->getConstructor(),
-        llvm::makeArrayRef(Construct->getArgs(), Construct->getNumArgs()),
-        *Construct);
+    Recorder.noteCall(*Construct->getConstructor(),
+                      llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                                   Construct->getNumArgs()),
+                      *Construct);
     return true;
   }
 
