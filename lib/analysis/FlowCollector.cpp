@@ -244,11 +244,14 @@ std::string FlowSlot::key() const {
 }
 
 bool FlowRecorder::isProjectDecl(const Decl &D) const {
+  // Every declaration counts: a vendored client library defines its API in
+  // its own .c files, but declares it in the client's header.
   const SourceManager &SM = Context.getSourceManager();
-  SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
-  if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
-    return false;
-  return !isClientHeader(SM.getFilename(Loc));
+  return llvm::all_of(D.redecls(), [&](const Decl *Each) {
+    SourceLocation Loc = SM.getExpansionLoc(Each->getLocation());
+    return Loc.isValid() && !SM.isInSystemHeader(Loc) &&
+           !isClientHeader(SM.getFilename(Loc));
+  });
 }
 
 std::optional<FlowSlot>
