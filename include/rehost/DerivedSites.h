@@ -28,6 +28,8 @@ struct Sink {
   ArgRole Role = ArgRole::Other;
   std::string Api;
   std::vector<FlowStep> Chain;
+  /// The port and db the catalogued use fixes itself (FlowEdge::Fixed).
+  Endpoint Fixed;
 };
 
 /// Every derived sink of \p Units, by FlowSlot::key(), starting from the

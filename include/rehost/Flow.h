@@ -51,6 +51,9 @@ struct FlowEdge {
   ArgRole Role = ArgRole::Other;
   /// The function it is in and where it hands the value on.
   FlowStep At;
+  /// For a catalogued use: the port and db it fixes itself (a constant
+  /// port beside a parameter's host), which a derived site's endpoint takes.
+  Endpoint Fixed;
 };
 
 /// A constant (or a constant fallback) handed to a slot.
@@ -71,6 +74,9 @@ struct FlowSource {
   /// The comment silencing each rule's finding here, in Rule's order: the
   /// rule is known only once the slots are.
   std::vector<Suppression> Suppressions;
+  /// The call also hands a parameter or field on: a constant port it
+  /// hands beside it belongs to the endpoint of the constant upstream.
+  bool HandsOn = false;
 };
 
 /// What phase one records of one unit's flows.

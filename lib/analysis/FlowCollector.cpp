@@ -356,7 +356,9 @@ FlowStep FlowRecorder::stepAt(const Expr &Whole) {
 }
 
 void FlowRecorder::noteCatalogArgument(const Expr *Arg, ArgRole Role,
-                                       llvm::StringRef Api, const Expr &Whole) {
+                                       llvm::StringRef Api,
+                                       const Endpoint &Target,
+                                       const Expr &Whole) {
   std::optional<FlowSlot> From = sourceSlot(Arg);
   if (!From)
     return;
@@ -365,6 +367,9 @@ void FlowRecorder::noteCatalogArgument(const Expr *Arg, ArgRole Role,
   Edge.Api = Api.str();
   Edge.Role = Role;
   Edge.At = stepAt(Whole);
+  for (EndpointPart Part : {EndpointPart::Port, EndpointPart::Db})
+    if (Part != traitsOf(Role).Part && Target.part(Part)->isConstant())
+      *Edge.Fixed.part(Part) = *Target.part(Part);
   Out.Edges.push_back(std::move(Edge));
 }
 
@@ -395,6 +400,7 @@ void FlowRecorder::noteCall(const FunctionDecl &Callee,
       SM.isInSystemHeader(SM.getExpansionLoc(Whole.getBeginLoc())))
     return;
   std::optional<FlowSource> Source;
+  bool HandsOn = false;
   bool AllDefaulted = true;
   const CXXDefaultArgExpr *FirstDefault = nullptr;
   std::vector<std::string> Secrets;
@@ -411,9 +417,15 @@ void FlowRecorder::noteCall(const FunctionDecl &Callee,
     Out.Reached.push_back(Slot->Usr);
     Value V = evaluate(Args[I], Kind);
     if (!V.isKnown()) {
-      if (std::optional<FlowSlot> From = sourceSlot(Args[I]))
-        Out.Edges.push_back({std::move(*From), std::move(*Slot), "",
-                             ArgRole::Other, stepAt(Whole)});
+      if (std::optional<FlowSlot> From = sourceSlot(Args[I])) {
+        Out.Edges.push_back({std::move(*From),
+                             std::move(*Slot),
+                             "",
+                             ArgRole::Other,
+                             stepAt(Whole),
+                             {}});
+        HandsOn = true;
+      }
       continue;
     }
     if (!Source)
@@ -439,6 +451,7 @@ void FlowRecorder::noteCall(const FunctionDecl &Callee,
     Source = std::move(AtDefault);
   }
   redact(Source->Where, Secrets);
+  Source->HandsOn = HandsOn;
   Out.Sources.push_back(std::move(*Source));
 }
 
@@ -457,8 +470,12 @@ void FlowRecorder::noteStore(const FieldDecl &Field, const Expr *Stored,
   Value V = evaluate(Stored, Kind);
   if (!V.isKnown()) {
     if (std::optional<FlowSlot> From = sourceSlot(Stored))
-      Out.Edges.push_back({std::move(*From), std::move(*Slot), "",
-                           ArgRole::Other, stepAt(Whole)});
+      Out.Edges.push_back({std::move(*From),
+                           std::move(*Slot),
+                           "",
+                           ArgRole::Other,
+                           stepAt(Whole),
+                           {}});
     return;
   }
   auto Key = std::make_pair(enclosingName(Whole, Context), Group);
@@ -484,10 +501,13 @@ void FlowRecorder::recordUnit() {
   // Only a source that hands on a string (a host, path, URI, node list or
   // credential) can be a site: an integer alone never pins an endpoint, and
   // keeping every integer a project function is given would swell the facts.
+  // A call that also hands a parameter on is kept: its constant port
+  // belongs to the endpoint of the constant its caller gave.
   llvm::erase_if(Out.Sources, [](const FlowSource &Source) {
-    return llvm::none_of(Source.Args, [](const FlowArgument &Arg) {
-      return Arg.Kind == RoleValue::String;
-    });
+    return !Source.HandsOn &&
+           llvm::none_of(Source.Args, [](const FlowArgument &Arg) {
+             return Arg.Kind == RoleValue::String;
+           });
   });
   llvm::sort(Out.Reached);
   Out.Reached.erase(std::unique(Out.Reached.begin(), Out.Reached.end()),

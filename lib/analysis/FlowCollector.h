@@ -34,7 +34,8 @@ public:
   /// computed at run time: when it is a parameter's or field's value, that
   /// slot reaches the use.
   void noteCatalogArgument(const clang::Expr *Arg, ArgRole Role,
-                           llvm::StringRef Api, const clang::Expr &Whole);
+                           llvm::StringRef Api, const Endpoint &Target,
+                           const clang::Expr &Whole);
 
   /// Records the unit's calls of project functions and stores into project
   /// fields.

@@ -163,7 +163,7 @@ private:
       const Value *Part = E.Target.part(traitsOf(E.Entry->Args[I]).Part);
       if (Part && Part->K == Value::Kind::Runtime)
         Recorder.noteCatalogArgument(E.Use->Args[I], E.Entry->Args[I],
-                                     E.Entry->Name, *E.Use->Whole);
+                                     E.Entry->Name, E.Target, *E.Use->Whole);
     }
   }
 

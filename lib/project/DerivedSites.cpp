@@ -35,6 +35,7 @@ bool extend(std::map<std::string, Sink> &Sinks, const FlowEdge &Edge,
   From.Role = To.Role;
   From.Api = To.Api;
   From.Chain = std::move(Chain);
+  From.Fixed = To.Fixed;
   return true;
 }
 
@@ -104,6 +105,7 @@ resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
       Sink Direct;
       Direct.Role = Edge.Role;
       Direct.Api = Edge.Api;
+      Direct.Fixed = Edge.Fixed;
       extend(Sinks, Edge, Direct);
     }
   // Each round lengthens the chains found by at most one hop and only a
@@ -122,11 +124,50 @@ resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
   return Sinks;
 }
 
+namespace {
+
+using Place = std::tuple<std::string, unsigned, unsigned>;
+
+/// Fills \p Target's port and db where its own arguments left them out:
+/// from the constants each call on \p Reached's path hands beside the value
+/// (nearest first), then from what the catalogued use fixes itself.
+void addFixedParts(Endpoint &Target, const Sink &Reached,
+                   const std::map<Place, const FlowSource *> &SourcesAt,
+                   const std::map<std::string, Sink> &Sinks) {
+  auto Fill = [&](EndpointPart Part, const Value &V) {
+    Value *Mine = Target.part(Part);
+    if (Mine && Mine->K == Value::Kind::Absent && V.isConstant())
+      *Mine = V;
+  };
+  for (const FlowStep &Step : Reached.Chain) {
+    auto At = SourcesAt.find({Step.File, Step.Line, Step.Column});
+    if (At == SourcesAt.end())
+      continue;
+    for (const FlowArgument &Arg : At->second->Args) {
+      auto Found = Sinks.find(Arg.To.key());
+      if (Found == Sinks.end() || Found->second.Api != Reached.Api)
+        continue;
+      EndpointPart Part = traitsOf(Found->second.Role).Part;
+      if (Part == EndpointPart::Port || Part == EndpointPart::Db)
+        Fill(Part, Arg.V);
+    }
+  }
+  Fill(EndpointPart::Port, Reached.Fixed.Port);
+  Fill(EndpointPart::Db, Reached.Fixed.Db);
+}
+
+} // namespace
+
 std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
                                const std::map<std::string, Sink> &Sinks) {
   std::vector<Site> Out;
   if (Sinks.empty())
     return Out;
+  std::map<Place, const FlowSource *> SourcesAt;
+  for (const TranslationUnitFacts &Unit : Units)
+    for (const FlowSource &Source : Unit.Flows.Sources)
+      SourcesAt.try_emplace(
+          {Source.Where.File, Source.Where.Line, Source.Where.Column}, &Source);
   for (const TranslationUnitFacts &Unit : Units)
     for (const FlowSource &Source : Unit.Flows.Sources) {
       Endpoint Target;
@@ -146,10 +187,13 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
         if (Traits.NamesAddress && !Address)
           Address = &Found->second;
       }
+      if (!First)
+        continue;
+      const Sink &Reached = Address ? *Address : *First;
+      addFixedParts(Target, Reached, SourcesAt, Sinks);
       std::optional<Rule> Found = ruleOf(Target);
       if (!Found)
         continue;
-      const Sink &Reached = Address ? *Address : *First;
       Site S = Source.Where;
       S.Api = Reached.Api;
       S.Kind = kindOfApi(Reached.Api);

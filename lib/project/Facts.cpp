@@ -163,6 +163,7 @@ template <class IO, class Self> void visit(IO &Io, Self &E, FlowEdge *) {
   Io.field("api", E.Api);
   Io.field("role", E.Role);
   Io.object("at", E.At);
+  Io.object("fixed", E.Fixed);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &A, FlowArgument *) {
@@ -175,6 +176,7 @@ template <class IO, class Self> void visit(IO &Io, Self &S, FlowSource *) {
   Io.object("where", S.Where);
   Io.objects("args", S.Args);
   Io.objects("suppressions", S.Suppressions);
+  Io.field("hands_on", S.HandsOn);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &F, UnitFlows *) {

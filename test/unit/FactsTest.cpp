@@ -50,12 +50,16 @@ Facts sampleFacts() {
   FlowSlot Init{FlowSlot::Kind::Parameter, "c:@S@RedisPool@F@init#", 1,
                 "RedisPool::init"};
   FlowSlot Host{FlowSlot::Kind::Field, "c:@S@pool@FI@host", 0, "pool::host"};
+  Endpoint Fixed;
+  Fixed.Db = Value::constant("3");
   Unit.Flows.Edges.push_back(
-      {Init, std::nullopt, "redisConnect", ArgRole::Port, S.Chain[0]});
-  Unit.Flows.Edges.push_back({Host, Init, "", ArgRole::Other, S.Chain[0]});
+      {Init, std::nullopt, "redisConnect", ArgRole::Port, S.Chain[0], Fixed});
+  Unit.Flows.Edges.push_back({Host, Init, "", ArgRole::Other, S.Chain[0], {}});
   Unit.Flows.Sources.push_back(
-      {S, {{Init, Value::constant("6379"), RoleValue::Integer}},
-       {Suppression(), Suppression{"NOLINT", "fixture"}, Suppression()}});
+      {S,
+       {{Init, Value::constant("6379"), RoleValue::Integer}},
+       {Suppression(), Suppression{"NOLINT", "fixture"}, Suppression()},
+       true});
   Unit.Flows.Reached = {Init.Usr, Host.Usr};
   TranslationUnitFacts Skipped;
   Skipped.MainFile = "/src/plain.c";
@@ -97,12 +101,14 @@ TEST(Facts, RoundTripThroughJson) {
   ASSERT_EQ(Flows.Edges.size(), 2u);
   EXPECT_FALSE(Flows.Edges[0].To.has_value());
   EXPECT_EQ(Flows.Edges[0].Role, ArgRole::Port);
+  EXPECT_EQ(Flows.Edges[0].Fixed.Db.Text, "3");
   ASSERT_TRUE(Flows.Edges[1].To.has_value());
   EXPECT_EQ(Flows.Edges[1].To->key(), "p1:c:@S@RedisPool@F@init#");
   EXPECT_EQ(Flows.Edges[1].From.key(), "f:c:@S@pool@FI@host");
   EXPECT_EQ(Flows.Edges[1].At.File, "/src/app/conn.cpp");
   ASSERT_EQ(Flows.Sources.size(), 1u);
   EXPECT_EQ(Flows.Sources[0].Args[0].Kind, RoleValue::Integer);
+  EXPECT_TRUE(Flows.Sources[0].HandsOn);
   EXPECT_EQ(Flows.Sources[0].Suppressions[1].Reason, "fixture");
   EXPECT_EQ(Flows.Sources[0].Where.Chain.size(), 1u);
   EXPECT_EQ(Flows.Reached.size(), 2u);
