@@ -14,11 +14,14 @@
 #include "rehost/Site.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang {
 class ASTContext;
 class CallExpr;
 class Expr;
+class FunctionDecl;
+class QualType;
 class ParmVarDecl;
 class VarDecl;
 } // namespace clang
@@ -31,6 +34,13 @@ namespace rehost {
 /// std::initializer_list around a braced list.
 const clang::Expr *stripNoise(const clang::Expr *E);
 
+/// True for std::string and std::string_view (any basic_ of them).
+bool isStdString(clang::QualType T);
+
+/// What \p E reads a string from unchanged: `HOST` in `HOST.c_str()`,
+/// `HOST.data()` or `std::string(HOST)`; null for anything else.
+const clang::Expr *stringSource(const clang::Expr *E);
+
 class ConstantEvaluator {
 public:
   explicit ConstantEvaluator(clang::ASTContext &Ctx) : Ctx(Ctx) {}
@@ -41,6 +51,9 @@ public:
   Value evaluateInteger(const clang::Expr *E);
   /// Evaluates a braced list of (host, port) pairs into "host:port,...".
   Value evaluateNodeList(const clang::Expr *E);
+  /// Whether code in this translation unit may assign to \p VD (a local
+  /// or parameter: its function; a file-local global: the unit).
+  bool mayBeReassigned(const clang::VarDecl *VD);
 
 private:
   enum class Type { String, Integer };
@@ -48,15 +61,13 @@ private:
   Value evaluateLeaf(const clang::Expr *E, Type T, unsigned Depth);
   Value evaluateVariable(const clang::VarDecl *VD, Type T, unsigned Depth);
   Value evaluateCall(const clang::CallExpr &Call, Type T, unsigned Depth);
-  /// `HOST.c_str()`, `HOST.data()` on a std::string: HOST's value.
-  static bool isStringAccess(const clang::CallExpr &Call);
-  /// Whether code in this translation unit may assign to \p VD.
-  bool mayBeReassigned(const clang::VarDecl *VD);
 
   clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::VarDecl *, bool> ReassignedCache;
   /// While a called function's returns are read: its parameters' arguments.
   llvm::DenseMap<const clang::ParmVarDecl *, const clang::Expr *> Arguments;
+  /// The functions whose returns are being read.
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 4> Reading;
 };
 
 } // namespace rehost

@@ -19,14 +19,6 @@ namespace {
 // self-referencing initializer from recursing forever.
 constexpr unsigned MaxDepth = 16;
 
-bool isStdString(QualType T) {
-  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Record || !Record->isInStdNamespace())
-    return false;
-  llvm::StringRef Name = Record->getName();
-  return Name == "basic_string" || Name == "basic_string_view";
-}
-
 /// Both branches of a conditional, or both operands of a concatenation.
 Value combineAlternatives(const Value &A, const Value &B) {
   if (A.isConstant() && B.isConstant() && A.Text == B.Text)
@@ -69,6 +61,33 @@ ArrayRef<const Expr *> pairHalves(const Expr *E) {
 }
 
 } // namespace
+
+bool isStdString(QualType T) {
+  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->isInStdNamespace())
+    return false;
+  llvm::StringRef Name = Record->getName();
+  return Name == "basic_string" || Name == "basic_string_view";
+}
+
+const Expr *stringSource(const Expr *E) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (Method && Method->getIdentifier() &&
+        (Method->getName() == "c_str" || Method->getName() == "data") &&
+        isStdString(Object->getType()))
+      return Object;
+    return nullptr;
+  }
+  // (const char *, count) and friends take a prefix: not worth guessing.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (isStdString(Construct->getType()) && Construct->getNumArgs() >= 1 &&
+        (Construct->getNumArgs() == 1 ||
+         isa<CXXDefaultArgExpr>(Construct->getArg(1))))
+      return Construct->getArg(0);
+  return nullptr;
+}
 
 const Expr *stripNoise(const Expr *E) {
   while (true) {
@@ -154,8 +173,11 @@ Value ConstantEvaluator::evaluateLeaf(const Expr *E, Type T, unsigned Depth) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
       return evaluateVariable(VD, T, Depth);
+  // std::string HOST = "..."; std::string("..."); HOST.c_str(), HOST.data().
+  if (const Expr *Inner = stringSource(E))
+    return evaluate(Inner, T, Depth + 1);
   if (const auto *Call = dyn_cast<CallExpr>(E);
-      Call && !isa<CXXOperatorCallExpr>(Call) && !isStringAccess(*Call))
+      Call && !isa<CXXOperatorCallExpr>(Call))
     return evaluateCall(*Call, T, Depth);
   if (T == Type::Integer)
     return Value::runtime();
@@ -164,21 +186,6 @@ Value ConstantEvaluator::evaluateLeaf(const Expr *E, Type T, unsigned Depth) {
     return Literal->getCharByteWidth() == 1
                ? Value::constant(Literal->getString().str())
                : Value::runtime();
-
-  // std::string HOST = "..."; std::string("...").
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-    if (!isStdString(Construct->getType()) || Construct->getNumArgs() == 0)
-      return Value::runtime();
-    // (const char *, count) and friends take a prefix: not worth guessing.
-    if (Construct->getNumArgs() > 1 &&
-        !isa<CXXDefaultArgExpr>(Construct->getArg(1)))
-      return Value::runtime();
-    return evaluate(Construct->getArg(0), T, Depth + 1);
-  }
-
-  // HOST.c_str(), HOST.data().
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
-    return evaluate(Member->getImplicitObjectArgument(), T, Depth + 1);
 
   // std::string("redis.") + "internal".
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
@@ -201,14 +208,6 @@ static void collectReturns(const Stmt *S,
     collectReturns(Child, Out);
 }
 
-bool ConstantEvaluator::isStringAccess(const CallExpr &Call) {
-  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
-  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-  return Method && Method->getIdentifier() &&
-         (Method->getName() == "c_str" || Method->getName() == "data") &&
-         isStdString(Member->getImplicitObjectArgument()->getType());
-}
-
 Value ConstantEvaluator::evaluateCall(const CallExpr &Call, Type T,
                                       unsigned Depth) {
   // A getter of the project's own whose every return is one constant is
@@ -224,6 +223,10 @@ Value ConstantEvaluator::evaluateCall(const CallExpr &Call, Type T,
     return Value::runtime();
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
       Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>())
+    return Value::runtime();
+  // A function that calls itself is read once: each of its returns would
+  // otherwise read all of them again, to the depth bound.
+  if (!Reading.insert(Definition).second)
     return Value::runtime();
   llvm::SmallVector<const ReturnStmt *, 4> Returns;
   collectReturns(Definition->getBody(), Returns);
@@ -249,6 +252,7 @@ Value ConstantEvaluator::evaluateCall(const CallExpr &Call, Type T,
       Arguments[Parameter] = Previous;
     else
       Arguments.erase(Parameter);
+  Reading.erase(Definition);
   return *Result;
 }
 
@@ -281,7 +285,7 @@ bool ConstantEvaluator::mayBeReassigned(const VarDecl *VD) {
     return Cached->second;
 
   bool Reassigned = true;
-  if (VD->isLocalVarDecl()) {
+  if (VD->isLocalVarDeclOrParm()) {
     const auto *Owner = dyn_cast_or_null<Decl>(VD->getParentFunctionOrMethod());
     if (const Stmt *Body = Owner ? Owner->getBody() : nullptr)
       Reassigned = ExprMutationAnalyzer(*Body, Ctx).isMutated(VD);

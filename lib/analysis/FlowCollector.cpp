@@ -2,6 +2,7 @@
 
 #include "FlowCollector.h"
 
+#include "CatalogUses.h"
 #include "SiteText.h"
 
 #include "rehost/Catalog.h"
@@ -56,13 +57,6 @@ stringCopyOf(const CallExpr &Call, ConstantEvaluator &Evaluator) {
     return std::make_pair(Call.getArg(Copy.Destination), Call.getArg(Source));
   }
   return std::nullopt;
-}
-
-bool isStdString(QualType T) {
-  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return Record && Record->isInStdNamespace() &&
-         (Record->getName() == "basic_string" ||
-          Record->getName() == "basic_string_view");
 }
 
 /// What a parameter or field of type \p T can carry of an endpoint.
@@ -125,15 +119,13 @@ const FieldDecl *fieldOf(const Expr *E) {
 
 /// Groups a store with the others into the same object in one function.
 const void *objectGroupOf(const Expr *Destination) {
-  if (const auto *Member = dyn_cast<MemberExpr>(stripNoise(Destination))) {
-    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
-      return Ref->getDecl();
-    if (const auto *Outer = dyn_cast<MemberExpr>(Base))
-      return Outer->getMemberDecl();
-    if (isa<CXXThisExpr>(Base))
-      return Member->getMemberDecl()->getDeclContext();
-  }
+  const auto *Member = dyn_cast<MemberExpr>(stripNoise(Destination));
+  if (!Member)
+    return Destination;
+  if (const Decl *Object = objectOf(*Member))
+    return Object;
+  if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return Member->getMemberDecl()->getDeclContext();
   return Destination;
 }
 
@@ -281,40 +273,13 @@ std::optional<FlowSlot> FlowRecorder::fieldSlot(const FieldDecl &Field) {
   return Slot;
 }
 
-bool FlowRecorder::isMutated(const VarDecl &Var) {
-  auto Cached = Mutated.find(&Var);
-  if (Cached != Mutated.end())
-    return Cached->second;
-  bool Result = true;
-  const auto *Owner =
-      dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
-  if (const Stmt *Body = Owner ? Owner->getBody() : nullptr)
-    Result = ExprMutationAnalyzer(*Body, Context).isMutated(&Var);
-  Mutated[&Var] = Result;
-  return Result;
-}
-
 std::optional<FlowSlot> FlowRecorder::sourceSlot(const Expr *E,
                                                  unsigned Depth) {
   if (!E || Depth > 8)
     return std::nullopt;
   E = stripNoise(E);
-  // HOST.c_str(), HOST.data(), std::string(HOST).
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (Method && Method->getIdentifier() &&
-        (Method->getName() == "c_str" || Method->getName() == "data") &&
-        isStdString(Member->getImplicitObjectArgument()->getType()))
-      return sourceSlot(Member->getImplicitObjectArgument(), Depth + 1);
-    return std::nullopt;
-  }
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-    if (isStdString(Construct->getType()) && Construct->getNumArgs() >= 1 &&
-        (Construct->getNumArgs() == 1 ||
-         isa<CXXDefaultArgExpr>(Construct->getArg(1))))
-      return sourceSlot(Construct->getArg(0), Depth + 1);
-    return std::nullopt;
-  }
+  if (const Expr *Inner = stringSource(E))
+    return sourceSlot(Inner, Depth + 1);
   if (const FieldDecl *Field = fieldOf(E))
     return fieldSlot(*Field);
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
@@ -325,7 +290,7 @@ std::optional<FlowSlot> FlowRecorder::sourceSlot(const Expr *E,
   if (const auto *Parameter = dyn_cast<ParmVarDecl>(Var)) {
     const auto *Function =
         dyn_cast_or_null<FunctionDecl>(Parameter->getDeclContext());
-    if (!Function || isMutated(*Parameter))
+    if (!Function || Evaluator.mayBeReassigned(Parameter))
       return std::nullopt;
     return parameterSlot(*Function, Parameter->getFunctionScopeIndex());
   }
@@ -335,7 +300,8 @@ std::optional<FlowSlot> FlowRecorder::sourceSlot(const Expr *E,
   if (const Expr *Init = Var->getInit())
     if (!isa<CXXConstructExpr>(stripNoise(Init)) ||
         cast<CXXConstructExpr>(stripNoise(Init))->getNumArgs() != 0)
-      return isMutated(*Var) ? std::nullopt : sourceSlot(Init, Depth + 1);
+      return Evaluator.mayBeReassigned(Var) ? std::nullopt
+                                            : sourceSlot(Init, Depth + 1);
   return std::nullopt;
 }
 

@@ -17,7 +17,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
-#include "llvm/ADT/DenseMap.h"
 
 #include <map>
 #include <optional>
@@ -55,7 +54,6 @@ private:
   std::optional<FlowSlot> fieldSlot(const clang::FieldDecl &Field);
   /// The parameter or field \p E's value is read from, unchanged.
   std::optional<FlowSlot> sourceSlot(const clang::Expr *E, unsigned Depth = 0);
-  bool isMutated(const clang::VarDecl &Var);
   bool isProjectDecl(const clang::Decl &D) const;
   Value evaluate(const clang::Expr *E, RoleValue Kind);
   FlowStep stepAt(const clang::Expr &Whole);
@@ -65,7 +63,6 @@ private:
   clang::ASTContext &Context;
   ConstantEvaluator &Evaluator;
   UnitFlows &Out;
-  llvm::DenseMap<const clang::VarDecl *, bool> Mutated;
   /// Stores into one object's fields in one function (or one braced list,
   /// or one constructor's initializers) make one source: its Sources index.
   std::map<std::pair<std::string, const void *>, size_t> Groups;

@@ -39,3 +39,18 @@ struct Settings {
 redisContext *connect_virtual(const Settings &s) {
   return redisConnect(s.host(), 6379);
 }
+
+// A getter that calls itself is read once, not once per return to the
+// depth bound (four returns each calling it would be 4^16 readings): its
+// constant return is a fallback beside the ones computed at run time.
+static const char *pick(int n) {
+  if (n > 3)
+    return pick(n - 1);
+  if (n > 2)
+    return pick(n - 2);
+  if (n > 1)
+    return pick(n - 3);
+  return n ? pick(0) : "10.7.7.7";
+}
+redisContext *connect_recursive(int n) { return redisConnect(pick(n), 6379); }
+// CHECK: :[[@LINE-1]]:49: warning: partially hardcoded Redis endpoint 'redis://10.7.7.7:6379' in call to 'redisConnect'
