@@ -165,6 +165,12 @@ private:
         Recorder.noteCatalogArgument(E.Use->Args[I], E.Entry->Args[I],
                                      E.Entry->Name, E.Target, *E.Use->Whole);
     }
+    // An AUTH command's words are read from its format's arguments.
+    for (auto [Word, Role] : {std::pair{E.Command.Password, ArgRole::Password},
+                              std::pair{E.Command.User, ArgRole::User}})
+      if (Word && E.Target.part(traitsOf(Role).Part)->K == Value::Kind::Runtime)
+        Recorder.noteCatalogArgument(Word, Role, E.Entry->Name, E.Target,
+                                     *E.Use->Whole);
   }
 
   /// The context or client a use acts on: its Connection argument, or the

@@ -33,13 +33,14 @@ Endpoint UseEvaluator::evaluate(const ApiUse &Use, const CatalogEntry &Entry,
       break;
     case RoleValue::Command:
       Command.Credentials =
-          evaluateFormatCommand(Arg, Args.drop_front(I + 1), Target);
+          evaluateFormatCommand(Arg, Args.drop_front(I + 1), Target, Command);
       break;
     case RoleValue::Argv:
       if (Use.Call)
         Command.Argv = readArgvCommand(*Use.Call, Args.drop_front(I), Context);
       if (Command.Argv)
-        Command.Credentials = evaluateArgvCommand(*Command.Argv, Target);
+        Command.Credentials =
+            evaluateArgvCommand(*Command.Argv, Target, Command);
       break;
     case RoleValue::None:
       break;
@@ -63,7 +64,7 @@ Endpoint UseEvaluator::evaluate(const ApiUse &Use, const CatalogEntry &Entry,
 std::optional<CredentialWords>
 UseEvaluator::evaluateFormatCommand(const Expr *FormatArg,
                                     llvm::ArrayRef<const Expr *> Variadic,
-                                    Endpoint &Target) {
+                                    Endpoint &Target, CommandRead &Read) {
   Value Format = Evaluator.evaluateString(FormatArg);
   if (!Format.isConstant())
     return std::nullopt;
@@ -71,16 +72,25 @@ UseEvaluator::evaluateFormatCommand(const Expr *FormatArg,
   std::optional<CredentialWords> Found = findCredentialWords(keywordsOf(Words));
   if (!Found)
     return std::nullopt;
+  auto ArgumentOf = [&](const FormatWord &Word) -> const Expr * {
+    return Word.K == FormatWord::Kind::Argument &&
+                   Word.Argument < Variadic.size()
+               ? Variadic[Word.Argument]
+               : nullptr;
+  };
   Target.Password = evaluateWord(Words[Found->Password], Variadic);
-  if (Found->User)
+  Read.Password = ArgumentOf(Words[Found->Password]);
+  if (Found->User) {
     Target.User = evaluateWord(Words[*Found->User], Variadic);
+    Read.User = ArgumentOf(Words[*Found->User]);
+  }
   return Found;
 }
 
 /// The same for an argv command: its constant elements are its keywords.
 std::optional<CredentialWords>
-UseEvaluator::evaluateArgvCommand(const ArgvCommand &Command,
-                                  Endpoint &Target) {
+UseEvaluator::evaluateArgvCommand(const ArgvCommand &Command, Endpoint &Target,
+                                  CommandRead &Read) {
   std::vector<Value> Words;
   std::vector<std::optional<std::string>> Keywords;
   for (const Expr *Word : Command.Words) {
@@ -93,8 +103,11 @@ UseEvaluator::evaluateArgvCommand(const ArgvCommand &Command,
   if (!Found)
     return std::nullopt;
   Target.Password = Words[Found->Password];
-  if (Found->User)
+  Read.Password = Command.Words[Found->Password];
+  if (Found->User) {
     Target.User = Words[*Found->User];
+    Read.User = Command.Words[*Found->User];
+  }
   return Found;
 }
 

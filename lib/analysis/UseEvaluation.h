@@ -29,6 +29,10 @@ namespace rehost {
 struct CommandRead {
   std::optional<CredentialWords> Credentials;
   std::optional<ArgvCommand> Argv;
+  /// The expressions the password and user name words are read from, when
+  /// each is a whole argument (a wrapper's parameter may be one).
+  const clang::Expr *Password = nullptr;
+  const clang::Expr *User = nullptr;
 };
 
 /// Evaluates the uses of one unit.
@@ -48,9 +52,10 @@ private:
   std::optional<CredentialWords>
   evaluateFormatCommand(const clang::Expr *FormatArg,
                         llvm::ArrayRef<const clang::Expr *> Variadic,
-                        Endpoint &Target);
+                        Endpoint &Target, CommandRead &Read);
   std::optional<CredentialWords> evaluateArgvCommand(const ArgvCommand &Command,
-                                                     Endpoint &Target);
+                                                     Endpoint &Target,
+                                                     CommandRead &Read);
   Value evaluateWord(const FormatWord &Word,
                      llvm::ArrayRef<const clang::Expr *> Variadic);
 

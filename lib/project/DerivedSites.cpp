@@ -163,6 +163,7 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
   std::vector<Site> Out;
   if (Sinks.empty())
     return Out;
+  std::vector<std::string> Secrets;
   std::map<Place, const FlowSource *> SourcesAt;
   for (const TranslationUnitFacts &Unit : Units)
     for (const FlowSource &Source : Unit.Flows.Sources)
@@ -202,14 +203,20 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
       S.Suppressed = Source.Suppressions.size() > size_t(*Found)
                          ? Source.Suppressions[size_t(*Found)]
                          : Suppression();
-      // A constant handed to a slot whose name did not say it is a
-      // credential is still one once it reaches a password.
-      std::vector<std::string> Secrets = Target.passwords();
-      S.LineText = redactSecrets(S.LineText, Secrets);
-      S.Text = redactSecrets(S.Text, Secrets);
+      llvm::append_range(Secrets, Target.passwords());
       S.Target = Target.withoutSecrets();
       Out.push_back(std::move(S));
     }
+  // A constant handed to a slot whose name did not say it is a credential
+  // is still one once it reaches a password; masking is per line, as for
+  // direct sites, so a site beside it on the line hides it too.
+  llvm::sort(Secrets, [](const std::string &A, const std::string &B) {
+    return A.size() > B.size();
+  });
+  for (Site &S : Out) {
+    S.LineText = redactSecrets(S.LineText, Secrets);
+    S.Text = redactSecrets(S.Text, Secrets);
+  }
   return Out;
 }
 
