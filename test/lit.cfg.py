@@ -93,7 +93,7 @@ config.substitutions.append(
     tool("clang-apply-replacements", os.path.join(config.llvm_tools_dir, "clang-apply-replacements")))
 
 # End-to-end: build a migrated program and run it against a real redis-server.
-#   %e2e-cc / %e2e-cc-cluster / %e2e-cc-valkey / %e2e-cxx-rpp /
+#   %e2e-cc / %e2e-cxx / %e2e-cc-cluster / %e2e-cc-valkey / %e2e-cxx-rpp /
 #   %e2e-cxx-cppredis ARGS...:
 #     compile and link ARGS (sources, -o, -std) against the runtime of this
 #     build tree (rpath, so it runs uninstalled) and hiredis; the others also
@@ -125,6 +125,8 @@ def e2e_build(compiler, flags, libraries, hiredis_root=None, hiredis_libraries=N
 inputs = os.path.join(config.test_source_root, "Inputs")
 config.substitutions.insert(0, ("%e2e-cc", e2e_build(
     config.e2e_cc, ["-Wall", "-Wno-comment", "-Werror=implicit-function-declaration"], [])))
+config.substitutions.insert(0, ("%e2e-cxx", e2e_build(
+    config.e2e_cxx, ["-Wall", "-Wno-comment"], [])))
 config.substitutions.insert(0, ("%e2e-cc-cluster", e2e_build(
     config.e2e_cc, ["-Wall", "-Wno-comment", "-Werror=implicit-function-declaration",
                     "-I" + os.path.join(inputs, "hiredis-cluster")], [config.e2e_hiredis_cluster_fake])))

@@ -62,6 +62,22 @@ struct FlowArgument {
   Value V;
   /// What the value is read as: a string or an integer.
   RoleValue Kind = RoleValue::String;
+  /// Where it is written as the slot gets it; its role is known only once
+  /// the slot's sink is (phase two).
+  ConstantSpelling Written;
+};
+
+/// A catalogued use that reads an argument from a slot (a wrapper's own
+/// client call): `fix` renames it onto the runtime with the profiles of
+/// the constants that reach it.
+struct FlowUse {
+  FlowStep At; ///< As the edges into it name it.
+  std::string Api;
+  ApiKind Kind = ApiKind::Function;
+  UseSpelling Spelling;
+
+  /// "file:line:column", as FlowStep::key() names the edges' hand-on.
+  std::string key() const { return At.key(); }
 };
 
 /// A call of a project function, or the stores of one function into the
@@ -83,6 +99,7 @@ struct FlowSource {
 struct UnitFlows {
   std::vector<FlowEdge> Edges;
   std::vector<FlowSource> Sources;
+  std::vector<FlowUse> Uses;
   /// The USRs of the project functions the unit calls with a string or
   /// integer argument and of the fields it stores into, whatever the value:
   /// a sink no unit reaches was given its value by code rehost did not see.

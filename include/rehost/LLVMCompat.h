@@ -107,8 +107,7 @@ inline int runProgram(llvm::StringRef Program,
 /// The compiler invocation the Clang driver builds from \p Args (the
 /// compiler first), or none when the driver refuses it: LLVM 15 replaced
 /// createInvocationFromCommandLine by createInvocation.
-inline std::unique_ptr<clang::CompilerInvocation>
-invocationFromCommandLine(
+inline std::unique_ptr<clang::CompilerInvocation> invocationFromCommandLine(
     llvm::ArrayRef<const char *> Args,
     llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> Diags,
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {

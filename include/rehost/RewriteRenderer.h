@@ -11,6 +11,7 @@
 #ifndef REHOST_REWRITERENDERER_H
 #define REHOST_REWRITERENDERER_H
 
+#include "rehost/Flow.h"
 #include "rehost/Site.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -26,14 +27,14 @@ struct PlannedEdit {
   unsigned Offset = 0;
   unsigned Length = 0;
   std::string Text;
-  std::string Digest; ///< Of the content the edit was planned against.
+  std::string Digest;  ///< Of the content the edit was planned against.
+  std::string Include; ///< The runtime header the file then needs.
 };
 
 /// How a site is rewritten: the edits, or why it cannot be.
 struct Rewrite {
   std::vector<PlannedEdit> Edits; ///< Sorted by file and offset.
   std::string ManualReason; ///< Non-empty: rewrite by hand, Edits is empty.
-  std::string Include;      ///< The runtime header each edited file needs.
   /// Set when an edit lands in a macro body, which every expansion shares.
   std::string MacroBodyKey;
   /// The source line the first edit lands on, before and after the edits
@@ -51,6 +52,15 @@ enum class RewriteMode {
   Pool,
 };
 
+/// A client call in the project's own code that a derived site's constants
+/// reach (by FlowUse::key()), and the profile set it then takes: every
+/// profile whose constant reaches it ("match:a,b"). Null Use: rehost cannot
+/// see the call (a sink declared in .rehost.toml).
+struct ReachedUse {
+  const FlowUse *Use = nullptr;
+  std::string Profiles;
+};
+
 /// Renders \p S's rewrite in \p Mode with profile \p Profile. Calls of
 /// drop-in functions are renamed, the profile passed first and the original
 /// arguments kept as the fallback. Other APIs keep their call and have each
@@ -61,7 +71,15 @@ enum class RewriteMode {
 /// config file. Pool turns the connect into
 /// `rehost_pool_acquire(rehost_pool_get(profile, "redis://h:p"), -1)` and its
 /// redisFree calls into rehost_redisRelease.
-Rewrite renderRewrite(const Site &S, RewriteMode Mode, llvm::StringRef Profile);
+///
+/// A derived site (S.Chain) has each constant wrapped where it is written,
+/// in the accessor of its role for what holds it (`rehost::host("p",
+/// "10.0.0.5")` into a std::string, `rehost_port("p", 6380)` in C), and each
+/// client call of \p Reached renamed as a drop-in's or a method's is, with
+/// its profile set: the configured endpoint the wrapper is handed then
+/// brings its whole profile (credentials, db) to the connection.
+Rewrite renderRewrite(const Site &S, RewriteMode Mode, llvm::StringRef Profile,
+                      llvm::ArrayRef<ReachedUse> Reached = {});
 
 } // namespace rehost
 

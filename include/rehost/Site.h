@@ -132,6 +132,12 @@ struct FlowStep {
   std::string File; ///< Absolute path of the hand-on.
   unsigned Line = 0;
   unsigned Column = 0;
+
+  /// "file:line:column" of the hand-on: the last step's is its catalogued
+  /// use's (FlowUse).
+  std::string key() const {
+    return File + ":" + std::to_string(Line) + ":" + std::to_string(Column);
+  }
 };
 
 /// One place in the source that sets a Redis endpoint or credential.
@@ -157,6 +163,9 @@ struct Site {
   /// getter or field): the hops from the site to the catalogued use, the
   /// last one at that use. Empty for a site at the catalogued use itself.
   std::vector<FlowStep> Chain;
+  /// For a derived site: the key of every catalogued use its constants
+  /// reach (FlowUse::key()), which `fix` moves onto the runtime with it.
+  std::vector<std::string> ReachedUses;
   Endpoint Target;
   /// For a credential sent on a connection (an AUTH command, auth(), a
   /// password field): the address of the endpoint that connection was made

@@ -23,8 +23,7 @@ namespace rehost {
 /// and fields to \p Flows.
 std::unique_ptr<clang::ASTConsumer>
 createSiteCollector(std::vector<Site> &Sites,
-                    std::vector<MacroBodyUse> &MacroBodyUses,
-                    UnitFlows &Flows);
+                    std::vector<MacroBodyUse> &MacroBodyUses, UnitFlows &Flows);
 
 } // namespace rehost
 

@@ -80,6 +80,25 @@ struct PoolSpelling {
   std::vector<Anchor> Frees; ///< The names of its redisFree calls.
 };
 
+/// What a constant is written into, which decides the runtime accessor
+/// that may wrap it where it is written.
+enum class Holder {
+  StdString,   ///< A std::string: rehost::host() and the C++ accessors.
+  CharPointer, ///< A `const char *`: rehost_host() and the C accessors.
+  Integer,     ///< An int: rehost_port(), rehost::port(), ...
+};
+
+/// A constant a derived site hands to the project's own code, where the
+/// slot gets it (the argument, the stored value, the default argument):
+/// `fix` wraps it in its role's accessor. At's Problem says why it may not
+/// be (a copy into a fixed-size buffer, a C static initializer).
+struct ConstantSpelling {
+  ArgRole Role = ArgRole::Other;
+  Anchor At;
+  Holder Into = Holder::CharPointer;
+  bool Cxx = false; ///< Written in C++: an integer's accessor is rehost::port.
+};
+
 /// A source line an edit may fall on, for the report's before and after.
 struct SourceLine {
   std::string File;
@@ -106,7 +125,9 @@ struct UseSpelling {
   std::vector<Anchor> Removals;
   std::optional<MethodSpelling> Method;
   std::vector<ArgSpelling> Args; ///< In the catalog's role order.
-  Anchor RParen;                 ///< Where left-out defaults are written.
+  /// A derived site's constants that reach a sink, with their roles.
+  std::vector<ConstantSpelling> Constants;
+  Anchor RParen; ///< Where left-out defaults are written.
   /// An address field's object's port and db fields, moved with it.
   std::vector<ArgSpelling> Companions;
   std::vector<ConnectSpelling> Connects;

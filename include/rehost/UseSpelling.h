@@ -107,6 +107,14 @@ UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
                      const clang::SourceManager &SM,
                      const clang::LangOptions &LangOpts, FileDigests &Digests);
 
+/// Where \p E, a constant handed to the project's own code, is written, or
+/// why no edit may land there; its line goes into \p Out's Lines (with each
+/// of \p Secrets masked), beside those already there.
+Anchor spellConstant(const clang::Expr &E, llvm::ArrayRef<std::string> Secrets,
+                     const clang::SourceManager &SM,
+                     const clang::LangOptions &LangOpts, FileDigests &Digests,
+                     UseSpelling &Out);
+
 } // namespace rehost
 
 #endif // REHOST_USESPELLING_H

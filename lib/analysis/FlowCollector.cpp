@@ -76,6 +76,38 @@ RoleValue valueKindOf(QualType T) {
   return RoleValue::None;
 }
 
+/// How a constant handed to a parameter or field of type \p T is written,
+/// but where: what holds it, in which language.
+ConstantSpelling writtenAs(QualType T, const LangOptions &LangOpts) {
+  T = T.getNonReferenceType();
+  ConstantSpelling Out;
+  Out.Into = isStdString(T)       ? Holder::StdString
+             : T->isIntegerType() ? Holder::Integer
+                                  : Holder::CharPointer;
+  Out.Cxx = LangOpts.CPlusPlus;
+  return Out;
+}
+
+/// The expression a constant is written as where a slot gets it: inside the
+/// conversions to the slot's type (`m_ip("h")` constructs a std::string
+/// from "h"), which an accessor's fallback takes as they are.
+const Expr *writtenValue(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
+    return writtenValue(Default->getExpr());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (!isa<CXXTemporaryObjectExpr>(Construct) && Construct->getNumArgs() >= 1)
+      return writtenValue(Construct->getArg(0));
+  return E;
+}
+
+constexpr llvm::StringLiteral CopiedIntoBuffer =
+    "the constant is copied into a buffer, which a longer configured value "
+    "would overflow; copy the runtime's value with a bounded copy by hand";
+constexpr llvm::StringLiteral InitialisesArray =
+    "the constant initialises an array, which only a literal may; copy the "
+    "runtime's value into it by hand";
+
 /// Whether a parameter's name says it holds a credential: its constant
 /// never goes into the facts.
 bool namesCredential(llvm::StringRef Name) {
@@ -147,7 +179,7 @@ public:
     if (auto Copy = stringCopyOf(*Call, Evaluator)) {
       if (const FieldDecl *Field = fieldOf(Copy->first))
         Recorder.noteStore(*Field, Copy->second, *Call,
-                           objectGroupOf(Copy->first));
+                           objectGroupOf(Copy->first), CopiedIntoBuffer);
       return true;
     }
     if (isa<CXXOperatorCallExpr>(Call))
@@ -202,7 +234,8 @@ public:
         break;
       const Expr *Init = List->getInit(I++);
       if (!isa<ImplicitValueInitExpr>(Init))
-        Recorder.noteStore(*Field, Init, *List, List);
+        Recorder.noteStore(*Field, Init, *List, List,
+                           Recorder.listProblem(*List, *Field));
     }
     return true;
   }
@@ -321,13 +354,13 @@ FlowStep FlowRecorder::stepAt(const Expr &Whole) {
   return Step;
 }
 
-void FlowRecorder::noteCatalogArgument(const Expr *Arg, ArgRole Role,
+bool FlowRecorder::noteCatalogArgument(const Expr *Arg, ArgRole Role,
                                        llvm::StringRef Api,
                                        const Endpoint &Target,
                                        const Expr &Whole) {
   std::optional<FlowSlot> From = sourceSlot(Arg);
   if (!From)
-    return;
+    return false;
   FlowEdge Edge;
   Edge.From = std::move(*From);
   Edge.Api = Api.str();
@@ -337,6 +370,50 @@ void FlowRecorder::noteCatalogArgument(const Expr *Arg, ArgRole Role,
     if (Part != traitsOf(Role).Part && Target.part(Part)->isConstant())
       *Edge.Fixed.part(Part) = *Target.part(Part);
   Out.Edges.push_back(std::move(Edge));
+  return true;
+}
+
+std::string FlowRecorder::listProblem(const Expr &List,
+                                      const FieldDecl &Field) {
+  if (Field.getType()->isArrayType())
+    return InitialisesArray.str();
+  if (Context.getLangOpts().CPlusPlus)
+    return {};
+  // In C an object of static storage takes constant initializers only.
+  const Expr *Outer = &List;
+  for (;;) {
+    DynTypedNodeList Parents = Context.getParents(*Outer);
+    if (Parents.empty())
+      return {};
+    if (const auto *Var = Parents[0].get<VarDecl>())
+      return Var->hasGlobalStorage()
+                 ? "a static initializer in C must stay a constant; read the "
+                   "runtime's value into the object at startup by hand"
+                 : "";
+    Outer = Parents[0].get<Expr>();
+    if (!Outer)
+      return {};
+  }
+}
+
+void FlowRecorder::noteWritten(size_t Source, size_t Arg, const Expr *Written,
+                               std::string Problem) {
+  Pending.push_back({Source, Arg, writtenValue(Written), std::move(Problem)});
+}
+
+void FlowRecorder::spellWritten() {
+  const SourceManager &SM = Context.getSourceManager();
+  for (const Written &W : Pending) {
+    FlowSource &Source = Out.Sources[W.Source];
+    FlowArgument &Arg = Source.Args[W.Arg];
+    // The line is noted either way: the report shows it.
+    Anchor At =
+        spellConstant(*W.E, Secrets[W.Source], SM, Context.getLangOpts(),
+                      Digests, Source.Where.Spelling);
+    Arg.Written.At =
+        W.Problem.empty() ? std::move(At) : Anchor::broken(W.Problem);
+  }
+  Pending.clear();
 }
 
 FlowSource FlowRecorder::sourceAt(const Expr &Whole, SourceLocation At) {
@@ -378,8 +455,12 @@ void FlowRecorder::noteCall(const FunctionDecl &Callee,
     if (Kind == RoleValue::None)
       continue;
     std::optional<FlowSlot> Slot = parameterSlot(Callee, I);
-    if (!Slot)
+    if (!Slot) {
+      llvm::erase_if(Pending, [&](const Written &W) {
+        return W.Source == Out.Sources.size();
+      });
       return;
+    }
     Out.Reached.push_back(Slot->Usr);
     Value V = evaluate(Args[I], Kind);
     if (!V.isKnown()) {
@@ -404,7 +485,10 @@ void FlowRecorder::noteCall(const FunctionDecl &Callee,
       Secrets.push_back(std::exchange(V.Text, "***"));
     if (Defaulted && !FirstDefault)
       FirstDefault = cast<CXXDefaultArgExpr>(Args[I]->IgnoreImplicit());
-    Source->Args.push_back({std::move(*Slot), std::move(V), Kind});
+    noteWritten(Out.Sources.size(), Source->Args.size(), Args[I], "");
+    Source->Args.push_back(
+        {std::move(*Slot), std::move(V), Kind,
+         writtenAs(Parameter->getType(), Context.getLangOpts())});
   }
   if (!Source)
     return;
@@ -418,11 +502,13 @@ void FlowRecorder::noteCall(const FunctionDecl &Callee,
   }
   redact(Source->Where, Secrets);
   Source->HandsOn = HandsOn;
+  this->Secrets[Out.Sources.size()] = std::move(Secrets);
   Out.Sources.push_back(std::move(*Source));
 }
 
 void FlowRecorder::noteStore(const FieldDecl &Field, const Expr *Stored,
-                             const Expr &Whole, const void *Group) {
+                             const Expr &Whole, const void *Group,
+                             llvm::StringRef Unwrappable) {
   RoleValue Kind = valueKindOf(Field.getType());
   if (Kind == RoleValue::None || !Stored)
     return;
@@ -451,9 +537,16 @@ void FlowRecorder::noteStore(const FieldDecl &Field, const Expr *Stored,
   FlowSource &Source = Out.Sources[It->second];
   if (Kind == RoleValue::String && Source.Where.Hints.Value.empty())
     Source.Where.Hints = nameHintsOf(Stored, nullptr, Whole, Context);
-  if (Kind == RoleValue::String && namesCredential(Field.getName()))
+  if (Kind == RoleValue::String && namesCredential(Field.getName())) {
+    Secrets[It->second].push_back(V.Text);
     redact(Source.Where, {std::exchange(V.Text, "***")});
-  Source.Args.push_back({std::move(*Slot), std::move(V), Kind});
+  }
+  std::string Problem = Unwrappable.str();
+  if (Problem.empty() && Field.getType()->isArrayType())
+    Problem = InitialisesArray.str();
+  noteWritten(It->second, Source.Args.size(), Stored, std::move(Problem));
+  Source.Args.push_back({std::move(*Slot), std::move(V), Kind,
+                         writtenAs(Field.getType(), Context.getLangOpts())});
 }
 
 void FlowRecorder::noteDefaultMemberInit(const FieldDecl &Field) {
@@ -464,6 +557,7 @@ void FlowRecorder::noteDefaultMemberInit(const FieldDecl &Field) {
 void FlowRecorder::recordUnit() {
   FlowVisitor Visitor(*this, Evaluator, Context.getSourceManager());
   Visitor.TraverseDecl(Context.getTranslationUnitDecl());
+  spellWritten();
   // Only a source that hands on a string (a host, path, URI, node list or
   // credential) can be a site: an integer alone never pins an endpoint, and
   // keeping every integer a project function is given would swell the facts.

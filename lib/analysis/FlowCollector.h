@@ -13,6 +13,7 @@
 
 #include "rehost/ConstantEvaluator.h"
 #include "rehost/Flow.h"
+#include "rehost/UseSpelling.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -26,15 +27,18 @@ namespace rehost {
 class FlowRecorder {
 public:
   FlowRecorder(clang::ASTContext &Context, ConstantEvaluator &Evaluator,
-               UnitFlows &Out)
-      : Context(Context), Evaluator(Evaluator), Out(Out) {}
+               FileDigests &Digests, UnitFlows &Out)
+      : Context(Context), Evaluator(Evaluator), Digests(Digests), Out(Out) {}
 
   /// \p Arg, the argument of \p Role of a use of \p Api (\p Whole), is
   /// computed at run time: when it is a parameter's or field's value, that
-  /// slot reaches the use.
-  void noteCatalogArgument(const clang::Expr *Arg, ArgRole Role,
+  /// slot reaches the use, and true is returned.
+  bool noteCatalogArgument(const clang::Expr *Arg, ArgRole Role,
                            llvm::StringRef Api, const Endpoint &Target,
                            const clang::Expr &Whole);
+
+  /// The step naming the place \p Whole hands a value on (FlowStep).
+  FlowStep stepAt(const clang::Expr &Whole);
 
   /// Records the unit's calls of project functions and stores into project
   /// fields.
@@ -44,9 +48,15 @@ public:
   void noteCall(const clang::FunctionDecl &Callee,
                 llvm::ArrayRef<const clang::Expr *> Args,
                 const clang::Expr &Whole);
+  /// \p Unwrappable: why the stored value may not be wrapped where it is
+  /// written (a copy into a buffer), if it may not.
   void noteStore(const clang::FieldDecl &Field, const clang::Expr *Stored,
-                 const clang::Expr &Whole, const void *Group);
+                 const clang::Expr &Whole, const void *Group,
+                 llvm::StringRef Unwrappable = "");
   void noteDefaultMemberInit(const clang::FieldDecl &Field);
+  /// Why a constant stored by the braced list \p List may not be wrapped.
+  std::string listProblem(const clang::Expr &List,
+                          const clang::FieldDecl &Field);
 
 private:
   std::optional<FlowSlot> parameterSlot(const clang::FunctionDecl &Function,
@@ -56,13 +66,27 @@ private:
   std::optional<FlowSlot> sourceSlot(const clang::Expr *E, unsigned Depth = 0);
   bool isProjectDecl(const clang::Decl &D) const;
   Value evaluate(const clang::Expr *E, RoleValue Kind);
-  FlowStep stepAt(const clang::Expr &Whole);
+  /// Remembers where argument \p Arg of source \p Source is written, to be
+  /// spelled once the source's secrets are all known.
+  void noteWritten(size_t Source, size_t Arg, const clang::Expr *Written,
+                   std::string Problem);
+  void spellWritten();
   /// A source for \p Whole, its place and text filled, not yet recorded.
   FlowSource sourceAt(const clang::Expr &Whole, clang::SourceLocation Loc);
 
   clang::ASTContext &Context;
   ConstantEvaluator &Evaluator;
+  FileDigests &Digests;
   UnitFlows &Out;
+  struct Written {
+    size_t Source, Arg;
+    const clang::Expr *E;
+    std::string Problem;
+  };
+  std::vector<Written> Pending;
+  /// The credentials each source hands (by Sources index): masked in the
+  /// lines its anchors record.
+  std::map<size_t, std::vector<std::string>> Secrets;
   /// Stores into one object's fields in one function (or one braced list,
   /// or one constructor's initializers) make one source: its Sources index.
   std::map<std::pair<std::string, const void *>, size_t> Groups;

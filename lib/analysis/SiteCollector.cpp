@@ -44,6 +44,8 @@ struct EvaluatedUse {
   Endpoint Target;
   std::vector<CompanionField> Companions;
   CommandRead Command;
+  /// Some argument is read from a parameter or field (FlowUse).
+  bool ReadsSlots = false;
 };
 
 /// True when the entry's call yields a connection to its endpoint (a hiredis
@@ -91,7 +93,7 @@ public:
     UseEvaluator Uses(TheEvaluator, Ctx);
     FileDigests Digests(Ctx.getSourceManager());
     ConnectionTracer Tracer;
-    FlowRecorder Recorder(Ctx, TheEvaluator, Flows);
+    FlowRecorder Recorder(Ctx, TheEvaluator, Digests, Flows);
     const SourceManager &SM = Ctx.getSourceManager();
 
     std::vector<EvaluatedUse> Evaluated;
@@ -99,12 +101,12 @@ public:
       const CatalogEntry *Entry = entryOf(Use, SM);
       if (!Entry)
         continue;
-      EvaluatedUse E{&Use, Entry, {}, {}, {}};
+      EvaluatedUse E{&Use, Entry, {}, {}, {}, false};
       if (Use.Kind == ApiKind::Field)
         E.Companions = companionsOf(Use, SM);
       E.Target = Uses.evaluate(Use, *Entry, E.Companions, E.Command);
       noteConnection(E, Tracer);
-      noteRuntimeArguments(E, Recorder);
+      E.ReadsSlots = noteRuntimeArguments(E, Recorder);
       // Every expansion of a macro body is recorded, finding or not:
       // editing the body is safe only when they all mean one endpoint.
       if (Use.Call)
@@ -125,7 +127,7 @@ public:
     std::vector<std::string> Secrets = secretsOf(Evaluated);
     for (EvaluatedUse &E : Evaluated)
       if (!isConfiguredAfter(*E.Use, *E.Entry, Ctx))
-        collect(E, Secrets, SM, Tracer, Digests);
+        collect(E, Secrets, SM, Tracer, Digests, Recorder);
     Recorder.recordUnit();
 
     Pending.clear();
@@ -152,25 +154,28 @@ private:
 
   /// The arguments of a use computed at run time may be a wrapper's
   /// parameters or an object's fields: the flows say whether a constant
-  /// reaches them from elsewhere.
-  static void noteRuntimeArguments(const EvaluatedUse &E,
+  /// reaches them from elsewhere. True when one is.
+  static bool noteRuntimeArguments(const EvaluatedUse &E,
                                    FlowRecorder &Recorder) {
     if (!E.Use->Whole)
-      return;
+      return false;
+    bool Reads = false;
     for (unsigned I = 0, N = std::min<unsigned>(E.Entry->Args.size(),
                                                 E.Use->Args.size());
          I != N; ++I) {
       const Value *Part = E.Target.part(traitsOf(E.Entry->Args[I]).Part);
       if (Part && Part->K == Value::Kind::Runtime)
-        Recorder.noteCatalogArgument(E.Use->Args[I], E.Entry->Args[I],
-                                     E.Entry->Name, E.Target, *E.Use->Whole);
+        Reads |= Recorder.noteCatalogArgument(E.Use->Args[I], E.Entry->Args[I],
+                                              E.Entry->Name, E.Target,
+                                              *E.Use->Whole);
     }
     // An AUTH command's words are read from its format's arguments.
     for (auto [Word, Role] : {std::pair{E.Command.Password, ArgRole::Password},
                               std::pair{E.Command.User, ArgRole::User}})
       if (Word && E.Target.part(traitsOf(Role).Part)->K == Value::Kind::Runtime)
-        Recorder.noteCatalogArgument(Word, Role, E.Entry->Name, E.Target,
-                                     *E.Use->Whole);
+        Reads |= Recorder.noteCatalogArgument(Word, Role, E.Entry->Name,
+                                              E.Target, *E.Use->Whole);
+    return Reads;
   }
 
   /// The context or client a use acts on: its Connection argument, or the
@@ -243,14 +248,53 @@ private:
     return Out;
   }
 
+  /// Where the parts of \p E are written, as a site's or a sink use's.
+  UseSpelling spelling(const EvaluatedUse &E, UseSyntax &Syntax,
+                       const PooledUse *Pooled,
+                       llvm::ArrayRef<std::string> Secrets,
+                       FileDigests &Digests) const {
+    const ApiUse &Use = *E.Use;
+    Syntax.Call = Use.Call;
+    Syntax.Args = Use.Args;
+    Syntax.RParen = Use.RParen;
+    Syntax.Companions = E.Companions;
+    Syntax.Credentials = E.Command.Credentials;
+    Syntax.Argv = E.Command.Argv ? &*E.Command.Argv : nullptr;
+    if (!E.Entry->OptionsCall.empty())
+      Syntax.Options = optionsStatement(Use, *Context);
+    if (E.Entry->AwaitsConnect)
+      if (const Decl *Object = objectConfiguredBy(Use, *E.Entry))
+        if (auto It = Connects.find(Object); It != Connects.end())
+          Syntax.Connects = It->second;
+    return spellUse(*E.Entry, Syntax, Pooled, Secrets,
+                    Context->getSourceManager(), Context->getLangOpts(),
+                    Digests);
+  }
+
+  /// A use that finds nothing but reads a wrapper's parameter or field:
+  /// `fix` moves it with the constants that reach it.
+  void collectSinkUse(const EvaluatedUse &E,
+                      llvm::ArrayRef<std::string> Secrets, FileDigests &Digests,
+                      FlowRecorder &Recorder) {
+    if (!E.ReadsSlots || !E.Use->Whole)
+      return;
+    FlowUse Use;
+    Use.At = Recorder.stepAt(*E.Use->Whole);
+    Use.Api = E.Entry->Name.str();
+    Use.Kind = E.Entry->Kind;
+    UseSyntax Syntax;
+    Use.Spelling = spelling(E, Syntax, nullptr, Secrets, Digests);
+    Flows.Uses.push_back(std::move(Use));
+  }
+
   void collect(EvaluatedUse &E, llvm::ArrayRef<std::string> Secrets,
                const SourceManager &SM, const ConnectionTracer &Tracer,
-               FileDigests &Digests) {
+               FileDigests &Digests, FlowRecorder &Recorder) {
     const ApiUse &Use = *E.Use;
     const CatalogEntry &Entry = *E.Entry;
     std::optional<Rule> Found = ruleOf(E.Target);
     if (!Found)
-      return;
+      return collectSinkUse(E, Secrets, Digests, Recorder);
 
     SourceLocation Loc = SM.getExpansionLoc(Use.Loc);
     if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
@@ -279,12 +323,6 @@ private:
     S.Suppressed =
         findSuppression(SM.getBufferData(File), S.Offset, checkName(S.R));
     UseSyntax Syntax;
-    Syntax.Call = Use.Call;
-    Syntax.Args = Use.Args;
-    Syntax.RParen = Use.RParen;
-    Syntax.Companions = E.Companions;
-    Syntax.Credentials = E.Command.Credentials;
-    Syntax.Argv = E.Command.Argv ? &*E.Command.Argv : nullptr;
     // MIGRATE's credentials are its target's: never the profile of the
     // connection it is sent on.
     bool SentForConnection =
@@ -301,18 +339,12 @@ private:
             "rehost cannot tell which profile the credential belongs to: " +
             llvm::toString(Address.takeError());
     }
-    if (!Entry.OptionsCall.empty())
-      Syntax.Options = optionsStatement(Use, *Context);
-    if (Entry.AwaitsConnect)
-      if (const Decl *Object = objectConfiguredBy(Use, Entry))
-        if (auto It = Connects.find(Object); It != Connects.end())
-          Syntax.Connects = It->second;
     std::optional<PooledUse> Pooled;
     if (Use.Call && isPooledConnect(Entry.Name) &&
         S.R == Rule::HardcodedEndpoint)
       Pooled = provePerRequestContext(*Use.Call, *Context);
-    S.Spelling = spellUse(Entry, Syntax, Pooled ? &*Pooled : nullptr, Secrets,
-                          SM, Context->getLangOpts(), Digests);
+    S.Spelling =
+        spelling(E, Syntax, Pooled ? &*Pooled : nullptr, Secrets, Digests);
     // Facts are written to files and shards: no password leaves phase one.
     S.Target = E.Target.withoutSecrets();
     Sites.push_back(std::move(S));

@@ -17,7 +17,6 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <optional>
-#include <set>
 
 using namespace clang;
 
@@ -209,10 +208,14 @@ private:
     llvm::StringRef Buffer = SM.getBufferData(File);
     size_t Start = Buffer.rfind('\n', Offset);
     Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
-    if (!Noted.insert({File, Start}).second)
+    // Several spellers may fill one UseSpelling (a derived site's constants).
+    std::string Path = canonicalPath(SM, File);
+    if (llvm::any_of(Out.Lines, [&](const SourceLine &Line) {
+          return Line.Offset == Start && Line.File == Path;
+        }))
       return;
     SourceLine Line{
-        canonicalPath(SM, File), static_cast<unsigned>(Start),
+        std::move(Path), static_cast<unsigned>(Start),
         Buffer.slice(Start, Buffer.find_first_of("\r\n", Offset)).str()};
     for (const std::string &Secret : Secrets)
       for (size_t At = Line.Text.find(Secret);
@@ -232,7 +235,6 @@ private:
   FileDigests &Digests;
   llvm::ArrayRef<std::string> Secrets;
   UseSpelling &Out;
-  std::set<std::pair<FileID, size_t>> Noted;
 };
 
 /// A drop-in's endpoint arguments (a prefix: host and port, or the socket
@@ -558,6 +560,13 @@ UseSpelling spellUse(const CatalogEntry &Entry, const UseSyntax &Use,
   if (Pooled && Use.Call)
     Out.Pool = spellPool(*Use.Call, *Pooled, S);
   return Out;
+}
+
+Anchor spellConstant(const Expr &E, llvm::ArrayRef<std::string> Secrets,
+                     const SourceManager &SM, const LangOptions &LangOpts,
+                     FileDigests &Digests, UseSpelling &Out) {
+  Speller S(SM, LangOpts, Digests, Secrets, Out);
+  return S.expression(E);
 }
 
 } // namespace rehost

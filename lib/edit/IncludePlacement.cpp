@@ -201,11 +201,17 @@ std::vector<FileEdit> atTopOfFile(const FilePlan &Plan, llvm::StringRef Code,
 std::vector<FileEdit> runtimeIncludeEdits(const FilePlan &Plan,
                                           llvm::StringRef Code) {
   std::vector<DirectiveLine> Lines = scanDirectives(Code);
+  auto Included = [&](llvm::StringRef Header) {
+    return llvm::any_of(Lines, [&](const DirectiveLine &D) {
+      return D.IsInclude && D.Header == Header;
+    });
+  };
+  // The C++ API's header includes the C API's: one include per file.
+  constexpr llvm::StringLiteral CxxApi = "rehost/rehost.hpp";
+  bool HasCxxApi = Plan.Includes.count(CxxApi.str()) || Included(CxxApi);
   std::vector<std::string> Needed;
   for (const std::string &Header : Plan.Includes)
-    if (llvm::none_of(Lines, [&](const DirectiveLine &D) {
-          return D.IsInclude && D.Header == Header;
-        }))
+    if (!Included(Header) && !(Header == "rehost/rehost.h" && HasCxxApi))
       Needed.push_back(Header);
   if (Needed.empty())
     return {};

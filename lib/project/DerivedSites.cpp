@@ -174,6 +174,8 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
       Endpoint Target;
       const Sink *Address = nullptr;
       const Sink *First = nullptr;
+      std::vector<ConstantSpelling> Constants;
+      std::vector<std::string> ReachedUses;
       for (const FlowArgument &Arg : Source.Args) {
         auto Found = Sinks.find(Arg.To.key());
         if (Found == Sinks.end())
@@ -183,6 +185,12 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
         if (!Part || Traits.Kind != Arg.Kind || Part->K != Value::Kind::Absent)
           continue;
         *Part = Arg.V;
+        Constants.push_back(Arg.Written);
+        Constants.back().Role = Found->second.Role;
+        const std::vector<FlowStep> &Chain = Found->second.Chain;
+        if (!Chain.empty() &&
+            !llvm::is_contained(ReachedUses, Chain.back().key()))
+          ReachedUses.push_back(Chain.back().key());
         if (!First)
           First = &Found->second;
         if (Traits.NamesAddress && !Address)
@@ -200,6 +208,8 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
       S.Kind = kindOfApi(Reached.Api);
       S.R = *Found;
       S.Chain = Reached.Chain;
+      S.Spelling.Constants = std::move(Constants);
+      S.ReachedUses = std::move(ReachedUses);
       S.Suppressed = Source.Suppressions.size() > size_t(*Found)
                          ? Source.Suppressions[size_t(*Found)]
                          : Suppression();

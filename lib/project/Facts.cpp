@@ -17,7 +17,7 @@ namespace rehost {
 namespace {
 
 /// The format's version: a reader refuses facts it cannot read.
-constexpr int64_t FactsVersion = 7;
+constexpr int64_t FactsVersion = 8;
 
 // The fields of each struct, for any IO (Writer or Reader). `Self` is the
 // struct, const when writing.
@@ -51,6 +51,14 @@ template <class IO, class Self> void visit(IO &Io, Self &A, ArgSpelling *) {
   Io.field("defaulted", A.Defaulted);
   Io.field("literal_at_use", A.LiteralAtUse);
   Io.field("value", A.Value);
+}
+
+template <class IO, class Self>
+void visit(IO &Io, Self &C, ConstantSpelling *) {
+  Io.field("role", C.Role);
+  Io.object("at", C.At);
+  Io.field("into", C.Into);
+  Io.field("cxx", C.Cxx);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &C, ConnectSpelling *) {
@@ -91,6 +99,7 @@ template <class IO, class Self> void visit(IO &Io, Self &U, UseSpelling *) {
   Io.objects("removals", U.Removals);
   Io.optionalObject("method", U.Method);
   Io.objects("args", U.Args);
+  Io.objects("constants", U.Constants);
   Io.object("rparen", U.RParen);
   Io.objects("companions", U.Companions);
   Io.objects("connects", U.Connects);
@@ -170,6 +179,14 @@ template <class IO, class Self> void visit(IO &Io, Self &A, FlowArgument *) {
   Io.object("to", A.To);
   Io.object("value", A.V);
   Io.field("value_kind", A.Kind);
+  Io.object("written", A.Written);
+}
+
+template <class IO, class Self> void visit(IO &Io, Self &U, FlowUse *) {
+  Io.object("at", U.At);
+  Io.field("api", U.Api);
+  Io.field("kind", U.Kind);
+  Io.object("spelling", U.Spelling);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &S, FlowSource *) {
@@ -182,6 +199,7 @@ template <class IO, class Self> void visit(IO &Io, Self &S, FlowSource *) {
 template <class IO, class Self> void visit(IO &Io, Self &F, UnitFlows *) {
   Io.objects("edges", F.Edges);
   Io.objects("sources", F.Sources);
+  Io.objects("uses", F.Uses);
   Io.strings("reached", F.Reached);
 }
 

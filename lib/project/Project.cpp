@@ -145,7 +145,7 @@ bool sameEdit(const FileEdit &A, const FileEdit &B) {
 class EditCollector {
 public:
   /// Adds \p Edits, or returns why they conflict with what is planned.
-  std::string add(llvm::ArrayRef<PlannedEdit> Edits, llvm::StringRef Include) {
+  std::string add(llvm::ArrayRef<PlannedEdit> Edits) {
     for (const PlannedEdit &E : Edits) {
       auto It = Files.find(E.File);
       if (It == Files.end())
@@ -161,7 +161,7 @@ public:
       FilePlan &Plan = Files[E.File];
       Plan.Path = E.File;
       Plan.Digest = E.Digest;
-      Plan.Includes.insert(Include.str());
+      Plan.Includes.insert(E.Include);
       FileEdit Edit{E.Offset, E.Length, E.Text};
       if (llvm::none_of(Plan.Edits,
                         [&](const FileEdit &P) { return sameEdit(P, Edit); }))
@@ -264,16 +264,73 @@ namespace {
 /// The rewrite fix applies to \p S, and for --pool why a connect is not
 /// pooled.
 Rewrite chosenRewrite(const Site &S, bool Strict, bool Pool,
-                      llvm::StringRef Profile, std::string &NotPooled) {
-  if (Pool && isPooledConnect(S.Api)) {
+                      llvm::StringRef Profile, std::string &NotPooled,
+                      llvm::ArrayRef<ReachedUse> Reached) {
+  if (Pool && isPooledConnect(S.Api) && S.Chain.empty()) {
     Rewrite Pooled = renderRewrite(S, RewriteMode::Pool, Profile);
     if (!Pooled.Edits.empty())
       return Pooled;
     NotPooled = "not pooled: " + Pooled.ManualReason;
   }
   return renderRewrite(S, Strict ? RewriteMode::Strict : RewriteMode::Fallback,
-                       Profile);
+                       Profile, Reached);
 }
+
+/// The client calls in the project's own code that derived sites reach,
+/// each with the profile set of every constant that reaches it; a call
+/// that one of them cannot move with is blocked: moving it would hide the
+/// constant left behind from the next scan.
+class ReachedUses {
+public:
+  ReachedUses(llvm::ArrayRef<TranslationUnitFacts> Units,
+              llvm::ArrayRef<const Site *> Sites,
+              const std::map<std::string, std::string> &Profiles,
+              const ToolConfig &Config) {
+    for (const TranslationUnitFacts &Unit : Units)
+      for (const FlowUse &Use : Unit.Flows.Uses)
+        Uses.try_emplace(Use.key(), &Use);
+    std::map<std::string, std::set<std::string>> Names;
+    for (const Site *S : Sites)
+      if (auto Named = Profiles.find(S->profileAddress());
+          Named != Profiles.end() && !isSilenced(*S, Config))
+        for (const std::string &Key : S->ReachedUses)
+          Names[Key].insert(Named->second);
+    for (const auto &[Key, Set] : Names)
+      ProfileSets[Key] = "match:" + llvm::join(Set, ",");
+  }
+
+  /// The uses \p S reaches.
+  std::vector<ReachedUse> of(const Site &S) const {
+    std::vector<ReachedUse> Out;
+    for (const std::string &Key : S.ReachedUses) {
+      auto Use = Uses.find(Key);
+      auto Set = ProfileSets.find(Key);
+      Out.push_back({Use == Uses.end() ? nullptr : Use->second,
+                     Set == ProfileSets.end() ? "" : Set->second});
+    }
+    return Out;
+  }
+
+  /// Notes that \p S, at \p Place, is left to a human for \p Reason.
+  void block(const Site &S, llvm::StringRef Place, llvm::StringRef Reason) {
+    for (const std::string &Key : S.ReachedUses)
+      Blocked.try_emplace(Key, (Place + " (" + Reason + ")").str());
+  }
+  /// Why \p S may not move its uses: another constant reaching one stays.
+  std::string blockedReason(const Site &S) const {
+    for (const std::string &Key : S.ReachedUses)
+      if (auto It = Blocked.find(Key); It != Blocked.end())
+        return "another constant that reaches the same client call is left "
+               "to a human first: " +
+               It->second;
+    return {};
+  }
+
+private:
+  std::map<std::string, const FlowUse *> Uses;
+  std::map<std::string, std::string> ProfileSets;
+  std::map<std::string, std::string> Blocked;
+};
 
 } // namespace
 
@@ -347,16 +404,37 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
 
   std::vector<std::string> Fingerprints = fingerprintsOf(Sites, Root);
   std::set<std::string> Disagreeing = disagreeingMacroBodies(Units);
+  auto ProfileOf = [&](const Site &S) {
+    auto Named = Profiles.find(S.profileAddress());
+    return Named == Profiles.end() ? llvm::StringRef() : Named->second;
+  };
+  // A wrapper's client call moves only when every constant reaching it can.
+  ReachedUses Reached(Units, Sites, Profiles, Config);
+  for (const Site *S : Sites)
+    if (!S->ReachedUses.empty() && !isSilenced(*S, Config))
+      if (Rewrite Plan = renderRewrite(*S, RewriteMode::Fallback, ProfileOf(*S),
+                                       Reached.of(*S));
+          !Plan.ManualReason.empty())
+        Reached.block(
+            *S, displayPath(S->File, Root) + ":" + std::to_string(S->Line),
+            Plan.ManualReason);
   EditCollector Edits;
   for (size_t I = 0; I != Sites.size(); ++I) {
     const Site *S = Sites[I];
     Edits.noteSecrets(S->Spelling.Secrets);
     FileReport &File = FileFor(S->File);
-    auto Named = Profiles.find(S->profileAddress());
-    llvm::StringRef Profile =
-        Named == Profiles.end() ? llvm::StringRef() : Named->second;
+    llvm::StringRef Profile = ProfileOf(*S);
+    std::vector<ReachedUse> Uses = Reached.of(*S);
+    for (const ReachedUse &Use : Uses)
+      if (Use.Use)
+        Edits.noteSecrets(Use.Use->Spelling.Secrets);
     std::string NotPooled;
-    Rewrite Plan = chosenRewrite(*S, Strict, Pool, Profile, NotPooled);
+    Rewrite Plan = chosenRewrite(*S, Strict, Pool, Profile, NotPooled, Uses);
+    if (std::string Blocked = Reached.blockedReason(*S);
+        !Blocked.empty() && Plan.ManualReason.empty()) {
+      Plan = Rewrite();
+      Plan.ManualReason = std::move(Blocked);
+    }
     Finding F = makeFinding(*S, Plan, Profile, Root);
     F.Fingerprint = std::move(Fingerprints[I]);
     applySuppression(F, *S, Config);
@@ -375,7 +453,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
         Conflict = "it is spelled in a macro body whose expansions mean "
                    "different endpoints; rewrite the macro by hand";
       else
-        Conflict = Edits.add(Plan.Edits, Plan.Include);
+        Conflict = Edits.add(Plan.Edits);
       if (Conflict.empty()) {
         F.Reason = std::move(NotPooled);
         F.Before = std::move(Plan.Before);

@@ -8,6 +8,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/Path.h"
 
 #include <optional>
 #include <tuple>
@@ -136,6 +137,8 @@ public:
   llvm::Expected<Rewrite> methodCall(bool Strict);
   llvm::Expected<Rewrite> wrappedArguments(bool Strict);
   llvm::Expected<Rewrite> pooledConnect();
+  llvm::Expected<Rewrite> derivedSite(bool Strict,
+                                      llvm::ArrayRef<ReachedUse> Reached);
 
 private:
   llvm::Error replace(const Anchor &A, std::string Text) {
@@ -164,6 +167,10 @@ private:
   llvm::Error wrapWritten(const ArgSpelling &Arg, ArgRole Role, const Value &V,
                           bool Strict);
   llvm::Error renameConnect(const ConnectSpelling &Connect);
+  llvm::Error wrapConstant(const ConstantSpelling &C, bool Strict);
+  llvm::Error moveReachedUse(const ReachedUse &Reached);
+  /// Gives the edits rendered so far that name no header \p Include.
+  void stamp(llvm::StringRef Include);
   llvm::Expected<llvm::StringRef> accessorOf(ArgRole Role,
                                              const Value &V) const;
   Rewrite finish(llvm::StringRef Include, llvm::StringRef MacroBodyKey = "");
@@ -181,8 +188,8 @@ private:
 /// \p MacroBodyKey: the edits rename a callee spelled in that macro body.
 Rewrite Renderer::finish(llvm::StringRef Include,
                          llvm::StringRef MacroBodyKey) {
+  stamp(Include);
   Rewrite R;
-  R.Include = Include.str();
   R.MacroBodyKey = MacroBodyKey.str();
   const std::string FirstFile = Edits.front().File;
   const unsigned FirstOffset = Edits.front().Offset;
@@ -530,6 +537,108 @@ llvm::Expected<Rewrite> Renderer::pooledConnect() {
   return finish(Entry.runtimeHeader());
 }
 
+void Renderer::stamp(llvm::StringRef Include) {
+  for (PlannedEdit &E : Edits)
+    if (E.Include.empty())
+      E.Include = Include.str();
+}
+
+/// `"10.0.0.5"` -> `rehost::host("p", "10.0.0.5")` into a std::string,
+/// `rehost_host("p", "10.0.0.5")` into a `const char *`: the accessor
+/// returns what holds the constant, so the code around it is unchanged.
+llvm::Error Renderer::wrapConstant(const ConstantSpelling &C, bool Strict) {
+  if (isCredential(C.Role))
+    return refusal("a credential handed to the project's own code; move it "
+                   "to configuration and remove it from the code by hand");
+  bool Cxx =
+      C.Into == Holder::StdString || (C.Into == Holder::Integer && C.Cxx);
+  Language AccessorLang = Cxx ? Language::Cxx : Language::C;
+  llvm::StringRef Accessor = runtimeAccessor(C.Role, AccessorLang);
+  if (Accessor.empty() || C.Role == ArgRole::NodeList)
+    return refusal("rehost fix has no runtime accessor for this value yet");
+  if (llvm::Error Err = need(C.At))
+    return Err;
+  llvm::Error Done =
+      Strict
+          ? replace(C.At, accessorCall(Accessor, Profile,
+                                       strictFallback(C.Role, AccessorLang)))
+          : insertBefore(C.At, (Accessor + "(").str() + quoted(Profile) + ", ");
+  if (Done)
+    return Done;
+  if (!Strict)
+    if (llvm::Error Err = insert(C.At, C.At.end(), ")"))
+      return Err;
+  stamp(Cxx ? "rehost/rehost.hpp" : "rehost/rehost.h");
+  return llvm::Error::success();
+}
+
+/// The wrapper's client call, renamed as a direct site's would be with the
+/// profile set of every constant that reaches it: the configured endpoint
+/// it is handed picks its profile.
+llvm::Error Renderer::moveReachedUse(const ReachedUse &Reached) {
+  if (!Reached.Use)
+    return refusal("rehost cannot see the client call the value reaches (a "
+                   "sink declared in .rehost.toml); move it by hand");
+  const FlowUse &Use = *Reached.Use;
+  const CatalogEntry *Entry = findEntry(Use.Kind, Use.Api);
+  if (!Entry)
+    return refusal("the API " + Use.Api + " is not in this rehost's catalog");
+  llvm::StringRef Where = llvm::sys::path::filename(Use.At.File);
+  std::string Call = Use.Api + " in " + Use.At.Name + " (" + Where.str() + ":" +
+                     std::to_string(Use.At.Line) + ")";
+  if (Entry->Shape != RewriteShape::DropIn &&
+      Entry->Shape != RewriteShape::MethodCall)
+    return refusal("the client call " + Call +
+                   " cannot take a profile set; move it by hand");
+  if (!Use.Spelling.MacroBodyKey.empty())
+    return refusal("the client call " + Call +
+                   " is spelled in a macro body; move it by hand");
+  Site At;
+  At.File = Use.At.File;
+  At.Api = Use.Api;
+  At.Kind = Use.Kind;
+  At.Spelling = Use.Spelling;
+  Renderer Moved(At, *Entry, Reached.Profiles);
+  llvm::Expected<Rewrite> R = Entry->Shape == RewriteShape::DropIn
+                                  ? Moved.dropInCall(/*Strict=*/false)
+                                  : Moved.methodCall(/*Strict=*/false);
+  if (!R)
+    return refusal("the client call " + Call + ": " +
+                   llvm::toString(R.takeError()));
+  llvm::append_range(Edits, R->Edits);
+  return llvm::Error::success();
+}
+
+/// A constant handed to the project's own code: each of its values wrapped
+/// where it is written, and each client call it reaches moved with it.
+llvm::Expected<Rewrite>
+Renderer::derivedSite(bool Strict, llvm::ArrayRef<ReachedUse> Reached) {
+  // A port or db the path fixes itself would stay when the host moves: the
+  // configured host then gets the old port, and no profile matches it.
+  for (auto [Part, Name] : {std::pair{EndpointPart::Port, "port"},
+                            std::pair{EndpointPart::Db, "db"}})
+    if (S.Target.part(Part)->isConstant() &&
+        llvm::none_of(Sp.Constants, [Part = Part](const ConstantSpelling &C) {
+          return traitsOf(C.Role).Part == Part;
+        }))
+      return refusal(llvm::Twine("the ") + Name +
+                     " is written in the project's own code on the way to "
+                     "the client call, where a configured one cannot reach; "
+                     "hand it on beside the host, or move it by hand");
+  for (const ConstantSpelling &C : Sp.Constants)
+    if (llvm::Error Err = wrapConstant(C, Strict))
+      return std::move(Err);
+  if (Edits.empty())
+    return refusal("nothing at this site can be wrapped in a runtime "
+                   "accessor");
+  if (Reached.empty())
+    return refusal("rehost cannot see the client call the value reaches");
+  for (const ReachedUse &Use : Reached)
+    if (llvm::Error Err = moveReachedUse(Use))
+      return std::move(Err);
+  return finish("");
+}
+
 /// The connects that take \p Family's configured objects, for a message:
 /// "redisConnectWithOptions or redisAsyncConnectWithOptions".
 std::string configuredConnects(const LibraryFamily &Family) {
@@ -583,18 +692,30 @@ llvm::Expected<Rewrite> render(const Site &S, const CatalogEntry &Entry,
   llvm_unreachable("Manual is refused above");
 }
 
+/// The rewrite of a derived site, or why it is left to a human.
+llvm::Expected<Rewrite> renderDerived(const Site &S, const CatalogEntry &Entry,
+                                      RewriteMode Mode, llvm::StringRef Profile,
+                                      llvm::ArrayRef<ReachedUse> Reached) {
+  if (Mode == RewriteMode::Pool)
+    return refusal("--pool: a connect in the project's own code is not "
+                   "pooled yet");
+  if (S.R == Rule::PartiallyHardcoded)
+    return refusal("a constant fallback is mixed with values computed at "
+                   "run time; move the fallback into configuration by hand");
+  Renderer R(S, Entry, Profile);
+  return R.derivedSite(Mode == RewriteMode::Strict, Reached);
+}
+
 } // namespace
 
-Rewrite renderRewrite(const Site &S, RewriteMode Mode,
-                      llvm::StringRef Profile) {
+Rewrite renderRewrite(const Site &S, RewriteMode Mode, llvm::StringRef Profile,
+                      llvm::ArrayRef<ReachedUse> Reached) {
   const CatalogEntry *Entry = findEntry(S.Kind, S.Api);
   if (!Entry)
     return manual("the API " + S.Api + " is not in this rehost's catalog");
-  if (!S.Chain.empty())
-    return manual("the constant reaches " + S.Api +
-                  " through the project's own code, and this rehost does "
-                  "not rewrite such a path yet (docs/derived-sites.md)");
-  llvm::Expected<Rewrite> R = render(S, *Entry, Mode, Profile);
+  llvm::Expected<Rewrite> R =
+      S.Chain.empty() ? render(S, *Entry, Mode, Profile)
+                      : renderDerived(S, *Entry, Mode, Profile, Reached);
   if (!R)
     return manual(llvm::toString(R.takeError()));
   return std::move(*R);

@@ -142,8 +142,8 @@ TEST(Facts, BadInputNamesTheFileAndTheKey) {
   Check("[]", "shard-2.json: not rehost facts (a JSON object is expected)");
   Check("{}", "shard-2.json: not rehost facts (no 'version')");
   Check(R"({"version": 9})",
-        "shard-2.json: facts version 9; this rehost reads version 7");
-  Check(R"({"version": 7, "units": [{"main_file": 3}], "uncovered": []})",
+        "shard-2.json: facts version 9; this rehost reads version 8");
+  Check(R"({"version": 8, "units": [{"main_file": 3}], "uncovered": []})",
         "shard-2.json: 'facts.units[0].main_file' must be a string");
 }
 

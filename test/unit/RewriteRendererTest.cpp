@@ -36,7 +36,7 @@ TEST(RewriteRenderer, OneSpellingRendersEachModeWithTheProfile) {
   EXPECT_EQ(Fallback.After,
             "  c = rehost_redisConnect(\"cache\", \"10.0.0.5\", 6380);");
   EXPECT_EQ(Fallback.Before, S.Spelling.Lines[0].Text);
-  EXPECT_EQ(Fallback.Include, "rehost/rehost.h");
+  EXPECT_EQ(Fallback.Edits[0].Include, "rehost/rehost.h");
 
   Rewrite Strict = renderRewrite(S, RewriteMode::Strict, "cache");
   EXPECT_EQ(Strict.After, "  c = rehost_redisConnect(\"cache\", NULL, 0);");
