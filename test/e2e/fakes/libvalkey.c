@@ -3,7 +3,8 @@
  * migrated programs and rehost/valkey.h call, with exactly the endpoint,
  * timeouts and credentials it is given, and fails loudly otherwise. The
  * "cluster" is one node of a plain redis-server: the first address of the
- * node list.
+ * node list (the async cluster's node is the fake's own async context,
+ * handed to the options' attach_fn).
  *
  * Replies are hiredis's, copied into libvalkey's layout (hiredis 0.14's
  * redisReply has no dval or vtype). libvalkey and hiredis share the name
