@@ -201,7 +201,8 @@ const CatalogEntry Entries[] = {
     // header-inline helpers of rehost/valkey.h (compiled against the file's
     // own libvalkey) in the shapes of hiredis's: drop-in connects, a
     // valkeyOptions' fields with its connect, the AUTH command; a
-    // valkeyClusterOptions' nodes and credentials with its connect.
+    // valkeyClusterOptions' nodes and credentials with its connect, sync or
+    // async.
     {K::Function, S::DropIn, "valkeyConnect", &Libvalkey, HostPort,
      "rehost_valkeyConnect"},
     {K::Function, S::DropIn, "valkeyConnectWithTimeout", &Libvalkey,
@@ -260,6 +261,8 @@ const CatalogEntry Entries[] = {
      &Libvalkey, Password, "", "", "", true},
     {K::Function, S::ConnectsConfigured, "valkeyClusterConnectWithOptions",
      &Libvalkey, ContextOnly, "rehost_valkeyClusterConnectWithOptions"},
+    {K::Function, S::ConnectsConfigured, "valkeyClusterAsyncConnectWithOptions",
+     &Libvalkey, ContextOnly, "rehost_valkeyClusterAsyncConnectWithOptions"},
     {K::Function, S::Manual, "valkeyClusterCommand", &Libvalkey, ContextCommand,
      "", "", "", false, ValkeyClusterAuthByHand},
     {K::Function, S::Manual, "valkeyClusterAppendCommand", &Libvalkey,

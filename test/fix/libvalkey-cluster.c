@@ -9,7 +9,7 @@
 // libvalkey's cluster API: the direct connects become the helpers of
 // rehost/valkey.h; a valkeyClusterOptions' node list is wrapped as the
 // fallback, its credentials leave the code, and its connect becomes the
-// helper that hands it the whole profile.
+// helper that hands it the whole profile, the async connect's too.
 
 #include <stdlib.h>
 #include <valkey/cluster.h>
@@ -37,6 +37,17 @@ valkeyClusterContext *with_options(void) {
   // FIXED: return rehost_valkeyClusterConnectWithOptions(&options, "default");
 }
 
+// The async cluster connect takes the same options, and the same profile.
+valkeyClusterAsyncContext *with_async_options(void) {
+  valkeyClusterOptions options = {0};
+  options.initial_nodes = "10.0.0.4:7000";
+  // FIXED: options.initial_nodes = rehost_cluster_nodes("with-async", "10.0.0.4:7000");
+  options.password = "s3cret";
+  // FIXED: options.password = rehost_password("with-async", NULL);
+  return valkeyClusterAsyncConnectWithOptions(&options);
+  // FIXED: return rehost_valkeyClusterAsyncConnectWithOptions(&options, "with-async");
+}
+
 // Nothing hardcoded: left as written.
 valkeyClusterContext *configured(void) {
   valkeyClusterOptions options = {0};
@@ -48,4 +59,4 @@ valkeyClusterContext *configured(void) {
   // FIXED: return valkeyClusterConnectWithOptions(&options);
 }
 
-// OUT: rehost: fixed 5 of 5 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned
+// OUT: rehost: fixed 7 of 7 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned

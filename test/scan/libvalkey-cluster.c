@@ -1,6 +1,7 @@
 // RUN: %expect-exit 1 %rehost scan %s -- -I%inputs/libvalkey 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=s3cret
 // libvalkey's cluster API: the node list of valkeyClusterConnect*, and a
-// valkeyClusterOptions' initial_nodes, username and password.
+// valkeyClusterOptions' initial_nodes, username and password, for the sync
+// or the async connect.
 
 #include <stdlib.h>
 #include <valkey/cluster.h>
@@ -24,6 +25,15 @@ valkeyClusterContext *with_options(void) {
   return valkeyClusterConnectWithOptions(&options);
 }
 
+valkeyClusterAsyncContext *with_async_options(void) {
+  valkeyClusterOptions options = {0};
+  options.initial_nodes = "10.0.0.4:7000";
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'redis://10.0.0.4:7000' in assignment to 'valkeyClusterOptions::initial_nodes'
+  options.password = "s3cret";
+  // CHECK: :[[@LINE-1]]:3: warning: hardcoded Redis password for 'redis://10.0.0.4:7000' in assignment to 'valkeyClusterOptions::password'
+  return valkeyClusterAsyncConnectWithOptions(&options);
+}
+
 valkeyClusterContext *configured(void) {
   valkeyClusterOptions options = {0};
   options.initial_nodes = getenv("VALKEY_NODES");
@@ -43,4 +53,4 @@ void own(clusterSettings *s) {
   s->password = "s3cret";
 }
 
-// CHECK: rehost: 5 findings
+// CHECK: rehost: 7 findings

@@ -11,6 +11,8 @@
  *   valkeyCommand(c, "AUTH %s", "pw") -> rehost_valkeyAuth(c, "default")
  *   valkeyClusterConnectWithOptions(&options)  (after options.initial_nodes)
  *     -> rehost_valkeyClusterConnectWithOptions(&options, "default")
+ *   valkeyClusterAsyncConnectWithOptions(&options)
+ *     -> rehost_valkeyClusterAsyncConnectWithOptions(&options, "default")
  * so the connection gets the profile's endpoint, user, password, db and
  * timeouts, and a bad configuration gives a context with err set and an
  * errstr naming the variable or key (never the password), before anything
@@ -536,63 +538,151 @@ static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
 }
 #endif
 
-/* The cluster helpers need <valkey/cluster.h> (its include guard). */
+/* The cluster helpers need <valkey/cluster.h> (its include guard); libvalkey
+ * declares the async cluster API there too. */
 #ifdef VALKEY_CLUSTER_H
+/* The options a cluster connect gets on profile `profile` (or the one a
+ * profile set picks for the options' node list): `o`, a copy of the code's
+ * options, gets the profile's node list, user, password, db and timeouts,
+ * the code's own as the fallback (its credentials stay when the profile
+ * configures none); the timevals live in the caller's frame. 1 when `o` is
+ * filled; 0 when a set picks no profile and the connect goes as written;
+ * -1 on a bad configuration, with `*problem` naming the variable or key
+ * (never the password). */
+static inline int rehost__valkey_cluster_options(valkeyClusterOptions *o,
+                                                 const char *profile,
+                                                 struct timeval *connect_tv,
+                                                 struct timeval *command_tv,
+                                                 const char **problem) {
+  const char *nodes = NULL, *user = NULL, *password = NULL;
+  int db = -1;
+  switch (
+      rehost_pick_profile(profile, NULL, 0, NULL, o->initial_nodes, &profile)) {
+  case -1:
+    *problem = rehost_last_error();
+    return -1;
+  case 0:
+    return 0;
+  }
+  /* The string accessors return NULL both for "none" and on an error,
+   * which rehost_last_error() then names. */
+  if (!(*problem = rehost__valkey_problem(profile)) &&
+      !*(nodes = rehost_cluster_nodes(profile, o->initial_nodes)))
+    *problem = rehost_last_error();
+  if (!*problem && !(user = rehost_username(profile, o->username)))
+    *problem = rehost_last_error();
+  if (!*problem && !(password = rehost_password(profile, o->password)))
+    *problem = rehost_last_error();
+  if (!*problem && (db = rehost_db(profile, o->select_db)) < 0)
+    *problem = rehost_last_error();
+  if (!*problem &&
+      !rehost__valkey_timeouts(profile, &o->connect_timeout,
+                               &o->command_timeout, connect_tv, command_tv))
+    *problem = rehost_last_error();
+  if (*problem)
+    return -1;
+  o->initial_nodes = nodes;
+  o->username = user && *user ? user : NULL;
+  o->password = password && *password ? password : NULL;
+  o->select_db = db;
+  return 1;
+}
+
+static inline void rehost__valkey_cluster_fail(valkeyClusterContext *cc,
+                                               const char *message) {
+  if (cc) {
+    cc->err = VALKEY_ERR_OTHER;
+    snprintf(cc->errstr, sizeof cc->errstr, "%s", message);
+  }
+}
+
 /* valkeyClusterConnectWithOptions(options) on profile `profile` (or the
  * one a profile set picks for the options' node list; none picked: the
- * connect as written): the options get the profile's node list, user, password,
- * db and timeouts, the options' own as the fallback (the code's own credentials
- * stay when the profile configures none). A bad configuration gives a context
- * made by libvalkey with no node to reach, err set and errstr naming the
- * variable or key. */
+ * connect as written), with rehost__valkey_cluster_options' options. A bad
+ * configuration gives a context made by libvalkey with no node to reach,
+ * err set and errstr naming the variable or key. */
 static inline valkeyClusterContext *
 rehost_valkeyClusterConnectWithOptions(const valkeyClusterOptions *options,
                                        const char *profile) {
   valkeyClusterOptions o = *options;
   struct timeval connect_tv, command_tv;
   valkeyClusterContext *cc;
-  const char *problem = NULL;
-  const char *nodes = NULL, *user = NULL, *password = NULL;
-  int db = -1;
-  switch (
-      rehost_pick_profile(profile, NULL, 0, NULL, o.initial_nodes, &profile)) {
-  case -1:
-    problem = rehost_last_error();
-    break;
+  const char *problem;
+  switch (rehost__valkey_cluster_options(&o, profile, &connect_tv, &command_tv,
+                                         &problem)) {
   case 0:
     return valkeyClusterConnectWithOptions(options);
-  default:
-    problem = rehost__valkey_problem(profile);
-  }
-  /* The string accessors return NULL both for "none" and on an error,
-   * which rehost_last_error() then names. */
-  if (!problem && !*(nodes = rehost_cluster_nodes(profile, o.initial_nodes)))
-    problem = rehost_last_error();
-  if (!problem && !(user = rehost_username(profile, o.username)))
-    problem = rehost_last_error();
-  if (!problem && !(password = rehost_password(profile, o.password)))
-    problem = rehost_last_error();
-  if (!problem && (db = rehost_db(profile, o.select_db)) < 0)
-    problem = rehost_last_error();
-  if (!problem &&
-      !rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
-                               &connect_tv, &command_tv))
-    problem = rehost_last_error();
-  if (problem) {
-    valkeyClusterOptions none;
-    memset(&none, 0, sizeof none);
-    cc = valkeyClusterConnectWithOptions(&none);
-    if (cc) {
-      cc->err = VALKEY_ERR_OTHER;
-      snprintf(cc->errstr, sizeof cc->errstr, "%s", problem);
-    }
+  case -1:
+    memset(&o, 0, sizeof o);
+    cc = valkeyClusterConnectWithOptions(&o);
+    rehost__valkey_cluster_fail(cc, problem);
     return cc;
   }
-  o.initial_nodes = nodes;
-  o.username = user && *user ? user : NULL;
-  o.password = password && *password ? password : NULL;
-  o.select_db = db;
   return valkeyClusterConnectWithOptions(&o);
+}
+
+/* The handshake libvalkey sends on each node (AUTH, SELECT from the
+ * options) tried first by a blocking cluster connect with the same options
+ * and no callbacks: an async node connection pipelines the caller's
+ * commands right behind it, so a refused AUTH or SELECT must fail the
+ * connect itself, before any of the caller's commands can run (in db 0).
+ * Copies the refusal into `message` and returns 0; 1 when it passed. */
+static inline int rehost__valkey_cluster_probe(const valkeyClusterOptions *o,
+                                               char *message, size_t size) {
+  valkeyClusterOptions probe = *o;
+  valkeyClusterContext *cc;
+  int passed;
+  probe.event_callback = NULL;
+  probe.event_privdata = NULL;
+  probe.connect_callback = NULL;
+  probe.async_connect_callback = NULL;
+  probe.async_disconnect_callback = NULL;
+  probe.attach_fn = NULL;
+  probe.attach_data = NULL;
+  probe.command_timeout = o->connect_timeout; /* the handshake is connecting */
+  cc = valkeyClusterConnectWithOptions(&probe);
+  passed = cc && !cc->err;
+  if (!passed)
+    snprintf(message, size, "%s", cc ? cc->errstr : "out of memory");
+  if (cc)
+    valkeyClusterFree(cc);
+  return passed;
+}
+
+/* valkeyClusterAsyncConnectWithOptions(options) on profile `profile`, as
+ * rehost_valkeyClusterConnectWithOptions: the options get the profile's
+ * nodes, user, password, db and timeouts; when they carry a password or a
+ * db, the handshake is tried first (rehost__valkey_cluster_probe: one extra
+ * short blocking connect). A bad configuration, or a refused handshake,
+ * gives an async context made by libvalkey that connects nowhere, err set
+ * and errstr naming the variable or key (or the refusal). */
+static inline valkeyClusterAsyncContext *
+rehost_valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *options,
+                                            const char *profile) {
+  valkeyClusterOptions o = *options;
+  struct timeval connect_tv, command_tv;
+  valkeyClusterAsyncContext *acc;
+  const char *problem;
+  char refused[128];
+  switch (rehost__valkey_cluster_options(&o, profile, &connect_tv, &command_tv,
+                                         &problem)) {
+  case 0:
+    return valkeyClusterAsyncConnectWithOptions(options);
+  case 1:
+    if ((!o.password && o.select_db <= 0) ||
+        rehost__valkey_cluster_probe(&o, refused, sizeof refused))
+      return valkeyClusterAsyncConnectWithOptions(&o);
+    problem = refused;
+  }
+  /* No node list and no event library: libvalkey fails it at once. */
+  memset(&o, 0, sizeof o);
+  acc = valkeyClusterAsyncConnectWithOptions(&o);
+  if (acc) {
+    rehost__valkey_cluster_fail(&acc->cc, problem);
+    acc->err = acc->cc.err;
+    acc->errstr = acc->cc.errstr;
+  }
+  return acc;
 }
 
 static inline valkeyClusterContext *

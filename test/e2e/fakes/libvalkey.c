@@ -3,7 +3,8 @@
  * migrated programs and rehost/valkey.h call, with exactly the endpoint,
  * timeouts and credentials it is given, and fails loudly otherwise. The
  * "cluster" is one node of a plain redis-server: the first address of the
- * node list.
+ * node list (the async cluster's node is the fake's own async context,
+ * handed to the options' attach_fn).
  *
  * Replies are hiredis's, copied into libvalkey's layout (hiredis 0.14's
  * redisReply has no dval or vtype). libvalkey and hiredis share the name
@@ -448,17 +449,24 @@ static Pending *pending(valkeyAsyncContext *ac, valkeyCallbackFn *fn,
   return p;
 }
 
+static int async_vcommand(valkeyAsyncContext *ac, valkeyCallbackFn *fn,
+                          void *privdata, const char *format, va_list ap) {
+  if (ac->err || !fake_async(ac)->ac)
+    return VALKEY_ERR;
+  return redisvAsyncCommand(fake_async(ac)->ac, forward_reply,
+                            pending(ac, fn, privdata), format, ap) == REDIS_OK
+             ? VALKEY_OK
+             : VALKEY_ERR;
+}
+
 int valkeyAsyncCommand(valkeyAsyncContext *ac, valkeyCallbackFn *fn,
                        void *privdata, const char *format, ...) {
   va_list ap;
   int status;
-  if (ac->err || !fake_async(ac)->ac)
-    return VALKEY_ERR;
   va_start(ap, format);
-  status = redisvAsyncCommand(fake_async(ac)->ac, forward_reply,
-                              pending(ac, fn, privdata), format, ap);
+  status = async_vcommand(ac, fn, privdata, format, ap);
   va_end(ap);
-  return status == REDIS_OK ? VALKEY_OK : VALKEY_ERR;
+  return status;
 }
 
 int valkeyAsyncCommandArgv(valkeyAsyncContext *ac, valkeyCallbackFn *fn,
@@ -515,30 +523,41 @@ static void cluster_handshake(FakeCluster *f, const valkeyClusterOptions *o) {
   }
 }
 
+/* The first address of the options' node list, the one node: 0 with err
+ * set on `cc` when there is none. */
+static int first_node(const valkeyClusterOptions *o, valkeyClusterContext *cc,
+                      char *host, size_t size, int *port) {
+  const char *colon;
+  size_t first;
+  if (!o->initial_nodes || !*o->initial_nodes) {
+    cluster_fail(cc, "", "servers address not configured");
+    return 0;
+  }
+  first = strcspn(o->initial_nodes, ",");
+  colon = memchr(o->initial_nodes, ':', first);
+  if (!colon || (size_t)(colon - o->initial_nodes) >= size) {
+    cluster_fail(cc, "bad node address: ", o->initial_nodes);
+    return 0;
+  }
+  memcpy(host, o->initial_nodes, (size_t)(colon - o->initial_nodes));
+  host[colon - o->initial_nodes] = '\0';
+  *port = atoi(colon + 1);
+  return 1;
+}
+
 valkeyClusterContext *
 valkeyClusterConnectWithOptions(const valkeyClusterOptions *o) {
   FakeCluster *f = (FakeCluster *)calloc(1, sizeof *f);
   char host[256];
-  const char *colon;
-  size_t first;
+  int port;
   if (!f)
     return NULL;
   f->base.options = o->options;
-  if (!o->initial_nodes || !*o->initial_nodes) {
-    cluster_fail(&f->base, "", "servers address not configured");
+  if (!first_node(o, &f->base, host, sizeof host, &port))
     return &f->base;
-  }
-  first = strcspn(o->initial_nodes, ",");
-  colon = memchr(o->initial_nodes, ':', first);
-  if (!colon || (size_t)(colon - o->initial_nodes) >= sizeof host) {
-    cluster_fail(&f->base, "bad node address: ", o->initial_nodes);
-    return &f->base;
-  }
-  memcpy(host, o->initial_nodes, (size_t)(colon - o->initial_nodes));
-  host[colon - o->initial_nodes] = '\0';
-  f->conn = o->connect_timeout ? redisConnectWithTimeout(host, atoi(colon + 1),
-                                                         *o->connect_timeout)
-                               : redisConnect(host, atoi(colon + 1));
+  f->conn = o->connect_timeout
+                ? redisConnectWithTimeout(host, port, *o->connect_timeout)
+                : redisConnect(host, port);
   if (!f->conn || f->conn->err) {
     cluster_fail(&f->base,
                  "connect: ", f->conn ? f->conn->errstr : "out of memory");
@@ -583,4 +602,135 @@ void *valkeyClusterCommand(valkeyClusterContext *cc, const char *format, ...) {
   reply = redisvCommand(fake_cluster(cc)->conn, format, ap);
   va_end(ap);
   return to_valkey(reply);
+}
+
+/* --- Async cluster (one node) ------------------------------------------- */
+
+/* The node's async context is the fake's own (valkeyAsyncConnect), handed
+ * to the options' attach_fn as libvalkey hands each node's to its event
+ * library adapter; the program drives it (valkeyAsyncHandleRead/Write). */
+typedef struct {
+  valkeyClusterAsyncContext base; /* first: the library's public members */
+  valkeyAsyncContext *node;
+} FakeClusterAsync;
+
+static FakeClusterAsync *fake_cluster_async(valkeyClusterAsyncContext *acc) {
+  return (FakeClusterAsync *)acc;
+}
+
+static void cluster_async_fail(FakeClusterAsync *f, const char *what,
+                               const char *why) {
+  if (!f->base.cc.err)
+    cluster_fail(&f->base.cc, what, why);
+  f->base.err = f->base.cc.err;
+}
+
+/* A handshake reply (AUTH, SELECT): a refusal fails the context loudly and
+ * drops the node's connection. */
+static void cluster_async_handshake(valkeyAsyncContext *ac, void *r,
+                                    void *privdata) {
+  FakeClusterAsync *f = (FakeClusterAsync *)privdata;
+  valkeyReply *reply = (valkeyReply *)r;
+  if (reply && reply->type != VALKEY_REPLY_ERROR)
+    return;
+  cluster_async_fail(f, "handshake: ", reply ? reply->str : ac->errstr);
+  valkeyAsyncDisconnect(ac);
+}
+
+valkeyClusterAsyncContext *
+valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *o) {
+  FakeClusterAsync *f = (FakeClusterAsync *)calloc(1, sizeof *f);
+  char host[256];
+  int port;
+  if (!f)
+    return NULL;
+  f->base.errstr = f->base.cc.errstr;
+  f->base.cc.options = o->options;
+  if (o->tls || o->event_callback || o->async_connect_callback ||
+      o->async_disconnect_callback) {
+    fprintf(stderr, "fake libvalkey: async cluster option not faked\n");
+    abort();
+  }
+  if (!first_node(o, &f->base.cc, host, sizeof host, &port)) {
+    f->base.err = f->base.cc.err;
+    return &f->base;
+  }
+  if (!o->attach_fn) {
+    cluster_async_fail(f, "", "No event library configured");
+    return &f->base;
+  }
+  f->base.attach_fn = o->attach_fn;
+  f->base.attach_data = o->attach_data;
+  f->node = valkeyAsyncConnect(host, port);
+  if (!f->node || f->node->err) {
+    cluster_async_fail(
+        f, "connect: ", f->node ? f->node->errstr : "out of memory");
+    return &f->base;
+  }
+  if (o->attach_fn(f->node, o->attach_data) != VALKEY_OK) {
+    cluster_async_fail(f, "", "attach failed");
+    return &f->base;
+  }
+  /* libvalkey queues the node's handshake ahead of the caller's commands. */
+  if (o->password && o->username)
+    valkeyAsyncCommand(f->node, cluster_async_handshake, f, "AUTH %s %s",
+                       o->username, o->password);
+  else if (o->password)
+    valkeyAsyncCommand(f->node, cluster_async_handshake, f, "AUTH %s",
+                       o->password);
+  if (o->select_db > 0)
+    valkeyAsyncCommand(f->node, cluster_async_handshake, f, "SELECT %d",
+                       o->select_db);
+  return &f->base;
+}
+
+void valkeyClusterAsyncDisconnect(valkeyClusterAsyncContext *acc) {
+  if (fake_cluster_async(acc)->node)
+    valkeyAsyncDisconnect(fake_cluster_async(acc)->node);
+}
+
+void valkeyClusterAsyncFree(valkeyClusterAsyncContext *acc) {
+  if (!acc)
+    return;
+  if (fake_cluster_async(acc)->node)
+    valkeyAsyncFree(fake_cluster_async(acc)->node);
+  free(acc);
+}
+
+typedef struct {
+  FakeClusterAsync *owner;
+  valkeyClusterCallbackFn *fn;
+  void *privdata;
+} ClusterPending;
+
+static void forward_cluster_reply(valkeyAsyncContext *ac, void *reply,
+                                  void *privdata) {
+  ClusterPending *p = (ClusterPending *)privdata;
+  (void)ac;
+  if (p->fn)
+    p->fn(&p->owner->base, reply, p->privdata);
+  free(p);
+}
+
+int valkeyClusterAsyncCommand(valkeyClusterAsyncContext *acc,
+                              valkeyClusterCallbackFn *fn, void *privdata,
+                              const char *format, ...) {
+  FakeClusterAsync *f = fake_cluster_async(acc);
+  ClusterPending *p;
+  va_list ap;
+  int status;
+  if (acc->err || !f->node)
+    return VALKEY_ERR;
+  p = (ClusterPending *)malloc(sizeof *p);
+  if (!p)
+    abort();
+  p->owner = f;
+  p->fn = fn;
+  p->privdata = privdata;
+  va_start(ap, format);
+  status = async_vcommand(f->node, forward_cluster_reply, p, format, ap);
+  va_end(ap);
+  if (status != VALKEY_OK)
+    free(p);
+  return status;
 }

@@ -1,6 +1,7 @@
 /* Stand-in for libvalkey's <valkey/cluster.h>: the cluster declarations
  * rehost's tests, the fake library and rehost/valkey.h use, with libvalkey
- * 0.1's shapes (valkeyClusterOptions and the *WithOptions connects). */
+ * 0.1's shapes (valkeyClusterOptions, the *WithOptions connects and the
+ * async cluster context). */
 #ifndef VALKEY_CLUSTER_H
 #define VALKEY_CLUSTER_H
 
@@ -27,7 +28,20 @@ typedef struct valkeyClusterContext {
   int flags;
 } valkeyClusterContext;
 
-typedef struct valkeyClusterAsyncContext valkeyClusterAsyncContext;
+/* The async cluster API is in this header too, as in libvalkey. Its
+ * context holds the regular one, then err (a copy of cc.err) and errstr
+ * (pointing at cc.errstr); the stand-in leaves out the members after
+ * onConnect, and its cc is the short one above. */
+typedef struct valkeyClusterAsyncContext {
+  valkeyClusterContext cc;
+  int err;
+  char *errstr;
+  int64_t lastSlotmapUpdateAttempt;
+  int (*attach_fn)(valkeyAsyncContext *ac, void *attach_data);
+  void *attach_data;
+  valkeyDisconnectCallback *onDisconnect;
+  valkeyConnectCallback *onConnect;
+} valkeyClusterAsyncContext;
 
 typedef struct {
   const char *initial_nodes;
@@ -65,6 +79,7 @@ LIBVALKEY_API int valkeyClusterAppendCommand(valkeyClusterContext *cc,
 
 LIBVALKEY_API valkeyClusterAsyncContext *
 valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *options);
+LIBVALKEY_API void valkeyClusterAsyncDisconnect(valkeyClusterAsyncContext *acc);
 LIBVALKEY_API void valkeyClusterAsyncFree(valkeyClusterAsyncContext *acc);
 LIBVALKEY_API int valkeyClusterAsyncCommand(valkeyClusterAsyncContext *acc,
                                             valkeyClusterCallbackFn *fn,
