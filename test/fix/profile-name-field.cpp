@@ -12,7 +12,6 @@
 #include <sw/redis++/redis++.h>
 // FIXED: #include <sw/redis++/redis++.h>
 // FIXED-EMPTY:
-// FIXED-NEXT: #include <rehost/rehost.h>
 // FIXED-NEXT: #include <rehost/rehost.hpp>
 
 // OUT: rehost: added profiles default, cache, jobs, orders, sessions to the runtime's rehost.toml
