@@ -76,6 +76,35 @@ RoleValue valueKindOf(QualType T) {
   return RoleValue::None;
 }
 
+/// The constructor `std::make_unique<T>(args...)` or `std::make_shared`
+/// forwards \p Call's arguments to: the only one of T's that takes that many
+/// (the library's body calls it through templates rehost does not walk).
+const CXXConstructorDecl *forwardedConstructor(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
+      (Callee->getName() != "make_unique" &&
+       Callee->getName() != "make_shared"))
+    return nullptr;
+  const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
+  if (!Args || Args->size() == 0 ||
+      Args->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  const CXXRecordDecl *Record = Args->get(0).getAsType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return nullptr;
+  const CXXConstructorDecl *Found = nullptr;
+  for (const CXXConstructorDecl *Constructor : Record->ctors()) {
+    if (Constructor->isCopyOrMoveConstructor() ||
+        Call.getNumArgs() < Constructor->getMinRequiredArguments() ||
+        Call.getNumArgs() > Constructor->getNumParams())
+      continue;
+    if (Found)
+      return nullptr;
+    Found = Constructor;
+  }
+  return Found;
+}
+
 /// How a constant handed to a parameter or field of type \p T is written,
 /// but where: what holds it, in which language.
 ConstantSpelling writtenAs(QualType T, const LangOptions &LangOpts) {
@@ -184,7 +213,12 @@ public:
     }
     if (isa<CXXOperatorCallExpr>(Call))
       return visitOperator(*cast<CXXOperatorCallExpr>(Call));
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
+    if (const CXXConstructorDecl *Constructor = forwardedConstructor(*Call))
+      Recorder.noteCall(
+          *Constructor,
+          llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs()),
+          *Call);
+    else if (const FunctionDecl *Callee = Call->getDirectCallee())
       Recorder.noteCall(
           *Callee,
           llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs()),

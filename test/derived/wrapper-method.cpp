@@ -4,6 +4,7 @@
 // RUN: %expect-exit 1 %rehost scan %s -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=warning:
 
 #include <hiredis/hiredis.h>
+#include <memory>
 #include <string>
 
 class RedisClient {
@@ -42,6 +43,17 @@ private:
 RedisConn *make_conn() {
   return new RedisConn("192.168.0.7", 6390);
   // CHECK: :[[@LINE-1]]:14: warning: hardcoded Redis endpoint 'redis://192.168.0.7:6390' reaches 'redisConnect' through RedisConn::RedisConn -> RedisConn::open
+}
+
+// std::make_unique and std::make_shared forward to the constructor.
+std::unique_ptr<RedisConn> make_unique_conn() {
+  return std::make_unique<RedisConn>("192.168.0.8", 6391);
+  // CHECK: :[[@LINE-1]]:10: warning: hardcoded Redis endpoint 'redis://192.168.0.8:6391' reaches 'redisConnect' through RedisConn::RedisConn -> RedisConn::open
+}
+
+std::shared_ptr<RedisConn> make_shared_conn() {
+  return std::make_shared<RedisConn>("192.168.0.9", 6392);
+  // CHECK: :[[@LINE-1]]:10: warning: hardcoded Redis endpoint 'redis://192.168.0.9:6392' reaches 'redisConnect' through RedisConn::RedisConn -> RedisConn::open
 }
 
 struct Pool {
