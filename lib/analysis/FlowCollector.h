@@ -71,6 +71,11 @@ private:
   void noteWritten(size_t Source, size_t Arg, const clang::Expr *Written,
                    std::string Problem);
   void spellWritten();
+  /// Masks the constants handed to a slot whose value reaches a credential
+  /// through this unit's own code, whatever the slot is named: no password
+  /// goes into the facts. One a wrapper in another unit sends is known only
+  /// in phase two, which masks it in every output.
+  void maskCredentials();
   /// A source for \p Whole, its place and text filled, not yet recorded.
   FlowSource sourceAt(const clang::Expr &Whole, clang::SourceLocation Loc);
 
