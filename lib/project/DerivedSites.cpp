@@ -49,6 +49,7 @@ std::optional<Sink> declaredSink(const FlowSlot &Slot,
     Out.Role = Role;
     Out.Api = Name.str();
     Out.Chain.push_back({Slot.Name, Config.Path, Line, 1});
+    Out.Uses.insert(Out.Chain.back().key());
     return Out;
   };
   if (Slot.K == FlowSlot::Kind::Parameter) {
@@ -107,6 +108,7 @@ resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
       Direct.Api = Edge.Api;
       Direct.Fixed = Edge.Fixed;
       extend(Sinks, Edge, Direct);
+      Sinks[Edge.From.key()].Uses.insert(Edge.At.key());
     }
   // Each round lengthens the chains found by at most one hop and only a
   // shorter chain replaces one, so this ends within as many rounds as there
@@ -119,6 +121,9 @@ resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
         continue;
       Sink Target = To->second;
       Changed |= extend(Sinks, *Edge, Target);
+      std::set<std::string> &Uses = Sinks[Edge->From.key()].Uses;
+      for (const std::string &Use : Target.Uses)
+        Changed |= Uses.insert(Use).second;
     }
   }
   return Sinks;
@@ -187,10 +192,9 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
         *Part = Arg.V;
         Constants.push_back(Arg.Written);
         Constants.back().Role = Found->second.Role;
-        const std::vector<FlowStep> &Chain = Found->second.Chain;
-        if (!Chain.empty() &&
-            !llvm::is_contained(ReachedUses, Chain.back().key()))
-          ReachedUses.push_back(Chain.back().key());
+        for (const std::string &Use : Found->second.Uses)
+          if (!llvm::is_contained(ReachedUses, Use))
+            ReachedUses.push_back(Use);
         if (!First)
           First = &Found->second;
         if (Traits.NamesAddress && !Address)
