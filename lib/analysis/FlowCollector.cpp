@@ -276,6 +276,12 @@ public:
     return true;
   }
 
+  bool VisitCXXMethodDecl(CXXMethodDecl *Method) {
+    if (Method->isCanonicalDecl())
+      Recorder.noteOverride(*Method);
+    return true;
+  }
+
   bool VisitFieldDecl(FieldDecl *Field) {
     if (Field->hasInClassInitializer())
       Recorder.noteDefaultMemberInit(*Field);
@@ -380,14 +386,43 @@ Value FlowRecorder::evaluate(const Expr *E, RoleValue Kind) {
 }
 
 FlowStep FlowRecorder::stepAt(const Expr &Whole) {
+  return step(enclosingName(Whole, Context), Whole.getBeginLoc());
+}
+
+FlowStep FlowRecorder::step(std::string Name, SourceLocation At) {
   const SourceManager &SM = Context.getSourceManager();
-  SourceLocation Loc = SM.getExpansionLoc(Whole.getBeginLoc());
+  SourceLocation Loc = SM.getExpansionLoc(At);
   FlowStep Step;
-  Step.Name = enclosingName(Whole, Context);
+  Step.Name = std::move(Name);
   Step.File = canonicalPath(SM, SM.getFileID(Loc));
   Step.Line = SM.getSpellingLineNumber(Loc);
   Step.Column = SM.getSpellingColumnNumber(Loc);
   return Step;
+}
+
+void FlowRecorder::noteOverride(const CXXMethodDecl &Method) {
+  if (!Method.isVirtual() || !isProjectDecl(Method))
+    return;
+  for (const CXXMethodDecl *Base : Method.overridden_methods())
+    for (unsigned I = 0,
+                  E = std::min(Base->getNumParams(), Method.getNumParams());
+         I != E; ++I) {
+      if (valueKindOf(Method.getParamDecl(I)->getType()) == RoleValue::None)
+        continue;
+      std::optional<FlowSlot> From = parameterSlot(*Base, I);
+      std::optional<FlowSlot> To = parameterSlot(Method, I);
+      if (!From || !To)
+        continue;
+      FlowEdge Edge{
+          std::move(*From),
+          std::move(*To),
+          "",
+          ArgRole::Other,
+          step(Base->getQualifiedNameAsString(), Method.getLocation()),
+          {}};
+      Edge.Override = true;
+      Out.Edges.push_back(std::move(Edge));
+    }
 }
 
 bool FlowRecorder::noteCatalogArgument(const Expr *Arg, ArgRole Role,

@@ -97,8 +97,14 @@ resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
   std::map<std::string, Sink> Sinks;
   addDeclaredSinks(Units, Config, Sinks);
   std::vector<const FlowEdge *> Handing;
+  // A virtual method's parameter, by key: the edges to each override's.
+  std::map<std::string, std::vector<const FlowEdge *>> Overrides;
   for (const TranslationUnitFacts &Unit : Units)
     for (const FlowEdge &Edge : Unit.Flows.Edges) {
+      if (Edge.Override) {
+        Overrides[Edge.From.key()].push_back(&Edge);
+        continue;
+      }
       if (Edge.To) {
         Handing.push_back(&Edge);
         continue;
@@ -113,17 +119,30 @@ resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
   // Each round lengthens the chains found by at most one hop and only a
   // shorter chain replaces one, so this ends within as many rounds as there
   // are distinct slots.
+  auto Hand = [&](const FlowEdge &Edge, const Sink &Target) {
+    bool Changed = extend(Sinks, Edge, Target);
+    std::set<std::string> &Uses = Sinks[Edge.From.key()].Uses;
+    for (const std::string &Use : Target.Uses)
+      Changed |= Uses.insert(Use).second;
+    return Changed;
+  };
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const FlowEdge *Edge : Handing) {
       auto To = Sinks.find(Edge->To->key());
       if (To == Sinks.end() || Edge->To->key() == Edge->From.key())
         continue;
-      Sink Target = To->second;
-      Changed |= extend(Sinks, *Edge, Target);
-      std::set<std::string> &Uses = Sinks[Edge->From.key()].Uses;
-      for (const std::string &Use : Target.Uses)
-        Changed |= Uses.insert(Use).second;
+      Changed |= Hand(*Edge, Sink(To->second));
+    }
+    // A virtual call reaches a client only when every override does; the
+    // value then reaches each of their client calls.
+    for (const auto &[Key, Edges] : Overrides) {
+      if (!llvm::all_of(Edges, [&](const FlowEdge *Edge) {
+            return Sinks.count(Edge->To->key());
+          }))
+        continue;
+      for (const FlowEdge *Edge : Edges)
+        Changed |= Hand(*Edge, Sink(Sinks.at(Edge->To->key())));
     }
   }
   return Sinks;
@@ -239,6 +258,14 @@ unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units) {
   for (const TranslationUnitFacts &Unit : Units)
     for (const std::string &Usr : Unit.Flows.Reached)
       Reached.insert(Usr);
+  // A call of a virtual method gives its overrides their values.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const TranslationUnitFacts &Unit : Units)
+      for (const FlowEdge &Edge : Unit.Flows.Edges)
+        if (Edge.Override && Reached.count(Edge.From.Usr))
+          Changed |= Reached.insert(Edge.To->Usr).second;
+  }
   std::set<std::tuple<std::string, unsigned, unsigned>> Calls;
   for (const TranslationUnitFacts &Unit : Units)
     for (const FlowEdge &Edge : Unit.Flows.Edges)
