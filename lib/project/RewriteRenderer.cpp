@@ -613,6 +613,9 @@ llvm::Error Renderer::moveReachedUse(const ReachedUse &Reached) {
 /// where it is written, and each client call it reaches moved with it.
 llvm::Expected<Rewrite>
 Renderer::derivedSite(bool Strict, llvm::ArrayRef<ReachedUse> Reached) {
+  for (const ConstantSpelling &C : Sp.Constants)
+    if (llvm::Error Err = wrapConstant(C, Strict))
+      return std::move(Err);
   // A port or db the path fixes itself would stay when the host moves: the
   // configured host then gets the old port, and no profile matches it.
   for (auto [Part, Name] : {std::pair{EndpointPart::Port, "port"},
@@ -625,9 +628,6 @@ Renderer::derivedSite(bool Strict, llvm::ArrayRef<ReachedUse> Reached) {
                      " is written in the project's own code on the way to "
                      "the client call, where a configured one cannot reach; "
                      "hand it on beside the host, or move it by hand");
-  for (const ConstantSpelling &C : Sp.Constants)
-    if (llvm::Error Err = wrapConstant(C, Strict))
-      return std::move(Err);
   if (Edits.empty())
     return refusal("nothing at this site can be wrapped in a runtime "
                    "accessor");
