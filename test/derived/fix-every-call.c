@@ -8,6 +8,8 @@
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.h>
 
 static redisContext *open_both(const char *host, int port,
                                redisAsyncContext **events) {

@@ -10,6 +10,9 @@
 
 #include <hiredis/hiredis.h>
 #include <string>
+// FIXED: #include <hiredis/hiredis.h>
+// FIXED-NEXT: #include <rehost/rehost.hpp>
+// FIXED-NEXT: #include <string>
 
 class Store {
 public:
