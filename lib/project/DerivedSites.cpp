@@ -66,8 +66,20 @@ std::optional<Sink> declaredSink(const FlowSlot &Slot,
   return std::nullopt;
 }
 
-/// Seeds \p Sinks with every slot of \p Units that \p Config declares.
-void addDeclaredSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
+/// The flows of \p Units, then \p Cached.
+std::vector<const UnitFlows *>
+allFlows(llvm::ArrayRef<TranslationUnitFacts> Units,
+         llvm::ArrayRef<UnitFlows> Cached) {
+  std::vector<const UnitFlows *> Out;
+  for (const TranslationUnitFacts &Unit : Units)
+    Out.push_back(&Unit.Flows);
+  for (const UnitFlows &Flows : Cached)
+    Out.push_back(&Flows);
+  return Out;
+}
+
+/// Seeds \p Sinks with every slot of \p Flows that \p Config declares.
+void addDeclaredSinks(llvm::ArrayRef<const UnitFlows *> Flows,
                       const ToolConfig &Config,
                       std::map<std::string, Sink> &Sinks) {
   if (Config.Sinks.empty() && Config.EndpointFields.empty())
@@ -76,13 +88,13 @@ void addDeclaredSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
     if (std::optional<Sink> Declared = declaredSink(Slot, Config))
       Sinks.try_emplace(Slot.key(), std::move(*Declared));
   };
-  for (const TranslationUnitFacts &Unit : Units) {
-    for (const FlowEdge &Edge : Unit.Flows.Edges) {
+  for (const UnitFlows *Unit : Flows) {
+    for (const FlowEdge &Edge : Unit->Edges) {
       Note(Edge.From);
       if (Edge.To)
         Note(*Edge.To);
     }
-    for (const FlowSource &Source : Unit.Flows.Sources)
+    for (const FlowSource &Source : Unit->Sources)
       for (const FlowArgument &Arg : Source.Args)
         Note(Arg.To);
   }
@@ -92,12 +104,13 @@ void addDeclaredSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
 
 std::map<std::string, Sink>
 resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
-             const ToolConfig &Config) {
+             const ToolConfig &Config, llvm::ArrayRef<UnitFlows> Cached) {
+  std::vector<const UnitFlows *> Flows = allFlows(Units, Cached);
   std::map<std::string, Sink> Sinks;
-  addDeclaredSinks(Units, Config, Sinks);
+  addDeclaredSinks(Flows, Config, Sinks);
   std::vector<const FlowEdge *> Handing;
-  for (const TranslationUnitFacts &Unit : Units)
-    for (const FlowEdge &Edge : Unit.Flows.Edges) {
+  for (const UnitFlows *Unit : Flows)
+    for (const FlowEdge &Edge : Unit->Edges) {
       if (Edge.To) {
         Handing.push_back(&Edge);
         continue;
@@ -159,14 +172,16 @@ void addFixedParts(Endpoint &Target, const Sink &Reached,
 } // namespace
 
 std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
-                               const std::map<std::string, Sink> &Sinks) {
+                               const std::map<std::string, Sink> &Sinks,
+                               llvm::ArrayRef<UnitFlows> Cached) {
   std::vector<Site> Out;
   if (Sinks.empty())
     return Out;
   std::vector<std::string> Secrets;
+  // A cached unit's call on the path still hands its port beside the value.
   std::map<Place, const FlowSource *> SourcesAt;
-  for (const TranslationUnitFacts &Unit : Units)
-    for (const FlowSource &Source : Unit.Flows.Sources)
+  for (const UnitFlows *Unit : allFlows(Units, Cached))
+    for (const FlowSource &Source : Unit->Sources)
       SourcesAt.try_emplace(
           {Source.Where.File, Source.Where.Line, Source.Where.Column}, &Source);
   for (const TranslationUnitFacts &Unit : Units)
@@ -230,10 +245,11 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
   return Out;
 }
 
-unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units) {
+unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units,
+                             llvm::ArrayRef<UnitFlows> Cached) {
   llvm::StringSet<> Reached;
-  for (const TranslationUnitFacts &Unit : Units)
-    for (const std::string &Usr : Unit.Flows.Reached)
+  for (const UnitFlows *Unit : allFlows(Units, Cached))
+    for (const std::string &Usr : Unit->Reached)
       Reached.insert(Usr);
   std::set<std::tuple<std::string, unsigned, unsigned>> Calls;
   for (const TranslationUnitFacts &Unit : Units)
