@@ -292,7 +292,8 @@ public:
         Uses.try_emplace(Use.key(), &Use);
     for (const UnitFlows &Flows : Cached)
       for (const FlowUse &Use : Flows.Uses)
-        Uses.try_emplace(Use.key(), &Use);
+        if (Uses.try_emplace(Use.key(), &Use).second)
+          NotParsed.insert(Use.key());
     std::map<std::string, std::set<std::string>> Names;
     for (const Site *S : Sites)
       if (auto Named = Profiles.find(S->profileAddress());
@@ -310,7 +311,8 @@ public:
       auto Use = Uses.find(Key);
       auto Set = ProfileSets.find(Key);
       Out.push_back({Use == Uses.end() ? nullptr : Use->second,
-                     Set == ProfileSets.end() ? "" : Set->second});
+                     Set == ProfileSets.end() ? "" : Set->second,
+                     NotParsed.count(Key) != 0});
     }
     return Out;
   }
@@ -332,6 +334,8 @@ public:
 
 private:
   std::map<std::string, const FlowUse *> Uses;
+  /// The keys of Uses that are in cached units, not parsed this run.
+  std::set<std::string> NotParsed;
   std::map<std::string, std::string> ProfileSets;
   std::map<std::string, std::string> Blocked;
 };
