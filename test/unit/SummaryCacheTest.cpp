@@ -10,6 +10,7 @@
 #include "rehost/SummaryCache.h"
 
 #include "rehost/Facts.h"
+#include "rehost/Project.h"
 
 #include "TestSupport.h"
 
@@ -164,6 +165,61 @@ TEST_F(SummaryCacheTest, ADamagedCacheIsAnErrorNamingIt) {
     EXPECT_CONTAINS(Message, Path);
     EXPECT_CONTAINS(Message, "damaged");
   }
+}
+
+/// A call handing \p Host and \p Port to the wrapper of wrapperFlows().
+rehost::FlowSource callOfWrapper(const std::string &File, unsigned Line,
+                                 const std::string &Host,
+                                 const std::string &Port) {
+  rehost::FlowSource Call;
+  Call.Where.File = File;
+  Call.Where.Line = Line;
+  Call.Where.Column = 3;
+  Call.Where.Offset = Line * 10;
+  rehost::FlowArgument Arg;
+  Arg.To.Usr = "c:@F@connectTo#*1C#I#";
+  Arg.To.Name = "connectTo";
+  Arg.V = rehost::Value::constant(Host);
+  Call.Args.push_back(Arg);
+  Arg.To.Index = 1;
+  Arg.V = rehost::Value::constant(Port);
+  Arg.Kind = rehost::RoleValue::Integer;
+  Call.Args.push_back(Arg);
+  return Call;
+}
+
+// Phase two follows a cached unit's flows to the client call, but reports
+// and counts only the units of the run.
+TEST(CachedFlows, LeadOnButAreNotReported) {
+  rehost::TranslationUnitFacts Main;
+  Main.MainFile = "/p/main.cpp";
+  Main.Flows.Sources.push_back(
+      callOfWrapper(Main.MainFile, 3, "10.0.0.5", "6379"));
+  UnitFlows Wrapper = wrapperFlows("/p/wrapper.cpp");
+  rehost::FlowEdge Port = Wrapper.Edges[0];
+  Port.From.Index = 1;
+  Port.Role = rehost::ArgRole::Port;
+  Wrapper.Edges.push_back(Port);
+  UnitFlows Other;
+  Other.Sources.push_back(callOfWrapper("/p/other.cpp", 2, "10.0.0.9", "6380"));
+
+  // Alone, the run does not know the wrapper.
+  rehost::Report Alone = rehost::resolveProject({Main}, "/p").Findings;
+  EXPECT_EQ(Alone.computeSummary().Findings, 0u);
+
+  rehost::Report R =
+      rehost::resolveProject({Main}, "/p", {}, false, false, {Wrapper, Other})
+          .Findings;
+  rehost::Summary S = R.computeSummary();
+  EXPECT_EQ(S.Findings, 1u);
+  EXPECT_EQ(S.FilesScanned, 1u);
+  EXPECT_EQ(R.TranslationUnits, 1u);
+  ASSERT_EQ(R.Files.size(), 1u);
+  EXPECT_EQ(R.Files[0].Path, "/p/main.cpp");
+  ASSERT_EQ(R.Files[0].Findings.size(), 1u);
+  EXPECT_EQ(R.Files[0].Findings[0].Endpoint, "redis://10.0.0.5:6379");
+  // The wrapper's client call is not this run's to move.
+  EXPECT_CONTAINS(R.Files[0].Findings[0].Reason, "did not parse");
 }
 
 } // namespace
