@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct Sink {
   std::vector<FlowStep> Chain;
   /// The port and db the catalogued use fixes itself (FlowEdge::Fixed).
   Endpoint Fixed;
+  /// Every catalogued use the value reaches, on any path (FlowUse::key();
+  /// a declared sink's line): `fix` moves them all with the constant.
+  std::set<std::string> Uses;
 };
 
 // \p Cached, in each: the flows of units this run did not parse, from the

@@ -54,6 +54,9 @@ struct FlowEdge {
   /// For a catalogued use: the port and db it fixes itself (a constant
   /// port beside a parameter's host), which a derived site's endpoint takes.
   Endpoint Fixed;
+  /// From a virtual method's parameter to an override's: a call of the
+  /// method reaches a sink only when every override's parameter is one.
+  bool Override = false;
 };
 
 /// A constant (or a constant fallback) handed to a slot.

@@ -17,6 +17,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <set>
+
 using namespace clang;
 
 namespace rehost {
@@ -274,6 +276,12 @@ public:
     return true;
   }
 
+  bool VisitCXXMethodDecl(CXXMethodDecl *Method) {
+    if (Method->isCanonicalDecl())
+      Recorder.noteOverride(*Method);
+    return true;
+  }
+
   bool VisitFieldDecl(FieldDecl *Field) {
     if (Field->hasInClassInitializer())
       Recorder.noteDefaultMemberInit(*Field);
@@ -378,14 +386,43 @@ Value FlowRecorder::evaluate(const Expr *E, RoleValue Kind) {
 }
 
 FlowStep FlowRecorder::stepAt(const Expr &Whole) {
+  return step(enclosingName(Whole, Context), Whole.getBeginLoc());
+}
+
+FlowStep FlowRecorder::step(std::string Name, SourceLocation At) {
   const SourceManager &SM = Context.getSourceManager();
-  SourceLocation Loc = SM.getExpansionLoc(Whole.getBeginLoc());
+  SourceLocation Loc = SM.getExpansionLoc(At);
   FlowStep Step;
-  Step.Name = enclosingName(Whole, Context);
+  Step.Name = std::move(Name);
   Step.File = canonicalPath(SM, SM.getFileID(Loc));
   Step.Line = SM.getSpellingLineNumber(Loc);
   Step.Column = SM.getSpellingColumnNumber(Loc);
   return Step;
+}
+
+void FlowRecorder::noteOverride(const CXXMethodDecl &Method) {
+  if (!Method.isVirtual() || !isProjectDecl(Method))
+    return;
+  for (const CXXMethodDecl *Base : Method.overridden_methods())
+    for (unsigned I = 0,
+                  E = std::min(Base->getNumParams(), Method.getNumParams());
+         I != E; ++I) {
+      if (valueKindOf(Method.getParamDecl(I)->getType()) == RoleValue::None)
+        continue;
+      std::optional<FlowSlot> From = parameterSlot(*Base, I);
+      std::optional<FlowSlot> To = parameterSlot(Method, I);
+      if (!From || !To)
+        continue;
+      FlowEdge Edge{
+          std::move(*From),
+          std::move(*To),
+          "",
+          ArgRole::Other,
+          step(Base->getQualifiedNameAsString(), Method.getLocation()),
+          {}};
+      Edge.Override = true;
+      Out.Edges.push_back(std::move(Edge));
+    }
 }
 
 bool FlowRecorder::noteCatalogArgument(const Expr *Arg, ArgRole Role,
@@ -588,9 +625,42 @@ void FlowRecorder::noteDefaultMemberInit(const FieldDecl &Field) {
   noteStore(Field, Init, *Init, &Field);
 }
 
+void FlowRecorder::maskCredentials() {
+  // Backwards to a fixed point: the slots whose value reaches a credential.
+  std::set<std::string> Credential;
+  for (const FlowEdge &Edge : Out.Edges)
+    if (!Edge.To && traitsOf(Edge.Role).Credential)
+      Credential.insert(Edge.From.key());
+  for (bool Changed = !Credential.empty(); Changed;) {
+    Changed = false;
+    for (const FlowEdge &Edge : Out.Edges)
+      if (Edge.To && Credential.count(Edge.To->key()))
+        Changed |= Credential.insert(Edge.From.key()).second;
+  }
+  for (size_t I = 0; I != Out.Sources.size(); ++I)
+    for (FlowArgument &Arg : Out.Sources[I].Args)
+      if (Arg.Kind == RoleValue::String && Arg.V.Text != "***" &&
+          Credential.count(Arg.To.key()))
+        Secrets[I].push_back(std::exchange(Arg.V.Text, "***"));
+  // Masking is per line, not per source: a line another source shares
+  // hides them all.
+  std::set<std::string> Unique;
+  for (const auto &Each : Secrets)
+    Unique.insert(Each.second.begin(), Each.second.end());
+  std::vector<std::string> All(Unique.begin(), Unique.end());
+  llvm::stable_sort(All, [](const std::string &A, const std::string &B) {
+    return A.size() > B.size();
+  });
+  for (size_t I = 0; I != Out.Sources.size(); ++I) {
+    redact(Out.Sources[I].Where, All);
+    Secrets[I] = All;
+  }
+}
+
 void FlowRecorder::recordUnit() {
   FlowVisitor Visitor(*this, Evaluator, Context.getSourceManager());
   Visitor.TraverseDecl(Context.getTranslationUnitDecl());
+  maskCredentials();
   spellWritten();
   // Only a source that hands on a string (a host, path, URI, node list or
   // credential) can be a site: an integer alone never pins an endpoint, and

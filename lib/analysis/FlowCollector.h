@@ -17,6 +17,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 
 #include <map>
@@ -54,6 +55,9 @@ public:
                  const clang::Expr &Whole, const void *Group,
                  llvm::StringRef Unwrappable = "");
   void noteDefaultMemberInit(const clang::FieldDecl &Field);
+  /// A virtual method's parameters get what a call of each method it
+  /// overrides hands.
+  void noteOverride(const clang::CXXMethodDecl &Method);
   /// Why a constant stored by the braced list \p List may not be wrapped.
   std::string listProblem(const clang::Expr &List,
                           const clang::FieldDecl &Field);
@@ -66,11 +70,17 @@ private:
   std::optional<FlowSlot> sourceSlot(const clang::Expr *E, unsigned Depth = 0);
   bool isProjectDecl(const clang::Decl &D) const;
   Value evaluate(const clang::Expr *E, RoleValue Kind);
+  FlowStep step(std::string Name, clang::SourceLocation At);
   /// Remembers where argument \p Arg of source \p Source is written, to be
   /// spelled once the source's secrets are all known.
   void noteWritten(size_t Source, size_t Arg, const clang::Expr *Written,
                    std::string Problem);
   void spellWritten();
+  /// Masks the constants handed to a slot whose value reaches a credential
+  /// through this unit's own code, whatever the slot is named: no password
+  /// goes into the facts. One a wrapper in another unit sends is known only
+  /// in phase two, which masks it in every output.
+  void maskCredentials();
   /// A source for \p Whole, its place and text filled, not yet recorded.
   FlowSource sourceAt(const clang::Expr &Whole, clang::SourceLocation Loc);
 

@@ -49,6 +49,7 @@ std::optional<Sink> declaredSink(const FlowSlot &Slot,
     Out.Role = Role;
     Out.Api = Name.str();
     Out.Chain.push_back({Slot.Name, Config.Path, Line, 1});
+    Out.Uses.insert(Out.Chain.back().key());
     return Out;
   };
   if (Slot.K == FlowSlot::Kind::Parameter) {
@@ -109,8 +110,14 @@ resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
   std::map<std::string, Sink> Sinks;
   addDeclaredSinks(Flows, Config, Sinks);
   std::vector<const FlowEdge *> Handing;
+  // A virtual method's parameter, by key: the edges to each override's.
+  std::map<std::string, std::vector<const FlowEdge *>> Overrides;
   for (const UnitFlows *Unit : Flows)
     for (const FlowEdge &Edge : Unit->Edges) {
+      if (Edge.Override) {
+        Overrides[Edge.From.key()].push_back(&Edge);
+        continue;
+      }
       if (Edge.To) {
         Handing.push_back(&Edge);
         continue;
@@ -120,18 +127,35 @@ resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
       Direct.Api = Edge.Api;
       Direct.Fixed = Edge.Fixed;
       extend(Sinks, Edge, Direct);
+      Sinks[Edge.From.key()].Uses.insert(Edge.At.key());
     }
   // Each round lengthens the chains found by at most one hop and only a
   // shorter chain replaces one, so this ends within as many rounds as there
   // are distinct slots.
+  auto Hand = [&](const FlowEdge &Edge, const Sink &Target) {
+    bool Changed = extend(Sinks, Edge, Target);
+    std::set<std::string> &Uses = Sinks[Edge.From.key()].Uses;
+    for (const std::string &Use : Target.Uses)
+      Changed |= Uses.insert(Use).second;
+    return Changed;
+  };
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const FlowEdge *Edge : Handing) {
       auto To = Sinks.find(Edge->To->key());
       if (To == Sinks.end() || Edge->To->key() == Edge->From.key())
         continue;
-      Sink Target = To->second;
-      Changed |= extend(Sinks, *Edge, Target);
+      Changed |= Hand(*Edge, Sink(To->second));
+    }
+    // A virtual call reaches a client only when every override does; the
+    // value then reaches each of their client calls.
+    for (const auto &[Key, Edges] : Overrides) {
+      if (!llvm::all_of(Edges, [&](const FlowEdge *Edge) {
+            return Sinks.count(Edge->To->key());
+          }))
+        continue;
+      for (const FlowEdge *Edge : Edges)
+        Changed |= Hand(*Edge, Sink(Sinks.at(Edge->To->key())));
     }
   }
   return Sinks;
@@ -202,10 +226,9 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
         *Part = Arg.V;
         Constants.push_back(Arg.Written);
         Constants.back().Role = Found->second.Role;
-        const std::vector<FlowStep> &Chain = Found->second.Chain;
-        if (!Chain.empty() &&
-            !llvm::is_contained(ReachedUses, Chain.back().key()))
-          ReachedUses.push_back(Chain.back().key());
+        for (const std::string &Use : Found->second.Uses)
+          if (!llvm::is_contained(ReachedUses, Use))
+            ReachedUses.push_back(Use);
         if (!First)
           First = &Found->second;
         if (Traits.NamesAddress && !Address)
@@ -251,6 +274,14 @@ unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units,
   for (const UnitFlows *Unit : allFlows(Units, Cached))
     for (const std::string &Usr : Unit->Reached)
       Reached.insert(Usr);
+  // A call of a virtual method gives its overrides their values.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const UnitFlows *Unit : allFlows(Units, Cached))
+      for (const FlowEdge &Edge : Unit->Edges)
+        if (Edge.Override && Reached.count(Edge.From.Usr))
+          Changed |= Reached.insert(Edge.To->Usr).second;
+  }
   std::set<std::tuple<std::string, unsigned, unsigned>> Calls;
   for (const TranslationUnitFacts &Unit : Units)
     for (const FlowEdge &Edge : Unit.Flows.Edges)

@@ -173,6 +173,7 @@ template <class IO, class Self> void visit(IO &Io, Self &E, FlowEdge *) {
   Io.field("role", E.Role);
   Io.object("at", E.At);
   Io.object("fixed", E.Fixed);
+  Io.field("override", E.Override);
 }
 
 template <class IO, class Self> void visit(IO &Io, Self &A, FlowArgument *) {

@@ -1,11 +1,14 @@
 // A password handed to a wrapper whose AUTH command sends it is a
 // credential site; no output shows it, even on a line two sites share
-// with different passwords, whatever the parameter is named.
+// with different passwords, whatever the parameter is named; nor do the
+// facts a shard writes.
 // RUN: %expect-exit 1 %rehost scan %s -- 2>&1 | FileCheck %s --implicit-check-not=warning:
 // RUN: %expect-exit 1 %rehost scan %s -- > %t.txt 2>&1
 // RUN: %expect-exit 1 %rehost scan %s --format json -- >> %t.txt 2>&1
 // RUN: %expect-exit 1 %rehost scan %s --format sarif -- >> %t.txt 2>&1
 // RUN: %expect-exit 1 %rehost scan %s --format markdown -- >> %t.txt 2>&1
+// RUN: %expect-exit 1 %rehost scan %s --facts-out %t.facts.json -- > /dev/null 2>&1
+// RUN: cat %t.facts.json >> %t.txt
 // RUN: not grep -e "p@ss:w0rd" -e "other:pw@" %t.txt
 
 #include <hiredis/hiredis.h>
