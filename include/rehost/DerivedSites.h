@@ -36,25 +36,33 @@ struct Sink {
   std::set<std::string> Uses;
 };
 
-/// Every derived sink of \p Units, by FlowSlot::key(), starting from the
-/// catalogued uses and from the sinks and endpoint fields \p Config
-/// declares (a wrapper rehost cannot see into: its chain is its line in
-/// .rehost.toml). A slot that reaches several arguments keeps the shortest
-/// chain (the first found among equals).
+// \p Cached, in each: the flows of units this run did not parse, from the
+// summaries' cache (SummaryCache.h). They lead values on to client calls
+// as the parsed units' do, but their own constants are not this run's
+// sites, nor their client calls this run's.
+
+/// Every derived sink of \p Units and \p Cached, by FlowSlot::key(),
+/// starting from the catalogued uses and from the sinks and endpoint fields
+/// \p Config declares (a wrapper rehost cannot see into: its chain is its
+/// line in .rehost.toml). A slot that reaches several arguments keeps the
+/// shortest chain (the first found among equals).
 std::map<std::string, Sink>
 resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
-             const ToolConfig &Config);
+             const ToolConfig &Config, llvm::ArrayRef<UnitFlows> Cached = {});
 
 /// The sites the constants of \p Units' flow sources make once \p Sinks are
 /// known: each source whose arguments reaching sinks make a finding (as a
 /// catalogued use's would), with its chain.
 std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
-                               const std::map<std::string, Sink> &Sinks);
+                               const std::map<std::string, Sink> &Sinks,
+                               llvm::ArrayRef<UnitFlows> Cached = {});
 
-/// How many catalogued uses read an argument from a sink that no scanned
-/// code gives a value: their wrapper is called from code rehost did not see
-/// (a unit not scanned, a library), so a clean result does not cover them.
-unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units);
+/// How many catalogued uses of \p Units read an argument from a sink that
+/// no scanned (or cached) code gives a value: their wrapper is called from
+/// code rehost did not see (a unit not scanned, a library), so a clean
+/// result does not cover them.
+unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units,
+                             llvm::ArrayRef<UnitFlows> Cached = {});
 
 /// The identifiers a unit must spell to hand one of \p Sinks, or of the
 /// sinks \p Config declares, a value (a method's class, a field's record,

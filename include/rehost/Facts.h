@@ -39,6 +39,21 @@ llvm::Expected<Facts> factsFromJson(const llvm::json::Value &Value,
                                     llvm::StringRef Root,
                                     llvm::StringRef Origin);
 
+/// The version of the format factsToJson writes: raised whenever what it
+/// holds changes meaning, so that what was written before is not misread.
+int64_t factsVersion();
+
+/// One unit's flows as JSON, as factsToJson writes them (the summaries'
+/// cache, SummaryCache.h, keeps them across runs); paths under \p Root
+/// relative to it (none: every path as it is).
+llvm::json::Value flowsToJson(const UnitFlows &Flows, llvm::StringRef Root);
+
+/// Flows read from \p Value (as flowsToJson writes them), relative paths
+/// resolved against \p Root. An error names \p Origin and the bad key.
+llvm::Expected<UnitFlows> flowsFromJson(const llvm::json::Value &Value,
+                                        llvm::StringRef Root,
+                                        llvm::StringRef Origin);
+
 } // namespace rehost
 
 #endif // REHOST_FACTS_H

@@ -53,6 +53,10 @@ public:
   bool wasStale() const { return Stale; }
   size_t size() const { return Entries.size(); }
 
+  /// What cached facts depend on besides the text: the tool's version and
+  /// the catalog's names. The summaries' cache (SummaryCache.h) shares it.
+  static std::string toolKey();
+
   /// The content hash the entries are keyed by.
   static uint64_t hashOf(llvm::StringRef Text);
 

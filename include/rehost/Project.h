@@ -78,10 +78,14 @@ struct Resolution {
 /// \p Config excludes, or on hosts it allows, are dropped. With \p Strict the
 /// sites' strict rewrites are planned; with \p Pool a connect proven to be
 /// one request's own becomes a pool acquire (the others keep their rewrite
-/// and say why). Report paths are shown relative to \p Root.
+/// and say why). Report paths are shown relative to \p Root. \p Cached:
+/// the flows of units not parsed this run, from the summaries' cache
+/// (SummaryCache.h), which lead this run's constants on to client calls but
+/// are neither reported nor counted.
 Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
                           llvm::StringRef Root, const ToolConfig &Config = {},
-                          bool Strict = false, bool Pool = false);
+                          bool Strict = false, bool Pool = false,
+                          llvm::ArrayRef<UnitFlows> Cached = {});
 
 } // namespace rehost
 

@@ -59,6 +59,10 @@ enum class RewriteMode {
 struct ReachedUse {
   const FlowUse *Use = nullptr;
   std::string Profiles;
+  /// The use is in a unit this run did not parse, followed from the
+  /// summaries' cache (SummaryCache.h): the constants of the units it did
+  /// not parse that reach it too are not known, so it is not moved.
+  bool NotParsed = false;
 };
 
 /// Renders \p S's rewrite in \p Mode with profile \p Profile. Calls of

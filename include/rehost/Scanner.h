@@ -69,16 +69,20 @@ struct ScanRequest {
   bool PreFilterFromFileFacts = true;
   /// Log how the pre-filter decided each unit (--prefilter=explain).
   bool ExplainPreFilter = false;
-  /// Keep the file facts across runs in .rehost-cache/ at the project root
-  /// (--cache).
-  bool PreFilterCache = false;
+  /// Keep across runs, in .rehost-cache/ at the project root (--cache), the
+  /// pre-filter's file facts (FactsCache.h) and the parsed units' flows
+  /// (SummaryCache.h), which a file-list run follows into the units it does
+  /// not parse.
+  bool Cache = false;
   /// The pre-filter's pass by names: given the facts of the units so far,
   /// the identifiers that name the project's own wrappers of a client API
   /// (issue 25's derived sinks, the types of derived fields). A skipped unit
   /// whose own file or a header it reads spells one is parsed after all (its
   /// facts take its skipped entry's place), and the facts asked again, until
-  /// no new unit is picked. None: no such pass.
-  std::function<llvm::StringSet<>(llvm::ArrayRef<TranslationUnitFacts>)>
+  /// no new unit is picked. The flows of units not parsed, from the
+  /// summaries' cache, come beside the units' facts. None: no such pass.
+  std::function<llvm::StringSet<>(llvm::ArrayRef<TranslationUnitFacts>,
+                                  llvm::ArrayRef<UnitFlows> Cached)>
       DerivedNames;
   /// How the log shows progress: --progress as asked, which the driver
   /// resolves (resolveProgress); a scan asked for Auto shows none.
@@ -104,6 +108,10 @@ struct ScanCoverage {
   /// Source files under the project root that no database entry covers,
   /// absolute and sorted; only for a whole-database run.
   std::vector<std::string> Uncovered;
+  /// For a file-list run with --cache: the flows of the database's other
+  /// units, from the summaries' cache where their key still holds
+  /// (SummaryCache.h), for phase two to follow (resolveProject's Cached).
+  std::vector<UnitFlows> CachedFlows;
 };
 
 /// Parses every requested translation unit and collects its sites. Errors

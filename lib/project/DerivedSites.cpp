@@ -67,8 +67,20 @@ std::optional<Sink> declaredSink(const FlowSlot &Slot,
   return std::nullopt;
 }
 
-/// Seeds \p Sinks with every slot of \p Units that \p Config declares.
-void addDeclaredSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
+/// The flows of \p Units, then \p Cached.
+std::vector<const UnitFlows *>
+allFlows(llvm::ArrayRef<TranslationUnitFacts> Units,
+         llvm::ArrayRef<UnitFlows> Cached) {
+  std::vector<const UnitFlows *> Out;
+  for (const TranslationUnitFacts &Unit : Units)
+    Out.push_back(&Unit.Flows);
+  for (const UnitFlows &Flows : Cached)
+    Out.push_back(&Flows);
+  return Out;
+}
+
+/// Seeds \p Sinks with every slot of \p Flows that \p Config declares.
+void addDeclaredSinks(llvm::ArrayRef<const UnitFlows *> Flows,
                       const ToolConfig &Config,
                       std::map<std::string, Sink> &Sinks) {
   if (Config.Sinks.empty() && Config.EndpointFields.empty())
@@ -77,13 +89,13 @@ void addDeclaredSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
     if (std::optional<Sink> Declared = declaredSink(Slot, Config))
       Sinks.try_emplace(Slot.key(), std::move(*Declared));
   };
-  for (const TranslationUnitFacts &Unit : Units) {
-    for (const FlowEdge &Edge : Unit.Flows.Edges) {
+  for (const UnitFlows *Unit : Flows) {
+    for (const FlowEdge &Edge : Unit->Edges) {
       Note(Edge.From);
       if (Edge.To)
         Note(*Edge.To);
     }
-    for (const FlowSource &Source : Unit.Flows.Sources)
+    for (const FlowSource &Source : Unit->Sources)
       for (const FlowArgument &Arg : Source.Args)
         Note(Arg.To);
   }
@@ -93,14 +105,15 @@ void addDeclaredSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
 
 std::map<std::string, Sink>
 resolveSinks(llvm::ArrayRef<TranslationUnitFacts> Units,
-             const ToolConfig &Config) {
+             const ToolConfig &Config, llvm::ArrayRef<UnitFlows> Cached) {
+  std::vector<const UnitFlows *> Flows = allFlows(Units, Cached);
   std::map<std::string, Sink> Sinks;
-  addDeclaredSinks(Units, Config, Sinks);
+  addDeclaredSinks(Flows, Config, Sinks);
   std::vector<const FlowEdge *> Handing;
   // A virtual method's parameter, by key: the edges to each override's.
   std::map<std::string, std::vector<const FlowEdge *>> Overrides;
-  for (const TranslationUnitFacts &Unit : Units)
-    for (const FlowEdge &Edge : Unit.Flows.Edges) {
+  for (const UnitFlows *Unit : Flows)
+    for (const FlowEdge &Edge : Unit->Edges) {
       if (Edge.Override) {
         Overrides[Edge.From.key()].push_back(&Edge);
         continue;
@@ -183,14 +196,16 @@ void addFixedParts(Endpoint &Target, const Sink &Reached,
 } // namespace
 
 std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
-                               const std::map<std::string, Sink> &Sinks) {
+                               const std::map<std::string, Sink> &Sinks,
+                               llvm::ArrayRef<UnitFlows> Cached) {
   std::vector<Site> Out;
   if (Sinks.empty())
     return Out;
   std::vector<std::string> Secrets;
+  // A cached unit's call on the path still hands its port beside the value.
   std::map<Place, const FlowSource *> SourcesAt;
-  for (const TranslationUnitFacts &Unit : Units)
-    for (const FlowSource &Source : Unit.Flows.Sources)
+  for (const UnitFlows *Unit : allFlows(Units, Cached))
+    for (const FlowSource &Source : Unit->Sources)
       SourcesAt.try_emplace(
           {Source.Where.File, Source.Where.Line, Source.Where.Column}, &Source);
   for (const TranslationUnitFacts &Unit : Units)
@@ -253,16 +268,17 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
   return Out;
 }
 
-unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units) {
+unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units,
+                             llvm::ArrayRef<UnitFlows> Cached) {
   llvm::StringSet<> Reached;
-  for (const TranslationUnitFacts &Unit : Units)
-    for (const std::string &Usr : Unit.Flows.Reached)
+  for (const UnitFlows *Unit : allFlows(Units, Cached))
+    for (const std::string &Usr : Unit->Reached)
       Reached.insert(Usr);
   // A call of a virtual method gives its overrides their values.
   for (bool Changed = true; Changed;) {
     Changed = false;
-    for (const TranslationUnitFacts &Unit : Units)
-      for (const FlowEdge &Edge : Unit.Flows.Edges)
+    for (const UnitFlows *Unit : allFlows(Units, Cached))
+      for (const FlowEdge &Edge : Unit->Edges)
         if (Edge.Override && Reached.count(Edge.From.Usr))
           Changed |= Reached.insert(Edge.To->Usr).second;
   }

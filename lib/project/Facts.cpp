@@ -421,6 +421,29 @@ private:
 
 } // namespace
 
+int64_t factsVersion() { return FactsVersion; }
+
+llvm::json::Value flowsToJson(const UnitFlows &Flows, llvm::StringRef Root) {
+  return Writer(Root).write(Flows);
+}
+
+llvm::Expected<UnitFlows> flowsFromJson(const llvm::json::Value &Value,
+                                        llvm::StringRef Root,
+                                        llvm::StringRef Origin) {
+  const llvm::json::Object *Object = Value.getAsObject();
+  if (!Object)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   Origin + ": 'flows' must be an object");
+  UnitFlows Out;
+  std::string Problem;
+  Reader R(*Object, Root, Problem, "flows");
+  R.read(*Object, Out, "flows");
+  if (!Problem.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   Origin + ": " + Problem);
+  return Out;
+}
+
 llvm::json::Value factsToJson(const Facts &F, llvm::StringRef Root) {
   Writer W(Root);
   W.field("version", FactsVersion);

@@ -100,6 +100,8 @@ std::string FactsCache::pathIn(llvm::StringRef Root) {
   return std::string(Path);
 }
 
+std::string FactsCache::toolKey() { return cacheKey(); }
+
 uint64_t FactsCache::hashOf(llvm::StringRef Text) {
   return llvm::xxHash64(Text);
 }

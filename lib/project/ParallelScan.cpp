@@ -9,8 +9,10 @@
 #include "rehost/Scanner.h"
 
 #include "rehost/FactsCache.h"
+#include "rehost/SummaryCache.h"
 
 #include "CommandAdjuster.h"
+#include "CompileDatabase.h"
 #include "HeaderFilter.h"
 #include "IncludeGraph.h"
 #include "PreFilter.h"
@@ -96,6 +98,7 @@ void runUnits(const UnitRun &Run, llvm::ArrayRef<size_t> Indices,
 /// \p FileFacts. How many units it parsed.
 size_t parseUnitsNamed(const UnitRun &Run,
                        std::vector<TranslationUnitFacts> &Units,
+                       llvm::ArrayRef<UnitFlows> Cached,
                        llvm::ArrayRef<PreFilterVerdict> Skipped,
                        IncludeGraph &FileFacts) {
   auto Counts = [&](llvm::StringRef File) {
@@ -116,7 +119,7 @@ size_t parseUnitsNamed(const UnitRun &Run,
       return Parsed;
     // The units left spell none of the names asked before.
     llvm::StringSet<> New;
-    for (const auto &Name : Run.Request.DerivedNames(Units))
+    for (const auto &Name : Run.Request.DerivedNames(Units, Cached))
       if (Asked.insert(Name.getKey()).second)
         New.insert(Name.getKey());
     if (New.empty())
@@ -145,13 +148,71 @@ size_t parseUnitsNamed(const UnitRun &Run,
   }
 }
 
+/// What each command of the unit \p File runs, as the summaries' cache
+/// keys it: its directory and its arguments as the parse adjusts them.
+std::vector<std::string> commandsOf(const FallbackDatabase &Database,
+                                    const std::string &File,
+                                    const ArgumentsAdjuster &Adjust) {
+  std::vector<std::string> Out;
+  for (const CompileCommand &Command : Database.getCompileCommands(File)) {
+    std::string Text = Command.Directory;
+    for (const std::string &Arg : Adjust(Command.CommandLine, Command.Filename))
+      (Text += '\0') += Arg;
+    Out.push_back(std::move(Text));
+  }
+  return Out;
+}
+
+/// The flows \p Cache keeps of the database's units that are not \p Files
+/// (nor excluded), when their key still holds.
+std::vector<UnitFlows> flowsNotParsed(const UnitRun &Run, SummaryCache &Cache) {
+  llvm::StringSet<> Seen;
+  for (const std::string &File : Run.Files)
+    Seen.insert(realPath(File));
+  std::vector<std::string> Others = Run.Database.getAllFiles();
+  llvm::sort(Others);
+  std::vector<UnitFlows> Out;
+  size_t Missed = 0;
+  for (const std::string &Other : Others) {
+    if ((Run.Request.IsExcluded && Run.Request.IsExcluded(Other)) ||
+        !Seen.insert(realPath(Other)).second)
+      continue;
+    if (std::optional<UnitFlows> Flows = Cache.find(
+            realPath(Other), commandsOf(Run.Database, Other, Run.Adjust)))
+      Out.push_back(std::move(*Flows));
+    else
+      ++Missed;
+  }
+  if (Run.Request.ExplainPreFilter)
+    Run.Log << "note: summaries' cache: the flows of " << Out.size() << " unit"
+            << (Out.size() == 1 ? "" : "s") << " not parsed taken from it, "
+            << Missed << " not cached or stale\n";
+  return Out;
+}
+
+/// Keeps the flows of the units of \p Units that were parsed whole.
+void keepSummaries(const UnitRun &Run,
+                   llvm::ArrayRef<TranslationUnitFacts> Units,
+                   SummaryCache &Cache) {
+  for (size_t I = 0; I != Units.size(); ++I) {
+    const TranslationUnitFacts &Unit = Units[I];
+    if (Unit.PreFiltered || !Unit.Error.empty())
+      continue;
+    std::string Main = realPath(Run.Files[I]);
+    std::vector<std::string> Closure = Unit.Files;
+    Closure.push_back(Main);
+    Cache.insert(Main, commandsOf(Run.Database, Run.Files[I], Run.Adjust),
+                 Closure, Unit.Flows);
+  }
+}
+
 } // namespace
 
 llvm::Expected<std::vector<TranslationUnitFacts>>
 analyseAll(const FallbackDatabase &Database,
            const std::vector<std::string> &Files, const ScanRequest &Request,
            const HeaderFilter &Headers, llvm::StringRef Root,
-           llvm::raw_ostream &Log) {
+           llvm::raw_ostream &Log, std::vector<UnitFlows> *CachedFlows) {
   std::vector<TranslationUnitFacts> Units(Files.size());
   const ArgumentsAdjuster Adjust = commandAdjuster(Request);
   UnitRun Run{Database,
@@ -171,7 +232,7 @@ analyseAll(const FallbackDatabase &Database,
     Scanner.emplace();
   if (Scanner && Request.PreFilterFromFileFacts) {
     std::unique_ptr<FactsCache> Cache;
-    if (Request.PreFilterCache) {
+    if (Request.Cache) {
       auto Loaded = FactsCache::load(FactsCache::pathIn(Root));
       if (!Loaded)
         return Loaded.takeError();
@@ -179,6 +240,18 @@ analyseAll(const FallbackDatabase &Database,
     }
     Scanner->answerFromFileFacts(
         std::make_unique<IncludeGraph>(std::move(Cache)));
+  }
+  // A file-list run follows the other units' flows from the summaries'
+  // cache.
+  std::unique_ptr<SummaryCache> Summaries;
+  std::vector<UnitFlows> Cached;
+  if (Request.Cache) {
+    auto Loaded = SummaryCache::load(SummaryCache::pathIn(Root));
+    if (!Loaded)
+      return Loaded.takeError();
+    Summaries = std::move(*Loaded);
+    if (!Request.Files.empty())
+      Cached = flowsNotParsed(Run, *Summaries);
   }
   // What the pass by names reads of each skipped unit.
   bool ByNames = Scanner && Request.DerivedNames;
@@ -198,8 +271,8 @@ analyseAll(const FallbackDatabase &Database,
     // identifiers of the files the scanner listed are read without one.
     IncludeGraph OwnFacts;
     IncludeGraph *FileFacts = Scanner->fileFacts();
-    ParsedByNames =
-        parseUnitsNamed(Run, Units, Skipped, FileFacts ? *FileFacts : OwnFacts);
+    ParsedByNames = parseUnitsNamed(Run, Units, Cached, Skipped,
+                                    FileFacts ? *FileFacts : OwnFacts);
   }
   if (IncludeGraph *Graph = Scanner ? Scanner->fileFacts() : nullptr) {
     if (Request.ExplainPreFilter)
@@ -216,6 +289,15 @@ analyseAll(const FallbackDatabase &Database,
   if (ByNames && Request.ExplainPreFilter)
     Log << "note: pre-filter: " << ParsedByNames
         << " skipped units parsed after all for the names they spell\n";
+  if (Summaries) {
+    keepSummaries(Run, Units, *Summaries);
+    // As the pre-filter's: the cache only saves work.
+    if (llvm::Error Err = Summaries->save())
+      Log << "warning: the summaries' cache was not written: "
+          << llvm::toString(std::move(Err)) << "\n";
+  }
+  if (CachedFlows)
+    *CachedFlows = std::move(Cached);
   return Units;
 }
 

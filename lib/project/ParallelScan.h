@@ -22,13 +22,16 @@ struct ScanRequest;
 /// are those of a serial run, in \p Files' order. With Request.DerivedNames,
 /// then the pass by names: the skipped units that spell a name it gives are
 /// parsed (logged after the first pass, in \p Files' order), their facts in
-/// their skipped entries' places, until no unit is added. An error when the
-/// pre-filter's cache (--cache) is damaged.
+/// their skipped entries' places, until no unit is added. With --cache, the
+/// parsed units' flows are kept in the summaries' cache (SummaryCache.h),
+/// and a file-list run (Request.Files) gives the database's other units'
+/// that it holds to the pass by names and in \p CachedFlows. An error when
+/// a cache (--cache) is damaged.
 llvm::Expected<std::vector<TranslationUnitFacts>>
 analyseAll(const FallbackDatabase &Database,
            const std::vector<std::string> &Files, const ScanRequest &Request,
            const HeaderFilter &Headers, llvm::StringRef Root,
-           llvm::raw_ostream &Log);
+           llvm::raw_ostream &Log, std::vector<UnitFlows> *CachedFlows);
 
 } // namespace rehost
 

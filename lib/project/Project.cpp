@@ -283,12 +283,17 @@ Rewrite chosenRewrite(const Site &S, bool Strict, bool Pool,
 class ReachedUses {
 public:
   ReachedUses(llvm::ArrayRef<TranslationUnitFacts> Units,
+              llvm::ArrayRef<UnitFlows> Cached,
               llvm::ArrayRef<const Site *> Sites,
               const std::map<std::string, std::string> &Profiles,
               const ToolConfig &Config) {
     for (const TranslationUnitFacts &Unit : Units)
       for (const FlowUse &Use : Unit.Flows.Uses)
         Uses.try_emplace(Use.key(), &Use);
+    for (const UnitFlows &Flows : Cached)
+      for (const FlowUse &Use : Flows.Uses)
+        if (Uses.try_emplace(Use.key(), &Use).second)
+          NotParsed.insert(Use.key());
     std::map<std::string, std::set<std::string>> Names;
     for (const Site *S : Sites)
       if (auto Named = Profiles.find(S->profileAddress());
@@ -306,7 +311,8 @@ public:
       auto Use = Uses.find(Key);
       auto Set = ProfileSets.find(Key);
       Out.push_back({Use == Uses.end() ? nullptr : Use->second,
-                     Set == ProfileSets.end() ? "" : Set->second});
+                     Set == ProfileSets.end() ? "" : Set->second,
+                     NotParsed.count(Key) != 0});
     }
     return Out;
   }
@@ -328,6 +334,8 @@ public:
 
 private:
   std::map<std::string, const FlowUse *> Uses;
+  /// The keys of Uses that are in cached units, not parsed this run.
+  std::set<std::string> NotParsed;
   std::map<std::string, std::string> ProfileSets;
   std::map<std::string, std::string> Blocked;
 };
@@ -346,7 +354,8 @@ std::string missingHeadersReason(llvm::ArrayRef<std::string> Missing) {
 
 Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
                           llvm::StringRef Root, const ToolConfig &Config,
-                          bool Strict, bool Pool) {
+                          bool Strict, bool Pool,
+                          llvm::ArrayRef<UnitFlows> Cached) {
   std::map<std::string, FileReport> Files;
   auto FileFor = [&](const std::string &Path) -> FileReport & {
     FileReport &File = Files[Path];
@@ -371,7 +380,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   // Constants handed to the project's own wrappers and fields, once every
   // unit's flows are known.
   const std::vector<Site> Derived =
-      derivedSites(Units, resolveSinks(Units, Config));
+      derivedSites(Units, resolveSinks(Units, Config, Cached), Cached);
   for (const Site &S : Derived)
     Keep(S);
   for (const TranslationUnitFacts &Unit : Units) {
@@ -409,7 +418,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
     return Named == Profiles.end() ? llvm::StringRef() : Named->second;
   };
   // A wrapper's client call moves only when every constant reaching it can.
-  ReachedUses Reached(Units, Sites, Profiles, Config);
+  ReachedUses Reached(Units, Cached, Sites, Profiles, Config);
   for (const Site *S : Sites)
     if (!S->ReachedUses.empty() && !isSilenced(*S, Config))
       if (Rewrite Plan = renderRewrite(*S, RewriteMode::Fallback, ProfileOf(*S),
@@ -481,7 +490,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
     R.Files.push_back(std::move(Entry.second));
   noteCredentialsToSet(R.Files, R.Profiles);
   R.TranslationUnits = Units.size();
-  R.UntracedClientCalls = untracedClientCalls(Units);
+  R.UntracedClientCalls = untracedClientCalls(Units, Cached);
   Out.Edits = Edits.take();
   return Out;
 }

@@ -580,12 +580,16 @@ llvm::Error Renderer::moveReachedUse(const ReachedUse &Reached) {
     return refusal("rehost cannot see the client call the value reaches (a "
                    "sink declared in .rehost.toml); move it by hand");
   const FlowUse &Use = *Reached.Use;
-  const CatalogEntry *Entry = findEntry(Use.Kind, Use.Api);
-  if (!Entry)
-    return refusal("the API " + Use.Api + " is not in this rehost's catalog");
   llvm::StringRef Where = llvm::sys::path::filename(Use.At.File);
   std::string Call = Use.Api + " in " + Use.At.Name + " (" + Where.str() + ":" +
                      std::to_string(Use.At.Line) + ")";
+  if (Reached.NotParsed)
+    return refusal("the client call " + Call +
+                   " is in a unit this run did not parse (followed from the "
+                   "summaries' cache); run fix with that unit too");
+  const CatalogEntry *Entry = findEntry(Use.Kind, Use.Api);
+  if (!Entry)
+    return refusal("the API " + Use.Api + " is not in this rehost's catalog");
   if (Entry->Shape != RewriteShape::DropIn &&
       Entry->Shape != RewriteShape::MethodCall)
     return refusal("the client call " + Call +

@@ -116,7 +116,8 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
       Shard.push_back(std::move(Files[I]));
     Files = std::move(Shard);
   }
-  return analyseAll(**Database, Files, Request, *Headers, Root, Log);
+  return analyseAll(**Database, Files, Request, *Headers, Root, Log,
+                    Coverage ? &Coverage->CachedFlows : nullptr);
 }
 
 } // namespace rehost

@@ -145,7 +145,8 @@ TEST_F(PreFilterNamesTest, AWrapperFoundInAPickedUnitPicksItsCallers) {
   Request.Root = std::string(Dir.Root);
   Request.Jobs = 2;
   unsigned Asked = 0;
-  Request.DerivedNames = [&](llvm::ArrayRef<TranslationUnitFacts> Units) {
+  Request.DerivedNames = [&](llvm::ArrayRef<TranslationUnitFacts> Units,
+                             llvm::ArrayRef<UnitFlows>) {
     ++Asked;
     llvm::StringSet<> Names;
     Names.insert("SessionStore");

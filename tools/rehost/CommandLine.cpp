@@ -66,9 +66,11 @@ void addProjectOptions(CLI::App &Command, CommandLine &Shared) {
       ->check(CLI::IsMember({"fast", "exact", "explain"}))
       ->group("");
   Command.add_flag(
-      "--cache", Request.PreFilterCache,
-      "Keep what the pre-filter read of each file in .rehost-cache/ at the "
-      "project root, so a run on unchanged files does not read them again");
+      "--cache", Request.Cache,
+      "Keep what the pre-filter read of each file, and how values move "
+      "through each parsed unit's functions, in .rehost-cache/ at the "
+      "project root: a run on unchanged files does not read them again, and "
+      "a run on some files follows values into the units it does not parse");
   Command.add_flag("--quiet", Request.Quiet,
                    "No summary line and no warnings about fallback flags; "
                    "findings and errors are still printed");

@@ -135,9 +135,10 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
   // that name a derived or declared sink are parsed too.
   if (!Request.DerivedNames)
     Request.DerivedNames =
-        [&Config](llvm::ArrayRef<rehost::TranslationUnitFacts> Units) {
-          return rehost::sinkIdentifiers(rehost::resolveSinks(Units, Config),
-                                         Config);
+        [&Config](llvm::ArrayRef<rehost::TranslationUnitFacts> Units,
+                  llvm::ArrayRef<rehost::UnitFlows> Cached) {
+          return rehost::sinkIdentifiers(
+              rehost::resolveSinks(Units, Config, Cached), Config);
         };
   rehost::ScanCoverage Coverage;
   Request.Progress = rehost::resolveProgress(
@@ -145,8 +146,10 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
   auto Units = rehost::collectFacts(Request, llvm::errs(), &Coverage);
   if (!Units)
     return Units.takeError();
-  rehost::Resolution Resolved =
-      rehost::resolveProject(*Units, Request.Root, Config, Strict, Pool);
+  // A file-list run's constants may reach a client call through units it
+  // did not parse: their cached flows lead on, and are not reported.
+  rehost::Resolution Resolved = rehost::resolveProject(
+      *Units, Request.Root, Config, Strict, Pool, Coverage.CachedFlows);
   return Analysis{std::move(Request), std::move(*Units), std::move(Resolved),
                   std::move(Coverage)};
 }

@@ -68,9 +68,8 @@ Subcommand addScanCommand(CLI::App &App, CommandLine &Shared) {
             for (const std::string &Name : Names)
               Fixed.insert(Name);
             Shared.Request.DerivedNames =
-                [Fixed](llvm::ArrayRef<rehost::TranslationUnitFacts>) {
-                  return Fixed;
-                };
+                [Fixed](llvm::ArrayRef<rehost::TranslationUnitFacts>,
+                        llvm::ArrayRef<rehost::UnitFlows>) { return Fixed; };
           },
           "Test hook: also parse the skipped units whose files spell one of "
           "NAMES (comma-separated), as if they named the project's own "

@@ -1,0 +1,255 @@
+//===- SummaryCache.cpp - Each unit's flows, kept across runs -------------===//
+//
+// The format: one line, then JSON.
+//   rehost-flow-summaries <format> <xxHash64 of every byte after the line>
+//   {"tool": "...", "units": [{"main_file": "...", "key": "...",
+//                              "files": ["..."], "flows": {...}}]}
+// Paths are absolute: the key hashes them, so a moved checkout misses.
+//
+//===----------------------------------------------------------------------===//
+
+#include "rehost/SummaryCache.h"
+
+#include "rehost/Facts.h"
+#include "rehost/FactsCache.h"
+#include "rehost/FileIO.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+namespace rehost {
+namespace {
+
+constexpr llvm::StringLiteral Magic = "rehost-flow-summaries";
+/// Raised whenever the layout around the flows changes meaning (the flows'
+/// own is the facts' version, in the tool key).
+constexpr unsigned FormatVersion = 1;
+
+std::string toolKey() {
+  return FactsCache::toolKey() + " facts " + std::to_string(factsVersion());
+}
+
+std::string hex(uint64_t V) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::format_hex_no_prefix(V, 16);
+  return OS.str();
+}
+
+llvm::Error damaged(llvm::StringRef Path, const llvm::Twine &Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "the summaries' cache " + Path +
+                                     " is damaged (" + Why +
+                                     "): remove it and run again");
+}
+
+/// The strings of \p Value, when it is a list of them.
+std::optional<std::vector<std::string>>
+stringsOf(const llvm::json::Value *Value) {
+  const llvm::json::Array *List = Value ? Value->getAsArray() : nullptr;
+  if (!List)
+    return std::nullopt;
+  std::vector<std::string> Out;
+  for (const llvm::json::Value &Item : *List) {
+    // LLVM's own optional until LLVM 16, then std::optional.
+    auto S = Item.getAsString();
+    if (!S)
+      return std::nullopt;
+    Out.push_back(S->str());
+  }
+  return Out;
+}
+
+} // namespace
+
+std::string SummaryCache::pathIn(llvm::StringRef Root) {
+  llvm::SmallString<256> Path(Root);
+  llvm::sys::path::append(Path, ".rehost-cache", "flow-summaries");
+  return std::string(Path);
+}
+
+llvm::Expected<std::unique_ptr<SummaryCache>>
+SummaryCache::load(llvm::StringRef Path) {
+  std::unique_ptr<SummaryCache> Cache(new SummaryCache(Path.str()));
+  if (!llvm::sys::fs::exists(Path))
+    return std::move(Cache);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(),
+                                   "cannot read the summaries' cache " + Path +
+                                       ": " + Buffer.getError().message());
+  if (llvm::Error Err = Cache->parse((*Buffer)->getBuffer()))
+    return std::move(Err);
+  return std::move(Cache);
+}
+
+llvm::Error SummaryCache::parse(llvm::StringRef Bytes) {
+  auto [Line, Body] = Bytes.split('\n');
+  llvm::SmallVector<llvm::StringRef, 3> Words;
+  Line.split(Words, ' ');
+  if (Words.empty() || Words[0] != Magic)
+    return damaged(Path, "not a cache file");
+  unsigned Version = 0;
+  if (Words.size() != 3 || Words[1].getAsInteger(10, Version))
+    return damaged(Path, "its first line is cut short");
+  if (Version != FormatVersion) {
+    // Another format: its entries may mean something else.
+    Stale = true;
+    return llvm::Error::success();
+  }
+  if (Words[2] != hex(llvm::xxHash64(Body)))
+    return damaged(Path, "its checksum does not match");
+  auto Json = llvm::json::parse(Body);
+  if (!Json)
+    return damaged(Path, "not JSON: " + llvm::toString(Json.takeError()));
+  const llvm::json::Object *Top = Json->getAsObject();
+  auto Tool = Top ? Top->getString("tool") : decltype(Top->getString("")){};
+  if (!Tool)
+    return damaged(Path, "no 'tool'");
+  if (*Tool != toolKey()) {
+    // Another tool or catalog: its flows may mean something else.
+    Stale = true;
+    return llvm::Error::success();
+  }
+  const llvm::json::Array *Units = Top->getArray("units");
+  if (!Units)
+    return damaged(Path, "'units' must be a list");
+  for (size_t I = 0; I != Units->size(); ++I) {
+    std::string Where = "units[" + std::to_string(I) + "]";
+    const llvm::json::Object *Unit = (*Units)[I].getAsObject();
+    using MaybeString = decltype(Unit->getString(""));
+    MaybeString Main = Unit ? Unit->getString("main_file") : MaybeString();
+    MaybeString Key = Unit ? Unit->getString("key") : MaybeString();
+    std::optional<std::vector<std::string>> Files =
+        stringsOf(Unit ? Unit->get("files") : nullptr);
+    const llvm::json::Value *Flows = Unit ? Unit->get("flows") : nullptr;
+    if (!Main || !Key || !Files || !Flows)
+      return damaged(Path, "'" + Where +
+                               "' must hold 'main_file', 'key', 'files' "
+                               "and 'flows'");
+    auto Read = flowsFromJson(*Flows, "", Where);
+    if (!Read)
+      return damaged(Path, llvm::toString(Read.takeError()));
+    Entry &E = Entries[Main->str()];
+    E.Key = Key->str();
+    E.Files = std::move(*Files);
+    E.Flows = std::move(*Read);
+  }
+  return llvm::Error::success();
+}
+
+std::optional<uint64_t> SummaryCache::contentHash(const std::string &File) {
+  auto [It, Inserted] = Hashes.try_emplace(File);
+  if (Inserted) {
+    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (Buffer)
+      It->second = llvm::xxHash64((*Buffer)->getBuffer());
+  }
+  return It->second;
+}
+
+std::optional<std::string>
+SummaryCache::keyOf(llvm::ArrayRef<std::string> Commands,
+                    llvm::ArrayRef<std::string> Files) {
+  std::string Text = toolKey();
+  for (const std::string &Command : Commands)
+    (Text += "\ncommand ") += Command;
+  for (const std::string &File : Files) {
+    std::optional<uint64_t> Hash = contentHash(File);
+    if (!Hash)
+      return std::nullopt;
+    ((Text += "\nfile ") += File) += " " + hex(*Hash);
+  }
+  return hex(llvm::xxHash64(Text));
+}
+
+void SummaryCache::insert(const std::string &MainFile,
+                          llvm::ArrayRef<std::string> Commands,
+                          llvm::ArrayRef<std::string> Files,
+                          const UnitFlows &Flows) {
+  std::vector<std::string> Closure(Files.begin(), Files.end());
+  llvm::sort(Closure);
+  Closure.erase(std::unique(Closure.begin(), Closure.end()), Closure.end());
+  std::optional<std::string> Key = keyOf(Commands, Closure);
+  if (!Key) {
+    // Not trusted later either: a file read by the parse is gone.
+    if (Entries.erase(MainFile))
+      Changed = true;
+    return;
+  }
+  Entry &E = Entries[MainFile];
+  E.Current = true;
+  // The same key is the same text parsed the same way: the same flows.
+  if (E.Key == *Key)
+    return;
+  E.Key = std::move(*Key);
+  E.Files = std::move(Closure);
+  E.Flows = Flows;
+  Changed = true;
+}
+
+std::optional<UnitFlows>
+SummaryCache::find(const std::string &MainFile,
+                   llvm::ArrayRef<std::string> Commands) {
+  auto It = Entries.find(MainFile);
+  if (It == Entries.end())
+    return std::nullopt;
+  std::optional<std::string> Key = keyOf(Commands, It->second.Files);
+  if (!Key || *Key != It->second.Key)
+    return std::nullopt;
+  return It->second.Flows;
+}
+
+std::string SummaryCache::serialise() const {
+  llvm::json::Array Units;
+  for (const auto &[Main, E] : Entries)
+    Units.push_back(llvm::json::Object{{"main_file", Main},
+                                       {"key", E.Key},
+                                       {"files", llvm::json::Array(E.Files)},
+                                       {"flows", flowsToJson(E.Flows, "")}});
+  std::string Body;
+  llvm::raw_string_ostream OS(Body);
+  OS << llvm::json::Value(
+      llvm::json::Object{{"tool", toolKey()}, {"units", std::move(Units)}});
+  OS.flush();
+  return (Magic + " " + std::to_string(FormatVersion) + " " +
+          hex(llvm::xxHash64(Body)) + "\n" + Body)
+      .str();
+}
+
+llvm::Error SummaryCache::save() {
+  if (!Changed && !Stale)
+    return llvm::Error::success();
+  // Another run (a shard) may have written entries since this one read the
+  // file: they are newer than this run's copies of the units it did not
+  // parse. What cannot be read now is replaced.
+  if (auto OnDisk = load(Path)) {
+    for (auto &[Main, E] : (*OnDisk)->Entries)
+      if (auto Mine = Entries.find(Main);
+          Mine == Entries.end() || !Mine->second.Current)
+        Entries[Main] = std::move(E);
+  } else {
+    llvm::consumeError(OnDisk.takeError());
+  }
+  llvm::StringRef Directory = llvm::sys::path::parent_path(Path);
+  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+    return llvm::createStringError(EC, "cannot create " + Directory + ": " +
+                                           EC.message());
+  // The directory holds nothing to commit.
+  llvm::SmallString<256> Ignore(Directory);
+  llvm::sys::path::append(Ignore, ".gitignore");
+  if (!llvm::sys::fs::exists(Ignore))
+    if (llvm::Error Err = writeFileAtomically(Ignore, "*\n"))
+      return Err;
+  return writeFileAtomically(Path, serialise());
+}
+
+} // namespace rehost

@@ -1,0 +1,225 @@
+//===- SummaryCacheTest.cpp - Each unit's flows, kept across runs ---------===//
+//
+// The summaries' cache (SummaryCache.h): a unit's flows read back as they
+// were written while every file its parse read is unchanged; a changed file
+// or command makes the entry stale (never trusted), a file of another
+// format is ignored, a damaged one is an error naming it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "rehost/SummaryCache.h"
+
+#include "rehost/Facts.h"
+#include "rehost/Project.h"
+
+#include "TestSupport.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/xxhash.h"
+
+namespace {
+
+using rehost::SummaryCache;
+using rehost::UnitFlows;
+
+/// A wrapper's flows: its parameter 0 reaches redisConnect's host.
+UnitFlows wrapperFlows(const std::string &File) {
+  UnitFlows Flows;
+  rehost::FlowEdge Edge;
+  Edge.From.Usr = "c:@F@connectTo#*1C#I#";
+  Edge.From.Name = "connectTo";
+  Edge.Api = "redisConnect";
+  Edge.Role = rehost::ArgRole::Host;
+  Edge.At = {"connectTo", File, 3, 56};
+  Flows.Edges.push_back(Edge);
+  rehost::FlowUse Use;
+  Use.At = Edge.At;
+  Use.Api = "redisConnect";
+  Flows.Uses.push_back(Use);
+  Flows.Reached.push_back("c:@F@helper#");
+  return Flows;
+}
+
+std::string json(const UnitFlows &Flows) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << rehost::flowsToJson(Flows, "");
+  return OS.str();
+}
+
+class SummaryCacheTest : public ::testing::Test {
+protected:
+  SummaryCacheTest() : Dir("summary-cache") {
+    Path = SummaryCache::pathIn(Dir.Root);
+    Main = Dir.write("wrapper.cpp", "#include \"wrapper.h\"\n");
+    Header = Dir.write("wrapper.h", "void connectTo(const char *, int);\n");
+  }
+
+  std::unique_ptr<SummaryCache> load() {
+    auto Cache = SummaryCache::load(Path);
+    EXPECT_TRUE(bool(Cache)) << llvm::toString(Cache.takeError());
+    return Cache ? std::move(*Cache) : nullptr;
+  }
+
+  /// A cache holding the wrapper's flows, saved.
+  void saveOne() {
+    std::unique_ptr<SummaryCache> Cache = load();
+    ASSERT_TRUE(Cache);
+    Cache->insert(Main, Commands, {Header, Main, Header}, wrapperFlows(Main));
+    ASSERT_FALSE(bool(Cache->save()));
+  }
+
+  rehost::testing::TempDir Dir;
+  std::string Path, Main, Header;
+  std::vector<std::string> Commands{"/p c++ -c wrapper.cpp"};
+};
+
+TEST_F(SummaryCacheTest, KeepsAUnitsFlowsWhileItsFilesAreUnchanged) {
+  saveOne();
+  EXPECT_EQ(rehost::testing::readFile(Dir.path(".rehost-cache/.gitignore")),
+            "*\n");
+  std::unique_ptr<SummaryCache> Cache = load();
+  ASSERT_TRUE(Cache);
+  EXPECT_FALSE(Cache->wasStale());
+  EXPECT_EQ(Cache->size(), 1u);
+  std::optional<UnitFlows> Found = Cache->find(Main, Commands);
+  ASSERT_TRUE(Found.has_value());
+  EXPECT_EQ(json(*Found), json(wrapperFlows(Main)));
+  ASSERT_EQ(Found->Edges.size(), 1u);
+  EXPECT_EQ(Found->Edges[0].From.Usr, "c:@F@connectTo#*1C#I#");
+  // No entry for a unit never kept.
+  EXPECT_FALSE(Cache->find(Dir.path("other.cpp"), Commands));
+}
+
+TEST_F(SummaryCacheTest, AChangedFileOrCommandMakesTheEntryStale) {
+  saveOne();
+  // Another command: not the same parse.
+  EXPECT_FALSE(load()->find(Main, {"/p c++ -DX -c wrapper.cpp"}));
+  EXPECT_TRUE(load()->find(Main, Commands));
+  // A header the unit read changed: never trusted.
+  rehost::testing::writeFile(Header, "void connectTo(const char *);\n");
+  EXPECT_FALSE(load()->find(Main, Commands));
+  // Put back as it was, the entry holds again: keyed by content.
+  rehost::testing::writeFile(Header, "void connectTo(const char *, int);\n");
+  EXPECT_TRUE(load()->find(Main, Commands));
+  // A file it read is gone.
+  llvm::sys::fs::remove(Header);
+  EXPECT_FALSE(load()->find(Main, Commands));
+}
+
+TEST_F(SummaryCacheTest, SavingKeepsWhatAnotherRunWroteSince) {
+  std::unique_ptr<SummaryCache> First = load(), Second = load();
+  std::string Other = Dir.write("other.cpp", "int x;\n");
+  First->insert(Main, Commands, {Main, Header}, wrapperFlows(Main));
+  Second->insert(Other, Commands, {Other}, UnitFlows());
+  ASSERT_FALSE(bool(First->save()));
+  ASSERT_FALSE(bool(Second->save()));
+  std::unique_ptr<SummaryCache> Both = load();
+  EXPECT_EQ(Both->size(), 2u);
+  EXPECT_TRUE(Both->find(Main, Commands));
+  EXPECT_TRUE(Both->find(Other, Commands));
+}
+
+TEST_F(SummaryCacheTest, AnotherFormatIsIgnored) {
+  saveOne();
+  std::string Bytes = rehost::testing::readFile(Path);
+  Bytes.replace(0, Bytes.find('\n'), "rehost-flow-summaries 99 0");
+  rehost::testing::writeFile(Path, Bytes);
+  std::unique_ptr<SummaryCache> Cache = load();
+  ASSERT_TRUE(Cache);
+  EXPECT_TRUE(Cache->wasStale());
+  EXPECT_EQ(Cache->size(), 0u);
+  // Replaced by the next save, even with nothing new.
+  ASSERT_FALSE(bool(Cache->save()));
+  EXPECT_FALSE(load()->wasStale());
+}
+
+TEST_F(SummaryCacheTest, ADamagedCacheIsAnErrorNamingIt) {
+  saveOne();
+  std::string Bytes = rehost::testing::readFile(Path);
+  std::string Flipped = Bytes;
+  Flipped[Flipped.size() / 2] ^= 1;
+  // Checksummed, but a unit's flows of the wrong type.
+  size_t Newline = Bytes.find('\n');
+  auto Body = llvm::json::parse(Bytes.substr(Newline + 1));
+  ASSERT_TRUE(bool(Body)) << llvm::toString(Body.takeError());
+  (*(*Body->getAsObject()->getArray("units"))[0].getAsObject())["flows"] =
+      llvm::json::Array{1};
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << *Body;
+  OS.flush();
+  std::string Typed;
+  llvm::raw_string_ostream TypedOS(Typed);
+  TypedOS << "rehost-flow-summaries 1 "
+          << llvm::format_hex_no_prefix(llvm::xxHash64(Text), 16) << "\n"
+          << Text;
+  TypedOS.flush();
+  for (const std::string &Damaged : {Flipped, Bytes.substr(0, Bytes.size() - 3),
+                                     std::string("junk"), Typed}) {
+    rehost::testing::writeFile(Path, Damaged);
+    auto Cache = SummaryCache::load(Path);
+    ASSERT_FALSE(bool(Cache)) << Damaged;
+    std::string Message = llvm::toString(Cache.takeError());
+    EXPECT_CONTAINS(Message, Path);
+    EXPECT_CONTAINS(Message, "damaged");
+  }
+}
+
+/// A call handing \p Host and \p Port to the wrapper of wrapperFlows().
+rehost::FlowSource callOfWrapper(const std::string &File, unsigned Line,
+                                 const std::string &Host,
+                                 const std::string &Port) {
+  rehost::FlowSource Call;
+  Call.Where.File = File;
+  Call.Where.Line = Line;
+  Call.Where.Column = 3;
+  Call.Where.Offset = Line * 10;
+  rehost::FlowArgument Arg;
+  Arg.To.Usr = "c:@F@connectTo#*1C#I#";
+  Arg.To.Name = "connectTo";
+  Arg.V = rehost::Value::constant(Host);
+  Call.Args.push_back(Arg);
+  Arg.To.Index = 1;
+  Arg.V = rehost::Value::constant(Port);
+  Arg.Kind = rehost::RoleValue::Integer;
+  Call.Args.push_back(Arg);
+  return Call;
+}
+
+// Phase two follows a cached unit's flows to the client call, but reports
+// and counts only the units of the run.
+TEST(CachedFlows, LeadOnButAreNotReported) {
+  rehost::TranslationUnitFacts Main;
+  Main.MainFile = "/p/main.cpp";
+  Main.Flows.Sources.push_back(
+      callOfWrapper(Main.MainFile, 3, "10.0.0.5", "6379"));
+  UnitFlows Wrapper = wrapperFlows("/p/wrapper.cpp");
+  rehost::FlowEdge Port = Wrapper.Edges[0];
+  Port.From.Index = 1;
+  Port.Role = rehost::ArgRole::Port;
+  Wrapper.Edges.push_back(Port);
+  UnitFlows Other;
+  Other.Sources.push_back(callOfWrapper("/p/other.cpp", 2, "10.0.0.9", "6380"));
+
+  // Alone, the run does not know the wrapper.
+  rehost::Report Alone = rehost::resolveProject({Main}, "/p").Findings;
+  EXPECT_EQ(Alone.computeSummary().Findings, 0u);
+
+  rehost::Report R =
+      rehost::resolveProject({Main}, "/p", {}, false, false, {Wrapper, Other})
+          .Findings;
+  rehost::Summary S = R.computeSummary();
+  EXPECT_EQ(S.Findings, 1u);
+  EXPECT_EQ(S.FilesScanned, 1u);
+  EXPECT_EQ(R.TranslationUnits, 1u);
+  ASSERT_EQ(R.Files.size(), 1u);
+  EXPECT_EQ(R.Files[0].Path, "/p/main.cpp");
+  ASSERT_EQ(R.Files[0].Findings.size(), 1u);
+  EXPECT_EQ(R.Files[0].Findings[0].Endpoint, "redis://10.0.0.5:6379");
+  // The wrapper's client call is not this run's to move.
+  EXPECT_CONTAINS(R.Files[0].Findings[0].Reason, "did not parse");
+}
+
+} // namespace
