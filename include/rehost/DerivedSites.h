@@ -64,6 +64,14 @@ std::vector<Site> derivedSites(llvm::ArrayRef<TranslationUnitFacts> Units,
 unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units,
                              llvm::ArrayRef<UnitFlows> Cached = {});
 
+/// Masks in \p Units every constant handed to a slot \p Sinks shows reaches
+/// a credential (or a URI's password), whatever the slot is named, on every
+/// line any of their sites and sources record: phase one masks only what
+/// the unit's own code shows, and the facts (--facts-out, the summaries'
+/// cache) must hold no password.
+void maskHandedCredentials(llvm::MutableArrayRef<TranslationUnitFacts> Units,
+                           const std::map<std::string, Sink> &Sinks);
+
 /// The identifiers a unit must spell to hand one of \p Sinks, or of the
 /// sinks \p Config declares, a value (a method's class, a field's record,
 /// a free function's name): the pre-filter parses the skipped units that

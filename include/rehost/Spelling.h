@@ -13,6 +13,8 @@
 
 #include "rehost/Catalog.h"
 
+#include "llvm/ADT/ArrayRef.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,6 +111,11 @@ struct SourceLine {
 
   static constexpr char SecretMask = '\0';
 };
+
+/// Masks each of \p Secrets written in \p Line (bytes as SourceLine::
+/// SecretMask, so offsets hold) and notes where in \p Spans.
+void maskSecrets(SourceLine &Line, llvm::ArrayRef<std::string> Secrets,
+                 std::vector<Anchor> &Spans);
 
 /// Everything phase two needs to rewrite one use.
 struct UseSpelling {

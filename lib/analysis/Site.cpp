@@ -166,6 +166,22 @@ std::string redactSecrets(llvm::StringRef Text,
   return Out;
 }
 
+void maskSecrets(SourceLine &Line, llvm::ArrayRef<std::string> Secrets,
+                 std::vector<Anchor> &Spans) {
+  for (const std::string &Secret : Secrets)
+    for (size_t At = Line.Text.find(Secret);
+         !Secret.empty() && At != std::string::npos;
+         At = Line.Text.find(Secret, At + Secret.size())) {
+      Line.Text.replace(At, Secret.size(), Secret.size(),
+                        SourceLine::SecretMask);
+      Anchor Span;
+      Span.File = Line.File;
+      Span.Offset = Line.Offset + At;
+      Span.Length = Secret.size();
+      Spans.push_back(std::move(Span));
+    }
+}
+
 std::optional<Rule> ruleOf(const Endpoint &Target) {
   if (Target.hasConstantCredential())
     return Rule::HardcodedCredential;

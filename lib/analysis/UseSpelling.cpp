@@ -217,18 +217,7 @@ private:
     SourceLine Line{
         std::move(Path), static_cast<unsigned>(Start),
         Buffer.slice(Start, Buffer.find_first_of("\r\n", Offset)).str()};
-    for (const std::string &Secret : Secrets)
-      for (size_t At = Line.Text.find(Secret);
-           !Secret.empty() && At != std::string::npos;
-           At = Line.Text.find(Secret, At + Secret.size())) {
-        Line.Text.replace(At, Secret.size(), Secret.size(),
-                          SourceLine::SecretMask);
-        Anchor Span;
-        Span.File = Line.File;
-        Span.Offset = Line.Offset + At;
-        Span.Length = Secret.size();
-        Out.Secrets.push_back(std::move(Span));
-      }
+    maskSecrets(Line, Secrets, Out.Secrets);
     Out.Lines.push_back(std::move(Line));
   }
 

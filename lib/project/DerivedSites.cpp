@@ -290,6 +290,52 @@ unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units,
   return Calls.size();
 }
 
+/// \p Where's lines and text with each of \p Secrets masked.
+static void redactSite(Site &Where, llvm::ArrayRef<std::string> Secrets) {
+  Where.LineText = redactSecrets(Where.LineText, Secrets);
+  Where.Text = redactSecrets(Where.Text, Secrets);
+  for (SourceLine &Line : Where.Spelling.Lines)
+    maskSecrets(Line, Secrets, Where.Spelling.Secrets);
+}
+
+void maskHandedCredentials(llvm::MutableArrayRef<TranslationUnitFacts> Units,
+                           const std::map<std::string, Sink> &Sinks) {
+  std::set<std::string> Found;
+  for (TranslationUnitFacts &Unit : Units)
+    for (FlowSource &Source : Unit.Flows.Sources)
+      for (FlowArgument &Arg : Source.Args) {
+        auto It = Sinks.find(Arg.To.key());
+        if (It == Sinks.end() || Arg.Kind != RoleValue::String)
+          continue;
+        Endpoint Reached;
+        if (Value *Part = Reached.part(traitsOf(It->second.Role).Part))
+          *Part = Arg.V;
+        for (std::string &Secret : Reached.passwords())
+          if (Secret != "***")
+            Found.insert(std::move(Secret));
+        if (traitsOf(It->second.Role).Credential && Arg.V.Text != "***")
+          Found.insert(Arg.V.Text);
+      }
+  if (Found.empty())
+    return;
+  std::vector<std::string> Secrets(Found.begin(), Found.end());
+  llvm::stable_sort(Secrets, [](const std::string &A, const std::string &B) {
+    return A.size() > B.size();
+  });
+  for (TranslationUnitFacts &Unit : Units) {
+    for (Site &S : Unit.Sites)
+      redactSite(S, Secrets);
+    for (FlowSource &Source : Unit.Flows.Sources) {
+      redactSite(Source.Where, Secrets);
+      for (FlowArgument &Arg : Source.Args)
+        Arg.V.Text = redactSecrets(Arg.V.Text, Secrets);
+    }
+    for (FlowUse &Use : Unit.Flows.Uses)
+      for (SourceLine &Line : Use.Spelling.Lines)
+        maskSecrets(Line, Secrets, Use.Spelling.Secrets);
+  }
+}
+
 /// The identifier a unit that hands \p QualifiedName a value must spell:
 /// a member's class (a call of a method or constructor, or a store into a
 /// field, needs the class's definition in view, which spells it) or a

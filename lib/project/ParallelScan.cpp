@@ -8,6 +8,7 @@
 #include "rehost/Report.h"
 #include "rehost/Scanner.h"
 
+#include "rehost/DerivedSites.h"
 #include "rehost/FactsCache.h"
 #include "rehost/SummaryCache.h"
 
@@ -290,6 +291,9 @@ analyseAll(const FallbackDatabase &Database,
     Log << "note: pre-filter: " << ParsedByNames
         << " skipped units parsed after all for the names they spell\n";
   if (Summaries) {
+    // No password goes into the cache: those a wrapper of another unit
+    // sends are known only now (the sinks .rehost.toml declares, later).
+    maskHandedCredentials(Units, resolveSinks(Units, ToolConfig(), Cached));
     keepSummaries(Run, Units, *Summaries);
     // As the pre-filter's: the cache only saves work.
     if (llvm::Error Err = Summaries->save())
