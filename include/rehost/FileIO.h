@@ -20,6 +20,11 @@ std::string contentDigest(llvm::StringRef Content);
 /// file it points to is replaced). On failure the original is unchanged.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
 
+/// writeFileAtomically for a file of rehost's cache directory (the parent of
+/// \p Path, `.rehost-cache/`): the directory is created when missing, with
+/// a .gitignore, since it holds nothing to commit.
+llvm::Error writeCacheFile(llvm::StringRef Path, llvm::StringRef Content);
+
 } // namespace rehost
 
 #endif // REHOST_FILEIO_H

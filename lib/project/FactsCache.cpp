@@ -254,17 +254,7 @@ llvm::Error FactsCache::save() {
   if (Unused > Entries.size() - Unused)
     for (auto It = Entries.begin(); It != Entries.end();)
       It = It->second.Used ? std::next(It) : Entries.erase(It);
-  llvm::StringRef Directory = llvm::sys::path::parent_path(Path);
-  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
-    return llvm::createStringError(EC, "cannot create " + Directory + ": " +
-                                           EC.message());
-  // The directory holds nothing to commit.
-  llvm::SmallString<256> Ignore(Directory);
-  llvm::sys::path::append(Ignore, ".gitignore");
-  if (!llvm::sys::fs::exists(Ignore))
-    if (llvm::Error Err = writeFileAtomically(Ignore, "*\n"))
-      return Err;
-  return writeFileAtomically(Path, serialise());
+  return writeCacheFile(Path, serialise());
 }
 
 } // namespace rehost

@@ -73,4 +73,17 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
   return llvm::Error::success();
 }
 
+llvm::Error writeCacheFile(llvm::StringRef Path, llvm::StringRef Content) {
+  llvm::StringRef Directory = llvm::sys::path::parent_path(Path);
+  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+    return llvm::createStringError(EC, "cannot create " + Directory + ": " +
+                                           EC.message());
+  llvm::SmallString<256> Ignore(Directory);
+  llvm::sys::path::append(Ignore, ".gitignore");
+  if (!llvm::sys::fs::exists(Ignore))
+    if (llvm::Error Err = writeFileAtomically(Ignore, "*\n"))
+      return Err;
+  return writeFileAtomically(Path, Content);
+}
+
 } // namespace rehost
