@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 
 namespace rehost {
@@ -24,6 +25,10 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
 /// \p Path, `.rehost-cache/`): the directory is created when missing, with
 /// a .gitignore, since it holds nothing to commit.
 llvm::Error writeCacheFile(llvm::StringRef Path, llvm::StringRef Content);
+/// The bytes of cache file \p Path, none when there is none; an error
+/// naming \p What and the path when it cannot be read.
+llvm::Expected<std::optional<std::string>> readCacheFile(llvm::StringRef Path,
+                                                         llvm::StringRef What);
 
 } // namespace rehost
 

@@ -16,7 +16,6 @@
 #include "rehost/Version.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
@@ -109,16 +108,12 @@ uint64_t FactsCache::hashOf(llvm::StringRef Text) {
 llvm::Expected<std::unique_ptr<FactsCache>>
 FactsCache::load(llvm::StringRef Path) {
   std::unique_ptr<FactsCache> Cache(new FactsCache(Path.str()));
-  if (!llvm::sys::fs::exists(Path))
-    return std::move(Cache);
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return llvm::createStringError(
-        Buffer.getError(), "cannot read the pre-filter's cache " + Path + ": " +
-                               Buffer.getError().message());
-  if (llvm::Error Err = Cache->parse((*Buffer)->getBuffer()))
-    return std::move(Err);
+  auto Bytes = readCacheFile(Path, "the pre-filter's cache");
+  if (!Bytes)
+    return Bytes.takeError();
+  if (*Bytes)
+    if (llvm::Error Err = Cache->parse(**Bytes))
+      return std::move(Err);
   return std::move(Cache);
 }
 

@@ -77,16 +77,12 @@ std::string SummaryCache::pathIn(llvm::StringRef Root) {
 llvm::Expected<std::unique_ptr<SummaryCache>>
 SummaryCache::load(llvm::StringRef Path) {
   std::unique_ptr<SummaryCache> Cache(new SummaryCache(Path.str()));
-  if (!llvm::sys::fs::exists(Path))
-    return std::move(Cache);
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
-                                   "cannot read the summaries' cache " + Path +
-                                       ": " + Buffer.getError().message());
-  if (llvm::Error Err = Cache->parse((*Buffer)->getBuffer()))
-    return std::move(Err);
+  auto Bytes = readCacheFile(Path, "the summaries' cache");
+  if (!Bytes)
+    return Bytes.takeError();
+  if (*Bytes)
+    if (llvm::Error Err = Cache->parse(**Bytes))
+      return std::move(Err);
   return std::move(Cache);
 }
 

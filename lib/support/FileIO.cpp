@@ -4,6 +4,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MD5.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -84,6 +85,19 @@ llvm::Error writeCacheFile(llvm::StringRef Path, llvm::StringRef Content) {
     if (llvm::Error Err = writeFileAtomically(Ignore, "*\n"))
       return Err;
   return writeFileAtomically(Path, Content);
+}
+
+llvm::Expected<std::optional<std::string>> readCacheFile(llvm::StringRef Path,
+                                                         llvm::StringRef What) {
+  if (!llvm::sys::fs::exists(Path))
+    return std::nullopt;
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(),
+                                   "cannot read " + What + " " + Path + ": " +
+                                       Buffer.getError().message());
+  return (*Buffer)->getBuffer().str();
 }
 
 } // namespace rehost
