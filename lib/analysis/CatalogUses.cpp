@@ -194,6 +194,16 @@ std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
   return {Names.begin(), Names.end()};
 }
 
+/// \p Matcher where the code is written, never in a template's
+/// instantiation, which would report one site per argument list. The
+/// traversal that skips instantiations (and looks through the implicit
+/// nodes the matchers' own ignoringParenImpCasts skip too) costs nothing;
+/// `unless(isInTemplateInstantiation())` asked each candidate's ancestors,
+/// which builds the unit's whole parent map.
+StatementMatcher writtenOnly(const StatementMatcher &Matcher) {
+  return traverse(TK_IgnoreUnlessSpelledInSource, Matcher);
+}
+
 } // namespace
 
 void addCatalogMatchers(MatchFinder &Finder,
@@ -202,17 +212,12 @@ void addCatalogMatchers(MatchFinder &Finder,
       namesOf({ApiKind::Function, ApiKind::Method});
   const std::vector<std::string> ClassNames = namesOf({ApiKind::Constructor});
   const std::vector<std::string> FieldNames = namesOf({ApiKind::Field});
-  // Templates are read once, in their written form: an instantiation would
-  // report one site per argument list.
-  const auto Written = unless(isInTemplateInstantiation());
   const auto CatalogCall =
-      callExpr(callee(functionDecl(hasAnyName(refs(CallNames))).bind("callee")),
-               Written)
+      callExpr(callee(functionDecl(hasAnyName(refs(CallNames))).bind("callee")))
           .bind("call");
   const auto CatalogConstruction =
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                           ofClass(hasAnyName(refs(ClassNames))))),
-                       Written)
+                           ofClass(hasAnyName(refs(ClassNames))))))
           .bind("construct");
   // Constructions the standard library performs with the user's
   // arguments: factories and containers' emplace.
@@ -223,8 +228,7 @@ void addCatalogMatchers(MatchFinder &Finder,
   const auto Factory =
       callExpr(callee(functionDecl(
                    hasAnyName("::std::make_unique", "::std::make_shared"),
-                   hasTemplateArgument(0, OfCatalogClass))),
-               Written)
+                   hasTemplateArgument(0, OfCatalogClass))))
           .bind("factory");
   const auto Emplace =
       cxxMemberCallExpr(
@@ -232,8 +236,7 @@ void addCatalogMatchers(MatchFinder &Finder,
               hasAnyName("emplace_back", "emplace_front", "emplace"),
               ofClass(classTemplateSpecializationDecl(
                   isInStdNamespace(),
-                  hasTemplateArgument(0, OfCatalogClass))))),
-          Written)
+                  hasTemplateArgument(0, OfCatalogClass))))))
           .bind("factory");
   const auto CatalogField = ignoringParenImpCasts(
       memberExpr(member(fieldDecl(hasAnyName(refs(FieldNames))).bind("field")))
@@ -242,19 +245,19 @@ void addCatalogMatchers(MatchFinder &Finder,
   // call to std::string's operator=.
   const auto BuiltinAssignment =
       binaryOperator(isAssignmentOperator(), hasLHS(CatalogField),
-                     hasRHS(expr().bind("value")), Written)
+                     hasRHS(expr().bind("value")))
           .bind("assign");
   const auto OverloadedAssignment =
       cxxOperatorCallExpr(hasOverloadedOperatorName("="),
                           hasArgument(0, CatalogField),
-                          hasArgument(1, expr().bind("value")), Written)
+                          hasArgument(1, expr().bind("value")))
           .bind("assign");
   for (const auto &Matcher :
        {StatementMatcher(CatalogCall), StatementMatcher(CatalogConstruction),
         StatementMatcher(Factory), StatementMatcher(Emplace),
         StatementMatcher(BuiltinAssignment),
         StatementMatcher(OverloadedAssignment)})
-    Finder.addMatcher(Matcher, &Callback);
+    Finder.addMatcher(writtenOnly(Matcher), &Callback);
 }
 
 std::optional<ApiUse> useOfMatch(const BoundNodes &Nodes) {

@@ -360,6 +360,20 @@ private:
   ConstantEvaluator *Evaluator = nullptr;
 };
 
+/// The unit's top-level declarations that are not in a system header. No
+/// site is reported there and no flow kept, so neither the matchers nor the
+/// parent lookups (the parent map is built over the traversal scope) need
+/// the standard library's declarations, which are most of a C++ unit: its
+/// parent map alone was a tenth of a C++ scan's time.
+std::vector<Decl *> declarationsOutsideSystemHeaders(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<Decl *> Decls;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      Decls.push_back(D);
+  return Decls;
+}
+
 class SiteCollectorConsumer : public ASTConsumer {
 public:
   SiteCollectorConsumer(std::vector<Site> &Sites,
@@ -370,6 +384,7 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    Ctx.setTraversalScope(declarationsOutsideSystemHeaders(Ctx));
     Finder.matchAST(Ctx);
     Callback.collectUnit(Ctx);
   }
