@@ -35,17 +35,40 @@
 #error "rehost/valkey.h: include libvalkey's <valkey/valkey.h> first"
 #endif
 
-/* Why `profile` cannot be handed to libvalkey, or NULL: the helpers ask it
- * before anything else, and it is the seam for TLS. Today the runtime
- * refuses a profile that resolves tls = true (rehost_check says so, naming
- * the variable, and every accessor the helpers read then fails too), so no
- * TLS profile reaches libvalkey as plaintext. When the runtime hands TLS
- * settings to clients, this is where a TLS profile gets libvalkey's own TLS
- * context (valkey/tls.h), or stays refused: never a plaintext connect.
- * test/e2e/libvalkey-connect.c and libvalkey-cluster.c hold it to that. */
-static inline const char *rehost__valkey_problem(const char *profile) {
-  return rehost_check(profile);
+/* Room for a message the header writes itself (libvalkey's errstr size). */
+typedef struct rehost__valkey_message {
+  char text[128];
+} rehost__valkey_message;
+
+/* Why a connect cannot hand `profile` to libvalkey, or NULL. `no_tls` is
+ * NULL for a connect that starts the profile's TLS itself (the blocking
+ * ones when <valkey/tls.h> came first), else why this one cannot. A TLS
+ * profile passes only a connect that starts TLS, in a runtime that can make
+ * it (rehost_connect_check names the variable otherwise, and a unix socket
+ * profile with TLS), so none reaches libvalkey as plaintext.
+ * test/e2e/libvalkey-connect.c, libvalkey-tls.c and libvalkey-cluster.c
+ * hold it to that. */
+static inline const char *rehost__valkey_problem(const char *profile,
+                                                 const char *no_tls,
+                                                 rehost__valkey_message *m) {
+  const char *problem = rehost_connect_check(profile);
+  if (problem || !no_tls || rehost_uses_tls(profile) == 0)
+    return problem;
+  snprintf(m->text, sizeof m->text, "rehost: profile '%s' is TLS: %s", profile,
+           no_tls);
+  return m->text;
 }
+
+/* Why the blocking connects cannot start TLS, or NULL when they can. */
+#ifdef VALKEY_TLS_H
+#define REHOST__VALKEY_SYNC_NO_TLS NULL
+#else
+#define REHOST__VALKEY_SYNC_NO_TLS                                             \
+  "include <valkey/tls.h> before rehost/valkey.h, link libvalkey_tls"
+#endif
+/* Async and cluster connects do not start TLS yet. */
+#define REHOST__VALKEY_ASYNC_NO_TLS                                            \
+  "rehost starts libvalkey's TLS on blocking connects only"
 
 static inline void rehost__valkey_fail(valkeyContext *c, const char *message) {
   if (c) {
@@ -137,12 +160,75 @@ static inline int rehost__valkey_pick(const valkeyOptions *o,
       picked);
 }
 
+#ifdef VALKEY_TLS_H
+/* Starts the profile's TLS on `c`, connected (blocking) to the endpoint of
+ * `o`, before the handshake sends a password: the runtime makes the SSL
+ * (its SSL_CTX for the profile's CA, client certificate and key; the name
+ * checked per tls_verify), libvalkey runs the TLS handshake on it, bounded
+ * by the connect timeout, then the command timeout is put back. 1 when
+ * done, or when the profile has no TLS; 0 with err set and errstr naming
+ * the endpoint and why, never a plaintext fallback. */
+static inline int rehost__valkey_start_tls(valkeyContext *c,
+                                           const valkeyOptions *o,
+                                           const char *profile) {
+  static const struct timeval no_timeout;
+  const char *ip = o->endpoint.tcp.ip;
+  int port = o->endpoint.tcp.port, refused;
+  const char *why;
+  void *ssl;
+  rehost__valkey_message m;
+  switch (rehost_uses_tls(profile)) {
+  case 0:
+    return 1;
+  case -1:
+    rehost__valkey_fail(c, rehost_last_error());
+    return 0;
+  }
+  if (o->type != VALKEY_CONN_TCP) {
+    snprintf(m.text, sizeof m.text,
+             "rehost: profile '%s' is TLS, and this connect is a unix "
+             "socket, which has no TLS",
+             profile);
+    rehost__valkey_fail(c, m.text);
+    return 0;
+  }
+  if (!(ssl = rehost_tls_session_new(profile, ip, port))) {
+    rehost__valkey_fail(c, rehost_last_error());
+    return 0;
+  }
+  if (o->connect_timeout)
+    valkeySetTimeout(c, *o->connect_timeout);
+  if (valkeyInitiateTLS(c, (struct ssl_st *)ssl) != VALKEY_OK) {
+    why =
+        rehost_tls_session_failed(ssl, profile, ip, port, c->errstr, &refused);
+    if (refused || !c->err)
+      c->err = VALKEY_ERR_OTHER;
+    snprintf(c->errstr, sizeof c->errstr, "%s", why);
+    return 0;
+  }
+  valkeySetTimeout(c, o->command_timeout ? *o->command_timeout : no_timeout);
+  return 1;
+}
+#else
+/* Without <valkey/tls.h> no TLS profile gets this far
+ * (REHOST__VALKEY_SYNC_NO_TLS refuses it). */
+static inline int rehost__valkey_start_tls(valkeyContext *c,
+                                           const valkeyOptions *o,
+                                           const char *profile) {
+  (void)c;
+  (void)o;
+  (void)profile;
+  return 1;
+}
+#endif
+
 /* valkeyConnectWithOptions(options) on profile `profile` (or the one a
  * profile set picks for the options' endpoint; none picked: the connect as
- * written). A non-blocking
- * connect (VALKEY_OPT_NONBLOCK) cannot send the handshake before the caller
- * reads from the context, so one whose profile needs it fails, saying so.
- * The options' transport (TCP or unix) stays the one the code chose. */
+ * written): the profile's TLS (with <valkey/tls.h>), then its handshake. A
+ * non-blocking connect (VALKEY_OPT_NONBLOCK) cannot run either before the
+ * caller reads from the context, so one whose profile needs them fails,
+ * saying so. The options' transport (TCP or unix) stays the one the code
+ * chose. */
 static inline valkeyContext *
 rehost_valkeyConnectWithOptions(const valkeyOptions *options,
                                 const char *profile) {
@@ -154,29 +240,31 @@ rehost_valkeyConnectWithOptions(const valkeyOptions *options,
   const char *what;
   valkeyContext *c;
   const char *problem;
+  rehost__valkey_message m;
   switch (rehost__valkey_pick(options, profile, &profile)) {
   case -1:
     return rehost__valkey_failed_context(rehost_last_error());
   case 0:
     return valkeyConnectWithOptions(options);
   }
-  problem = rehost__valkey_problem(profile);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_SYNC_NO_TLS, &m);
   if (problem)
     return rehost__valkey_failed_context(problem);
   if (!rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
                                &connect_tv, &command_tv))
     return rehost__valkey_failed_context(rehost_last_error());
   if ((o.options & VALKEY_OPT_NONBLOCK) &&
-      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) != 0) {
-    char message[128];
-    snprintf(message, sizeof message,
-             "rehost: profile '%s' needs AUTH or SELECT, which a "
-             "non-blocking connect cannot send first",
+      (rehost_uses_tls(profile) != 0 ||
+       rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) != 0)) {
+    snprintf(m.text, sizeof m.text,
+             "rehost: profile '%s' needs TLS, AUTH or SELECT, which a "
+             "non-blocking connect cannot start first",
              profile);
-    return rehost__valkey_failed_context(message);
+    return rehost__valkey_failed_context(m.text);
   }
   c = valkeyConnectWithOptions(&o);
-  if (c && !c->err && !(o.options & VALKEY_OPT_NONBLOCK))
+  if (c && !c->err && !(o.options & VALKEY_OPT_NONBLOCK) &&
+      rehost__valkey_start_tls(c, &o, profile))
     rehost__valkey_handshake(c, profile);
   return c;
 }
@@ -230,6 +318,7 @@ rehost__valkey_connect(const char *profile, const char *ip, int port,
                        const char *source_addr) {
   valkeyOptions o;
   const char *problem;
+  rehost__valkey_message m;
   rehost__valkey_written(&o, ip, port, path, options, source_addr);
   o.connect_timeout = tv;
   switch (rehost__valkey_pick(&o, profile, &profile)) {
@@ -238,7 +327,7 @@ rehost__valkey_connect(const char *profile, const char *ip, int port,
   case 0:
     return valkeyConnectWithOptions(&o);
   }
-  problem = rehost__valkey_problem(profile);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_SYNC_NO_TLS, &m);
   if (problem)
     return rehost__valkey_failed_context(problem);
   if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
@@ -317,7 +406,7 @@ rehost__valkey_auth_command(const char *profile,
                             struct rehost__valkey_auth *a) {
   int step, more, db;
   const char *what;
-  const char *problem = rehost__valkey_problem(profile);
+  const char *problem = rehost_check(profile);
   if (problem)
     return problem;
   for (step = 0; (more = rehost_handshake_step(profile, step, &a->argc,
@@ -444,13 +533,14 @@ rehost_valkeyAsyncConnectWithOptions(const valkeyOptions *options,
   char refused[128];
   valkeyAsyncContext *ac;
   const char *problem;
+  rehost__valkey_message m;
   switch (rehost__valkey_pick(options, profile, &profile)) {
   case -1:
     return rehost__valkey_failed_async_context(rehost_last_error());
   case 0:
     return valkeyAsyncConnectWithOptions(options);
   }
-  problem = rehost__valkey_problem(profile);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_ASYNC_NO_TLS, &m);
   if (!problem &&
       !rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
                                &connect_tv, &command_tv))
@@ -480,6 +570,7 @@ rehost__valkey_async_connect(const char *profile, const char *ip, int port,
                              const char *source_addr) {
   valkeyOptions o;
   const char *problem;
+  rehost__valkey_message m;
   rehost__valkey_written(&o, ip, port, path, options, source_addr);
   switch (rehost__valkey_pick(&o, profile, &profile)) {
   case -1:
@@ -487,7 +578,7 @@ rehost__valkey_async_connect(const char *profile, const char *ip, int port,
   case 0:
     return valkeyAsyncConnectWithOptions(&o);
   }
-  problem = rehost__valkey_problem(profile);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_ASYNC_NO_TLS, &m);
   if (problem)
     return rehost__valkey_failed_async_context(problem);
   if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
@@ -548,12 +639,14 @@ static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
  * configures none); the timevals live in the caller's frame. 1 when `o` is
  * filled; 0 when a set picks no profile and the connect goes as written;
  * -1 on a bad configuration, with `*problem` naming the variable or key
- * (never the password). */
+ * (never the password), maybe in `m`. A TLS profile is refused: the
+ * cluster connects do not start TLS yet. */
 static inline int rehost__valkey_cluster_options(valkeyClusterOptions *o,
                                                  const char *profile,
                                                  struct timeval *connect_tv,
                                                  struct timeval *command_tv,
-                                                 const char **problem) {
+                                                 const char **problem,
+                                                 rehost__valkey_message *m) {
   const char *nodes = NULL, *user = NULL, *password = NULL;
   int db = -1;
   switch (
@@ -566,7 +659,8 @@ static inline int rehost__valkey_cluster_options(valkeyClusterOptions *o,
   }
   /* The string accessors return NULL both for "none" and on an error,
    * which rehost_last_error() then names. */
-  if (!(*problem = rehost__valkey_problem(profile)) &&
+  if (!(*problem =
+            rehost__valkey_problem(profile, REHOST__VALKEY_ASYNC_NO_TLS, m)) &&
       !*(nodes = rehost_cluster_nodes(profile, o->initial_nodes)))
     *problem = rehost_last_error();
   if (!*problem && !(user = rehost_username(profile, o->username)))
@@ -608,8 +702,9 @@ rehost_valkeyClusterConnectWithOptions(const valkeyClusterOptions *options,
   struct timeval connect_tv, command_tv;
   valkeyClusterContext *cc;
   const char *problem;
+  rehost__valkey_message m;
   switch (rehost__valkey_cluster_options(&o, profile, &connect_tv, &command_tv,
-                                         &problem)) {
+                                         &problem, &m)) {
   case 0:
     return valkeyClusterConnectWithOptions(options);
   case -1:
@@ -664,8 +759,9 @@ rehost_valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *options,
   valkeyClusterAsyncContext *acc;
   const char *problem;
   char refused[128];
+  rehost__valkey_message m;
   switch (rehost__valkey_cluster_options(&o, profile, &connect_tv, &command_tv,
-                                         &problem)) {
+                                         &problem, &m)) {
   case 0:
     return valkeyClusterAsyncConnectWithOptions(options);
   case 1:

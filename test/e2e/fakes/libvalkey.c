@@ -10,13 +10,26 @@
  * redisReply has no dval or vtype). libvalkey and hiredis share the name
  * freeReplyObject, and both are in the program (the runtime links
  * hiredis): this one frees the copies it made and hands anything else to
- * hiredis's. */
+ * hiredis's.
+ *
+ * Built twice: over the system's hiredis, and (REHOST_FAKE_VALKEY_TLS) over
+ * hiredict with hiredis_ssl, where valkeyInitiateTLS is hiredis's
+ * redisInitiateSSL, for the TLS tests. */
 #define _GNU_SOURCE
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 #include <valkey/async.h>
 #include <valkey/cluster.h>
 #include <valkey/valkey.h>
+#if defined(REHOST_FAKE_VALKEY_TLS)
+/* The TLS build (rehost_e2e_libvalkey_tls) is over hiredict, whose shim
+ * renames redisInitiateSSL without including the header that declares it. */
+#include <hiredis/hiredis_ssl.h>
+#if __has_include(<hiredict/hiredict_ssl.h>)
+#include <hiredict/hiredict_ssl.h>
+#endif
+#include <valkey/tls.h>
+#endif
 
 #include <dlfcn.h>
 #include <stdio.h>
@@ -230,6 +243,16 @@ int valkeySetTimeout(valkeyContext *c, const struct timeval tv) {
   return redisSetTimeout(fake(c)->conn, tv) == REDIS_OK ? VALKEY_OK
                                                         : VALKEY_ERR;
 }
+
+#if defined(REHOST_FAKE_VALKEY_TLS)
+/* libvalkey's contract, which hiredis's redisInitiateSSL shares: the SSL
+ * becomes the context's on success, stays the caller's on failure. */
+int valkeyInitiateTLS(valkeyContext *c, struct ssl_st *ssl) {
+  int status = redisInitiateSSL(fake(c)->conn, ssl);
+  sync_errors(fake(c));
+  return status == REDIS_OK ? VALKEY_OK : VALKEY_ERR;
+}
+#endif
 
 int valkeyEnableKeepAlive(valkeyContext *c) {
   return redisEnableKeepAlive(fake(c)->conn) == REDIS_OK ? VALKEY_OK
