@@ -171,7 +171,6 @@ static inline int rehost__valkey_pick(const valkeyOptions *o,
 static inline int rehost__valkey_start_tls(valkeyContext *c,
                                            const valkeyOptions *o,
                                            const char *profile) {
-  static const struct timeval no_timeout;
   const char *ip = o->endpoint.tcp.ip;
   int port = o->endpoint.tcp.port, refused;
   const char *why;
@@ -206,7 +205,8 @@ static inline int rehost__valkey_start_tls(valkeyContext *c,
     snprintf(c->errstr, sizeof c->errstr, "%s", why);
     return 0;
   }
-  valkeySetTimeout(c, o->command_timeout ? *o->command_timeout : no_timeout);
+  valkeySetTimeout(c, o->command_timeout ? *o->command_timeout
+                                         : rehost__valkey_timeval(0));
   return 1;
 }
 #else
