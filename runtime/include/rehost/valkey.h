@@ -22,7 +22,14 @@
  * libvalkey, since they take only strings and numbers from the runtime
  * (which is built on hiredis, not libvalkey). Include <valkey/valkey.h> (and
  * <valkey/async.h>, <valkey/cluster.h> for those helpers) before this
- * header. */
+ * header.
+ *
+ * TLS: with <valkey/tls.h> included before this header (and libvalkey_tls
+ * linked), the blocking connects start a TLS profile's TLS with
+ * valkeyInitiateTLS on an SSL the runtime makes and verifies
+ * (rehost_tls_session_new), in a runtime built with TLS. Without it, and on
+ * the async and cluster connects, a TLS profile is refused, never
+ * connected in plaintext. */
 #ifndef REHOST_VALKEY_H
 #define REHOST_VALKEY_H
 
