@@ -6,7 +6,7 @@
 // RUN: cd %t && %with-redis --tls --password 'tls-secret-4711' \
 // RUN:   --env 'REDIS_URL=rediss://:{password}@127.0.0.1:{tls_port}/3' \
 // RUN:   --env 'REDIS_TLS_CA_CERT_FILE={tls_ca}' \
-// RUN:   --expect '3 visits 2' --expect '0 visits (none)' -- %t/app 2>&1 \
+// RUN:   --expect '3 visits 3' --expect '0 visits (none)' -- %t/app 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not=tls-secret-4711
 // A server whose certificate the profile's CA did not sign, or whose name
 // is not the one checked, fails both connects before the password is sent
@@ -35,12 +35,15 @@
 // libvalkey code (against test/e2e/fakes/libvalkey.c built over hiredict,
 // whose valkeyInitiateTLS is hiredis_ssl's) with a hardcoded endpoint,
 // migrated, built against the runtime built with TLS, then run against a
-// TLS port that only the environment names: the drop-in connect and the
-// options connect start TLS with the profile's CA, check the certificate's
-// address against 127.0.0.1, then send the password and select db 3, none
-// of which the code wrote.
+// TLS port that only the environment names: the drop-in connect, the
+// options connect and the async connect start TLS with the profile's CA,
+// check the certificate's address against 127.0.0.1, then send the
+// password and select db 3, none of which the code wrote.
 
+#include <poll.h>
 #include <stdio.h>
+#include <time.h>
+#include <valkey/async.h>
 #include <valkey/valkey.h>
 #ifndef WITHOUT_TLS_H
 #include <valkey/tls.h>
@@ -69,6 +72,53 @@ static int count_visit(valkeyContext *c, const char *form) {
   return 0;
 }
 
+struct outcome {
+  int done;
+  int failed;
+};
+
+static void on_incr(valkeyAsyncContext *ac, void *r, void *privdata) {
+  struct outcome *out = privdata;
+  valkeyReply *reply = r;
+  out->done = 1;
+  if (reply == NULL || reply->type != VALKEY_REPLY_INTEGER)
+    out->failed = 1;
+  else
+    printf("async visits=%lld\n", reply->integer);
+  (void)ac;
+}
+
+/* The async context, driven by a poll loop until INCR's reply (TLS and the
+ * handshake first, by the event loop), for at most 5 seconds. */
+static int async_visit(void) {
+  struct outcome out = {0, 0};
+  valkeyAsyncContext *ac = valkeyAsyncConnect("10.0.0.31", 6390);
+  // FIXED: rehost_valkeyAsyncConnect("default", "10.0.0.31", 6390)
+  time_t deadline = time(NULL) + 5;
+  if (ac == NULL || ac->err) {
+    fprintf(stderr, "async: %s\n", ac ? ac->errstr : "out of memory");
+    if (ac)
+      valkeyAsyncFree(ac);
+    return 1;
+  }
+  valkeyAsyncCommand(ac, on_incr, &out, "INCR visits");
+  while (!out.done && !ac->err && time(NULL) < deadline) {
+    struct pollfd pfd = {ac->c.fd, POLLIN | POLLOUT, 0};
+    if (poll(&pfd, 1, 10) <= 0)
+      continue;
+    if (pfd.revents & POLLOUT)
+      valkeyAsyncHandleWrite(ac);
+    if (pfd.revents & POLLIN)
+      valkeyAsyncHandleRead(ac);
+  }
+  if (!out.done || out.failed) {
+    fprintf(stderr, "async INCR: %s\n", ac->err ? ac->errstr : "no reply");
+    return 1;
+  }
+  valkeyAsyncFree(ac);
+  return 0;
+}
+
 int main(void) {
   int failed = count_visit(valkeyConnect("10.0.0.31", 6390), "connect");
   // FIXED: rehost_valkeyConnect("default", "10.0.0.31", 6390)
@@ -77,26 +127,32 @@ int main(void) {
   // FIXED: VALKEY_OPTIONS_SET_TCP(&options, rehost_host("default", "10.0.0.31"), rehost_port("default", 6390));
   failed |= count_visit(valkeyConnectWithOptions(&options), "options");
   // FIXED: rehost_valkeyConnectWithOptions(&options, "default")
+  failed |= async_visit();
   return failed;
 }
 
 // CHECK: connect visits=1
 // CHECK: options visits=2
-// CHECK: with-redis: server 1 db 3 visits = 2
+// CHECK: async visits=3
+// CHECK: with-redis: server 1 db 3 visits = 3
 // CHECK: with-redis: server 1 db 0 visits = (none)
 // CHECK: with-redis: ok
 
 // UNTRUSTED: connect: 127.0.0.1:{{[0-9]+}} (REDIS_URL): TLS handshake failed: certificate verify failed: {{.*}}
 // UNTRUSTED: options: 127.0.0.1:{{[0-9]+}} (REDIS_URL): TLS handshake failed: certificate verify failed: {{.*}}
+// UNTRUSTED: async: 127.0.0.1:{{[0-9]+}} (REDIS_URL): TLS handshake failed: certificate verify failed: {{.*}}
 // UNTRUSTED: with-redis: ok
 
 // MISMATCH: connect: {{.*}}TLS handshake failed: certificate verify failed: hostname mismatch (checked 'other.example'
 // MISMATCH: options: {{.*}}TLS handshake failed: certificate verify failed: hostname mismatch (checked 'other.example'
+// MISMATCH: async: {{.*}}TLS handshake failed: certificate verify failed: hostname mismatch (checked 'other.example'
 // MISMATCH: with-redis: ok
 
 // UNIX: connect: REDIS_TLS: TLS is on, but REDIS_SOCKET makes profile 'default' a unix socket, which has no TLS
 // UNIX: options: REDIS_TLS: TLS is on, but REDIS_SOCKET makes profile 'default' a unix socket, which has no TLS
+// UNIX: async: REDIS_TLS: TLS is on, but REDIS_SOCKET makes profile 'default' a unix socket, which has no TLS
 
 // NOHEADER: connect: rehost: profile 'default' is TLS: include <valkey/tls.h> before rehost/valkey.h, link libvalkey_tls
 // NOHEADER: options: rehost: profile 'default' is TLS: include <valkey/tls.h> before rehost/valkey.h, link libvalkey_tls
+// NOHEADER: async: rehost: profile 'default' is TLS: include <valkey/tls.h> before rehost/valkey.h, link libvalkey_tls
 // NOHEADER: with-redis: ok

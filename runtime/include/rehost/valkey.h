@@ -48,7 +48,7 @@ typedef struct rehost__valkey_message {
 } rehost__valkey_message;
 
 /* Why a connect cannot hand `profile` to libvalkey, or NULL. `no_tls` is
- * NULL for a connect that starts the profile's TLS itself (the blocking
+ * NULL for a connect that starts the profile's TLS itself (the standalone
  * ones when <valkey/tls.h> came first), else why this one cannot. A TLS
  * profile passes only a connect that starts TLS, in a runtime that can make
  * it (rehost_connect_check names the variable otherwise, and a unix socket
@@ -66,16 +66,16 @@ static inline const char *rehost__valkey_problem(const char *profile,
   return m->text;
 }
 
-/* Why the blocking connects cannot start TLS, or NULL when they can. */
+/* Why the standalone connects cannot start TLS, or NULL when they can. */
 #ifdef VALKEY_TLS_H
-#define REHOST__VALKEY_SYNC_NO_TLS NULL
+#define REHOST__VALKEY_NO_TLS NULL
 #else
-#define REHOST__VALKEY_SYNC_NO_TLS                                             \
+#define REHOST__VALKEY_NO_TLS                                                  \
   "include <valkey/tls.h> before rehost/valkey.h, link libvalkey_tls"
 #endif
-/* Async and cluster connects do not start TLS yet. */
-#define REHOST__VALKEY_ASYNC_NO_TLS                                            \
-  "rehost starts libvalkey's TLS on blocking connects only"
+/* The cluster connects do not start TLS yet. */
+#define REHOST__VALKEY_CLUSTER_NO_TLS                                          \
+  "rehost starts libvalkey's TLS on standalone connects only"
 
 static inline void rehost__valkey_fail(valkeyContext *c, const char *message) {
   if (c) {
@@ -168,16 +168,17 @@ static inline int rehost__valkey_pick(const valkeyOptions *o,
 }
 
 #ifdef VALKEY_TLS_H
-/* Starts the profile's TLS on `c`, connected (blocking) to the endpoint of
- * `o`, before the handshake sends a password: the runtime makes the SSL
- * (its SSL_CTX for the profile's CA, client certificate and key; the name
- * checked per tls_verify), libvalkey runs the TLS handshake on it, bounded
- * by the connect timeout, then the command timeout is put back. 1 when
- * done, or when the profile has no TLS; 0 with err set and errstr naming
+/* Starts the profile's TLS on `c`, connected to the endpoint of `o`,
+ * before the handshake sends a password: the runtime makes the SSL (its
+ * SSL_CTX for the profile's CA, client certificate and key; the name
+ * checked per tls_verify), libvalkey runs the TLS handshake on it. On a
+ * `blocking` context the connect timeout bounds it, then the command
+ * timeout is put back; an async context's event loop finishes it. 1 when
+ * started, or when the profile has no TLS; 0 with err set and errstr naming
  * the endpoint and why, never a plaintext fallback. */
 static inline int rehost__valkey_start_tls(valkeyContext *c,
                                            const valkeyOptions *o,
-                                           const char *profile) {
+                                           const char *profile, int blocking) {
   const char *ip = o->endpoint.tcp.ip;
   int port = o->endpoint.tcp.port, refused;
   const char *why;
@@ -202,7 +203,7 @@ static inline int rehost__valkey_start_tls(valkeyContext *c,
     rehost__valkey_fail(c, rehost_last_error());
     return 0;
   }
-  if (o->connect_timeout)
+  if (blocking && o->connect_timeout)
     valkeySetTimeout(c, *o->connect_timeout);
   if (valkeyInitiateTLS(c, (struct ssl_st *)ssl) != VALKEY_OK) {
     why =
@@ -212,19 +213,21 @@ static inline int rehost__valkey_start_tls(valkeyContext *c,
     snprintf(c->errstr, sizeof c->errstr, "%s", why);
     return 0;
   }
-  valkeySetTimeout(c, o->command_timeout ? *o->command_timeout
-                                         : rehost__valkey_timeval(0));
+  if (blocking)
+    valkeySetTimeout(c, o->command_timeout ? *o->command_timeout
+                                           : rehost__valkey_timeval(0));
   return 1;
 }
 #else
 /* Without <valkey/tls.h> no TLS profile gets this far
- * (REHOST__VALKEY_SYNC_NO_TLS refuses it). */
+ * (REHOST__VALKEY_NO_TLS refuses it). */
 static inline int rehost__valkey_start_tls(valkeyContext *c,
                                            const valkeyOptions *o,
-                                           const char *profile) {
+                                           const char *profile, int blocking) {
   (void)c;
   (void)o;
   (void)profile;
+  (void)blocking;
   return 1;
 }
 #endif
@@ -254,7 +257,7 @@ rehost_valkeyConnectWithOptions(const valkeyOptions *options,
   case 0:
     return valkeyConnectWithOptions(options);
   }
-  problem = rehost__valkey_problem(profile, REHOST__VALKEY_SYNC_NO_TLS, &m);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &m);
   if (problem)
     return rehost__valkey_failed_context(problem);
   if (!rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
@@ -271,7 +274,7 @@ rehost_valkeyConnectWithOptions(const valkeyOptions *options,
   }
   c = valkeyConnectWithOptions(&o);
   if (c && !c->err && !(o.options & VALKEY_OPT_NONBLOCK) &&
-      rehost__valkey_start_tls(c, &o, profile))
+      rehost__valkey_start_tls(c, &o, profile, 1))
     rehost__valkey_handshake(c, profile);
   return c;
 }
@@ -334,7 +337,7 @@ rehost__valkey_connect(const char *profile, const char *ip, int port,
   case 0:
     return valkeyConnectWithOptions(&o);
   }
-  problem = rehost__valkey_problem(profile, REHOST__VALKEY_SYNC_NO_TLS, &m);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &m);
   if (problem)
     return rehost__valkey_failed_context(problem);
   if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
@@ -497,11 +500,12 @@ static inline void rehost__valkey_async_reply(valkeyAsyncContext *ac,
   }
 }
 
-/* The handshake tried first on a short blocking connection to the same
- * endpoint: an async context pipelines the caller's commands right behind a
- * queued handshake, so a refused AUTH or SELECT must fail the connect
- * itself, before any of the caller's commands can run (in db 0). Copies
- * the refusal into `message` and returns 0; 1 when it passed. */
+/* TLS and the handshake tried first on a short blocking connection to the
+ * same endpoint: an async context pipelines the caller's commands right
+ * behind a queued handshake, so a certificate that fails verification, or
+ * a refused AUTH or SELECT, must fail the connect itself, before any of the
+ * caller's commands can run (in db 0). Copies the refusal into `message`
+ * and returns 0; 1 when it passed. */
 static inline int rehost__valkey_probe(const valkeyOptions *o,
                                        const char *profile, char *message,
                                        size_t size) {
@@ -515,7 +519,7 @@ static inline int rehost__valkey_probe(const valkeyOptions *o,
   probe.command_timeout = o->connect_timeout; /* the handshake is connecting */
   probe.options = o->options & ~VALKEY_OPT_NONBLOCK;
   c = valkeyConnectWithOptions(&probe);
-  if (c && !c->err)
+  if (c && !c->err && rehost__valkey_start_tls(c, &probe, profile, 1))
     rehost__valkey_handshake(c, profile);
   passed = c && !c->err;
   if (!passed)
@@ -526,8 +530,10 @@ static inline int rehost__valkey_probe(const valkeyOptions *o,
 }
 
 /* valkeyAsyncConnectWithOptions(options) on profile `profile`: when the
- * profile needs a handshake it is tried first (rehost__valkey_probe: one
- * extra short connection), then queued ahead of the caller's commands. */
+ * profile needs TLS or a handshake they are tried first
+ * (rehost__valkey_probe: one extra short connection), then TLS is started
+ * (the event loop finishes it, with the same verification) and the
+ * handshake queued ahead of the caller's commands. */
 static inline valkeyAsyncContext *
 rehost_valkeyAsyncConnectWithOptions(const valkeyOptions *options,
                                      const char *profile) {
@@ -547,13 +553,14 @@ rehost_valkeyAsyncConnectWithOptions(const valkeyOptions *options,
   case 0:
     return valkeyAsyncConnectWithOptions(options);
   }
-  problem = rehost__valkey_problem(profile, REHOST__VALKEY_ASYNC_NO_TLS, &m);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &m);
   if (!problem &&
       !rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
                                &connect_tv, &command_tv))
     problem = rehost_last_error();
   if (!problem &&
-      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) > 0 &&
+      (rehost_uses_tls(profile) != 0 ||
+       rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) > 0) &&
       !rehost__valkey_probe(&o, profile, refused, sizeof refused))
     problem = refused;
   if (problem)
@@ -561,6 +568,11 @@ rehost_valkeyAsyncConnectWithOptions(const valkeyOptions *options,
   ac = valkeyAsyncConnectWithOptions(&o);
   if (!ac || ac->err)
     return ac;
+  if (!rehost__valkey_start_tls(&ac->c, &o, profile, 0)) {
+    ac->err = ac->c.err;
+    ac->errstr = ac->c.errstr;
+    return ac;
+  }
   for (step = 0; (more = rehost_handshake_step(profile, step, &argc, &argv,
                                                &lens, &what)) > 0;
        ++step)
@@ -585,7 +597,7 @@ rehost__valkey_async_connect(const char *profile, const char *ip, int port,
   case 0:
     return valkeyAsyncConnectWithOptions(&o);
   }
-  problem = rehost__valkey_problem(profile, REHOST__VALKEY_ASYNC_NO_TLS, &m);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &m);
   if (problem)
     return rehost__valkey_failed_async_context(problem);
   if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
@@ -666,8 +678,8 @@ static inline int rehost__valkey_cluster_options(valkeyClusterOptions *o,
   }
   /* The string accessors return NULL both for "none" and on an error,
    * which rehost_last_error() then names. */
-  if (!(*problem =
-            rehost__valkey_problem(profile, REHOST__VALKEY_ASYNC_NO_TLS, m)) &&
+  if (!(*problem = rehost__valkey_problem(profile,
+                                          REHOST__VALKEY_CLUSTER_NO_TLS, m)) &&
       !*(nodes = rehost_cluster_nodes(profile, o->initial_nodes)))
     *problem = rehost_last_error();
   if (!*problem && !(user = rehost_username(profile, o->username)))

@@ -32,6 +32,7 @@
 #endif
 
 #include <dlfcn.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,16 +245,6 @@ int valkeySetTimeout(valkeyContext *c, const struct timeval tv) {
                                                         : VALKEY_ERR;
 }
 
-#if defined(REHOST_FAKE_VALKEY_TLS)
-/* libvalkey's contract, which hiredis's redisInitiateSSL shares: the SSL
- * becomes the context's on success, stays the caller's on failure. */
-int valkeyInitiateTLS(valkeyContext *c, struct ssl_st *ssl) {
-  int status = redisInitiateSSL(fake(c)->conn, ssl);
-  sync_errors(fake(c));
-  return status == REDIS_OK ? VALKEY_OK : VALKEY_ERR;
-}
-#endif
-
 int valkeyEnableKeepAlive(valkeyContext *c) {
   return redisEnableKeepAlive(fake(c)->conn) == REDIS_OK ? VALKEY_OK
                                                          : VALKEY_ERR;
@@ -354,10 +345,15 @@ static void sync_async_errors(FakeAsync *f) {
   f->base.c.fd = f->ac ? f->ac->c.fd : -1;
 }
 
+/* Marks the context inside an async one (its funcs, which the library's
+ * own code alone reads), so valkeyInitiateTLS knows which it was given. */
+static const char async_marker;
+
 valkeyAsyncContext *valkeyAsyncConnectWithOptions(const valkeyOptions *o) {
   FakeAsync *f = (FakeAsync *)calloc(1, sizeof *f);
   if (!f)
     return NULL;
+  f->base.c.funcs = &async_marker;
   if (o->type == VALKEY_CONN_UNIX)
     f->ac = redisAsyncConnectUnix(o->endpoint.unix_socket);
   else if (o->type == VALKEY_CONN_TCP && o->endpoint.tcp.ip)
@@ -407,6 +403,24 @@ valkeyAsyncContext *valkeyAsyncConnectUnix(const char *path) {
   VALKEY_OPTIONS_SET_UNIX(&o, path);
   return valkeyAsyncConnectWithOptions(&o);
 }
+
+#if defined(REHOST_FAKE_VALKEY_TLS)
+/* libvalkey's contract, which hiredis's redisInitiateSSL shares: the SSL
+ * becomes the context's on success, stays the caller's on failure; on an
+ * async context (&ac->c) the event loop finishes the handshake. */
+int valkeyInitiateTLS(valkeyContext *c, struct ssl_st *ssl) {
+  int status;
+  if (c->funcs == &async_marker) {
+    FakeAsync *f = (FakeAsync *)((char *)c - offsetof(valkeyAsyncContext, c));
+    status = redisInitiateSSL(&f->ac->c, ssl);
+    sync_async_errors(f);
+  } else {
+    status = redisInitiateSSL(fake(c)->conn, ssl);
+    sync_errors(fake(c));
+  }
+  return status == REDIS_OK ? VALKEY_OK : VALKEY_ERR;
+}
+#endif
 
 void valkeyAsyncDisconnect(valkeyAsyncContext *ac) {
   if (fake_async(ac)->ac) {
