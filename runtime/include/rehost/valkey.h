@@ -25,10 +25,10 @@
  * header.
  *
  * TLS: with <valkey/tls.h> included before this header (and libvalkey_tls
- * linked), the blocking connects start a TLS profile's TLS with
- * valkeyInitiateTLS on an SSL the runtime makes and verifies
- * (rehost_tls_session_new), in a runtime built with TLS. Without it, and on
- * the async and cluster connects, a TLS profile is refused, never
+ * linked), the standalone connects (blocking and async) start a TLS
+ * profile's TLS with valkeyInitiateTLS on an SSL the runtime makes and
+ * verifies (rehost_tls_session_new), in a runtime built with TLS. Without
+ * it, and on the cluster connects, a TLS profile is refused, never
  * connected in plaintext. */
 #ifndef REHOST_VALKEY_H
 #define REHOST_VALKEY_H
