@@ -2,6 +2,7 @@
 // RUN: rm -rf %t && mkdir %t && %strip-checks %s %t/app.c
 // RUN: cd %t && %rehost fix --format text -o %t/report.txt app.c -- -I%inputs/libvalkey
 // RUN: FileCheck %s --check-prefix=FIXED --input-file=%t/app.c
+// RUN: not grep -n 'code[-]pw' %t/app.c
 // RUN: %e2e-cc-valkey-tls %t/app.c -o %t/app
 // RUN: cd %t && %with-redis --tls --password 'tls-secret-4711' \
 // RUN:   --env 'REDIS_URL=rediss://:{password}@127.0.0.1:{tls_port}/3' \
@@ -38,7 +39,8 @@
 // TLS port that only the environment names: the drop-in connect, the
 // options connect and the async connect start TLS with the profile's CA,
 // check the certificate's address against 127.0.0.1, then send the
-// password and select db 3, none of which the code wrote.
+// password and select db 3, none of which the code wrote; the rewritten
+// AUTH command sends the profile's password on the TLS connection.
 
 #include <poll.h>
 #include <stdio.h>
@@ -120,8 +122,17 @@ static int async_visit(void) {
 }
 
 int main(void) {
-  int failed = count_visit(valkeyConnect("10.0.0.31", 6390), "connect");
-  // FIXED: rehost_valkeyConnect("default", "10.0.0.31", 6390)
+  valkeyContext *c = valkeyConnect("10.0.0.31", 6390);
+  // FIXED: valkeyContext *c = rehost_valkeyConnect("default", "10.0.0.31", 6390);
+  if (c && !c->err) {
+    valkeyReply *auth = valkeyCommand(c, "AUTH %s", "code-pw");
+    // FIXED: valkeyReply *auth = rehost_valkeyAuth(c, "default");
+    if (auth && auth->type != VALKEY_REPLY_ERROR)
+      printf("AUTH %s\n", auth->str);
+    if (auth)
+      freeReplyObject(auth);
+  }
+  int failed = count_visit(c, "connect");
   valkeyOptions options = {0};
   VALKEY_OPTIONS_SET_TCP(&options, "10.0.0.31", 6390);
   // FIXED: VALKEY_OPTIONS_SET_TCP(&options, rehost_host("default", "10.0.0.31"), rehost_port("default", 6390));
@@ -131,6 +142,7 @@ int main(void) {
   return failed;
 }
 
+// CHECK: AUTH OK
 // CHECK: connect visits=1
 // CHECK: options visits=2
 // CHECK: async visits=3

@@ -397,40 +397,66 @@ rehost_valkeyConnectUnixNonBlock(const char *profile, const char *path) {
 }
 
 /* The command a rewritten AUTH sends: the profile's AUTH ([user]
- * password), or, when it has no password, SELECT <db>: it replies +OK and
- * changes nothing on a connection opened on that db, so a server without a
- * password is never sent AUTH "". argv may point into the struct itself. */
+ * password), or, when it has no password, its SELECT <db> (SELECT 0 when it
+ * has no db): it replies +OK and changes nothing on a connection opened on
+ * that db, so a server without a password is never sent AUTH "". argv
+ * points into the struct itself or at the runtime's words (valid until this
+ * thread's next rehost_handshake_step). */
 struct rehost__valkey_auth {
   int argc;
   const char **argv;
   const size_t *lens;
   const char *select_argv[2];
   size_t select_lens[2];
-  char db_text[16];
+  rehost__valkey_message message;
 };
 
-/* Fills `a` with the profile's AUTH command: NULL, or the configuration
- * problem (a TLS profile too), naming the variable or key. */
+/* Whether `c` talks TLS: libvalkey keeps a TCP connection's TLS in
+ * privctx (which only TLS sets on TCP). */
+static inline int rehost__valkey_is_tls(const valkeyContext *c) {
+  return c->connection_type == VALKEY_CONN_TCP && c->privctx != NULL;
+}
+
+/* Fills `a` with the profile's AUTH command for `c`: NULL, or the
+ * configuration problem, naming the variable or key. A TLS profile's
+ * credentials go only on a TLS connection (one of its connects made it
+ * so). */
 static inline const char *
-rehost__valkey_auth_command(const char *profile,
+rehost__valkey_auth_command(const valkeyContext *c, const char *profile,
                             struct rehost__valkey_auth *a) {
-  int step, more, db;
+  int step, more, select_step = -1;
   const char *what;
-  const char *problem = rehost_check(profile);
+  const char *problem =
+      rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &a->message);
   if (problem)
     return problem;
+  if (rehost_uses_tls(profile) != 0 && !rehost__valkey_is_tls(c)) {
+    snprintf(a->message.text, sizeof a->message.text,
+             "rehost: profile '%s' is TLS, and this connection is not, so "
+             "its credentials are not sent on it",
+             profile);
+    return a->message.text;
+  }
   for (step = 0; (more = rehost_handshake_step(profile, step, &a->argc,
                                                &a->argv, &a->lens, &what)) > 0;
-       ++step)
+       ++step) {
     if (a->argc > 0 && a->lens[0] == 4 && strncmp(a->argv[0], "AUTH", 4) == 0)
       return NULL;
-  if (more < 0 || (db = rehost_db(profile, 0)) < 0)
+    if (a->argc == 2 && a->lens[0] == 6 &&
+        strncmp(a->argv[0], "SELECT", 6) == 0)
+      select_step = step;
+  }
+  if (more < 0)
     return rehost_last_error();
-  snprintf(a->db_text, sizeof a->db_text, "%d", db);
+  if (select_step >= 0)
+    return rehost_handshake_step(profile, select_step, &a->argc, &a->argv,
+                                 &a->lens, &what) > 0
+               ? NULL
+               : rehost_last_error();
   a->select_argv[0] = "SELECT";
-  a->select_argv[1] = a->db_text;
+  a->select_argv[1] = "0";
   a->select_lens[0] = 6;
-  a->select_lens[1] = strlen(a->db_text);
+  a->select_lens[1] = 1;
   a->argc = 2;
   a->argv = a->select_argv;
   a->lens = a->select_lens;
@@ -439,14 +465,15 @@ rehost__valkey_auth_command(const char *profile,
 
 /* An AUTH command the code sent, rewritten: valkeyCommand(c, "AUTH %s",
  * "pw") -> rehost_valkeyAuth(c, "default"). The reply is valkeyCommand's.
- * On bad configuration (a TLS profile too) nothing is sent: NULL, with
+ * On bad configuration (a TLS profile on a connection that is not TLS
+ * too) nothing is sent: NULL, with
  * c->err set and an errstr naming the variable or key. */
 static inline void *rehost_valkeyAuth(valkeyContext *c, const char *profile) {
   struct rehost__valkey_auth a;
   const char *problem;
   if (!c)
     return NULL;
-  problem = rehost__valkey_auth_command(profile, &a);
+  problem = rehost__valkey_auth_command(c, profile, &a);
   if (problem) {
     rehost__valkey_fail(c, problem);
     return NULL;
@@ -461,7 +488,7 @@ static inline int rehost_valkeyAppendAuth(valkeyContext *c,
   const char *problem;
   if (!c)
     return VALKEY_ERR;
-  problem = rehost__valkey_auth_command(profile, &a);
+  problem = rehost__valkey_auth_command(c, profile, &a);
   if (problem) {
     rehost__valkey_fail(c, problem);
     return VALKEY_ERR;
@@ -639,7 +666,7 @@ static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
   const char *problem;
   if (!ac)
     return VALKEY_ERR;
-  problem = rehost__valkey_auth_command(profile, &a);
+  problem = rehost__valkey_auth_command(&ac->c, profile, &a);
   if (problem) {
     rehost__valkey_fail_async(ac, problem);
     return VALKEY_ERR;

@@ -185,6 +185,7 @@ valkeyContext *valkeyConnectWithOptions(const valkeyOptions *options) {
   }
   if (!f->conn->err && options->command_timeout)
     redisSetTimeout(f->conn, *options->command_timeout);
+  f->base.connection_type = (enum valkeyConnectionType)options->type;
   sync_errors(f);
   return &f->base;
 }
@@ -354,6 +355,7 @@ valkeyAsyncContext *valkeyAsyncConnectWithOptions(const valkeyOptions *o) {
   if (!f)
     return NULL;
   f->base.c.funcs = &async_marker;
+  f->base.c.connection_type = (enum valkeyConnectionType)o->type;
   if (o->type == VALKEY_CONN_UNIX)
     f->ac = redisAsyncConnectUnix(o->endpoint.unix_socket);
   else if (o->type == VALKEY_CONN_TCP && o->endpoint.tcp.ip)
@@ -418,6 +420,10 @@ int valkeyInitiateTLS(valkeyContext *c, struct ssl_st *ssl) {
     status = redisInitiateSSL(fake(c)->conn, ssl);
     sync_errors(fake(c));
   }
+  /* As libvalkey, which keeps its TLS state there; the fake never reads
+   * it. */
+  if (status == REDIS_OK)
+    c->privctx = ssl;
   return status == REDIS_OK ? VALKEY_OK : VALKEY_ERR;
 }
 #endif
