@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <valkey/valkey.h>
+/* After valkey.h, and before rehost/valkey.h, which starts TLS only then. */
 #include <valkey/tls.h>
+
 #include <rehost/valkey.h>
 
 static void auth_on(valkeyContext *c, const char *form) {
