@@ -465,9 +465,9 @@ rehost__valkey_auth_command(const valkeyContext *c, const char *profile,
 
 /* An AUTH command the code sent, rewritten: valkeyCommand(c, "AUTH %s",
  * "pw") -> rehost_valkeyAuth(c, "default"). The reply is valkeyCommand's.
- * On bad configuration (a TLS profile on a connection that is not TLS
- * too) nothing is sent: NULL, with
- * c->err set and an errstr naming the variable or key. */
+ * On bad configuration (a TLS profile on a connection that is not TLS,
+ * too) nothing is sent: NULL, with c->err set and an errstr naming the
+ * variable or key. */
 static inline void *rehost_valkeyAuth(valkeyContext *c, const char *profile) {
   struct rehost__valkey_auth a;
   const char *problem;
