@@ -53,8 +53,7 @@ int main(void) {
   /* "calls" has no TLS: no session; a failure report frees a NULL one. */
   EXPECT(rehost_tls_session_new("calls", "h", 1) == NULL);
   EXPECT(rehost_last_error() != NULL);
-  EXPECT(rehost_tls_session_failed(NULL, "calls", "h", 1, "why", NULL) !=
-         NULL);
+  EXPECT(rehost_tls_session_failed(NULL, "calls", "h", 1, "why", NULL) != NULL);
   EXPECT(rehost_connect_timeout_ms("calls", 1500) == 1500);
   EXPECT(rehost_command_timeout_ms("calls", 0) == 0);
   {
