@@ -6,7 +6,8 @@
 # and its whole ctest suite runs as one test of this tree. Sets, for the lit
 # tests that use the real hiredict headers and this runtime:
 #   REHOST_HIREDICT_FOUND, REHOST_HIREDICT_INCLUDE_DIR (holds hiredis/ and
-#   hiredict/), REHOST_HIREDICT_LIBRARY (libhiredict.so) and
+#   hiredict/), REHOST_HIREDICT_LIBRARY (libhiredict.so),
+#   REHOST_HIREDICT_SSL_LIBRARY (libhiredict_ssl.so) and
 #   REHOST_HIREDICT_RUNTIME_LIBRARY (this build's librehost-runtime.so).
 set(REHOST_HIREDICT_ROOT "${CMAKE_BINARY_DIR}/hiredict" CACHE PATH
   "Where `make deps` unpacked hiredict (its usr/ is below)")
@@ -22,6 +23,7 @@ get_filename_component(_hiredict_pc_dir "${_hiredict_pc}" DIRECTORY)
 get_filename_component(_hiredict_lib_dir "${_hiredict_pc_dir}" DIRECTORY)
 set(REHOST_HIREDICT_INCLUDE_DIR "${REHOST_HIREDICT_ROOT}/usr/include")
 set(REHOST_HIREDICT_LIBRARY "${_hiredict_lib_dir}/libhiredict.so")
+set(REHOST_HIREDICT_SSL_LIBRARY "${_hiredict_lib_dir}/libhiredict_ssl.so")
 set(_binary_dir "${CMAKE_BINARY_DIR}/runtime-hiredict")
 set(REHOST_HIREDICT_RUNTIME_LIBRARY "${_binary_dir}/librehost-runtime.so")
 

@@ -109,6 +109,9 @@ config.substitutions.append(
 #     this tree's runtime, built against hiredis 0.14: two generations in one
 #     program, which the runtime's headers must refuse clearly.
 #   %hiredict-include: hiredict's include directory (its hiredis/ shims).
+#   %e2e-cc-valkey-tls ARGS...: libvalkey code with <valkey/tls.h>, against
+#     the fake libvalkey built over hiredict and its hiredis_ssl (where
+#     valkeyInitiateTLS is) and the runtime built with TLS (REQUIRES: hiredict).
 def e2e_build(compiler, flags, libraries, hiredis_root=None, hiredis_libraries=None, runtime_library=None):
     hiredis_root = hiredis_root or config.e2e_hiredis_root
     hiredis_libraries = hiredis_libraries or config.e2e_hiredis_libraries
@@ -148,6 +151,10 @@ if config.hiredict_include:
     config.substitutions.insert(0, ("%e2e-cc-hiredict-on-0.14", e2e_build(
         config.e2e_cc, c_flags, [], config.hiredict_include, hiredict_libraries)))
     config.substitutions.append(("%hiredict-include", config.hiredict_include))
+    config.substitutions.insert(0, ("%e2e-cc-valkey-tls", e2e_build(
+        config.e2e_cc, c_flags + ["-I" + os.path.join(inputs, "libvalkey")],
+        [config.e2e_libvalkey_tls_fake], config.hiredict_include,
+        hiredict_libraries + [config.hiredict_ssl_library], config.hiredict_runtime_library)))
 config.substitutions.insert(0, ("%with-redis", " ".join(shlex.quote(part) for part in [
     config.python_executable, os.path.join(config.test_source_root, "utils", "with-redis.py"),
     "--redis-server", config.redis_server or "redis-server"])))

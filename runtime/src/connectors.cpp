@@ -95,6 +95,34 @@ Layer unix_with_timeout(const char *path, const timeval &tv) {
   return layer;
 }
 
+// The profile of a connection whose TLS handshake a client runs itself
+// (rehost_tls_session_new): the caller's endpoint is the call site, so a
+// host that came from it is named so in messages. Only a TLS profile: the
+// SSL is never made for a connection that would not use it.
+std::shared_ptr<const Profile> resolve_tls_client(const char *name,
+                                                  const char *host, int port) {
+  std::shared_ptr<const Profile> profile =
+      resolve_for_connect(name, call_site_tcp(host, port));
+  if (!profile->tls.value)
+    throw ConfigError("rehost: profile '" + profile->name +
+                      "' has no TLS, so it has no TLS session");
+  return profile;
+}
+
+// Why the client's handshake on `ssl` failed, naming the endpoint: the
+// certificate's refusal when that was it (`*refused` set), else the
+// client's own message.
+std::string tls_client_failure(ssl_st *ssl, const char *name, const char *host,
+                               int port, const char *client_error,
+                               int *refused) {
+  std::shared_ptr<const Profile> profile = resolve_tls_client(name, host, port);
+  std::string why = ssl ? tls::verify_failure(ssl, *profile, host) : "";
+  if (refused)
+    *refused = why.empty() ? 0 : 1;
+  return describe_endpoint(*profile, {}) + ": TLS handshake failed: " +
+         (why.empty() ? std::string(client_error ? client_error : "") : why);
+}
+
 } // namespace
 } // namespace rehost::detail
 
@@ -206,6 +234,32 @@ int rehost_redisAsyncInitiateTls(redisAsyncContext *ac, const char *profile) {
       });
   noting_error_of(ac);
   return ok ? REDIS_OK : REDIS_ERR;
+}
+
+void *rehost_tls_session_new(const char *profile, const char *host, int port) {
+  return guarded<void *>(nullptr, [&]() -> void * {
+    if (!host || !*host)
+      throw rehost::ConfigError(
+          "rehost: a TLS session needs the host it connects to");
+    return tls::new_session(*resolve_tls_client(profile, host, port), host)
+        .release();
+  });
+}
+
+const char *rehost_tls_session_failed(void *ssl, const char *profile,
+                                      const char *host, int port,
+                                      const char *client_error,
+                                      int *certificate_refused) {
+  tls::Ssl owned(static_cast<ssl_st *>(ssl));
+  if (certificate_refused)
+    *certificate_refused = 0;
+  set_last_error(catch_at_boundary(
+      [&] {
+        return tls_client_failure(owned.get(), profile, host ? host : "", port,
+                                  client_error, certificate_refused);
+      },
+      [](const char *message) { return std::string(message); }));
+  return rehost_last_error();
 }
 
 } // extern "C"

@@ -12,6 +12,14 @@
 
 #include <sys/wait.h>
 
+#if REHOST_TEST_WITH_TLS
+#include <hiredis/hiredis_ssl.h>
+// hiredict's shim renames redisInitiateSSL without declaring it.
+#if __has_include(<hiredict/hiredict_ssl.h>)
+#include <hiredict/hiredict_ssl.h>
+#endif
+#endif
+
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -478,3 +486,101 @@ TEST(TlsConnect, DoctorShowsTheSessionAndTheCertificate) {
 }
 
 } // namespace
+
+namespace {
+
+// A client that runs the TLS handshake itself on the session the runtime
+// makes, as libvalkey's valkeyInitiateTLS does for rehost/valkey.h
+// (hiredis's redisInitiateSSL stands in for it), to `server`'s TLS port
+// as `host`: "" when it passed and PING got its answer over it, else
+// rehost_tls_session_failed's message and `*refused` its verdict.
+std::string handshake_as_client(const RedisServer &server, const char *host,
+                                int *refused) {
+#if REHOST_TEST_WITH_TLS
+  Context c(redisConnect("127.0.0.1", server.tls_port()));
+  if (!c || c->err)
+    return "<no connection>";
+  void *ssl = rehost_tls_session_new("default", host, server.tls_port());
+  if (!ssl)
+    return std::string("<no session: ") + rehost_last_error() + ">";
+  if (redisInitiateSSL(c.get(), static_cast<ssl_st *>(ssl)) != REDIS_OK)
+    return rehost_tls_session_failed(ssl, "default", host, server.tls_port(),
+                                     c->errstr, refused);
+  run(c.get(), ("AUTH " + secret).c_str());
+  return text_of(c.get(), "PING") == "PONG" ? "" : "<no PONG>";
+#else
+  (void)server;
+  (void)host;
+  (void)refused;
+  return "<no TLS>";
+#endif
+}
+
+} // namespace
+
+TEST(TlsSessionForClients, AClientHandshakesOnTheRuntimesVerifiedSession) {
+  REHOST_REQUIRE_TLS();
+  ScopedEnv env;
+  RedisServer server(with_password(), serving("server"));
+  env.set("REDIS_URL", tls_url(server, "127.0.0.1", 3));
+  env.set("REDIS_TLS_CA_CERT_FILE", certs().ca());
+  int refused = -1;
+  EXPECT_EQ(handshake_as_client(server, "127.0.0.1", &refused), "");
+  EXPECT_EQ(handshake_as_client(server, "localhost", &refused), "");
+}
+
+TEST(TlsSessionForClients, AFailedHandshakeNamesTheEndpointAndTheFault) {
+  REHOST_REQUIRE_TLS();
+  ScopedEnv env;
+  RedisServer server(with_password(), serving("server"));
+  const std::string endpoint =
+      "127.0.0.1:" + std::to_string(server.tls_port()) + " (REDIS_URL)";
+  env.set("REDIS_URL", tls_url(server, "127.0.0.1", 3));
+  env.set("REDIS_TLS_CA_CERT_FILE", certs().other_ca());
+  int refused = 0;
+  std::string error = handshake_as_client(server, "127.0.0.1", &refused);
+  EXPECT_EQ(error.find(endpoint + ": TLS handshake failed: certificate verify "
+                                  "failed: "),
+            0u)
+      << error;
+  EXPECT_NE(error.find("(CAs from REDIS_TLS_CA_CERT_FILE)"), std::string::npos)
+      << error;
+  EXPECT_EQ(refused, 1);
+  EXPECT_EQ(error.find(secret), std::string::npos);
+  EXPECT_EQ(std::string(rehost_last_error()), error);
+  // The name checked is tls_server_name's, else the host connected to.
+  env.set("REDIS_TLS_CA_CERT_FILE", certs().ca());
+  env.set("REDIS_TLS_SERVER_NAME", "wrong.example");
+  refused = 0;
+  error = handshake_as_client(server, "127.0.0.1", &refused);
+  EXPECT_NE(error.find("certificate verify failed: hostname mismatch "
+                       "(checked 'wrong.example' from REDIS_TLS_SERVER_NAME)"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(refused, 1);
+}
+
+TEST(TlsSessionForClients, NoSessionWithoutTlsOrWithFilesThatDoNotLoad) {
+  REHOST_REQUIRE_TLS();
+  ScopedEnv env;
+  env.set("REDIS_URL", "redis://:" + secret + "@127.0.0.1:1");
+  EXPECT_EQ(rehost_tls_session_new("default", "127.0.0.1", 1), nullptr);
+  EXPECT_NE(std::string(rehost_last_error()).find("has no TLS"),
+            std::string::npos)
+      << rehost_last_error();
+  env.set("REDIS_URL", "rediss://:" + secret + "@127.0.0.1:1");
+  env.set("REDIS_TLS_CA_CERT_FILE", "/nonexistent/ca.crt");
+  EXPECT_EQ(rehost_tls_session_new("default", "127.0.0.1", 1), nullptr);
+  EXPECT_NE(std::string(rehost_last_error())
+                .find("REDIS_TLS_CA_CERT_FILE: cannot load CA certificates"),
+            std::string::npos)
+      << rehost_last_error();
+  EXPECT_EQ(std::string(rehost_last_error()).find(secret), std::string::npos);
+  env.set("REDIS_URL", "");
+  env.set("REDIS_SOCKET", "/tmp/rehost-none.sock");
+  env.set("REDIS_TLS", "true");
+  EXPECT_EQ(rehost_tls_session_new("default", "127.0.0.1", 1), nullptr);
+  EXPECT_NE(std::string(rehost_last_error()).find("which has no TLS"),
+            std::string::npos)
+      << rehost_last_error();
+}

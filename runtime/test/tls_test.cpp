@@ -143,3 +143,18 @@ TEST(Tls, PlaintextProfilesAreUnaffected) {
 }
 
 } // namespace
+
+// No TLS session for a client that runs its own handshake either (what
+// rehost/valkey.h asks for libvalkey): the same refusal, no SSL.
+TEST(Tls, NoTlsSessionForClientsWithoutHiredisSsl) {
+  if (REHOST_TEST_WITH_TLS)
+    GTEST_SKIP() << "this runtime has hiredis_ssl: tls_connect_test.cpp "
+                    "checks its sessions instead";
+  ScopedEnv env;
+  env.set("REDIS_URL", "rediss://:" + secret + "@127.0.0.1:6380");
+  EXPECT_EQ(rehost_tls_session_new("default", "127.0.0.1", 6380), nullptr);
+  EXPECT_EQ(std::string(rehost_last_error())
+                .find("REDIS_URL: TLS needs hiredis >= 1.0 built with SSL"),
+            0u)
+      << rehost_last_error();
+}

@@ -170,6 +170,31 @@ REHOST_API int rehost_redisInitiateTls(struct redisContext *c,
                                        const char *profile);
 REHOST_API int rehost_redisAsyncInitiateTls(struct redisAsyncContext *ac,
                                             const char *profile);
+/* TLS for a client that runs the handshake itself on an OpenSSL SSL
+ * (libvalkey's valkeyInitiateTLS, in rehost/valkey.h), verified as the
+ * runtime's own connections are. A new SSL (OpenSSL's SSL *, as void * so
+ * this header needs no OpenSSL) for one connection of `profile` to `host`
+ * and `port`, the endpoint the caller connected to (also the call site's
+ * fallback, so messages name where it came from): made from the runtime's
+ * SSL_CTX for the profile's CA, client certificate and key, checking the
+ * name (tls_server_name, else `host`) per tls_verify, SNI set. The client
+ * then owns it. NULL with rehost_last_error() set when the profile has no
+ * TLS, this runtime cannot make TLS (built without hiredis_ssl), the
+ * profile is a unix socket, or a CA, certificate or key cannot be loaded
+ * (naming the variable or key, never a password). */
+REHOST_API void *rehost_tls_session_new(const char *profile, const char *host,
+                                        int port);
+/* After the client's handshake on `ssl` (from rehost_tls_session_new)
+ * failed: frees `ssl` and returns the message for the client's errstr, also
+ * rehost_last_error(): "host:port (REDIS_URL): TLS handshake failed: "
+ * and why, the certificate's refusal when that was it ("certificate verify
+ * failed: hostname mismatch (checked 'h' from REDIS_URL)"), else
+ * `client_error`. *certificate_refused (may be NULL) is 1 when the server's
+ * certificate failed verification, a configuration error, else 0. */
+REHOST_API const char *rehost_tls_session_failed(void *ssl, const char *profile,
+                                                 const char *host, int port,
+                                                 const char *client_error,
+                                                 int *certificate_refused);
 /* Step `step` (0, 1, ...) of the handshake a new connection to `profile`
  * sends before anything else (AUTH, SELECT, CLIENT SETNAME), for clients
  * the runtime does not connect itself: 1 with the command's words in

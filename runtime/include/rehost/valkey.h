@@ -22,7 +22,14 @@
  * libvalkey, since they take only strings and numbers from the runtime
  * (which is built on hiredis, not libvalkey). Include <valkey/valkey.h> (and
  * <valkey/async.h>, <valkey/cluster.h> for those helpers) before this
- * header. */
+ * header.
+ *
+ * TLS: with <valkey/tls.h> included before this header (and libvalkey_tls
+ * linked), the standalone connects (blocking and async) start a TLS
+ * profile's TLS with valkeyInitiateTLS on an SSL the runtime makes and
+ * verifies (rehost_tls_session_new), in a runtime built with TLS. Without
+ * it, and on the cluster connects, a TLS profile is refused, never
+ * connected in plaintext. */
 #ifndef REHOST_VALKEY_H
 #define REHOST_VALKEY_H
 
@@ -35,17 +42,40 @@
 #error "rehost/valkey.h: include libvalkey's <valkey/valkey.h> first"
 #endif
 
-/* Why `profile` cannot be handed to libvalkey, or NULL: the helpers ask it
- * before anything else, and it is the seam for TLS. Today the runtime
- * refuses a profile that resolves tls = true (rehost_check says so, naming
- * the variable, and every accessor the helpers read then fails too), so no
- * TLS profile reaches libvalkey as plaintext. When the runtime hands TLS
- * settings to clients, this is where a TLS profile gets libvalkey's own TLS
- * context (valkey/tls.h), or stays refused: never a plaintext connect.
- * test/e2e/libvalkey-connect.c and libvalkey-cluster.c hold it to that. */
-static inline const char *rehost__valkey_problem(const char *profile) {
-  return rehost_check(profile);
+/* Room for a message the header writes itself (libvalkey's errstr size). */
+typedef struct rehost__valkey_message {
+  char text[128];
+} rehost__valkey_message;
+
+/* Why a connect cannot hand `profile` to libvalkey, or NULL. `no_tls` is
+ * NULL for a connect that starts the profile's TLS itself (the standalone
+ * ones when <valkey/tls.h> came first), else why this one cannot. A TLS
+ * profile passes only a connect that starts TLS, in a runtime that can make
+ * it (rehost_connect_check names the variable otherwise, and a unix socket
+ * profile with TLS), so none reaches libvalkey as plaintext.
+ * test/e2e/libvalkey-connect.c, libvalkey-tls.c and libvalkey-cluster.c
+ * hold it to that. */
+static inline const char *rehost__valkey_problem(const char *profile,
+                                                 const char *no_tls,
+                                                 rehost__valkey_message *m) {
+  const char *problem = rehost_connect_check(profile);
+  if (problem || !no_tls || rehost_uses_tls(profile) == 0)
+    return problem;
+  snprintf(m->text, sizeof m->text, "rehost: profile '%s' is TLS: %s", profile,
+           no_tls);
+  return m->text;
 }
+
+/* Why the standalone connects cannot start TLS, or NULL when they can. */
+#ifdef VALKEY_TLS_H
+#define REHOST__VALKEY_NO_TLS NULL
+#else
+#define REHOST__VALKEY_NO_TLS                                                  \
+  "include <valkey/tls.h> before rehost/valkey.h, link libvalkey_tls"
+#endif
+/* The cluster connects do not start TLS yet. */
+#define REHOST__VALKEY_CLUSTER_NO_TLS                                          \
+  "rehost starts libvalkey's TLS on standalone connects only"
 
 static inline void rehost__valkey_fail(valkeyContext *c, const char *message) {
   if (c) {
@@ -137,12 +167,78 @@ static inline int rehost__valkey_pick(const valkeyOptions *o,
       picked);
 }
 
+#ifdef VALKEY_TLS_H
+/* Starts the profile's TLS on `c`, connected to the endpoint of `o`,
+ * before the handshake sends a password: the runtime makes the SSL (its
+ * SSL_CTX for the profile's CA, client certificate and key; the name
+ * checked per tls_verify), libvalkey runs the TLS handshake on it. On a
+ * `blocking` context the connect timeout bounds it, then the command
+ * timeout is put back; an async context's event loop finishes it. 1 when
+ * started, or when the profile has no TLS; 0 with err set and errstr naming
+ * the endpoint and why, never a plaintext fallback. */
+static inline int rehost__valkey_start_tls(valkeyContext *c,
+                                           const valkeyOptions *o,
+                                           const char *profile, int blocking) {
+  const char *ip = o->endpoint.tcp.ip;
+  int port = o->endpoint.tcp.port, refused;
+  const char *why;
+  void *ssl;
+  rehost__valkey_message m;
+  switch (rehost_uses_tls(profile)) {
+  case 0:
+    return 1;
+  case -1:
+    rehost__valkey_fail(c, rehost_last_error());
+    return 0;
+  }
+  if (o->type != VALKEY_CONN_TCP) {
+    snprintf(m.text, sizeof m.text,
+             "rehost: profile '%s' is TLS, and this connect is a unix "
+             "socket, which has no TLS",
+             profile);
+    rehost__valkey_fail(c, m.text);
+    return 0;
+  }
+  if (!(ssl = rehost_tls_session_new(profile, ip, port))) {
+    rehost__valkey_fail(c, rehost_last_error());
+    return 0;
+  }
+  if (blocking && o->connect_timeout)
+    valkeySetTimeout(c, *o->connect_timeout);
+  if (valkeyInitiateTLS(c, (struct ssl_st *)ssl) != VALKEY_OK) {
+    why =
+        rehost_tls_session_failed(ssl, profile, ip, port, c->errstr, &refused);
+    if (refused || !c->err)
+      c->err = VALKEY_ERR_OTHER;
+    snprintf(c->errstr, sizeof c->errstr, "%s", why);
+    return 0;
+  }
+  if (blocking)
+    valkeySetTimeout(c, o->command_timeout ? *o->command_timeout
+                                           : rehost__valkey_timeval(0));
+  return 1;
+}
+#else
+/* Without <valkey/tls.h> no TLS profile gets this far
+ * (REHOST__VALKEY_NO_TLS refuses it). */
+static inline int rehost__valkey_start_tls(valkeyContext *c,
+                                           const valkeyOptions *o,
+                                           const char *profile, int blocking) {
+  (void)c;
+  (void)o;
+  (void)profile;
+  (void)blocking;
+  return 1;
+}
+#endif
+
 /* valkeyConnectWithOptions(options) on profile `profile` (or the one a
  * profile set picks for the options' endpoint; none picked: the connect as
- * written). A non-blocking
- * connect (VALKEY_OPT_NONBLOCK) cannot send the handshake before the caller
- * reads from the context, so one whose profile needs it fails, saying so.
- * The options' transport (TCP or unix) stays the one the code chose. */
+ * written): the profile's TLS (with <valkey/tls.h>), then its handshake. A
+ * non-blocking connect (VALKEY_OPT_NONBLOCK) cannot run either before the
+ * caller reads from the context, so one whose profile needs them fails,
+ * saying so. The options' transport (TCP or unix) stays the one the code
+ * chose. */
 static inline valkeyContext *
 rehost_valkeyConnectWithOptions(const valkeyOptions *options,
                                 const char *profile) {
@@ -154,29 +250,31 @@ rehost_valkeyConnectWithOptions(const valkeyOptions *options,
   const char *what;
   valkeyContext *c;
   const char *problem;
+  rehost__valkey_message m;
   switch (rehost__valkey_pick(options, profile, &profile)) {
   case -1:
     return rehost__valkey_failed_context(rehost_last_error());
   case 0:
     return valkeyConnectWithOptions(options);
   }
-  problem = rehost__valkey_problem(profile);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &m);
   if (problem)
     return rehost__valkey_failed_context(problem);
   if (!rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
                                &connect_tv, &command_tv))
     return rehost__valkey_failed_context(rehost_last_error());
   if ((o.options & VALKEY_OPT_NONBLOCK) &&
-      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) != 0) {
-    char message[128];
-    snprintf(message, sizeof message,
-             "rehost: profile '%s' needs AUTH or SELECT, which a "
-             "non-blocking connect cannot send first",
+      (rehost_uses_tls(profile) != 0 ||
+       rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) != 0)) {
+    snprintf(m.text, sizeof m.text,
+             "rehost: profile '%s' needs TLS, AUTH or SELECT, which a "
+             "non-blocking connect cannot start first",
              profile);
-    return rehost__valkey_failed_context(message);
+    return rehost__valkey_failed_context(m.text);
   }
   c = valkeyConnectWithOptions(&o);
-  if (c && !c->err && !(o.options & VALKEY_OPT_NONBLOCK))
+  if (c && !c->err && !(o.options & VALKEY_OPT_NONBLOCK) &&
+      rehost__valkey_start_tls(c, &o, profile, 1))
     rehost__valkey_handshake(c, profile);
   return c;
 }
@@ -230,6 +328,7 @@ rehost__valkey_connect(const char *profile, const char *ip, int port,
                        const char *source_addr) {
   valkeyOptions o;
   const char *problem;
+  rehost__valkey_message m;
   rehost__valkey_written(&o, ip, port, path, options, source_addr);
   o.connect_timeout = tv;
   switch (rehost__valkey_pick(&o, profile, &profile)) {
@@ -238,7 +337,7 @@ rehost__valkey_connect(const char *profile, const char *ip, int port,
   case 0:
     return valkeyConnectWithOptions(&o);
   }
-  problem = rehost__valkey_problem(profile);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &m);
   if (problem)
     return rehost__valkey_failed_context(problem);
   if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
@@ -298,40 +397,66 @@ rehost_valkeyConnectUnixNonBlock(const char *profile, const char *path) {
 }
 
 /* The command a rewritten AUTH sends: the profile's AUTH ([user]
- * password), or, when it has no password, SELECT <db>: it replies +OK and
- * changes nothing on a connection opened on that db, so a server without a
- * password is never sent AUTH "". argv may point into the struct itself. */
+ * password), or, when it has no password, its SELECT <db> (SELECT 0 when it
+ * has no db): it replies +OK and changes nothing on a connection opened on
+ * that db, so a server without a password is never sent AUTH "". argv
+ * points into the struct itself or at the runtime's words (valid until this
+ * thread's next rehost_handshake_step). */
 struct rehost__valkey_auth {
   int argc;
   const char **argv;
   const size_t *lens;
   const char *select_argv[2];
   size_t select_lens[2];
-  char db_text[16];
+  rehost__valkey_message message;
 };
 
-/* Fills `a` with the profile's AUTH command: NULL, or the configuration
- * problem (a TLS profile too), naming the variable or key. */
+/* Whether `c` talks TLS: libvalkey keeps a TCP connection's TLS in
+ * privctx (which only TLS sets on TCP). */
+static inline int rehost__valkey_is_tls(const valkeyContext *c) {
+  return c->connection_type == VALKEY_CONN_TCP && c->privctx != NULL;
+}
+
+/* Fills `a` with the profile's AUTH command for `c`: NULL, or the
+ * configuration problem, naming the variable or key. A TLS profile's
+ * credentials go only on a TLS connection (one of its connects made it
+ * so). */
 static inline const char *
-rehost__valkey_auth_command(const char *profile,
+rehost__valkey_auth_command(const valkeyContext *c, const char *profile,
                             struct rehost__valkey_auth *a) {
-  int step, more, db;
+  int step, more, select_step = -1;
   const char *what;
-  const char *problem = rehost__valkey_problem(profile);
+  const char *problem =
+      rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &a->message);
   if (problem)
     return problem;
+  if (rehost_uses_tls(profile) != 0 && !rehost__valkey_is_tls(c)) {
+    snprintf(a->message.text, sizeof a->message.text,
+             "rehost: profile '%s' is TLS, and this connection is not, so "
+             "its credentials are not sent on it",
+             profile);
+    return a->message.text;
+  }
   for (step = 0; (more = rehost_handshake_step(profile, step, &a->argc,
                                                &a->argv, &a->lens, &what)) > 0;
-       ++step)
+       ++step) {
     if (a->argc > 0 && a->lens[0] == 4 && strncmp(a->argv[0], "AUTH", 4) == 0)
       return NULL;
-  if (more < 0 || (db = rehost_db(profile, 0)) < 0)
+    if (a->argc == 2 && a->lens[0] == 6 &&
+        strncmp(a->argv[0], "SELECT", 6) == 0)
+      select_step = step;
+  }
+  if (more < 0)
     return rehost_last_error();
-  snprintf(a->db_text, sizeof a->db_text, "%d", db);
+  if (select_step >= 0)
+    return rehost_handshake_step(profile, select_step, &a->argc, &a->argv,
+                                 &a->lens, &what) > 0
+               ? NULL
+               : rehost_last_error();
   a->select_argv[0] = "SELECT";
-  a->select_argv[1] = a->db_text;
+  a->select_argv[1] = "0";
   a->select_lens[0] = 6;
-  a->select_lens[1] = strlen(a->db_text);
+  a->select_lens[1] = 1;
   a->argc = 2;
   a->argv = a->select_argv;
   a->lens = a->select_lens;
@@ -340,14 +465,15 @@ rehost__valkey_auth_command(const char *profile,
 
 /* An AUTH command the code sent, rewritten: valkeyCommand(c, "AUTH %s",
  * "pw") -> rehost_valkeyAuth(c, "default"). The reply is valkeyCommand's.
- * On bad configuration (a TLS profile too) nothing is sent: NULL, with
- * c->err set and an errstr naming the variable or key. */
+ * On bad configuration (a TLS profile on a connection that is not TLS,
+ * too) nothing is sent: NULL, with c->err set and an errstr naming the
+ * variable or key. */
 static inline void *rehost_valkeyAuth(valkeyContext *c, const char *profile) {
   struct rehost__valkey_auth a;
   const char *problem;
   if (!c)
     return NULL;
-  problem = rehost__valkey_auth_command(profile, &a);
+  problem = rehost__valkey_auth_command(c, profile, &a);
   if (problem) {
     rehost__valkey_fail(c, problem);
     return NULL;
@@ -362,7 +488,7 @@ static inline int rehost_valkeyAppendAuth(valkeyContext *c,
   const char *problem;
   if (!c)
     return VALKEY_ERR;
-  problem = rehost__valkey_auth_command(profile, &a);
+  problem = rehost__valkey_auth_command(c, profile, &a);
   if (problem) {
     rehost__valkey_fail(c, problem);
     return VALKEY_ERR;
@@ -401,11 +527,12 @@ static inline void rehost__valkey_async_reply(valkeyAsyncContext *ac,
   }
 }
 
-/* The handshake tried first on a short blocking connection to the same
- * endpoint: an async context pipelines the caller's commands right behind a
- * queued handshake, so a refused AUTH or SELECT must fail the connect
- * itself, before any of the caller's commands can run (in db 0). Copies
- * the refusal into `message` and returns 0; 1 when it passed. */
+/* TLS and the handshake tried first on a short blocking connection to the
+ * same endpoint: an async context pipelines the caller's commands right
+ * behind a queued handshake, so a certificate that fails verification, or
+ * a refused AUTH or SELECT, must fail the connect itself, before any of the
+ * caller's commands can run (in db 0). Copies the refusal into `message`
+ * and returns 0; 1 when it passed. */
 static inline int rehost__valkey_probe(const valkeyOptions *o,
                                        const char *profile, char *message,
                                        size_t size) {
@@ -419,7 +546,7 @@ static inline int rehost__valkey_probe(const valkeyOptions *o,
   probe.command_timeout = o->connect_timeout; /* the handshake is connecting */
   probe.options = o->options & ~VALKEY_OPT_NONBLOCK;
   c = valkeyConnectWithOptions(&probe);
-  if (c && !c->err)
+  if (c && !c->err && rehost__valkey_start_tls(c, &probe, profile, 1))
     rehost__valkey_handshake(c, profile);
   passed = c && !c->err;
   if (!passed)
@@ -430,8 +557,10 @@ static inline int rehost__valkey_probe(const valkeyOptions *o,
 }
 
 /* valkeyAsyncConnectWithOptions(options) on profile `profile`: when the
- * profile needs a handshake it is tried first (rehost__valkey_probe: one
- * extra short connection), then queued ahead of the caller's commands. */
+ * profile needs TLS or a handshake they are tried first
+ * (rehost__valkey_probe: one extra short connection), then TLS is started
+ * (the event loop finishes it, with the same verification) and the
+ * handshake queued ahead of the caller's commands. */
 static inline valkeyAsyncContext *
 rehost_valkeyAsyncConnectWithOptions(const valkeyOptions *options,
                                      const char *profile) {
@@ -444,19 +573,21 @@ rehost_valkeyAsyncConnectWithOptions(const valkeyOptions *options,
   char refused[128];
   valkeyAsyncContext *ac;
   const char *problem;
+  rehost__valkey_message m;
   switch (rehost__valkey_pick(options, profile, &profile)) {
   case -1:
     return rehost__valkey_failed_async_context(rehost_last_error());
   case 0:
     return valkeyAsyncConnectWithOptions(options);
   }
-  problem = rehost__valkey_problem(profile);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &m);
   if (!problem &&
       !rehost__valkey_timeouts(profile, &o.connect_timeout, &o.command_timeout,
                                &connect_tv, &command_tv))
     problem = rehost_last_error();
   if (!problem &&
-      rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) > 0 &&
+      (rehost_uses_tls(profile) != 0 ||
+       rehost_handshake_step(profile, 0, &argc, &argv, &lens, &what) > 0) &&
       !rehost__valkey_probe(&o, profile, refused, sizeof refused))
     problem = refused;
   if (problem)
@@ -464,6 +595,11 @@ rehost_valkeyAsyncConnectWithOptions(const valkeyOptions *options,
   ac = valkeyAsyncConnectWithOptions(&o);
   if (!ac || ac->err)
     return ac;
+  if (!rehost__valkey_start_tls(&ac->c, &o, profile, 0)) {
+    ac->err = ac->c.err;
+    ac->errstr = ac->c.errstr;
+    return ac;
+  }
   for (step = 0; (more = rehost_handshake_step(profile, step, &argc, &argv,
                                                &lens, &what)) > 0;
        ++step)
@@ -480,6 +616,7 @@ rehost__valkey_async_connect(const char *profile, const char *ip, int port,
                              const char *source_addr) {
   valkeyOptions o;
   const char *problem;
+  rehost__valkey_message m;
   rehost__valkey_written(&o, ip, port, path, options, source_addr);
   switch (rehost__valkey_pick(&o, profile, &profile)) {
   case -1:
@@ -487,7 +624,7 @@ rehost__valkey_async_connect(const char *profile, const char *ip, int port,
   case 0:
     return valkeyAsyncConnectWithOptions(&o);
   }
-  problem = rehost__valkey_problem(profile);
+  problem = rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, &m);
   if (problem)
     return rehost__valkey_failed_async_context(problem);
   if (!rehost__valkey_endpoint(&o, profile, ip, port, path))
@@ -529,7 +666,7 @@ static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
   const char *problem;
   if (!ac)
     return VALKEY_ERR;
-  problem = rehost__valkey_auth_command(profile, &a);
+  problem = rehost__valkey_auth_command(&ac->c, profile, &a);
   if (problem) {
     rehost__valkey_fail_async(ac, problem);
     return VALKEY_ERR;
@@ -548,12 +685,14 @@ static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
  * configures none); the timevals live in the caller's frame. 1 when `o` is
  * filled; 0 when a set picks no profile and the connect goes as written;
  * -1 on a bad configuration, with `*problem` naming the variable or key
- * (never the password). */
+ * (never the password), maybe in `m`. A TLS profile is refused: the
+ * cluster connects do not start TLS yet. */
 static inline int rehost__valkey_cluster_options(valkeyClusterOptions *o,
                                                  const char *profile,
                                                  struct timeval *connect_tv,
                                                  struct timeval *command_tv,
-                                                 const char **problem) {
+                                                 const char **problem,
+                                                 rehost__valkey_message *m) {
   const char *nodes = NULL, *user = NULL, *password = NULL;
   int db = -1;
   switch (
@@ -566,7 +705,8 @@ static inline int rehost__valkey_cluster_options(valkeyClusterOptions *o,
   }
   /* The string accessors return NULL both for "none" and on an error,
    * which rehost_last_error() then names. */
-  if (!(*problem = rehost__valkey_problem(profile)) &&
+  if (!(*problem = rehost__valkey_problem(profile,
+                                          REHOST__VALKEY_CLUSTER_NO_TLS, m)) &&
       !*(nodes = rehost_cluster_nodes(profile, o->initial_nodes)))
     *problem = rehost_last_error();
   if (!*problem && !(user = rehost_username(profile, o->username)))
@@ -608,8 +748,9 @@ rehost_valkeyClusterConnectWithOptions(const valkeyClusterOptions *options,
   struct timeval connect_tv, command_tv;
   valkeyClusterContext *cc;
   const char *problem;
+  rehost__valkey_message m;
   switch (rehost__valkey_cluster_options(&o, profile, &connect_tv, &command_tv,
-                                         &problem)) {
+                                         &problem, &m)) {
   case 0:
     return valkeyClusterConnectWithOptions(options);
   case -1:
@@ -664,8 +805,9 @@ rehost_valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *options,
   valkeyClusterAsyncContext *acc;
   const char *problem;
   char refused[128];
+  rehost__valkey_message m;
   switch (rehost__valkey_cluster_options(&o, profile, &connect_tv, &command_tv,
-                                         &problem)) {
+                                         &problem, &m)) {
   case 0:
     return valkeyClusterAsyncConnectWithOptions(options);
   case 1:

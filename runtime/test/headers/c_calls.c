@@ -50,6 +50,10 @@ int main(void) {
   EXPECT(rehost_connect_check("not a profile") != NULL);
   EXPECT(rehost_uses_tls("calls") == 0);
   EXPECT(rehost_uses_tls("not a profile") == -1);
+  /* "calls" has no TLS: no session; a failure report frees a NULL one. */
+  EXPECT(rehost_tls_session_new("calls", "h", 1) == NULL);
+  EXPECT(rehost_last_error() != NULL);
+  EXPECT(rehost_tls_session_failed(NULL, "calls", "h", 1, "why", NULL) != NULL);
   EXPECT(rehost_connect_timeout_ms("calls", 1500) == 1500);
   EXPECT(rehost_command_timeout_ms("calls", 0) == 0);
   {

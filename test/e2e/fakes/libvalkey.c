@@ -10,15 +10,29 @@
  * redisReply has no dval or vtype). libvalkey and hiredis share the name
  * freeReplyObject, and both are in the program (the runtime links
  * hiredis): this one frees the copies it made and hands anything else to
- * hiredis's. */
+ * hiredis's.
+ *
+ * Built twice: over the system's hiredis, and (REHOST_FAKE_VALKEY_TLS) over
+ * hiredict with hiredis_ssl, where valkeyInitiateTLS is hiredis's
+ * redisInitiateSSL, for the TLS tests. */
 #define _GNU_SOURCE
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 #include <valkey/async.h>
 #include <valkey/cluster.h>
 #include <valkey/valkey.h>
+#if defined(REHOST_FAKE_VALKEY_TLS)
+/* The TLS build (rehost_e2e_libvalkey_tls) is over hiredict, whose shim
+ * renames redisInitiateSSL without including the header that declares it. */
+#include <hiredis/hiredis_ssl.h>
+#if __has_include(<hiredict/hiredict_ssl.h>)
+#include <hiredict/hiredict_ssl.h>
+#endif
+#include <valkey/tls.h>
+#endif
 
 #include <dlfcn.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +185,7 @@ valkeyContext *valkeyConnectWithOptions(const valkeyOptions *options) {
   }
   if (!f->conn->err && options->command_timeout)
     redisSetTimeout(f->conn, *options->command_timeout);
+  f->base.connection_type = (enum valkeyConnectionType)options->type;
   sync_errors(f);
   return &f->base;
 }
@@ -331,10 +346,16 @@ static void sync_async_errors(FakeAsync *f) {
   f->base.c.fd = f->ac ? f->ac->c.fd : -1;
 }
 
+/* Marks the context inside an async one (its funcs, which the library's
+ * own code alone reads), so valkeyInitiateTLS knows which it was given. */
+static const char async_marker;
+
 valkeyAsyncContext *valkeyAsyncConnectWithOptions(const valkeyOptions *o) {
   FakeAsync *f = (FakeAsync *)calloc(1, sizeof *f);
   if (!f)
     return NULL;
+  f->base.c.funcs = &async_marker;
+  f->base.c.connection_type = (enum valkeyConnectionType)o->type;
   if (o->type == VALKEY_CONN_UNIX)
     f->ac = redisAsyncConnectUnix(o->endpoint.unix_socket);
   else if (o->type == VALKEY_CONN_TCP && o->endpoint.tcp.ip)
@@ -384,6 +405,28 @@ valkeyAsyncContext *valkeyAsyncConnectUnix(const char *path) {
   VALKEY_OPTIONS_SET_UNIX(&o, path);
   return valkeyAsyncConnectWithOptions(&o);
 }
+
+#if defined(REHOST_FAKE_VALKEY_TLS)
+/* libvalkey's contract, which hiredis's redisInitiateSSL shares: the SSL
+ * becomes the context's on success, stays the caller's on failure; on an
+ * async context (&ac->c) the event loop finishes the handshake. */
+int valkeyInitiateTLS(valkeyContext *c, struct ssl_st *ssl) {
+  int status;
+  if (c->funcs == &async_marker) {
+    FakeAsync *f = (FakeAsync *)((char *)c - offsetof(valkeyAsyncContext, c));
+    status = redisInitiateSSL(&f->ac->c, ssl);
+    sync_async_errors(f);
+  } else {
+    status = redisInitiateSSL(fake(c)->conn, ssl);
+    sync_errors(fake(c));
+  }
+  /* As libvalkey, which keeps its TLS state there; the fake never reads
+   * it. */
+  if (status == REDIS_OK)
+    c->privctx = ssl;
+  return status == REDIS_OK ? VALKEY_OK : VALKEY_ERR;
+}
+#endif
 
 void valkeyAsyncDisconnect(valkeyAsyncContext *ac) {
   if (fake_async(ac)->ac) {

@@ -88,17 +88,40 @@ typedef struct {
     (opts)->endpoint.unix_socket = path;                                       \
   } while (0)
 
-/* The library's context begins with its function table and these public
- * members; the stand-in leaves out the private ones that follow. */
+struct sockaddr;
+
+/* The library's context, as libvalkey 0.1 lays it out (its function table
+ * named as void here); rehost/valkey.h reads connection_type and privctx
+ * to tell a TLS connection. */
 typedef struct valkeyContext {
   const void *funcs;
   int err;
   char errstr[128];
   valkeyFD fd;
   int flags;
+  char *obuf;
+  valkeyReader *reader;
+  enum valkeyConnectionType connection_type;
+  struct timeval *connect_timeout;
+  struct timeval *command_timeout;
+  struct {
+    char *host;
+    char *source_addr;
+    int port;
+  } tcp;
+  struct {
+    char *path;
+  } unix_sock;
+  struct sockaddr *saddr;
+  size_t addrlen;
+  void *privdata;
+  void (*free_privdata)(void *);
+  void *privctx; /* a TCP connection's TLS state, NULL without TLS */
+  valkeyPushFn *push_cb;
 } valkeyContext;
 
-LIBVALKEY_API valkeyContext *valkeyConnectWithOptions(const valkeyOptions *options);
+LIBVALKEY_API valkeyContext *
+valkeyConnectWithOptions(const valkeyOptions *options);
 LIBVALKEY_API valkeyContext *valkeyConnect(const char *ip, int port);
 LIBVALKEY_API valkeyContext *valkeyConnectWithTimeout(const char *ip, int port,
                                                       const struct timeval tv);
