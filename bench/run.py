@@ -463,14 +463,8 @@ def goals_on(rows, project, med):
          1000 * a / len(project.entries) if a else None)
     a, b = t("rehost scan --cache -j 1, warm"), t("rehost scan --cache -j 1, cold")
     goal(f"{label}: warm ÷ cold run with `--cache`, goal ≤ 0.2", a / b if a and b else None, lambda v: v <= 0.2)
-    u = t(j1_users)
-    goal(f"{label}: the same, less the parse of the users (the pre-filter's part), goal ≤ 0.2",
-         (a - u) / (b - u) if a and b and u and b > u else None, lambda v: v <= 0.2)
-    a, b, u = t("rehost scan --cache -j 1, warm", 2), t("rehost scan --cache -j 1, cold", 2), t(j1_users, 2)
+    a, b = t("rehost scan --cache -j 1, warm", 2), t("rehost scan --cache -j 1, cold", 2)
     goal(f"{label}: warm ÷ cold CPU time with `--cache`", a / b if a and b else None, lambda v: v <= 0.2)
-    # Below the users' own time the difference is noise: it reads as 0.
-    goal(f"{label}: the same, less the users' CPU time (the pre-filter's part)",
-         max(a - u, 0) / (b - u) if a and b and u and b > u else None, lambda v: v <= 0.2)
     near = min(2, os.cpu_count())
     for mode in ("rehost scan", "rehost scan --no-prefilter"):
         a, b = t(f"{mode} -j 1"), t(f"{mode} -j 2")

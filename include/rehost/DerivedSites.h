@@ -68,9 +68,10 @@ unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units,
 /// a credential (or a URI's password), whatever the slot is named, on every
 /// line any of their sites and sources record: phase one masks only what
 /// the unit's own code shows, and the facts (--facts-out, the summaries'
-/// cache) must hold no password.
-void maskHandedCredentials(llvm::MutableArrayRef<TranslationUnitFacts> Units,
-                           const std::map<std::string, Sink> &Sinks);
+/// cache) must hold no password. Whether each unit held one.
+std::vector<bool>
+maskHandedCredentials(llvm::MutableArrayRef<TranslationUnitFacts> Units,
+                      const std::map<std::string, Sink> &Sinks);
 
 /// The identifiers a unit must spell to hand one of \p Sinks, or of the
 /// sinks \p Config declares, a value (a method's class, a field's record,

@@ -43,16 +43,17 @@ llvm::Expected<Facts> factsFromJson(const llvm::json::Value &Value,
 /// holds changes meaning, so that what was written before is not misread.
 int64_t factsVersion();
 
-/// One unit's flows as JSON, as factsToJson writes them (the summaries'
-/// cache, SummaryCache.h, keeps them across runs); paths under \p Root
-/// relative to it (none: every path as it is).
-llvm::json::Value flowsToJson(const UnitFlows &Flows, llvm::StringRef Root);
+/// One unit's facts as JSON, as factsToJson writes each unit (the
+/// summaries' cache, SummaryCache.h, keeps them across runs); paths under
+/// \p Root relative to it (none: every path as it is).
+llvm::json::Value unitToJson(const TranslationUnitFacts &Unit,
+                             llvm::StringRef Root);
 
-/// Flows read from \p Value (as flowsToJson writes them), relative paths
-/// resolved against \p Root. An error names \p Origin and the bad key.
-llvm::Expected<UnitFlows> flowsFromJson(const llvm::json::Value &Value,
-                                        llvm::StringRef Root,
-                                        llvm::StringRef Origin);
+/// A unit's facts read from \p Value (as unitToJson writes them), relative
+/// paths resolved against \p Root. An error names \p Origin and the bad key.
+llvm::Expected<TranslationUnitFacts>
+unitFromJson(const llvm::json::Value &Value, llvm::StringRef Root,
+             llvm::StringRef Origin);
 
 } // namespace rehost
 

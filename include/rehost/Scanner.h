@@ -70,10 +70,14 @@ struct ScanRequest {
   /// Log how the pre-filter decided each unit (--prefilter=explain).
   bool ExplainPreFilter = false;
   /// Keep across runs, in .rehost-cache/ at the project root (--cache), the
-  /// pre-filter's file facts (FactsCache.h) and the parsed units' flows
-  /// (SummaryCache.h), which a file-list run follows into the units it does
-  /// not parse.
+  /// pre-filter's file facts (FactsCache.h) and the parsed units' facts
+  /// (SummaryCache.h): a unit whose entry holds is not parsed again, and a
+  /// file-list run follows the other units' flows.
   bool Cache = false;
+  /// The tool's .rehost.toml, whose declared sinks ([[sinks]],
+  /// [[endpoint_fields]]) mask the passwords handed to them before the
+  /// summaries' cache is written; null: none declared.
+  const ToolConfig *Config = nullptr;
   /// The pre-filter's pass by names: given the facts of the units so far,
   /// the identifiers that name the project's own wrappers of a client API
   /// (issue 25's derived sinks, the types of derived fields). A skipped unit

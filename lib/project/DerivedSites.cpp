@@ -290,16 +290,25 @@ unsigned untracedClientCalls(llvm::ArrayRef<TranslationUnitFacts> Units,
   return Calls.size();
 }
 
-/// \p Where's lines and text with each of \p Secrets masked.
-static void redactSite(Site &Where, llvm::ArrayRef<std::string> Secrets) {
-  Where.LineText = redactSecrets(Where.LineText, Secrets);
-  Where.Text = redactSecrets(Where.Text, Secrets);
+/// \p Where's lines and text with each of \p Secrets masked; whether it
+/// held one.
+static bool redactSite(Site &Where, llvm::ArrayRef<std::string> Secrets) {
+  std::string LineText = redactSecrets(Where.LineText, Secrets);
+  std::string Text = redactSecrets(Where.Text, Secrets);
+  size_t Spans = Where.Spelling.Secrets.size();
   for (SourceLine &Line : Where.Spelling.Lines)
     maskSecrets(Line, Secrets, Where.Spelling.Secrets);
+  bool Held = LineText != Where.LineText || Text != Where.Text ||
+              Spans != Where.Spelling.Secrets.size();
+  Where.LineText = std::move(LineText);
+  Where.Text = std::move(Text);
+  return Held;
 }
 
-void maskHandedCredentials(llvm::MutableArrayRef<TranslationUnitFacts> Units,
-                           const std::map<std::string, Sink> &Sinks) {
+std::vector<bool>
+maskHandedCredentials(llvm::MutableArrayRef<TranslationUnitFacts> Units,
+                      const std::map<std::string, Sink> &Sinks) {
+  std::vector<bool> Masked(Units.size());
   std::set<std::string> Found;
   for (TranslationUnitFacts &Unit : Units)
     for (FlowSource &Source : Unit.Flows.Sources)
@@ -317,23 +326,33 @@ void maskHandedCredentials(llvm::MutableArrayRef<TranslationUnitFacts> Units,
           Found.insert(Arg.V.Text);
       }
   if (Found.empty())
-    return;
+    return Masked;
   std::vector<std::string> Secrets(Found.begin(), Found.end());
   llvm::stable_sort(Secrets, [](const std::string &A, const std::string &B) {
     return A.size() > B.size();
   });
-  for (TranslationUnitFacts &Unit : Units) {
+  for (size_t I = 0; I != Units.size(); ++I) {
+    TranslationUnitFacts &Unit = Units[I];
+    bool Held = false;
     for (Site &S : Unit.Sites)
-      redactSite(S, Secrets);
+      Held |= redactSite(S, Secrets);
     for (FlowSource &Source : Unit.Flows.Sources) {
-      redactSite(Source.Where, Secrets);
-      for (FlowArgument &Arg : Source.Args)
-        Arg.V.Text = redactSecrets(Arg.V.Text, Secrets);
+      Held |= redactSite(Source.Where, Secrets);
+      for (FlowArgument &Arg : Source.Args) {
+        std::string Text = redactSecrets(Arg.V.Text, Secrets);
+        Held |= Text != Arg.V.Text;
+        Arg.V.Text = std::move(Text);
+      }
     }
-    for (FlowUse &Use : Unit.Flows.Uses)
+    for (FlowUse &Use : Unit.Flows.Uses) {
+      size_t Spans = Use.Spelling.Secrets.size();
       for (SourceLine &Line : Use.Spelling.Lines)
         maskSecrets(Line, Secrets, Use.Spelling.Secrets);
+      Held |= Spans != Use.Spelling.Secrets.size();
+    }
+    Masked[I] = Held;
   }
+  return Masked;
 }
 
 /// The identifier a unit that hands \p QualifiedName a value must spell:

@@ -423,21 +423,22 @@ private:
 
 int64_t factsVersion() { return FactsVersion; }
 
-llvm::json::Value flowsToJson(const UnitFlows &Flows, llvm::StringRef Root) {
-  return Writer(Root).write(Flows);
+llvm::json::Value unitToJson(const TranslationUnitFacts &Unit,
+                             llvm::StringRef Root) {
+  return Writer(Root).write(Unit);
 }
 
-llvm::Expected<UnitFlows> flowsFromJson(const llvm::json::Value &Value,
-                                        llvm::StringRef Root,
-                                        llvm::StringRef Origin) {
+llvm::Expected<TranslationUnitFacts>
+unitFromJson(const llvm::json::Value &Value, llvm::StringRef Root,
+             llvm::StringRef Origin) {
   const llvm::json::Object *Object = Value.getAsObject();
   if (!Object)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   Origin + ": 'flows' must be an object");
-  UnitFlows Out;
+                                   Origin + ": 'facts' must be an object");
+  TranslationUnitFacts Out;
   std::string Problem;
-  Reader R(*Object, Root, Problem, "flows");
-  R.read(*Object, Out, "flows");
+  Reader R(*Object, Root, Problem, "facts");
+  R.read(*Object, Out, "facts");
   if (!Problem.empty())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    Origin + ": " + Problem);

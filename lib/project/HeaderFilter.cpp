@@ -13,6 +13,7 @@ llvm::Expected<HeaderFilter> HeaderFilter::create(llvm::StringRef Pattern,
   Out.Root = std::move(Root);
   if (Pattern.empty())
     return std::move(Out);
+  Out.PatternText = Pattern.str();
   Out.Pattern.emplace(Pattern);
   std::string Error;
   if (!Out.Pattern->isValid(Error))
@@ -27,6 +28,10 @@ bool HeaderFilter::admits(llvm::StringRef Header) const {
   if (Pattern)
     return Pattern->match(Header);
   return isUnderDirectory(Header, Root);
+}
+
+std::string HeaderFilter::key() const {
+  return Pattern ? "pattern " + PatternText : "under " + Root;
 }
 
 } // namespace rehost

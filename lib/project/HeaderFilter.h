@@ -23,8 +23,12 @@ public:
 
   bool admits(llvm::StringRef Header) const;
 
+  /// What decides which headers it admits: the pattern, else the root.
+  std::string key() const;
+
 private:
   std::string Root; ///< Real path.
+  std::string PatternText;
   std::optional<llvm::Regex> Pattern;
 };
 

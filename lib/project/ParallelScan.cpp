@@ -2,6 +2,7 @@
 
 #include "ParallelScan.h"
 
+#include "rehost/Catalog.h"
 #include "rehost/IncludeClosure.h"
 #include "rehost/LLVMCompat.h"
 #include "rehost/Paths.h"
@@ -47,6 +48,14 @@ struct UnitRun {
   unsigned Jobs;
   /// How the log names each unit.
   std::vector<std::string> Names;
+  /// --cache: parsed units' facts kept across runs; null without.
+  SummaryCache *Summaries = nullptr;
+  /// What the parse depends on besides commands and files (parseKey).
+  std::string ParseKey = {};
+  /// How many units were parsed, and how many taken from the summaries'
+  /// cache instead (--prefilter=explain counts them); the units' threads
+  /// count.
+  mutable std::atomic<size_t> Parsed{0}, FromCache{0};
 };
 
 /// Gives unit I's facts; its text goes to the stream. With the thread's
@@ -90,6 +99,51 @@ void runUnits(const UnitRun &Run, llvm::ArrayRef<size_t> Indices,
   for (unsigned I = 0; I != Jobs; ++I)
     Pool.async(Work);
   Pool.wait();
+}
+
+/// What each command of the unit \p File runs, as the summaries' cache
+/// keys it: its directory and its arguments as the parse adjusts them.
+std::vector<std::string> commandsOf(const FallbackDatabase &Database,
+                                    const std::string &File,
+                                    const ArgumentsAdjuster &Adjust) {
+  std::vector<std::string> Out;
+  for (const CompileCommand &Command : Database.getCompileCommands(File)) {
+    std::string Text = Command.Directory;
+    for (const std::string &Arg : Adjust(Command.CommandLine, Command.Filename))
+      (Text += '\0') += Arg;
+    Out.push_back(std::move(Text));
+  }
+  return Out;
+}
+
+/// Unit I's facts as its parse would give them, from the summaries' cache,
+/// when its entry still holds them. A unit not in the database is parsed, so
+/// the log says with which flags.
+std::optional<TranslationUnitFacts> cachedFacts(const UnitRun &Run, size_t I) {
+  const std::string &File = Run.Files[I];
+  if (!Run.Summaries || Run.Database.fallsBack(File))
+    return std::nullopt;
+  return Run.Summaries->findFacts(
+      realPath(File), commandsOf(Run.Database, File, Run.Adjust), Run.ParseKey);
+}
+
+/// Unit I's facts: \p Cached (cachedFacts) in place of its parse, else
+/// parsed.
+TranslationUnitFacts parsedOrCached(const UnitRun &Run, size_t I,
+                                    std::optional<TranslationUnitFacts> Cached,
+                                    llvm::raw_ostream &Out) {
+  if (!Cached) {
+    ++Run.Parsed;
+    return parseUnit(Run.Database, Run.Files[I], Run.Adjust, Run.Headers,
+                     Run.Root, Out);
+  }
+  ++Run.FromCache;
+  if (Run.Request.ExplainPreFilter)
+    Out << "note: " << Run.Names[I]
+        << ": summaries' cache: its facts taken from it, not parsed\n";
+  // As this run names the unit (a file-list run may spell it otherwise).
+  Cached->MainFile = Run.Files[I];
+  return std::move(*Cached);
 }
 
 /// The pass by names (PreFilter.h): the skipped units of \p Units that spell
@@ -143,25 +197,9 @@ size_t parseUnitsNamed(const UnitRun &Run,
                      << ": pre-filter: parsed after all: "
                      << displayPath(Why[I]->File, Run.Root) << " names "
                      << Why[I]->Identifier << "\n";
-               return parseUnit(Run.Database, Run.Files[I], Run.Adjust,
-                                Run.Headers, Run.Root, Out);
+               return parsedOrCached(Run, I, cachedFacts(Run, I), Out);
              });
   }
-}
-
-/// What each command of the unit \p File runs, as the summaries' cache
-/// keys it: its directory and its arguments as the parse adjusts them.
-std::vector<std::string> commandsOf(const FallbackDatabase &Database,
-                                    const std::string &File,
-                                    const ArgumentsAdjuster &Adjust) {
-  std::vector<std::string> Out;
-  for (const CompileCommand &Command : Database.getCompileCommands(File)) {
-    std::string Text = Command.Directory;
-    for (const std::string &Arg : Adjust(Command.CommandLine, Command.Filename))
-      (Text += '\0') += Arg;
-    Out.push_back(std::move(Text));
-  }
-  return Out;
 }
 
 /// The flows \p Cache keeps of the database's units that are not \p Files
@@ -178,7 +216,7 @@ std::vector<UnitFlows> flowsNotParsed(const UnitRun &Run, SummaryCache &Cache) {
     if ((Run.Request.IsExcluded && Run.Request.IsExcluded(Other)) ||
         !Seen.insert(realPath(Other)).second)
       continue;
-    if (std::optional<UnitFlows> Flows = Cache.find(
+    if (std::optional<UnitFlows> Flows = Cache.findFlows(
             realPath(Other), commandsOf(Run.Database, Other, Run.Adjust)))
       Out.push_back(std::move(*Flows));
     else
@@ -191,19 +229,23 @@ std::vector<UnitFlows> flowsNotParsed(const UnitRun &Run, SummaryCache &Cache) {
   return Out;
 }
 
-/// Keeps the flows of the units of \p Units that were parsed whole.
+/// Keeps the facts of the units of \p Units that were parsed whole;
+/// \p Masked: whether each one's were masked since the parse (those stand
+/// in for no later parse).
 void keepSummaries(const UnitRun &Run,
                    llvm::ArrayRef<TranslationUnitFacts> Units,
-                   SummaryCache &Cache) {
+                   const std::vector<bool> &Masked, SummaryCache &Cache) {
   for (size_t I = 0; I != Units.size(); ++I) {
     const TranslationUnitFacts &Unit = Units[I];
+    // A unit the compiler refused is parsed again: its log is the news.
     if (Unit.PreFiltered || !Unit.Error.empty())
       continue;
-    std::string Main = realPath(Run.Files[I]);
-    std::vector<std::string> Closure = Unit.Files;
-    Closure.push_back(Main);
-    Cache.insert(Main, commandsOf(Run.Database, Run.Files[I], Run.Adjust),
-                 Closure, Unit.Flows);
+    std::optional<llvm::StringRef> ParseKey;
+    if (!Masked[I])
+      ParseKey = Run.ParseKey;
+    Cache.insert(realPath(Run.Files[I]),
+                 commandsOf(Run.Database, Run.Files[I], Run.Adjust), Unit,
+                 ParseKey);
   }
 }
 
@@ -251,6 +293,8 @@ analyseAll(const FallbackDatabase &Database,
     if (!Loaded)
       return Loaded.takeError();
     Summaries = std::move(*Loaded);
+    Run.Summaries = Summaries.get();
+    Run.ParseKey = parseKey(Headers);
     if (!Request.Files.empty())
       Cached = flowsNotParsed(Run, *Summaries);
   }
@@ -262,9 +306,15 @@ analyseAll(const FallbackDatabase &Database,
   runUnits(
       Run, All, Scanner ? &*Scanner : nullptr, Units,
       [&](size_t I, IncludeScanner::Worker *PreFilter, llvm::raw_ostream &Out) {
-        return analyseUnit(Database, Files[I], Request, Adjust, Headers, Root,
-                           PreFilter, Out,
-                           ByNames ? &Skipped[I].Commands : nullptr);
+        std::optional<TranslationUnitFacts> Cached = cachedFacts(Run, I);
+        // Its parse read a client header, so the pre-filter would have it
+        // parsed: it is not asked.
+        if (Cached && llvm::any_of(Cached->Files, isClientHeader))
+          return parsedOrCached(Run, I, std::move(Cached), Out);
+        return analyseUnit(
+            Database, Files[I], Request, Adjust, Root, PreFilter, Out,
+            [&] { return parsedOrCached(Run, I, std::move(Cached), Out); },
+            ByNames ? &Skipped[I].Commands : nullptr);
       });
   size_t ParsedByNames = 0;
   if (ByNames) {
@@ -291,10 +341,17 @@ analyseAll(const FallbackDatabase &Database,
     Log << "note: pre-filter: " << ParsedByNames
         << " skipped units parsed after all for the names they spell\n";
   if (Summaries) {
-    // No password goes into the cache: those a wrapper of another unit
-    // sends are known only now (the sinks .rehost.toml declares, later).
-    maskHandedCredentials(Units, resolveSinks(Units, ToolConfig(), Cached));
-    keepSummaries(Run, Units, *Summaries);
+    if (Request.ExplainPreFilter)
+      Log << "note: summaries' cache: the facts of " << Run.FromCache << " unit"
+          << (Run.FromCache == 1 ? "" : "s") << " taken from it, " << Run.Parsed
+          << " parsed\n";
+    // No password goes into the cache: those a wrapper of another unit, or
+    // a sink .rehost.toml declares, sends are known only now.
+    const ToolConfig NoConfig;
+    const ToolConfig &Config = Request.Config ? *Request.Config : NoConfig;
+    std::vector<bool> Masked =
+        maskHandedCredentials(Units, resolveSinks(Units, Config, Cached));
+    keepSummaries(Run, Units, Masked, *Summaries);
     // As the pre-filter's: the cache only saves work.
     if (llvm::Error Err = Summaries->save())
       Log << "warning: the summaries' cache was not written: "

@@ -1,10 +1,12 @@
-//===- SummaryCache.cpp - Each unit's flows, kept across runs -------------===//
+//===- SummaryCache.cpp - Each parsed unit's facts, kept across runs ------===//
 //
 // The format: one line, then JSON.
 //   rehost-flow-summaries <format> <xxHash64 of every byte after the line>
 //   {"tool": "...", "units": [{"main_file": "...", "key": "...",
-//                              "files": ["..."], "flows": {...}}]}
-// Paths are absolute: the key hashes them, so a moved checkout misses.
+//                              "parse_key": "..." (or null),
+//                              "facts": {...}}]}
+// "facts" as factsToJson writes a unit. Paths are absolute: the key hashes
+// them, so a moved checkout misses.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,9 +29,9 @@ namespace rehost {
 namespace {
 
 constexpr llvm::StringLiteral Magic = "rehost-flow-summaries";
-/// Raised whenever the layout around the flows changes meaning (the flows'
-/// own is the facts' version, in the tool key).
-constexpr unsigned FormatVersion = 1;
+/// Raised whenever the layout around the facts changes meaning (the facts'
+/// own is the facts' version, in the tool key). 2: whole facts, not flows.
+constexpr unsigned FormatVersion = 2;
 
 std::string toolKey() {
   return FactsCache::toolKey() + " facts " + std::to_string(factsVersion());
@@ -49,21 +51,14 @@ llvm::Error damaged(llvm::StringRef Path, const llvm::Twine &Why) {
                                      "): remove it and run again");
 }
 
-/// The strings of \p Value, when it is a list of them.
-std::optional<std::vector<std::string>>
-stringsOf(const llvm::json::Value *Value) {
-  const llvm::json::Array *List = Value ? Value->getAsArray() : nullptr;
-  if (!List)
-    return std::nullopt;
-  std::vector<std::string> Out;
-  for (const llvm::json::Value &Item : *List) {
-    // LLVM's own optional until LLVM 16, then std::optional.
-    auto S = Item.getAsString();
-    if (!S)
-      return std::nullopt;
-    Out.push_back(S->str());
-  }
-  return Out;
+/// What an entry's key hashes: every file the unit read, and its own.
+std::vector<std::string> closureOf(const std::string &MainFile,
+                                   const TranslationUnitFacts &Facts) {
+  std::vector<std::string> Closure = Facts.Files;
+  Closure.push_back(MainFile);
+  llvm::sort(Closure);
+  Closure.erase(std::unique(Closure.begin(), Closure.end()), Closure.end());
+  return Closure;
 }
 
 } // namespace
@@ -123,33 +118,42 @@ llvm::Error SummaryCache::parse(llvm::StringRef Bytes) {
     using MaybeString = decltype(Unit->getString(""));
     MaybeString Main = Unit ? Unit->getString("main_file") : MaybeString();
     MaybeString Key = Unit ? Unit->getString("key") : MaybeString();
-    std::optional<std::vector<std::string>> Files =
-        stringsOf(Unit ? Unit->get("files") : nullptr);
-    const llvm::json::Value *Flows = Unit ? Unit->get("flows") : nullptr;
-    if (!Main || !Key || !Files || !Flows)
+    const llvm::json::Value *ParseKey = Unit ? Unit->get("parse_key") : nullptr;
+    const llvm::json::Value *Facts = Unit ? Unit->get("facts") : nullptr;
+    if (!Main || !Key || !ParseKey ||
+        !(ParseKey->getAsNull() || ParseKey->getAsString()) || !Facts)
       return damaged(Path, "'" + Where +
-                               "' must hold 'main_file', 'key', 'files' "
-                               "and 'flows'");
-    auto Read = flowsFromJson(*Flows, "", Where);
+                               "' must hold 'main_file', 'key', 'parse_key' "
+                               "and 'facts'");
+    auto Read = unitFromJson(*Facts, "", Where);
     if (!Read)
       return damaged(Path, llvm::toString(Read.takeError()));
     Entry &E = Entries[Main->str()];
     E.Key = Key->str();
-    E.Files = std::move(*Files);
-    E.Flows = std::move(*Read);
+    if (auto Parse = ParseKey->getAsString())
+      E.ParseKey = Parse->str();
+    E.Files = closureOf(Main->str(), *Read);
+    E.Facts = std::move(*Read);
   }
   return llvm::Error::success();
 }
 
 std::optional<uint64_t> SummaryCache::contentHash(const std::string &File) {
-  auto [It, Inserted] = Hashes.try_emplace(File);
-  if (Inserted) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (Buffer)
-      It->second = llvm::xxHash64((*Buffer)->getBuffer());
+  {
+    std::lock_guard<std::mutex> Guard(HashesLock);
+    if (auto It = Hashes.find(File); It != Hashes.end())
+      return It->second;
   }
-  return It->second;
+  // Read outside the lock: another thread hashing the same file gets the
+  // same value.
+  std::optional<uint64_t> Hash;
+  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (Buffer)
+    Hash = llvm::xxHash64((*Buffer)->getBuffer());
+  std::lock_guard<std::mutex> Guard(HashesLock);
+  Hashes.try_emplace(File, Hash);
+  return Hash;
 }
 
 std::optional<std::string>
@@ -169,11 +173,9 @@ SummaryCache::keyOf(llvm::ArrayRef<std::string> Commands,
 
 void SummaryCache::insert(const std::string &MainFile,
                           llvm::ArrayRef<std::string> Commands,
-                          llvm::ArrayRef<std::string> Files,
-                          const UnitFlows &Flows) {
-  std::vector<std::string> Closure(Files.begin(), Files.end());
-  llvm::sort(Closure);
-  Closure.erase(std::unique(Closure.begin(), Closure.end()), Closure.end());
+                          const TranslationUnitFacts &Facts,
+                          std::optional<llvm::StringRef> ParseKey) {
+  std::vector<std::string> Closure = closureOf(MainFile, Facts);
   std::optional<std::string> Key = keyOf(Commands, Closure);
   if (!Key) {
     // Not trusted later either: a file read by the parse is gone.
@@ -181,36 +183,61 @@ void SummaryCache::insert(const std::string &MainFile,
       Changed = true;
     return;
   }
+  std::optional<std::string> Parse;
+  if (ParseKey)
+    Parse = ParseKey->str();
   Entry &E = Entries[MainFile];
   E.Current = true;
-  // The same key is the same text parsed the same way: the same flows.
-  if (E.Key == *Key)
+  // The same key is the same text parsed the same way: the same facts.
+  if (E.Key == *Key && E.ParseKey == Parse)
     return;
   E.Key = std::move(*Key);
+  E.ParseKey = std::move(Parse);
   E.Files = std::move(Closure);
-  E.Flows = Flows;
+  E.Facts = Facts;
   Changed = true;
 }
 
-std::optional<UnitFlows>
-SummaryCache::find(const std::string &MainFile,
-                   llvm::ArrayRef<std::string> Commands) {
+const SummaryCache::Entry *
+SummaryCache::holding(const std::string &MainFile,
+                      llvm::ArrayRef<std::string> Commands) {
   auto It = Entries.find(MainFile);
   if (It == Entries.end())
-    return std::nullopt;
+    return nullptr;
   std::optional<std::string> Key = keyOf(Commands, It->second.Files);
   if (!Key || *Key != It->second.Key)
+    return nullptr;
+  return &It->second;
+}
+
+std::optional<TranslationUnitFacts>
+SummaryCache::findFacts(const std::string &MainFile,
+                        llvm::ArrayRef<std::string> Commands,
+                        llvm::StringRef ParseKey) {
+  const Entry *E = holding(MainFile, Commands);
+  if (!E || E->ParseKey != ParseKey.str())
     return std::nullopt;
-  return It->second.Flows;
+  return E->Facts;
+}
+
+std::optional<UnitFlows>
+SummaryCache::findFlows(const std::string &MainFile,
+                        llvm::ArrayRef<std::string> Commands) {
+  const Entry *E = holding(MainFile, Commands);
+  if (!E)
+    return std::nullopt;
+  return E->Facts.Flows;
 }
 
 std::string SummaryCache::serialise() const {
   llvm::json::Array Units;
   for (const auto &[Main, E] : Entries)
-    Units.push_back(llvm::json::Object{{"main_file", Main},
-                                       {"key", E.Key},
-                                       {"files", llvm::json::Array(E.Files)},
-                                       {"flows", flowsToJson(E.Flows, "")}});
+    Units.push_back(llvm::json::Object{
+        {"main_file", Main},
+        {"key", E.Key},
+        {"parse_key", E.ParseKey ? llvm::json::Value(*E.ParseKey)
+                                 : llvm::json::Value(nullptr)},
+        {"facts", unitToJson(E.Facts, "")}});
   std::string Body;
   llvm::raw_string_ostream OS(Body);
   OS << llvm::json::Value(

@@ -16,6 +16,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -120,8 +121,9 @@ private:
 TranslationUnitFacts
 analyseUnit(const FallbackDatabase &Database, const std::string &File,
             const ScanRequest &Request, const ArgumentsAdjuster &Adjust,
-            const HeaderFilter &Headers, llvm::StringRef Root,
-            IncludeScanner::Worker *PreFilter, llvm::raw_ostream &Log,
+            llvm::StringRef Root, IncludeScanner::Worker *PreFilter,
+            llvm::raw_ostream &Log,
+            llvm::function_ref<TranslationUnitFacts()> Parse,
             std::vector<SkippedCommand> *Skipped) {
   TranslationUnitFacts Facts;
   Facts.MainFile = File;
@@ -161,7 +163,7 @@ analyseUnit(const FallbackDatabase &Database, const std::string &File,
       return Facts;
     }
   }
-  return parseUnit(Database, File, Adjust, Headers, Root, Log);
+  return Parse();
 }
 
 TranslationUnitFacts parseUnit(const FallbackDatabase &Database,
@@ -213,6 +215,10 @@ TranslationUnitFacts parseUnit(const FallbackDatabase &Database,
     return S.File != MainReal && S.File != File && !Headers.admits(S.File);
   });
   return Facts;
+}
+
+std::string parseKey(const HeaderFilter &Headers) {
+  return "clang " CLANG_VERSION_STRING "\nheaders " + Headers.key();
 }
 
 } // namespace rehost

@@ -1,9 +1,10 @@
-//===- SummaryCacheTest.cpp - Each unit's flows, kept across runs ---------===//
+//===- SummaryCacheTest.cpp - Each parsed unit's facts, kept across runs --===//
 //
-// The summaries' cache (SummaryCache.h): a unit's flows read back as they
-// were written while every file its parse read is unchanged; a changed file
-// or command makes the entry stale (never trusted), a file of another
-// format is ignored, a damaged one is an error naming it.
+// The summaries' cache (SummaryCache.h): a unit's facts read back as they
+// were written while every file its parse read is unchanged, standing in
+// for a parse only under the same parse key and when not masked since; a
+// changed file or command makes the entry stale (never trusted), a file of
+// another format is ignored, a damaged one is an error naming it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,11 +42,39 @@ UnitFlows wrapperFlows(const std::string &File) {
   return Flows;
 }
 
-std::string json(const UnitFlows &Flows) {
+/// The facts of the wrapper's unit \p Main, which read \p Files: a site, a
+/// macro body's use, the hiredis it saw and the wrapper's flows.
+rehost::TranslationUnitFacts wrapperFacts(const std::string &Main,
+                                          std::vector<std::string> Files) {
+  rehost::TranslationUnitFacts Facts;
+  Facts.MainFile = Main;
+  rehost::Site Site;
+  Site.File = Main;
+  Site.Offset = 40;
+  Site.Line = 4;
+  Site.Column = 20;
+  Site.LineText = "  redisConnect(\"10.0.0.7\", 6379);";
+  Site.Api = "redisConnect";
+  Site.Target.Host = rehost::Value::constant("10.0.0.7");
+  Facts.Sites.push_back(Site);
+  Facts.MacroBodyUses.push_back({Main + ":12", "10.0.0.7:6379"});
+  Facts.Files = std::move(Files);
+  Facts.HiredisVersion = "1.2.0";
+  Facts.Flows = wrapperFlows(Main);
+  return Facts;
+}
+
+std::string json(const rehost::TranslationUnitFacts &Facts) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  OS << rehost::flowsToJson(Flows, "");
+  OS << rehost::unitToJson(Facts, "");
   return OS.str();
+}
+
+std::string json(const UnitFlows &Flows) {
+  rehost::TranslationUnitFacts Facts;
+  Facts.Flows = Flows;
+  return json(Facts);
 }
 
 class SummaryCacheTest : public ::testing::Test {
@@ -62,20 +91,23 @@ protected:
     return Cache ? std::move(*Cache) : nullptr;
   }
 
-  /// A cache holding the wrapper's flows, saved.
-  void saveOne() {
+  /// A cache holding the wrapper's unit's facts, saved: as parsed under
+  /// \p ParseKey, or masked since (none).
+  void saveOne(std::optional<llvm::StringRef> ParseKey = Parse) {
     std::unique_ptr<SummaryCache> Cache = load();
     ASSERT_TRUE(Cache);
-    Cache->insert(Main, Commands, {Header, Main, Header}, wrapperFlows(Main));
+    Cache->insert(Main, Commands, wrapperFacts(Main, {Header, Header}),
+                  ParseKey);
     ASSERT_FALSE(bool(Cache->save()));
   }
 
   rehost::testing::TempDir Dir;
   std::string Path, Main, Header;
   std::vector<std::string> Commands{"/p c++ -c wrapper.cpp"};
+  static constexpr llvm::StringLiteral Parse = "clang 14\nheaders under /p";
 };
 
-TEST_F(SummaryCacheTest, KeepsAUnitsFlowsWhileItsFilesAreUnchanged) {
+TEST_F(SummaryCacheTest, KeepsAUnitsFactsWhileItsFilesAreUnchanged) {
   saveOne();
   EXPECT_EQ(rehost::testing::readFile(Dir.path(".rehost-cache/.gitignore")),
             "*\n");
@@ -83,42 +115,73 @@ TEST_F(SummaryCacheTest, KeepsAUnitsFlowsWhileItsFilesAreUnchanged) {
   ASSERT_TRUE(Cache);
   EXPECT_FALSE(Cache->wasStale());
   EXPECT_EQ(Cache->size(), 1u);
-  std::optional<UnitFlows> Found = Cache->find(Main, Commands);
+  // The whole facts, as the parse gave them.
+  std::optional<rehost::TranslationUnitFacts> Facts =
+      Cache->findFacts(Main, Commands, Parse);
+  ASSERT_TRUE(Facts.has_value());
+  EXPECT_EQ(json(*Facts), json(wrapperFacts(Main, {Header, Header})));
+  ASSERT_EQ(Facts->Sites.size(), 1u);
+  EXPECT_EQ(Facts->Sites[0].Target.Host.Text, "10.0.0.7");
+  EXPECT_EQ(Facts->Files, (std::vector<std::string>{Header, Header}));
+  EXPECT_EQ(Facts->HiredisVersion, "1.2.0");
+  // Their flows, for a file-list run.
+  std::optional<UnitFlows> Found = Cache->findFlows(Main, Commands);
   ASSERT_TRUE(Found.has_value());
   EXPECT_EQ(json(*Found), json(wrapperFlows(Main)));
   ASSERT_EQ(Found->Edges.size(), 1u);
   EXPECT_EQ(Found->Edges[0].From.Usr, "c:@F@connectTo#*1C#I#");
   // No entry for a unit never kept.
-  EXPECT_FALSE(Cache->find(Dir.path("other.cpp"), Commands));
+  EXPECT_FALSE(Cache->findFlows(Dir.path("other.cpp"), Commands));
+  EXPECT_FALSE(Cache->findFacts(Dir.path("other.cpp"), Commands, Parse));
+}
+
+TEST_F(SummaryCacheTest, FactsStandInForAParseOnlyUnderItsKeyAndUnmasked) {
+  saveOne();
+  // Another header filter (or Clang): the sites kept may differ.
+  EXPECT_FALSE(load()->findFacts(Main, Commands, "clang 14\nheaders x"));
+  EXPECT_TRUE(load()->findFlows(Main, Commands));
+  // Masked since the parse: its flows lead on, its facts stand in for none.
+  saveOne(std::nullopt);
+  EXPECT_FALSE(load()->findFacts(Main, Commands, Parse));
+  EXPECT_TRUE(load()->findFlows(Main, Commands));
+  saveOne();
+  EXPECT_TRUE(load()->findFacts(Main, Commands, Parse));
 }
 
 TEST_F(SummaryCacheTest, AChangedFileOrCommandMakesTheEntryStale) {
   saveOne();
   // Another command: not the same parse.
-  EXPECT_FALSE(load()->find(Main, {"/p c++ -DX -c wrapper.cpp"}));
-  EXPECT_TRUE(load()->find(Main, Commands));
+  EXPECT_FALSE(load()->findFlows(Main, {"/p c++ -DX -c wrapper.cpp"}));
+  EXPECT_FALSE(load()->findFacts(Main, {"/p c++ -DX -c wrapper.cpp"}, Parse));
+  EXPECT_TRUE(load()->findFlows(Main, Commands));
   // A header the unit read changed: never trusted.
   rehost::testing::writeFile(Header, "void connectTo(const char *);\n");
-  EXPECT_FALSE(load()->find(Main, Commands));
+  EXPECT_FALSE(load()->findFlows(Main, Commands));
+  EXPECT_FALSE(load()->findFacts(Main, Commands, Parse));
   // Put back as it was, the entry holds again: keyed by content.
   rehost::testing::writeFile(Header, "void connectTo(const char *, int);\n");
-  EXPECT_TRUE(load()->find(Main, Commands));
+  EXPECT_TRUE(load()->findFlows(Main, Commands));
+  EXPECT_TRUE(load()->findFacts(Main, Commands, Parse));
+  // The unit's own file changed.
+  rehost::testing::writeFile(Main, "#include \"wrapper.h\"\nint x;\n");
+  EXPECT_FALSE(load()->findFacts(Main, Commands, Parse));
+  rehost::testing::writeFile(Main, "#include \"wrapper.h\"\n");
   // A file it read is gone.
   llvm::sys::fs::remove(Header);
-  EXPECT_FALSE(load()->find(Main, Commands));
+  EXPECT_FALSE(load()->findFlows(Main, Commands));
 }
 
 TEST_F(SummaryCacheTest, SavingKeepsWhatAnotherRunWroteSince) {
   std::unique_ptr<SummaryCache> First = load(), Second = load();
   std::string Other = Dir.write("other.cpp", "int x;\n");
-  First->insert(Main, Commands, {Main, Header}, wrapperFlows(Main));
-  Second->insert(Other, Commands, {Other}, UnitFlows());
+  First->insert(Main, Commands, wrapperFacts(Main, {Header}), Parse);
+  Second->insert(Other, Commands, rehost::TranslationUnitFacts(), Parse);
   ASSERT_FALSE(bool(First->save()));
   ASSERT_FALSE(bool(Second->save()));
   std::unique_ptr<SummaryCache> Both = load();
   EXPECT_EQ(Both->size(), 2u);
-  EXPECT_TRUE(Both->find(Main, Commands));
-  EXPECT_TRUE(Both->find(Other, Commands));
+  EXPECT_TRUE(Both->findFacts(Main, Commands, Parse));
+  EXPECT_TRUE(Both->findFacts(Other, Commands, Parse));
 }
 
 TEST_F(SummaryCacheTest, AnotherFormatIsIgnored) {
@@ -140,11 +203,11 @@ TEST_F(SummaryCacheTest, ADamagedCacheIsAnErrorNamingIt) {
   std::string Bytes = rehost::testing::readFile(Path);
   std::string Flipped = Bytes;
   Flipped[Flipped.size() / 2] ^= 1;
-  // Checksummed, but a unit's flows of the wrong type.
+  // Checksummed, but a unit's facts of the wrong type.
   size_t Newline = Bytes.find('\n');
   auto Body = llvm::json::parse(Bytes.substr(Newline + 1));
   ASSERT_TRUE(bool(Body)) << llvm::toString(Body.takeError());
-  (*(*Body->getAsObject()->getArray("units"))[0].getAsObject())["flows"] =
+  (*(*Body->getAsObject()->getArray("units"))[0].getAsObject())["facts"] =
       llvm::json::Array{1};
   std::string Text;
   llvm::raw_string_ostream OS(Text);
@@ -152,7 +215,7 @@ TEST_F(SummaryCacheTest, ADamagedCacheIsAnErrorNamingIt) {
   OS.flush();
   std::string Typed;
   llvm::raw_string_ostream TypedOS(Typed);
-  TypedOS << "rehost-flow-summaries 1 "
+  TypedOS << "rehost-flow-summaries 2 "
           << llvm::format_hex_no_prefix(llvm::xxHash64(Text), 16) << "\n"
           << Text;
   TypedOS.flush();

@@ -67,10 +67,11 @@ void addProjectOptions(CLI::App &Command, CommandLine &Shared) {
       ->group("");
   Command.add_flag(
       "--cache", Request.Cache,
-      "Keep what the pre-filter read of each file, and how values move "
-      "through each parsed unit's functions, in .rehost-cache/ at the "
-      "project root: a run on unchanged files does not read them again, and "
-      "a run on some files follows values into the units it does not parse");
+      "Keep what the pre-filter read of each file, and what each parsed "
+      "unit holds, in .rehost-cache/ at the project root: a run does not "
+      "read unchanged files again nor parse a unit none of whose files "
+      "changed, and a run on some files follows values into the units it "
+      "does not parse");
   Command.add_flag("--quiet", Request.Quiet,
                    "No summary line and no warnings about fallback flags; "
                    "findings and errors are still printed");

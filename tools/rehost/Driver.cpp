@@ -131,6 +131,7 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
   Request.IsExcluded = [&Config](llvm::StringRef File) {
     return Config.isExcluded(File);
   };
+  Request.Config = &Config;
   // A wrapper's caller may include no client header: the skipped units
   // that name a derived or declared sink are parsed too.
   if (!Request.DerivedNames)
