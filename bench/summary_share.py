@@ -39,7 +39,8 @@ def shares(rehost, database, workdir):
                     "--call-graph", "dwarf,16384", "-o", data, "--", rehost,
                     "scan", "-p", database, "-j1", "--format", "json",
                     "-o", os.devnull], stderr=subprocess.DEVNULL)  # 1: findings
-    script = subprocess.run(["perf", "script", "-i", data, "-F", "ip,sym"],
+    script = subprocess.run(["perf", "script", "--no-inline", "-i", data,
+                             "-F", "ip,sym"],
                             check=True, capture_output=True, text=True,
                             errors="replace", stdin=subprocess.DEVNULL).stdout
     samples = [s for s in script.split("\n\n") if s.strip()]
