@@ -71,6 +71,8 @@ struct Resolution {
   EditPlan Edits;
 };
 
+struct Sink; // DerivedSites.h
+
 /// Merges the facts of all translation units: one finding per site (a header
 /// included by many units is seen once), profiles named, macro bodies whose
 /// expansions disagree and overlapping edits refused (those sites become
@@ -82,10 +84,14 @@ struct Resolution {
 /// the flows of units not parsed this run, from the summaries' cache
 /// (SummaryCache.h), which lead this run's constants on to client calls but
 /// are neither reported nor counted.
+/// \p Sinks: the project's sinks when the scan resolved them already
+/// (ScanCoverage::Sinks); resolved here from \p Units, \p Config and
+/// \p Cached when null (merged shards, tests).
 Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
                           llvm::StringRef Root, const ToolConfig &Config = {},
                           bool Strict = false, bool Pool = false,
-                          llvm::ArrayRef<UnitFlows> Cached = {});
+                          llvm::ArrayRef<UnitFlows> Cached = {},
+                          const std::map<std::string, Sink> *Sinks = nullptr);
 
 } // namespace rehost
 

@@ -3,6 +3,7 @@
 #ifndef REHOST_SCANNER_H
 #define REHOST_SCANNER_H
 
+#include "rehost/DerivedSites.h"
 #include "rehost/Progress.h"
 #include "rehost/Project.h"
 
@@ -116,6 +117,11 @@ struct ScanCoverage {
   /// units, from the summaries' cache where their key still holds
   /// (SummaryCache.h), for phase two to follow (resolveProject's Cached).
   std::vector<UnitFlows> CachedFlows;
+  /// The project's derived sinks (resolveSinks), resolved once all units
+  /// were analysed, with the sinks the request's .rehost.toml declares:
+  /// what masked the units' passwords, and what phase two follows
+  /// (resolveProject's Sinks).
+  std::map<std::string, Sink> Sinks;
 };
 
 /// Parses every requested translation unit and collects its sites. Errors

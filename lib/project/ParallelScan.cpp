@@ -255,7 +255,7 @@ llvm::Expected<std::vector<TranslationUnitFacts>>
 analyseAll(const FallbackDatabase &Database,
            const std::vector<std::string> &Files, const ScanRequest &Request,
            const HeaderFilter &Headers, llvm::StringRef Root,
-           llvm::raw_ostream &Log, std::vector<UnitFlows> *CachedFlows) {
+           llvm::raw_ostream &Log, ScanCoverage *Coverage) {
   std::vector<TranslationUnitFacts> Units(Files.size());
   const ArgumentsAdjuster Adjust = commandAdjuster(Request);
   UnitRun Run{Database,
@@ -340,25 +340,28 @@ analyseAll(const FallbackDatabase &Database,
   if (ByNames && Request.ExplainPreFilter)
     Log << "note: pre-filter: " << ParsedByNames
         << " skipped units parsed after all for the names they spell\n";
+  // No password goes into the facts (--facts-out) or the cache: those a
+  // wrapper of another unit, or a sink .rehost.toml declares, sends are
+  // known only now.
+  const ToolConfig NoConfig;
+  std::map<std::string, Sink> Sinks =
+      resolveSinks(Units, Request.Config ? *Request.Config : NoConfig, Cached);
+  std::vector<bool> Masked = maskHandedCredentials(Units, Sinks);
   if (Summaries) {
     if (Request.ExplainPreFilter)
       Log << "note: summaries' cache: the facts of " << Run.FromCache << " unit"
           << (Run.FromCache == 1 ? "" : "s") << " taken from it, " << Run.Parsed
           << " parsed\n";
-    // No password goes into the cache: those a wrapper of another unit, or
-    // a sink .rehost.toml declares, sends are known only now.
-    const ToolConfig NoConfig;
-    const ToolConfig &Config = Request.Config ? *Request.Config : NoConfig;
-    std::vector<bool> Masked =
-        maskHandedCredentials(Units, resolveSinks(Units, Config, Cached));
     keepSummaries(Run, Units, Masked, *Summaries);
     // As the pre-filter's: the cache only saves work.
     if (llvm::Error Err = Summaries->save())
       Log << "warning: the summaries' cache was not written: "
           << llvm::toString(std::move(Err)) << "\n";
   }
-  if (CachedFlows)
-    *CachedFlows = std::move(Cached);
+  if (Coverage) {
+    Coverage->CachedFlows = std::move(Cached);
+    Coverage->Sinks = std::move(Sinks);
+  }
   return Units;
 }
 

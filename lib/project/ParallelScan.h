@@ -16,6 +16,7 @@ namespace rehost {
 
 class FallbackDatabase;
 class HeaderFilter;
+struct ScanCoverage;
 struct ScanRequest;
 
 /// Every unit of \p Files, on Request.Jobs threads; the result and the log
@@ -25,13 +26,15 @@ struct ScanRequest;
 /// their skipped entries' places, until no unit is added. With --cache, the
 /// parsed units' flows are kept in the summaries' cache (SummaryCache.h),
 /// and a file-list run (Request.Files) gives the database's other units'
-/// that it holds to the pass by names and in \p CachedFlows. An error when
-/// a cache (--cache) is damaged.
+/// that it holds to the pass by names and in \p Coverage's CachedFlows.
+/// Then the project's sinks are resolved once (in \p Coverage's Sinks) and
+/// every password handed to one is masked in the facts, before the cache
+/// is written. An error when a cache (--cache) is damaged.
 llvm::Expected<std::vector<TranslationUnitFacts>>
 analyseAll(const FallbackDatabase &Database,
            const std::vector<std::string> &Files, const ScanRequest &Request,
            const HeaderFilter &Headers, llvm::StringRef Root,
-           llvm::raw_ostream &Log, std::vector<UnitFlows> *CachedFlows);
+           llvm::raw_ostream &Log, ScanCoverage *Coverage);
 
 } // namespace rehost
 

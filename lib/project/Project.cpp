@@ -355,7 +355,8 @@ std::string missingHeadersReason(llvm::ArrayRef<std::string> Missing) {
 Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
                           llvm::StringRef Root, const ToolConfig &Config,
                           bool Strict, bool Pool,
-                          llvm::ArrayRef<UnitFlows> Cached) {
+                          llvm::ArrayRef<UnitFlows> Cached,
+                          const std::map<std::string, Sink> *Sinks) {
   std::map<std::string, FileReport> Files;
   auto FileFor = [&](const std::string &Path) -> FileReport & {
     FileReport &File = Files[Path];
@@ -379,8 +380,8 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
   };
   // Constants handed to the project's own wrappers and fields, once every
   // unit's flows are known.
-  const std::vector<Site> Derived =
-      derivedSites(Units, resolveSinks(Units, Config, Cached), Cached);
+  const std::vector<Site> Derived = derivedSites(
+      Units, Sinks ? *Sinks : resolveSinks(Units, Config, Cached), Cached);
   for (const Site &S : Derived)
     Keep(S);
   for (const TranslationUnitFacts &Unit : Units) {

@@ -116,8 +116,7 @@ collectFacts(const ScanRequest &Request, llvm::raw_ostream &Log,
       Shard.push_back(std::move(Files[I]));
     Files = std::move(Shard);
   }
-  return analyseAll(**Database, Files, Request, *Headers, Root, Log,
-                    Coverage ? &Coverage->CachedFlows : nullptr);
+  return analyseAll(**Database, Files, Request, *Headers, Root, Log, Coverage);
 }
 
 } // namespace rehost

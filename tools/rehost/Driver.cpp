@@ -147,14 +147,11 @@ llvm::Expected<Analysis> analyse(rehost::ScanRequest Request,
   auto Units = rehost::collectFacts(Request, llvm::errs(), &Coverage);
   if (!Units)
     return Units.takeError();
-  // The facts --facts-out writes hold no password a wrapper of another
-  // unit (or one .rehost.toml declares) sends.
-  rehost::maskHandedCredentials(
-      *Units, rehost::resolveSinks(*Units, Config, Coverage.CachedFlows));
   // A file-list run's constants may reach a client call through units it
   // did not parse: their cached flows lead on, and are not reported.
-  rehost::Resolution Resolved = rehost::resolveProject(
-      *Units, Request.Root, Config, Strict, Pool, Coverage.CachedFlows);
+  rehost::Resolution Resolved =
+      rehost::resolveProject(*Units, Request.Root, Config, Strict, Pool,
+                             Coverage.CachedFlows, &Coverage.Sinks);
   return Analysis{std::move(Request), std::move(*Units), std::move(Resolved),
                   std::move(Coverage)};
 }
