@@ -9,6 +9,11 @@
 // RUN: cd %t && %rehost fix app.cpp -- -std=c++17 2>&1 | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s --input-file=%t/app.cpp --check-prefix=FIXED
 // RUN: %clang-syntax -std=c++17 %t/app.cpp
+// The facts hold each constant and each hand-on once, not once per
+// instantiation.
+// RUN: %expect-exit 1 %rehost scan %s --facts-out %t.facts.json -- -std=c++17 > /dev/null 2>&1
+// RUN: %python -c "import collections, json, sys; f = json.load(open(sys.argv[1]))['units'][0]['flows']; n = collections.Counter([json.dumps(s['where'], sort_keys=True) for s in f['sources']] + [json.dumps(e, sort_keys=True) for e in f['edges']]); print('sources', len(f['sources']), 'repeated', sum(c > 1 for c in n.values()))" %t.facts.json | FileCheck %s --check-prefix=FACTS
+// FACTS: sources 4 repeated 0
 
 #include <hiredis/hiredis.h>
 #include <string>
