@@ -78,33 +78,77 @@ RoleValue valueKindOf(QualType T) {
   return RoleValue::None;
 }
 
-/// The constructor `std::make_unique<T>(args...)` or `std::make_shared`
-/// forwards \p Call's arguments to: the only one of T's that takes that many
-/// (the library's body calls it through templates rehost does not walk).
-const CXXConstructorDecl *forwardedConstructor(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
-      (Callee->getName() != "make_unique" &&
-       Callee->getName() != "make_shared"))
+/// The record a standard library call constructs from the arguments it
+/// forwards, as the catalog's matchers name it (CatalogUses.cpp): the first
+/// template argument of `std::make_unique` and `std::make_shared`, or of
+/// the standard container whose `emplace`, `emplace_back` or
+/// `emplace_front` it is.
+const CXXRecordDecl *constructedBy(const FunctionDecl &Callee) {
+  if (!Callee.getIdentifier())
     return nullptr;
-  const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
+  llvm::StringRef Name = Callee.getName();
+  const TemplateArgumentList *Args = nullptr;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee)) {
+    constexpr llvm::StringLiteral Emplace[] = {"emplace", "emplace_back",
+                                               "emplace_front"};
+    const auto *Container =
+        dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent());
+    if (!Container || !Container->isInStdNamespace() ||
+        !llvm::is_contained(Emplace, Name))
+      return nullptr;
+    Args = &Container->getTemplateArgs();
+  } else if (Callee.isInStdNamespace() &&
+             (Name == "make_unique" || Name == "make_shared")) {
+    Args = Callee.getTemplateSpecializationArgs();
+  }
   if (!Args || Args->size() == 0 ||
       Args->get(0).getKind() != TemplateArgument::Type)
     return nullptr;
-  const CXXRecordDecl *Record = Args->get(0).getAsType()->getAsCXXRecordDecl();
+  return Args->get(0).getAsType()->getAsCXXRecordDecl();
+}
+
+/// A call that constructs an object from the arguments it forwards.
+struct Forwarding {
+  const CXXConstructorDecl *Constructor;
+  llvm::ArrayRef<const Expr *> Args;
+};
+
+/// The constructor \p Call forwards its trailing arguments to (those its
+/// callee's parameter pack takes: `emplace` takes a position first): the
+/// only one of the constructed record's that takes that many (the
+/// library's body calls it through templates rehost does not walk).
+std::optional<Forwarding> forwardedConstructor(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionTemplateDecl *Template =
+      Callee ? Callee->getPrimaryTemplate() : nullptr;
+  if (!Template)
+    return std::nullopt;
+  const CXXRecordDecl *Record = constructedBy(*Callee);
   if (!Record || !Record->hasDefinition())
-    return nullptr;
+    return std::nullopt;
+  llvm::ArrayRef<ParmVarDecl *> Written =
+      Template->getTemplatedDecl()->parameters();
+  const auto *Pack = llvm::find_if(
+      Written, [](const ParmVarDecl *P) { return P->isParameterPack(); });
+  size_t First = Pack - Written.begin();
+  if (Pack == Written.end() || First > Call.getNumArgs())
+    return std::nullopt;
+  llvm::ArrayRef<const Expr *> Args =
+      llvm::ArrayRef<const Expr *>(Call.getArgs(), Call.getNumArgs())
+          .drop_front(First);
   const CXXConstructorDecl *Found = nullptr;
   for (const CXXConstructorDecl *Constructor : Record->ctors()) {
     if (Constructor->isCopyOrMoveConstructor() ||
-        Call.getNumArgs() < Constructor->getMinRequiredArguments() ||
-        Call.getNumArgs() > Constructor->getNumParams())
+        Args.size() < Constructor->getMinRequiredArguments() ||
+        Args.size() > Constructor->getNumParams())
       continue;
     if (Found)
-      return nullptr;
+      return std::nullopt;
     Found = Constructor;
   }
-  return Found;
+  if (!Found)
+    return std::nullopt;
+  return Forwarding{Found, Args};
 }
 
 /// How a constant handed to a parameter or field of type \p T is written,
@@ -173,6 +217,20 @@ std::string fieldName(const FieldDecl &Field) {
   return Owner + "::" + Field.getNameAsString();
 }
 
+/// The field as written: a class template specialization's is its
+/// template's, as asWritten makes its methods.
+const FieldDecl &writtenField(const FieldDecl &Field) {
+  const auto *Record = dyn_cast<CXXRecordDecl>(Field.getParent());
+  const CXXRecordDecl *Pattern =
+      Record ? Record->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern || !Field.getDeclName())
+    return Field;
+  for (const NamedDecl *Found : Pattern->lookup(Field.getDeclName()))
+    if (const auto *Written = dyn_cast<FieldDecl>(Found))
+      return *Written;
+  return Field;
+}
+
 /// The field \p E names: `p->host`, `this->m_ip`, `cfg.endpoints[i].port`.
 const FieldDecl *fieldOf(const Expr *E) {
   if (const auto *Member = dyn_cast<MemberExpr>(stripNoise(E)))
@@ -198,6 +256,11 @@ public:
               const SourceManager &SM)
       : Recorder(Recorder), Evaluator(Evaluator), SM(SM) {}
 
+  /// A call the template makes through its parameters' types is resolved
+  /// only in instantiations; their slots are the template's (parameterSlot)
+  /// and what the template itself resolves is recorded once (noteCall).
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
   /// System headers hold no slot and no site: their bodies are not walked.
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) &&
@@ -215,11 +278,8 @@ public:
     }
     if (isa<CXXOperatorCallExpr>(Call))
       return visitOperator(*cast<CXXOperatorCallExpr>(Call));
-    if (const CXXConstructorDecl *Constructor = forwardedConstructor(*Call))
-      Recorder.noteCall(
-          *Constructor,
-          llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs()),
-          *Call);
+    if (std::optional<Forwarding> Forwarded = forwardedConstructor(*Call))
+      Recorder.noteCall(*Forwarded->Constructor, Forwarded->Args, *Call);
     else if (const FunctionDecl *Callee = Call->getDirectCallee())
       Recorder.noteCall(
           *Callee,
@@ -295,6 +355,16 @@ private:
       if (const FieldDecl *Field = fieldOf(Op.getArg(0)))
         Recorder.noteStore(*Field, Op.getArg(1), Op,
                            objectGroupOf(Op.getArg(0)));
+    // A lambda or function object called through a variable: the object is
+    // the first argument, the rest go to the call operator's parameters.
+    if (Op.getOperator() == OO_Call)
+      if (const auto *Method =
+              dyn_cast_or_null<CXXMethodDecl>(Op.getDirectCallee()))
+        Recorder.noteCall(
+            *Method,
+            llvm::ArrayRef<const Expr *>(Op.getArgs(), Op.getNumArgs())
+                .drop_front(),
+            Op);
     return true;
   }
 
@@ -321,23 +391,31 @@ bool FlowRecorder::isProjectDecl(const Decl &D) const {
   });
 }
 
-std::optional<FlowSlot>
-FlowRecorder::parameterSlot(const FunctionDecl &Function, unsigned Index) {
-  if (!isProjectDecl(Function) || Function.isDependentContext() ||
-      Index >= Function.getNumParams())
+std::optional<FlowSlot> FlowRecorder::parameterSlot(const FunctionDecl &Called,
+                                                    unsigned Index) {
+  // Every instantiation hands its values to the template's slots: the
+  // catalogued uses that read them are matched in the template as written.
+  // A pack's expansion moves the positions after it, so a variadic
+  // template's instantiations have none.
+  const FunctionDecl &Function = asWritten(Called);
+  if (!isProjectDecl(Function) || Index >= Called.getNumParams() ||
+      (&Function != &Called &&
+       llvm::any_of(Function.parameters(),
+                    [](const ParmVarDecl *P) { return P->isParameterPack(); })))
     return std::nullopt;
   FlowSlot Slot;
   Slot.K = FlowSlot::Kind::Parameter;
   Slot.Usr = usrOf(Function);
   Slot.Index = Index;
-  Slot.Name = Function.getQualifiedNameAsString();
+  Slot.Name = displayName(Function);
   if (Slot.Usr.empty())
     return std::nullopt;
   return Slot;
 }
 
-std::optional<FlowSlot> FlowRecorder::fieldSlot(const FieldDecl &Field) {
-  if (!isProjectDecl(Field) || Field.getParent()->isDependentContext())
+std::optional<FlowSlot> FlowRecorder::fieldSlot(const FieldDecl &Stored) {
+  const FieldDecl &Field = writtenField(Stored);
+  if (!isProjectDecl(Field))
     return std::nullopt;
   FlowSlot Slot;
   Slot.K = FlowSlot::Kind::Field;
@@ -346,6 +424,10 @@ std::optional<FlowSlot> FlowRecorder::fieldSlot(const FieldDecl &Field) {
   if (Slot.Usr.empty())
     return std::nullopt;
   return Slot;
+}
+
+bool FlowRecorder::firstTime(SourceLocation At, const Decl &To) {
+  return Recorded.insert({At.getRawEncoding(), To.getCanonicalDecl()}).second;
 }
 
 std::optional<FlowSlot> FlowRecorder::sourceSlot(const Expr *E,
@@ -386,7 +468,8 @@ Value FlowRecorder::evaluate(const Expr *E, RoleValue Kind) {
 }
 
 FlowStep FlowRecorder::stepAt(const Expr &Whole) {
-  return step(enclosingName(Whole, Context), Whole.getBeginLoc());
+  const NamedDecl *In = enclosingDecl(Whole, Context);
+  return step(In ? displayName(*In) : "", Whole.getBeginLoc());
 }
 
 FlowStep FlowRecorder::step(std::string Name, SourceLocation At) {
@@ -403,7 +486,9 @@ FlowStep FlowRecorder::step(std::string Name, SourceLocation At) {
 void FlowRecorder::noteOverride(const CXXMethodDecl &Method) {
   if (!Method.isVirtual() || !isProjectDecl(Method))
     return;
-  for (const CXXMethodDecl *Base : Method.overridden_methods())
+  for (const CXXMethodDecl *Base : Method.overridden_methods()) {
+    if (!firstTime(asWritten(Method).getLocation(), asWritten(*Base)))
+      continue;
     for (unsigned I = 0,
                   E = std::min(Base->getNumParams(), Method.getNumParams());
          I != E; ++I) {
@@ -413,16 +498,16 @@ void FlowRecorder::noteOverride(const CXXMethodDecl &Method) {
       std::optional<FlowSlot> To = parameterSlot(Method, I);
       if (!From || !To)
         continue;
-      FlowEdge Edge{
-          std::move(*From),
-          std::move(*To),
-          "",
-          ArgRole::Other,
-          step(Base->getQualifiedNameAsString(), Method.getLocation()),
-          {}};
+      FlowEdge Edge{std::move(*From),
+                    std::move(*To),
+                    "",
+                    ArgRole::Other,
+                    step(displayName(asWritten(*Base)), Method.getLocation()),
+                    {}};
       Edge.Override = true;
       Out.Edges.push_back(std::move(Edge));
     }
+  }
 }
 
 bool FlowRecorder::noteCatalogArgument(const Expr *Arg, ArgRole Role,
@@ -511,7 +596,8 @@ void FlowRecorder::noteCall(const FunctionDecl &Callee,
                             const Expr &Whole) {
   const SourceManager &SM = Context.getSourceManager();
   if (!isProjectDecl(Callee) ||
-      SM.isInSystemHeader(SM.getExpansionLoc(Whole.getBeginLoc())))
+      SM.isInSystemHeader(SM.getExpansionLoc(Whole.getBeginLoc())) ||
+      !firstTime(Whole.getBeginLoc(), asWritten(Callee)))
     return;
   std::optional<FlowSource> Source;
   bool HandsOn = false;
@@ -587,7 +673,8 @@ void FlowRecorder::noteStore(const FieldDecl &Field, const Expr *Stored,
   if (!Slot)
     return;
   const SourceManager &SM = Context.getSourceManager();
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Whole.getBeginLoc())))
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Whole.getBeginLoc())) ||
+      !firstTime(Whole.getBeginLoc(), writtenField(Field)))
     return;
   Out.Reached.push_back(Slot->Usr);
   Value V = evaluate(Stored, Kind);

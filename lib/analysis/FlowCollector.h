@@ -22,6 +22,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 
 namespace rehost {
 
@@ -69,6 +70,10 @@ private:
   /// The parameter or field \p E's value is read from, unchanged.
   std::optional<FlowSlot> sourceSlot(const clang::Expr *E, unsigned Depth = 0);
   bool isProjectDecl(const clang::Decl &D) const;
+  /// Whether the hand-on written at \p At to \p To (a function or field
+  /// as written) is not yet recorded: an instantiation repeats its
+  /// template's, which is recorded once.
+  bool firstTime(clang::SourceLocation At, const clang::Decl &To);
   Value evaluate(const clang::Expr *E, RoleValue Kind);
   FlowStep step(std::string Name, clang::SourceLocation At);
   /// Remembers where argument \p Arg of source \p Source is written, to be
@@ -100,6 +105,8 @@ private:
   /// Stores into one object's fields in one function (or one braced list,
   /// or one constructor's initializers) make one source: its Sources index.
   std::map<std::pair<std::string, const void *>, size_t> Groups;
+  /// The hand-ons recorded (firstTime): where written, and to what.
+  std::set<std::pair<unsigned, const clang::Decl *>> Recorded;
 };
 
 } // namespace rehost

@@ -39,17 +39,37 @@ std::string useText(const Expr &Whole, ASTContext &Context) {
   return Out;
 }
 
-std::string enclosingName(const Expr &Whole, ASTContext &Context) {
+const FunctionDecl &asWritten(const FunctionDecl &Function) {
+  const FunctionDecl *Pattern =
+      Function.getTemplateInstantiationPattern(/*ForDefinition=*/false);
+  return Pattern ? *Pattern : Function;
+}
+
+const NamedDecl *enclosingDecl(const Expr &Whole, ASTContext &Context) {
   DynTypedNodeList Parents = Context.getParents(Whole);
   for (unsigned Depth = 0; !Parents.empty() && Depth != 256; ++Depth) {
     if (const auto *Function = Parents[0].get<FunctionDecl>())
-      return Function->getQualifiedNameAsString();
+      return &asWritten(*Function);
     if (const auto *Var = Parents[0].get<VarDecl>();
         Var && !Var->isLocalVarDeclOrParm())
-      return Var->getQualifiedNameAsString();
+      return Var;
     Parents = Context.getParents(Parents[0]);
   }
-  return {};
+  return nullptr;
+}
+
+std::string enclosingName(const Expr &Whole, ASTContext &Context) {
+  const NamedDecl *In = enclosingDecl(Whole, Context);
+  return In ? In->getQualifiedNameAsString() : "";
+}
+
+std::string displayName(const NamedDecl &D) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&D);
+  if (!Method || !Method->getParent()->isLambda())
+    return D.getQualifiedNameAsString();
+  const auto *Outer = dyn_cast_or_null<FunctionDecl>(
+      Method->getParent()->getParentFunctionOrMethod());
+  return Outer ? "lambda in " + displayName(asWritten(*Outer)) : "lambda";
 }
 
 std::string lineText(const SourceManager &SM, FileID File, unsigned Offset) {
