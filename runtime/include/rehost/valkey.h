@@ -696,9 +696,12 @@ static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
  * verified against that node's own address (libvalkey fills tcp.host and
  * tcp.port; tls_server_name, when set, instead), bounded by the connect
  * timeout on the blocking cluster's connections; the async cluster's are
- * still connecting, and their event loop finishes it. */
+ * still connecting, and their event loop finishes it. libvalkey calls it
+ * after a failed reconnect too: that error stays the node's. */
 static inline int rehost__valkey_cluster_tls(struct valkeyContext *c,
                                              struct valkeyTLSContext *profile) {
+  if (c->err)
+    return VALKEY_ERR;
   return rehost__valkey_initiate_tls(
              c, (const char *)profile, c->tcp.host, c->tcp.port,
              c->connect_timeout, c->command_timeout, c->flags & VALKEY_BLOCK)
