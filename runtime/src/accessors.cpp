@@ -248,9 +248,9 @@ using namespace rehost::detail;
 
 // The C accessors are the C++ ones behind guarded(): one resolution path.
 // A NULL fallback is the C++ "" (no fallback). rehost fix writes the C
-// endpoint accessors (host, port, socket) only into a redisOptions whose
-// connect it rewrites into rehost_redisConnectWithOptions, which makes the
-// profile's TLS itself: so they hand out a TLS profile's endpoint when this
+// endpoint accessors (host, port, socket, cluster nodes) only into options
+// whose connect it rewrites into a helper that makes the profile's TLS
+// itself or refuses it: so they hand out a TLS profile's endpoint when this
 // runtime can make TLS (its credentials stay refused: rehost_password).
 extern "C" {
 
@@ -307,8 +307,33 @@ const char *rehost_uri(const char *profile, const char *fallback) {
 const char *rehost_cluster_nodes(const char *profile, const char *fallback) {
   // hiredis-cluster reads the list with strlen before anything is checked.
   return guarded<const char *>("", [&] {
-    return c_string(rehost::cluster_nodes(profile_name(profile), fallback),
-                    false);
+    return c_string(
+        cluster_nodes_of(*resolve_for_connection(
+            view(profile_name(profile)),
+            call_site({{"cluster_nodes",
+                        rehost::StringArg(fallback).str().c_str()}}))),
+        false);
+  });
+}
+
+int rehost_cluster_credentials(const char *profile,
+                               const char *username_fallback,
+                               const char *password_fallback, int db_fallback,
+                               const char **username, const char **password,
+                               int *db) {
+  return guarded(-1, [&] {
+    const std::string user = rehost::StringArg(username_fallback).str();
+    const std::string pass = rehost::StringArg(password_fallback).str();
+    const std::string db_text =
+        db_fallback >= 0 ? std::to_string(db_fallback) : "";
+    std::shared_ptr<const rehost::Profile> p = resolve_for_connection(
+        view(profile_name(profile)), call_site({{"username", user.c_str()},
+                                                {"password", pass.c_str()},
+                                                {"db", db_text.c_str()}}));
+    *username = c_string(p->username.value, true);
+    *password = c_string(p->password.value, true);
+    *db = p->db.value;
+    return 0;
   });
 }
 
@@ -359,7 +384,7 @@ int rehost_pick_profile(const char *profile, const char *host, int port,
     *picked = nullptr;
     const std::string_view name = view(profile_name(profile));
     if (!is_profile_set(name)) {
-      *picked = profile;
+      *picked = intern(profile);
       return 1;
     }
     const Layer endpoint = path && *path ? call_site_unix(path)

@@ -221,6 +221,36 @@ TEST(Accessors, CFallbacksAndOverrides) {
   EXPECT_STREQ(rehost_cluster_nodes("default", "a:1,b:2"), "env-host:6379");
 }
 
+TEST(Accessors, ClusterCredentialsTakeTheCodesOwnAsFallbacks) {
+  ScopedEnv env;
+  const char *user = nullptr, *password = nullptr;
+  int db = -1;
+  ASSERT_EQ(rehost_cluster_credentials("default", "code-user", "code-pw", 3,
+                                       &user, &password, &db),
+            0);
+  EXPECT_STREQ(user, "code-user");
+  EXPECT_STREQ(password, "code-pw");
+  EXPECT_EQ(db, 3);
+  ASSERT_EQ(rehost_cluster_credentials("default", nullptr, nullptr, -1, &user,
+                                       &password, &db),
+            0);
+  EXPECT_EQ(user, nullptr);
+  EXPECT_EQ(password, nullptr);
+  EXPECT_EQ(db, 0);
+  env.set("REDIS_URL", "redis://app:pw@h:6379/4");
+  ASSERT_EQ(rehost_cluster_credentials("default", "code-user", "code-pw", 3,
+                                       &user, &password, &db),
+            0);
+  EXPECT_STREQ(user, "app");
+  EXPECT_STREQ(password, "pw");
+  EXPECT_EQ(db, 4);
+  env.set("REDIS_URL", "redis://h:notaport");
+  EXPECT_EQ(rehost_cluster_credentials("default", nullptr, nullptr, -1, &user,
+                                       &password, &db),
+            -1);
+  EXPECT_NE(rehost_last_error(), nullptr);
+}
+
 TEST(Accessors, CErrors) {
   ScopedEnv env;
   env.set("REDIS_PORT", "x");

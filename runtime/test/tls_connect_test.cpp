@@ -434,6 +434,17 @@ TEST(TlsConnect, ValueAccessorsForOtherClientsStillRefuse) {
   // What a redisOptions is filled with: its connect makes the TLS.
   EXPECT_STREQ(rehost_host("default", "h"), "localhost");
   EXPECT_EQ(rehost_port("default", 1), 6390);
+  // What libvalkey's cluster options are filled with: its helpers start
+  // TLS on each node before libvalkey sends the credentials.
+  EXPECT_STREQ(rehost_cluster_nodes("default", "a:1"), "localhost:6390");
+  const char *user = nullptr, *password = nullptr;
+  int db = -1;
+  EXPECT_EQ(rehost_cluster_credentials("default", nullptr, nullptr, -1, &user,
+                                       &password, &db),
+            0);
+  EXPECT_EQ(user, nullptr);
+  EXPECT_STREQ(password, secret.c_str());
+  EXPECT_EQ(db, 2);
   EXPECT_EQ(rehost_connect_check("default"), nullptr);
   EXPECT_EQ(rehost_uses_tls("default"), 1);
 }

@@ -19,7 +19,8 @@ struct Accessor {
   const char *name;
   std::function<void(const char *)> cxx;
   std::function<bool(const char *)> c_fails;
-  bool redis_options_endpoint = false; // rehost_host, _port, _socket
+  // rehost_host, _port, _socket, _cluster_nodes: handed out by a TLS runtime
+  bool redis_options_endpoint = false;
 };
 
 const std::vector<Accessor> &accessors() {
@@ -40,7 +41,8 @@ const std::vector<Accessor> &accessors() {
        [](const char *p) { return rehost_uri(p, "redis://h") == nullptr; }},
       {"cluster_nodes", [](const char *p) { rehost::cluster_nodes(p, "a:1"); },
        // "" (never NULL, which hiredis-cluster would read with strlen).
-       [](const char *p) { return *rehost_cluster_nodes(p, "a:1") == '\0'; }},
+       [](const char *p) { return *rehost_cluster_nodes(p, "a:1") == '\0'; },
+       true},
   };
   return all;
 }

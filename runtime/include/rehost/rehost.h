@@ -97,7 +97,10 @@ rehost_redisAsyncConnectUnix(const char *profile, const char *path);
  * *picked the profile (`profile` itself when it is not a set); 0 with
  * *picked NULL when the set picks none, so the call connects as written; -1
  * on a configuration error (rehost_last_error()). The header-only helpers
- * use *picked as the profile from then on. */
+ * use *picked as the profile from then on. *picked is the runtime's copy,
+ * valid for the life of the process, so a helper may hand it to a client
+ * that keeps it (libvalkey's cluster keeps its options' `tls` for every
+ * node connection it opens later). */
 REHOST_API int rehost_pick_profile(const char *profile, const char *host,
                                    int port, const char *path,
                                    const char *nodes, const char **picked);
@@ -106,10 +109,13 @@ REHOST_API int rehost_pick_profile(const char *profile, const char *host,
  * error the string accessors return NULL and the int accessors -1; then
  * rehost_last_error() says why. A profile that resolves tls = true is such an
  * error, so its values never reach a client that would connect in
- * plaintext; except rehost_host, rehost_port and rehost_socket in a runtime
- * built with TLS: `rehost fix` writes them only into a redisOptions whose
- * connect becomes rehost_redisConnectWithOptions (rehost/hiredis_options.h),
- * which starts the profile's TLS itself. */
+ * plaintext; except the endpoint accessors rehost_host, rehost_port,
+ * rehost_socket and rehost_cluster_nodes in a runtime built with TLS:
+ * `rehost fix` writes them only into options whose connect it rewrites into
+ * a helper that starts the profile's TLS itself or refuses it
+ * (rehost_redisConnectWithOptions of rehost/hiredis_options.h, libvalkey's
+ * connects in rehost/valkey.h, hiredis-cluster's in rehost/cluster.h), and
+ * a plaintext connect to a TLS port sends nothing the server accepts. */
 REHOST_API const char *rehost_host(const char *profile, const char *fallback);
 REHOST_API int rehost_port(const char *profile, int fallback);
 /* NULL when no password is configured and fallback is NULL. */
@@ -139,6 +145,20 @@ REHOST_API const char *rehost_uri(const char *profile, const char *fallback);
  * error when the context connects. */
 REHOST_API const char *rehost_cluster_nodes(const char *profile,
                                             const char *fallback);
+/* For rehost/valkey.h's cluster connects, which hand libvalkey a profile's
+ * credentials in its options and start the profile's TLS on each node
+ * connection (its tls_init_fn) before libvalkey sends them: the profile's
+ * user and password (NULL for none) and db, the fallbacks (the code's own)
+ * as rehost_username, rehost_password and rehost_db take them. Unlike
+ * those, whose caller may send them on any connection, a TLS profile's too
+ * (in a runtime built with TLS), as rehost_handshake_step hands out its
+ * handshake. 0, or -1 on a configuration error (rehost_last_error()). */
+REHOST_API int rehost_cluster_credentials(const char *profile,
+                                          const char *username_fallback,
+                                          const char *password_fallback,
+                                          int db_fallback,
+                                          const char **username,
+                                          const char **password, int *db);
 
 /* The profile's connect and command timeouts in milliseconds (0: none
  * configured); `fallback_ms` is the call site's (<= 0: none). -1 on a

@@ -25,11 +25,12 @@
  * header.
  *
  * TLS: with <valkey/tls.h> included before this header (and libvalkey_tls
- * linked), the standalone connects (blocking and async) start a TLS
- * profile's TLS with valkeyInitiateTLS on an SSL the runtime makes and
- * verifies (rehost_tls_session_new), in a runtime built with TLS. Without
- * it, and on the cluster connects, a TLS profile is refused, never
- * connected in plaintext. */
+ * linked), the connects (standalone and cluster, blocking and async) start
+ * a TLS profile's TLS with valkeyInitiateTLS on an SSL the runtime makes
+ * and verifies (rehost_tls_session_new), in a runtime built with TLS; the
+ * cluster ones through the options' tls_init_fn, on each node connection
+ * libvalkey opens. Without it a TLS profile is refused, never connected in
+ * plaintext. */
 #ifndef REHOST_VALKEY_H
 #define REHOST_VALKEY_H
 
@@ -48,8 +49,8 @@ typedef struct rehost__valkey_message {
 } rehost__valkey_message;
 
 /* Why a connect cannot hand `profile` to libvalkey, or NULL. `no_tls` is
- * NULL for a connect that starts the profile's TLS itself (the standalone
- * ones when <valkey/tls.h> came first), else why this one cannot. A TLS
+ * NULL for a connect that starts the profile's TLS itself (any, when
+ * <valkey/tls.h> came first), else why this one cannot. A TLS
  * profile passes only a connect that starts TLS, in a runtime that can make
  * it (rehost_connect_check names the variable otherwise, and a unix socket
  * profile with TLS), so none reaches libvalkey as plaintext.
@@ -66,16 +67,13 @@ static inline const char *rehost__valkey_problem(const char *profile,
   return m->text;
 }
 
-/* Why the standalone connects cannot start TLS, or NULL when they can. */
+/* Why the connects cannot start TLS, or NULL when they can. */
 #ifdef VALKEY_TLS_H
 #define REHOST__VALKEY_NO_TLS NULL
 #else
 #define REHOST__VALKEY_NO_TLS                                                  \
   "include <valkey/tls.h> before rehost/valkey.h, link libvalkey_tls"
 #endif
-/* The cluster connects do not start TLS yet. */
-#define REHOST__VALKEY_CLUSTER_NO_TLS                                          \
-  "rehost starts libvalkey's TLS on standalone connects only"
 
 static inline void rehost__valkey_fail(valkeyContext *c, const char *message) {
   if (c) {
@@ -168,21 +166,48 @@ static inline int rehost__valkey_pick(const valkeyOptions *o,
 }
 
 #ifdef VALKEY_TLS_H
-/* Starts the profile's TLS on `c`, connected to the endpoint of `o`,
- * before the handshake sends a password: the runtime makes the SSL (its
- * SSL_CTX for the profile's CA, client certificate and key; the name
- * checked per tls_verify), libvalkey runs the TLS handshake on it. On a
- * `blocking` context the connect timeout bounds it, then the command
- * timeout is put back; an async context's event loop finishes it. 1 when
- * started, or when the profile has no TLS; 0 with err set and errstr naming
- * the endpoint and why, never a plaintext fallback. */
+/* Starts the profile's TLS on `c`, connected to `host`:`port`, before the
+ * handshake sends a password: the runtime makes the SSL (its SSL_CTX for
+ * the profile's CA, client certificate and key; the name checked per
+ * tls_verify: tls_server_name, else `host`), libvalkey runs the TLS
+ * handshake on it. On a `blocking` context the `connect` timeout bounds it,
+ * then the `command` timeout is put back; an async context's event loop
+ * finishes it. 1 when started; 0 with err set and errstr naming the
+ * endpoint and why, never a plaintext fallback. */
+static inline int rehost__valkey_initiate_tls(valkeyContext *c,
+                                              const char *profile,
+                                              const char *host, int port,
+                                              const struct timeval *connect,
+                                              const struct timeval *command,
+                                              int blocking) {
+  int refused;
+  const char *why;
+  void *ssl = rehost_tls_session_new(profile, host, port);
+  if (!ssl) {
+    rehost__valkey_fail(c, rehost_last_error());
+    return 0;
+  }
+  if (blocking && connect)
+    valkeySetTimeout(c, *connect);
+  if (valkeyInitiateTLS(c, (struct ssl_st *)ssl) != VALKEY_OK) {
+    why = rehost_tls_session_failed(ssl, profile, host, port, c->errstr,
+                                    &refused);
+    if (refused || !c->err)
+      c->err = VALKEY_ERR_OTHER;
+    snprintf(c->errstr, sizeof c->errstr, "%s", why);
+    return 0;
+  }
+  if (blocking)
+    valkeySetTimeout(c, command ? *command : rehost__valkey_timeval(0));
+  return 1;
+}
+
+/* Starts the profile's TLS on `c`, connected to the endpoint of `o`
+ * (rehost__valkey_initiate_tls, with the timeouts of `o`). 1 when started,
+ * or when the profile has no TLS; 0 with err set. */
 static inline int rehost__valkey_start_tls(valkeyContext *c,
                                            const valkeyOptions *o,
                                            const char *profile, int blocking) {
-  const char *ip = o->endpoint.tcp.ip;
-  int port = o->endpoint.tcp.port, refused;
-  const char *why;
-  void *ssl;
   rehost__valkey_message m;
   switch (rehost_uses_tls(profile)) {
   case 0:
@@ -199,24 +224,9 @@ static inline int rehost__valkey_start_tls(valkeyContext *c,
     rehost__valkey_fail(c, m.text);
     return 0;
   }
-  if (!(ssl = rehost_tls_session_new(profile, ip, port))) {
-    rehost__valkey_fail(c, rehost_last_error());
-    return 0;
-  }
-  if (blocking && o->connect_timeout)
-    valkeySetTimeout(c, *o->connect_timeout);
-  if (valkeyInitiateTLS(c, (struct ssl_st *)ssl) != VALKEY_OK) {
-    why =
-        rehost_tls_session_failed(ssl, profile, ip, port, c->errstr, &refused);
-    if (refused || !c->err)
-      c->err = VALKEY_ERR_OTHER;
-    snprintf(c->errstr, sizeof c->errstr, "%s", why);
-    return 0;
-  }
-  if (blocking)
-    valkeySetTimeout(c, o->command_timeout ? *o->command_timeout
-                                           : rehost__valkey_timeval(0));
-  return 1;
+  return rehost__valkey_initiate_tls(c, profile, o->endpoint.tcp.ip,
+                                     o->endpoint.tcp.port, o->connect_timeout,
+                                     o->command_timeout, blocking);
 }
 #else
 /* Without <valkey/tls.h> no TLS profile gets this far
@@ -678,15 +688,38 @@ static inline int rehost_valkeyAsyncAuth(valkeyAsyncContext *ac,
 /* The cluster helpers need <valkey/cluster.h> (its include guard); libvalkey
  * declares the async cluster API there too. */
 #ifdef VALKEY_CLUSTER_H
+#ifdef VALKEY_TLS_H
+/* libvalkey's tls_init_fn for the cluster connects: it calls it on each
+ * node connection it opens (the initial nodes, those CLUSTER SLOTS or NODES
+ * name, reconnects), after the TCP connect and before its AUTH and SELECT,
+ * with the options' `tls`, here the profile's name. The profile's TLS,
+ * verified against that node's own address (libvalkey fills tcp.host and
+ * tcp.port; tls_server_name, when set, instead), bounded by the connect
+ * timeout on the blocking cluster's connections; the async cluster's are
+ * still connecting, and their event loop finishes it. libvalkey calls it
+ * after a failed reconnect too: that error stays the node's. */
+static inline int rehost__valkey_cluster_tls(struct valkeyContext *c,
+                                             struct valkeyTLSContext *profile) {
+  if (c->err)
+    return VALKEY_ERR;
+  return rehost__valkey_initiate_tls(
+             c, (const char *)profile, c->tcp.host, c->tcp.port,
+             c->connect_timeout, c->command_timeout, c->flags & VALKEY_BLOCK)
+             ? VALKEY_OK
+             : VALKEY_ERR;
+}
+#endif
+
 /* The options a cluster connect gets on profile `profile` (or the one a
  * profile set picks for the options' node list): `o`, a copy of the code's
  * options, gets the profile's node list, user, password, db and timeouts,
  * the code's own as the fallback (its credentials stay when the profile
- * configures none); the timevals live in the caller's frame. 1 when `o` is
- * filled; 0 when a set picks no profile and the connect goes as written;
- * -1 on a bad configuration, with `*problem` naming the variable or key
- * (never the password), maybe in `m`. A TLS profile is refused: the
- * cluster connects do not start TLS yet. */
+ * configures none), and a TLS profile's TLS (rehost__valkey_cluster_tls;
+ * the options' own tls stays when the profile has none); the timevals live
+ * in the caller's frame. 1 when `o` is filled; 0 when a set picks no
+ * profile and the connect goes as written; -1 on a bad configuration, with
+ * `*problem` naming the variable or key (never the password), maybe in
+ * `m`. */
 static inline int rehost__valkey_cluster_options(valkeyClusterOptions *o,
                                                  const char *profile,
                                                  struct timeval *connect_tv,
@@ -703,17 +736,16 @@ static inline int rehost__valkey_cluster_options(valkeyClusterOptions *o,
   case 0:
     return 0;
   }
-  /* The string accessors return NULL both for "none" and on an error,
-   * which rehost_last_error() then names. */
-  if (!(*problem = rehost__valkey_problem(profile,
-                                          REHOST__VALKEY_CLUSTER_NO_TLS, m)) &&
+  /* rehost_cluster_nodes returns "" on an error, which
+   * rehost_last_error() then names. A TLS profile's credentials come from
+   * rehost_cluster_credentials: libvalkey sends them only on node
+   * connections whose TLS rehost__valkey_cluster_tls started. */
+  if (!(*problem = rehost__valkey_problem(profile, REHOST__VALKEY_NO_TLS, m)) &&
       !*(nodes = rehost_cluster_nodes(profile, o->initial_nodes)))
     *problem = rehost_last_error();
-  if (!*problem && !(user = rehost_username(profile, o->username)))
-    *problem = rehost_last_error();
-  if (!*problem && !(password = rehost_password(profile, o->password)))
-    *problem = rehost_last_error();
-  if (!*problem && (db = rehost_db(profile, o->select_db)) < 0)
+  if (!*problem &&
+      rehost_cluster_credentials(profile, o->username, o->password,
+                                 o->select_db, &user, &password, &db) < 0)
     *problem = rehost_last_error();
   if (!*problem &&
       !rehost__valkey_timeouts(profile, &o->connect_timeout,
@@ -722,9 +754,17 @@ static inline int rehost__valkey_cluster_options(valkeyClusterOptions *o,
   if (*problem)
     return -1;
   o->initial_nodes = nodes;
-  o->username = user && *user ? user : NULL;
-  o->password = password && *password ? password : NULL;
+  o->username = user;
+  o->password = password;
   o->select_db = db;
+#ifdef VALKEY_TLS_H
+  /* rehost_pick_profile's `profile` lives as long as the process, so
+   * libvalkey may keep it for the nodes it connects later. */
+  if (rehost_uses_tls(profile) == 1) {
+    o->tls = (void *)profile;
+    o->tls_init_fn = rehost__valkey_cluster_tls;
+  }
+#endif
   return 1;
 }
 
@@ -762,12 +802,14 @@ rehost_valkeyClusterConnectWithOptions(const valkeyClusterOptions *options,
   return valkeyClusterConnectWithOptions(&o);
 }
 
-/* The handshake libvalkey sends on each node (AUTH, SELECT from the
- * options) tried first by a blocking cluster connect with the same options
- * and no callbacks: an async node connection pipelines the caller's
- * commands right behind it, so a refused AUTH or SELECT must fail the
- * connect itself, before any of the caller's commands can run (in db 0).
- * Copies the refusal into `message` and returns 0; 1 when it passed. */
+/* TLS and the handshake libvalkey sends on each node (AUTH, SELECT from
+ * the options) tried first by a blocking cluster connect with the same
+ * options (their tls_init_fn too) and no callbacks: an async node
+ * connection pipelines the caller's commands right behind them, so a
+ * certificate that fails verification, or a refused AUTH or SELECT, must
+ * fail the connect itself, before any of the caller's commands can run (in
+ * db 0). Copies the refusal into `message` and returns 0; 1 when it
+ * passed. */
 static inline int rehost__valkey_cluster_probe(const valkeyClusterOptions *o,
                                                char *message, size_t size) {
   valkeyClusterOptions probe = *o;
@@ -792,11 +834,11 @@ static inline int rehost__valkey_cluster_probe(const valkeyClusterOptions *o,
 
 /* valkeyClusterAsyncConnectWithOptions(options) on profile `profile`, as
  * rehost_valkeyClusterConnectWithOptions: the options get the profile's
- * nodes, user, password, db and timeouts; when they carry a password or a
- * db, the handshake is tried first (rehost__valkey_cluster_probe: one extra
- * short blocking connect). A bad configuration, or a refused handshake,
- * gives an async context made by libvalkey that connects nowhere, err set
- * and errstr naming the variable or key (or the refusal). */
+ * nodes, user, password, db, timeouts and TLS; when they carry TLS, a
+ * password or a db, those are tried first (rehost__valkey_cluster_probe:
+ * one extra short blocking connect). A bad configuration, or a refused
+ * handshake, gives an async context made by libvalkey that connects nowhere,
+ * err set and errstr naming the variable or key (or the refusal). */
 static inline valkeyClusterAsyncContext *
 rehost_valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *options,
                                             const char *profile) {
@@ -811,7 +853,7 @@ rehost_valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *options,
   case 0:
     return valkeyClusterAsyncConnectWithOptions(options);
   case 1:
-    if ((!o.password && o.select_db <= 0) ||
+    if ((!o.tls && !o.password && o.select_db <= 0) ||
         rehost__valkey_cluster_probe(&o, refused, sizeof refused))
       return valkeyClusterAsyncConnectWithOptions(&o);
     problem = refused;

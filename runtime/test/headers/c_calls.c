@@ -41,6 +41,13 @@ int main(void) {
   EXPECT(is(rehost_socket("calls", "/run/redis.sock"), "/run/redis.sock"));
   EXPECT(rehost_uri("calls", "redis://h:1") != NULL);
   EXPECT(is(rehost_cluster_nodes("calls", "a:1,b:2"), "a:1,b:2"));
+  {
+    const char *user, *password;
+    int db;
+    EXPECT(rehost_cluster_credentials("calls", "u", NULL, 2, &user, &password,
+                                      &db) == 0);
+    EXPECT(is(user, "u") && password == NULL && db == 2);
+  }
   EXPECT(rehost_last_error() == NULL);
   EXPECT(rehost_host("not a profile", NULL) == NULL);
   EXPECT(rehost_last_error() != NULL);

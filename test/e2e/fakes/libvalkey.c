@@ -3,8 +3,10 @@
  * migrated programs and rehost/valkey.h call, with exactly the endpoint,
  * timeouts and credentials it is given, and fails loudly otherwise. The
  * "cluster" is one node of a plain redis-server: the first address of the
- * node list (the async cluster's node is the fake's own async context,
- * handed to the options' attach_fn).
+ * node list, a connection made as libvalkey makes each node's (the fake's
+ * own context, the options' tls_init_fn called on it when their tls is
+ * set; the async cluster's is the fake's async context, handed to the
+ * options' attach_fn).
  *
  * Replies are hiredis's, copied into libvalkey's layout (hiredis 0.14's
  * redisReply has no dval or vtype). libvalkey and hiredis share the name
@@ -129,6 +131,7 @@ void freeReplyObject(void *reply) {
 typedef struct {
   valkeyContext base; /* first: the library's public members */
   redisContext *conn;
+  struct timeval connect_timeout, command_timeout; /* base's point here */
 } FakeContext;
 
 static FakeContext *fake(valkeyContext *c) { return (FakeContext *)c; }
@@ -174,6 +177,18 @@ static redisContext *connect_hiredis(const valkeyOptions *o) {
              : redisConnect(o->endpoint.tcp.ip, o->endpoint.tcp.port);
 }
 
+/* A TCP context's host and port, as libvalkey keeps them (a cluster's
+ * tls_init_fn reads them); valkeyFree and valkeyAsyncFree free the host. */
+static void keep_endpoint(valkeyContext *c, const valkeyOptions *o) {
+  c->connection_type = (enum valkeyConnectionType)o->type;
+  if (o->type != VALKEY_CONN_TCP)
+    return;
+  c->tcp.host = strdup(o->endpoint.tcp.ip);
+  if (!c->tcp.host)
+    abort();
+  c->tcp.port = o->endpoint.tcp.port;
+}
+
 valkeyContext *valkeyConnectWithOptions(const valkeyOptions *options) {
   FakeContext *f = (FakeContext *)calloc(1, sizeof *f);
   if (!f)
@@ -185,7 +200,17 @@ valkeyContext *valkeyConnectWithOptions(const valkeyOptions *options) {
   }
   if (!f->conn->err && options->command_timeout)
     redisSetTimeout(f->conn, *options->command_timeout);
-  f->base.connection_type = (enum valkeyConnectionType)options->type;
+  keep_endpoint(&f->base, options);
+  if (options->connect_timeout) {
+    f->connect_timeout = *options->connect_timeout;
+    f->base.connect_timeout = &f->connect_timeout;
+  }
+  if (options->command_timeout) {
+    f->command_timeout = *options->command_timeout;
+    f->base.command_timeout = &f->command_timeout;
+  }
+  if (!(options->options & VALKEY_OPT_NONBLOCK))
+    f->base.flags |= VALKEY_BLOCK;
   sync_errors(f);
   return &f->base;
 }
@@ -256,6 +281,7 @@ void valkeyFree(valkeyContext *c) {
     return;
   if (fake(c)->conn)
     redisFree(fake(c)->conn);
+  free(c->tcp.host);
   free(c);
 }
 
@@ -355,7 +381,6 @@ valkeyAsyncContext *valkeyAsyncConnectWithOptions(const valkeyOptions *o) {
   if (!f)
     return NULL;
   f->base.c.funcs = &async_marker;
-  f->base.c.connection_type = (enum valkeyConnectionType)o->type;
   if (o->type == VALKEY_CONN_UNIX)
     f->ac = redisAsyncConnectUnix(o->endpoint.unix_socket);
   else if (o->type == VALKEY_CONN_TCP && o->endpoint.tcp.ip)
@@ -374,6 +399,7 @@ valkeyAsyncContext *valkeyAsyncConnectWithOptions(const valkeyOptions *o) {
     free(f);
     return NULL;
   }
+  keep_endpoint(&f->base.c, o);
   sync_async_errors(f);
   return &f->base;
 }
@@ -440,6 +466,7 @@ void valkeyAsyncFree(valkeyAsyncContext *ac) {
     return;
   if (fake_async(ac)->ac)
     redisAsyncFree(fake_async(ac)->ac);
+  free(ac->c.tcp.host);
   free(ac);
 }
 
@@ -528,7 +555,7 @@ int valkeyAsyncCommandArgv(valkeyAsyncContext *ac, valkeyCallbackFn *fn,
 
 typedef struct {
   valkeyClusterContext base; /* first: the library's public members */
-  redisContext *conn;
+  valkeyContext *node;
 } FakeCluster;
 
 static FakeCluster *fake_cluster(valkeyClusterContext *cc) {
@@ -541,28 +568,38 @@ static void cluster_fail(valkeyClusterContext *cc, const char *what,
   snprintf(cc->errstr, sizeof cc->errstr, "%s%s", what, why);
 }
 
+/* As libvalkey on each node connection it opens, after the TCP connect and
+ * before AUTH: the options' tls_init_fn when their tls is set. 0 with the
+ * node's error copied to `cc` (libvalkey copies it as is). */
+static int node_tls(const valkeyClusterOptions *o, valkeyContext *node,
+                    valkeyClusterContext *cc) {
+  if (!o->tls ||
+      o->tls_init_fn(node, (struct valkeyTLSContext *)o->tls) == VALKEY_OK)
+    return 1;
+  cluster_fail(cc, "", node->errstr);
+  return 0;
+}
+
 /* AUTH with the options' user and password, then SELECT their db. */
 static void cluster_handshake(FakeCluster *f, const valkeyClusterOptions *o) {
-  redisReply *reply = NULL;
+  valkeyReply *reply = NULL;
   if (o->password)
     reply = o->username
-                ? (redisReply *)redisCommand(f->conn, "AUTH %s %s", o->username,
-                                             o->password)
-                : (redisReply *)redisCommand(f->conn, "AUTH %s", o->password);
+                ? (valkeyReply *)valkeyCommand(f->node, "AUTH %s %s",
+                                               o->username, o->password)
+                : (valkeyReply *)valkeyCommand(f->node, "AUTH %s", o->password);
   if (reply || o->password) {
-    if (!reply || reply->type == REDIS_REPLY_ERROR)
-      cluster_fail(&f->base, "AUTH: ", reply ? reply->str : f->conn->errstr);
-    if (reply)
-      hiredis_free(reply);
+    if (!reply || reply->type == VALKEY_REPLY_ERROR)
+      cluster_fail(&f->base, "AUTH: ", reply ? reply->str : f->node->errstr);
+    freeReplyObject(reply);
     if (f->base.err)
       return;
   }
   if (o->select_db > 0) {
-    reply = (redisReply *)redisCommand(f->conn, "SELECT %d", o->select_db);
-    if (!reply || reply->type == REDIS_REPLY_ERROR)
-      cluster_fail(&f->base, "SELECT: ", reply ? reply->str : f->conn->errstr);
-    if (reply)
-      hiredis_free(reply);
+    reply = (valkeyReply *)valkeyCommand(f->node, "SELECT %d", o->select_db);
+    if (!reply || reply->type == VALKEY_REPLY_ERROR)
+      cluster_fail(&f->base, "SELECT: ", reply ? reply->str : f->node->errstr);
+    freeReplyObject(reply);
   }
 }
 
@@ -591,6 +628,7 @@ static int first_node(const valkeyClusterOptions *o, valkeyClusterContext *cc,
 valkeyClusterContext *
 valkeyClusterConnectWithOptions(const valkeyClusterOptions *o) {
   FakeCluster *f = (FakeCluster *)calloc(1, sizeof *f);
+  valkeyOptions node;
   char host[256];
   int port;
   if (!f)
@@ -598,17 +636,18 @@ valkeyClusterConnectWithOptions(const valkeyClusterOptions *o) {
   f->base.options = o->options;
   if (!first_node(o, &f->base, host, sizeof host, &port))
     return &f->base;
-  f->conn = o->connect_timeout
-                ? redisConnectWithTimeout(host, port, *o->connect_timeout)
-                : redisConnect(host, port);
-  if (!f->conn || f->conn->err) {
+  memset(&node, 0, sizeof node);
+  VALKEY_OPTIONS_SET_TCP(&node, host, port);
+  node.connect_timeout = o->connect_timeout;
+  node.command_timeout = o->command_timeout;
+  f->node = valkeyConnectWithOptions(&node);
+  if (!f->node || f->node->err) {
     cluster_fail(&f->base,
-                 "connect: ", f->conn ? f->conn->errstr : "out of memory");
+                 "connect: ", f->node ? f->node->errstr : "out of memory");
     return &f->base;
   }
-  if (o->command_timeout)
-    redisSetTimeout(f->conn, *o->command_timeout);
-  cluster_handshake(f, o);
+  if (node_tls(o, f->node, &f->base))
+    cluster_handshake(f, o);
   return &f->base;
 }
 
@@ -631,20 +670,19 @@ valkeyClusterContext *valkeyClusterConnectWithTimeout(const char *addrs,
 void valkeyClusterFree(valkeyClusterContext *cc) {
   if (!cc)
     return;
-  if (fake_cluster(cc)->conn)
-    redisFree(fake_cluster(cc)->conn);
+  valkeyFree(fake_cluster(cc)->node);
   free(cc);
 }
 
 void *valkeyClusterCommand(valkeyClusterContext *cc, const char *format, ...) {
   va_list ap;
   void *reply;
-  if (cc->err || !fake_cluster(cc)->conn)
+  if (cc->err || !fake_cluster(cc)->node)
     return NULL;
   va_start(ap, format);
-  reply = redisvCommand(fake_cluster(cc)->conn, format, ap);
+  reply = valkeyvCommand(fake_cluster(cc)->node, format, ap);
   va_end(ap);
-  return to_valkey(reply);
+  return reply;
 }
 
 /* --- Async cluster (one node) ------------------------------------------- */
@@ -689,7 +727,7 @@ valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *o) {
     return NULL;
   f->base.errstr = f->base.cc.errstr;
   f->base.cc.options = o->options;
-  if (o->tls || o->event_callback || o->async_connect_callback ||
+  if (o->event_callback || o->async_connect_callback ||
       o->async_disconnect_callback) {
     fprintf(stderr, "fake libvalkey: async cluster option not faked\n");
     abort();
@@ -708,6 +746,10 @@ valkeyClusterAsyncConnectWithOptions(const valkeyClusterOptions *o) {
   if (!f->node || f->node->err) {
     cluster_async_fail(
         f, "connect: ", f->node ? f->node->errstr : "out of memory");
+    return &f->base;
+  }
+  if (!node_tls(o, &f->node->c, &f->base.cc)) {
+    f->base.err = f->base.cc.err;
     return &f->base;
   }
   if (o->attach_fn(f->node, o->attach_data) != VALKEY_OK) {

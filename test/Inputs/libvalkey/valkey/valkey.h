@@ -50,6 +50,9 @@ enum valkeyConnectionType {
   VALKEY_CONN_MAX
 };
 
+/* A blocking context has this bit of its flags set. */
+#define VALKEY_BLOCK 0x1
+
 #define VALKEY_OPT_NONBLOCK 0x01
 #define VALKEY_OPT_REUSEADDR 0x02
 
@@ -92,7 +95,8 @@ struct sockaddr;
 
 /* The library's context, as libvalkey 0.1 lays it out (its function table
  * named as void here); rehost/valkey.h reads connection_type and privctx
- * to tell a TLS connection. */
+ * to tell a TLS connection, and a cluster node's tcp.host, tcp.port,
+ * timeouts and flags to start its TLS. */
 typedef struct valkeyContext {
   const void *funcs;
   int err;
