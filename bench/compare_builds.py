@@ -36,11 +36,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=9, help="interleaved rounds; the median is shown")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        mix, server = os.path.join(tmp, "mix"), os.path.join(tmp, "server")
-        synthetic_repo.generate(mix, n=args.units, seed=14)
-        synthetic_repo.generate_c_server(server, n=args.units, seed=14)
-        for name, root in (("C/C++ mix", mix), ("C server", server)):
-            database = os.path.join(root, "build")
+        for name, database in synthetic_repo.generate_both(tmp, args.units):
             times = {"base": [], "new": []}
             for _ in range(args.rounds):
                 for which in times:

@@ -60,12 +60,8 @@ def main():
                     help="synthetic repository size")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        mix, server = os.path.join(tmp, "mix"), os.path.join(tmp, "server")
-        synthetic_repo.generate(mix, n=args.units, seed=14)
-        synthetic_repo.generate_c_server(server, n=args.units, seed=14)
-        for name, root in (("C/C++ mix", mix), ("C server", server)):
-            total, counts = shares(os.path.abspath(args.rehost),
-                                   os.path.join(root, "build"), tmp)
+        for name, database in synthetic_repo.generate_both(tmp, args.units):
+            total, counts = shares(os.path.abspath(args.rehost), database, tmp)
             print(f"{name}: {total} samples")
             for part in PARTS:
                 print(f"  {part}: {100 * counts[part] / total:.1f}%")

@@ -438,6 +438,15 @@ def generate_c_server(root, n, seed=14, users_pct=2.5):
     return units
 
 
+def generate_both(parent, n, seed=14):
+    """Writes the C/C++ mix and the C server at their default shares under `parent` and
+    returns [(name, compile database directory)] for each, as the comparisons print them."""
+    mix, server = os.path.join(parent, "mix"), os.path.join(parent, "server")
+    generate(mix, n=n, seed=seed)
+    generate_c_server(server, n=n, seed=seed)
+    return [("C/C++ mix", os.path.join(mix, "build")), ("C server", os.path.join(server, "build"))]
+
+
 def _server_entry(root, rel):
     """As a Makefile-built C server records it (through bear or compiledb)."""
     obj = "build/obj/" + rel + ".o"
