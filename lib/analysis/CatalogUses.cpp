@@ -116,7 +116,9 @@ ApiUse useOfFactory(const CallExpr &Call, const CXXRecordDecl &Class) {
              nullptr,
              {},
              Call.getBeginLoc()};
-  Use.Args.append(Call.arg_begin(), Call.arg_end());
+  if (std::optional<llvm::ArrayRef<const Expr *>> Args =
+          forwardedArguments(Call))
+    Use.Args.append(Args->begin(), Args->end());
   Use.Whole = &Call;
   Use.RParen = Call.getRParenLoc();
   return Use;
@@ -272,6 +274,24 @@ std::optional<ApiUse> useOfMatch(const BoundNodes &Nodes) {
                            *Nodes.getNodeAs<MemberExpr>("member"),
                            *Nodes.getNodeAs<Expr>("value"));
   return std::nullopt;
+}
+
+std::optional<llvm::ArrayRef<const Expr *>>
+forwardedArguments(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionTemplateDecl *Template =
+      Callee ? Callee->getPrimaryTemplate() : nullptr;
+  if (!Template)
+    return std::nullopt;
+  llvm::ArrayRef<ParmVarDecl *> Written =
+      Template->getTemplatedDecl()->parameters();
+  const auto *Pack = llvm::find_if(
+      Written, [](const ParmVarDecl *P) { return P->isParameterPack(); });
+  size_t First = Pack - Written.begin();
+  if (Pack == Written.end() || First > Call.getNumArgs())
+    return std::nullopt;
+  return llvm::ArrayRef<const Expr *>(Call.getArgs(), Call.getNumArgs())
+      .drop_front(First);
 }
 
 const CatalogEntry *entryOf(const ApiUse &Use, const SourceManager &SM) {

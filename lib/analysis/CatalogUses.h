@@ -68,6 +68,13 @@ std::optional<ApiUse> useOfMatch(const clang::ast_matchers::BoundNodes &Nodes);
 /// roles; null otherwise.
 const CatalogEntry *entryOf(const ApiUse &Use, const clang::SourceManager &SM);
 
+/// The arguments \p Call hands on to the object it constructs
+/// (`std::make_unique<T>(...)`, a container's `emplace(...)`): those its
+/// callee's parameter pack takes, so `emplace`'s position is not one. None
+/// when the callee is not a function template with a parameter pack.
+std::optional<llvm::ArrayRef<const clang::Expr *>>
+forwardedArguments(const clang::CallExpr &Call);
+
 /// The object whose field \p Member names: `opts` in `opts.host`,
 /// `opts->host` or `(&opts)->host`, the member `opts_` in
 /// `this->opts_.host`; null when it has no name.

@@ -119,23 +119,14 @@ struct Forwarding {
 /// library's body calls it through templates rehost does not walk).
 std::optional<Forwarding> forwardedConstructor(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  const FunctionTemplateDecl *Template =
-      Callee ? Callee->getPrimaryTemplate() : nullptr;
-  if (!Template)
-    return std::nullopt;
-  const CXXRecordDecl *Record = constructedBy(*Callee);
+  const CXXRecordDecl *Record = Callee ? constructedBy(*Callee) : nullptr;
   if (!Record || !Record->hasDefinition())
     return std::nullopt;
-  llvm::ArrayRef<ParmVarDecl *> Written =
-      Template->getTemplatedDecl()->parameters();
-  const auto *Pack = llvm::find_if(
-      Written, [](const ParmVarDecl *P) { return P->isParameterPack(); });
-  size_t First = Pack - Written.begin();
-  if (Pack == Written.end() || First > Call.getNumArgs())
+  std::optional<llvm::ArrayRef<const Expr *>> Forwarded =
+      forwardedArguments(Call);
+  if (!Forwarded)
     return std::nullopt;
-  llvm::ArrayRef<const Expr *> Args =
-      llvm::ArrayRef<const Expr *>(Call.getArgs(), Call.getNumArgs())
-          .drop_front(First);
+  llvm::ArrayRef<const Expr *> Args = *Forwarded;
   const CXXConstructorDecl *Found = nullptr;
   for (const CXXConstructorDecl *Constructor : Record->ctors()) {
     if (Constructor->isCopyOrMoveConstructor() ||

@@ -34,6 +34,9 @@ void build() {
   pool.emplace_back("tcp://10.0.0.1:6379");
   // SCAN: app.cpp:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'tcp://10.0.0.1:6379' in construction of 'sw::redis::Redis'
   // FIXED: pool.emplace_back(rehost::options<sw::redis::ConnectionOptions>("default", "tcp://10.0.0.1:6379"));
+  pool.emplace(pool.begin(), "tcp://10.0.0.1:6379");
+  // SCAN: app.cpp:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'tcp://10.0.0.1:6379' in construction of 'sw::redis::Redis'
+  // FIXED: pool.emplace(pool.begin(), rehost::options<sw::redis::ConnectionOptions>("default", "tcp://10.0.0.1:6379"));
   std::optional<sw::redis::ConnectionOptions> options;
   options.emplace("unix:///run/redis/queue.sock");
   // SCAN: app.cpp:[[@LINE-1]]:3: warning: hardcoded Redis endpoint 'unix:///run/redis/queue.sock' in construction of 'sw::redis::ConnectionOptions'
@@ -52,6 +55,6 @@ void not_sites(const sw::redis::ConnectionOptions &opts) {
   names.emplace_back("tcp://10.0.0.1:6379");
 }
 
-// SCAN: rehost: 5 findings (5 hardcoded, 0 partially hardcoded, 0 credentials) in 1 file
-// OUT: rehost: fixed 5 of 5 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned
+// SCAN: rehost: 6 findings (6 hardcoded, 0 partially hardcoded, 0 credentials) in 1 file
+// OUT: rehost: fixed 6 of 6 findings in 1 file (1 file changed); 0 manual; 1 translation unit scanned
 // REPORT: "after": "{{.*}}std::make_unique<sw::redis::Redis>(rehost::options<sw::redis::ConnectionOptions>(\"default\", \"tcp://10.0.0.1:6379\"));{{.*}}",
