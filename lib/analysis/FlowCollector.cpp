@@ -699,8 +699,10 @@ void FlowRecorder::noteStore(const FieldDecl &Field, const Expr *Stored,
 }
 
 void FlowRecorder::noteDefaultMemberInit(const FieldDecl &Field) {
-  const Expr *Init = Field.getInClassInitializer();
-  noteStore(Field, Init, *Init, &Field);
+  // A class template's instantiation has no initializer until one is
+  // needed: the written one is the template's own.
+  if (const Expr *Init = Field.getInClassInitializer())
+    noteStore(Field, Init, *Init, &Field);
 }
 
 void FlowRecorder::maskCredentials() {
