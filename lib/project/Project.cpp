@@ -418,28 +418,32 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
     auto Named = Profiles.find(S.profileAddress());
     return Named == Profiles.end() ? llvm::StringRef() : Named->second;
   };
-  // A wrapper's client call moves only when every constant reaching it can.
+  // Each site's rewrite, rendered once. A wrapper's client call moves only
+  // when every constant reaching it can, so every plan is known before any
+  // is applied.
   ReachedUses Reached(Units, Cached, Sites, Profiles, Config);
-  for (const Site *S : Sites)
-    if (!S->ReachedUses.empty() && !isSilenced(*S, Config))
-      if (Rewrite Plan = renderRewrite(*S, RewriteMode::Fallback, ProfileOf(*S),
-                                       Reached.of(*S));
-          !Plan.ManualReason.empty())
-        Reached.block(
-            *S, displayPath(S->File, Root) + ":" + std::to_string(S->Line),
-            Plan.ManualReason);
+  std::vector<Rewrite> Plans;
+  std::vector<std::string> NotPooled(Sites.size());
+  for (size_t I = 0; I != Sites.size(); ++I) {
+    const Site *S = Sites[I];
+    Plans.push_back(chosenRewrite(*S, Strict, Pool, ProfileOf(*S), NotPooled[I],
+                                  Reached.of(*S)));
+    if (!S->ReachedUses.empty() && !isSilenced(*S, Config) &&
+        !Plans.back().ManualReason.empty())
+      Reached.block(*S,
+                    displayPath(S->File, Root) + ":" + std::to_string(S->Line),
+                    Plans.back().ManualReason);
+  }
   EditCollector Edits;
   for (size_t I = 0; I != Sites.size(); ++I) {
     const Site *S = Sites[I];
     Edits.noteSecrets(S->Spelling.Secrets);
     FileReport &File = FileFor(S->File);
     llvm::StringRef Profile = ProfileOf(*S);
-    std::vector<ReachedUse> Uses = Reached.of(*S);
-    for (const ReachedUse &Use : Uses)
+    for (const ReachedUse &Use : Reached.of(*S))
       if (Use.Use)
         Edits.noteSecrets(Use.Use->Spelling.Secrets);
-    std::string NotPooled;
-    Rewrite Plan = chosenRewrite(*S, Strict, Pool, Profile, NotPooled, Uses);
+    Rewrite &Plan = Plans[I];
     if (std::string Blocked = Reached.blockedReason(*S);
         !Blocked.empty() && Plan.ManualReason.empty()) {
       Plan = Rewrite();
@@ -465,7 +469,7 @@ Resolution resolveProject(llvm::ArrayRef<TranslationUnitFacts> Units,
       else
         Conflict = Edits.add(Plan.Edits);
       if (Conflict.empty()) {
-        F.Reason = std::move(NotPooled);
+        F.Reason = std::move(NotPooled[I]);
         F.Before = std::move(Plan.Before);
         F.After = std::move(Plan.After);
         F.EditFile = Plan.Edits.front().File;
