@@ -11,9 +11,10 @@
 
 #include "rehost/FactsCache.h"
 
-#include "rehost/Catalog.h"
 #include "rehost/FileIO.h"
 #include "rehost/Version.h"
+
+#include "SourceHash.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -26,14 +27,12 @@ constexpr llvm::StringLiteral Magic = "RHPF";
 /// Raised whenever IncludeFacts or its reading changes meaning.
 constexpr uint32_t Format = 2;
 
-/// What the facts depend on besides the text: the tool, and the catalog's
-/// names (mayNameClientApi reads them).
+/// What the facts depend on besides the text: the tool that made them. Its
+/// version string alone would let a rebuilt rehost (a new catalog, a new
+/// analysis) take an older build's facts for its own: the hash of its
+/// sources (cmake/SourceHash.cmake) tells builds apart.
 std::string cacheKey() {
-  std::string Names;
-  for (const CatalogEntry &Entry : catalog())
-    (Names += Entry.Name) += '\n';
-  return "rehost " + std::string(Version) + " catalog " +
-         std::to_string(llvm::xxHash64(Names));
+  return "rehost " + std::string(Version) + " sources " + REHOST_SOURCE_HASH;
 }
 
 void putInt(std::string &Out, uint64_t V, unsigned Bytes) {

@@ -198,6 +198,29 @@ TEST_F(SummaryCacheTest, AnotherFormatIsIgnored) {
   EXPECT_FALSE(load()->wasStale());
 }
 
+// A rebuilt rehost (another analysis under the same version string) never
+// takes an older build's facts for its own: the tool key holds the hash of
+// the tool's sources.
+TEST_F(SummaryCacheTest, AnotherBuildsCacheIsIgnored) {
+  saveOne();
+  std::string Bytes = rehost::testing::readFile(Path);
+  size_t Line = Bytes.find('\n');
+  size_t Hash = Bytes.find(" sources ", Line);
+  ASSERT_NE(Hash, std::string::npos) << Bytes.substr(0, 200);
+  Hash += llvm::StringRef(" sources ").size();
+  Bytes[Hash] = Bytes[Hash] == '0' ? '1' : '0';
+  std::string Body = Bytes.substr(Line + 1);
+  std::string Sum;
+  llvm::raw_string_ostream(Sum)
+      << llvm::format_hex_no_prefix(llvm::xxHash64(Body), 16);
+  rehost::testing::writeFile(Path,
+                             "rehost-flow-summaries 2 " + Sum + "\n" + Body);
+  std::unique_ptr<SummaryCache> Cache = load();
+  ASSERT_TRUE(Cache);
+  EXPECT_TRUE(Cache->wasStale());
+  EXPECT_EQ(Cache->size(), 0u);
+}
+
 TEST_F(SummaryCacheTest, ADamagedCacheIsAnErrorNamingIt) {
   saveOne();
   std::string Bytes = rehost::testing::readFile(Path);
